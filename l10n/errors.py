@@ -1,0 +1,38 @@
+"""Errors the library raises; the CLI turns them into one-line messages and exit codes."""
+from __future__ import annotations
+
+from pathlib import Path
+
+
+class L10nError(Exception):
+    """A problem the user can fix, located at a file and optionally a line."""
+
+    exit_code = 2
+
+    def __init__(self, message: str, path: Path | str | None = None, line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = Path(path) if path is not None else None
+        self.line = line
+
+    def __str__(self) -> str:
+        where = ""
+        if self.path is not None:
+            where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
+        return f"{where}{self.message}"
+
+
+class InputError(L10nError):
+    """An article file that cannot be read or holds no article."""
+
+
+class UsageError(L10nError):
+    """Options or arguments that do not fit together."""
+
+
+class OutputError(L10nError):
+    """An output folder or file that cannot be written."""
+
+
+class VariantError(L10nError):
+    """A script conversion that changed more than the script."""

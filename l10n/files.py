@@ -1,0 +1,32 @@
+"""Atomic file writes: a reader sees the old file or the new one, never half of either."""
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from .errors import OutputError
+
+_UMASK = os.umask(0)
+os.umask(_UMASK)
+
+
+def write_atomic(path: Path, text: str) -> None:
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, temporary = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    except OSError as error:
+        raise OutputError(f"cannot write here: {error.strerror}", path.parent) from error
+    try:
+        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp creates 0600; outputs are ordinary files
+        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
+            stream.write(text)
+            stream.flush()
+            os.fsync(stream.fileno())
+        os.replace(temporary, path)
+    except OSError as error:
+        Path(temporary).unlink(missing_ok=True)
+        raise OutputError(f"cannot write: {error.strerror}", path) from error
+    except BaseException:
+        Path(temporary).unlink(missing_ok=True)
+        raise

@@ -1,0 +1,70 @@
+"""The data that flows between stages. Plain dataclasses: no I/O, no stage logic."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class Part(str, Enum):
+    """What a paragraph is within the article; reviewers see it as context."""
+
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    BYLINE = "byline"
+    CREDIT = "credit"
+    HEADING = "heading"
+    CAPTION = "caption"
+    BODY = "body"
+
+
+@dataclass(frozen=True)
+class Removal:
+    """A line of the input that ingest dropped, and why."""
+
+    line: int
+    reason: str
+    text: str
+
+
+@dataclass(frozen=True)
+class Paragraph:
+    index: int  # 1-based position among kept paragraphs
+    part: Part
+    text: str
+    line: int  # line of the input file it came from
+
+
+@dataclass(frozen=True)
+class Document:
+    name: str  # output folder and template name, e.g. "jiemian-openai-board"
+    source_name: str  # input file name, as shown in .po references
+    encoding: str
+    source_sha256: str
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removal, ...] = ()
+
+
+@dataclass(frozen=True)
+class Segment:
+    """One sentence of the article, the unit of translation and review."""
+
+    id: str  # content-based, stable when other paragraphs change
+    paragraph: int
+    sentence: int
+    part: Part
+    line: int
+    source: str
+
+    @property
+    def location(self) -> str:
+        return f"{self.paragraph}.{self.sentence}"
+
+
+@dataclass(frozen=True)
+class Target:
+    """One target language's texts for a document's segments, keyed by segment id."""
+
+    locale: str  # gettext locale, e.g. "zh_TW", "en"
+    texts: dict[str, str]
+    origin: str  # how the texts were made, e.g. "OpenCC 1.4.2 s2twp"
+    notes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # reviewer comments per segment

@@ -1,0 +1,105 @@
+import json
+import subprocess
+import sys
+
+import pytest
+from typer.testing import CliRunner
+
+from l10n.cli import app
+from l10n.pipeline import RunOptions, run
+
+runner = CliRunner()
+
+
+def _files(folder):
+    return {p.relative_to(folder): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def test_run_defaults_to_the_bundled_sample(tmp_path):
+    result = runner.invoke(app, ["run", "--out", str(tmp_path), "--quiet"])
+    assert result.exit_code == 0, result.output
+    assert "jiemian-openai-board: 86 segments in 42 paragraphs, 55 lines removed" in result.stdout
+    folder = tmp_path / "jiemian-openai-board"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "en.po", "jiemian-openai-board.pot", "removed.tsv", "segments.tsv", "zh_TW.po"]
+
+
+def test_show_removed_lists_what_was_dropped(tmp_path):
+    result = runner.invoke(app, ["run", "--out", str(tmp_path), "-q", "--show-removed"])
+    assert result.exit_code == 0
+    assert "lines 108-190 (42 lines): repeated copy of lines 7-89" in result.stdout
+    assert "line 100: empty-comment notice: 暂无评论哦,快来评价一下吧!" in result.stdout
+    removed = (tmp_path / "jiemian-openai-board" / "removed.tsv").read_text(encoding="utf-8").splitlines()
+    assert removed[0] == "line\treason\ttext" and len(removed) == 1 + 55
+
+
+def test_two_runs_give_identical_bytes(tmp_path, sample_path):
+    first, second = tmp_path / "a", tmp_path / "b"
+    for out in (first, second):
+        assert runner.invoke(app, ["run", str(sample_path), "--out", str(out), "-q"]).exit_code == 0
+    assert _files(first) == _files(second)
+    assert runner.invoke(app, ["run", str(sample_path), "--out", str(first), "-q"]).exit_code == 0
+    assert _files(first) == _files(second)
+
+
+@pytest.mark.parametrize("config, name", [("s2hk", "zh_HK.po"), ("s2t", "zh_Hant.po"), ("s2tw", "zh_TW.po")])
+def test_hant_option_names_the_catalog(tmp_path, config, name):
+    result = runner.invoke(app, ["run", "--out", str(tmp_path), "-q", "--hant", config])
+    assert result.exit_code == 0
+    assert (tmp_path / "jiemian-openai-board" / name).exists()
+
+
+def test_bad_input_is_one_line_exit_2_and_writes_nothing(tmp_path, sample_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\xe6\x96\x87\n\x00\x01binary")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(sample_path), str(bad), "--out", str(out), "-q"])
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {bad}:2: binary data, not a text article (NUL byte)\n"
+    assert "Traceback" not in result.output
+    assert not out.exists()
+
+
+def test_missing_file_is_exit_2(tmp_path):
+    result = runner.invoke(app, ["run", str(tmp_path / "nope.txt"), "--out", str(tmp_path), "-q"])
+    assert result.exit_code == 2
+    assert result.stderr.strip() == f"error: {tmp_path / 'nope.txt'}: no such file"
+
+
+def test_bad_option_value_is_exit_2(tmp_path):
+    result = runner.invoke(app, ["run", "--hant", "t2s", "--out", str(tmp_path)])
+    assert result.exit_code == 2
+
+
+def test_output_path_that_is_a_file_is_exit_2(tmp_path):
+    blocker = tmp_path / "jiemian-openai-board"
+    blocker.write_text("not a folder")
+    result = runner.invoke(app, ["run", "--out", str(tmp_path), "-q"])
+    assert result.exit_code == 2
+    assert "exists and is not a folder" in result.stderr
+
+
+def test_segment_prints_tsv_and_jsonl(sample_path):
+    tsv = runner.invoke(app, ["segment", str(sample_path)])
+    assert tsv.exit_code == 0
+    lines = tsv.stdout.splitlines()
+    assert lines[0] == "id\tlocation\tpart\tline\ttext"
+    assert len(lines) == 87
+    assert lines[1].split("\t")[1:] == ["1.1", "title", "7", "OpenAI宫斗剧完结,谁是最大赢家?"]
+    jsonl = runner.invoke(app, ["segment", str(sample_path), "--format", "jsonl"])
+    rows = [json.loads(line) for line in jsonl.stdout.splitlines()]
+    assert len(rows) == 86
+    assert rows[22] == {"id": rows[22]["id"], "location": "13.2", "part": "body", "line": 31, "text": "可能吗?"}
+
+
+def test_progress_reports_each_step(tmp_path, sample_path):
+    steps = []
+    run([sample_path], RunOptions(out_dir=tmp_path), lambda name, step: steps.append((name, step)))
+    assert [step for _, step in steps] == ["segmenting", "converting to Traditional Chinese", "writing catalogs"]
+    assert {name for name, _ in steps} == {"jiemian-openai-board"}
+
+
+def test_python_dash_m_runs_the_cli():
+    result = subprocess.run([sys.executable, "-m", "l10n", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    assert "segment" in result.stdout and "run" in result.stdout

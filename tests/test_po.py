@@ -1,0 +1,109 @@
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.errors import InputError
+from l10n.ingest import read_article
+from l10n.pipeline import RunOptions, run
+from l10n.segment import segment_document
+
+
+@pytest.fixture
+def outputs(tmp_path, sample_path):
+    [result] = run([sample_path], RunOptions(out_dir=tmp_path))
+    return result
+
+
+def test_every_catalog_passes_msgfmt(outputs, msgfmt_check):
+    catalogs = [p for p in outputs.files if p.suffix in (".po", ".pot")]
+    assert sorted(p.name for p in catalogs) == ["en.po", "jiemian-openai-board.pot", "zh_TW.po"]
+    for path in catalogs:
+        msgfmt_check(path)
+
+
+def test_template_has_one_entry_per_segment(outputs, sample_path):
+    template = polib.pofile(str(outputs.folder / "jiemian-openai-board.pot"))
+    segments = segment_document(read_article(sample_path))
+    assert [(e.msgctxt, e.msgid) for e in template] == [(s.id, s.source) for s in segments]
+    first = template[0]
+    assert first.occurrences == [("jiemian-openai-board.zh.txt", "7")]
+    assert first.comment.splitlines()[0] == "title, paragraph 1, sentence 1"
+    assert all(e.msgstr == "" for e in template)
+
+
+def test_traditional_catalog_is_filled_and_fuzzy(outputs):
+    catalog = polib.pofile(str(outputs.folder / "zh_TW.po"))
+    assert catalog.metadata["Language"] == "zh_TW"
+    assert catalog.metadata["X-L10n-Origin"].endswith("s2twp")
+    assert all(e.msgstr and e.fuzzy for e in catalog)
+    assert catalog[0].msgstr == "OpenAI宮鬥劇完結,誰是最大贏家?"
+
+
+def test_english_catalog_waits_for_translators(outputs):
+    catalog = polib.pofile(str(outputs.folder / "en.po"))
+    assert catalog.metadata["Language"] == "en"
+    assert catalog.metadata["Plural-Forms"] == "nplurals=2; plural=(n != 1);"
+    assert all(e.msgstr == "" and not e.fuzzy for e in catalog)
+
+
+def test_segment_table_aligns_all_variants(outputs):
+    lines = (outputs.folder / "segments.tsv").read_text(encoding="utf-8").splitlines()
+    assert lines[0].split("\t") == ["id", "paragraph", "sentence", "part", "zh_Hans", "zh_TW", "en"]
+    assert len(lines) == 1 + len(outputs.segments)
+    first = lines[1].split("\t")
+    assert first[:6] == [outputs.segments[0].id, "1", "1", "title", "OpenAI宫斗剧完结,谁是最大赢家?",
+                         "OpenAI宮鬥劇完結,誰是最大贏家?"]
+
+
+def _review(path: Path, index: int, text: str) -> polib.POEntry:
+    catalog = polib.pofile(str(path))
+    entry = [e for e in catalog if not e.obsolete][index]
+    entry.msgstr = text
+    entry.flags = []
+    entry.tcomment = "checked by the desk"
+    catalog.metadata["Last-Translator"] = "Reviewer <desk@example.org>"
+    catalog.save(str(path))
+    return entry
+
+
+def test_rerun_keeps_reviewed_work(outputs, tmp_path, sample_path):
+    english = _review(outputs.folder / "en.po", 0, "OpenAI's palace drama ends: who is the biggest winner?")
+    hant = _review(outputs.folder / "zh_TW.po", 1, "微軟的AI野心。")
+    run([sample_path], RunOptions(out_dir=tmp_path))
+    en_after = {e.msgctxt: e for e in polib.pofile(str(outputs.folder / "en.po"))}
+    tw_after = {e.msgctxt: e for e in polib.pofile(str(outputs.folder / "zh_TW.po"))}
+    assert en_after[english.msgctxt].msgstr == english.msgstr
+    assert not en_after[english.msgctxt].fuzzy
+    assert en_after[english.msgctxt].tcomment == "checked by the desk"
+    assert tw_after[hant.msgctxt].msgstr == "微軟的AI野心。"
+    assert polib.pofile(str(outputs.folder / "en.po")).metadata["Last-Translator"] == "Reviewer <desk@example.org>"
+    table = (outputs.folder / "segments.tsv").read_text(encoding="utf-8")
+    assert english.msgstr in table and "微軟的AI野心。" in table
+
+
+def test_changed_source_keeps_old_translation_as_obsolete(tmp_path, msgfmt_check):
+    article = tmp_path / "story.txt"
+    article.write_text("标题\n\n第一句话。第二句话。", encoding="utf-8")
+    [result] = run([article], RunOptions(out_dir=tmp_path / "out"))
+    _review(result.folder / "en.po", 1, "The first sentence.")
+    article.write_text("标题\n\n第一句话改了。第二句话。", encoding="utf-8")
+    run([article], RunOptions(out_dir=tmp_path / "out"))
+    catalog = polib.pofile(str(result.folder / "en.po"))
+    obsolete = [e for e in catalog if e.obsolete]
+    assert [(e.msgid, e.msgstr) for e in obsolete] == [("第一句话。", "The first sentence.")]
+    assert "第一句话改了。" in [e.msgid for e in catalog if not e.obsolete]
+    msgfmt_check(result.folder / "en.po")
+
+
+def test_broken_reviewed_file_stops_the_run_before_writing(outputs, tmp_path, sample_path):
+    en = outputs.folder / "en.po"
+    pot = outputs.folder / "jiemian-openai-board.pot"
+    text = en.read_text(encoding="utf-8").replace('msgstr ""\n\n#. subtitle', 'msgstr ""\nstray words\n\n#. subtitle', 1)
+    en.write_text(text, encoding="utf-8")
+    pot_before = pot.stat().st_mtime_ns
+    with pytest.raises(InputError) as raised:
+        run([sample_path], RunOptions(out_dir=tmp_path))
+    assert raised.value.path == en and raised.value.line is not None
+    assert en.read_text(encoding="utf-8") == text
+    assert pot.stat().st_mtime_ns == pot_before
