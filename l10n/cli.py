@@ -20,6 +20,13 @@ app = typer.Typer(
 )
 
 
+glossary_app = typer.Typer(help="Check the glossary and mine articles for entries it lacks.", no_args_is_help=True)
+app.add_typer(glossary_app, name="glossary")
+
+GlossaryOption = Annotated[Optional[Path], typer.Option(
+    "--glossary", "-g", help="Glossary CSV. Default: ./glossary.csv when present.", show_default=False)]
+
+
 class HantConfig(str, Enum):
     s2t = "s2t"
     s2tw = "s2tw"
@@ -73,6 +80,7 @@ def run(
         show_default=False)] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
     hant: Annotated[HantConfig, typer.Option(help="OpenCC config for the Traditional variant.")] = HantConfig.s2twp,
+    glossary: GlossaryOption = None,
     show_removed: Annotated[bool, typer.Option("--show-removed", help="List the lines dropped as page chrome.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
@@ -81,7 +89,7 @@ def run(
     from .report import removal_report
 
     with _reported_errors(), _progress(quiet) as on_step:
-        results = run_pipeline(list(inputs or []), RunOptions(out_dir=out, hant=hant.value), on_step)
+        results = run_pipeline(list(inputs or []), RunOptions(out_dir=out, hant=hant.value, glossary=glossary), on_step)
     for result in results:
         document = result.document
         typer.echo(f"{document.name}: {len(result.segments)} segments in {len(document.paragraphs)} paragraphs, "
@@ -107,6 +115,42 @@ def segment(
         segments = segment_document(read_article(input))
     rows = [[s.id, s.location, s.part.value, s.line, s.source] for s in segments]
     sys.stdout.write(render_rows(["id", "location", "part", "line", "text"], rows, format.value))
+
+
+@glossary_app.command("check")
+def glossary_check(
+    file: Annotated[Path, typer.Argument(help="Glossary CSV.")] = Path("glossary.csv"),
+) -> None:
+    """Validate a glossary: columns, empty terms, duplicates, one rendering per source term."""
+    from .glossary import check_file
+
+    with _reported_errors():
+        entries, problems = check_file(file)
+    for problem in problems:
+        typer.echo(f"{file}:{problem.line}: {problem.message}", err=True)
+    if problems:
+        raise _fail(f"{file}: {len(problems)} problem(s)", 2)
+    typer.echo(f"{file}: {len(entries)} entries, no problems")
+
+
+@glossary_app.command("suggest")
+def glossary_suggest(
+    input: Annotated[Path, typer.Argument(help="Article file.", show_default=False)],
+    glossary: GlossaryOption = None,
+) -> None:
+    """Print CSV rows, ready to review, for names and terms of the article that the glossary lacks."""
+    import csv
+
+    from .glossary import COLUMNS
+    from .ingest import read_article
+    from .pipeline import load_glossary
+    from .suggest import suggest
+
+    with _reported_errors():
+        suggestions = suggest(read_article(input), load_glossary(glossary))
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(COLUMNS)
+    writer.writerows(suggestion.row() for suggestion in suggestions)
 
 
 def main() -> None:

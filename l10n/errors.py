@@ -36,3 +36,7 @@ class OutputError(L10nError):
 
 class VariantError(L10nError):
     """A script conversion that changed more than the script."""
+
+
+class GlossaryError(L10nError):
+    """A glossary file with missing columns, empty terms, duplicates or conflicting renderings."""

@@ -44,6 +44,39 @@ class Document:
     removed: tuple[Removal, ...] = ()
 
 
+class Kind(str, Enum):
+    PERSON = "person"
+    ORG = "org"
+    PRODUCT = "product"
+    WORK = "work"
+    TERM = "term"
+
+
+@dataclass(frozen=True)
+class GlossaryEntry:
+    """How one Simplified-Chinese source form is rendered. Several forms may share one rendering."""
+
+    source: str
+    english: str  # may be empty for an entry that only corrects the Traditional variant
+    kind: Kind
+    line: int  # in the glossary file, for messages
+    english_short: str = ""  # for later mentions in news style: "Ilya Sutskever … Sutskever"
+    traditional: tuple[tuple[str, str], ...] = ()  # (locale or "zh_Hant", override)
+    forbidden: tuple[str, ...] = ()  # English renderings that must not appear
+    note: str = ""
+
+    def traditional_for(self, locale: str) -> str | None:
+        overrides = dict(self.traditional)
+        return overrides.get(locale) or overrides.get("zh_Hant")
+
+
+@dataclass(frozen=True)
+class TermHit:
+    start: int  # character offsets in the segment's source
+    end: int
+    entry: GlossaryEntry
+
+
 @dataclass(frozen=True)
 class Segment:
     """One sentence of the article, the unit of translation and review."""
@@ -54,6 +87,7 @@ class Segment:
     part: Part
     line: int
     source: str
+    terms: tuple[TermHit, ...] = ()
 
     @property
     def location(self) -> str:
@@ -68,3 +102,18 @@ class Target:
     texts: dict[str, str]
     origin: str  # how the texts were made, e.g. "OpenCC 1.4.2 s2twp"
     notes: dict[str, tuple[str, ...]] = field(default_factory=dict)  # reviewer comments per segment
+
+
+class Severity(str, Enum):
+    ERROR = "error"
+    WARNING = "warning"
+
+
+@dataclass(frozen=True)
+class Issue:
+    """A QA finding on one segment of one target."""
+
+    segment_id: str
+    severity: Severity
+    code: str
+    message: str

@@ -7,16 +7,20 @@ from pathlib import Path
 
 import polib
 
+from . import glossary as glossaries
 from . import po
 from .errors import OutputError, UsageError
 from .files import write_atomic
+from .glossary import Glossary, term_notes
 from .ingest import read_article
-from .model import Document, Segment, Target
+from .model import Document, GlossaryEntry, Segment, Target
+from .qa.terms import check_terms
 from .segment import segment_document
 from .table import render_rows
-from .variant import DEFAULT_HANT, hant_locale, traditional_variant
+from .variant import DEFAULT_HANT, convert, hant_locale, traditional_variant
 
 BUNDLED_SAMPLE = Path(__file__).parent / "samples" / "jiemian-openai-board.zh.txt"
+DEFAULT_GLOSSARY = Path("glossary.csv")
 ENGLISH = "en"
 
 
@@ -24,6 +28,13 @@ ENGLISH = "en"
 class RunOptions:
     out_dir: Path = Path("output")
     hant: str = DEFAULT_HANT
+    glossary: Path | None = None  # None: ./glossary.csv when there is one
+
+
+def load_glossary(path: Path | None) -> Glossary:
+    if path is None:
+        path = DEFAULT_GLOSSARY if DEFAULT_GLOSSARY.is_file() else None
+    return glossaries.load(path) if path is not None else Glossary([])
 
 
 @dataclass(frozen=True)
@@ -65,7 +76,18 @@ def _removed_rows(document: Document):
     return ["line", "reason", "text"], [[removal.line, removal.reason, removal.text] for removal in document.removed]
 
 
-def localize(document: Document, options: RunOptions, on_step: ProgressCallback | None = None) -> DocumentResult:
+def _expected_renderings(config: str, locale: str):
+    def english(entry: GlossaryEntry) -> str:
+        return entry.english
+
+    def traditional(entry: GlossaryEntry) -> str:
+        return entry.traditional_for(locale) or convert(entry.source, config)
+
+    return {ENGLISH: english, locale: traditional}
+
+
+def localize(document: Document, options: RunOptions, glossary: Glossary,
+             on_step: ProgressCallback | None = None) -> DocumentResult:
     def step(name: str) -> None:
         if on_step is not None:
             on_step(document.name, name)
@@ -74,11 +96,12 @@ def localize(document: Document, options: RunOptions, on_step: ProgressCallback 
     if folder.exists() and not folder.is_dir():
         raise OutputError("exists and is not a folder", folder)
     step("segmenting")
-    segments = segment_document(document)
+    segments = glossary.annotate(segment_document(document))
     step("converting to Traditional Chinese")
     hant = traditional_variant(segments, options.hant)
     english = Target(ENGLISH, {}, "none")
-    notes: dict[str, tuple[str, ...]] = {}
+    notes = {segment.id: term_notes(segment) for segment in segments if segment.terms}
+    expected = _expected_renderings(options.hant, hant.locale)
 
     step("writing catalogs")
     outputs: dict[Path, str] = {folder / f"{document.name}.pot": po.render(po.template(document, segments, notes))}
@@ -86,8 +109,10 @@ def localize(document: Document, options: RunOptions, on_step: ProgressCallback 
     for target in (hant, english):
         path = folder / f"{target.locale}.po"
         catalog = _keep_reviewed_work(po.target_catalog(document, segments, target, notes), path)
+        texts = {entry.msgctxt: entry.msgstr for entry in catalog if not entry.obsolete}
+        po.add_issues(catalog, check_terms(segments, texts, expected[target.locale]))
         outputs[path] = po.render(catalog)
-        reviewed.append((target.locale, {entry.msgctxt: entry.msgstr for entry in catalog if not entry.obsolete}))
+        reviewed.append((target.locale, texts))
     outputs[folder / "segments.tsv"] = render_rows(*_segment_rows(segments, reviewed))
     outputs[folder / "removed.tsv"] = render_rows(*_removed_rows(document))
     for path, text in outputs.items():
@@ -97,5 +122,6 @@ def localize(document: Document, options: RunOptions, on_step: ProgressCallback 
 
 def run(paths: list[Path], options: RunOptions, on_step: ProgressCallback | None = None) -> list[DocumentResult]:
     hant_locale(options.hant)
+    glossary = load_glossary(options.glossary)
     documents = load_documents(paths or [BUNDLED_SAMPLE])
-    return [localize(document, options, on_step) for document in documents]
+    return [localize(document, options, glossary, on_step) for document in documents]

@@ -13,12 +13,13 @@ import polib
 
 from . import __version__
 from .errors import InputError
-from .model import Document, Segment, Target
+from .model import Document, Issue, Segment, Target
 
 _PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);"}
 _SINGLE_PLURAL = "nplurals=1; plural=0;"
 # Kept from a reviewer's file when it is regenerated: who last worked on it, and when.
 _REVIEWER_HEADERS = ("PO-Revision-Date", "Last-Translator", "Language-Team")
+_EARLIER_DRAFT = "earlier draft: "
 
 
 def _header(document: Document, locale: str | None, origin: str | None) -> dict[str, str]:
@@ -92,17 +93,25 @@ def read_catalog(path: Path) -> polib.POFile:
 def merge_previous(fresh: polib.POFile, previous: polib.POFile) -> polib.POFile:
     """Carry a reviewer's work into a regenerated catalog; nothing they wrote is dropped.
 
-    An entry whose segment still exists keeps the previous msgstr, flags and translator comments
-    whenever the previous msgstr is not empty. Translated entries whose segment is gone are kept
-    as obsolete (#~), as msgmerge does, so a changed source sentence never loses its translation.
+    - A reviewed entry (msgstr set, not fuzzy) keeps its msgstr, flags and translator comments.
+    - A fuzzy entry takes the new machine draft, so glossary and engine fixes reach unreviewed entries;
+      if its old text differs, that text is kept in a translator comment ("earlier draft: …").
+      When there is no new draft, the old fuzzy text stays.
+    - Translated entries whose segment is gone are kept as obsolete (#~), as msgmerge does.
     """
     old = {(entry.msgctxt, entry.msgid): entry for entry in previous if not entry.obsolete}
     for entry in fresh:
         before = old.pop((entry.msgctxt, entry.msgid), None)
-        if before is not None and before.msgstr:
+        if before is None or not before.msgstr:
+            continue
+        entry.tcomment = before.tcomment
+        if not before.fuzzy or not entry.msgstr:
             entry.msgstr = before.msgstr
             entry.flags = list(before.flags)
-            entry.tcomment = before.tcomment
+        elif before.msgstr != entry.msgstr:
+            kept = f"{_EARLIER_DRAFT}{before.msgstr}"
+            if kept not in entry.tcomment.splitlines():
+                entry.tcomment = "\n".join(filter(None, [entry.tcomment, kept]))
     present = {(entry.msgctxt, entry.msgid) for entry in fresh}
     leftovers = [entry for entry in old.values() if entry.msgstr]
     leftovers += [entry for entry in previous if entry.obsolete]
@@ -116,6 +125,16 @@ def merge_previous(fresh: polib.POFile, previous: polib.POFile) -> polib.POFile:
         if key in previous.metadata:
             fresh.metadata[key] = previous.metadata[key]
     return fresh
+
+
+def add_issues(catalog: polib.POFile, issues: list[Issue]) -> None:
+    """QA findings go where the reviewer looks: the entry's extracted comments."""
+    by_segment: dict[str, list[Issue]] = {}
+    for issue in issues:
+        by_segment.setdefault(issue.segment_id, []).append(issue)
+    for entry in catalog:
+        for issue in by_segment.get(entry.msgctxt, ()):
+            entry.comment += f"\nQA {issue.severity.value}: {issue.message} [{issue.code}]"
 
 
 def render(catalog: polib.POFile) -> str:

@@ -37,7 +37,7 @@ def opencc_version() -> str:
 
 def convert(text: str, config: str) -> str:
     hant_locale(config)
-    return _converter(config).convert(text)
+    return _converter(config).convert(text) if text else text
 
 
 def check_preserved(source: str, converted: str, segment_id: str) -> None:
@@ -50,11 +50,25 @@ def check_preserved(source: str, converted: str, segment_id: str) -> None:
                            f"({' '.join(missing[:3])} …)")
 
 
+def convert_segment(segment: Segment, config: str, locale: str) -> str:
+    """Glossary terms are converted on their own (or replaced by their override), so OpenCC's phrase
+    conversion can never split a name or merge it with its neighbours; the text between is converted as usual."""
+    pieces: list[str] = []
+    position = 0
+    for hit in segment.terms:
+        pieces.append(convert(segment.source[position:hit.start], config))
+        term = segment.source[hit.start:hit.end]
+        pieces.append(hit.entry.traditional_for(locale) or convert(term, config))
+        position = hit.end
+    pieces.append(convert(segment.source[position:], config))
+    return "".join(pieces)
+
+
 def traditional_variant(segments: list[Segment], config: str = DEFAULT_HANT) -> Target:
     locale = hant_locale(config)
     texts: dict[str, str] = {}
     for segment in segments:
-        converted = convert(segment.source, config)
+        converted = convert_segment(segment, config, locale)
         check_preserved(segment.source, converted, segment.id)
         texts[segment.id] = converted
     return Target(locale, texts, f"OpenCC {opencc_version()} {config}")

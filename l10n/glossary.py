@@ -1,0 +1,201 @@
+"""glossary.csv: read and validate it, and find its terms in text (longest, leftmost, no overlaps)."""
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import GlossaryError
+from .model import GlossaryEntry, Kind, Segment, TermHit
+
+REQUIRED_COLUMNS = ("zh_Hans", "en", "kind")
+TRADITIONAL_COLUMNS = ("zh_Hant", "zh_TW", "zh_HK")
+COLUMNS = ("zh_Hans", "en", "en_short", *TRADITIONAL_COLUMNS, "kind", "en_forbidden", "note")
+_LIST_SEPARATOR = "|"
+
+
+@dataclass(frozen=True)
+class Problem:
+    line: int
+    message: str
+
+
+class Glossary:
+    """Entries keyed by source form, with an index for leftmost-longest matching.
+
+    pyahocorasick's iter_long looked like the tool for this, but a randomized comparison with a brute-force
+    matcher showed it skipping matches (about 3 % of small cases), so matching is done here: at each
+    position, try the term lengths that start with that character, longest first. Cost per position is a
+    few dict look-ups whatever the glossary size.
+    """
+
+    def __init__(self, entries: list[GlossaryEntry], path: Path | None = None):
+        self.path = path
+        self.entries = {entry.source: entry for entry in entries}
+        lengths: dict[str, set[int]] = {}
+        for source in self.entries:
+            lengths.setdefault(source[0], set()).add(len(source))
+        self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+    def find(self, text: str) -> list[TermHit]:
+        hits: list[TermHit] = []
+        position = 0
+        end_of_text = len(text)
+        while position < end_of_text:
+            lengths = self._lengths.get(text[position])
+            match = None
+            if lengths:
+                for length in lengths:
+                    if position + length > end_of_text:
+                        continue
+                    candidate = text[position:position + length]
+                    entry = self.entries.get(candidate)
+                    if entry is not None and _stands_alone(text, position, position + length):
+                        match = TermHit(position, position + length, entry)
+                        break
+            if match is None:
+                position += 1
+            else:
+                hits.append(match)
+                position = match.end
+        return hits
+
+    def annotate(self, segments: list[Segment]) -> list[Segment]:
+        return [dataclasses.replace(segment, terms=tuple(self.find(segment.source))) for segment in segments]
+
+
+def _is_word_char(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+def _stands_alone(text: str, start: int, end: int) -> bool:
+    """A Latin term must not be part of a longer Latin word: 'Copilot' is not found in 'Copilots'."""
+    if _is_word_char(text[start]) and start > 0 and _is_word_char(text[start - 1]):
+        return False
+    if _is_word_char(text[end - 1]) and end < len(text) and _is_word_char(text[end]):
+        return False
+    return True
+
+
+def _split_list(value: str) -> tuple[str, ...]:
+    return tuple(part.strip() for part in value.split(_LIST_SEPARATOR) if part.strip())
+
+
+def _decode(data: bytes, path: Path) -> str:
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as error:
+        line = data.count(b"\n", 0, error.start) + 1
+        raise GlossaryError("not UTF-8 text", path, line) from error
+
+
+def parse(text: str, path: Path) -> tuple[list[GlossaryEntry], list[Problem]]:
+    """Every entry that is valid, and every problem found, each with its line."""
+    reader = csv.reader(io.StringIO(text, newline=""))
+    problems: list[Problem] = []
+    try:
+        header = [name.strip() for name in next(reader)]
+    except StopIteration:
+        return [], [Problem(1, "empty file: expected a header row " + ",".join(COLUMNS))]
+    missing = [name for name in REQUIRED_COLUMNS if name not in header]
+    unknown = [name for name in header if name not in COLUMNS]
+    if missing or unknown:
+        parts = []
+        if missing:
+            parts.append("missing column " + ", ".join(missing))
+        if unknown:
+            parts.append("unknown column " + ", ".join(repr(name) for name in unknown))
+        return [], [Problem(1, "; ".join(parts) + f" (columns: {', '.join(COLUMNS)})")]
+
+    entries: list[GlossaryEntry] = []
+    first_seen: dict[str, GlossaryEntry] = {}
+    rows_seen: dict[tuple[str, ...], int] = {}
+    try:
+        for row in reader:
+            line = reader.line_num
+            if not any(cell.strip() for cell in row):
+                continue
+            if len(row) > len(header):
+                problems.append(Problem(line, f"{len(row)} fields but the header has {len(header)}"))
+                continue
+            cells = {name: (row[index].strip() if index < len(row) else "") for index, name in enumerate(header)}
+            key = tuple(cells.get(name, "") for name in COLUMNS)
+            if key in rows_seen:
+                problems.append(Problem(line, f"duplicate of line {rows_seen[key]}"))
+                continue
+            rows_seen[key] = line
+            entry, problem = _entry(cells, line)
+            if problem:
+                problems.append(Problem(line, problem))
+                continue
+            earlier = first_seen.get(entry.source)
+            if earlier is not None:
+                problems.append(Problem(line, f"{entry.source} is rendered {entry.english!r} here but "
+                                              f"{earlier.english!r} on line {earlier.line}"))
+                continue
+            first_seen[entry.source] = entry
+            entries.append(entry)
+    except csv.Error as error:
+        problems.append(Problem(reader.line_num, f"malformed CSV: {error}"))
+    return entries, problems
+
+
+def _entry(cells: dict[str, str], line: int) -> tuple[GlossaryEntry | None, str | None]:
+    source = cells["zh_Hans"]
+    english = cells["en"]
+    traditional = tuple((name, cells[name]) for name in TRADITIONAL_COLUMNS if cells.get(name))
+    if not source:
+        return None, "empty term in column zh_Hans"
+    if not english and not traditional:
+        return None, f"{source} has no English rendering (en) and no Traditional override"
+    try:
+        kind = Kind(cells["kind"])
+    except ValueError:
+        kinds = ", ".join(kind.value for kind in Kind)
+        return None, f"unknown kind {cells['kind']!r} (one of {kinds})"
+    forbidden = _split_list(cells.get("en_forbidden", ""))
+    if english and english.casefold() in {item.casefold() for item in forbidden}:
+        return None, f"{english!r} is both the rendering and forbidden"
+    return GlossaryEntry(source, english, kind, line, cells.get("en_short", ""), traditional, forbidden,
+                         cells.get("note", "")), None
+
+
+def check_file(path: Path) -> tuple[list[GlossaryEntry], list[Problem]]:
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise GlossaryError(f"cannot read glossary: {error.strerror}", path) from error
+    return parse(_decode(data, path), path)
+
+
+def load(path: Path) -> Glossary:
+    """The glossary, or GlossaryError on its first problem (`l10n glossary check` lists them all)."""
+    entries, problems = check_file(path)
+    if problems:
+        more = f" (and {len(problems) - 1} more; run `l10n glossary check {path}`)" if len(problems) > 1 else ""
+        raise GlossaryError(problems[0].message + more, path, problems[0].line)
+    return Glossary(entries, path)
+
+
+def term_notes(segment: Segment) -> tuple[str, ...]:
+    """Reviewer comments: each glossary term of the segment once, with its renderings."""
+    notes: list[str] = []
+    seen: set[str] = set()
+    for hit in segment.terms:
+        entry = hit.entry
+        if entry.source in seen:
+            continue
+        seen.add(entry.source)
+        details = [entry.kind.value]
+        if entry.english_short:
+            details.append(f"later mentions: {entry.english_short}")
+        details += [f"{locale} {text}" for locale, text in entry.traditional]
+        note = f" — {entry.note}" if entry.note else ""
+        notes.append(f"glossary: {entry.source} → {entry.english or '(Traditional override only)'} "
+                     f"({'; '.join(details)}){note}")
+    return tuple(notes)

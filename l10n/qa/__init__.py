@@ -1,0 +1,1 @@
+"""Quality checks: each is a function from segments and target texts to Issues."""

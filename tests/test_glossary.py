@@ -1,0 +1,256 @@
+import random
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from l10n.cli import app
+from l10n.errors import GlossaryError
+from l10n.glossary import Glossary, load, parse
+from l10n.ingest import parse_article, read_article
+from l10n.model import GlossaryEntry, Kind, Segment, Part
+from l10n.qa.terms import check_terms
+from l10n.segment import segment_document
+from l10n.suggest import suggest
+from l10n.variant import traditional_variant
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = "zh_Hans,en,en_short,zh_Hant,zh_TW,zh_HK,kind,en_forbidden,note\n"
+
+
+def _entries(text):
+    return parse(text, Path("g.csv"))
+
+
+def _glossary(*rows):
+    entries, problems = _entries("zh_Hans,en,en_short,zh_Hant,kind,en_forbidden\n" + "\n".join(rows))
+    assert not problems
+    return Glossary(entries)
+
+
+def test_reader_accepts_bom_quotes_and_multiline_cells(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_bytes(b"\xef\xbb\xbf" + (HEADER + '伊利亚,Ilya Sutskever,Sutskever,,,,person,"Elijah|Ilya Suzkov","note, with comma\nand a second line"\n'
+                                        "谷歌,Google,,,,,org,,\n").encode("utf-8"))
+    glossary = load(path)
+    entry = glossary.entries["伊利亚"]
+    assert entry.english == "Ilya Sutskever" and entry.english_short == "Sutskever"
+    assert entry.forbidden == ("Elijah", "Ilya Suzkov")
+    assert entry.note == "note, with comma\nand a second line"
+    assert glossary.entries["谷歌"].line == 4
+
+
+@pytest.mark.parametrize("body, line, message", [
+    ("伊利亚,Ilya Sutskever,,,,,person,,\n伊利亚,Ilya,,,,,person,,\n", 3, "rendered 'Ilya' here but 'Ilya Sutskever' on line 2"),
+    ("谷歌,Google,,,,,org,,\n谷歌,Google,,,,,org,,\n", 3, "duplicate of line 2"),
+    ("\n,Google,,,,,org,,\n", 3, "empty term"),
+    ("谷歌,,,,,,org,,\n", 2, "no English rendering"),
+    ("谷歌,Google,,,,,company,,\n", 2, "unknown kind 'company'"),
+    ("谷歌,Google,,,,,org,,,extra\n", 2, "10 fields but the header has 9"),
+    ("谷歌,Google,,,,,org,Google,\n", 2, "both the rendering and forbidden"),
+])
+def test_bad_rows_name_their_line(body, line, message):
+    _, problems = _entries(HEADER + body)
+    assert [(p.line, message in p.message) for p in problems] == [(line, True)]
+
+
+def test_missing_columns_are_reported_on_line_1():
+    _, problems = _entries("zh_Hans,english,kind\n谷歌,Google,org\n")
+    assert len(problems) == 1 and problems[0].line == 1
+    assert "missing column en" in problems[0].message and "unknown column 'english'" in problems[0].message
+
+
+def test_load_raises_on_the_first_problem_and_counts_the_rest(tmp_path):
+    path = tmp_path / "g.csv"
+    path.write_text(HEADER + ",X,,,,,org,,\n谷歌,Google,,,,,firm,,\n", encoding="utf-8")
+    with pytest.raises(GlossaryError) as raised:
+        load(path)
+    assert str(raised.value).startswith(f"{path}:2: empty term") and "and 1 more" in str(raised.value)
+
+
+def test_project_glossary_is_valid_and_covers_the_sample_people():
+    glossary = load(ROOT / "glossary.csv")
+    for source, english in [("山姆·奥特曼", "Sam Altman"), ("奥特曼", "Sam Altman"), ("伊利亚·苏茨克沃", "Ilya Sutskever"),
+                            ("伊利亚", "Ilya Sutskever"), ("萨蒂亚·纳德拉", "Satya Nadella"), ("纳德拉", "Satya Nadella"),
+                            ("杰弗里·辛顿", "Geoffrey Hinton"), ("辛顿", "Geoffrey Hinton"), ("布洛克曼", "Greg Brockman"),
+                            ("界面新闻", "Jiemian News"), ("谷歌DeepMind", "Google DeepMind")]:
+        assert glossary.entries[source].english == english
+    assert glossary.entries["伊利亚"].english_short == "Sutskever"
+
+
+def _found(glossary, text):
+    return [(hit.start, text[hit.start:hit.end]) for hit in glossary.find(text)]
+
+
+def test_longest_leftmost_match_without_overlaps():
+    glossary = _glossary("谷歌,Google,,,org,", "谷歌DeepMind,Google DeepMind,,,org,", "DeepMind,DeepMind,,,org,",
+                         "伊利亚,Ilya Sutskever,,,person,", "伊利亚·苏茨克沃,Ilya Sutskever,,,person,",
+                         "苏茨克沃,Sutskever,,,person,")
+    text = "谷歌DeepMind与伊利亚·苏茨克沃;伊利亚在谷歌,DeepMind"
+    assert _found(glossary, text) == [(0, "谷歌DeepMind"), (11, "伊利亚·苏茨克沃"), (20, "伊利亚"), (24, "谷歌"),
+                                      (27, "DeepMind")]
+
+
+def test_latin_terms_match_whole_words_only():
+    glossary = _glossary("Copilot,Copilot,,,product,", "Azure,Azure,,,product,")
+    assert _found(glossary, "本地copilots体验") == []
+    assert _found(glossary, "Copilots和Copilot与Azure") == [(9, "Copilot"), (17, "Azure")]
+
+
+def _brute_force(sources, text):
+    hits, position = [], 0
+    while position < len(text):
+        for length in range(len(text) - position, 0, -1):
+            if text[position:position + length] in sources:
+                hits.append((position, text[position:position + length]))
+                position += length
+                break
+        else:
+            position += 1
+    return hits
+
+
+def test_matching_agrees_with_brute_force_on_random_glossaries():
+    rng = random.Random(7)
+    for _ in range(500):
+        sources = {"".join(rng.choice("甲乙丙") for _ in range(rng.randint(1, 4))) for _ in range(rng.randint(1, 8))}
+        glossary = Glossary([GlossaryEntry(s, "x", Kind.TERM, 2) for s in sources])
+        text = "".join(rng.choice("甲乙丙丁") for _ in range(rng.randint(0, 30)))
+        assert _found(glossary, text) == _brute_force(sources, text), (sources, text)
+
+
+def test_thousands_of_entries_match_correctly():
+    rng = random.Random(11)
+    names = sorted({"".join(chr(rng.randint(0x4E00, 0x4E80)) for _ in range(rng.randint(2, 5))) for _ in range(5000)})
+    glossary = Glossary([GlossaryEntry(name, f"N{i}", Kind.PERSON, i + 2) for i, name in enumerate(names)])
+    text = "，".join(rng.sample(names, 300))
+    hits = glossary.find(text)
+    assert _found(glossary, text) == _brute_force(set(names), text)
+    assert len(hits) >= 300
+
+
+def test_traditional_override_beats_opencc_and_terms_are_not_split():
+    segment = Segment("s1", 1, 1, Part.BODY, 1, "奥特曼的回归以及界面新闻的报道")
+    plain = traditional_variant([segment], "s2t").texts["s1"]
+    assert "迴歸" in plain  # OpenCC's choice, wrong for news in Taiwan
+    glossary = _glossary("回归,,,回歸,term,", "界面新闻,Jiemian News,,界面新聞,org,")
+    [annotated] = glossary.annotate([segment])
+    for config in ("s2t", "s2tw", "s2twp", "s2hk"):
+        converted = traditional_variant([annotated], config).texts["s1"]
+        assert converted == "奧特曼的回歸以及界面新聞的報道"
+
+
+def test_region_override_only_for_its_region():
+    entries, problems = _entries(HEADER + "乔布斯,Steve Jobs,Jobs,,賈伯斯,,person,,\n")
+    assert not problems
+    [segment] = Glossary(entries).annotate([Segment("s1", 1, 1, Part.BODY, 1, "乔布斯曾说过")])
+    assert traditional_variant([segment], "s2twp").texts["s1"] == "賈伯斯曾說過"
+    assert traditional_variant([segment], "s2hk").texts["s1"] == "喬布斯曾説過"
+
+
+def _qa(glossary, sources, targets):
+    segments = glossary.annotate([Segment(f"s{i}", 1, i, Part.BODY, 1, s) for i, s in enumerate(sources)])
+    texts = {f"s{i}": t for i, t in enumerate(targets)}
+    return [(issue.segment_id, issue.code) for issue in check_terms(segments, texts, lambda e: e.english)]
+
+
+def test_qa_requires_the_rendering_tolerating_case_and_spaces():
+    glossary = _glossary("伊利亚,Ilya Sutskever,Sutskever,,person,Elijah")
+    assert _qa(glossary, ["伊利亚走了。"], ["ilya  SUTSKEVER left."]) == []
+    assert _qa(glossary, ["伊利亚走了。"], ["Ilya left."]) == [("s0", "glossary-missing")]
+    assert _qa(glossary, ["伊利亚走了。"], ["Ilya Sutskever (Elijah) left."]) == [("s0", "glossary-forbidden")]
+    assert _qa(glossary, ["伊利亚走了。"], [""]) == []
+
+
+def test_qa_accepts_the_short_form_only_after_the_full_one():
+    glossary = _glossary("伊利亚,Ilya Sutskever,Sutskever,,person,")
+    assert _qa(glossary, ["伊利亚走了。", "伊利亚回来了。"], ["Ilya Sutskever left.", "Sutskever came back."]) == []
+    assert _qa(glossary, ["伊利亚走了。", "伊利亚回来了。"], ["Sutskever left.", "Ilya Sutskever came back."]) == [
+        ("s0", "glossary-missing")]
+
+
+def test_qa_flags_a_reviewed_traditional_text_that_breaks_an_override(tmp_path):
+    from l10n.pipeline import RunOptions, run
+    import polib
+
+    glossary_path = tmp_path / "g.csv"
+    glossary_path.write_text(HEADER + "回归,,,回歸,,,term,,\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("标题\n\n奥特曼的回归很重要。", encoding="utf-8")
+    options = RunOptions(out_dir=tmp_path / "out", hant="s2t", glossary=glossary_path)
+    [result] = run([article], options)
+    catalog = polib.pofile(str(result.folder / "zh_Hant.po"))
+    entry = catalog.find("奥特曼的回归很重要。")
+    assert entry.msgstr == "奧特曼的回歸很重要。" and "QA" not in entry.comment
+    assert "glossary: 回归 → (Traditional override only)" in entry.comment
+    entry.msgstr, entry.flags = "奧特曼的迴歸很重要。", []
+    catalog.save(str(result.folder / "zh_Hant.po"))
+    run([article], options)
+    entry = polib.pofile(str(result.folder / "zh_Hant.po")).find("奥特曼的回归很重要。")
+    assert entry.msgstr == "奧特曼的迴歸很重要。"
+    assert "QA error: 回归 must be rendered '回歸' [glossary-missing]" in entry.comment
+
+
+def test_suggest_on_the_sample_finds_people_short_forms_and_parentheticals(sample_path):
+    suggestions = {s.source: s for s in suggest(read_article(sample_path), Glossary([]))}
+    for source, english, short in [("山姆·奥特曼", "Sam Altman", "Altman"), ("奥特曼", "Sam Altman", "Altman"),
+                                   ("伊利亚·苏茨克沃", "Ilya Sutskever", "Sutskever"), ("伊利亚", "Ilya Sutskever", "Sutskever"),
+                                   ("萨蒂亚·纳德拉", "Satya Nadella", "Nadella"), ("纳德拉", "Satya Nadella", "Nadella"),
+                                   ("杰弗里·辛顿", "Geoffrey Hinton", "Hinton"), ("辛顿", "Geoffrey Hinton", "Hinton")]:
+        assert (suggestions[source].english, suggestions[source].kind, suggestions[source].english_short) == (
+            english, Kind.PERSON, short)
+    assert suggestions["谷歌大脑"].english == "Google Brain"
+    assert suggestions["蓝移团队"].english == "Blueshift"
+    assert suggestions["超对准"].english == "Superalignment"
+    for latin in ["Copilot Studio", "Azure Maia 100", "GPT-4", "ChatGPT Plus", "Phi-2"]:
+        assert suggestions[latin].english == latin
+    assert not {"AI", "CEO", "AGI", "Creating safe AGI that benefits all of humanity"} & set(suggestions)
+
+
+def test_suggest_leaves_out_what_the_glossary_has(sample_path):
+    rows = suggest(read_article(sample_path), load(ROOT / "glossary.csv"))
+    assert [s.source for s in rows] == ["GuidesCopilot for Azure"]  # a scraping glitch, left for a reviewer
+
+
+def test_suggest_on_text_written_for_the_test():
+    text = ("标题\n\n阿里巴巴集团（以下简称“阿里”）今天宣布，蔡崇信(Joseph Tsai,下简称蔡崇信)将出任主席。"
+            "公司与英伟达（NVIDIA）合作，推出通义千问Qwen 2.5模型，并在杭州召开云栖大会。")
+    suggestions = {s.source: s for s in suggest(parse_article(text, Path("a.txt")), Glossary([]))}
+    assert suggestions["阿里"].note.startswith("short form of 阿里巴巴集团")
+    assert suggestions["阿里巴巴集团"].english == ""
+    assert suggestions["蔡崇信"].english == "Joseph Tsai" and suggestions["蔡崇信"].kind is Kind.PERSON
+    assert suggestions["英伟达"].english == "NVIDIA"
+    assert suggestions["Qwen 2.5"].english == "Qwen 2.5"
+    assert set(suggestions) == {"阿里巴巴集团", "阿里", "蔡崇信", "英伟达", "NVIDIA", "Qwen 2.5"} - {"NVIDIA"}
+
+
+runner = CliRunner()
+
+
+def test_cli_glossary_check(tmp_path):
+    good = runner.invoke(app, ["glossary", "check", str(ROOT / "glossary.csv")])
+    assert good.exit_code == 0 and "no problems" in good.stdout
+    bad = tmp_path / "bad.csv"
+    bad.write_text(HEADER + "谷歌,Google,,,,,org,,\n谷歌,Alphabet,,,,,org,,\n", encoding="utf-8")
+    result = runner.invoke(app, ["glossary", "check", str(bad)])
+    assert result.exit_code == 2
+    assert f"{bad}:3: 谷歌 is rendered 'Alphabet' here but 'Google' on line 2" in result.stderr
+
+
+def test_cli_run_refuses_a_bad_glossary(tmp_path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("zh_Hans,en\n谷歌,Google\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", "--glossary", str(bad), "--out", str(tmp_path / "out"), "-q"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {bad}:1: missing column kind")
+    assert not (tmp_path / "out").exists()
+
+
+def test_cli_glossary_suggest_prints_csv(sample_path, tmp_path):
+    empty = tmp_path / "empty.csv"
+    empty.write_text(HEADER, encoding="utf-8")
+    result = runner.invoke(app, ["glossary", "suggest", str(sample_path), "--glossary", str(empty)])
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == HEADER.strip()
+    assert "伊利亚·苏茨克沃,Ilya Sutskever,Sutskever,,,,person,,introduced in paragraph 7" in lines
