@@ -99,6 +99,9 @@ def run(
                 typer.echo(line)
         for path in result.files:
             typer.echo(f"  wrote {path}")
+    if results:
+        typer.echo("English: en.po is left for translators; machine drafts from Argos Translate's zh→en model "
+                   "are not wired in yet (README: Adding the English machine-translation model).")
 
 
 @app.command()

@@ -124,7 +124,7 @@ def parse_article(text: str, path: Path, encoding: str = "utf-8", sha256: str = 
     if not kept:
         raise InputError("no article text found: every line looks like page chrome", path)
     paragraphs = tuple(Paragraph(index, part, line.text, line.number)
-                       for index, (line, part) in enumerate(zip(kept, _parts(kept)), start=1))
+                       for index, (line, part) in enumerate(zip(kept, _parts(kept), strict=True), start=1))
     removals = tuple(Removal(line.number, removed[line.number], line.text)
                      for line in lines if line.number in removed)
     return Document(document_name(path), path.name, encoding, sha256, paragraphs, removals)

@@ -52,7 +52,7 @@ def load_documents(paths: list[Path]) -> list[Document]:
     """Read every input before anything is written, so one bad file stops the run cleanly."""
     documents = [read_article(path) for path in paths]
     seen: dict[str, Path] = {}
-    for path, document in zip(paths, documents):
+    for path, document in zip(paths, documents, strict=True):
         if document.name in seen:
             raise UsageError(f"same document name {document.name!r} as {seen[document.name]}; "
                              "rename one of them", path)
