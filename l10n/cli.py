@@ -20,6 +20,8 @@ app = typer.Typer(
 )
 
 
+models_app = typer.Typer(help="Argos Translate models for English drafts.", no_args_is_help=True)
+app.add_typer(models_app, name="models")
 glossary_app = typer.Typer(help="Check the glossary and mine articles for entries it lacks.", no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
 
@@ -73,6 +75,17 @@ def _progress(quiet: bool) -> Iterator:
         yield on_step
 
 
+class MtChoice(str, Enum):
+    auto = "auto"
+    argos = "argos"
+    none = "none"
+
+
+class NameStyle(str, Enum):
+    full = "full"
+    news = "news"
+
+
 @app.command()
 def run(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
@@ -81,27 +94,44 @@ def run(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
     hant: Annotated[HantConfig, typer.Option(help="OpenCC config for the Traditional variant.")] = HantConfig.s2twp,
     glossary: GlossaryOption = None,
+    mt: Annotated[MtChoice, typer.Option(
+        help="English drafts: auto (when a model is installed), argos (model required), none.")] = MtChoice.auto,
+    en_names: Annotated[NameStyle, typer.Option(
+        help="news: later mentions of a name may use its short form (Sutskever).")] = NameStyle.full,
+    threads: Annotated[int, typer.Option(min=1, help="CPU threads for translation.")] = 2,
+    batch_size: Annotated[int, typer.Option(min=1, help="Segments per translation batch.")] = 32,
+    beam_size: Annotated[int, typer.Option(min=1, help="Beam size.")] = 4,
+    cache: Annotated[Optional[Path], typer.Option(
+        help="Translation cache file. Default: ~/.cache/l10n/translations.sqlite3.", show_default=False)] = None,
+    no_cache: Annotated[bool, typer.Option("--no-cache", help="Translate everything again.")] = False,
     show_removed: Annotated[bool, typer.Option("--show-removed", help="List the lines dropped as page chrome.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
     """Localize articles: write the template, the Traditional and English .po files and the segment table."""
     from .pipeline import RunOptions, run as run_pipeline
     from .report import removal_report
+    from .translate.base import DecodingOptions
 
+    options = RunOptions(out_dir=out, hant=hant.value, glossary=glossary, mt=mt.value, name_style=en_names.value,
+                         decoding=DecodingOptions(beam_size=beam_size, max_batch_size=batch_size, threads=threads),
+                         cache=cache, use_cache=not no_cache)
     with _reported_errors(), _progress(quiet) as on_step:
-        results = run_pipeline(list(inputs or []), RunOptions(out_dir=out, hant=hant.value, glossary=glossary), on_step)
-    for result in results:
-        document = result.document
-        typer.echo(f"{document.name}: {len(result.segments)} segments in {len(document.paragraphs)} paragraphs, "
-                   f"{len(document.removed)} lines removed ({document.source_name}, {document.encoding})")
+        result = run_pipeline(list(inputs or []), options, on_step)
+    for notice in result.notices:
+        typer.echo(notice, err=True)
+    for document_result in result.documents:
+        document = document_result.document
+        typer.echo(f"{document.name}: {len(document_result.segments)} segments in {len(document.paragraphs)} "
+                   f"paragraphs, {len(document.removed)} lines removed ({document.source_name}, {document.encoding})")
         if show_removed:
             for line in removal_report(document) or ["  nothing removed"]:
                 typer.echo(line)
-        for path in result.files:
+        for path in document_result.files:
             typer.echo(f"  wrote {path}")
-    if results:
-        typer.echo("English: en.po is left for translators; machine drafts from Argos Translate's zh→en model "
-                   "are not wired in yet (README: Adding the English machine-translation model).")
+    drafts = result.drafts
+    if drafts is not None:
+        typer.echo(f"English drafts ({drafts.model_id}): {drafts.segments} segments, {drafts.from_cache} from cache; "
+                   f"glossary adherence {drafts.adherence:.1%} ({drafts.present}/{drafts.required} terms)")
 
 
 @app.command()
@@ -154,6 +184,36 @@ def glossary_suggest(
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(COLUMNS)
     writer.writerows(suggestion.row() for suggestion in suggestions)
+
+
+@models_app.command("list")
+def models_list() -> None:
+    """Installed Argos packages: languages, version and folder."""
+    from .translate.models import list_packages, packages_dir
+
+    with _reported_errors():
+        packages = list_packages()
+        folder = packages_dir()
+    if not packages:
+        typer.echo(f"no Argos packages installed in {folder}")
+        return
+    for package in packages:
+        typer.echo(f"{package.from_code}→{package.to_code}  {package.version or '-'}  {package.name}  {package.path}")
+
+
+@models_app.command("install")
+def models_install(
+    file: Annotated[Optional[Path], typer.Option(
+        "--file", "-f", help="Install this .argosmodel file (offline).", show_default=False)] = None,
+    from_code: Annotated[str, typer.Option("--from", help="Source language.")] = "zh",
+    to_code: Annotated[str, typer.Option("--to", help="Target language.")] = "en",
+) -> None:
+    """Install a model: from Argos's package index (needs internet), or from a file with --file."""
+    from .translate.models import install_file, install_from_index
+
+    with _reported_errors():
+        package = install_file(file) if file is not None else install_from_index(from_code, to_code)
+    typer.echo(f"installed {package.from_code}→{package.to_code} {package.version} ({package.name}) in {package.path}")
 
 
 def main() -> None:

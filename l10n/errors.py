@@ -40,3 +40,7 @@ class VariantError(L10nError):
 
 class GlossaryError(L10nError):
     """A glossary file with missing columns, empty terms, duplicates or conflicting renderings."""
+
+
+class ModelError(L10nError):
+    """A translation model that is missing, cannot be installed or cannot be loaded."""

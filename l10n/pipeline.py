@@ -1,15 +1,15 @@
-"""The one place that composes the stages: ingest → segment → variant → catalogs → files."""
+"""The one place that composes the stages: ingest → segment → glossary → variant → MT → catalogs → files."""
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import polib
 
 from . import glossary as glossaries
 from . import po
-from .errors import OutputError, UsageError
+from .errors import ModelError, OutputError, UsageError
 from .files import write_atomic
 from .glossary import Glossary, term_notes
 from .ingest import read_article
@@ -17,11 +17,16 @@ from .model import Document, GlossaryEntry, Segment, Target
 from .qa.terms import check_terms
 from .segment import segment_document
 from .table import render_rows
+from .translate.base import DecodingOptions, Translator
+from .translate.enforce import NAME_STYLES, DraftReport, draft_documents
 from .variant import DEFAULT_HANT, convert, hant_locale, traditional_variant
 
 BUNDLED_SAMPLE = Path(__file__).parent / "samples" / "jiemian-openai-board.zh.txt"
 DEFAULT_GLOSSARY = Path("glossary.csv")
 ENGLISH = "en"
+MT_CHOICES = ("auto", "argos", "none")
+INSTALL_HINT = ("install the Argos zh→en model with `l10n models install` (needs internet) or "
+                "`l10n models install --file PATH.argosmodel`")
 
 
 @dataclass(frozen=True)
@@ -29,12 +34,11 @@ class RunOptions:
     out_dir: Path = Path("output")
     hant: str = DEFAULT_HANT
     glossary: Path | None = None  # None: ./glossary.csv when there is one
-
-
-def load_glossary(path: Path | None) -> Glossary:
-    if path is None:
-        path = DEFAULT_GLOSSARY if DEFAULT_GLOSSARY.is_file() else None
-    return glossaries.load(path) if path is not None else Glossary([])
+    mt: str = "auto"  # auto: drafts when a model is installed; argos: a model is required; none: no drafts
+    name_style: str = "full"  # news: later mentions may use a name's short form
+    decoding: DecodingOptions = field(default_factory=DecodingOptions)
+    cache: Path | None = None  # None: the user's cache folder
+    use_cache: bool = True
 
 
 @dataclass(frozen=True)
@@ -45,7 +49,20 @@ class DocumentResult:
     files: tuple[Path, ...]
 
 
+@dataclass(frozen=True)
+class RunResult:
+    documents: list[DocumentResult]
+    drafts: DraftReport | None  # None when no English drafts were made
+    notices: list[str]  # one-line messages for the user: no model installed, cache rebuilt
+
+
 ProgressCallback = Callable[[str, str], None]  # (document name, step being started)
+
+
+def load_glossary(path: Path | None) -> Glossary:
+    if path is None:
+        path = DEFAULT_GLOSSARY if DEFAULT_GLOSSARY.is_file() else None
+    return glossaries.load(path) if path is not None else Glossary([])
 
 
 def load_documents(paths: list[Path]) -> list[Document]:
@@ -86,27 +103,54 @@ def _expected_renderings(config: str, locale: str):
     return {ENGLISH: english, locale: traditional}
 
 
-def localize(document: Document, options: RunOptions, glossary: Glossary,
-             on_step: ProgressCallback | None = None) -> DocumentResult:
-    def step(name: str) -> None:
-        if on_step is not None:
-            on_step(document.name, name)
+def _check_options(options: RunOptions) -> None:
+    hant_locale(options.hant)
+    if options.mt not in MT_CHOICES:
+        raise UsageError(f"unknown --mt {options.mt!r}; choose one of {', '.join(MT_CHOICES)}")
+    if options.name_style not in NAME_STYLES:
+        raise UsageError(f"unknown name style {options.name_style!r}; choose one of {', '.join(NAME_STYLES)}")
 
+
+def _installed_translator(options: RunOptions, notices: list[str]) -> Translator | None:
+    from .translate.argos import ArgosTranslator
+    from .translate.models import packages_dir
+
+    translator = ArgosTranslator.installed(options.decoding)
+    if translator is None:
+        if options.mt == "argos":
+            raise ModelError(f"no Argos zh→en package installed; {INSTALL_HINT}", packages_dir())
+        notices.append(f"English: no machine-translation model installed, so en.po is left for translators; "
+                       f"to get drafts, {INSTALL_HINT}.")
+    return translator
+
+
+def _english_targets(prepared: list[tuple[Document, list[Segment]]], translator: Translator | None,
+                     options: RunOptions, notices: list[str],
+                     on_step: ProgressCallback | None) -> tuple[list[Target], DraftReport | None]:
+    if translator is None:
+        return [Target(ENGLISH, {}, "none") for _ in prepared], None
+    from .translate.cache import TranslationCache, default_cache_path
+
+    cache = TranslationCache(options.cache or default_cache_path(), notices.append) if options.use_cache else None
+    try:
+        drafts, report = draft_documents([segments for _, segments in prepared], translator, options.name_style,
+                                         cache, (lambda step: on_step("all documents", step)) if on_step else None)
+    finally:
+        if cache is not None:
+            cache.close()
+    targets = [Target(ENGLISH, {i: d.text for i, d in per_document.items() if d.text}, translator.model_id,
+                      {i: d.notes for i, d in per_document.items()}) for per_document in drafts]
+    return targets, report
+
+
+def _write_document(document: Document, segments: list[Segment], targets: list[Target],
+                    options: RunOptions) -> DocumentResult:
     folder = options.out_dir / document.name
-    if folder.exists() and not folder.is_dir():
-        raise OutputError("exists and is not a folder", folder)
-    step("segmenting")
-    segments = glossary.annotate(segment_document(document))
-    step("converting to Traditional Chinese")
-    hant = traditional_variant(segments, options.hant)
-    english = Target(ENGLISH, {}, "none")
     notes = {segment.id: term_notes(segment) for segment in segments if segment.terms}
-    expected = _expected_renderings(options.hant, hant.locale)
-
-    step("writing catalogs")
+    expected = _expected_renderings(options.hant, targets[0].locale)
     outputs: dict[Path, str] = {folder / f"{document.name}.pot": po.render(po.template(document, segments, notes))}
     reviewed: list[tuple[str, dict[str, str]]] = []
-    for target in (hant, english):
+    for target in targets:
         path = folder / f"{target.locale}.po"
         catalog = _keep_reviewed_work(po.target_catalog(document, segments, target, notes), path)
         texts = {entry.msgctxt: entry.msgstr for entry in catalog if not entry.obsolete}
@@ -120,8 +164,36 @@ def localize(document: Document, options: RunOptions, glossary: Glossary,
     return DocumentResult(document, segments, folder, tuple(outputs))
 
 
-def run(paths: list[Path], options: RunOptions, on_step: ProgressCallback | None = None) -> list[DocumentResult]:
-    hant_locale(options.hant)
+def run(paths: list[Path], options: RunOptions, on_step: ProgressCallback | None = None,
+        translator: Translator | None = None) -> RunResult:
+    """Localize every article. A given translator replaces the installed Argos model (tests, other engines)."""
+    def step(name: str, what: str) -> None:
+        if on_step is not None:
+            on_step(name, what)
+
+    _check_options(options)
     glossary = load_glossary(options.glossary)
     documents = load_documents(paths or [BUNDLED_SAMPLE])
-    return [localize(document, options, glossary, on_step) for document in documents]
+    for document in documents:
+        folder = options.out_dir / document.name
+        if folder.exists() and not folder.is_dir():
+            raise OutputError("exists and is not a folder", folder)
+    prepared: list[tuple[Document, list[Segment]]] = []
+    hant_targets: list[Target] = []
+    for document in documents:
+        step(document.name, "segmenting")
+        segments = glossary.annotate(segment_document(document))
+        step(document.name, "converting to Traditional Chinese")
+        hant_targets.append(traditional_variant(segments, options.hant))
+        prepared.append((document, segments))
+    notices: list[str] = []
+    if options.mt == "none":
+        translator = None
+    elif translator is None:
+        translator = _installed_translator(options, notices)
+    english, report = _english_targets(prepared, translator, options, notices, on_step)
+    results = []
+    for (document, segments), hant, en in zip(prepared, hant_targets, english, strict=True):
+        step(document.name, "writing catalogs")
+        results.append(_write_document(document, segments, [hant, en], options))
+    return RunResult(results, report, notices)

@@ -1,12 +1,20 @@
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
+import tempfile
 from pathlib import Path
 
 import pytest
 
-from l10n.pipeline import BUNDLED_SAMPLE
+# No test reads or writes the user's Argos packages, settings or caches: Argos reads these at import.
+_SANDBOX = Path(tempfile.mkdtemp(prefix="l10n-tests-"))
+for _variable, _folder in [("ARGOS_PACKAGES_DIR", "argos-packages"), ("XDG_DATA_HOME", "data"),
+                           ("XDG_CONFIG_HOME", "config"), ("XDG_CACHE_HOME", "cache")]:
+    os.environ[_variable] = str(_SANDBOX / _folder)
+
+from l10n.pipeline import BUNDLED_SAMPLE  # noqa: E402
 
 
 @pytest.fixture
@@ -28,3 +36,30 @@ def _msgfmt_check(path: Path) -> None:
 def msgfmt_check():
     """Fail unless gettext's own compiler accepts the catalog with format and header checks."""
     return _msgfmt_check
+
+
+@pytest.fixture(scope="session")
+def tiny_package(tmp_path_factory) -> Path:
+    """A real .argosmodel built offline (SentencePiece + a one-layer CTranslate2 Transformer)."""
+    from tiny_argos import build_package
+
+    return build_package(tmp_path_factory.mktemp("tiny-argos"))
+
+
+@pytest.fixture
+def argos_packages(tmp_path, monkeypatch) -> Path:
+    """An empty Argos packages folder of this test's own, used by Argos's own settings."""
+    import argostranslate.settings
+
+    folder = tmp_path / "argos-packages"
+    folder.mkdir()
+    monkeypatch.setattr(argostranslate.settings, "package_data_dir", folder)
+    monkeypatch.setattr(argostranslate.settings, "package_dirs", [folder])
+    return folder
+
+
+@pytest.fixture
+def installed_tiny(argos_packages, tiny_package):
+    from l10n.translate.models import install_file
+
+    return install_file(tiny_package)

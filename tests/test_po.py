@@ -11,7 +11,7 @@ from l10n.segment import segment_document
 
 @pytest.fixture
 def outputs(tmp_path, sample_path):
-    [result] = run([sample_path], RunOptions(out_dir=tmp_path))
+    [result] = run([sample_path], RunOptions(out_dir=tmp_path)).documents
     return result
 
 
@@ -85,7 +85,7 @@ def test_rerun_keeps_reviewed_work(outputs, tmp_path, sample_path):
 def test_changed_source_keeps_old_translation_as_obsolete(tmp_path, msgfmt_check):
     article = tmp_path / "story.txt"
     article.write_text("标题\n\n第一句话。第二句话。", encoding="utf-8")
-    [result] = run([article], RunOptions(out_dir=tmp_path / "out"))
+    [result] = run([article], RunOptions(out_dir=tmp_path / "out")).documents
     _review(result.folder / "en.po", 1, "The first sentence.")
     article.write_text("标题\n\n第一句话改了。第二句话。", encoding="utf-8")
     run([article], RunOptions(out_dir=tmp_path / "out"))

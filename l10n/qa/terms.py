@@ -33,9 +33,9 @@ def check_terms(segments: list[Segment], texts: dict[str, str],
         for hit in segment.terms:
             entry = hit.entry
             rendering = expected(entry)
-            if not rendering or entry.source in reported:
+            if not rendering or rendering in reported:
                 continue
-            reported.add(entry.source)
+            reported.add(rendering)  # 伊利亚·苏茨克沃 and 伊利亚 in one sentence need Ilya Sutskever once
             if contains(text, rendering):
                 introduced.add(rendering)
             elif not (entry.english_short and rendering == entry.english and rendering in introduced

@@ -1,0 +1,1 @@
+"""English drafts: the translator interface, the Argos engine, glossary enforcement and the cache."""

@@ -1,0 +1,81 @@
+"""Argos Translate's zh→en package run directly: its tokenizer and its CTranslate2 model, batched.
+
+`argostranslate.translate` is never imported: it loads torch and stanza, and offline it fails while
+fetching a sentence splitter. We already have sentences, so we call CTranslate2 the way Argos does
+(target prefix, unknown-token replacement, beam size, length penalty) but over all segments at once.
+"""
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+from ..errors import ModelError
+from .base import BatchProgress, DecodingOptions
+from .models import find_package
+
+_CHUNK_BATCHES = 8  # segments handed to CTranslate2 per call: it sorts by length within a call
+
+
+@lru_cache(maxsize=4)
+def _engine(model_path: str, threads: int):
+    """One CTranslate2 translator per model and thread count, loaded on first use, kept for the process."""
+    import ctranslate2
+
+    try:
+        return ctranslate2.Translator(model_path, device="cpu", inter_threads=1, intra_threads=threads)
+    except (RuntimeError, ValueError, OSError) as error:
+        raise ModelError(f"cannot load the CTranslate2 model: {error}", model_path) from error
+
+
+class ArgosTranslator:
+    def __init__(self, package, options: DecodingOptions):
+        if getattr(package, "tokenizer", None) is None:
+            raise ModelError("package has neither sentencepiece.model nor bpe.model", package.package_path)
+        self.package = package
+        self.options = options
+        self.model_id = (f"argos translate-{package.from_code}_{package.to_code} "
+                         f"{package.package_version or 'unversioned'}")
+
+    @classmethod
+    def installed(cls, options: DecodingOptions, from_code: str = "zh", to_code: str = "en") -> "ArgosTranslator | None":
+        package = find_package(from_code, to_code)
+        return cls(package, options) if package is not None else None
+
+    @property
+    def model_path(self) -> Path:
+        return Path(self.package.package_path) / "model"
+
+    def tokenize(self, sources: list[str]) -> list[list[str]]:
+        return [self.package.tokenizer.encode(source) for source in sources]
+
+    def decode(self, tokens: list[str]) -> str:
+        text = self.package.tokenizer.decode(tokens)
+        prefix = self.package.target_prefix
+        if prefix and text.startswith(prefix):
+            text = text[len(prefix):]
+        return text.strip()
+
+    def translate_batch(self, sources: list[str], on_progress: BatchProgress | None = None) -> list[list[str]]:
+        if not sources:
+            return []
+        engine = _engine(str(self.model_path), self.options.threads)
+        tokenized = self.tokenize(sources)
+        prefix = self.package.target_prefix
+        options = self.options
+        chunk = options.max_batch_size * _CHUNK_BATCHES
+        hypotheses: list[list[str]] = []
+        for start in range(0, len(tokenized), chunk):
+            part = tokenized[start:start + chunk]
+            results = engine.translate_batch(
+                part,
+                target_prefix=[[prefix]] * len(part) if prefix else None,
+                replace_unknowns=True,
+                max_batch_size=options.max_batch_size,
+                beam_size=max(options.beam_size, options.num_hypotheses),
+                num_hypotheses=options.num_hypotheses,
+                length_penalty=options.length_penalty,
+            )
+            hypotheses += [[self.decode(tokens) for tokens in result.hypotheses] for result in results]
+            if on_progress is not None:
+                on_progress(len(hypotheses), len(sources))
+        return hypotheses

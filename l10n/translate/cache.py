@@ -1,0 +1,93 @@
+"""A SQLite cache of finished English drafts, so a re-run translates only new or changed segments.
+
+The key covers everything that shapes a draft: model id and version, the source sentence, the glossary
+entries that apply (and the rendering required of each), and the decoding options. A cache that cannot
+be read is set aside and rebuilt with a warning: losing the cache costs time, never work.
+"""
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+Warn = Callable[[str], None]
+_SCHEMA = "CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+
+
+def default_cache_path() -> Path:
+    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
+    return Path(base) / "l10n" / "translations.sqlite3"
+
+
+def cache_key(parts: object) -> str:
+    return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
+
+
+class TranslationCache:
+    def __init__(self, path: Path, warn: Warn):
+        self.path = path
+        self._warn = warn
+        self._connection: sqlite3.Connection | None = None
+        try:
+            self._connection = self._open()
+        except (sqlite3.DatabaseError, OSError) as error:
+            self._rebuild(error)
+
+    def _open(self) -> sqlite3.Connection:
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        connection = sqlite3.connect(self.path)
+        try:
+            connection.execute(_SCHEMA)
+            connection.execute("SELECT count(*) FROM drafts").fetchone()
+        except sqlite3.DatabaseError:
+            connection.close()
+            raise
+        return connection
+
+    def _rebuild(self, error: Exception) -> None:
+        """Move the unreadable file aside (kept for inspection) and start an empty cache."""
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None
+        aside = self.path.with_name(self.path.name + ".corrupt")
+        try:
+            if self.path.exists():
+                self.path.replace(aside)
+            self._connection = self._open()
+            self._warn(f"{self.path}: translation cache unreadable ({error}); moved to {aside.name} and rebuilt")
+        except (sqlite3.DatabaseError, OSError) as second:
+            self._warn(f"{self.path}: translation cache unusable ({second}); translating without it")
+
+    def get_many(self, keys: list[str]) -> dict[str, dict]:
+        if self._connection is None or not keys:
+            return {}
+        found: dict[str, dict] = {}
+        try:
+            for start in range(0, len(keys), 500):
+                part = keys[start:start + 500]
+                rows = self._connection.execute(
+                    f"SELECT key, value FROM drafts WHERE key IN ({','.join('?' * len(part))})", part)
+                found.update((key, json.loads(value)) for key, value in rows)
+        except (sqlite3.DatabaseError, ValueError) as error:
+            self._rebuild(error)
+            return {}
+        return found
+
+    def put_many(self, items: dict[str, dict]) -> None:
+        if self._connection is None or not items:
+            return
+        try:
+            with self._connection:
+                self._connection.executemany(
+                    "INSERT OR REPLACE INTO drafts (key, value) VALUES (?, ?)",
+                    [(key, json.dumps(value, ensure_ascii=False)) for key, value in items.items()])
+        except sqlite3.DatabaseError as error:
+            self._rebuild(error)
+
+    def close(self) -> None:
+        if self._connection is not None:
+            self._connection.close()
+            self._connection = None

@@ -1,0 +1,182 @@
+"""English drafts that honour the glossary, made from any Translator.
+
+CTranslate2 has no constrained decoding, so each segment goes through, until every required rendering
+is in the draft:
+1. the engine's hypotheses for the source, best first: the first one carrying every term wins;
+2. the source with each term replaced by its English rendering (engines copy Latin text through);
+3. repair: a forbidden rendering of a missing term in the best draft is replaced by the right one;
+4. otherwise the draft stays as it is and the entry says which term is missing (a QA error).
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from ..model import GlossaryEntry, Segment
+from ..qa.terms import contains
+from .base import Translator
+from .cache import TranslationCache, cache_key
+
+NAME_STYLES = ("full", "news")
+_ENFORCEMENT_REVISION = 1  # part of the cache key: bump when the steps above change
+
+StepProgress = Callable[[str], None]
+
+
+@dataclass(frozen=True)
+class Requirement:
+    entry: GlossaryEntry
+    rendering: str
+
+
+@dataclass(frozen=True)
+class Draft:
+    text: str
+    notes: tuple[str, ...]
+    required: int
+    present: int
+
+
+@dataclass(frozen=True)
+class DraftReport:
+    model_id: str
+    segments: int
+    from_cache: int
+    required: int
+    present: int
+
+    @property
+    def adherence(self) -> float:
+        return self.present / self.required if self.required else 1.0
+
+
+def requirements(segments: list[Segment], style: str = "full") -> dict[str, list[Requirement]]:
+    """The English each segment must contain. In news style a person or thing already named in full
+    earlier in the document may appear in its short form (Ilya Sutskever … Sutskever)."""
+    introduced: set[str] = set()
+    required: dict[str, list[Requirement]] = {}
+    for segment in segments:
+        seen: set[str] = set()
+        for hit in segment.terms:
+            entry = hit.entry
+            if not entry.english or entry.english in seen:
+                continue
+            seen.add(entry.english)
+            later = style == "news" and entry.english_short and entry.english in introduced
+            required.setdefault(segment.id, []).append(
+                Requirement(entry, entry.english_short if later else entry.english))
+        introduced |= seen
+    return required
+
+
+def _missing(text: str, needs: list[Requirement]) -> list[Requirement]:
+    return [need for need in needs if not contains(text, need.rendering)]
+
+
+def _inject(segment: Segment, needs: list[Requirement]) -> str:
+    rendering = {need.entry.english: need.rendering for need in needs}
+    pieces, position = [], 0
+    for hit in segment.terms:
+        if hit.entry.english in rendering:
+            pieces += [segment.source[position:hit.start], f" {rendering[hit.entry.english]} "]
+            position = hit.end
+    pieces.append(segment.source[position:])
+    return "".join(pieces).strip()
+
+
+def _repair(text: str, needs: list[Requirement]) -> tuple[str, dict[str, str]]:
+    repaired: dict[str, str] = {}
+    for need in _missing(text, needs):
+        for wrong in need.entry.forbidden:
+            if contains(text, wrong):
+                pattern = r"\s+".join(re.escape(word) for word in wrong.split())
+                text = re.sub(pattern, need.rendering, text, flags=re.IGNORECASE)
+                repaired[need.rendering] = wrong
+                break
+    return text, repaired
+
+
+def _finish(model_id: str, text: str, needs: list[Requirement], how: str, repaired: dict[str, str]) -> Draft:
+    notes = [f"machine draft: {model_id}"]
+    missing = {need.rendering for need in _missing(text, needs)}
+    for need in needs:
+        if need.rendering in missing:
+            status = "MISSING from the draft"
+        elif need.rendering in repaired:
+            status = f"repaired from {repaired[need.rendering]!r}"
+        else:
+            status = how
+        notes.append(f"MT glossary: {need.entry.source} → {need.rendering}: {status}")
+    return Draft(text, tuple(notes), len(needs), len(needs) - len(missing))
+
+
+def _choose(segment: Segment, needs: list[Requirement], first: list[str], injected: list[str] | None,
+            model_id: str) -> Draft:
+    for index, hypothesis in enumerate(first):
+        if not _missing(hypothesis, needs):
+            return _finish(model_id, hypothesis, needs, "in the best hypothesis" if index == 0
+                           else f"chosen from hypothesis {index + 1}", {})
+    for hypothesis in injected or []:
+        if not _missing(hypothesis, needs):
+            return _finish(model_id, hypothesis, needs, "injected into the source", {})
+    candidates = first + (injected or [])
+    best = max(candidates, key=lambda text: len(needs) - len(_missing(text, needs))) if candidates else ""
+    text, repaired = _repair(best, needs)
+    return _finish(model_id, text, needs, "present", repaired)
+
+
+def _key(translator: Translator, segment: Segment, needs: list[Requirement]) -> str:
+    return cache_key([_ENFORCEMENT_REVISION, translator.model_id, translator.options.output_key(), segment.source,
+                      [[n.entry.source, n.entry.english, n.entry.english_short, list(n.entry.forbidden), n.rendering]
+                       for n in needs]])
+
+
+def draft_documents(documents: list[list[Segment]], translator: Translator, style: str = "full",
+                    cache: TranslationCache | None = None,
+                    on_step: StepProgress | None = None) -> tuple[list[dict[str, Draft]], DraftReport]:
+    """Drafts for every segment of every document, translated together in batches."""
+    work: list[tuple[int, Segment, list[Requirement], str]] = []
+    for number, segments in enumerate(documents):
+        needs = requirements(segments, style)
+        work += [(number, s, needs.get(s.id, []), _key(translator, s, needs.get(s.id, []))) for s in segments]
+    cached = cache.get_many([key for *_, key in work]) if cache is not None else {}
+    drafts: list[dict[str, Draft]] = [{} for _ in documents]
+    pending = []
+    for number, segment, needs, key in work:
+        if key in cached:
+            value = cached[key]
+            drafts[number][segment.id] = Draft(value["text"], tuple(value["notes"]), value["required"],
+                                               value["present"])
+        else:
+            pending.append((number, segment, needs, key))
+
+    def progress(label: str):
+        if on_step is None:
+            return None
+        return lambda done, total: on_step(f"{label} {done}/{total}")
+
+    def translate(sources: list[str], label: str) -> list[list[str]]:
+        """Each distinct sentence once: articles repeat datelines, headings and quotes."""
+        distinct = list(dict.fromkeys(sources))
+        if not distinct:
+            return []
+        answers = dict(zip(distinct, translator.translate_batch(distinct, progress(label)), strict=True))
+        return [answers[source] for source in sources]
+
+    first = translate([segment.source for _, segment, _, _ in pending], "translating")
+    retry = [i for i, (_, _, needs, _) in enumerate(pending) if needs and all(_missing(h, needs) for h in first[i])]
+    retried = translate([_inject(pending[i][1], pending[i][2]) for i in retry], "re-translating with glossary terms")
+    injected = dict(zip(retry, retried, strict=True))
+    fresh: dict[str, dict] = {}
+    for i, (number, segment, needs, key) in enumerate(pending):
+        draft = _choose(segment, needs, first[i], injected.get(i), translator.model_id)
+        drafts[number][segment.id] = draft
+        fresh[key] = {"text": draft.text, "notes": list(draft.notes), "required": draft.required,
+                      "present": draft.present}
+    if cache is not None:
+        cache.put_many(fresh)
+    every = [draft for per_document in drafts for draft in per_document.values()]
+    report = DraftReport(translator.model_id, len(every), len(work) - len(pending),
+                         sum(d.required for d in every), sum(d.present for d in every))
+    return drafts, report

@@ -1,0 +1,175 @@
+"""Argos Translate packages: list, locate, install from a file (checked first) or from Argos's index.
+
+Argos's own settings decide where packages live (ARGOS_PACKAGES_DIR or its settings.json), so
+existing installs are found. Only `argostranslate.package` is imported here: it is light, while
+`argostranslate.translate` loads torch and stanza.
+"""
+from __future__ import annotations
+
+import json
+import shutil
+import stat
+import tempfile
+import urllib.error
+import urllib.request
+import zipfile
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from ..errors import ModelError
+
+MAX_UNPACKED_BYTES = 4 * 1024**3  # real zh→en packages unpack to a few hundred MB
+MAX_COMPRESSION_RATIO = 100  # model weights barely compress; a higher ratio is a zip bomb
+INDEX_TIMEOUT_SECONDS = 30
+OFFLINE_HINT = ("on a machine with internet run `l10n models install`, or copy a .argosmodel file here "
+                "and run `l10n models install --file PATH`")
+
+
+@dataclass(frozen=True)
+class PackageInfo:
+    name: str
+    from_code: str
+    to_code: str
+    version: str
+    path: Path
+
+
+def _argos():
+    import argostranslate.package
+    import argostranslate.settings
+
+    return argostranslate.package, argostranslate.settings
+
+
+def packages_dir() -> Path:
+    return Path(_argos()[1].package_data_dir)
+
+
+def _info(package) -> PackageInfo:
+    name = _argos()[0].argospm_package_name(package)
+    return PackageInfo(name, package.from_code, package.to_code, package.package_version, Path(package.package_path))
+
+
+def installed_packages() -> list:
+    """Argos Package objects for every installed package folder (folders without metadata are skipped)."""
+    argos_package, settings = _argos()
+    found = []
+    for directory in settings.package_dirs:
+        directory = Path(directory)
+        if not directory.is_dir():
+            continue
+        for folder in sorted(directory.iterdir()):
+            if (folder / "metadata.json").is_file():
+                found.append(argos_package.Package(folder))
+    return found
+
+
+def list_packages() -> list[PackageInfo]:
+    return [_info(package) for package in installed_packages()]
+
+
+def _version_key(version: str):
+    from packaging.version import InvalidVersion, Version
+
+    try:
+        return (1, Version(version))
+    except InvalidVersion:
+        return (0, version)
+
+
+def find_package(from_code: str = "zh", to_code: str = "en"):
+    """The newest installed package for the pair, or None."""
+    candidates = [p for p in installed_packages() if p.from_code == from_code and p.to_code == to_code
+                  and getattr(p, "type", "translate") == "translate"]
+    return max(candidates, key=lambda p: _version_key(p.package_version), default=None)
+
+
+def check_archive(path: Path) -> str:
+    """Refuse what Argos would extract blindly; return the package's top-level folder name."""
+    if not zipfile.is_zipfile(path):
+        raise ModelError("not an Argos package: not a zip archive", path)
+    try:
+        with zipfile.ZipFile(path) as archive:
+            members = archive.infolist()
+            unpacked = sum(member.file_size for member in members)
+            packed = sum(member.compress_size for member in members)
+            tops: set[str] = set()
+            for member in members:
+                name = PurePosixPath(member.filename.replace("\\", "/"))
+                if name.is_absolute() or ".." in name.parts or ":" in member.filename:
+                    raise ModelError(f"archive member {member.filename!r} would land outside the packages folder",
+                                     path)
+                if stat.S_ISLNK(member.external_attr >> 16):
+                    raise ModelError(f"archive member {member.filename!r} is a symbolic link", path)
+                tops.add(name.parts[0])
+            if unpacked > MAX_UNPACKED_BYTES or unpacked > max(packed, 1) * MAX_COMPRESSION_RATIO:
+                raise ModelError(f"archive would unpack to {unpacked:,} bytes from {packed:,}: refused as "
+                                 "absurd", path)
+            if len(tops) != 1:
+                raise ModelError(f"an Argos package holds one folder; this archive has {len(tops)} at its top",
+                                 path)
+            top = tops.pop()
+            try:
+                metadata = json.loads(archive.read(f"{top}/metadata.json"))
+            except KeyError:
+                raise ModelError(f"{top}/metadata.json missing: not an Argos package", path) from None
+            if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get("to_code"):
+                raise ModelError(f"{top}/metadata.json lacks from_code/to_code", path)
+            if not any(m.filename.startswith(f"{top}/model/") for m in members):
+                raise ModelError(f"{top}/model/ missing: not a CTranslate2 Argos package", path)
+    except (zipfile.BadZipFile, ValueError, OSError) as error:
+        raise ModelError(f"unreadable archive: {error}", path) from error
+    return top
+
+
+def install_file(path: Path) -> PackageInfo:
+    """Check the archive, then let Argos install it; on failure the packages folder is as it was."""
+    if not path.is_file():
+        raise ModelError("no such package file", path)
+    top = check_archive(path)
+    argos_package, _ = _argos()
+    target_root = packages_dir()
+    target_root.mkdir(parents=True, exist_ok=True)
+    target = target_root / top
+    backup_root = Path(tempfile.mkdtemp(prefix=".l10n-replaced-", dir=target_root))
+    backup = backup_root / top
+    try:
+        if target.exists():
+            target.replace(backup)
+        try:
+            argos_package.install_from_path(path)
+            installed = argos_package.Package(target)
+        except Exception as error:
+            shutil.rmtree(target, ignore_errors=True)
+            if backup.exists():
+                backup.replace(target)
+            raise ModelError(f"installation failed, nothing installed: {error}", path) from error
+    finally:
+        shutil.rmtree(backup_root, ignore_errors=True)
+    return _info(installed)
+
+
+def install_from_index(from_code: str = "zh", to_code: str = "en") -> PackageInfo:
+    """Refresh Argos's package index, download the pair's package and install it (network needed)."""
+    argos_package, settings = _argos()
+    try:
+        with urllib.request.urlopen(settings.remote_package_index, timeout=INDEX_TIMEOUT_SECONDS) as response:
+            index = response.read()
+        json.loads(index)
+    except (urllib.error.URLError, OSError, ValueError) as error:
+        reason = getattr(error, "reason", error)
+        raise ModelError(f"cannot fetch the Argos package index ({reason}); {OFFLINE_HINT}") from error
+    Path(settings.local_package_index).parent.mkdir(parents=True, exist_ok=True)
+    Path(settings.local_package_index).write_bytes(index)
+    available = [p for p in argos_package.get_available_packages()
+                 if p.from_code == from_code and p.to_code == to_code]
+    if not available:
+        raise ModelError(f"the Argos package index has no {from_code}→{to_code} package")
+    newest = max(available, key=lambda p: _version_key(p.package_version))
+    try:
+        downloaded = newest.download()
+    except Exception as error:
+        raise ModelError(f"download failed ({error}); {OFFLINE_HINT}") from error
+    if not downloaded or not Path(downloaded).is_file():
+        raise ModelError(f"download failed; {OFFLINE_HINT}")
+    return install_file(Path(downloaded))
