@@ -19,7 +19,7 @@ from .base import Translator
 from .cache import TranslationCache, cache_key
 
 NAME_STYLES = ("full", "news")
-_ENFORCEMENT_REVISION = 1  # part of the cache key: bump when the steps above change
+_ENFORCEMENT_REVISION = 2  # part of the cache key: bump when the steps above change
 
 StepProgress = Callable[[str], None]
 
@@ -123,7 +123,7 @@ def _choose(segment: Segment, needs: list[Requirement], first: list[str], inject
     candidates = first + (injected or [])
     best = max(candidates, key=lambda text: len(needs) - len(_missing(text, needs))) if candidates else ""
     text, repaired = _repair(best, needs)
-    return _finish(model_id, text, needs, "present", repaired)
+    return _finish(model_id, text, needs, "in the closest draft", repaired)
 
 
 def _key(translator: Translator, segment: Segment, needs: list[Requirement]) -> str:
