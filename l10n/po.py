@@ -80,7 +80,22 @@ def target_catalog(document: Document, segments: list[Segment], target: Target,
     return catalog
 
 
+_STRING_LINE = re.compile(r'^(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"')
+_CLOSED_STRING = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
+
+
+def _check_strings_closed(path: Path) -> None:
+    """polib reads `msgstr "abc` as "ab" without a word; a reviewer's text must never be cut silently."""
+    with path.open(encoding="utf-8", errors="replace") as lines:
+        for number, line in enumerate(lines, start=1):
+            stripped = line.strip()
+            match = _STRING_LINE.match(stripped)
+            if match and not _CLOSED_STRING.fullmatch(stripped[match.end() - 1:]):
+                raise InputError("unterminated string", path, number)
+
+
 def read_catalog(path: Path) -> polib.POFile:
+    _check_strings_closed(path)
     try:
         return polib.pofile(str(path), wrapwidth=78)
     except (OSError, ValueError, UnicodeDecodeError) as error:

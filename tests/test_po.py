@@ -107,3 +107,26 @@ def test_broken_reviewed_file_stops_the_run_before_writing(outputs, tmp_path, sa
     assert raised.value.path == en and raised.value.line is not None
     assert en.read_text(encoding="utf-8") == text
     assert pot.stat().st_mtime_ns == pot_before
+
+
+def test_an_unterminated_string_is_refused_not_cut(outputs, tmp_path, sample_path):
+    en = outputs.folder / "en.po"
+    text = en.read_text(encoding="utf-8").replace('msgstr ""\n\n#. subtitle', 'msgstr "Half a translation\n\n#. subtitle', 1)
+    en.write_text(text, encoding="utf-8")
+    line = text.splitlines().index('msgstr "Half a translation') + 1
+    with pytest.raises(InputError) as raised:
+        run([sample_path], RunOptions(out_dir=tmp_path))
+    assert (raised.value.path, raised.value.line, raised.value.message) == (en, line, "unterminated string")
+    assert en.read_text(encoding="utf-8") == text
+
+
+def test_escaped_quotes_and_obsolete_entries_read_back(tmp_path):
+    from l10n.po import read_catalog
+
+    path = tmp_path / "x.po"
+    path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'
+                    'msgctxt "a"\nmsgid "他说\\"好\\""\nmsgstr ""\n"He said \\"OK\\" \\\\"\n\n'
+                    '#~ msgctxt "b"\n#~ msgid "旧"\n#~ msgstr "old"\n', encoding="utf-8")
+    catalog = read_catalog(path)
+    assert catalog[0].msgstr == 'He said "OK" \\'
+    assert catalog.obsolete_entries()[0].msgstr == "old"
