@@ -11,6 +11,10 @@ from typing import Annotated, Optional
 import typer
 
 from .errors import L10nError
+from .pipeline import MT_CHOICES
+from .table import FORMATS
+from .translate.enforce import NAME_STYLES
+from .variant import DEFAULT_HANT, HANT_LOCALES
 
 app = typer.Typer(
     help="Localize Chinese news articles: segments, Traditional Chinese, English drafts, .po review files.",
@@ -29,16 +33,15 @@ GlossaryOption = Annotated[Optional[Path], typer.Option(
     "--glossary", "-g", help="Glossary CSV. Default: ./glossary.csv when present.", show_default=False)]
 
 
-class HantConfig(str, Enum):
-    s2t = "s2t"
-    s2tw = "s2tw"
-    s2twp = "s2twp"
-    s2hk = "s2hk"
+def _choices(name: str, values) -> type[Enum]:
+    """An option's choices, taken from the module that owns them so the two lists cannot drift apart."""
+    return Enum(name, {value: value for value in values}, type=str)
 
 
-class TableFormat(str, Enum):
-    tsv = "tsv"
-    jsonl = "jsonl"
+HantConfig = _choices("HantConfig", HANT_LOCALES)
+TableFormat = _choices("TableFormat", FORMATS)
+MtChoice = _choices("MtChoice", MT_CHOICES)
+NameStyle = _choices("NameStyle", NAME_STYLES)
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -75,29 +78,18 @@ def _progress(quiet: bool) -> Iterator:
         yield on_step
 
 
-class MtChoice(str, Enum):
-    auto = "auto"
-    argos = "argos"
-    none = "none"
-
-
-class NameStyle(str, Enum):
-    full = "full"
-    news = "news"
-
-
 @app.command()
 def run(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
         help="Article files (UTF-8 or GB18030). Default: the bundled sample article.",
         show_default=False)] = None,
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
-    hant: Annotated[HantConfig, typer.Option(help="OpenCC config for the Traditional variant.")] = HantConfig.s2twp,
+    hant: Annotated[HantConfig, typer.Option(help="OpenCC config for the Traditional variant.")] = HantConfig[DEFAULT_HANT],
     glossary: GlossaryOption = None,
     mt: Annotated[MtChoice, typer.Option(
-        help="English drafts: auto (when a model is installed), argos (model required), none.")] = MtChoice.auto,
+        help="English drafts: auto (when a model is installed), argos (model required), none.")] = MtChoice["auto"],
     en_names: Annotated[NameStyle, typer.Option(
-        help="news: later mentions of a name may use its short form (Sutskever).")] = NameStyle.full,
+        help="news: later mentions of a name may use its short form (Sutskever).")] = NameStyle["full"],
     threads: Annotated[int, typer.Option(min=1, help="CPU threads for translation.")] = 2,
     batch_size: Annotated[int, typer.Option(min=1, help="Segments per translation batch.")] = 32,
     beam_size: Annotated[int, typer.Option(min=1, help="Beam size.")] = 4,
@@ -137,7 +129,7 @@ def run(
 @app.command()
 def segment(
     input: Annotated[Path, typer.Argument(help="Article file.", show_default=False)],
-    format: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat.tsv,
+    format: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat["tsv"],
 ) -> None:
     """Print the segments of an article: id, location, part and text."""
     from .ingest import read_article

@@ -106,7 +106,6 @@ class Target:
 
 class Severity(str, Enum):
     ERROR = "error"
-    WARNING = "warning"
 
 
 @dataclass(frozen=True)

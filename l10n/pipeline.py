@@ -154,7 +154,8 @@ def _write_document(document: Document, segments: list[Segment], targets: list[T
         path = folder / f"{target.locale}.po"
         catalog = _keep_reviewed_work(po.target_catalog(document, segments, target, notes), path)
         texts = {entry.msgctxt: entry.msgstr for entry in catalog if not entry.obsolete}
-        po.add_issues(catalog, check_terms(segments, texts, expected[target.locale]))
+        news_style = target.locale == ENGLISH and options.name_style == "news"
+        po.add_issues(catalog, check_terms(segments, texts, expected[target.locale], news_style))
         outputs[path] = po.render(catalog)
         reviewed.append((target.locale, texts))
     outputs[folder / "segments.tsv"] = render_rows(*_segment_rows(segments, reviewed))

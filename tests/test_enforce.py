@@ -145,3 +145,17 @@ def test_a_sentence_repeated_in_the_run_is_translated_once():
     drafts, report = draft_documents(documents, translator)
     assert translator.calls == [["好的。", "今天下雨。"]]
     assert [d["s0"].text for d in drafts] == ["OK.", "OK."] and report.segments == 3
+
+
+def test_pipeline_news_style_lets_later_mentions_use_the_short_form(tmp_path):
+    glossary = tmp_path / "g.csv"
+    glossary.write_text(GLOSSARY, encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("标题\n\n伊利亚离开了董事会。伊利亚回来了。", encoding="utf-8")
+    answers = {"标题": ["Title"], SOURCE: ["Ilya Sutskever left the board."], "伊利亚回来了。": ["Sutskever came back."]}
+    for style, present in (("news", 2), ("full", 1)):
+        options = RunOptions(out_dir=tmp_path / style, glossary=glossary, use_cache=False, name_style=style)
+        result = run([article], options, translator=FakeTranslator(answers))
+        assert result.drafts.present == present
+        later = polib.pofile(str(result.documents[0].folder / "en.po")).find("伊利亚回来了。")
+        assert ("QA error" in later.comment) is (style == "full")

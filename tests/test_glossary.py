@@ -147,10 +147,11 @@ def test_region_override_only_for_its_region():
     assert traditional_variant([segment], "s2hk").texts["s1"] == "喬布斯曾説過"
 
 
-def _qa(glossary, sources, targets):
+def _qa(glossary, sources, targets, news_style=False):
     segments = glossary.annotate([Segment(f"s{i}", 1, i, Part.BODY, 1, s) for i, s in enumerate(sources)])
     texts = {f"s{i}": t for i, t in enumerate(targets)}
-    return [(issue.segment_id, issue.code) for issue in check_terms(segments, texts, lambda e: e.english)]
+    issues = check_terms(segments, texts, lambda e: e.english, news_style)
+    return [(issue.segment_id, issue.code) for issue in issues]
 
 
 def test_qa_requires_the_rendering_tolerating_case_and_spaces():
@@ -161,11 +162,13 @@ def test_qa_requires_the_rendering_tolerating_case_and_spaces():
     assert _qa(glossary, ["伊利亚走了。"], [""]) == []
 
 
-def test_qa_accepts_the_short_form_only_after_the_full_one():
+def test_qa_in_news_style_accepts_the_short_form_only_after_the_full_one():
     glossary = _glossary("伊利亚,Ilya Sutskever,Sutskever,,person,")
-    assert _qa(glossary, ["伊利亚走了。", "伊利亚回来了。"], ["Ilya Sutskever left.", "Sutskever came back."]) == []
-    assert _qa(glossary, ["伊利亚走了。", "伊利亚回来了。"], ["Sutskever left.", "Ilya Sutskever came back."]) == [
+    sources = ["伊利亚走了。", "伊利亚回来了。"]
+    assert _qa(glossary, sources, ["Ilya Sutskever left.", "Sutskever came back."], news_style=True) == []
+    assert _qa(glossary, sources, ["Sutskever left.", "Ilya Sutskever came back."], news_style=True) == [
         ("s0", "glossary-missing")]
+    assert _qa(glossary, sources, ["Ilya Sutskever left.", "Sutskever came back."]) == [("s1", "glossary-missing")]
 
 
 def test_qa_flags_a_reviewed_traditional_text_that_breaks_an_override(tmp_path):

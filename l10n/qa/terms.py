@@ -15,12 +15,12 @@ def contains(text: str, rendering: str) -> bool:
     return _normalized(rendering) in _normalized(text)
 
 
-def check_terms(segments: list[Segment], texts: dict[str, str],
-                expected: Callable[[GlossaryEntry], str]) -> list[Issue]:
+def check_terms(segments: list[Segment], texts: dict[str, str], expected: Callable[[GlossaryEntry], str],
+                short_after_first: bool = False) -> list[Issue]:
     """Check every translated segment, in document order.
 
-    A term may appear in its short form (Sutskever) once its full rendering (Ilya Sutskever) has appeared
-    earlier in the document, as news style writes later mentions. Forbidden renderings are errors wherever
+    With short_after_first (news style), a term may appear in its short form (Sutskever) once its full
+    rendering (Ilya Sutskever) has appeared earlier in the document. Forbidden renderings are errors wherever
     the source has the term. Empty targets are not checked: there is nothing to check yet.
     """
     issues: list[Issue] = []
@@ -38,7 +38,7 @@ def check_terms(segments: list[Segment], texts: dict[str, str],
             reported.add(rendering)  # 伊利亚·苏茨克沃 and 伊利亚 in one sentence need Ilya Sutskever once
             if contains(text, rendering):
                 introduced.add(rendering)
-            elif not (entry.english_short and rendering == entry.english and rendering in introduced
+            elif not (short_after_first and entry.english_short and rendering == entry.english and rendering in introduced
                       and contains(text, entry.english_short)):
                 issues.append(Issue(segment.id, Severity.ERROR, "glossary-missing",
                                     f"{entry.source} must be rendered {rendering!r}"))
