@@ -15,6 +15,8 @@ class Part(str, Enum):
     HEADING = "heading"
     CAPTION = "caption"
     BODY = "body"
+    LIST_ITEM = "list item"
+    QUOTE = "quote"
 
 
 @dataclass(frozen=True)
@@ -27,11 +29,25 @@ class Removal:
 
 
 @dataclass(frozen=True)
+class Span:
+    """Inline markup of a block, kept apart from its text: the text holds only the numbered placeholder
+    (see placeholders.py), the span holds what the placeholder stands for."""
+
+    number: int  # the placeholder's number: <a3>…</a3> is span 3
+    kind: str  # placeholders.KINDS: link, strong, emphasis, code, image, break
+    target: str = ""  # a link's URL, an image's source
+
+
+@dataclass(frozen=True)
 class Paragraph:
+    """One block of the article (title, heading, paragraph, list item, quote, caption …)."""
+
     index: int  # 1-based position among kept paragraphs
     part: Part
-    text: str
+    text: str  # may hold placeholders for inline markup
     line: int  # line of the input file it came from
+    spans: tuple[Span, ...] = ()
+    level: int = 0  # heading level or list nesting depth, where the format has one
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,8 @@ class Document:
     source_sha256: str
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removal, ...] = ()
+    format: str = "text"  # the reader that produced it: text, markdown, html
+    metadata: tuple[tuple[str, str], ...] = ()  # what the page says of itself: title, url, date, author, site
 
 
 class Kind(str, Enum):
@@ -106,6 +124,7 @@ class Target:
 
 class Severity(str, Enum):
     ERROR = "error"
+    WARNING = "warning"
 
 
 @dataclass(frozen=True)
