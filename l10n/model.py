@@ -46,6 +46,7 @@ class Paragraph:
     part: Part
     text: str  # may hold placeholders for inline markup
     line: int  # line of the input file it came from
+    end_line: int = 0  # last line of the input the block covers; 0: the same as line
     spans: tuple[Span, ...] = ()
     level: int = 0  # heading level or list nesting depth, where the format has one
 
