@@ -1,0 +1,127 @@
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from l10n import settings
+from l10n.errors import UsageError
+from l10n.settings import SettingsError
+
+
+def write(path: Path, text: str) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_found_in_the_current_folder(tmp_path):
+    write(tmp_path / "l10n.toml", 'out = "published"\n')
+    loaded = settings.load(cwd=tmp_path)
+    assert loaded.path == tmp_path / "l10n.toml"
+    assert loaded["out"] == str(tmp_path / "published")
+
+
+def test_found_in_a_parent_folder(tmp_path):
+    write(tmp_path / "l10n.toml", '[english]\nnames = "news"\n')
+    deep = tmp_path / "desk" / "2026" / "11"
+    deep.mkdir(parents=True)
+    loaded = settings.load(cwd=deep)
+    assert loaded.path == tmp_path / "l10n.toml"
+    assert loaded["names"] == "news"
+    assert loaded.origins["names"] == f"{tmp_path / 'l10n.toml'}:2"
+
+
+def test_nearest_file_wins(tmp_path):
+    write(tmp_path / "l10n.toml", '[english]\nnames = "news"\n')
+    write(tmp_path / "inner" / "l10n.toml", '[english]\nnames = "full"\n')
+    assert settings.load(cwd=tmp_path / "inner")["names"] == "full"
+
+
+def test_no_file_gives_defaults(tmp_path):
+    loaded = settings.load(cwd=tmp_path)
+    assert loaded.path is None
+    assert loaded["editions"] == ("s2twp",)
+    assert set(loaded.origins.values()) == {settings.DEFAULT}
+
+
+def test_named_file_is_used_instead_of_discovery(tmp_path):
+    write(tmp_path / "l10n.toml", 'out = "found"\n')
+    named = write(tmp_path / "elsewhere" / "hk.toml", 'editions = ["s2hk"]\n')
+    loaded = settings.load(named, cwd=tmp_path)
+    assert loaded.path == named
+    assert loaded["editions"] == ("s2hk",)
+    assert loaded["out"] == "output"  # the discovered file is not read at all
+
+
+def test_named_file_that_does_not_exist(tmp_path):
+    with pytest.raises(SettingsError, match="no such settings file"):
+        settings.load(tmp_path / "missing.toml")
+
+
+def test_paths_are_relative_to_the_file(tmp_path):
+    path = write(tmp_path / "desk" / "l10n.toml", 'glossary = ["names.csv", "/abs/terms.csv"]\nout = "../out"\n')
+    loaded = settings.load(path)
+    assert loaded["glossary"] == (str(tmp_path / "desk" / "names.csv"), "/abs/terms.csv")
+    assert loaded["out"] == str(tmp_path / "desk" / "../out")
+
+
+def test_single_string_is_accepted_where_a_list_is(tmp_path):
+    loaded = settings.load(write(tmp_path / "l10n.toml", 'editions = "s2hk"\n'))
+    assert loaded["editions"] == ("s2hk",)
+
+
+def test_command_line_beats_file_beats_default(tmp_path):
+    path = write(tmp_path / "l10n.toml", '[english]\nbeam_size = 2\nthreads = 1\n')
+    effective = settings.load(path).with_overrides({"threads": 4, "beam_size": None})
+    assert effective["threads"] == 4 and effective.origins["threads"] == settings.COMMAND_LINE
+    assert effective["beam_size"] == 2 and effective.origins["beam_size"] == f"{path}:2"
+    assert effective["batch_size"] == 32 and effective.origins["batch_size"] == settings.DEFAULT
+
+
+@pytest.mark.parametrize(("text", "line", "message"), [
+    ('out = "x"\n\n[english]\nmt = "google"\n', 4, "english.mt must be one of auto, argos, none"),
+    ('[english]\nthreads = "two"\n', 2, "english.threads must be a whole number"),
+    ('[english]\nthreads = 0\n', 2, "english.threads must be a whole number"),
+    ('editions = ["s2twp", "s2jp"]\n', 1, "editions must be one of"),
+    ('glossary = []\n', 1, "glossary must be a string or a non-empty list"),
+    ('# comment\noutput = "x"\n', 2, "unknown setting 'output'"),
+    ('[english]\n"beam" = 3\n', 2, "unknown setting 'english.beam'"),
+    ('[qa]\nfail_on = "error"\n[engish]\nmt = "none"\n', 3, r"unknown section \[engish\]"),
+    ('out = "x"\nout = "y"\n', 2, "not valid TOML"),
+    ('[english\n', 1, "not valid TOML"),
+])
+def test_errors_name_the_file_and_line(tmp_path, text, line, message):
+    path = write(tmp_path / "l10n.toml", text)
+    with pytest.raises(SettingsError, match=message) as caught:
+        settings.load(path)
+    assert caught.value.path == path
+    assert caught.value.line == line
+    assert str(caught.value).startswith(f"{path}:{line}: ")
+
+
+def test_init_writes_a_starter_that_loads_and_an_empty_glossary(tmp_path):
+    from l10n import glossary
+
+    written = settings.init(tmp_path)
+    assert sorted(path.name for path in written) == ["glossary.csv", "l10n.toml"]
+    loaded = settings.load(cwd=tmp_path)
+    assert loaded["glossary"] == (str(tmp_path / "glossary.csv"),)
+    assert len(glossary.load(tmp_path / "glossary.csv")) == 0
+
+
+@pytest.mark.parametrize("existing", ["l10n.toml", "glossary.csv"])
+def test_init_refuses_to_overwrite(tmp_path, existing):
+    write(tmp_path / existing, "keep me\n")
+    with pytest.raises(UsageError, match="already exists"):
+        settings.init(tmp_path)
+    assert (tmp_path / existing).read_text() == "keep me\n"
+    assert len(list(tmp_path.iterdir())) == 1
+
+
+def test_describe_lists_every_setting_with_its_origin(tmp_path):
+    path = write(tmp_path / "l10n.toml", '[qa]\nfail_on = "warning"\n')
+    rows = {name: (value, origin) for name, value, origin in settings.describe(settings.load(path))}
+    assert rows["qa.fail_on"] == ("warning", f"{path}:2")
+    assert rows["editions"] == ("s2twp", settings.DEFAULT)
+    assert len(rows) == len(settings.defaults().values)
