@@ -31,6 +31,9 @@ app.add_typer(glossary_app, name="glossary")
 
 GlossaryOption = Annotated[Optional[Path], typer.Option(
     "--glossary", "-g", help="Glossary CSV. Default: ./glossary.csv when present.", show_default=False)]
+ConfigOption = Annotated[Optional[Path], typer.Option(
+    "--config", "-c", help="Settings file. Default: the nearest l10n.toml here or in a folder above.",
+    show_default=False)]
 
 
 def _choices(name: str, values) -> type[Enum]:
@@ -38,7 +41,6 @@ def _choices(name: str, values) -> type[Enum]:
     return Enum(name, {value: value for value in values}, type=str)
 
 
-HantConfig = _choices("HantConfig", HANT_LOCALES)
 TableFormat = _choices("TableFormat", FORMATS)
 MtChoice = _choices("MtChoice", MT_CHOICES)
 NameStyle = _choices("NameStyle", NAME_STYLES)
@@ -78,24 +80,60 @@ def _progress(quiet: bool) -> Iterator:
         yield on_step
 
 
+def _editions(value: str | None) -> tuple[str, ...] | None:
+    """`--hant s2twp,s2hk`: one Traditional edition per OpenCC configuration."""
+    if value is None:
+        return None
+    editions = tuple(part.strip() for part in value.split(",") if part.strip())
+    for config in editions:
+        if config not in HANT_LOCALES:
+            raise _fail(f"unknown --hant {config!r}; choose from {', '.join(HANT_LOCALES)} (comma-separated)", 2)
+    return editions
+
+
+def _settings(config: Path | None, overrides: dict):
+    from . import settings
+
+    with _reported_errors():
+        return settings.load(config).with_overrides(overrides)
+
+
+def _inputs_from_globs(patterns: tuple[str, ...]) -> list[Path]:
+    """Settings-file globs are relative to the file (already made absolute when read)."""
+    import glob
+
+    return sorted({Path(match) for pattern in patterns for match in glob.glob(pattern, recursive=True)
+                   if Path(match).is_file()})
+
+
 @app.command()
 def run(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
-        help="Article files (UTF-8 or GB18030). Default: the bundled sample article.",
+        help="Article files. Default: the settings file's `inputs`, else the bundled sample article.",
         show_default=False)] = None,
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("output"),
-    hant: Annotated[HantConfig, typer.Option(help="OpenCC config for the Traditional variant.")] = HantConfig[DEFAULT_HANT],
-    glossary: GlossaryOption = None,
-    mt: Annotated[MtChoice, typer.Option(
-        help="English drafts: auto (when a model is installed), argos (model required), none.")] = MtChoice["auto"],
-    en_names: Annotated[NameStyle, typer.Option(
-        help="news: later mentions of a name may use its short form (Sutskever).")] = NameStyle["full"],
-    threads: Annotated[int, typer.Option(min=1, help="CPU threads for translation.")] = 2,
-    batch_size: Annotated[int, typer.Option(min=1, help="Segments per translation batch.")] = 32,
-    beam_size: Annotated[int, typer.Option(min=1, help="Beam size.")] = 4,
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder. Default: output.",
+                                                show_default=False)] = None,
+    hant: Annotated[Optional[str], typer.Option(
+        help=f"OpenCC config(s) of the Traditional edition(s), comma-separated: {', '.join(HANT_LOCALES)}. "
+             f"[default: {DEFAULT_HANT}]", show_default=False)] = None,
+    glossary: Annotated[Optional[list[Path]], typer.Option(
+        "--glossary", "-g", help="Glossary CSV; repeat for several. Default: the settings file's, else "
+        "./glossary.csv when present.", show_default=False)] = None,
+    mt: Annotated[Optional[MtChoice], typer.Option(
+        help="English drafts: auto (when a model is installed), argos (model required), none. Default: auto.",
+        show_default=False)] = None,
+    en_names: Annotated[Optional[NameStyle], typer.Option(
+        help="news: later mentions of a name may use its short form (Sutskever). Default: full.",
+        show_default=False)] = None,
+    threads: Annotated[Optional[int], typer.Option(min=1, help="CPU threads for translation. Default: 2.",
+                                                   show_default=False)] = None,
+    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Segments per translation batch. Default: 32.",
+                                                      show_default=False)] = None,
+    beam_size: Annotated[Optional[int], typer.Option(min=1, help="Beam size. Default: 4.", show_default=False)] = None,
     cache: Annotated[Optional[Path], typer.Option(
         help="Translation cache file. Default: ~/.cache/l10n/translations.sqlite3.", show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Translate everything again.")] = False,
+    config: ConfigOption = None,
     show_removed: Annotated[bool, typer.Option("--show-removed", help="List the lines dropped as page chrome.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
@@ -104,11 +142,28 @@ def run(
     from .report import removal_report
     from .translate.base import DecodingOptions
 
-    options = RunOptions(out_dir=out, hant=hant.value, glossary=glossary, mt=mt.value, name_style=en_names.value,
-                         decoding=DecodingOptions(beam_size=beam_size, max_batch_size=batch_size, threads=threads),
-                         cache=cache, use_cache=not no_cache)
+    effective = _settings(config, {
+        "out": out, "editions": _editions(hant), "glossary": tuple(glossary) if glossary else None,
+        "mt": mt.value if mt else None, "names": en_names.value if en_names else None, "threads": threads,
+        "batch_size": batch_size, "beam_size": beam_size, "cache": cache})
+    options = RunOptions(
+        out_dir=Path(effective["out"]), editions=effective["editions"],
+        glossary=tuple(Path(path) for path in effective["glossary"]) if effective["glossary"] else None,
+        mt=effective["mt"], name_style=effective["names"],
+        decoding=DecodingOptions(beam_size=effective["beam_size"], max_batch_size=effective["batch_size"],
+                                 threads=effective["threads"]),
+        cache=Path(effective["cache"]) if effective["cache"] else None, use_cache=not no_cache)
+    paths = list(inputs or []) or _inputs_from_globs(effective["inputs"])
+    if not paths and effective["inputs"]:
+        raise _fail(f"{effective.path}: no article matches inputs {', '.join(effective['inputs'])}", 2)
     with _reported_errors(), _progress(quiet) as on_step:
-        result = run_pipeline(list(inputs or []), options, on_step)
+        result = run_pipeline(paths, options, on_step)
+    typer.echo(f"settings: {effective.path or 'none (no l10n.toml here or above; defaults)'}")
+    if result.glossary_files:
+        typer.echo(f"glossary: {', '.join(map(str, result.glossary_files))} ({result.glossary_entries} entries)")
+    else:
+        typer.echo("glossary: none found, so names are not enforced; add one with `l10n init` or --glossary FILE",
+                   err=True)
     for notice in result.notices:
         typer.echo(notice, err=True)
     for document_result in result.documents:
@@ -168,14 +223,38 @@ def glossary_suggest(
 
     from .glossary import COLUMNS
     from .ingest import read_article
-    from .pipeline import load_glossary
+    from .pipeline import glossary_files, load_glossary
     from .suggest import suggest
 
     with _reported_errors():
-        suggestions = suggest(read_article(input), load_glossary(glossary))
+        suggestions = suggest(read_article(input), load_glossary(glossary_files([glossary] if glossary else None)))
     writer = csv.writer(sys.stdout, lineterminator="\n")
     writer.writerow(COLUMNS)
     writer.writerows(suggestion.row() for suggestion in suggestions)
+
+
+@app.command()
+def init() -> None:
+    """Start a desk here: a commented l10n.toml and an empty glossary.csv (never overwrites)."""
+    from .settings import init as write_starter
+
+    with _reported_errors():
+        written = write_starter(Path.cwd())
+    for path in written:
+        typer.echo(f"wrote {path.name}")
+
+
+@app.command("config")
+def show_config(config: ConfigOption = None) -> None:
+    """Print the effective settings and where each came from."""
+    from .settings import describe
+
+    effective = _settings(config, {})
+    typer.echo(f"# settings file: {effective.path or 'none (defaults)'}")
+    rows = describe(effective)
+    width = max(len(name) for name, _, _ in rows)
+    for name, value, origin in rows:
+        typer.echo(f"{name:<{width}}  = {value or '(none)'}    # {origin}")
 
 
 @models_app.command("list")

@@ -1,7 +1,7 @@
 """The one place that composes the stages: ingest → segment → glossary → variant → MT → catalogs → files."""
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -9,7 +9,7 @@ import polib
 
 from . import glossary as glossaries
 from . import po
-from .errors import ModelError, OutputError, UsageError
+from .errors import GlossaryError, ModelError, OutputError, UsageError
 from .files import write_atomic
 from .glossary import Glossary, term_notes
 from .ingest import read_article
@@ -32,8 +32,8 @@ INSTALL_HINT = ("install the Argos zh→en model with `l10n models install` (nee
 @dataclass(frozen=True)
 class RunOptions:
     out_dir: Path = Path("output")
-    hant: str = DEFAULT_HANT
-    glossary: Path | None = None  # None: ./glossary.csv when there is one
+    editions: tuple[str, ...] = (DEFAULT_HANT,)  # OpenCC configurations, one Traditional catalog each
+    glossary: tuple[Path, ...] | None = None  # None: ./glossary.csv when there is one
     mt: str = "auto"  # auto: drafts when a model is installed; argos: a model is required; none: no drafts
     name_style: str = "full"  # news: later mentions may use a name's short form
     decoding: DecodingOptions = field(default_factory=DecodingOptions)
@@ -54,15 +54,30 @@ class RunResult:
     documents: list[DocumentResult]
     drafts: DraftReport | None  # None when no English drafts were made
     notices: list[str]  # one-line messages for the user: no model installed, cache rebuilt
+    glossary_files: tuple[Path, ...] = ()
+    glossary_entries: int = 0
 
 
 ProgressCallback = Callable[[str, str], None]  # (document name, step being started)
 
 
-def load_glossary(path: Path | None) -> Glossary:
-    if path is None:
-        path = DEFAULT_GLOSSARY if DEFAULT_GLOSSARY.is_file() else None
-    return glossaries.load(path) if path is not None else Glossary([])
+def glossary_files(paths: Sequence[Path] | None) -> tuple[Path, ...]:
+    """The files asked for, or ./glossary.csv when none were and there is one."""
+    if paths is None:
+        return (DEFAULT_GLOSSARY,) if DEFAULT_GLOSSARY.is_file() else ()
+    return tuple(paths)
+
+
+def load_glossary(paths: Sequence[Path]) -> Glossary:
+    """One glossary from several files; a term may be defined in only one of them."""
+    entries: dict[str, tuple[GlossaryEntry, Path]] = {}
+    for path in paths:
+        for entry in glossaries.load(path).entries.values():
+            if entry.source in entries:
+                first, where = entries[entry.source]
+                raise GlossaryError(f"{entry.source} is already defined in {where}:{first.line}", path, entry.line)
+            entries[entry.source] = (entry, path)
+    return Glossary([entry for entry, _ in entries.values()], paths[0] if len(paths) == 1 else None)
 
 
 def load_documents(paths: list[Path]) -> list[Document]:
@@ -93,18 +108,26 @@ def _removed_rows(document: Document):
     return ["line", "reason", "text"], [[removal.line, removal.reason, removal.text] for removal in document.removed]
 
 
-def _expected_renderings(config: str, locale: str):
+def _expected_renderings(editions: tuple[str, ...]):
     def english(entry: GlossaryEntry) -> str:
         return entry.english
 
-    def traditional(entry: GlossaryEntry) -> str:
-        return entry.traditional_for(locale) or convert(entry.source, config)
+    def traditional(config: str, locale: str):
+        return lambda entry: entry.traditional_for(locale) or convert(entry.source, config)
 
-    return {ENGLISH: english, locale: traditional}
+    editions_by_locale = {hant_locale(config): traditional(config, hant_locale(config)) for config in editions}
+    return {ENGLISH: english, **editions_by_locale}
 
 
 def _check_options(options: RunOptions) -> None:
-    hant_locale(options.hant)
+    if not options.editions:
+        raise UsageError("no Traditional edition asked for; give at least one OpenCC configuration")
+    locales: dict[str, str] = {}
+    for config in options.editions:
+        locale = hant_locale(config)
+        if locale in locales:
+            raise UsageError(f"editions {locales[locale]} and {config} would both write {locale}.po; keep one")
+        locales[locale] = config
     if options.mt not in MT_CHOICES:
         raise UsageError(f"unknown --mt {options.mt!r}; choose one of {', '.join(MT_CHOICES)}")
     if options.name_style not in NAME_STYLES:
@@ -147,7 +170,7 @@ def _write_document(document: Document, segments: list[Segment], targets: list[T
                     options: RunOptions) -> DocumentResult:
     folder = options.out_dir / document.name
     notes = {segment.id: term_notes(segment) for segment in segments if segment.terms}
-    expected = _expected_renderings(options.hant, targets[0].locale)
+    expected = _expected_renderings(options.editions)
     outputs: dict[Path, str] = {folder / f"{document.name}.pot": po.render(po.template(document, segments, notes))}
     reviewed: list[tuple[str, dict[str, str]]] = []
     for target in targets:
@@ -173,19 +196,20 @@ def run(paths: list[Path], options: RunOptions, on_step: ProgressCallback | None
             on_step(name, what)
 
     _check_options(options)
-    glossary = load_glossary(options.glossary)
+    used_glossaries = glossary_files(options.glossary)
+    glossary = load_glossary(used_glossaries)
     documents = load_documents(paths or [BUNDLED_SAMPLE])
     for document in documents:
         folder = options.out_dir / document.name
         if folder.exists() and not folder.is_dir():
             raise OutputError("exists and is not a folder", folder)
     prepared: list[tuple[Document, list[Segment]]] = []
-    hant_targets: list[Target] = []
+    hant_targets: list[list[Target]] = []
     for document in documents:
         step(document.name, "segmenting")
         segments = glossary.annotate(segment_document(document))
         step(document.name, "converting to Traditional Chinese")
-        hant_targets.append(traditional_variant(segments, options.hant))
+        hant_targets.append([traditional_variant(segments, config) for config in options.editions])
         prepared.append((document, segments))
     notices: list[str] = []
     if options.mt == "none":
@@ -196,5 +220,5 @@ def run(paths: list[Path], options: RunOptions, on_step: ProgressCallback | None
     results = []
     for (document, segments), hant, en in zip(prepared, hant_targets, english, strict=True):
         step(document.name, "writing catalogs")
-        results.append(_write_document(document, segments, [hant, en], options))
-    return RunResult(results, report, notices)
+        results.append(_write_document(document, segments, [*hant, en], options))
+    return RunResult(results, report, notices, used_glossaries, len(glossary))

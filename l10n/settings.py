@@ -72,7 +72,8 @@ def _registry() -> dict[tuple[str, str], Setting]:
         Setting("editions", "", "editions", _string_list(tuple(HANT_LOCALES)), (DEFAULT_HANT,),
                 "OpenCC configurations, one Traditional edition each"),
         Setting("out", "", "out", _string(), "output", "output folder", is_path=True),
-        Setting("inputs", "", "inputs", _string_list(), (), "globs of articles for `l10n run` without INPUT"),
+        Setting("inputs", "", "inputs", _string_list(), (), "globs of articles for `l10n run` without INPUT",
+                is_path=True),
         Setting("mt", "english", "mt", _string(MT_CHOICES), "auto", "English drafts: auto, argos or none"),
         Setting("names", "english", "names", _string(NAME_STYLES), "full", "name style: full or news"),
         Setting("threads", "english", "threads", _positive_int, 2, "CPU threads for translation"),
@@ -143,8 +144,7 @@ def parse(data: bytes, path: Path) -> Settings:
         raise SettingsError(f"not valid TOML: {message}", path, int(match.group(1)) if match else None) from error
     registry = _registry()
     sections = {setting.section for setting in registry.values()}
-    base = defaults()
-    values, origins = dict(base.values), dict(base.origins)
+    values, origins = _defaults_beside(path)
     for section, table in _tables(document):
         if section not in sections:
             raise SettingsError(f"unknown section [{section}]; known: "
@@ -165,6 +165,21 @@ def parse(data: bytes, path: Path) -> Settings:
             values[setting.name] = checked
             origins[setting.name] = f"{path}:{line}" if line else str(path)
     return Settings(values, origins, path)
+
+
+def _defaults_beside(path: Path) -> tuple[dict[str, Any], dict[str, str]]:
+    """With a settings file, the file's folder is the desk's root: default paths are taken from there too,
+    and a glossary.csv beside the file is used without being named."""
+    base = defaults()
+    values, origins = dict(base.values), dict(base.origins)
+    folder = path.parent
+    for setting in _registry().values():
+        if setting.is_path and isinstance(setting.default, str) and setting.default:
+            values[setting.name] = _resolve(setting.default, folder)
+    if (folder / "glossary.csv").is_file():
+        values["glossary"] = (str(folder / "glossary.csv"),)
+        origins["glossary"] = f"{DEFAULT} (beside {path.name})"
+    return values, origins
 
 
 def _tables(document: dict[str, Any]):

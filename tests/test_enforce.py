@@ -122,7 +122,7 @@ def test_pipeline_writes_fuzzy_drafts_with_their_provenance(tmp_path, msgfmt_che
     article.write_text("标题\n\n伊利亚离开了董事会。伊利亚说话了。", encoding="utf-8")
     translator = FakeTranslator({"标题": ["Title"], SOURCE: ["Elijah left the board."],
                                  "伊利亚说话了。": ["He spoke."], "Ilya Sutskever 说话了。": ["He spoke."]})
-    options = RunOptions(out_dir=tmp_path / "out", glossary=glossary, use_cache=False)
+    options = RunOptions(out_dir=tmp_path / "out", glossary=(glossary,), use_cache=False)
     result = run([article], options, translator=translator)
     assert (result.drafts.required, result.drafts.present) == (2, 1)
     catalog = polib.pofile(str(result.documents[0].folder / "en.po"))
@@ -154,7 +154,7 @@ def test_pipeline_news_style_lets_later_mentions_use_the_short_form(tmp_path):
     article.write_text("标题\n\n伊利亚离开了董事会。伊利亚回来了。", encoding="utf-8")
     answers = {"标题": ["Title"], SOURCE: ["Ilya Sutskever left the board."], "伊利亚回来了。": ["Sutskever came back."]}
     for style, present in (("news", 2), ("full", 1)):
-        options = RunOptions(out_dir=tmp_path / style, glossary=glossary, use_cache=False, name_style=style)
+        options = RunOptions(out_dir=tmp_path / style, glossary=(glossary,), use_cache=False, name_style=style)
         result = run([article], options, translator=FakeTranslator(answers))
         assert result.drafts.present == present
         later = polib.pofile(str(result.documents[0].folder / "en.po")).find("伊利亚回来了。")

@@ -179,7 +179,7 @@ def test_qa_flags_a_reviewed_traditional_text_that_breaks_an_override(tmp_path):
     glossary_path.write_text(HEADER + "回归,,,回歸,,,term,,\n", encoding="utf-8")
     article = tmp_path / "a.txt"
     article.write_text("标题\n\n奥特曼的回归很重要。", encoding="utf-8")
-    options = RunOptions(out_dir=tmp_path / "out", hant="s2t", glossary=glossary_path)
+    options = RunOptions(out_dir=tmp_path / "out", editions=("s2t",), glossary=(glossary_path,))
     [result] = run([article], options).documents
     catalog = polib.pofile(str(result.folder / "zh_Hant.po"))
     entry = catalog.find("奥特曼的回归很重要。")

@@ -51,7 +51,17 @@ def test_named_file_is_used_instead_of_discovery(tmp_path):
     loaded = settings.load(named, cwd=tmp_path)
     assert loaded.path == named
     assert loaded["editions"] == ("s2hk",)
-    assert loaded["out"] == "output"  # the discovered file is not read at all
+    assert loaded["out"] == str(named.parent / "output")  # the discovered file is not read at all
+
+
+def test_a_settings_file_roots_default_paths_and_finds_the_glossary_beside_it(tmp_path):
+    path = write(tmp_path / "desk" / "l10n.toml", "[english]\nthreads = 1\n")
+    assert settings.load(path)["glossary"] == ()
+    write(tmp_path / "desk" / "glossary.csv", "zh_Hans,en,kind\n")
+    loaded = settings.load(path)
+    assert loaded["out"] == str(tmp_path / "desk" / "output")
+    assert loaded["glossary"] == (str(tmp_path / "desk" / "glossary.csv"),)
+    assert loaded.origins["glossary"] == "default (beside l10n.toml)"
 
 
 def test_named_file_that_does_not_exist(tmp_path):

@@ -49,9 +49,9 @@ def test_no_cache_translates_again(installed_tiny, tmp_path, sample_path):
 def test_changed_glossary_entry_retranslates_only_its_segments(installed_tiny, tmp_path, sample_path):
     glossary = tmp_path / "g.csv"
     glossary.write_text("zh_Hans,en,kind\n辛顿,Geoffrey Hinton,person\n", encoding="utf-8")
-    run([sample_path], _options(tmp_path, glossary=glossary))
+    run([sample_path], _options(tmp_path, glossary=(glossary,)))
     glossary.write_text("zh_Hans,en,kind\n辛顿,Geoffrey E. Hinton,person\n", encoding="utf-8")
-    again = run([sample_path], _options(tmp_path, glossary=glossary))
+    again = run([sample_path], _options(tmp_path, glossary=(glossary,)))
     mentions = sum("辛顿" in segment.source for segment in again.documents[0].segments)
     assert again.drafts.from_cache == 86 - mentions and mentions == 4
 

@@ -1,0 +1,120 @@
+"""The settings file and several Traditional editions, as a desk uses them from the command line."""
+from __future__ import annotations
+
+import polib
+from typer.testing import CliRunner
+
+from l10n.cli import app
+
+runner = CliRunner()
+
+ARTICLE = "乔布斯回来了。\n\n乔布斯在会上说，苹果会回归。\n"
+GLOSSARY = ("zh_Hans,en,en_short,zh_Hant,zh_TW,zh_HK,kind,en_forbidden,note\n"
+            "乔布斯,Steve Jobs,Jobs,,賈伯斯,,person,,\n"
+            "回归,,,回歸,,,term,,\n")
+
+
+def _desk(tmp_path, settings: str):
+    (tmp_path / "l10n.toml").write_text(settings, encoding="utf-8")
+    (tmp_path / "names.csv").write_text(GLOSSARY, encoding="utf-8")
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    (articles / "jobs.zh.txt").write_text(ARTICLE, encoding="utf-8")
+    return articles / "jobs.zh.txt"
+
+
+def _msgstrs(path):
+    return [entry.msgstr for entry in polib.pofile(str(path)) if not entry.obsolete]
+
+
+def test_run_from_a_subfolder_uses_the_settings_and_glossary_above(tmp_path, monkeypatch):
+    article = _desk(tmp_path, 'glossary = "names.csv"\nout = "published"\n[english]\nmt = "none"\n')
+    monkeypatch.chdir(tmp_path / "articles")
+    result = runner.invoke(app, ["run", article.name, "-q"])
+    assert result.exit_code == 0, result.output
+    assert f"settings: {tmp_path / 'l10n.toml'}" in result.stdout
+    assert f"glossary: {tmp_path / 'names.csv'} (2 entries)" in result.stdout
+    assert _msgstrs(tmp_path / "published" / "jobs" / "zh_TW.po")[0] == "賈伯斯回來了。"
+
+
+def test_two_editions_in_one_run_with_a_region_override_in_one(tmp_path, monkeypatch):
+    article = _desk(tmp_path, 'glossary = "names.csv"\neditions = ["s2twp", "s2hk"]\n[english]\nmt = "none"\n')
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["run", str(article), "-q"])
+    assert result.exit_code == 0, result.output
+    folder = tmp_path / "output" / "jobs"
+    taiwan, hong_kong = _msgstrs(folder / "zh_TW.po"), _msgstrs(folder / "zh_HK.po")
+    assert taiwan[0].startswith("賈伯斯") and hong_kong[0].startswith("喬布斯")
+    assert "回歸" in taiwan[1] and "回歸" in hong_kong[1]  # the zh_Hant override reaches every edition
+    header = (folder / "segments.tsv").read_text(encoding="utf-8").splitlines()[0].split("\t")
+    assert header[-3:] == ["zh_TW", "zh_HK", "en"]
+
+
+def test_command_line_overrides_the_file(tmp_path, monkeypatch):
+    article = _desk(tmp_path, 'editions = ["s2hk"]\n[english]\nmt = "none"\n')
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["run", str(article), "-q", "--hant", "s2t", "--out", "elsewhere"])
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "elsewhere" / "jobs").glob("*.po")) == ["en.po", "zh_Hant.po"]
+
+
+def test_inputs_globs_from_the_settings_file(tmp_path, monkeypatch):
+    _desk(tmp_path, 'inputs = ["articles/*.txt"]\n[english]\nmt = "none"\n')
+    monkeypatch.chdir(tmp_path / "articles")
+    result = runner.invoke(app, ["run", "-q"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "output" / "jobs" / "zh_TW.po").exists()  # out is relative to the file, not the cwd
+
+
+def test_no_glossary_is_said_in_one_line(tmp_path, monkeypatch):
+    article = tmp_path / "a.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["run", str(article), "-q", "--mt", "none"])
+    assert result.exit_code == 0
+    assert "glossary: none found, so names are not enforced; add one with `l10n init` or --glossary FILE" \
+        in result.stderr.splitlines()
+
+
+def test_bad_settings_stop_before_anything_is_written(tmp_path, monkeypatch):
+    article = _desk(tmp_path, '[english]\nbeam = 3\n')
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["run", str(article), "-q"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {tmp_path / 'l10n.toml'}:2: unknown setting 'english.beam'")
+    assert not (tmp_path / "output").exists()
+
+
+def test_two_editions_for_one_locale_are_refused(tmp_path):
+    result = runner.invoke(app, ["run", "-q", "--hant", "s2tw,s2twp", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "editions s2tw and s2twp would both write zh_TW.po" in result.stderr
+
+
+def test_unknown_edition_is_refused(tmp_path):
+    result = runner.invoke(app, ["run", "-q", "--hant", "s2twp,s2jp", "--out", str(tmp_path / "o")])
+    assert result.exit_code == 2
+    assert "unknown --hant 's2jp'" in result.stderr
+
+
+def test_config_prints_effective_settings_and_origins(tmp_path, monkeypatch):
+    (tmp_path / "l10n.toml").write_text('[english]\nnames = "news"\n', encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["config"])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"# settings file: {tmp_path / 'l10n.toml'}"
+    names = next(line for line in lines if line.startswith("english.names"))
+    assert "= news" in names and names.endswith(f"# {tmp_path / 'l10n.toml'}:2")
+    assert any(line.startswith("editions") and line.endswith("# default") for line in lines)
+
+
+def test_init_then_refuses_to_overwrite(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    first = runner.invoke(app, ["init"])
+    assert first.exit_code == 0 and first.stdout == "wrote l10n.toml\nwrote glossary.csv\n"
+    before = (tmp_path / "l10n.toml").read_bytes()
+    second = runner.invoke(app, ["init"])
+    assert second.exit_code == 2
+    assert second.stderr == f"error: {tmp_path / 'l10n.toml'}: already exists; not overwritten\n"
+    assert (tmp_path / "l10n.toml").read_bytes() == before
