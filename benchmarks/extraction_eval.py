@@ -1,0 +1,189 @@
+"""Article extraction on the annotated dev pages: the pipeline side by side with off-the-shelf extractors.
+
+Run: python benchmarks/extraction_eval.py [DEV_DIR]   (default: ../shared/samples/dev beside the repository)
+
+For every page annotated in tests/data/extraction/ (README.md there gives the format and the rules of
+thumb), prints precision, recall and F1 of the content each extractor keeps, per file and pooled:
+- Markdown pages: content LINES. The pipeline's lines are those its blocks cover
+  (`l10n.ingest.read_article(path).paragraphs`, `line` … `end_line`). The other extractors get the page
+  rendered to HTML by markdown-it-py (CommonMark; the YAML front matter is metadata and is not rendered),
+  and their text is mapped back to input lines by matching each line's rendered text, in order, in theirs
+  (extraction_scoring.lines_in_output says how).
+- HTML pages: content CHARACTERS (LCS over the text without whitespace, after NFKC; see
+  extraction_scoring). The pipeline's text is its blocks' text with the inline placeholders removed.
+  The other extractors get the page decoded as annotated (the annotation names the real encoding, so a
+  page whose <meta> lies is not held against them).
+Every extractor's text includes the title it finds. Columns: l10n (this pipeline), trafilatura, and
+readability-lxml and GNE when they are importable (they are not dependencies of the project). A page an
+extractor fails on shows its error and counts as extracting nothing.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from extraction_gold import (ANNOTATIONS, Annotation, check_page, gold_blocks, gold_lines, is_visible,
+                             read_annotation)
+from extraction_scoring import (Score, char_score, covered_lines, line_score, lines_in_output, markdown_line_texts,
+                                pooled)
+
+from l10n.errors import L10nError
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_DEV = ROOT.parent / "shared" / "samples" / "dev"
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """What one extractor kept of one page: its text, and for the pipeline the blocks' line spans."""
+
+    text: str
+    blocks: tuple[tuple[int, int], ...] | None = None
+
+
+def pipeline(path: Path, html: str) -> Extracted:
+    from l10n.ingest import read_article
+    from l10n.placeholders import strip
+
+    document = read_article(path)
+    return Extracted("\n".join(strip(paragraph.text) for paragraph in document.paragraphs),
+                     tuple((paragraph.line, paragraph.end_line) for paragraph in document.paragraphs))
+
+
+def trafilatura_text(path: Path, html: str) -> Extracted:
+    import trafilatura
+
+    result = trafilatura.bare_extraction(html, include_comments=False, with_metadata=True)
+    if result is None:
+        return Extracted("")
+    return Extracted("\n".join(part for part in (result.title, result.text) if part))
+
+
+def readability_text(path: Path, html: str) -> Extracted:
+    import lxml.html
+    from readability import Document
+
+    document = Document(html)
+    body = lxml.html.fragment_fromstring(document.summary(html_partial=True), create_parent="div")
+    return Extracted(document.short_title() + "\n" + "\n".join(body.itertext()))
+
+
+def gne_text(path: Path, html: str) -> Extracted:
+    from gne import GeneralNewsExtractor
+
+    result = GeneralNewsExtractor().extract(html)
+    return Extracted(result.get("title", "") + "\n" + result.get("content", ""))
+
+
+EXTRACTORS: dict[str, Callable[[Path, str], Extracted]] = {
+    "l10n": pipeline,
+    "trafilatura": trafilatura_text,
+    "readability": readability_text,
+    "gne": gne_text,
+}
+OPTIONAL = {"readability": "readability", "gne": "gne"}  # column → module that must be importable
+
+
+def available_extractors() -> dict[str, Callable[[Path, str], Extracted]]:
+    import importlib.util
+
+    return {name: extract for name, extract in EXTRACTORS.items()
+            if name not in OPTIONAL or importlib.util.find_spec(OPTIONAL[name]) is not None}
+
+
+def markdown_html(markdown: str) -> str:
+    from markdown_it import MarkdownIt
+    from mdit_py_plugins.front_matter import front_matter_plugin
+
+    body = MarkdownIt("commonmark").use(front_matter_plugin).render(markdown)
+    return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{body}</body></html>\n'
+
+
+def score_page(annotation: Annotation, page: Path, extractors: dict[str, Callable[[Path, str], Extracted]],
+               ) -> tuple[int, dict[str, Score | str]]:
+    """(size of the gold content, {extractor: score or error message}) for one page."""
+    data = check_page(annotation, page)
+    results: dict[str, Score | str] = {}
+    if annotation.is_html:
+        html = data.decode(annotation.encoding)
+        gold = "\n".join(block.text for block in gold_blocks(annotation, html))
+        for name, extract in extractors.items():
+            try:
+                results[name] = char_score(gold, extract(page, html).text)
+            except Exception as error:  # a third-party extractor's failure is one cell, not the run
+                results[name] = f"{name}: {type(error).__name__}: {error}"
+        return char_score(gold, gold).gold, results
+    text = data.decode("utf-8")
+    lines = text.split("\n")
+    visible = {number for number, line in enumerate(lines, start=1) if is_visible(line)}
+    gold_set = gold_lines(annotation, text)
+    rendered = markdown_html(text)
+    line_texts = markdown_line_texts(text)
+    for name, extract in extractors.items():
+        try:
+            extracted = extract(page, rendered)
+        except Exception as error:
+            results[name] = f"{name}: {type(error).__name__}: {error}"
+            continue
+        kept = (covered_lines(extracted.blocks, visible) if extracted.blocks is not None
+                else lines_in_output(line_texts, extracted.text) & visible)
+        results[name] = line_score(gold_set, kept)
+    return len(gold_set), results
+
+
+def cell(result: Score | str | None) -> str:
+    if isinstance(result, Score):
+        return f"{result.precision:5.3f} {result.recall:5.3f} {result.f1:5.3f}"
+    return f"{'error':>17}"
+
+
+def print_table(title: str, unit: str, rows: list[tuple[str, int, dict[str, Score | str]]], names: list[str]) -> None:
+    if not rows:
+        return
+    print(f"\n{title}")
+    print(f"{'file':<14}{'gold ' + unit:>12}  " + "  ".join(f"{name + ' P / R / F1':>17}" for name in names))
+    for file, gold, results in rows:
+        print(f"{file:<14}{gold:>12}  " + "  ".join(cell(results.get(name)) for name in names))
+    totals = {name: pooled(result for _, _, results in rows if isinstance(result := results.get(name), Score))
+              for name in names}
+    print(f"{'overall':<14}{sum(gold for _, gold, _ in rows):>12}  " + "  ".join(cell(totals[name]) for name in names))
+    lowest = {name: min((results[name].f1 for _, _, results in rows if isinstance(results.get(name), Score)),
+                        default=0.0) for name in names}
+    print(f"{'lowest F1':<14}{'':>12}  " + "  ".join(f"{lowest[name]:17.3f}" for name in names))
+    for file, _, results in rows:
+        for result in results.values():
+            if isinstance(result, str):
+                print(f"  {file}: {result.splitlines()[0] if result else 'error'}")
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("dev_dir", nargs="?", type=Path, default=DEFAULT_DEV,
+                        help="folder holding the annotated pages (default: %(default)s)")
+    options = parser.parse_args()
+    if not options.dev_dir.is_dir():
+        print(f"error: {options.dev_dir}: no such folder of dev pages", file=sys.stderr)
+        return 2
+    extractors = available_extractors()
+    names = list(extractors)
+    markdown_rows, html_rows = [], []
+    failed = False
+    for path in sorted(ANNOTATIONS.glob("*.tsv")):
+        try:
+            annotation = read_annotation(path)
+            gold, results = score_page(annotation, options.dev_dir / annotation.page, extractors)
+        except L10nError as error:
+            print(f"error: {error}", file=sys.stderr)
+            failed = True
+            continue
+        (html_rows if annotation.is_html else markdown_rows).append((annotation.page, gold, results))
+    print_table("Markdown pages: content-line precision / recall / F1", "lines", markdown_rows, names)
+    print_table("HTML pages: character-level precision / recall / F1", "chars", html_rows, names)
+    return 2 if failed else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
