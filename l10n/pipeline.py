@@ -19,7 +19,7 @@ from .segment import segment_document
 from .table import render_rows
 from .translate.base import DecodingOptions, Translator
 from .translate.enforce import NAME_STYLES, DraftReport, draft_documents
-from .variant import DEFAULT_HANT, convert, hant_locale, traditional_variant
+from .variant import DEFAULT_HANT, convert, hant_locale, respect_boundaries, traditional_variant
 
 BUNDLED_SAMPLE = Path(__file__).parent / "samples" / "jiemian-openai-board.zh.txt"
 DEFAULT_GLOSSARY = Path("glossary.csv")
@@ -207,7 +207,7 @@ def run(paths: list[Path], options: RunOptions, on_step: ProgressCallback | None
     hant_targets: list[list[Target]] = []
     for document in documents:
         step(document.name, "segmenting")
-        segments = glossary.annotate(segment_document(document))
+        segments = respect_boundaries(glossary.annotate(segment_document(document)), options.hant)
         step(document.name, "converting to Traditional Chinese")
         hant_targets.append([traditional_variant(segments, config) for config in options.editions])
         prepared.append((document, segments))

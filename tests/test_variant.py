@@ -2,11 +2,20 @@ import re
 
 import pytest
 
+from pathlib import Path
+
+from typer.testing import CliRunner
+
 from l10n import variant
-from l10n.errors import UsageError, VariantError
+from l10n.cli import app
+from l10n.errors import UsageError
+from l10n.glossary import Glossary, load, parse
 from l10n.ingest import read_article
+from l10n.model import Part, Segment
 from l10n.segment import segment_document
-from l10n.variant import check_preserved, convert, hant_locale, traditional_variant
+from l10n.variant import convert, hant_locale, respect_boundaries, traditional_variant, unexplained_changes
+
+ROOT = Path(__file__).resolve().parent.parent
 
 
 @pytest.mark.parametrize("config, locale", [("s2t", "zh_Hant"), ("s2tw", "zh_TW"), ("s2twp", "zh_TW"), ("s2hk", "zh_HK")])
@@ -37,16 +46,98 @@ def test_sample_variant_keeps_segment_count_numbers_and_latin(sample_path):
     assert target.origin.startswith("OpenCC ") and target.origin.endswith(" s2twp")
 
 
-def test_check_preserved_catches_a_conversion_that_drops_text():
-    check_preserved("微软股价涨2.05%", "微軟股價漲2.05%", "x")
-    with pytest.raises(VariantError, match="2.05%"):
-        check_preserved("微软股价涨2.05%", "微軟股價漲", "x")
-    with pytest.raises(VariantError):
-        check_preserved("OpenAI的董事会", "OpenAl的董事會", "x")
+def _segments(glossary: Glossary, *sentences: str) -> list[Segment]:
+    return glossary.annotate([Segment(f"s{n}", 1, n, Part.BODY, 1, text) for n, text in enumerate(sentences, 1)])
 
 
-def test_a_broken_converter_stops_the_variant(monkeypatch, sample_path):
+REGRESSION = ("回归,,,回歸,,term", "线性回归,,,線性迴歸,,term", "逻辑回归,,,邏輯迴歸,,term",
+              "布洛克曼,Greg Brockman,,,,person")
+
+
+def _glossary(*rows: str) -> Glossary:
+    entries, problems = parse("zh_Hans,en,en_short,zh_Hant,zh_TW,kind\n" + "\n".join(rows), Path("g.csv"))
+    assert not problems
+    return Glossary(entries)
+
+
+@pytest.mark.parametrize("config", ["s2twp", "s2t", "s2hk"])
+def test_a_longer_phrase_wins_over_a_glossary_term_whose_edge_it_covers(config):
+    glossary = _glossary(*REGRESSION)
+    segments = _segments(glossary, "生死轮回归于尘土。", "乌云密布洛克曼出现。", "经济回归理性。", "北回归线以南。",
+                         "线性回归和逻辑回归都是回归分析。", "布洛克曼说。")
+    texts = list(traditional_variant(segments, config).texts.values())
+    assert texts[0] == "生死輪迴歸於塵土。"  # OpenCC's 轮回 takes the 回 of 回归
+    assert texts[1] == "烏雲密佈洛克曼出現。"  # 乌云密布 keeps its 布 from 布洛克曼
+    assert texts[2] == "經濟回歸理性。"  # where 回归 is the word, the override applies
+    assert texts[3] == "北迴歸線以南。"
+    assert texts[4] == "線性迴歸和邏輯迴歸都是回歸分析。"  # the longest glossary term wins, as in OpenCC
+    assert texts[5].startswith("布洛克曼")
+    kept = respect_boundaries(segments, config)
+    assert [[hit.entry.source for hit in segment.terms] for segment in kept] == [
+        [], [], ["回归"], [], ["线性回归", "逻辑回归", "回归"], ["布洛克曼"]]
+
+
+def test_a_term_stands_where_the_crossing_opencc_phrase_is_no_word():
+    # OpenCC alone writes 2014年穀歌: its phrase 年谷 (harvest) runs across 谷歌 but is no word here.
+    assert convert("2014年谷歌花了", "s2twp") == "2014年穀歌花了"
+    segments = _segments(_glossary("谷歌,Google,,,,org"), "2014年谷歌花了6.25亿美元。")
+    assert traditional_variant(segments, "s2twp").texts == {"s1": "2014年谷歌花了6.25億美元。"}
+    assert [hit.entry.source for hit in respect_boundaries(segments, "s2twp")[0].terms] == ["谷歌"]
+
+
+def test_overrides_of_the_sample_glossary_still_apply(sample_path):
+    glossary = load(ROOT / "glossary.csv")
+    segments = respect_boundaries(glossary.annotate(segment_document(read_article(sample_path))), "s2twp")
+    text = "".join(traditional_variant(segments, "s2twp").texts.values())
+    assert "界面新聞" in text and "介面新聞" not in text
+    assert "范劍磊" in text and "範劍磊" not in text
+    assert "賈伯斯" in text and "喬布斯" not in text
+    assert "賈伯斯" not in "".join(traditional_variant(segments, "s2hk").texts.values())
+
+
+@pytest.mark.parametrize("source, taiwan", [("乙肝病毒", "B肝病毒"), ("甲型肝炎", "A型肝炎"), ("做B超", "做超音波"),
+                                            ("宝马集团", "BMW集團")])
+def test_changes_made_by_opencc_dictionaries_are_legitimate(source, taiwan):
+    target = traditional_variant(_segments(Glossary([]), source), "s2twp")
+    assert target.texts == {"s1": taiwan}
+    assert target.notes == {}
+
+
+def test_a_glossary_override_may_drop_what_opencc_would_write():
+    target = traditional_variant(_segments(_glossary("宝马集团,BMW Group,,寶馬集團,,org"), "宝马集团"), "s2twp")
+    assert target.texts == {"s1": "寶馬集團"} and target.notes == {}
+
+
+def test_unexplained_changes_name_what_was_lost_or_added():
+    assert unexplained_changes("微软股价涨2.05%", "微軟股價漲2.05%", "微軟股價漲2.05%", ()) == []
+    assert unexplained_changes("微软股价涨2.05%", "微軟股價漲", "微軟股價漲2.05%", ()) == ["2.05%"]
+    assert unexplained_changes("OpenAI的董事会", "OpenAl的董事會", "OpenAI的董事會", ()) == ["OpenAI", "+OpenAl"]
+    assert unexplained_changes("乙肝", "B肝", "B肝", ()) == []
+
+
+class _Damaging:
+    def convert(self, text):
+        return text.replace("OpenAI", "")
+
+
+def test_a_damaged_conversion_is_a_qa_warning_not_a_stop(monkeypatch, sample_path):
     segments = segment_document(read_article(sample_path))
-    monkeypatch.setattr(variant, "convert", lambda text, config: text.replace("OpenAI", ""))
-    with pytest.raises(VariantError):
-        traditional_variant(segments, "s2t")
+    monkeypatch.setattr(variant, "_layered_converter", lambda config, phrases: _Damaging())
+    target = traditional_variant(segments, "s2t")
+    assert set(target.texts) == {segment.id for segment in segments}
+    warned = [segment for segment in segments if segment.id in target.notes]
+    assert warned and all("OpenAI" in segment.source for segment in warned)
+    assert all(segment.id in target.notes for segment in segments if "OpenAI" in segment.source)
+    note = target.notes[warned[0].id][0]
+    assert note.startswith("QA warning: the conversion changed numbers or Latin text (OpenAI")
+
+
+def test_a_batch_with_hepatitis_b_writes_every_article(tmp_path):
+    first, second = tmp_path / "a.txt", tmp_path / "b.txt"
+    first.write_text("乙肝疫苗\n\n乙肝疫苗接种率达到九成。医院还提供B超检查。\n", encoding="utf-8")
+    second.write_text("宝马集团\n\n宝马集团今天发布了新车。\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(first), str(second), "--out", str(tmp_path / "out"),
+                                      "--mt", "none", "-q"])
+    assert result.exit_code == 0, result.stderr
+    assert "B肝疫苗接種率達到九成。" in (tmp_path / "out" / "a" / "zh_TW.po").read_text(encoding="utf-8")
+    assert "BMW集團今天釋出了新車。" in (tmp_path / "out" / "b" / "zh_TW.po").read_text(encoding="utf-8")
