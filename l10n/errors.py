@@ -34,10 +34,6 @@ class OutputError(L10nError):
     """An output folder or file that cannot be written."""
 
 
-class VariantError(L10nError):
-    """A script conversion that changed more than the script."""
-
-
 class GlossaryError(L10nError):
     """A glossary file with missing columns, empty terms, duplicates or conflicting renderings."""
 
