@@ -207,7 +207,7 @@ def run(paths: list[Path], options: RunOptions, on_step: ProgressCallback | None
     hant_targets: list[list[Target]] = []
     for document in documents:
         step(document.name, "segmenting")
-        segments = respect_boundaries(glossary.annotate(segment_document(document)), options.hant)
+        segments = respect_boundaries(glossary.annotate(segment_document(document)), options.editions[0])
         step(document.name, "converting to Traditional Chinese")
         hant_targets.append([traditional_variant(segments, config) for config in options.editions])
         prepared.append((document, segments))
