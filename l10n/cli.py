@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from .build import FALLBACKS
 from .errors import L10nError
 from .pipeline import MT_CHOICES
 from .table import FORMATS
@@ -44,6 +45,7 @@ def _choices(name: str, values) -> type[Enum]:
 TableFormat = _choices("TableFormat", FORMATS)
 MtChoice = _choices("MtChoice", MT_CHOICES)
 NameStyle = _choices("NameStyle", NAME_STYLES)
+Fallback = _choices("Fallback", FALLBACKS)
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -179,6 +181,46 @@ def run(
     if drafts is not None:
         typer.echo(f"English drafts ({drafts.model_id}): {drafts.segments} segments, {drafts.from_cache} from cache; "
                    f"glossary adherence {drafts.adherence:.1%} ({drafts.present}/{drafts.required} terms)")
+
+
+@app.command()
+def build(
+    folders: Annotated[Optional[list[Path]], typer.Argument(
+        help="Document folders written by `run`, or folders of them. Default: output/.", show_default=False)] = None,
+    locale: Annotated[Optional[list[str]], typer.Option(
+        "--locale", "-l", help="Target to build (en, zh_TW …); repeat for several. Default: every .po there.",
+        show_default=False)] = None,
+    allow_fuzzy: Annotated[bool, typer.Option(
+        "--allow-fuzzy", help="Use unreviewed (fuzzy) entries, marked as such in the article.")] = False,
+    fallback: Annotated[Optional[Fallback], typer.Option(
+        help="source: segments without a usable translation keep the Simplified text.", show_default=False)] = None,
+    review: Annotated[bool, typer.Option(
+        "--review", help="Write the bilingual review page (review.html) instead of the articles.")] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+) -> None:
+    """Build the finished articles (or the review page) from the reviewed .po files."""
+    from .build import BuildOptions, build as build_articles
+
+    options = BuildOptions(tuple(locale or ()), allow_fuzzy, fallback.value if fallback else None, review)
+    with _reported_errors(), _progress(quiet) as on_step:
+        result = build_articles(list(folders or []), options, on_step)
+    for document in result.documents:
+        if document.error is not None:
+            typer.echo(f"error: {document.error}", err=True)
+            continue
+        for gap in document.gaps:
+            typer.echo(str(gap), err=True)
+        if document.gaps:
+            typer.echo(f"error: {document.folder}: {len(document.gaps)} entries not ready; nothing written "
+                       "for this document", err=True)
+            continue
+        used = [f"{built.locale}: {built.fuzzy} fuzzy, {built.from_source} from source"
+                for built in document.locales if built.fuzzy or built.from_source]
+        typer.echo(f"{document.folder.name}: {document.segments} segments" + (f" ({'; '.join(used)})" if used else ""))
+        for path in document.files:
+            typer.echo(f"  wrote {path}")
+    if result.exit_code:
+        raise typer.Exit(result.exit_code)
 
 
 @app.command()

@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 
 from . import glossary as glossaries
-from . import po
+from . import po, structure
 from .errors import GlossaryError, ModelError, OutputError, UsageError
 from .files import write_atomic
 from .glossary import Glossary, term_notes
@@ -183,6 +183,7 @@ def _write_document(document: Document, segments: list[Segment], targets: list[T
         reviewed.append((target.locale, texts))
     outputs[folder / "segments.tsv"] = render_rows(*_segment_rows(segments, reviewed))
     outputs[folder / "removed.tsv"] = render_rows(*_removed_rows(document))
+    outputs[folder / structure.FILE_NAME] = structure.render(document, segments)
     for path, text in outputs.items():
         write_atomic(path, text)
     return DocumentResult(document, segments, folder, tuple(outputs))

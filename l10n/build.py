@@ -1,0 +1,195 @@
+"""Reviewed catalogs + the document's structure → the finished article per target language.
+
+A document is built only when every segment has a usable translation; otherwise nothing is written for
+it and the build lists each gap (catalog, line, segment, reason). Other documents are built regardless.
+"""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import reviewed, structure
+from .errors import InputError, L10nError, UsageError
+from .files import write_atomic
+from .model import Document, Segment
+from .placeholders import tags
+from .writers import PLAIN, WRITERS
+from .writers.article import FUZZY_CLOSE, FUZZY_OPEN, Article, Block, PlaceholderError, parse
+
+FALLBACKS = ("source",)
+DEFAULT_FOLDER = Path("output")
+REVIEW_PAGE = "review.html"
+GAP_EXIT_CODE = 1  # like a QA failure: the files are fine, the translations are not finished
+
+ProgressCallback = Callable[[str, str], None]
+
+
+@dataclass(frozen=True)
+class BuildOptions:
+    locales: tuple[str, ...] = ()  # empty: every catalog in the document's folder
+    allow_fuzzy: bool = False  # use unreviewed entries, marked as such in the article
+    fallback: str | None = None  # "source": untranslated segments keep the Simplified text
+    review: bool = False  # write the bilingual review page instead of the articles
+
+
+@dataclass(frozen=True)
+class Gap:
+    """A segment that keeps a document from being built."""
+
+    path: Path
+    line: int | None
+    segment: Segment
+    reason: str
+
+    def __str__(self) -> str:
+        where = f"{self.path}:{self.line}" if self.line is not None else str(self.path)
+        return f"{where}: {self.segment.id} ({self.segment.part.value} {self.segment.location}): {self.reason}"
+
+
+@dataclass(frozen=True)
+class LocaleBuild:
+    locale: str
+    fuzzy: int  # unreviewed translations used (--allow-fuzzy)
+    from_source: int  # segments left in the source language (--fallback source)
+
+
+@dataclass(frozen=True)
+class DocumentBuild:
+    folder: Path
+    segments: int = 0
+    locales: tuple[LocaleBuild, ...] = ()
+    files: tuple[Path, ...] = ()
+    gaps: tuple[Gap, ...] = ()
+    error: L10nError | None = None
+
+
+@dataclass(frozen=True)
+class BuildResult:
+    documents: list[DocumentBuild]
+
+    @property
+    def exit_code(self) -> int:
+        codes = [document.error.exit_code for document in self.documents if document.error is not None]
+        codes += [GAP_EXIT_CODE for document in self.documents if document.gaps]
+        return max(codes, default=0)
+
+
+def _choose(catalog: reviewed.Catalog, segments: list[Segment], options: BuildOptions):
+    """The text each segment gets in this language, and the gaps."""
+    texts: dict[str, str] = {}
+    gaps: list[Gap] = []
+    fuzzy = from_source = 0
+    for segment in segments:
+        translation = catalog.translations.get(segment.id)
+        line = translation.line if translation is not None else None
+        if translation is None:
+            problem = "no entry in the catalog; run `l10n run` again"
+        elif not translation.text:
+            problem = "untranslated"
+        elif translation.fuzzy and not options.allow_fuzzy:
+            problem = "fuzzy: not reviewed yet (--allow-fuzzy builds with it)"
+        else:
+            problem = None
+        if problem is not None:
+            if options.fallback == "source":
+                texts[segment.id] = segment.source
+                from_source += 1
+            else:
+                gaps.append(Gap(catalog.path, line, segment, problem))
+            continue
+        if translation.qa_errors and not translation.fuzzy:
+            gaps += [Gap(catalog.path, line, segment, f"QA error: {error}") for error in translation.qa_errors]
+            continue
+        if sorted(tags(translation.text)) != sorted(tags(segment.source)):
+            gaps.append(Gap(catalog.path, line, segment, f"placeholders differ from the source: expected "
+                            f"{' '.join(tags(segment.source)) or 'none'}, found {' '.join(tags(translation.text)) or 'none'}"))
+            continue
+        if translation.fuzzy:
+            fuzzy += 1
+            texts[segment.id] = f"{FUZZY_OPEN}{translation.text}{FUZZY_CLOSE}"
+        else:
+            texts[segment.id] = translation.text
+    return texts, gaps, LocaleBuild(catalog.locale, fuzzy, from_source)
+
+
+def _article(folder: Path, document: Document, segments: list[Segment], catalog: reviewed.Catalog, texts: dict[str, str],
+             gaps: list[Gap]) -> Article:
+    by_paragraph: dict[int, list[Segment]] = {}
+    for segment in segments:
+        by_paragraph.setdefault(segment.paragraph, []).append(segment)
+    joiner = reviewed.spacing(catalog.locale)
+    blocks = []
+    for paragraph in document.paragraphs:
+        members = by_paragraph.get(paragraph.index, [])
+        text = joiner.join(texts[segment.id] for segment in members) if members else paragraph.text
+        try:
+            blocks.append(Block(paragraph.part, paragraph.level, parse(text, paragraph.spans)))
+        except PlaceholderError as error:
+            first = members[0] if members else None
+            if first is None:
+                raise InputError(f"paragraph {paragraph.index}: {error}", folder / structure.FILE_NAME) from error
+            line = catalog.translations[first.id].line if first.id in catalog.translations else None
+            gaps.append(Gap(catalog.path, line, first, f"placeholders of paragraph {paragraph.index} "
+                                                       f"do not pair up: {error}"))
+    return Article(document.name, catalog.locale, reviewed.language_tag(catalog.locale), tuple(blocks))
+
+
+def article_files(folder: Path, document: Document, article: Article) -> dict[Path, str]:
+    if document.format not in WRITERS:
+        raise InputError(f"no writer for format {document.format!r}; known: {', '.join(WRITERS)}",
+                         folder / structure.FILE_NAME)
+    files = {}
+    for name in (document.format, PLAIN):
+        writer = WRITERS[name]
+        files[folder / f"article.{article.locale}.{writer.extension}"] = writer.render(article)
+    return files
+
+
+def _build_document(folder: Path, options: BuildOptions, step: Callable[[str], None]) -> DocumentBuild:
+    document, segments = structure.read(folder / structure.FILE_NAME)
+    paths = reviewed.catalog_paths(folder, options.locales)
+    if not paths:
+        raise InputError("no .po catalogs here", folder)
+    catalogs = [reviewed.read(path, segments) for path in paths.values()]
+    if options.review:
+        from .writers.review import render as render_review
+
+        step("writing the review page")
+        notes = reviewed.template_notes(folder, document.name, segments)
+        outputs = {folder / REVIEW_PAGE: render_review(document, segments, catalogs, notes)}
+        locales: list[LocaleBuild] = []
+        gaps: list[Gap] = []
+    else:
+        outputs, locales, gaps = {}, [], []
+        for catalog in catalogs:
+            step(f"building {catalog.locale}")
+            texts, missing, built = _choose(catalog, segments, options)
+            gaps += missing
+            locales.append(built)
+            if not missing:
+                article = _article(folder, document, segments, catalog, texts, gaps)
+                outputs.update(article_files(folder, document, article))
+    if gaps:
+        return DocumentBuild(folder, len(segments), tuple(locales), (), tuple(gaps))
+    for path, text in outputs.items():
+        write_atomic(path, text)
+    return DocumentBuild(folder, len(segments), tuple(locales), tuple(outputs))
+
+
+def build(paths: list[Path], options: BuildOptions, on_step: ProgressCallback | None = None) -> BuildResult:
+    """Build every document folder found under the paths (default `output/`). One document's problems
+    never stop the others: they are reported in its DocumentBuild."""
+    if options.fallback is not None and options.fallback not in FALLBACKS:
+        raise UsageError(f"unknown --fallback {options.fallback!r}; choose one of {', '.join(FALLBACKS)}")
+    results = []
+    for folder in structure.document_folders(paths or [DEFAULT_FOLDER]):
+        def step(what: str, name: str = folder.name) -> None:
+            if on_step is not None:
+                on_step(name, what)
+
+        try:
+            results.append(_build_document(folder, options, step))
+        except L10nError as error:
+            results.append(DocumentBuild(folder, error=error))
+    return BuildResult(results)

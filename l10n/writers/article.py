@@ -1,0 +1,120 @@
+"""A translated article ready for a writer: blocks whose text is parsed from placeholders into inline
+elements (links with their URLs, emphasis, code, images), so each writer only maps elements to its syntax."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..model import Part, Span
+from ..placeholders import TAG
+
+_KINDS_BY_LETTER = {"a": "link", "b": "strong", "i": "emphasis", "c": "code", "x": "break"}
+FUZZY = "fuzzy"  # not an inline markup kind: a build marks sentences used before review with it
+FUZZY_OPEN, FUZZY_CLOSE = "<f0>", "</f0>"
+
+
+class PlaceholderError(ValueError):
+    """Placeholders that do not pair up: a translation lost or mistyped one."""
+
+
+@dataclass(frozen=True)
+class Element:
+    kind: str  # placeholders.KINDS, or FUZZY
+    target: str = ""  # a link's URL, an image's source
+    children: tuple[Node, ...] = ()
+
+
+Node = str | Element
+
+
+@dataclass(frozen=True)
+class Block:
+    part: Part
+    level: int
+    nodes: tuple[Node, ...]
+
+
+@dataclass(frozen=True)
+class Article:
+    name: str
+    locale: str
+    language: str  # BCP 47
+    blocks: tuple[Block, ...]
+
+    @property
+    def title(self) -> str:
+        titles = [plain(block.nodes) for block in self.blocks if block.part is Part.TITLE]
+        return titles[0] if titles else self.name
+
+
+def plain(nodes: tuple[Node, ...]) -> str:
+    return "".join(node if isinstance(node, str) else plain(node.children) for node in nodes)
+
+
+class _Open:
+    def __init__(self, key: tuple[str, int], kind: str, target: str):
+        self.key, self.kind, self.target = key, kind, target
+        self.children: list[Node] = []
+
+
+def parse(text: str, spans: tuple[Span, ...]) -> tuple[Node, ...]:
+    """Placeholders → elements. Pairs that cross (`<a1>x<f0>y</a1>z</f0>`, a link running over a
+    sentence boundary inside a marked sentence) are split the way HTML parsers do: the inner one is
+    closed and opened again."""
+    by_number = {span.number: span for span in spans}
+    root: list[Node] = []
+    stack: list[_Open] = []
+
+    def children() -> list[Node]:
+        return stack[-1].children if stack else root
+
+    def close_top() -> _Open:
+        frame = stack.pop()
+        children().append(Element(frame.kind, frame.target, tuple(frame.children)))
+        return frame
+
+    position = 0
+    for match in TAG.finditer(text):
+        if match.start() > position:
+            children().append(text[position:match.start()])
+        position = match.end()
+        closing, letter, number, empty = match.group(1), match.group(2), int(match.group(3)), match.group(4)
+        span = by_number.get(number)
+        kind = FUZZY if letter == "f" else span.kind if span is not None else _KINDS_BY_LETTER.get(letter)
+        if kind is None:
+            raise PlaceholderError(f"unknown placeholder {match.group(0)}")
+        target = span.target if span is not None else ""
+        if empty:
+            children().append(Element(kind, target))
+        elif not closing:
+            stack.append(_Open((letter, number), kind, target))
+        else:
+            keys = [frame.key for frame in stack]
+            if (letter, number) not in keys:
+                raise PlaceholderError(f"{match.group(0)} closes nothing")
+            crossed = []
+            while stack[-1].key != (letter, number):
+                crossed.append(close_top())
+            close_top()
+            for frame in reversed(crossed):
+                stack.append(_Open(frame.key, frame.kind, frame.target))
+    if position < len(text):
+        children().append(text[position:])
+    if stack:
+        letter, number = stack[-1].key
+        raise PlaceholderError(f"<{letter}{number}> is never closed")
+    return tuple(node for node in root if node != "")
+
+
+_BLOCK_TAGS = ("html", "head", "meta", "title", "style", "body", "header", "article", "h1", "h2", "h3", "h4", "h5",
+               "h6", "p", "ul", "li", "blockquote", "figcaption", "table", "thead", "tbody", "tr")
+
+
+def serialize(page) -> str:
+    """An lxml HTML tree as a document, a line break after each block element: unlike pretty printing,
+    this never adds whitespace inside a paragraph or a cell."""
+    from lxml import html
+
+    for element in page.iter(*_BLOCK_TAGS):
+        if element.tail is None and element is not page:
+            element.tail = "\n"
+    return html.tostring(page, doctype="<!DOCTYPE html>", encoding="unicode") + "\n"

@@ -1,0 +1,144 @@
+"""The bilingual review page: one self-contained HTML file per document (inline CSS, no scripts, no
+external assets) with the source and every target side by side per segment, glossary terms highlighted
+with their required renderings, QA findings beside their entry, fuzzy and untranslated entries marked,
+and a header with the counts. Built as an lxml tree, so every text from the article is escaped."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lxml.html import builder as E
+
+from ..model import Document, Segment
+from ..reviewed import SOURCE_LANGUAGE, Catalog, Translation, language_tag
+from .article import serialize
+
+_GLOSSARY_NOTE = re.compile(r"^(?P<source>.+?) → (?P<rendering>.+?) \((?P<details>[^)]*)\)")
+_NAMES = {"zh_TW": "Traditional (Taiwan)", "zh_HK": "Traditional (Hong Kong)", "zh_Hant": "Traditional",
+          "en": "English"}
+_STYLE = """
+body{font:15px/1.5 system-ui,sans-serif;margin:1.5rem;color:#222}
+header ul{list-style:none;padding:0;margin:.5rem 0 1rem}
+table{width:100%;table-layout:fixed;border-collapse:collapse}
+th{text-align:left;background:#f2f2f2;padding:.4rem;position:sticky;top:0}
+td{vertical-align:top;padding:.4rem;border-top:1px solid #ddd}
+tr.block-start td{border-top:2px solid #999}
+.where{display:block;color:#777;font-size:12px}
+mark.term{background:#cfe6ff;border-bottom:2px solid #3b82f6}
+ul.terms,ul.qa{margin:.3rem 0 0;padding-left:1.1rem;font-size:13px}
+ul.terms{color:#1e4e8c}
+li.qa-error{color:#b00020;font-weight:600}li.qa-warning{color:#8a5a00}
+td.fuzzy{background:#fff6d5}td.untranslated{background:#f6f6f6;color:#888}
+.badge{display:inline-block;font-size:11px;padding:0 .35rem;border-radius:.6rem;margin-right:.3rem;
+ background:#e0a800;color:#fff}.untranslated .badge{background:#999}
+"""
+
+
+@dataclass(frozen=True)
+class Term:
+    source: str
+    rendering: str
+    details: str
+
+
+def _terms(notes: list[str]) -> list[Term]:
+    found = []
+    for note in notes:
+        match = _GLOSSARY_NOTE.match(note)
+        if match:
+            found.append(Term(match["source"], match["rendering"], match["details"]))
+    return found
+
+
+def _highlighted(text: str, needles: dict[str, str], ignore_case: bool = False) -> list:
+    """Text with every occurrence of a needle wrapped in <mark>, longest needle first at each position."""
+    if not needles:
+        return [text]
+    pattern = re.compile("|".join(re.escape(needle) for needle in sorted(needles, key=len, reverse=True)),
+                         re.IGNORECASE if ignore_case else 0)
+    lookup = {needle.lower() if ignore_case else needle: title for needle, title in needles.items()}
+    pieces: list = []
+    position = 0
+    for match in pattern.finditer(text):
+        pieces.append(text[position:match.start()])
+        key = match.group(0).lower() if ignore_case else match.group(0)
+        pieces.append(E.MARK(E.CLASS("term"), match.group(0), title=lookup[key]))
+        position = match.end()
+    pieces.append(text[position:])
+    return [piece for piece in pieces if not isinstance(piece, str) or piece]
+
+
+def _source_cell(segment: Segment, terms: list[Term]):
+    cell = E.TD(E.SPAN(E.CLASS("where"), f"{segment.part.value} {segment.location} · {segment.id}"),
+                *_highlighted(segment.source, {term.source: f"→ {term.rendering}" for term in terms}),
+                lang=SOURCE_LANGUAGE)
+    if terms:
+        cell.append(E.UL(E.CLASS("terms"), *(E.LI(f"{term.source} → {term.rendering} ({term.details})")
+                                              for term in terms)))
+    return cell
+
+
+def _target_cell(translation: Translation | None, locale: str, terms: list[Term]):
+    cell = E.TD(lang=language_tag(locale))
+    if translation is None or not translation.text:
+        cell.set("class", "untranslated")
+        cell.append(E.SPAN(E.CLASS("badge"), "untranslated"))
+        return cell
+    if translation.fuzzy:
+        cell.set("class", "fuzzy")
+        cell.append(E.SPAN(E.CLASS("badge"), "fuzzy"))
+    renderings = {term.rendering: f"glossary: {term.source}" for term in terms} if locale == "en" else {}
+    for piece in _highlighted(translation.text, renderings, ignore_case=True):
+        if isinstance(piece, str):
+            if len(cell):
+                cell[-1].tail = (cell[-1].tail or "") + piece
+            else:
+                cell.text = (cell.text or "") + piece
+        else:
+            cell.append(piece)
+    findings = [E.LI(E.CLASS("qa-error"), f"QA error: {message}") for message in translation.qa_errors]
+    findings += [E.LI(E.CLASS("qa-warning"), f"QA warning: {message}") for message in translation.qa_warnings]
+    if findings:
+        cell.append(E.UL(E.CLASS("qa"), *findings))
+    return cell
+
+
+def _counts(catalog: Catalog, segments: list[Segment]) -> str:
+    translations = [catalog.translations.get(segment.id) for segment in segments]
+    done = [t for t in translations if t is not None and t.text]
+    reviewed = sum(1 for t in done if not t.fuzzy)
+    errors = sum(len(t.qa_errors) for t in done)
+    warnings = sum(len(t.qa_warnings) for t in done)
+    return (f"{reviewed} reviewed, {len(done) - reviewed} fuzzy, {len(segments) - len(done)} untranslated, "
+            f"{errors} QA errors, {warnings} QA warnings")
+
+
+def _ordered(catalogs: list[Catalog]) -> list[Catalog]:
+    """Traditional variants first, then English, then any other language."""
+    return sorted(catalogs, key=lambda c: (not c.locale.startswith("zh"), c.locale != "en", c.locale))
+
+
+def render(document: Document, segments: list[Segment], catalogs: list[Catalog],
+           notes: dict[str, Translation]) -> str:
+    catalogs = _ordered(catalogs)
+    counts = [E.LI(E.STRONG(f"{_NAMES.get(c.locale, c.locale)}: "), _counts(c, segments)) for c in catalogs]
+    header = E.HEADER(E.H1(f"Review: {document.name}"),
+                      E.P(f"Source: {document.source_name} · {len(segments)} segments"), E.UL(*counts))
+    heads = [E.TH("Simplified (source)")] + [E.TH(_NAMES.get(c.locale, c.locale)) for c in catalogs]
+    rows = []
+    previous_paragraph = None
+    for segment in segments:
+        entry_notes = notes.get(segment.id)
+        comments = entry_notes.glossary_notes if entry_notes is not None else next(
+            (c.translations[segment.id].glossary_notes for c in catalogs if segment.id in c.translations), [])
+        terms = _terms(comments)
+        row = E.TR(_source_cell(segment, terms),
+                   *(_target_cell(c.translations.get(segment.id), c.locale, terms) for c in catalogs))
+        if segment.paragraph != previous_paragraph:
+            row.set("class", "block-start")
+        previous_paragraph = segment.paragraph
+        rows.append(row)
+    table = E.TABLE(E.THEAD(E.TR(*heads)), E.TBODY(*rows))
+    page = E.HTML(E.HEAD(E.META(charset="utf-8"), E.TITLE(f"Review: {document.name}"), E.STYLE(_STYLE)),
+                  E.BODY(header, table), lang="en")
+    return serialize(page)

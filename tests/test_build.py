@@ -1,0 +1,222 @@
+import polib
+import pytest
+from lxml import html
+from markdown_it import MarkdownIt
+from typer.testing import CliRunner
+
+from l10n import structure
+from l10n.build import BuildOptions, build
+from l10n.cli import app
+from l10n.files import write_atomic
+from l10n.model import Document, Paragraph, Part, Span
+from l10n.segment import segment_document
+
+runner = CliRunner()
+
+
+def _review(path, translate=None, keep_fuzzy=()):
+    """A scripted reviewer: sets msgstr (when given a translate function) and clears fuzzy."""
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        if translate is not None:
+            entry.msgstr = translate(entry)
+        if entry.msgid not in keep_fuzzy and "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+    catalog.save(str(path))
+
+
+def _location(entry):
+    """'paragraph 3, sentence 2' from the entry's first comment line."""
+    first = entry.comment.splitlines()[0]
+    return first.split("paragraph ")[1].split(", sentence ")
+
+
+@pytest.fixture
+def reviewed_sample(tmp_path):
+    assert runner.invoke(app, ["run", "--out", str(tmp_path), "--mt", "none", "-q"]).exit_code == 0
+    folder = tmp_path / "jiemian-openai-board"
+    _review(folder / "en.po", lambda entry: "Sentence {}.{}.".format(*_location(entry)))
+    _review(folder / "zh_TW.po")
+    return folder
+
+
+def _paragraphs(path):
+    return path.read_text(encoding="utf-8").split("\n\n")
+
+
+def test_a_reviewed_sample_builds_english_and_traditional_articles(reviewed_sample):
+    result = runner.invoke(app, ["build", str(reviewed_sample.parent), "-q"])
+    assert result.exit_code == 0, result.output
+    assert "jiemian-openai-board: 86 segments" in result.stdout
+    english = _paragraphs(reviewed_sample / "article.en.txt")
+    traditional = _paragraphs(reviewed_sample / "article.zh_TW.txt")
+    assert len(english) == len(traditional) == 42
+    assert english[0] == "Sentence 1.1."
+    number = next(index for index, paragraph in enumerate(english, start=1) if ".2." in paragraph)
+    assert english[number - 1].startswith(f"Sentence {number}.1. Sentence {number}.2.")  # English: one space
+    catalog = polib.pofile(str(reviewed_sample / "zh_TW.po"))
+    first_two = [entry.msgstr for entry in catalog if _location(entry)[0] == str(number)][:2]
+    assert traditional[number - 1].startswith("".join(first_two))  # Chinese: no space between sentences
+    assert traditional[0] == "OpenAI宮鬥劇完結,誰是最大贏家?"
+
+
+def test_building_twice_gives_identical_bytes(reviewed_sample):
+    assert runner.invoke(app, ["build", str(reviewed_sample), "-q"]).exit_code == 0
+    first = {path.name: path.read_bytes() for path in reviewed_sample.glob("article.*")}
+    assert runner.invoke(app, ["build", str(reviewed_sample), "-q"]).exit_code == 0
+    assert first == {path.name: path.read_bytes() for path in reviewed_sample.glob("article.*")}
+    assert sorted(first) == ["article.en.txt", "article.zh_TW.txt"]
+
+
+def test_unreviewed_entries_stop_the_build_and_are_listed(reviewed_sample):
+    catalog = polib.pofile(str(reviewed_sample / "en.po"))
+    draft = catalog[2]
+    draft.flags.append("fuzzy")
+    catalog[3].msgstr = ""
+    catalog.save(str(reviewed_sample / "en.po"))
+    catalog = polib.pofile(str(reviewed_sample / "en.po"))
+    result = runner.invoke(app, ["build", str(reviewed_sample), "-q"])
+    assert result.exit_code == 1
+    lines = result.stderr.splitlines()
+    assert lines[0] == (f"{reviewed_sample / 'en.po'}:{catalog[2].linenum}: {catalog[2].msgctxt} "
+                        f"(credit 3.1): fuzzy: not reviewed yet (--allow-fuzzy builds with it)")
+    assert lines[1].endswith(": untranslated")
+    assert lines[2] == f"error: {reviewed_sample}: 2 entries not ready; nothing written for this document"
+    assert not list(reviewed_sample.glob("article.*"))
+
+
+def test_allow_fuzzy_marks_drafts_and_fallback_fills_gaps(reviewed_sample):
+    catalog = polib.pofile(str(reviewed_sample / "en.po"))
+    catalog[0].flags.append("fuzzy")
+    catalog[1].msgstr = ""
+    catalog.save(str(reviewed_sample / "en.po"))
+    result = runner.invoke(app, ["build", str(reviewed_sample), "-q", "--locale", "en", "--allow-fuzzy",
+                                 "--fallback", "source"])
+    assert result.exit_code == 0, result.output
+    assert "(en: 1 fuzzy, 1 from source)" in result.stdout
+    english = _paragraphs(reviewed_sample / "article.en.txt")
+    assert english[:2] == ["[unreviewed: Sentence 1.1.]", "微软的AI野望。"]
+    assert not (reviewed_sample / "article.zh_TW.txt").exists()
+
+
+def test_a_reviewed_entry_with_a_qa_error_stops_the_build(reviewed_sample):
+    catalog = polib.pofile(str(reviewed_sample / "en.po"))
+    catalog[5].comment += "\nQA error: 伊利亚 must be rendered 'Ilya Sutskever' [glossary-missing]"
+    catalog.save(str(reviewed_sample / "en.po"))
+    result = runner.invoke(app, ["build", str(reviewed_sample), "-q", "--fallback", "source"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[0].endswith(
+        "QA error: 伊利亚 must be rendered 'Ilya Sutskever' [glossary-missing]")
+
+
+def test_one_broken_document_does_not_stop_the_others(reviewed_sample, tmp_path):
+    broken = tmp_path / "broken"
+    broken.mkdir()
+    (broken / structure.FILE_NAME).write_text('{"l10n_structure": 1,\n "blocks": [}', encoding="utf-8")
+    result = runner.invoke(app, ["build", str(tmp_path), "-q"])
+    assert result.exit_code == 2
+    assert f"error: {broken / structure.FILE_NAME}:2: not JSON: Expecting value" in result.stderr
+    assert (reviewed_sample / "article.en.txt").exists()
+
+
+def test_a_folder_without_documents_is_a_usage_error(tmp_path):
+    result = runner.invoke(app, ["build", str(tmp_path), "-q"])
+    assert result.exit_code == 2
+    assert result.stderr == (f"error: {tmp_path}: no document folder here (none holds document.json); "
+                             "run `l10n run` first\n")
+
+
+# A structured page as the Markdown and HTML readers deliver it: blocks, levels, placeholders and spans.
+_BLOCKS = [
+    (Part.TITLE, 0, "OpenAI董事会风波", ()),
+    (Part.BODY, 0, "据<a1>界面新闻</a1>报道，<b2>奥特曼</b2>回归。他说：“<i3>很好</i3>。”",
+     (Span(1, "link", "https://www.jiemian.com/article/1.html"), Span(2, "strong"), Span(3, "emphasis"))),
+    (Part.HEADING, 2, "微软的<c1>Copilot</c1>", (Span(1, "code"),)),
+    (Part.LIST_ITEM, 1, "第一点<x1/>", (Span(1, "image", "https://img.example/a.png"),)),
+    (Part.LIST_ITEM, 2, "第二点。", ()),
+    (Part.QUOTE, 0, "一切照旧<script>alert(1)</script>。", ()),
+]
+_ENGLISH = {
+    "OpenAI董事会风波": "OpenAI board turmoil",
+    "据<a1>界面新闻</a1>报道，<b2>奥特曼</b2>回归。": "According to <a1>Jiemian</a1>, <b2>Altman</b2> is back.",
+    "他说：“<i3>很好</i3>。”": "He said: \"<i3>Good</i3>.\"",
+    "微软的<c1>Copilot</c1>": "Microsoft's <c1>Copilot</c1>",
+    "第一点<x1/>": "First point <x1/>",
+    "第二点。": "Second_point *.",
+    "一切照旧<script>alert(1)</script>。": "Business as usual <script>alert(1)</script>.",
+}
+
+
+def _structured_folder(tmp_path, format):
+    document = Document("page", f"page.{format}", "utf-8", "0" * 64,
+                        tuple(Paragraph(index, part, text, index, 0, spans, level)
+                              for index, (part, level, text, spans) in enumerate(_BLOCKS, start=1)),
+                        format=format)
+    segments = segment_document(document)
+    folder = tmp_path / "page"
+    write_atomic(folder / structure.FILE_NAME, structure.render(document, segments))
+    catalog = polib.POFile()  # a catalog as merge writes it: no msgctxt, found by msgid
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    for segment in segments:
+        catalog.append(polib.POEntry(msgid=segment.source, msgstr=_ENGLISH[segment.source]))
+    catalog.save(str(folder / "en.po"))
+    return folder
+
+
+def test_the_structure_file_reads_back_as_the_document(tmp_path):
+    folder = _structured_folder(tmp_path, "markdown")
+    document, segments = structure.read(folder / structure.FILE_NAME)
+    assert [(p.part, p.level, p.text, p.spans) for p in document.paragraphs] == [
+        (part, level, text, spans) for part, level, text, spans in _BLOCKS]
+    assert document.format == "markdown"
+    assert segments == segment_document(document)
+
+
+def test_markdown_rebuilds_with_links_emphasis_lists_and_quotes(tmp_path):
+    folder = _structured_folder(tmp_path, "markdown")
+    result = build([folder], BuildOptions())
+    assert result.exit_code == 0
+    markdown = (folder / "article.en.md").read_text(encoding="utf-8")
+    assert markdown == (
+        "# OpenAI board turmoil\n\n"
+        "According to [Jiemian](https://www.jiemian.com/article/1.html), **Altman** is back. "
+        "He said: \"*Good*.\"\n\n"
+        "## Microsoft's `Copilot`\n\n"
+        "- First point ![](https://img.example/a.png)\n"
+        "  - Second\\_point \\*.\n\n"
+        "> Business as usual \\<script\\>alert(1)\\</script\\>.\n")
+    rendered = html.fromstring(MarkdownIt("commonmark").render(markdown))
+    assert rendered.xpath("//a/@href") == ["https://www.jiemian.com/article/1.html"]
+    assert rendered.xpath("//li/ul/li/text()") == ["Second_point *."]
+    assert not rendered.xpath("//script")
+    assert (folder / "article.en.txt").read_text(encoding="utf-8").startswith(
+        "OpenAI board turmoil\n\nAccording to Jiemian, Altman is back.")
+
+
+def test_html_rebuilds_the_block_structure_and_escapes_text(tmp_path):
+    folder = _structured_folder(tmp_path, "html")
+    assert build([folder], BuildOptions()).exit_code == 0
+    page = html.fromstring((folder / "article.en.html").read_text(encoding="utf-8"))
+    assert page.get("lang") == "en"
+    assert page.xpath("//title/text()") == ["OpenAI board turmoil"]
+    assert page.xpath("//article/h1/text()") == ["OpenAI board turmoil"]
+    link = page.xpath("//article/p/a")[0]
+    assert (link.text, link.get("href")) == ("Jiemian", "https://www.jiemian.com/article/1.html")
+    assert page.xpath("//p/strong/text()") == ["Altman"] and page.xpath("//p/em/text()") == ["Good"]
+    assert page.xpath("//h2/code/text()") == ["Copilot"]
+    assert page.xpath("//ul/li/img/@src") == ["https://img.example/a.png"]
+    assert page.xpath("//ul/li/ul/li/text()") == ["Second_point *."]
+    assert page.xpath("//blockquote/p/text()") == ["Business as usual <script>alert(1)</script>."]
+    assert not page.xpath("//script")
+
+
+def test_a_lost_placeholder_is_a_gap_not_a_lost_link(tmp_path):
+    folder = _structured_folder(tmp_path, "markdown")
+    catalog = polib.pofile(str(folder / "en.po"))
+    catalog[1].msgstr = "According to Jiemian, <b2>Altman</b2> is back."
+    catalog.save(str(folder / "en.po"))
+    result = build([folder], BuildOptions())
+    assert result.exit_code == 1
+    assert result.documents[0].gaps[0].reason == ("placeholders differ from the source: "
+                                                  "expected <a1> </a1> <b2> </b2>, found <b2> </b2>")
+    assert not (folder / "article.en.md").exists()

@@ -1,0 +1,102 @@
+import os
+from pathlib import Path
+
+import polib
+import pytest
+from lxml import html
+from typer.testing import CliRunner
+
+from l10n.cli import app
+from l10n.model import Document, Paragraph, Part, Segment
+from l10n.reviewed import Catalog, Translation
+from l10n.writers.review import render
+
+ROOT = Path(__file__).resolve().parent.parent
+CHROMIUM = "/usr/bin/chromium"
+runner = CliRunner()
+
+
+@pytest.fixture(scope="module")
+def review_page(tmp_path_factory) -> Path:
+    """The sample after a (fake) English review that misses glossary terms, so `run` writes QA errors."""
+    out = tmp_path_factory.mktemp("review")
+    command = ["run", "--out", str(out), "--mt", "none", "-q", "--glossary", str(ROOT / "glossary.csv")]
+    assert runner.invoke(app, command).exit_code == 0
+    folder = out / "jiemian-openai-board"
+    catalog = polib.pofile(str(folder / "en.po"))
+    for number, entry in enumerate(catalog, start=1):
+        entry.msgstr = "OpenAI's board, sentence {}.".format(number)
+        if number % 2:
+            entry.flags.append("fuzzy")
+    catalog.save(str(folder / "en.po"))
+    assert runner.invoke(app, command).exit_code == 0  # keeps the review, writes QA findings
+    result = runner.invoke(app, ["build", str(folder), "--review", "-q"])
+    assert result.exit_code == 0, result.output
+    return folder / "review.html"
+
+
+def test_the_review_page_shows_counts_terms_findings_and_fuzzy_entries(review_page):
+    page = html.fromstring(review_page.read_text(encoding="utf-8"))
+    assert [th.text_content() for th in page.xpath("//thead//th")] == [
+        "Simplified (source)", "Traditional (Taiwan)", "English"]
+    assert len(page.xpath("//tbody/tr")) == 86
+    counts = [li.text_content() for li in page.xpath("//header/ul/li")]
+    assert counts[0] == "Traditional (Taiwan): 0 reviewed, 86 fuzzy, 0 untranslated, 0 QA errors, 0 QA warnings"
+    assert counts[1].startswith("English: 43 reviewed, 43 fuzzy, 0 untranslated, ")
+    first = page.xpath("//tbody/tr")[0]
+    assert first.xpath("td[1]/mark[@class='term']/text()") == ["OpenAI"]
+    assert first.xpath("td[1]/ul[@class='terms']/li/text()") == ["OpenAI → OpenAI (org)"]
+    assert first.xpath("td[3]/mark[@class='term']/text()") == ["OpenAI"]  # present, so no QA error
+    second = page.xpath("//tbody/tr")[1]
+    assert second.xpath("td[3]/ul[@class='qa']/li[@class='qa-error']/text()") == [
+        "QA error: 微软 must be rendered 'Microsoft' [glossary-missing]"]
+    assert first.xpath("td[3]/@class") == ["fuzzy"] and second.xpath("td[3]/@class") == []
+    assert not page.xpath("//script | //link | //img | //*[@src]")
+
+
+def test_article_text_is_escaped():
+    source = "他写了<script>alert(1)</script>。"
+    document = Document("x", "x.txt", "utf-8", "", (Paragraph(1, Part.BODY, source, 1),))
+    segment = Segment("abc", 1, 1, Part.BODY, 1, source)
+    catalog = Catalog("en", Path("en.po"), {"abc": Translation("He wrote <script>alert(2)</script>.", False,
+                                                               5, ("QA warning: <b>odd</b> [x]",))})
+    page = html.fromstring(render(document, [segment], [catalog], {}))
+    assert not page.xpath("//script | //b")
+    assert page.xpath("//tbody//td[2]/text()")[0] == "He wrote <script>alert(2)</script>."
+    assert page.xpath("//li[@class='qa-warning']/text()") == ["QA warning: <b>odd</b> [x]"]
+
+
+def test_the_review_page_in_a_real_browser(review_page, tmp_path):
+    """Debian's chromium, driven by Playwright: the page renders offline, the three columns stand side by
+    side, a highlighted term and a QA finding are visible. Set L10N_REVIEW_SCREENSHOT to keep the picture."""
+    if not os.access(CHROMIUM, os.X_OK):
+        pytest.fail(f"{CHROMIUM} not found: install Debian's chromium (apt-get install chromium)")
+    from playwright.sync_api import sync_playwright
+
+    screenshot = Path(os.environ.get("L10N_REVIEW_SCREENSHOT") or tmp_path / "review.png")
+    requests: list[str] = []
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+            "--disable-sync", "--no-first-run"])
+        try:
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            page.on("request", lambda request: requests.append(request.url))
+            page.goto(review_page.as_uri())
+            headers = page.locator("thead th")
+            assert headers.count() == 3
+            boxes = [headers.nth(index).bounding_box() for index in range(3)]
+            assert boxes[0]["x"] < boxes[1]["x"] < boxes[2]["x"]
+            assert len({round(box["y"]) for box in boxes}) == 1 and all(box["width"] > 300 for box in boxes)
+            term = page.locator("tbody tr").nth(0).locator("td").nth(0).locator("mark.term")
+            assert term.is_visible() and term.inner_text() == "OpenAI"
+            assert term.evaluate("mark => getComputedStyle(mark).backgroundColor") == "rgb(207, 230, 255)"
+            finding = page.locator("li.qa-error").first
+            assert finding.is_visible() and finding.inner_text().startswith("QA error: ")
+            assert page.locator("td.fuzzy .badge").first.is_visible()
+            page.screenshot(path=str(screenshot))
+        finally:
+            browser.close()
+    assert requests == [review_page.as_uri()]  # nothing fetched from elsewhere
+    assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 20_000
+
