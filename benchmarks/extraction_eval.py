@@ -1,6 +1,7 @@
 """Article extraction on the annotated dev pages: the pipeline side by side with off-the-shelf extractors.
 
-Run: python benchmarks/extraction_eval.py [DEV_DIR]   (default: ../shared/samples/dev beside the repository)
+Run: python benchmarks/extraction_eval.py [DEV_DIR] [--explain]
+     (DEV_DIR defaults to ../shared/samples/dev beside the repository)
 
 For every page annotated in tests/data/extraction/ (README.md there gives the format and the rules of
 thumb), prints precision, recall and F1 of the content each extractor keeps, per file and pooled:
@@ -15,7 +16,8 @@ thumb), prints precision, recall and F1 of the content each extractor keeps, per
   page whose <meta> lies is not held against them).
 Every extractor's text includes the title it finds. Columns: l10n (this pipeline), trafilatura, and
 readability-lxml and GNE when they are importable (they are not dependencies of the project). A page an
-extractor fails on shows its error and counts as extracting nothing.
+extractor fails on shows its error and counts as extracting nothing. --explain then lists, per page,
+the article the pipeline dropped and the chrome it kept (line runs, or blocks with their opening text).
 """
 from __future__ import annotations
 
@@ -27,8 +29,8 @@ from pathlib import Path
 
 from extraction_gold import (ANNOTATIONS, Annotation, check_page, gold_blocks, gold_lines, is_visible,
                              read_annotation)
-from extraction_scoring import (Score, char_score, covered_lines, line_score, lines_in_output, markdown_line_texts,
-                                pooled)
+from extraction_scoring import (Score, char_score, comparable, covered_lines, line_score, lines_in_output,
+                                markdown_line_texts, pooled)
 
 from l10n.errors import L10nError
 
@@ -38,19 +40,23 @@ DEFAULT_DEV = ROOT.parent / "shared" / "samples" / "dev"
 
 @dataclass(frozen=True)
 class Extracted:
-    """What one extractor kept of one page: its text, and for the pipeline the blocks' line spans."""
+    """What one extractor kept of one page: its text, and for the pipeline its blocks."""
 
     text: str
-    blocks: tuple[tuple[int, int], ...] | None = None
+    blocks: tuple[tuple[int, int, str], ...] | None = None  # (line, end_line, text) of each block
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return [(line, end_line) for line, end_line, _ in self.blocks or ()]
 
 
 def pipeline(path: Path, html: str) -> Extracted:
     from l10n.ingest import read_article
     from l10n.placeholders import strip
 
-    document = read_article(path)
-    return Extracted("\n".join(strip(paragraph.text) for paragraph in document.paragraphs),
-                     tuple((paragraph.line, paragraph.end_line) for paragraph in document.paragraphs))
+    blocks = tuple((paragraph.line, paragraph.end_line, strip(paragraph.text))
+                   for paragraph in read_article(path).paragraphs)
+    return Extracted("\n".join(text for _, _, text in blocks), blocks)
 
 
 def trafilatura_text(path: Path, html: str) -> Extracted:
@@ -102,6 +108,22 @@ def markdown_html(markdown: str) -> str:
     return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{body}</body></html>\n'
 
 
+def text_html(text: str) -> str:
+    """A plain-text page as a browser would show it if each line were a paragraph."""
+    import html
+
+    body = "".join(f"<p>{html.escape(line)}</p>\n" for line in text.split("\n") if is_visible(line))
+    return f'<!DOCTYPE html>\n<html><head><meta charset="utf-8"></head><body>\n{body}</body></html>\n'
+
+
+def rendered(annotation: Annotation, text: str) -> tuple[str, dict[int, str]]:
+    """The HTML the other extractors get for a Markdown or text page, and what each input line shows in it."""
+    if annotation.is_markdown:
+        return markdown_html(text), markdown_line_texts(text)
+    return text_html(text), {number: line for number, line in enumerate(text.split("\n"), start=1)
+                             if is_visible(line)}
+
+
 def score_page(annotation: Annotation, page: Path, extractors: dict[str, Callable[[Path, str], Extracted]],
                ) -> tuple[int, dict[str, Score | str]]:
     """(size of the gold content, {extractor: score or error message}) for one page."""
@@ -120,18 +142,57 @@ def score_page(annotation: Annotation, page: Path, extractors: dict[str, Callabl
     lines = text.split("\n")
     visible = {number for number, line in enumerate(lines, start=1) if is_visible(line)}
     gold_set = gold_lines(annotation, text)
-    rendered = markdown_html(text)
-    line_texts = markdown_line_texts(text)
+    html, line_texts = rendered(annotation, text)
     for name, extract in extractors.items():
         try:
-            extracted = extract(page, rendered)
+            extracted = extract(page, html)
         except Exception as error:
             results[name] = f"{name}: {type(error).__name__}: {error}"
             continue
-        kept = (covered_lines(extracted.blocks, visible) if extracted.blocks is not None
+        kept = (covered_lines(extracted.spans, visible) if extracted.blocks is not None
                 else lines_in_output(line_texts, extracted.text) & visible)
         results[name] = line_score(gold_set, kept)
     return len(gold_set), results
+
+
+def differences(annotation: Annotation, page: Path) -> list[str]:
+    """Where the pipeline's extraction differs from the annotation: article dropped, chrome kept.
+    Markdown and text pages by line; HTML pages by block, a block counting as kept when all its text is."""
+    data = check_page(annotation, page)
+    if annotation.is_html:
+        html = data.decode(annotation.encoding)
+        gold = gold_blocks(annotation, html)
+        extracted = pipeline(page, html)
+        kept, article = comparable(extracted.text), comparable("".join(block.text for block in gold))
+        dropped = [(block.sourceline, block.text) for block in gold if comparable(block.text) not in kept]
+        chrome = [(line, text) for line, _, text in extracted.blocks or () if comparable(text) not in article]
+        return [f"article dropped: {_quoted(dropped)}", f"chrome kept: {_quoted(chrome)}"]
+    text = data.decode("utf-8")
+    visible = [number for number, line in enumerate(text.split("\n"), start=1) if is_visible(line)]
+    gold = gold_lines(annotation, text)
+    kept = covered_lines(pipeline(page, "").spans, set(visible))
+    return [f"article lines dropped: {line_runs(gold - kept, visible)}",
+            f"chrome lines kept: {line_runs(kept - gold, visible)}"]
+
+
+def line_runs(lines: set[int], visible: list[int]) -> str:
+    """'3, 7-12': runs of lines with no other visible line between them."""
+    runs: list[list[int]] = []
+    for index, line in enumerate(visible):
+        if line not in lines:
+            continue
+        if runs and visible[index - 1] == runs[-1][-1]:
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    return ", ".join(f"{run[0]}-{run[-1]}" if len(run) > 1 else f"{run[0]}" for run in runs) or "none"
+
+
+def _quoted(blocks: list[tuple[int, str]], shown: int = 12) -> str:
+    """The first blocks as 'line: opening text', and how many more there are."""
+    quoted = "; ".join(f"{line}: {text[:16]}{'…' if len(text) > 16 else ''}" for line, text in blocks[:shown])
+    more = f" … and {len(blocks) - shown} more" if len(blocks) > shown else ""
+    return f"{len(blocks)} blocks: {quoted}{more}" if blocks else "none"
 
 
 def cell(result: Score | str | None) -> str:
@@ -163,6 +224,8 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dev_dir", nargs="?", type=Path, default=DEFAULT_DEV,
                         help="folder holding the annotated pages (default: %(default)s)")
+    parser.add_argument("--explain", action="store_true",
+                        help="also list, per page, the article the pipeline dropped and the chrome it kept")
     options = parser.parse_args()
     if not options.dev_dir.is_dir():
         print(f"error: {options.dev_dir}: no such folder of dev pages", file=sys.stderr)
@@ -182,6 +245,14 @@ def main() -> int:
         (html_rows if annotation.is_html else markdown_rows).append((annotation.page, gold, results))
     print_table("Markdown pages: content-line precision / recall / F1", "lines", markdown_rows, names)
     print_table("HTML pages: character-level precision / recall / F1", "chars", html_rows, names)
+    if options.explain:
+        print("\nWhere the pipeline differs from the annotation")
+        for file, _, _ in markdown_rows + html_rows:
+            try:
+                lines = differences(read_annotation(ANNOTATIONS / f"{Path(file).stem}.tsv"), options.dev_dir / file)
+            except L10nError as error:
+                lines = [str(error)]
+            print(f"{file}\n" + "".join(f"  {line}\n" for line in lines), end="")
     return 2 if failed else 0
 
 

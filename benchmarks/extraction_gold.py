@@ -33,6 +33,10 @@ class Annotation:
     def is_html(self) -> bool:
         return self.page.lower().endswith((".html", ".htm"))
 
+    @property
+    def is_markdown(self) -> bool:
+        return self.page.lower().endswith((".md", ".markdown"))
+
 
 def annotations(folder: Path = ANNOTATIONS) -> list[Annotation]:
     return [read_annotation(path) for path in sorted(folder.glob("*.tsv"))]
@@ -61,7 +65,7 @@ def read_annotation(path: Path) -> Annotation:
         if not len(columns) - 1 <= len(fields) <= len(columns):  # the note may be left out
             raise InputError(f"expected {len(columns)} tab-separated columns, found {len(fields)}", path, number)
         rows.append((number, fields + ("",) * (len(columns) - len(fields))))
-    page = path.stem + (".md" if columns == LINE_COLUMNS else ".html")
+    page = header.get("page") or path.stem + (".md" if columns == LINE_COLUMNS else ".html")
     if "sha256" not in header:
         raise InputError("missing '# sha256<TAB>…' header line", path, 1)
     if columns == LOCATOR_COLUMNS and "encoding" not in header:

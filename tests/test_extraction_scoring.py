@@ -12,7 +12,7 @@ ROOT = Path(__file__).resolve().parent.parent
 # Imported as top-level modules: pysbd, which Argos pulls in, installs a package named `benchmarks`.
 sys.path.insert(0, str(ROOT / "benchmarks"))
 
-from extraction_eval import DEFAULT_DEV, Extracted, score_page  # noqa: E402
+from extraction_eval import DEFAULT_DEV, Extracted, line_runs, score_page  # noqa: E402
 from extraction_gold import (ANNOTATIONS, check_page, gold_blocks, gold_lines, is_visible,  # noqa: E402
                              read_annotation)
 from extraction_scoring import (Score, char_score, comparable, covered_lines, line_score,  # noqa: E402
@@ -147,6 +147,26 @@ def test_score_page_scores_html_on_text_and_reports_a_failing_extractor(tmp_path
     assert gold == 5
     assert results["nav too"] == Score(5, 9, 5)
     assert "no article found" in results["broken"]
+
+
+def test_line_runs_join_lines_with_only_blank_lines_between():
+    visible = [1, 3, 4, 6, 9, 10]
+    assert line_runs({1, 3, 4, 9}, visible) == "1-4, 9"
+    assert line_runs(set(), visible) == "none"
+
+
+def test_score_page_treats_a_text_page_line_by_line(tmp_path):
+    page = "标题\n首页 登录\n正文第一段很长。\n".encode()
+    path = _annotation(tmp_path, "text-01.txt", page, "# page\ttext-01.txt\nlines\tkind\tnote\n",
+                       "1\ttitle\n3\tbody\n")
+    annotation = read_annotation(path)
+    assert annotation.page == "text-01.txt" and not annotation.is_markdown
+
+    def seen(path, html):
+        assert "<p>首页 登录</p>" in html
+        return Extracted("标题 正文第一段很长。")
+
+    assert score_page(annotation, tmp_path / "text-01.txt", {"seen": seen}) == (2, {"seen": Score(2, 2, 2)})
 
 
 # --- annotation files -----------------------------------------------------------------------------------
