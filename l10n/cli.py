@@ -13,6 +13,7 @@ import typer
 from .build import FALLBACKS
 from .errors import L10nError
 from .pipeline import MT_CHOICES
+from .readers import READERS
 from .table import FORMATS
 from .translate.enforce import NAME_STYLES
 from .variant import DEFAULT_HANT, HANT_LOCALES
@@ -46,6 +47,9 @@ TableFormat = _choices("TableFormat", FORMATS)
 MtChoice = _choices("MtChoice", MT_CHOICES)
 NameStyle = _choices("NameStyle", NAME_STYLES)
 Fallback = _choices("Fallback", FALLBACKS)
+InputFormat = _choices("InputFormat", READERS)
+FromOption = Annotated[Optional[InputFormat], typer.Option(
+    "--from", help="Input format. Default: by file extension, then by content.", show_default=False)]
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -111,8 +115,9 @@ def _inputs_from_globs(patterns: tuple[str, ...]) -> list[Path]:
 @app.command()
 def run(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
-        help="Article files. Default: the settings file's `inputs`, else the bundled sample article.",
-        show_default=False)] = None,
+        help="Article files: HTML, Markdown or text. Default: the settings file's `inputs`, else the bundled "
+             "sample article.", show_default=False)] = None,
+    from_format: FromOption = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder. Default: output.",
                                                 show_default=False)] = None,
     hant: Annotated[Optional[str], typer.Option(
@@ -154,7 +159,8 @@ def run(
         mt=effective["mt"], name_style=effective["names"],
         decoding=DecodingOptions(beam_size=effective["beam_size"], max_batch_size=effective["batch_size"],
                                  threads=effective["threads"]),
-        cache=Path(effective["cache"]) if effective["cache"] else None, use_cache=not no_cache)
+        cache=Path(effective["cache"]) if effective["cache"] else None, use_cache=not no_cache,
+        input_format=from_format.value if from_format else None)
     paths = list(inputs or []) or _inputs_from_globs(effective["inputs"])
     if not paths and effective["inputs"]:
         raise _fail(f"{effective.path}: no article matches inputs {', '.join(effective['inputs'])}", 2)
@@ -227,6 +233,7 @@ def build(
 def segment(
     input: Annotated[Path, typer.Argument(help="Article file.", show_default=False)],
     format: Annotated[TableFormat, typer.Option("--format", "-f", help="Output format.")] = TableFormat["tsv"],
+    from_format: FromOption = None,
 ) -> None:
     """Print the segments of an article: id, location, part and text."""
     from .ingest import read_article
@@ -234,7 +241,7 @@ def segment(
     from .table import render_rows
 
     with _reported_errors():
-        segments = segment_document(read_article(input))
+        segments = segment_document(read_article(input, from_format.value if from_format else None))
     rows = [[s.id, s.location, s.part.value, s.line, s.source] for s in segments]
     sys.stdout.write(render_rows(["id", "location", "part", "line", "text"], rows, format.value))
 

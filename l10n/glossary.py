@@ -7,6 +7,7 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import placeholders
 from .errors import GlossaryError
 from .model import GlossaryEntry, Kind, Segment, TermHit
 
@@ -66,7 +67,16 @@ class Glossary:
         return hits
 
     def annotate(self, segments: list[Segment]) -> list[Segment]:
-        return [dataclasses.replace(segment, terms=tuple(self.find(segment.source))) for segment in segments]
+        return [dataclasses.replace(segment, terms=tuple(self.find_in_marked_up(segment.source)))
+                for segment in segments]
+
+    def find_in_marked_up(self, text: str) -> list[TermHit]:
+        """Terms in text that holds placeholders (`<a1>Open</a1>AI`), found in what a reader sees,
+        with offsets into the text as written."""
+        plain, offsets = placeholders.plain_with_offsets(text)
+        if len(plain) == len(text):
+            return self.find(text)
+        return [TermHit(offsets[hit.start], offsets[hit.end - 1] + 1, hit.entry) for hit in self.find(plain)]
 
 
 def _is_word_char(char: str) -> bool:

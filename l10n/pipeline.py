@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 
 from . import glossary as glossaries
-from . import po, structure
+from . import placeholders, po, structure
 from .errors import GlossaryError, ModelError, OutputError, UsageError
 from .files import write_atomic
 from .glossary import Glossary, term_notes
@@ -39,6 +39,7 @@ class RunOptions:
     decoding: DecodingOptions = field(default_factory=DecodingOptions)
     cache: Path | None = None  # None: the user's cache folder
     use_cache: bool = True
+    input_format: str | None = None  # html, markdown, text; None: by extension, then by content
 
 
 @dataclass(frozen=True)
@@ -80,9 +81,9 @@ def load_glossary(paths: Sequence[Path]) -> Glossary:
     return Glossary([entry for entry, _ in entries.values()], paths[0] if len(paths) == 1 else None)
 
 
-def load_documents(paths: list[Path]) -> list[Document]:
+def load_documents(paths: list[Path], input_format: str | None = None) -> list[Document]:
     """Read every input before anything is written, so one bad file stops the run cleanly."""
-    documents = [read_article(path) for path in paths]
+    documents = [read_article(path, input_format) for path in paths]
     seen: dict[str, Path] = {}
     for path, document in zip(paths, documents, strict=True):
         if document.name in seen:
@@ -169,7 +170,9 @@ def _english_targets(prepared: list[tuple[Document, list[Segment]]], translator:
 def _write_document(document: Document, segments: list[Segment], targets: list[Target],
                     options: RunOptions) -> DocumentResult:
     folder = options.out_dir / document.name
-    notes = {segment.id: term_notes(segment) for segment in segments if segment.terms}
+    spans = {paragraph.index: paragraph.spans for paragraph in document.paragraphs}
+    notes = {segment.id: (*term_notes(segment), *placeholders.describe(segment.source, spans[segment.paragraph]))
+             for segment in segments}
     expected = _expected_renderings(options.editions)
     outputs: dict[Path, str] = {folder / f"{document.name}.pot": po.render(po.template(document, segments, notes))}
     reviewed: list[tuple[str, dict[str, str]]] = []
@@ -199,7 +202,7 @@ def run(paths: list[Path], options: RunOptions, on_step: ProgressCallback | None
     _check_options(options)
     used_glossaries = glossary_files(options.glossary)
     glossary = load_glossary(used_glossaries)
-    documents = load_documents(paths or [BUNDLED_SAMPLE])
+    documents = load_documents(paths or [BUNDLED_SAMPLE], options.input_format)
     for document in documents:
         folder = options.out_dir / document.name
         if folder.exists() and not folder.is_dir():

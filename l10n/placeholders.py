@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 KINDS = {"link": "a", "strong": "b", "emphasis": "i", "code": "c", "image": "x", "break": "x"}
+SELF_CLOSING = frozenset({"image", "break"})
 TAG = re.compile(r"<(/?)([a-z])(\d+)(/?)>")
 
 
@@ -22,3 +23,36 @@ def tags(text: str) -> list[str]:
 def strip(text: str) -> str:
     """The text a reader sees: placeholders removed, their content kept."""
     return TAG.sub("", text)
+
+
+def plain_with_offsets(text: str) -> tuple[str, list[int]]:
+    """The text without placeholders, and for each of its characters the index it has in `text`,
+    so a match found in what a reader sees can be located in the text with placeholders."""
+    plain: list[str] = []
+    offsets: list[int] = []
+    position = 0
+    for match in TAG.finditer(text):
+        for index in range(position, match.start()):
+            plain.append(text[index])
+            offsets.append(index)
+        position = match.end()
+    for index in range(position, len(text)):
+        plain.append(text[index])
+        offsets.append(index)
+    return "".join(plain), offsets
+
+
+def opening(kind: str, number: int) -> str:
+    return f"<{KINDS[kind]}{number}/>" if kind in SELF_CLOSING else f"<{KINDS[kind]}{number}>"
+
+
+def closing(kind: str, number: int) -> str:
+    return f"</{KINDS[kind]}{number}>"
+
+
+def describe(text: str, spans) -> tuple[str, ...]:
+    """Reviewer notes for the placeholders of a sentence that stand for something: a link's URL, an
+    image's source. `spans` are the block's model.Span objects."""
+    numbers = {int(match.group(3)) for match in TAG.finditer(text)}
+    return tuple(f"{opening(span.kind, span.number)} {span.kind}: {span.target}"
+                 for span in spans if span.number in numbers and span.target)

@@ -35,6 +35,8 @@ def _header(document: Document, locale: str | None, origin: str | None) -> dict[
         "X-Generator": f"l10n {__version__}",
         "X-L10n-Source": f"{document.source_name} sha256:{document.source_sha256}",
     }
+    for key, value in document.metadata:  # what the page says of itself: title, url, date, author, site
+        metadata[f"X-L10n-{key.capitalize()}"] = value
     metadata["Language"] = locale or ""
     if locale is not None:
         metadata["Language-Team"] = locale

@@ -3,13 +3,17 @@
 Sentences end at Chinese terminal punctuation (。！？；……) together with the closing quotes and
 brackets that follow it. Nothing inside a matched pair of quotes, book-title marks or parentheses is
 ever split unless the terminator closes that pair too. Scraped text mixes in half-width ?!; and
-"......": they end a sentence only where they stand in Chinese text.
+"......": they end a sentence only where they stand in Chinese text. Inline-markup placeholders
+(`<a1>…</a1>`) are never split apart: a sentence end inside a link or emphasis waits for its closing tag.
+No segment is only punctuation, markup or invisible characters: such a piece joins the sentence before it.
 """
 from __future__ import annotations
 
 import hashlib
+import re
 import unicodedata
 
+from . import placeholders
 from .model import Document, Segment
 
 _FULL_WIDTH_ENDS = frozenset("。！？；")
@@ -20,6 +24,7 @@ _PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", 
 _CLOSERS = frozenset(_PAIRS.values()) | {'"'}
 _SOFT_FOLLOWERS = frozenset("，,、：:")  # an ellipsis before these trails off mid-sentence
 _ID_LENGTH = 10
+_WORD = re.compile(r"[\w\u3400-\u9fff]")
 
 
 def is_han(char: str) -> bool:
@@ -70,9 +75,35 @@ def _nesting_depths(text: str) -> list[int]:
     return depths
 
 
+def _open_placeholders(text: str) -> list[int]:
+    """How many paired placeholders are open after each character (a tag counts as read)."""
+    depths = [0] * len(text)
+    depth = 0
+    position = 0
+    for match in placeholders.TAG.finditer(text):
+        for index in range(position, match.start()):
+            depths[index] = depth
+        closing, self_closing = match.group(1), match.group(4)
+        if not self_closing:
+            depth = max(0, depth - 1) if closing else depth + 1
+        for index in range(match.start(), match.end()):
+            depths[index] = depth
+        position = match.end()
+    for index in range(position, len(text)):
+        depths[index] = depth
+    return depths
+
+
+def _closing_tag_at(text: str, index: int) -> int:
+    """The end of a closing placeholder starting at index, or index when there is none."""
+    match = placeholders.TAG.match(text, index)
+    return match.end() if match and match.group(1) else index
+
+
 def split_sentences(text: str) -> list[str]:
     """Split one paragraph into sentences; joining them (ignoring spaces between) gives the paragraph back."""
     depths = _nesting_depths(text)
+    markup = _open_placeholders(text)
     sentences: list[str] = []
     start = 0
     index = 0
@@ -82,10 +113,15 @@ def split_sentences(text: str) -> list[str]:
             index += 1
             continue
         end = index + 1
-        while end < length and (_is_terminator(text, end) or text[end] in _CLOSERS):
-            end += 1
+        while end < length:
+            if _is_terminator(text, end) or text[end] in _CLOSERS:
+                end += 1
+            elif _closing_tag_at(text, end) > end:
+                end = _closing_tag_at(text, end)
+            else:
+                break
         following = text[end:].lstrip()
-        if depths[end - 1] == 0 and _may_break_before(text, index, end, following):
+        if depths[end - 1] == 0 and markup[end - 1] == 0 and _may_break_before(text, index, end, following):
             sentence = text[start:end].strip()
             if sentence:
                 sentences.append(sentence)
@@ -132,6 +168,22 @@ def _may_break_before(text: str, index: int, end: int, following: str) -> bool:
     return True
 
 
+def _with_words(sentences: list[str]) -> list[str]:
+    """Pieces with no word in them (a lone ）, a stray tag) join the sentence before, or else after."""
+    merged: list[str] = []
+    pending = ""
+    for sentence in sentences:
+        if not _WORD.search(placeholders.strip(sentence)):
+            if merged:
+                merged[-1] += sentence
+            else:
+                pending += sentence
+            continue
+        merged.append(pending + sentence)
+        pending = ""
+    return merged
+
+
 def segment_id(source: str) -> str:
     return hashlib.sha1(source.encode("utf-8")).hexdigest()[:_ID_LENGTH]
 
@@ -144,7 +196,7 @@ def segment_document(document: Document) -> list[Segment]:
     segments: list[Segment] = []
     seen: dict[str, int] = {}
     for paragraph in document.paragraphs:
-        for number, sentence in enumerate(split_sentences(paragraph.text), start=1):
+        for number, sentence in enumerate(_with_words(split_sentences(paragraph.text)), start=1):
             base = segment_id(sentence)
             seen[base] = seen.get(base, 0) + 1
             identifier = base if seen[base] == 1 else f"{base}-{seen[base]}"

@@ -3,7 +3,8 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import InputError
-from l10n.ingest import decode, document_name, parse_article, read_article
+from l10n.ingest import document_name, parse_article, read_article
+from l10n.readers.charset import decode
 from l10n.model import Part
 
 CHROME_MARKERS = ["正在阅读", "扫一扫", "下载界面新闻", "暂无评论", "微信公众号", "•", "本文为转载内容"]
@@ -129,7 +130,7 @@ def test_gbk_file_is_read(tmp_path):
 
 @pytest.mark.parametrize("data, message, line", [
     (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary data", 3),
-    ("第一行\n第二行".encode("utf-8") + b"\n\xff\xfe\xfd", "not UTF-8 or GB18030", 3),
+    ("第一行\n第二行".encode("utf-8") + b"\n\xff\xfe\xfd", "not UTF-8, UTF-16, GBK or GB18030", 3),
     (b"abc\n\x1b[31mred", "control character", 2),
     (b"  \n\n ", "empty", None),
 ])

@@ -91,3 +91,17 @@ def test_locations_are_paragraph_and_sentence():
     segments = _segments("标题\n\n第一段。第二句。\n\n第二段。")
     assert [(s.paragraph, s.sentence) for s in segments] == [(1, 1), (2, 1), (2, 2), (3, 1)]
     assert [s.location for s in segments] == ["1.1", "2.1", "2.2", "3.1"]
+
+
+def test_a_sentence_end_inside_a_link_does_not_split_the_link():
+    assert split_sentences("他说<a1>公司发布了。微软回应</a1>。然后呢？") == [
+        "他说<a1>公司发布了。微软回应</a1>。", "然后呢？"]
+
+
+def test_a_closing_placeholder_after_a_sentence_end_stays_with_its_sentence():
+    assert split_sentences("他说<b1>很重要。</b1>然后<x2/>呢？") == ["他说<b1>很重要。</b1>", "然后<x2/>呢？"]
+
+
+def test_no_segment_is_only_punctuation_or_markup():
+    segments = _segments("标题\n\n第一句话。）\n\n正文。<x1/>。")
+    assert [s.source for s in segments] == ["标题", "第一句话。）", "正文。<x1/>。"]

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ..model import GlossaryEntry, Segment
 from ..qa.terms import contains
+from . import markup
 from .base import Translator
 from .cache import TranslationCache, cache_key
 
@@ -161,7 +162,7 @@ def draft_documents(documents: list[list[Segment]], translator: Translator, styl
         distinct = list(dict.fromkeys(sources))
         if not distinct:
             return []
-        answers = dict(zip(distinct, translator.translate_batch(distinct, progress(label)), strict=True))
+        answers = dict(zip(distinct, markup.translate_batch(translator, distinct, progress(label)), strict=True))
         return [answers[source] for source in sources]
 
     first = translate([segment.source for _, segment, _, _ in pending], "translating")

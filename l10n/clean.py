@@ -1,0 +1,346 @@
+"""Article or chrome: decides, block by block and whatever the input format, what is the article.
+
+General signals only, no rules for one site:
+1. markup context: blocks the reader found inside page furniture (HTML nav, footer, aside, share bars …);
+2. short blocks that say what page chrome says (navigation, app download, share and comment widgets,
+   WeChat account chrome, related-article lists, rights notices, ICP licence footers), blocks with no
+   text of their own (an image, a lone link, punctuation), lists of links;
+3. repetition: a run of blocks that appears again is kept once; a single repeated block is dropped only
+   where it sits among more chrome than its other copy; copies of the title are dropped;
+4. the article region, after the body-text extraction idea of Finn, Kushmerick and Smyth (2001): every
+   block scores its prose (characters outside links, in blocks with sentence punctuation) minus its
+   markup and a cost per block; the article is the run of blocks (flat formats) or the element (HTML)
+   with the highest total. Short lines just before it with no links are its header: title, subtitle,
+   byline, credits.
+Every dropped block is reported with its line and the reason.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .model import Paragraph, Part, Removal
+from .readers.base import Block, Page
+
+# Chrome is always short; a long paragraph that mentions 微博 or 评论 is article text.
+_CHROME_MAX_CHARS = 40
+_NOTICE_MAX_CHARS = 100
+_HEADER_MAX_CHARS = 60
+_HEADER_MAX_LINES = 6
+_HEADING_MAX_CHARS = 30
+_MIN_REPEATED_RUN = 2
+
+_CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
+    ("navigation", re.compile(
+        r"^(正在阅读|当前位置|您的位置|首页|返回首页|返回顶部|上一篇|下一篇|展开全文|阅读全文|查看原文|阅读原文|轻触阅读原文"
+        r"|点击查看|加载更多|查看更多|展开更多|打开APP|打开App)[:：>》 ]?.{0,30}$", re.I)),
+    ("app download", re.compile(r"(扫一扫|扫码|下载|打开|安装).{0,12}(APP|客户端)|^下载.{1,12}$"
+                                r"|^(扫码|扫描二维码|长按|识别二维码).{0,20}(订阅|关注|下载|阅读)", re.I)),
+    ("share widget", re.compile(
+        r"^(分享到?|分享至|转发|微信|微博|微信公众号|公众号|朋友圈|QQ空间|QQ好友|复制链接|收藏|点赞|举报|字号|打印|小字号|大字号)"
+        r"[:：]?$", re.I)),
+    ("comments widget", re.compile(r"^(评论|发表评论|全部评论|网友评论|热门评论|最新评论|写评论|评论区|留言)"
+                                   r"\s*[(（]?\d*[)）]?$")),
+    ("empty-comment notice", re.compile(r"暂无评论|还没有评论|快来(评论|评价|抢沙发)|抢沙发|说点什么吧")),
+    ("related-articles list", re.compile(
+        r"^(相关阅读|相关文章|相关新闻|相关推荐|推荐阅读|热门推荐|延伸阅读|猜你喜欢|更多精彩|热门文章|热门新闻|更多阅读"
+        r"|前情回顾|往期回顾|往期推荐|往期精选|往期\s*[·・]\s*推荐)[:：]?$")),
+    ("WeChat account chrome", re.compile(
+        r"预览时标签不可点|微信扫一扫|关注该公众号|继续滑动看下一个|向上滑动看下一个|轻点两下取消|使用小程序|使用完整服务"
+        r"|^(在看|赞|分享|留言|收藏|视频|小程序|知道了|取消|允许|取消允许|分析|×)$|点击.{0,4}蓝字.{0,6}关注")),
+    ("login menu", re.compile(r"^(登录|注册|登录注册|登录/注册|退出|个人中心|创作中心|搜索)$")),
+)
+_NOTICE_RULES = (
+    ("rights notice", re.compile(r"本文为转载|转载内容|授权事宜|版权所有|版权归.{0,10}所有|未经.{0,6}授权.{0,10}(禁止|不得)|免责声明"
+                                 r"|copyright|all rights reserved|©", re.I)),
+    ("site footer (ICP licence)", re.compile(r"ICP[备证]|公网安备|网安备|互联网新闻信息服务许可|违法和不良信息举报")),
+)
+_BULLET = re.compile(r"^[•●▪◦◆■►▶ㆍ]\s*")
+_BYLINE = re.compile(
+    r"^(文|作者|撰文|记者|特约记者|编辑|责编|责任编辑|来源|出品|策划|采写|整理|编译)\s*[|｜丨:：/]"
+    r"|^[^，。,]{0,20}记者\s*[|｜丨]?\s*\S{1,20}$")
+_CREDIT = re.compile(r"^[*※]?\s*(图片来源|图源|图片|摄影|配图|视频来源|题图)\s*[|｜丨:：/]")
+_CAPTION = re.compile(r"^[*※▲△↑]\s*")
+_PROSE_END = re.compile(r"[。；;！!？?]$")
+_SENTENCE_PUNCTUATION = re.compile(r"[，。；！？、：,;!?]")
+_WORD_CHAR = re.compile(r"[\w\u3400-\u9fff]")
+_URL = re.compile(r"^(https?:)?//\S+$")
+_TITLE_SUFFIX = re.compile(r"\s*[|｜_\-—–]\s*[^|｜_\-—–]{1,30}$")
+
+# Region scoring, in characters of prose.
+_MIN_PROSE_CHARS = 10
+_BLOCK_COST = 8
+_MARKUP_WEIGHT = 0.25
+_CHROME_COST = 40
+_NEUTRAL = {"image", "no text (punctuation or markup only)"}  # pictures and rules stand in articles too
+
+
+@dataclass(frozen=True)
+class Article:
+    paragraphs: tuple[Paragraph, ...]
+    removed: tuple[Removal, ...]
+
+
+def clean(page: Page) -> Article:
+    blocks = page.blocks
+    removed: dict[int, str] = {}
+    for index, block in enumerate(blocks):
+        reason = block_reason(block)
+        if reason:
+            removed[index] = reason
+    _mark_link_lists(blocks, removed)
+    _mark_repeated_copies(blocks, removed)
+    title = _find_title(blocks, removed, page.metadata.get("title", ""))
+    region = _article_region(blocks, removed)
+    edges = _edges(blocks, removed, region)
+    for index in range(len(blocks)):
+        if index not in removed and index not in region and index not in edges and index != title:
+            removed[index] = "outside the article" if page.format == "html" else (
+                "before the article" if index < min(region) else "after the article")
+    if title is not None:
+        for index, block in enumerate(blocks):
+            if index != title and index not in removed and _same_title(block.plain, blocks[title].plain):
+                removed[index] = f"title repeated (kept line {blocks[title].line})"
+    kept = [index for index in range(len(blocks)) if index not in removed]
+    parts = _parts(blocks, kept, title, flat=page.format == "text")
+    paragraphs = tuple(Paragraph(number, parts[index], blocks[index].text, blocks[index].line,
+                                 blocks[index].end_line, blocks[index].spans, blocks[index].level)
+                       for number, index in enumerate(kept, start=1))
+    removals = tuple(Removal(blocks[index].line, removed[index], blocks[index].plain or blocks[index].text)
+                     for index in sorted(removed))
+    return Article(paragraphs, removals)
+
+
+def block_reason(block: Block) -> str | None:
+    """Why one block, on its own, is chrome; None when it may be article text."""
+    if block.context:
+        return block.context
+    text = block.plain
+    if not _WORD_CHAR.search(text):
+        return "image" if block.images else "no text (punctuation or markup only)"
+    if _URL.match(text):
+        return "bare link"
+    for reason, pattern in _NOTICE_RULES:
+        if len(text) <= _NOTICE_MAX_CHARS and pattern.search(text):
+            return reason
+    if len(text) > _CHROME_MAX_CHARS:
+        return None
+    for reason, pattern in _CHROME_RULES:
+        if pattern.search(text):
+            return reason
+    return None
+
+
+def _is_headline_item(block: Block) -> bool:
+    """A list item that does not end like a sentence of prose and is a link, or is bulleted in plain
+    text: a link to another article."""
+    text = block.plain
+    if _PROSE_END.search(text):
+        return False
+    linked = block.link_chars >= 0.5 * len(_WORD_CHAR.findall(text))
+    return linked or (block.part is Part.BODY and bool(_BULLET.match(text)))
+
+
+def _mark_link_lists(blocks: list[Block], removed: dict[int, str]) -> None:
+    """Headline lists are links to other articles, and so is the short tag line that heads one."""
+    for index, block in enumerate(blocks):
+        if index in removed or not _is_headline_item(block):
+            continue
+        removed[index] = "related-articles list" if _BULLET.match(block.plain) else "list of links"
+        previous = index - 1
+        if previous >= 0 and previous not in removed and _BULLET.match(block.plain) \
+                and blocks[previous].part is Part.BODY:
+            heading = blocks[previous].plain
+            if len(heading) <= _HEADING_MAX_CHARS and not re.search(r"[。！？!?，,：:]", heading):
+                removed[previous] = "related-articles list"
+
+
+def _mark_repeated_copies(blocks: list[Block], removed: dict[int, str]) -> None:
+    """Scraped pages often carry the article twice; keep the first copy of every repeated run of blocks.
+
+    A run is a sequence of at least two consecutive kept blocks that appears again later. A single
+    block that appears more than once is dropped where it sits among more chrome than another copy
+    (a page header echoing the title); copies with as little chrome around them (a signature line that
+    closes two letters) are all kept.
+    """
+    candidates = [index for index in range(len(blocks)) if index not in removed]
+    texts = [blocks[index].plain for index in candidates]
+    positions: dict[str, list[int]] = {}
+    for k, text in enumerate(texts):
+        positions.setdefault(text, []).append(k)
+
+    run_length: dict[tuple[int, int], int] = {}
+    for i in range(len(texts) - 1, -1, -1):
+        for j in positions[texts[i]]:
+            if j > i:
+                run_length[(i, j)] = run_length.get((i + 1, j + 1), 0) + 1
+    runs = sorted(((min(length, j - i), i, j) for (i, j), length in run_length.items()
+                   if (i - 1, j - 1) not in run_length), key=lambda run: (-run[0], run[2]))
+    dropped: set[int] = set()
+    for length, i, j in runs:
+        if length < _MIN_REPEATED_RUN:
+            break
+        original, copy = range(i, i + length), range(j, j + length)
+        if any(k in dropped for k in original) or any(k in dropped for k in copy):
+            continue
+        dropped.update(copy)
+        first, last = blocks[candidates[i]].line, blocks[candidates[i + length - 1]].line
+        for k in copy:
+            removed[candidates[k]] = f"repeated copy of lines {first}-{last}"
+
+    chrome = set(removed)
+
+    def chrome_around(k: int) -> int:
+        index = candidates[k]
+        return sum(neighbour in chrome for neighbour in (index - 1, index + 1) if 0 <= neighbour < len(blocks))
+
+    for indexes in positions.values():
+        alive = [k for k in indexes if k not in dropped]
+        if len(alive) < 2:
+            continue
+        least = min(chrome_around(k) for k in alive)
+        keep = min(k for k in alive if chrome_around(k) == least)
+        for k in alive:
+            if chrome_around(k) > least:
+                dropped.add(k)
+                removed[candidates[k]] = f"repeated line (kept line {blocks[candidates[keep]].line})"
+
+
+def _comparable_title(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _same_title(text: str, title: str) -> bool:
+    """The title, or the title with the site's name after a separator ("… | 极客早知道", "…-新华网")."""
+    text, title = _comparable_title(text), _comparable_title(title)
+    if not text or not title:
+        return False
+    return text == title or _comparable_title(_TITLE_SUFFIX.sub("", text)) == title \
+        or _comparable_title(_TITLE_SUFFIX.sub("", title)) == text
+
+
+def _find_title(blocks: list[Block], removed: dict[int, str], title: str) -> int | None:
+    """The heading that is the article's title: the first one the page's metadata names, else the
+    first top-level heading. Flat text has no headings: its title comes with the header."""
+    headings = [index for index, block in enumerate(blocks) if block.part is Part.HEADING and index not in removed]
+    if title:
+        for index in headings:
+            if _same_title(blocks[index].plain, title):
+                return index
+        for index, block in enumerate(blocks):
+            if index not in removed and _same_title(block.plain, title):
+                return index
+    top = [index for index in headings if blocks[index].level == 1]
+    return top[0] if len(top) == 1 else None
+
+
+def score(block: Block, reason: str | None) -> float:
+    """Prose characters minus markup and a cost per block; chrome counts against."""
+    length = len(block.plain.replace(" ", ""))
+    if reason in _NEUTRAL:
+        return -_BLOCK_COST
+    if reason is not None:
+        return -(_CHROME_COST + min(length, _NOTICE_MAX_CHARS))
+    own = length - block.link_chars
+    prose = own if own >= _MIN_PROSE_CHARS and _SENTENCE_PUNCTUATION.search(block.plain) else 0
+    return prose - _BLOCK_COST - _MARKUP_WEIGHT * block.markup_chars
+
+
+def _article_region(blocks: list[Block], removed: dict[int, str]) -> set[int]:
+    scores = [score(block, removed.get(index)) for index, block in enumerate(blocks)]
+    if any(block.container for block in blocks):
+        region = _best_element(blocks, scores)
+    else:
+        region = _best_run(scores)
+    if not region:  # nothing reads as prose (a short note): every block not ruled out is the article
+        return {index for index in range(len(blocks)) if index not in removed}
+    return {index for index in region if index not in removed}
+
+
+def _best_run(scores: list[float]) -> range:
+    """The run of consecutive blocks with the highest total score (Kadane)."""
+    best, best_range = 0.0, range(0)
+    total, start = 0.0, 0
+    for index, value in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, index
+        total += value
+        if total > best:
+            best, best_range = total, range(start, index + 1)
+    return best_range
+
+
+def _best_element(blocks: list[Block], scores: list[float]) -> set[int]:
+    """The element whose blocks have the highest total score: the article's container."""
+    totals: dict[int, float] = {}
+    members: dict[int, list[int]] = {}
+    for index, block in enumerate(blocks):
+        for element in block.container:
+            totals[element] = totals.get(element, 0.0) + scores[index]
+            members.setdefault(element, []).append(index)
+    if not totals or max(totals.values()) <= 0:
+        return set()
+    # the innermost of equally good elements: its parent adds nothing
+    best = max(totals, key=lambda element: (totals[element], -len(members[element])))
+    return set(members[best])
+
+
+def _edges(blocks: list[Block], removed: dict[int, str], region: set[int]) -> set[int]:
+    """Short, link-free blocks right before the article (title, subtitle, byline, credits) and right
+    after it (a closing line, a credit), up to the first block ruled out as chrome."""
+    if not region:
+        return set()
+    edges: set[int] = set()
+    for start, step in ((min(region) - 1, -1), (max(region) + 1, 1)):
+        index, taken = start, 0
+        while 0 <= index < len(blocks) and taken < _HEADER_MAX_LINES:
+            block = blocks[index]
+            if removed.get(index) == "image":  # pictures sit between a title and its text
+                index += step
+                continue
+            if index in removed:
+                break
+            if block.link_chars or len(block.plain) > _HEADER_MAX_CHARS or block.container:
+                break
+            edges.add(index)
+            index += step
+            taken += 1
+    return edges
+
+
+def _is_heading(text: str) -> bool:
+    return len(text) <= _HEADING_MAX_CHARS and not re.search(r"[。，,；;：:]", text)
+
+
+def _parts(blocks: list[Block], kept: list[int], title: int | None, flat: bool) -> dict[int, Part]:
+    """Title, subtitle, byline and credits open the article; short unpunctuated lines after them are
+    headings in flat text; structured formats say what their blocks are."""
+    parts: dict[int, Part] = {}
+    in_header = True
+    seen: set[Part] = set()
+    for position, index in enumerate(kept):
+        block = blocks[index]
+        text = block.plain
+        short = len(text) <= _HEADER_MAX_CHARS
+        if in_header and (position >= _HEADER_MAX_LINES or not short):
+            in_header = False
+        if index == title or title is None and in_header and Part.TITLE not in seen \
+                and block.part in (Part.BODY, Part.HEADING):
+            part = Part.TITLE
+        elif short and _BYLINE.search(text):
+            part = Part.BYLINE
+        elif short and _CREDIT.search(text):
+            part = Part.CREDIT
+        elif block.part is not Part.BODY:
+            part = block.part
+        elif flat and in_header and Part.SUBTITLE not in seen and Part.BYLINE not in seen and Part.TITLE in seen:
+            part = Part.SUBTITLE
+        elif short and _CAPTION.match(text):
+            part = Part.CAPTION
+        elif flat and _is_heading(text):
+            part = Part.HEADING
+        else:
+            part = Part.BODY
+        parts[index] = part
+        seen.add(part)
+    return parts

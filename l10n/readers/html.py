@@ -1,0 +1,192 @@
+"""HTML as saved from the web → blocks, through lxml's HTML parser.
+
+Every block-level element (and every run of text split by <br>) becomes a block, its inline markup
+(links, bold, italics, code, images) numbered placeholders. Each block carries the elements around it,
+so cleaning can pick the one element that holds the article, and whether page-furniture markup
+surrounds it: <nav>, <header>, <footer>, <aside>, <form>, or a class or id naming navigation, sidebars,
+comments, share bars, related lists, rankings or copyright. Metadata comes from <title> and the
+meta tags publishers fill for search engines and social sites (Open Graph, article:*).
+"""
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from ..errors import InputError
+from ..model import Part
+from .base import Block, InlineText, Page, tidy
+
+_SKIPPED_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "select", "option", "button",
+                 "input", "textarea", "object", "embed", "canvas", "video", "audio", "head"}
+_BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "form", "ul", "ol",
+               "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th", "blockquote", "pre",
+               "figure", "figcaption", "caption", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "center",
+               "fieldset", "legend", "details", "summary", "body", "html", "menu"}
+_INLINE_KINDS = {"a": "link", "strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis",
+                 "code": "code", "kbd": "code", "samp": "code", "tt": "code"}
+_PARTS = {"li": Part.LIST_ITEM, "dd": Part.LIST_ITEM, "dt": Part.LIST_ITEM, "blockquote": Part.QUOTE,
+          "figcaption": Part.CAPTION, "caption": Part.CAPTION}
+_FURNITURE_TAGS = {"nav": "navigation", "header": "page header", "footer": "page footer", "aside": "sidebar",
+                   "form": "form", "menu": "navigation"}
+_FURNITURE_WORDS = {
+    "nav": "navigation", "navbar": "navigation", "menu": "navigation", "breadcrumb": "navigation",
+    "crumb": "navigation", "crumbs": "navigation", "channel": "navigation",
+    "footer": "page footer", "foot": "page footer", "copyright": "page footer", "beian": "page footer",
+    "sidebar": "sidebar", "side": "sidebar", "aside": "sidebar", "rank": "sidebar", "ranking": "sidebar",
+    "comment": "comments", "comments": "comments", "reply": "comments",
+    "share": "share bar", "bshare": "share bar", "toolbar": "share bar",
+    "related": "related list", "relate": "related list", "recommend": "related list", "hot": "related list",
+    "hotnews": "related list", "more": "related list",
+    "login": "login", "signin": "login", "register": "login",
+    "ad": "advertisement", "ads": "advertisement", "advert": "advertisement", "banner": "advertisement",
+}
+_WORD = re.compile(r"[a-z]+")
+_METADATA = (("title", ("og:title", "twitter:title")), ("url", ("og:url",)),
+             ("date", ("article:published_time", "pubdate", "publishdate", "publish_date", "og:release_date",
+                       "apub:time", "weibo:article:create_at")),
+             ("author", ("author", "article:author", "byline")), ("site", ("og:site_name", "site_name", "source")))
+
+
+def read(text: str, path: Path) -> Page:
+    import lxml.etree
+    import lxml.html
+
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    try:
+        root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
+    except (lxml.etree.ParserError, ValueError) as error:
+        raise InputError(f"cannot parse HTML: {error}", path) from error
+    metadata = _metadata(root)
+    walker = _Walker()
+    body = root.find("body")
+    walker.element(body if body is not None else root, (), "")
+    return Page("html", walker.blocks, metadata)
+
+
+def _metadata(root) -> dict[str, str]:
+    found: dict[str, str] = {}
+    for meta in root.iter("meta"):
+        name = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").strip().lower()
+        content = tidy(meta.get("content") or "")
+        if name and content:
+            found.setdefault(name, content)
+    metadata: dict[str, str] = {}
+    for key, names in _METADATA:
+        for name in names:
+            if name in found:
+                metadata[key] = found[name]
+                break
+    if "title" not in metadata:
+        title = root.find(".//title")
+        if title is not None and tidy(title.text_content()):
+            metadata["title"] = tidy(title.text_content())
+    if "url" not in metadata:
+        for link in root.iter("link"):
+            if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
+                metadata["url"] = link.get("href").strip()
+                break
+    return metadata
+
+
+def _furniture(element) -> str:
+    tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _FURNITURE_TAGS:
+        return _FURNITURE_TAGS[tag]
+    words = _WORD.findall(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+    for word in words:
+        if word in _FURNITURE_WORDS:
+            return _FURNITURE_WORDS[word]
+    return ""
+
+
+class _Walker:
+    """Depth-first over the tree; text and inline elements gather into the block being built."""
+
+    def __init__(self) -> None:
+        self.blocks: list[Block] = []
+        self._builder: InlineText | None = None
+        self._start = 0
+        self._end = 0
+        self._part = Part.BODY
+        self._level = 0
+        self._container: tuple[int, ...] = ()
+        self._context = ""
+        self._elements = 0  # block elements seen: each one's number, for Block.container
+        self._links = 0  # links open around the current element: a link may wrap whole blocks
+
+    def element(self, element, container: tuple[int, ...], context: str) -> None:
+        tag = element.tag if isinstance(element.tag, str) else ""
+        if tag in _SKIPPED_TAGS or not tag:
+            self._tail(element)
+            return
+        if tag in _BLOCK_TAGS or tag == "br":
+            self.flush()
+        if tag == "br":
+            self._tail(element)
+            return
+        if tag in _BLOCK_TAGS:
+            self._elements += 1
+            container = (*container, self._elements)
+            context = context or _furniture(element)
+            outer = (self._part, self._level, self._container, self._context)
+            self._begin(tag, container, context)
+            self._text(element.text, element)
+            for child in element:
+                self.element(child, container, context)
+            self.flush()
+            self._part, self._level, self._container, self._context = outer
+        elif tag == "img":
+            self._ensure(element)
+            self._builder.image(element.get("src") or "")
+        else:
+            kind = _INLINE_KINDS.get(tag)
+            self._ensure(element)
+            if kind:
+                self._builder.open(kind, (element.get("href") or "").strip() if kind == "link" else "")
+            self._links += kind == "link"
+            self._text(element.text, element)
+            for child in element:
+                self.element(child, container, context)
+            self._links -= kind == "link"
+            if kind and self._builder is not None:
+                self._builder.close(kind)
+        self._tail(element)
+
+    def _begin(self, tag: str, container: tuple[int, ...], context: str) -> None:
+        if re.fullmatch(r"h[1-6]", tag):
+            self._part, self._level = Part.HEADING, int(tag[1])
+        elif tag in _PARTS:
+            self._part, self._level = _PARTS[tag], 0
+        elif self._part not in _PARTS.values():  # a <p> inside an <li> is still the list item
+            self._part, self._level = Part.BODY, 0
+        self._container = container
+        self._context = context
+
+    def _ensure(self, element) -> None:
+        if self._builder is None:
+            self._builder = InlineText(inside_link=self._links > 0)
+            self._start = self._end = element.sourceline or 0
+
+    def _text(self, text: str | None, element) -> None:
+        if text and text.strip():
+            self._ensure(element)
+            self._builder.text(text)
+            self._end = max(self._end, element.sourceline or 0)
+        elif text and self._builder is not None:
+            self._builder.text(" ")  # white space between inline elements still separates words
+
+    def _tail(self, element) -> None:
+        if element.tail:
+            parent = element.getparent()
+            self._text(element.tail, parent if parent is not None else element)
+
+    def flush(self) -> None:
+        if self._builder is None:
+            return
+        builder, self._builder = self._builder, None
+        text, spans = builder.finish()
+        if not text and not builder.images:
+            return
+        self.blocks.append(Block(self._part, text, self._start, self._end if self._end != self._start else 0,
+                                 spans, self._level, builder.link_chars, 0, builder.images,
+                                 self._context, self._container))

@@ -1,0 +1,74 @@
+"""Plain text (copied page text, scrapes, exports) → blocks: one per paragraph.
+
+A paragraph is a line, or several lines when the text shows they belong together:
+- hard-wrapped text (most lines cut at the same width) is joined until a line ends short;
+- a line that starts with punctuation no line may start with (，。、）」 …), or follows a line that
+  ends mid-sentence (，、：), continues the line before;
+- a word broken across lines (`根` / `据…`: a line of one Han character) continues the sentence it sits in.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+from ..model import Part
+from .base import Block, Page, join_lines, tidy
+
+_CONTINUES_LINE = re.compile(r"^[，。、；：！？）」』”’》〉】…,.;:!?)\]]")
+_SENTENCE_END = re.compile(r"[。！？!?；;…”」』）)]$")
+_FRAGMENT = re.compile(r"^[\u3400-\u9fff]$")
+_MID_SENTENCE_END = re.compile(r"[，、：,]$")
+_MIN_WRAP_WIDTH = 20
+_WRAP_TOLERANCE = 2  # columns: a wrapped line may end a little short to avoid splitting a word
+_MIN_WRAPPED_SHARE = 0.3
+
+
+def width(text: str) -> int:
+    """Display columns: Chinese characters take two."""
+    return sum(2 if unicodedata.east_asian_width(char) in ("F", "W") else 1 for char in text)
+
+
+def read(text: str) -> Page:
+    lines = [(number, tidy(raw)) for number, raw in enumerate(text.split("\n"), start=1)]
+    wrap = _wrap_width([line for _, line in lines if line])
+    paragraphs: list[list[tuple[int, str]]] = []
+    previous_blank = True
+    for number, line in lines:
+        if not line:
+            previous_blank = True
+            continue
+        if not previous_blank and paragraphs and _continues(paragraphs[-1][-1][1], line, wrap):
+            paragraphs[-1].append((number, line))
+        else:
+            paragraphs.append([(number, line)])
+        previous_blank = False
+    blocks = []
+    for paragraph in paragraphs:
+        joined = ""
+        for _, line in paragraph:
+            joined = join_lines(joined, line)
+        blocks.append(Block(Part.BODY, joined, paragraph[0][0], paragraph[-1][0]))
+    return Page("text", blocks)
+
+
+def _continues(before: str, line: str, wrap: int | None) -> bool:
+    if _CONTINUES_LINE.match(line) or _MID_SENTENCE_END.search(before):
+        return True
+    if _FRAGMENT.match(before) and re.match(r"[\u3400-\u9fff]", line):
+        return True
+    if _FRAGMENT.match(line) and not _SENTENCE_END.search(before):
+        return True
+    return wrap is not None and width(before) >= wrap - _WRAP_TOLERANCE
+
+
+def _wrap_width(lines: list[str]) -> int | None:
+    """The width most lines are cut at, when the text is hard-wrapped; None when it is not."""
+    widths = Counter(width(line) for line in lines if width(line) >= _MIN_WRAP_WIDTH)
+    if not widths:
+        return None
+    common = max(widths, key=lambda w: (sum(widths[w - d] for d in range(_WRAP_TOLERANCE + 1)), w))
+    near = sum(count for w, count in widths.items() if common - _WRAP_TOLERANCE <= w <= common)
+    if near >= 5 and near >= _MIN_WRAPPED_SHARE * len(lines):
+        return common
+    return None

@@ -1,0 +1,59 @@
+"""Placeholders through machine translation: the engine sees the sentence without them (subword models
+mangle `<a1>`), and every hypothesis gets them back.
+
+A paired placeholder goes back around its text where the draft carries that text unchanged (a Latin
+name in a link, `<a1>OpenAI</a1>`); otherwise the pair is put, empty, at the end of the draft for the
+reviewer to move. Self-closing placeholders (images, breaks) go at the end. Either way the draft has
+the same placeholders as the source, so nothing the rebuilt article needs is lost.
+"""
+from __future__ import annotations
+
+import re
+
+from .. import placeholders
+from .base import BatchProgress, Translator
+
+
+def translate_batch(translator: Translator, sources: list[str],
+                    on_progress: BatchProgress | None = None) -> list[list[str]]:
+    """Like Translator.translate_batch, for sources that may hold placeholders."""
+    plain = [placeholders.strip(source) for source in sources]
+    hypotheses = translator.translate_batch(plain, on_progress)
+    return [[restore(source, hypothesis) for hypothesis in found]
+            for source, found in zip(sources, hypotheses, strict=True)]
+
+
+def restore(source: str, draft: str) -> str:
+    """The draft with the source's placeholders put back (see the module's docstring)."""
+    spans = _paired_spans(source)
+    leftovers: list[str] = []
+    for number, letter, inner in spans:
+        opening, closing = f"<{letter}{number}>", f"</{letter}{number}>"
+        found = _find(draft, inner)
+        if found is None:
+            leftovers.append(opening + closing)
+        else:
+            start, end = found
+            draft = draft[:start] + opening + draft[start:end] + closing + draft[end:]
+    leftovers += [tag for tag in placeholders.tags(source) if tag.endswith("/>")]
+    return " ".join(filter(None, [draft.rstrip(), "".join(leftovers)]))
+
+
+def _paired_spans(source: str) -> list[tuple[str, str, str]]:
+    """(number, letter, text a reader sees inside) for every paired placeholder, outermost first."""
+    spans = []
+    for match in re.finditer(r"<([a-z])(\d+)>(.*?)</\1\2>", source, re.S):
+        spans.append((match.group(2), match.group(1), placeholders.strip(match.group(3)).strip()))
+        spans += _paired_spans(match.group(3))
+    return spans
+
+
+def _find(draft: str, inner: str) -> tuple[int, int] | None:
+    """Where the inner text stands in the draft, outside any placeholder; Latin text case-insensitively."""
+    if not inner:
+        return None
+    plain, offsets = placeholders.plain_with_offsets(draft)
+    position = plain.lower().find(inner.lower()) if inner.isascii() else plain.find(inner)
+    if position < 0:
+        return None
+    return offsets[position], offsets[position + len(inner) - 1] + 1

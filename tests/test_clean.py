@@ -1,0 +1,94 @@
+from pathlib import Path
+
+import pytest
+
+from l10n.clean import block_reason, clean
+from l10n.ingest import parse_article
+from l10n.model import Part
+from l10n.readers.base import Block, Page
+
+BODY = "公司今天在北京发布了年度报告，收入增长了百分之二十，利润也创下新高，董事会表示将继续加大研发投入。"
+BODY_2 = "分析人士认为，这家公司的增长主要来自海外市场，但国内竞争加剧，未来几年的压力不会小，需要持续观察。"
+
+
+def _page(*texts: str, fmt: str = "text") -> Page:
+    return Page(fmt, [Block(Part.BODY, text, number) for number, text in enumerate(texts, start=1)])
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("预览时标签不可点", "WeChat account chrome"),
+    ("微信扫一扫关注该公众号", "WeChat account chrome"),
+    ("继续滑动看下一个", "WeChat account chrome"),
+    ("，轻点两下取消赞", "WeChat account chrome"),
+    ("在看", "WeChat account chrome"),
+    ("阅读原文", "navigation"),
+    ("京ICP备15039648号-15 北京市公安局海淀分局备案号", "site footer (ICP licence)"),
+    ("Copyright © 2025 WWW.EXAMPLE.COM All Rights Reserved", "rights notice"),
+    ("推荐阅读", "related-articles list"),
+    ("分享到：", "share widget"),
+    ("https://finance.example.com/2024-05-10/102194776.html", "bare link"),
+    ("，。", "no text (punctuation or markup only)"),
+])
+def test_chrome_blocks_are_named(text, reason):
+    assert block_reason(Block(Part.BODY, text, 1)) == reason
+
+
+def test_long_prose_that_mentions_chrome_words_is_article():
+    assert block_reason(Block(Part.BODY, "他在微信上说" + BODY, 1)) is None
+
+
+def test_a_signature_line_repeated_in_the_body_is_kept_twice():
+    page = _page("致股东的信", BODY, "主席 乔治·华盛顿", BODY_2, "主席 乔治·华盛顿")
+    texts = [p.text for p in clean(page).paragraphs]
+    assert texts.count("主席 乔治·华盛顿") == 2
+
+
+def test_a_repeated_line_among_chrome_is_dropped_and_the_title_kept_once():
+    page = _page("首页", "公司发布年度报告", "分享到：", "公司发布年度报告", "记者|张三", BODY, BODY_2, "返回顶部")
+    article = clean(page)
+    assert [p.text for p in article.paragraphs] == ["公司发布年度报告", "记者|张三", BODY, BODY_2]
+    assert article.paragraphs[0].part is Part.TITLE and article.paragraphs[0].line == 4
+    reasons = {r.line: r.reason for r in article.removed}
+    assert reasons == {1: "navigation", 2: "repeated line (kept line 4)", 3: "share widget", 8: "navigation"}
+
+
+def test_a_second_copy_of_the_body_is_dropped():
+    article = clean(_page("标题", BODY, BODY_2, "发表评论", BODY, BODY_2))
+    assert [p.text for p in article.paragraphs] == ["标题", BODY, BODY_2]
+    assert {r.line: r.reason for r in article.removed}[5] == "repeated copy of lines 2-3"
+
+
+def test_the_title_repeated_as_a_heading_is_dropped():
+    blocks = [Block(Part.HEADING, "公司发布年度报告", 1, level=1), Block(Part.BODY, "作者", 2),
+              Block(Part.HEADING, "公司发布年度报告", 3, level=1), Block(Part.BODY, BODY, 4)]
+    article = clean(Page("markdown", blocks, {"title": "公司发布年度报告 | 财经日报"}))
+    assert [(p.part, p.text) for p in article.paragraphs] == [
+        (Part.TITLE, "公司发布年度报告"), (Part.BODY, "作者"), (Part.BODY, BODY)]
+    assert article.removed[0].reason == "title repeated (kept line 1)"
+
+
+def test_the_article_is_the_densest_run_of_prose():
+    menu = [Block(Part.LIST_ITEM, f"<a1>栏目{n}</a1>", n, link_chars=3, level=1) for n in range(1, 6)]
+    tail = [Block(Part.BODY, "热门文章", 9), Block(Part.BODY, "这是另一篇文章的摘要，讲的是别的事情。", 10, markup_chars=60)]
+    page = Page("markdown", [*menu, Block(Part.BODY, "所属栏目 财经", 6), Block(Part.BODY, BODY, 7),
+                             Block(Part.BODY, BODY_2, 8), *tail])
+    article = clean(page)
+    assert [p.text for p in article.paragraphs] == ["所属栏目 财经", BODY, BODY_2]
+    reasons = {r.line: r.reason for r in article.removed}
+    assert reasons[1] == "list of links" and reasons[10] == "after the article"
+
+
+def test_every_dropped_block_is_reported_with_its_line(sample_path):
+    document = parse_article(sample_path.read_text(encoding="utf-8"), sample_path)
+    kept = {p.line for p in document.paragraphs}
+    removed = {r.line for r in document.removed}
+    assert not kept & removed
+    lines = sample_path.read_text(encoding="utf-8").split("\n")
+    assert kept | removed == {n for n, line in enumerate(lines, start=1) if line.strip()}
+
+
+def test_only_chrome_is_an_error_naming_the_file():
+    from l10n.errors import InputError
+
+    with pytest.raises(InputError, match="no article text"):
+        parse_article("![](a.png)\n\n[首页](/)\n", Path("chrome.md"))
