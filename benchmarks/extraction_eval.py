@@ -1,7 +1,7 @@
 """Article extraction on the annotated dev pages: the pipeline side by side with off-the-shelf extractors.
 
 Run: python benchmarks/extraction_eval.py [DEV_DIR] [--explain]
-     (DEV_DIR defaults to ../shared/samples/dev beside the repository)
+     (DEV_DIR defaults to ../shared/samples/dev beside the repository, or beside the folder holding it)
 
 For every page annotated in tests/data/extraction/ (README.md there gives the format and the rules of
 thumb), prints precision, recall and F1 of the content each extractor keeps, per file and pooled:
@@ -35,7 +35,11 @@ from extraction_scoring import (Score, char_score, comparable, covered_lines, li
 from l10n.errors import L10nError
 
 ROOT = Path(__file__).resolve().parent.parent
-DEFAULT_DEV = ROOT.parent / "shared" / "samples" / "dev"
+# ../shared beside the repository; for a git worktree kept in a folder of worktrees, beside that folder.
+DEFAULT_DEV = next((folder for folder in (ROOT.parent / "shared" / "samples" / "dev",
+                                          ROOT.parent.parent / "shared" / "samples" / "dev") if folder.is_dir()),
+                   ROOT.parent / "shared" / "samples" / "dev")
+SAME_BLOCK = 90  # --explain: how alike (0-100) a block must be to a stretch of the other side to count as there
 
 
 @dataclass(frozen=True)
@@ -157,15 +161,23 @@ def score_page(annotation: Annotation, page: Path, extractors: dict[str, Callabl
 
 def differences(annotation: Annotation, page: Path) -> list[str]:
     """Where the pipeline's extraction differs from the annotation: article dropped, chrome kept.
-    Markdown and text pages by line; HTML pages by block, a block counting as kept when all its text is."""
+    Markdown and text pages by line. HTML pages by block: a block is found on the other side when some
+    stretch there is at least SAME_BLOCK % alike (rapidfuzz's partial_ratio), so a stock quote inside a
+    sentence does not make the whole sentence count as dropped."""
     data = check_page(annotation, page)
     if annotation.is_html:
+        from rapidfuzz import fuzz
+
         html = data.decode(annotation.encoding)
         gold = gold_blocks(annotation, html)
         extracted = pipeline(page, html)
         kept, article = comparable(extracted.text), comparable("".join(block.text for block in gold))
-        dropped = [(block.sourceline, block.text) for block in gold if comparable(block.text) not in kept]
-        chrome = [(line, text) for line, _, text in extracted.blocks or () if comparable(text) not in article]
+
+        def missing(text: str, whole: str) -> bool:
+            return bool(comparable(text)) and fuzz.partial_ratio(comparable(text), whole) < SAME_BLOCK
+
+        dropped = [(block.sourceline, block.text) for block in gold if missing(block.text, kept)]
+        chrome = [(line, text) for line, _, text in extracted.blocks or () if missing(text, article)]
         return [f"article dropped: {_quoted(dropped)}", f"chrome kept: {_quoted(chrome)}"]
     text = data.decode("utf-8")
     visible = [number for number, line in enumerate(text.split("\n"), start=1) if is_visible(line)]
@@ -201,9 +213,11 @@ def cell(result: Score | str | None) -> str:
     return f"{'error':>17}"
 
 
-def print_table(title: str, unit: str, rows: list[tuple[str, int, dict[str, Score | str]]], names: list[str]) -> None:
-    if not rows:
+def print_table(title: str, unit: str, annotated: list[tuple[Annotation, int, dict[str, Score | str]]],
+                names: list[str]) -> None:
+    if not annotated:
         return
+    rows = [(annotation.page, gold, results) for annotation, gold, results in annotated]
     print(f"\n{title}")
     print(f"{'file':<14}{'gold ' + unit:>12}  " + "  ".join(f"{name + ' P / R / F1':>17}" for name in names))
     for file, gold, results in rows:
@@ -242,17 +256,17 @@ def main() -> int:
             print(f"error: {error}", file=sys.stderr)
             failed = True
             continue
-        (html_rows if annotation.is_html else markdown_rows).append((annotation.page, gold, results))
+        (html_rows if annotation.is_html else markdown_rows).append((annotation, gold, results))
     print_table("Markdown pages: content-line precision / recall / F1", "lines", markdown_rows, names)
     print_table("HTML pages: character-level precision / recall / F1", "chars", html_rows, names)
     if options.explain:
         print("\nWhere the pipeline differs from the annotation")
-        for file, _, _ in markdown_rows + html_rows:
+        for annotation, _, _ in markdown_rows + html_rows:
             try:
-                lines = differences(read_annotation(ANNOTATIONS / f"{Path(file).stem}.tsv"), options.dev_dir / file)
+                lines = differences(annotation, options.dev_dir / annotation.page)
             except L10nError as error:
                 lines = [str(error)]
-            print(f"{file}\n" + "".join(f"  {line}\n" for line in lines), end="")
+            print(f"{annotation.page}\n" + "".join(f"  {line}\n" for line in lines), end="")
     return 2 if failed else 0
 
 

@@ -38,10 +38,6 @@ class Annotation:
         return self.page.lower().endswith((".md", ".markdown"))
 
 
-def annotations(folder: Path = ANNOTATIONS) -> list[Annotation]:
-    return [read_annotation(path) for path in sorted(folder.glob("*.tsv"))]
-
-
 def read_annotation(path: Path) -> Annotation:
     """Parse one annotation file; a malformed one raises InputError naming its line."""
     header: dict[str, str] = {}

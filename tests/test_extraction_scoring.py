@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import os
 import sys
 from pathlib import Path
 
@@ -20,7 +19,7 @@ from extraction_scoring import (Score, char_score, comparable, covered_lines, li
 
 from l10n.errors import InputError  # noqa: E402
 
-DEV = Path(os.environ.get("L10N_DEV_DIR", DEFAULT_DEV))
+DEV = DEFAULT_DEV
 
 
 def _annotation(tmp_path: Path, name: str, page: bytes, header: str, rows: str) -> Path:
