@@ -183,6 +183,8 @@ def run(
                 typer.echo(line)
         for path in document_result.files:
             typer.echo(f"  wrote {path}")
+        if document_result.backup is not None:
+            typer.echo(f"  kept a copy of the reviewed files it replaced in {document_result.backup}")
     drafts = result.drafts
     if drafts is not None:
         typer.echo(f"English drafts ({drafts.model_id}): {drafts.segments} segments, {drafts.from_cache} from cache; "

@@ -192,8 +192,12 @@ def load(path: Path) -> Glossary:
     return Glossary(entries, path)
 
 
-def term_notes(segment: Segment) -> tuple[str, ...]:
-    """Reviewer comments: each glossary term of the segment once, with its renderings."""
+def term_notes(segment: Segment, language: str | None = None) -> tuple[str, ...]:
+    """Reviewer comments: each glossary term of the segment once, with its renderings.
+
+    language None (the template) shows every rendering; "en" only the English ones; a Traditional locale
+    only that locale's overrides, since every other term is OpenCC's own conversion.
+    """
     notes: list[str] = []
     seen: set[str] = set()
     for hit in segment.terms:
@@ -201,11 +205,20 @@ def term_notes(segment: Segment) -> tuple[str, ...]:
         if entry.source in seen:
             continue
         seen.add(entry.source)
-        details = [entry.kind.value]
-        if entry.english_short:
-            details.append(f"later mentions: {entry.english_short}")
-        details += [f"{locale} {text}" for locale, text in entry.traditional]
         note = f" — {entry.note}" if entry.note else ""
-        notes.append(f"glossary: {entry.source} → {entry.english or '(Traditional override only)'} "
-                     f"({'; '.join(details)}){note}")
+        if language is None or language == "en":
+            if language == "en" and not entry.english:
+                continue
+            details = [entry.kind.value]
+            if entry.english_short:
+                details.append(f"later mentions: {entry.english_short}")
+            if language is None:
+                details += [f"{locale} {text}" for locale, text in entry.traditional]
+            rendering = entry.english or "(Traditional override only)"
+        else:
+            rendering = entry.traditional_for(language)
+            if not rendering:
+                continue
+            details = [entry.kind.value]
+        notes.append(f"glossary: {entry.source} → {rendering} ({'; '.join(details)}){note}")
     return tuple(notes)

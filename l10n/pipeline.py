@@ -8,7 +8,8 @@ from pathlib import Path
 import polib
 
 from . import glossary as glossaries
-from . import placeholders, po, structure
+from . import merge, placeholders, po, structure
+from .backup import back_up
 from .errors import GlossaryError, ModelError, OutputError, UsageError
 from .files import write_atomic
 from .glossary import Glossary, term_notes
@@ -48,6 +49,7 @@ class DocumentResult:
     segments: list[Segment]
     folder: Path
     files: tuple[Path, ...]
+    backup: Path | None = None  # where the reviewed files this run replaced were copied
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,19 @@ def load_documents(paths: list[Path], input_format: str | None = None) -> list[D
     return documents
 
 
-def _keep_reviewed_work(fresh: polib.POFile, path: Path) -> polib.POFile:
-    """A regenerated catalog keeps whatever a reviewer already wrote in the file it replaces."""
-    return po.merge_previous(fresh, po.read_catalog(path)) if path.exists() else fresh
+Previous = dict[Path, polib.POFile]  # the catalogs already in a document's folder, by path
+
+
+def _catalog_paths(options: RunOptions, document: Document) -> list[Path]:
+    folder = options.out_dir / document.name
+    return [folder / f"{locale}.po" for locale in (*(hant_locale(config) for config in options.editions), ENGLISH)]
+
+
+def read_previous(documents: list[Document], options: RunOptions) -> list[Previous]:
+    """Every existing catalog of every document, read and validated before any MT work or write:
+    one bad file stops the run with its file and line, and nothing has been replaced."""
+    return [{path: po.read_catalog(path) for path in _catalog_paths(options, document) if path.exists()}
+            for document in documents]
 
 
 def _segment_rows(segments: list[Segment], targets: list[tuple[str, dict[str, str]]]):
@@ -168,28 +180,35 @@ def _english_targets(prepared: list[tuple[Document, list[Segment]]], translator:
 
 
 def _write_document(document: Document, segments: list[Segment], targets: list[Target],
-                    options: RunOptions) -> DocumentResult:
+                    options: RunOptions, previous: Previous) -> DocumentResult:
     folder = options.out_dir / document.name
     spans = {paragraph.index: paragraph.spans for paragraph in document.paragraphs}
-    notes = {segment.id: (*term_notes(segment), *placeholders.describe(segment.source, spans[segment.paragraph]))
-             for segment in segments}
+
+    def notes_for(language: str | None) -> dict[str, tuple[str, ...]]:
+        return {segment.id: (*term_notes(segment, language),
+                             *placeholders.describe(segment.source, spans[segment.paragraph])) for segment in segments}
+
+    notes = notes_for(None)
     expected = _expected_renderings(options.editions)
     outputs: dict[Path, str] = {folder / f"{document.name}.pot": po.render(po.template(document, segments, notes))}
     reviewed: list[tuple[str, dict[str, str]]] = []
     for target in targets:
         path = folder / f"{target.locale}.po"
-        catalog = _keep_reviewed_work(po.target_catalog(document, segments, target, notes), path)
-        texts = {entry.msgctxt: entry.msgstr for entry in catalog if not entry.obsolete}
+        catalog = po.target_catalog(document, segments, target, notes_for(target.locale), previous.get(path))
+        texts = po.texts_by_segment(catalog, segments)
         news_style = target.locale == ENGLISH and options.name_style == "news"
-        po.add_issues(catalog, check_terms(segments, texts, expected[target.locale], news_style))
+        po.add_issues(catalog, check_terms(segments, texts, expected[target.locale], news_style), segments)
         outputs[path] = po.render(catalog)
         reviewed.append((target.locale, texts))
     outputs[folder / "segments.tsv"] = render_rows(*_segment_rows(segments, reviewed))
     outputs[folder / "removed.tsv"] = render_rows(*_removed_rows(document))
     outputs[folder / structure.FILE_NAME] = structure.render(document, segments)
+    replaced = [path for path, catalog in previous.items()
+                if merge.has_reviewer_work(catalog) and path.read_text(encoding="utf-8") != outputs[path]]
+    backup = back_up(folder, replaced)
     for path, text in outputs.items():
         write_atomic(path, text)
-    return DocumentResult(document, segments, folder, tuple(outputs))
+    return DocumentResult(document, segments, folder, tuple(outputs), backup)
 
 
 def run(paths: list[Path], options: RunOptions, on_step: ProgressCallback | None = None,
@@ -207,6 +226,7 @@ def run(paths: list[Path], options: RunOptions, on_step: ProgressCallback | None
         folder = options.out_dir / document.name
         if folder.exists() and not folder.is_dir():
             raise OutputError("exists and is not a folder", folder)
+    previous = read_previous(documents, options)
     prepared: list[tuple[Document, list[Segment]]] = []
     hant_targets: list[list[Target]] = []
     for document in documents:
@@ -222,7 +242,7 @@ def run(paths: list[Path], options: RunOptions, on_step: ProgressCallback | None
         translator = _installed_translator(options, notices)
     english, report = _english_targets(prepared, translator, options, notices, on_step)
     results = []
-    for (document, segments), hant, en in zip(prepared, hant_targets, english, strict=True):
+    for (document, segments), hant, en, catalogs in zip(prepared, hant_targets, english, previous, strict=True):
         step(document.name, "writing catalogs")
-        results.append(_write_document(document, segments, [*hant, en], options))
+        results.append(_write_document(document, segments, [*hant, en], options, catalogs))
     return RunResult(results, report, notices, used_glossaries, len(glossary))

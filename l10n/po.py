@@ -1,17 +1,18 @@
 """Segments and targets ⇄ gettext catalogs, through polib only.
 
-Mapping: msgctxt = segment id, msgid = Simplified sentence, msgstr = target text,
-#: = source file and line of the paragraph, #. = what a reviewer needs to know, fuzzy = not yet reviewed.
+Mapping: one entry per distinct sentence. msgid = the Simplified sentence, no msgctxt (the sentence is its
+own key), msgstr = target text, #: = source file and line of each occurrence, #. = notes for the reviewer
+about this entry in this language as it is now, fuzzy = not yet reviewed. Merging with a reviewer's
+previous file is merge.py's job.
 """
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from pathlib import Path
 
 import polib
 
-from . import __version__
+from . import __version__, merge
 from .errors import InputError
 from .model import Document, Issue, Segment, Target
 
@@ -19,16 +20,20 @@ _PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);"}
 _SINGLE_PLURAL = "nplurals=1; plural=0;"
 # Kept from a reviewer's file when it is regenerated: who last worked on it, and when.
 _REVIEWER_HEADERS = ("PO-Revision-Date", "Last-Translator", "Language-Team")
-_EARLIER_DRAFT = "earlier draft: "
+# gettext's template placeholders, which msgfmt -c and Poedit's Validate warn about; l10n 0.1 wrote them.
+_PLACEHOLDERS = ("YEAR-MO-DA", "FULL NAME", "LANGUAGE <LL@li.org>")
+# Files must be byte-identical for the same input, so the machine-made file carries no clock time: the
+# revision date says "never revised" until a reviewer's tool sets it.
+_NOT_REVISED = "1970-01-01 00:00+0000"
 
 
 def _header(document: Document, locale: str | None, origin: str | None) -> dict[str, str]:
     metadata = {
         "Project-Id-Version": document.name,
         "Report-Msgid-Bugs-To": "",
-        "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
-        "Last-Translator": "FULL NAME <EMAIL@ADDRESS>",
-        "Language-Team": "LANGUAGE <LL@li.org>",
+        "PO-Revision-Date": _NOT_REVISED,
+        "Last-Translator": f"l10n {__version__} (machine text, no reviewer yet)",
+        "Language-Team": locale or "none",
         "MIME-Version": "1.0",
         "Content-Type": "text/plain; charset=UTF-8",
         "Content-Transfer-Encoding": "8bit",
@@ -39,47 +44,56 @@ def _header(document: Document, locale: str | None, origin: str | None) -> dict[
         metadata[f"X-L10n-{key.capitalize()}"] = value
     metadata["Language"] = locale or ""
     if locale is not None:
-        metadata["Language-Team"] = locale
         metadata["Plural-Forms"] = _PLURAL_FORMS.get(locale.split("_")[0], _SINGLE_PLURAL)
     if origin is not None:
         metadata["X-L10n-Origin"] = origin
     return metadata
 
 
-def _context_comment(segment: Segment, notes: Iterable[str]) -> str:
-    lines = [f"{segment.part.value}, paragraph {segment.paragraph}, sentence {segment.sentence}", *notes]
-    return "\n".join(lines)
+def sentences(segments: list[Segment]) -> list[list[Segment]]:
+    """Segments grouped by sentence text, in order of first occurrence: one catalog entry per group."""
+    groups: dict[str, list[Segment]] = {}
+    for segment in segments:
+        groups.setdefault(segment.source, []).append(segment)
+    return list(groups.values())
 
 
-def _entry(document: Document, segment: Segment, msgstr: str, notes: Iterable[str], fuzzy: bool) -> polib.POEntry:
-    return polib.POEntry(
-        msgctxt=segment.id,
-        msgid=segment.source,
-        msgstr=msgstr,
-        occurrences=[(document.source_name, str(segment.line))],
-        comment=_context_comment(segment, notes),
-        flags=["fuzzy"] if fuzzy else [],
-    )
+def _fresh(document: Document, group: list[Segment], notes: tuple[str, ...], text: str = "",
+           machine_notes: tuple[str, ...] = ()) -> merge.Fresh:
+    where = "; ".join(f"{s.part.value}, paragraph {s.paragraph}, sentence {s.sentence}" for s in group)
+    occurrences = tuple(dict.fromkeys((document.source_name, str(s.line)) for s in group))
+    return merge.Fresh(group[0].source, occurrences, (where, *notes), machine_text=text, machine_notes=machine_notes)
 
 
 def template(document: Document, segments: list[Segment], notes: dict[str, tuple[str, ...]]) -> polib.POFile:
     catalog = polib.POFile()
     catalog.metadata = _header(document, None, None)
-    for segment in segments:
-        catalog.append(_entry(document, segment, "", notes.get(segment.id, ()), fuzzy=False))
+    for group in sentences(segments):
+        catalog.extend(merge.merge([_fresh(document, group, notes.get(group[0].id, ()))], None))
     return catalog
 
 
 def target_catalog(document: Document, segments: list[Segment], target: Target,
-                   notes: dict[str, tuple[str, ...]]) -> polib.POFile:
-    """Machine-made texts start fuzzy: a reviewer clears the flag once an entry is checked."""
+                   notes: dict[str, tuple[str, ...]], previous: polib.POFile | None = None) -> polib.POFile:
+    """Machine-made texts start fuzzy: a reviewer clears the flag once an entry is checked. Whatever a
+    reviewer did in the previous file is kept (merge.py)."""
     catalog = polib.POFile()
     catalog.metadata = _header(document, target.locale, target.origin)
-    for segment in segments:
-        text = target.texts.get(segment.id, "")
-        entry_notes = (*notes.get(segment.id, ()), *target.notes.get(segment.id, ()))
-        catalog.append(_entry(document, segment, text, entry_notes, fuzzy=bool(text)))
+    fresh = [_fresh(document, group, notes.get(group[0].id, ()), target.texts.get(group[0].id, ""),
+                    target.notes.get(group[0].id, ())) for group in sentences(segments)]
+    catalog.extend(merge.merge(fresh, previous))
+    if previous is not None:
+        for key in _REVIEWER_HEADERS:
+            value = previous.metadata.get(key)
+            if value and not any(placeholder in value for placeholder in _PLACEHOLDERS):
+                catalog.metadata[key] = value
     return catalog
+
+
+def texts_by_segment(catalog: polib.POFile, segments: list[Segment]) -> dict[str, str]:
+    """The catalog's text for every segment: repeated sentences share their entry's text."""
+    texts = {entry.msgid: entry.msgstr for entry in catalog if not entry.obsolete and entry.msgctxt is None}
+    return {segment.id: texts.get(segment.source, "") for segment in segments}
 
 
 _STRING_LINE = re.compile(r'^(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"')
@@ -107,51 +121,19 @@ def read_catalog(path: Path) -> polib.POFile:
                          int(match.group(1)) if match else None) from error
 
 
-def merge_previous(fresh: polib.POFile, previous: polib.POFile) -> polib.POFile:
-    """Carry a reviewer's work into a regenerated catalog; nothing they wrote is dropped.
-
-    - A reviewed entry (msgstr set, not fuzzy) keeps its msgstr, flags and translator comments.
-    - A fuzzy entry takes the new machine draft, so glossary and engine fixes reach unreviewed entries;
-      if its old text differs, that text is kept in a translator comment ("earlier draft: …").
-      When there is no new draft, the old fuzzy text stays.
-    - Translated entries whose segment is gone are kept as obsolete (#~), as msgmerge does.
-    """
-    old = {(entry.msgctxt, entry.msgid): entry for entry in previous if not entry.obsolete}
-    for entry in fresh:
-        before = old.pop((entry.msgctxt, entry.msgid), None)
-        if before is None or not before.msgstr:
-            continue
-        entry.tcomment = before.tcomment
-        if not before.fuzzy or not entry.msgstr:
-            entry.msgstr = before.msgstr
-            entry.flags = list(before.flags)
-        elif before.msgstr != entry.msgstr:
-            kept = f"{_EARLIER_DRAFT}{before.msgstr}"
-            if kept not in entry.tcomment.splitlines():
-                entry.tcomment = "\n".join(filter(None, [entry.tcomment, kept]))
-    present = {(entry.msgctxt, entry.msgid) for entry in fresh}
-    leftovers = [entry for entry in old.values() if entry.msgstr]
-    leftovers += [entry for entry in previous if entry.obsolete]
-    for entry in leftovers:
-        if (entry.msgctxt, entry.msgid) in present:
-            continue
-        present.add((entry.msgctxt, entry.msgid))
-        entry.obsolete = True
-        fresh.append(entry)
-    for key in _REVIEWER_HEADERS:
-        if key in previous.metadata:
-            fresh.metadata[key] = previous.metadata[key]
-    return fresh
-
-
-def add_issues(catalog: polib.POFile, issues: list[Issue]) -> None:
-    """QA findings go where the reviewer looks: the entry's extracted comments."""
-    by_segment: dict[str, list[Issue]] = {}
+def add_issues(catalog: polib.POFile, issues: list[Issue], segments: list[Segment]) -> None:
+    """QA findings go where the reviewer looks: the entry's extracted comments, once per entry."""
+    sources = {segment.id: segment.source for segment in segments}
+    by_source: dict[str, list[str]] = {}
     for issue in issues:
-        by_segment.setdefault(issue.segment_id, []).append(issue)
+        by_source.setdefault(sources[issue.segment_id], []).append(
+            f"QA {issue.severity.value}: {issue.message} [{issue.code}]")
     for entry in catalog:
-        for issue in by_segment.get(entry.msgctxt, ()):
-            entry.comment += f"\nQA {issue.severity.value}: {issue.message} [{issue.code}]"
+        if entry.obsolete or entry.msgctxt is not None:
+            continue
+        lines = entry.comment.splitlines()
+        lines += [line for line in dict.fromkeys(by_source.get(entry.msgid, ())) if line not in lines]
+        entry.comment = "\n".join(lines)
 
 
 def render(catalog: polib.POFile) -> str:

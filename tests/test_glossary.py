@@ -184,7 +184,8 @@ def test_qa_flags_a_reviewed_traditional_text_that_breaks_an_override(tmp_path):
     catalog = polib.pofile(str(result.folder / "zh_Hant.po"))
     entry = catalog.find("奥特曼的回归很重要。")
     assert entry.msgstr == "奧特曼的回歸很重要。" and "QA" not in entry.comment
-    assert "glossary: 回归 → (Traditional override only)" in entry.comment
+    assert "glossary: 回归 → 回歸 (term)" in entry.comment
+    assert "回归" not in polib.pofile(str(result.folder / "en.po")).find("奥特曼的回归很重要。").comment
     entry.msgstr, entry.flags = "奧特曼的迴歸很重要。", []
     catalog.save(str(result.folder / "zh_Hant.po"))
     run([article], options)

@@ -3,6 +3,10 @@
 The key covers everything that shapes a draft: model id and version, the source sentence, the glossary
 entries that apply (and the rendering required of each), and the decoding options. A cache that cannot
 be read is set aside and rebuilt with a warning: losing the cache costs time, never work.
+
+Two runs may share the cache: it is in WAL mode (readers never wait for a writer) and waits up to
+BUSY_TIMEOUT seconds for a lock. A cache still locked after that is busy, not broken: the run goes on
+without it and the file is left alone.
 """
 from __future__ import annotations
 
@@ -15,6 +19,14 @@ from pathlib import Path
 
 Warn = Callable[[str], None]
 _SCHEMA = "CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
+BUSY_TIMEOUT = 30.0
+_SIDE_FILES = ("", "-wal", "-shm")  # SQLite's write-ahead log and shared-memory index travel with the database
+
+
+def _is_busy(error: sqlite3.Error) -> bool:
+    """SQLITE_BUSY or SQLITE_LOCKED (extended codes included): another connection holds the lock."""
+    code = getattr(error, "sqlite_errorcode", None)
+    return code is not None and code & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def default_cache_path() -> Path:
@@ -27,19 +39,21 @@ def cache_key(parts: object) -> str:
 
 
 class TranslationCache:
-    def __init__(self, path: Path, warn: Warn):
+    def __init__(self, path: Path, warn: Warn, busy_timeout: float = BUSY_TIMEOUT):
         self.path = path
         self._warn = warn
+        self._busy_timeout = busy_timeout
         self._connection: sqlite3.Connection | None = None
         try:
             self._connection = self._open()
         except (sqlite3.DatabaseError, OSError) as error:
-            self._rebuild(error)
+            self._failed(error)
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path)
+        connection = sqlite3.connect(self.path, timeout=self._busy_timeout)
         try:
+            connection.execute("PRAGMA journal_mode=WAL")
             connection.execute(_SCHEMA)
             connection.execute("SELECT count(*) FROM drafts").fetchone()
         except sqlite3.DatabaseError:
@@ -47,15 +61,29 @@ class TranslationCache:
             raise
         return connection
 
-    def _rebuild(self, error: Exception) -> None:
-        """Move the unreadable file aside (kept for inspection) and start an empty cache."""
+    def _close(self) -> None:
         if self._connection is not None:
             self._connection.close()
             self._connection = None
+
+    def _failed(self, error: Exception) -> None:
+        """A busy cache is left alone for this run; anything else is corruption and is rebuilt."""
+        if isinstance(error, sqlite3.Error) and _is_busy(error):
+            self._close()
+            self._warn(f"{self.path}: translation cache busy (another run is using it: {error}); "
+                       "translating without it")
+        else:
+            self._rebuild(error)
+
+    def _rebuild(self, error: Exception) -> None:
+        """Move the unreadable file aside (kept for inspection) and start an empty cache."""
+        self._close()
         aside = self.path.with_name(self.path.name + ".corrupt")
         try:
-            if self.path.exists():
-                self.path.replace(aside)
+            for suffix in _SIDE_FILES:
+                part = self.path.with_name(self.path.name + suffix)
+                if part.exists():
+                    part.replace(aside.with_name(aside.name + suffix))
             self._connection = self._open()
             self._warn(f"{self.path}: translation cache unreadable ({error}); moved to {aside.name} and rebuilt")
         except (sqlite3.DatabaseError, OSError) as second:
@@ -72,7 +100,7 @@ class TranslationCache:
                     f"SELECT key, value FROM drafts WHERE key IN ({','.join('?' * len(part))})", part)
                 found.update((key, json.loads(value)) for key, value in rows)
         except (sqlite3.DatabaseError, ValueError) as error:
-            self._rebuild(error)
+            self._failed(error)
             return {}
         return found
 
@@ -85,9 +113,7 @@ class TranslationCache:
                     "INSERT OR REPLACE INTO drafts (key, value) VALUES (?, ?)",
                     [(key, json.dumps(value, ensure_ascii=False)) for key, value in items.items()])
         except sqlite3.DatabaseError as error:
-            self._rebuild(error)
+            self._failed(error)
 
     def close(self) -> None:
-        if self._connection is not None:
-            self._connection.close()
-            self._connection = None
+        self._close()

@@ -1,0 +1,323 @@
+"""Reviewers' work survives every re-run, with GNU msgmerge's rules (l10n/merge.py through the pipeline)."""
+import shutil
+import subprocess
+from pathlib import Path
+
+import polib
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from l10n.errors import InputError
+from l10n.pipeline import RunOptions, run
+from l10n.translate.base import DecodingOptions
+
+LEGACY = Path(__file__).parent / "data" / "legacy"
+
+
+class EchoTranslator:
+    """A stand-in engine whose output we can predict, and change by bumping its version."""
+
+    options = DecodingOptions()
+
+    def __init__(self, version: int = 1):
+        self.model_id = f"echo {version}"
+        self.version = version
+        self.calls = 0
+
+    def translate_batch(self, sources, on_progress=None):
+        self.calls += 1
+        return [[f"MT{self.version}: {source}"] for source in sources]
+
+
+def _options(tmp_path: Path, **changes) -> RunOptions:
+    """No glossary unless a test gives one, so drafts are exactly what the engine says."""
+    if "glossary" not in changes:
+        empty = tmp_path / "empty-glossary.csv"
+        empty.write_text("zh_Hans,en,kind\n", encoding="utf-8")
+        changes["glossary"] = (empty,)
+    return RunOptions(out_dir=tmp_path / "out", use_cache=False, **changes)
+
+
+def _article(path: Path, *paragraphs: str) -> Path:
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    return path
+
+
+def _catalog(path: Path) -> polib.POFile:
+    return polib.pofile(str(path))
+
+
+def _review(path: Path, texts: dict[str, str], fuzzy: bool = False) -> None:
+    """What a reviewer does in Poedit: type the text and (unless fuzzy) clear the fuzzy flag."""
+    catalog = _catalog(path)
+    for entry in catalog:
+        if entry.msgid in texts:
+            entry.msgstr = texts[entry.msgid]
+            entry.flags = ["fuzzy"] if fuzzy else []
+    catalog.save(str(path))
+
+
+def _live(path: Path) -> dict[str, polib.POEntry]:
+    return {entry.msgid: entry for entry in _catalog(path) if not entry.obsolete}
+
+
+def _obsolete(path: Path) -> dict[str, polib.POEntry]:
+    return {entry.msgid: entry for entry in _catalog(path) if entry.obsolete}
+
+
+TITLE = "董事会风波"
+FIRED = "OpenAI的董事会解雇了山姆·奥特曼。"
+REPLY = "微软迅速作出回应。"
+STAFF = "员工们联名要求董事会辞职。"
+BACK = "最终奥特曼回到了公司。"
+
+
+# --- the failures listed at the top of issue 8 -------------------------------------------------------------
+
+def test_a_deleted_then_restored_sentence_comes_back_with_its_translation(tmp_path):
+    article = _article(tmp_path / "a.txt", TITLE, f"{FIRED}{REPLY}")
+    [result] = run([article], _options(tmp_path, mt="none")).documents
+    en = result.folder / "en.po"
+    _review(en, {REPLY: "Microsoft responded quickly."})
+    _article(article, TITLE, FIRED)
+    run([article], _options(tmp_path, mt="none"))
+    assert _obsolete(en)[REPLY].msgstr == "Microsoft responded quickly."
+    _article(article, TITLE, f"{FIRED}{REPLY}")
+    run([article], _options(tmp_path, mt="none"))
+    revived = _live(en)[REPLY]
+    assert (revived.msgstr, revived.fuzzy) == ("Microsoft responded quickly.", False)
+    assert REPLY not in _obsolete(en)
+
+
+def test_a_one_character_edit_offers_the_old_translation_as_fuzzy_with_the_previous_msgid(tmp_path):
+    article = _article(tmp_path / "a.txt", TITLE, f"{FIRED}{REPLY}")
+    [result] = run([article], _options(tmp_path), translator=EchoTranslator()).documents
+    en = result.folder / "en.po"
+    _review(en, {REPLY: "Microsoft responded quickly."})
+    edited = REPLY.replace("作", "做")
+    _article(article, TITLE, f"{FIRED}{edited}")
+    run([article], _options(tmp_path), translator=EchoTranslator())
+    entry = _live(en)[edited]
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == ("Microsoft responded quickly.", True, REPLY)
+    assert f"new machine text, for comparison: MT1: {edited}" in entry.comment.splitlines()
+    assert REPLY not in _obsolete(en)  # its translation lives on in the fuzzy entry, as msgmerge does it
+
+
+def test_a_reviewers_fuzzy_edit_is_never_replaced_by_a_new_draft_and_nothing_piles_up(tmp_path):
+    article = _article(tmp_path / "a.txt", TITLE, f"{FIRED}{REPLY}")
+    [result] = run([article], _options(tmp_path), translator=EchoTranslator(1)).documents
+    en = result.folder / "en.po"
+    _review(en, {REPLY: "Microsoft replied fast (to check)."}, fuzzy=True)
+    for version in (2, 3, 3):
+        run([article], _options(tmp_path), translator=EchoTranslator(version))
+    entry = _live(en)[REPLY]
+    assert (entry.msgstr, entry.fuzzy) == ("Microsoft replied fast (to check).", True)
+    comparison = [line for line in entry.comment.splitlines() if "machine text" in line]
+    assert comparison == [f"new machine text, for comparison: MT3: {REPLY}"]
+    assert entry.tcomment == ""
+    untouched = _live(en)[FIRED]  # a draft nobody touched does follow the engine
+    assert untouched.msgstr == f"MT3: {FIRED}" and untouched.fuzzy
+
+
+def test_earlier_draft_lines_written_by_l10n_0_1_are_dropped_not_piled_up(tmp_path):
+    article = _article(tmp_path / "a.txt", TITLE, REPLY)
+    [result] = run([article], _options(tmp_path, mt="none")).documents
+    en = result.folder / "en.po"
+    catalog = _catalog(en)
+    entry = catalog.find(REPLY)
+    entry.msgstr, entry.flags = "Microsoft replied.", ["fuzzy"]
+    entry.tcomment = "earlier draft: MT0 one\nearlier draft: MT0 two\nthe desk asked for a shorter title"
+    catalog.save(str(en))
+    run([article], _options(tmp_path), translator=EchoTranslator())
+    entry = _live(en)[REPLY]
+    assert entry.msgstr == "Microsoft replied."
+    assert entry.tcomment == "the desk asked for a shorter title"
+
+
+def test_every_catalog_is_read_before_any_translation_or_write(tmp_path):
+    first = _article(tmp_path / "first.txt", TITLE, FIRED)
+    second = _article(tmp_path / "second.txt", "另一篇文章", REPLY)
+    results = run([first, second], _options(tmp_path, mt="none")).documents
+    _review(results[0].folder / "en.po", {FIRED: "OpenAI's board fired Sam Altman."})
+    broken = results[1].folder / "zh_TW.po"
+    broken.write_text(broken.read_text(encoding="utf-8") + "\nmsgid \"x\"\nstray words\n", encoding="utf-8")
+    before = {path: path.read_bytes() for result in results for path in result.files}
+    translator = EchoTranslator()
+    with pytest.raises(InputError) as raised:
+        run([first, second], _options(tmp_path), translator=translator)
+    assert raised.value.path == broken and raised.value.line is not None
+    assert translator.calls == 0
+    assert {path: path.read_bytes() for path in before} == before
+    assert not (results[0].folder / ".backup").exists()
+
+
+# --- what a reviewer sees -----------------------------------------------------------------------------------
+
+def test_a_repeated_sentence_is_one_entry_with_a_reference_per_occurrence(tmp_path):
+    article = _article(tmp_path / "a.txt", TITLE, f"{FIRED}{STAFF}", f"{REPLY}{STAFF}")
+    [result] = run([article], _options(tmp_path, mt="none")).documents
+    entries = [entry for entry in _catalog(result.folder / "en.po") if entry.msgid == STAFF]
+    assert len(entries) == 1 and entries[0].msgctxt is None
+    assert entries[0].occurrences == [("a.txt", "3"), ("a.txt", "5")]
+    assert entries[0].comment.splitlines()[0] == "subtitle, paragraph 2, sentence 2; body, paragraph 3, sentence 2"
+    _review(result.folder / "en.po", {STAFF: "Staff demanded the board resign."})
+    run([article], _options(tmp_path, mt="none"))
+    rows = (result.folder / "segments.tsv").read_text(encoding="utf-8").splitlines()
+    assert sum(row.endswith("\tStaff demanded the board resign.") for row in rows) == 2
+
+
+def test_notes_describe_the_entry_as_it_is_now_and_only_for_its_language(tmp_path):
+    glossary = tmp_path / "g.csv"
+    glossary.write_text("zh_Hans,en,zh_Hant,kind\n奥特曼,Sam Altman,,person\n回到,,返回,term\n", encoding="utf-8")
+    article = _article(tmp_path / "a.txt", TITLE, BACK)
+    options = _options(tmp_path, glossary=(glossary,))
+    [result] = run([article], options, translator=EchoTranslator()).documents
+    en, tw = result.folder / "en.po", result.folder / "zh_TW.po"
+    draft = _live(en)[BACK].comment.splitlines()
+    assert "machine draft: echo 1" in draft
+    assert any(line.startswith("MT glossary: 奥特曼 → Sam Altman: ") for line in draft)
+    assert not any("回到" in line for line in draft)  # a Traditional-only override is not the English reviewer's
+    assert "glossary: 回到 → 返回 (term)" in _live(tw)[BACK].comment.splitlines()
+    assert not any("Sam Altman" in line for line in _live(tw)[BACK].comment.splitlines())
+    _review(en, {BACK: "In the end Sam Altman came back."})
+    run([article], options, translator=EchoTranslator())
+    reviewed = _live(en)[BACK].comment
+    assert "machine" not in reviewed and "MT glossary" not in reviewed
+    assert "glossary: 奥特曼 → Sam Altman (person)" in reviewed.splitlines()
+
+
+def test_a_catalog_written_by_l10n_0_1_merges_without_loss(tmp_path):
+    """tests/data/legacy/ holds en.po and zh_TW.po as l10n 0.1 wrote them for story.txt (hash msgctxt, one
+    entry per occurrence), then reviewed: a repeated sentence translated on its second occurrence only,
+    a fuzzy reviewer text, a translator comment."""
+    folder = tmp_path / "out" / "story"
+    folder.mkdir(parents=True)
+    for name in ("en.po", "zh_TW.po"):
+        shutil.copy(LEGACY / name, folder / name)
+    article = shutil.copy(LEGACY / "story.txt", tmp_path / "story.txt")
+    [result] = run([Path(article)], _options(tmp_path), translator=EchoTranslator()).documents
+    en = _catalog(result.folder / "en.po")
+    assert all(entry.msgctxt is None and entry.previous_msgctxt is None for entry in en)
+    live = {entry.msgid: entry for entry in en if not entry.obsolete}
+    assert len(live) == len(en) == 5
+    assert (live["董事会风波"].msgstr, live["董事会风波"].tcomment) == ("Board turmoil", "checked by the desk")
+    assert live[STAFF].msgstr == "Staff signed a letter demanding that the board resign."
+    assert not live[STAFF].fuzzy and live[STAFF].occurrences == [("story.txt", "3"), ("story.txt", "5")]
+    assert (live["最终奥特曼回归了公司。"].msgstr, live["最终奥特曼回归了公司。"].fuzzy) == (
+        "In the end Altman returned to the company.", True)
+    assert result.backup is not None and (result.backup / "en.po").read_bytes() == (LEGACY / "en.po").read_bytes()
+    header = en.metadata
+    assert "YEAR" not in header["PO-Revision-Date"] and "FULL NAME" not in header["Last-Translator"]
+
+
+def test_backups_before_replacing_reviewed_files_one_per_run_pruned(tmp_path):
+    article = _article(tmp_path / "a.txt", TITLE, f"{FIRED}{REPLY}")
+    options = _options(tmp_path, mt="none")
+    [result] = run([article], options).documents
+    assert result.backup is None  # nothing reviewed yet
+    en = result.folder / "en.po"
+    for number in range(1, 8):
+        _review(en, {REPLY: f"Microsoft responded, take {number}."})
+        reviewed = en.read_bytes()
+        _article(article, TITLE, f"{FIRED}{REPLY}", f"新的一段，第{number}次。")
+        backup = run([article], options).documents[0].backup
+        assert backup == result.folder / ".backup" / f"{number:04d}"
+        assert (backup / "en.po").read_bytes() == reviewed
+        assert not (backup / "zh_TW.po").exists()  # nothing reviewed in it
+    assert sorted(p.name for p in (result.folder / ".backup").iterdir()) == ["0003", "0004", "0005", "0006", "0007"]
+    assert run([article], options).documents[0].backup is None  # unchanged file: nothing replaced
+
+
+def test_generated_catalogs_pass_msgfmt_check_without_a_warning(tmp_path, sample_path):
+    """The .po files; a template has no Language by definition (xgettext leaves it empty too), which is all
+    msgfmt -c says of the .pot."""
+    [result] = run([sample_path], _options(tmp_path), translator=EchoTranslator()).documents
+    for path in result.files:
+        if path.suffix == ".po":
+            done = subprocess.run(["msgfmt", "-c", "-o", "/dev/null", str(path)], capture_output=True, text=True)
+            assert done.returncode == 0 and done.stderr == "", done.stderr
+
+
+# --- GNU msgmerge as the reference ---------------------------------------------------------------------------
+
+def _outcome(catalog: polib.POFile):
+    """What happened to the translations: kept as reviewed, offered as fuzzy (with the old source), obsolete."""
+    live = [entry for entry in catalog if not entry.obsolete and entry.msgstr]
+    return ({(e.msgid, e.msgstr) for e in live if not e.fuzzy},
+            {(e.msgid, e.msgstr, e.previous_msgid) for e in live if e.fuzzy},
+            {(e.msgid, e.msgstr) for e in catalog if e.obsolete})
+
+
+PARAGRAPHS = [TITLE, f"{FIRED}{STAFF}", f"{REPLY}{BACK}", "这场风波持续了五天。董事会随后宣布了新的人选。"]
+EDITS = {  # each applied to the article as the previous step left it
+    "edit one character": lambda p: [p[0], p[1], p[2].replace("作出", "做出"), p[3]],
+    "delete a sentence": lambda p: [p[0], p[1], p[2], "这场风波持续了五天。"],
+    "add sentences": lambda p: [p[0], p[1] + "投资者对此感到担忧。", p[2], p[3] + "这场风波持续了六天。"],
+    "move a sentence": lambda p: [p[0], FIRED, p[2] + STAFF, p[3]],
+    "restore a deleted sentence": lambda p: [p[0], p[1], p[2], p[3] + "董事会随后宣布了新的人选。"],
+    "rewrite a sentence": lambda p: [p[0], p[1], p[2].replace(BACK, "奥特曼回到公司后的第一件事是发内部信。"), p[3]],
+}
+
+
+def test_scripted_edits_keep_fuzzy_and_obsolete_the_same_translations_as_msgmerge(tmp_path):
+    article = _article(tmp_path / "a.txt", *PARAGRAPHS)
+    options = _options(tmp_path, mt="none")
+    [result] = run([article], options).documents
+    en, pot = result.folder / "en.po", result.folder / "a.pot"
+    _review(en, {entry.msgid: f"EN {number}" for number, entry in enumerate(_catalog(en), start=1)})
+    paragraphs = PARAGRAPHS
+    for name, edit in EDITS.items():
+        old = tmp_path / f"old-{len(name)}.po"
+        shutil.copy(en, old)
+        paragraphs = edit(paragraphs)
+        _article(article, *paragraphs)
+        run([article], options)
+        reference = subprocess.run(["msgmerge", "--quiet", "--previous", "-o", "-", str(old), str(pot)],
+                                   capture_output=True, text=True, check=True).stdout
+        assert _outcome(_catalog(en)) == _outcome(polib.pofile(reference)), name
+
+
+# --- the invariant ---------------------------------------------------------------------------------------------
+
+POOL = [FIRED, STAFF, REPLY, BACK, "这场风波持续了五天。", "董事会随后宣布了新的人选。", "投资者对此感到担忧。"]
+article_edits = st.tuples(st.just("article"), st.lists(st.tuples(st.sampled_from(POOL), st.integers(0, 3)),
+                                                       min_size=1, max_size=6))
+reviewer_edits = st.tuples(st.just("review"), st.lists(st.tuples(st.integers(0, 20), st.text("abc xyz", min_size=1,
+                                                                                             max_size=8),
+                                                                 st.booleans()), min_size=1, max_size=3))
+
+
+def _mutated(sentence: str, changes: int) -> str:
+    """The sentence with `changes` characters replaced, as an editor's touch-ups would."""
+    characters = list(sentence)
+    for index in range(changes):
+        characters[index * 3 % (len(characters) - 1)] = "改"
+    return "".join(characters)
+
+
+@settings(max_examples=30, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(steps=st.lists(st.one_of(article_edits, reviewer_edits), min_size=1, max_size=6),
+       engine_versions=st.lists(st.integers(1, 3), min_size=6, max_size=6))
+def test_no_reviewed_translation_ever_disappears(tmp_path_factory, steps, engine_versions):
+    folder = tmp_path_factory.mktemp("property")
+    article = _article(folder / "a.txt", TITLE, "".join(POOL[:3]))
+    options = _options(folder)
+    [result] = run([article], options, translator=EchoTranslator()).documents
+    en = result.folder / "en.po"
+    reviewed: set[str] = set()
+    for (kind, change), version in zip(steps, engine_versions):
+        if kind == "article":
+            _article(article, TITLE, "".join(_mutated(sentence, changes) for sentence, changes in change))
+        else:
+            catalog = _catalog(en)
+            for index, text, fuzzy in change:
+                entry = catalog[index % len(catalog)]
+                reviewed.discard(entry.msgstr)  # the reviewer replaces their own text: not a loss
+                entry.msgstr, entry.flags = f"reviewed {text}", ["fuzzy"] if fuzzy else []
+            catalog.save(str(en))
+            reviewed = {entry.msgstr for entry in _catalog(en) if entry.msgstr.startswith("reviewed ")}
+        run([article], options, translator=EchoTranslator(version))
+        texts = {entry.msgstr for entry in _catalog(en)}
+        texts |= {line.split(": ", 1)[1] for entry in _catalog(en) for line in entry.tcomment.splitlines()}
+        assert reviewed <= texts
