@@ -278,6 +278,23 @@ def test_scripted_edits_keep_fuzzy_and_obsolete_the_same_translations_as_msgmerg
         assert _outcome(_catalog(en)) == _outcome(polib.pofile(reference)), name
 
 
+def test_a_short_sentence_edit_msgmerge_misses_is_offered_on_purpose(tmp_path):
+    """Documented difference: msgmerge only compares entries sharing four characters in a row."""
+    article = _article(tmp_path / "a.txt", TITLE, "一是人心所向。")
+    options = _options(tmp_path, mt="none")
+    [result] = run([article], options).documents
+    en, pot = result.folder / "en.po", result.folder / "a.pot"
+    _review(en, {"一是人心所向。": "First, the people's hearts."})
+    old = shutil.copy(en, tmp_path / "old.po")
+    _article(article, TITLE, "一是人分所向。")
+    run([article], options)
+    reference = subprocess.run(["msgmerge", "--quiet", "--previous", "-o", "-", str(old), str(pot)],
+                               capture_output=True, text=True, check=True).stdout
+    assert polib.pofile(reference).find("一是人分所向。").msgstr == ""
+    ours = _live(en)["一是人分所向。"]
+    assert (ours.msgstr, ours.fuzzy, ours.previous_msgid) == ("First, the people's hearts.", True, "一是人心所向。")
+
+
 # --- the invariant ---------------------------------------------------------------------------------------------
 
 POOL = [FIRED, STAFF, REPLY, BACK, "这场风波持续了五天。", "董事会随后宣布了新的人选。", "投资者对此感到担忧。"]
