@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import hashlib
+import subprocess
 import sys
 from pathlib import Path
 
@@ -260,3 +261,12 @@ def test_annotation_parses_and_points_at_article_text_of_its_page(path):
         first, _, last = span.partition("-")
         for end in (int(first), int(last or first)):
             assert is_visible(lines[end - 1]), f"{path.name}:{number}: range ends on blank line {end}"
+
+
+def test_the_script_runs_as_a_script_and_names_a_missing_dev_folder(tmp_path):
+    missing = tmp_path / "no-such-folder"
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "extraction_eval.py"), str(missing)],
+                            capture_output=True, text=True, cwd=tmp_path,
+                            env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    assert result.returncode == 2
+    assert result.stderr == f"error: {missing}: no such folder of dev pages\n"
