@@ -28,12 +28,13 @@ _NOTICE_MAX_CHARS = 100
 _HEADER_MAX_CHARS = 60
 _HEADER_MAX_LINES = 6
 _HEADING_MAX_CHARS = 30
+_BYLINE_REACH = 6  # blocks after the title (pictures aside) where a byline or lead may stand
 _MIN_REPEATED_RUN = 2
 
 _CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("navigation", re.compile(
         r"^(正在阅读|当前位置|您的位置|首页|返回首页|返回顶部|上一篇|下一篇|展开全文|阅读全文|查看原文|阅读原文|轻触阅读原文"
-        r"|点击查看|加载更多|查看更多|展开更多|打开APP|打开App)[:：>》 ]?.{0,30}$", re.I)),
+        r"|点击查看|加载更多|查看更多|展开更多|打开APP|打开App|原文链接|原文地址)[:：>》 ]?.{0,30}$", re.I)),
     ("app download", re.compile(r"(扫一扫|扫码|下载|打开|安装).{0,12}(APP|客户端)|^下载.{1,12}$"
                                 r"|^(扫码|扫描二维码|长按|识别二维码).{0,20}(订阅|关注|下载|阅读)", re.I)),
     ("share widget", re.compile(
@@ -44,21 +45,36 @@ _CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("empty-comment notice", re.compile(r"暂无评论|还没有评论|快来(评论|评价|抢沙发)|抢沙发|说点什么吧")),
     ("related-articles list", re.compile(
         r"^(相关阅读|相关文章|相关新闻|相关推荐|推荐阅读|热门推荐|延伸阅读|猜你喜欢|更多精彩|热门文章|热门新闻|更多阅读"
-        r"|前情回顾|往期回顾|往期推荐|往期精选|往期\s*[·・]\s*推荐)[:：]?$")),
+        r"|前情回顾|往期回顾|往期推荐|往期精选|往期\s*[·・]\s*推荐)([:：·・|]\s*\S.{0,20})?$")),
     ("WeChat account chrome", re.compile(
         r"预览时标签不可点|微信扫一扫|关注该公众号|继续滑动看下一个|向上滑动看下一个|轻点两下取消|使用小程序|使用完整服务"
         r"|^(在看|赞|分享|留言|收藏|视频|小程序|知道了|取消|允许|取消允许|分析|×)$|点击.{0,4}蓝字.{0,6}关注")),
     ("login menu", re.compile(r"^(登录|注册|登录注册|登录/注册|退出|个人中心|创作中心|搜索)$")),
+    ("follow prompt", re.compile(r"^(关注我们|关注公众号|分享让更多人看到|点击.{0,6}关注)")),
+    ("editor credit", re.compile(r"^[\[【(（]?\s*(本文来源[:：].{0,20})?(责任编辑|责编)\s*[:：]")),
+    ("date line", re.compile(r"^(发布时间\s*[:：]?\s*)?\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?"
+                             r"(\s*\d{1,2}[:：时]\d{2}([:：分]\d{2})?秒?)?$")),
+    ("page template field", re.compile(r"^(IP属地|所属地|阅读量|浏览量|阅读数|本文已被查看)\s*[:：]?\s*\S*\s*(次)?$")),
+    ("contact details", re.compile(r"^[^，。]{0,12}(热线|电话|邮箱|微信|代号|QQ群?)[:：\s]\s*[\w@.\-]{3,}$")),
+    ("source tag line", re.compile(r"^来自\S{1,10}$")),
+    ("edition line", re.compile(r"^《\s*\S{2,10}\s*》\s*[（(]\s*\d{4}\s*年.{0,20}版\s*[）)]$")),
 )
 _NOTICE_RULES = (
-    ("rights notice", re.compile(r"本文为转载|转载内容|授权事宜|版权所有|版权归.{0,10}所有|未经.{0,6}授权.{0,10}(禁止|不得)|免责声明"
+    ("rights notice", re.compile(r"本文为转载|转载内容|授权事宜|版权所有|转载请注明|如若转载|本文由.{1,20}原创发布|版权归.{0,10}所有|未经.{0,6}授权.{0,10}(禁止|不得)|免责声明"
                                  r"|copyright|all rights reserved|©", re.I)),
+    ("disclaimer", re.compile(r"本文内容收集自|不对其真实性|仅供参考|不代表本(站|平台|网|刊)")),
+    ("contact details", re.compile(r"^(商务合作|合作电话|合作微信|投稿邮箱)")),
     ("site footer (ICP licence)", re.compile(r"ICP[备证]|公网安备|网安备|互联网新闻信息服务许可|违法和不良信息举报")),
 )
 _BULLET = re.compile(r"^[•●▪◦◆■►▶ㆍ]\s*")
 _BYLINE = re.compile(
-    r"^(文|作者|撰文|记者|特约记者|编辑|责编|责任编辑|来源|出品|策划|采写|整理|编译)\s*[|｜丨:：/]"
-    r"|^[^，。,]{0,20}记者\s*[|｜丨]?\s*\S{1,20}$")
+    r"^(文|作者|撰文|记者|特约记者|编辑|来源|出品|策划|采写|整理|编译|原创)\s*[|｜丨:：/]"
+    r"|^[^，。,]{0,20}记者\s*[|｜丨]?\s*\S{1,20}$|^\S{1,12}(编译|整理|撰文|报道)$"
+    r"|^[\u3400-\u9fff·]{2,4}$|^[\u3400-\u9fff·]{2,4}\s*/\s*\S{2,12}$")  # a bare name, name/outlet
+_MENU_REASONS = {"navigation", "list of links", "login menu", "related-articles list"}
+_BARE_NAME = re.compile(r"^[\u3400-\u9fff·]{2,4}$")
+_ATTRIBUTION = re.compile(r"^[（(]?(来源|稿源|原标题|原题|参考资料|参考文献|感谢)")
+_LEAD_PUNCTUATION = re.compile(r"[，。；！？]")
 _CREDIT = re.compile(r"^[*※]?\s*(图片来源|图源|图片|摄影|配图|视频来源|题图)\s*[|｜丨:：/]")
 _CAPTION = re.compile(r"^[*※▲△↑]\s*")
 _PROSE_END = re.compile(r"[。；;！!？?]$")
@@ -88,11 +104,12 @@ def clean(page: Page) -> Article:
         reason = block_reason(block)
         if reason:
             removed[index] = reason
+    _mark_publisher(blocks, removed, page.metadata.get("site", ""))
     _mark_link_lists(blocks, removed)
     _mark_repeated_copies(blocks, removed)
     title = _find_title(blocks, removed, page.metadata.get("title", ""))
     region = _article_region(blocks, removed)
-    edges = _edges(blocks, removed, region)
+    edges = _edges(blocks, removed, region, title, flat=page.format == "text")
     for index in range(len(blocks)):
         if index not in removed and index not in region and index not in edges and index != title:
             removed[index] = "outside the article" if page.format == "html" else (
@@ -131,6 +148,24 @@ def block_reason(block: Block) -> str | None:
     return None
 
 
+def _mark_publisher(blocks: list[Block], removed: dict[int, str], site: str) -> None:
+    """The publishing account's name on its own line, and its "about us" box with everything after it."""
+    name = re.sub(r"\s+", "", site)
+    if not name:
+        return
+    about: int | None = None
+    for index, block in enumerate(blocks):
+        text = re.sub(r"\s+", "", block.plain)
+        if text == name:
+            removed.setdefault(index, "publisher's name")
+        elif about is None and len(text) >= 4 and re.fullmatch(r"关于(我们|\S{2,})", text) \
+                and name.startswith(text[2:]):
+            about = index
+    if about is not None:
+        for index in range(about, len(blocks)):
+            removed.setdefault(index, "about the publisher")
+
+
 def _is_headline_item(block: Block) -> bool:
     """A list item that does not end like a sentence of prose and is a link, or is bulleted in plain
     text: a link to another article."""
@@ -159,9 +194,8 @@ def _mark_repeated_copies(blocks: list[Block], removed: dict[int, str]) -> None:
     """Scraped pages often carry the article twice; keep the first copy of every repeated run of blocks.
 
     A run is a sequence of at least two consecutive kept blocks that appears again later. A single
-    block that appears more than once is dropped where it sits among more chrome than another copy
-    (a page header echoing the title); copies with as little chrome around them (a signature line that
-    closes two letters) are all kept.
+    repeated block is no sign of chrome by itself (a signature line that closes two letters): copies
+    outside the article region go with the region, copies of the title go as copies of the title.
     """
     candidates = [index for index in range(len(blocks)) if index not in removed]
     texts = [blocks[index].plain for index in candidates]
@@ -188,22 +222,6 @@ def _mark_repeated_copies(blocks: list[Block], removed: dict[int, str]) -> None:
         for k in copy:
             removed[candidates[k]] = f"repeated copy of lines {first}-{last}"
 
-    chrome = set(removed)
-
-    def chrome_around(k: int) -> int:
-        index = candidates[k]
-        return sum(neighbour in chrome for neighbour in (index - 1, index + 1) if 0 <= neighbour < len(blocks))
-
-    for indexes in positions.values():
-        alive = [k for k in indexes if k not in dropped]
-        if len(alive) < 2:
-            continue
-        least = min(chrome_around(k) for k in alive)
-        keep = min(k for k in alive if chrome_around(k) == least)
-        for k in alive:
-            if chrome_around(k) > least:
-                dropped.add(k)
-                removed[candidates[k]] = f"repeated line (kept line {blocks[candidates[keep]].line})"
 
 
 def _comparable_title(text: str) -> str:
@@ -238,7 +256,7 @@ def score(block: Block, reason: str | None) -> float:
     """Prose characters minus markup and a cost per block; chrome counts against."""
     length = len(block.plain.replace(" ", ""))
     if reason in _NEUTRAL:
-        return -_BLOCK_COST
+        return -_BLOCK_COST - _MARKUP_WEIGHT * block.markup_chars
     if reason is not None:
         return -(_CHROME_COST + min(length, _NOTICE_MAX_CHARS))
     own = length - block.link_chars
@@ -285,27 +303,72 @@ def _best_element(blocks: list[Block], scores: list[float]) -> set[int]:
     return set(members[best])
 
 
-def _edges(blocks: list[Block], removed: dict[int, str], region: set[int]) -> set[int]:
-    """Short, link-free blocks right before the article (title, subtitle, byline, credits) and right
-    after it (a closing line, a credit), up to the first block ruled out as chrome."""
+def _edges(blocks: list[Block], removed: dict[int, str], region: set[int], title: int | None,
+           flat: bool) -> set[int]:
+    """What opens and closes an article outside its densest prose.
+
+    Before it: short link-free blocks right before it, across pictures, up to the first block ruled out
+    (title, subtitle, section labels, byline); and, just after a known title, bylines and a lead
+    paragraph, across pictures and account chrome. After it: attributions and credits (（来源：…）, 图片来源：…,
+    感谢 …); in plain text, which has no markup to tell a promotion from a closing line, any short line.
+    """
     if not region:
         return set()
+    first, last = min(region), max(region)
     edges: set[int] = set()
-    for start, step in ((min(region) - 1, -1), (max(region) + 1, 1)):
-        index, taken = start, 0
-        while 0 <= index < len(blocks) and taken < _HEADER_MAX_LINES:
+    index, taken = first - 1, 0
+    while index >= 0 and taken < _HEADER_MAX_LINES:
+        block = blocks[index]
+        if removed.get(index) == "image":  # pictures sit between a title and its text
+            index -= 1
+            continue
+        if index in removed or _not_header(block):
+            break
+        edges.add(index)
+        index -= 1
+        taken += 1
+    if title is not None and title < first:
+        after_title = [index for index in range(title + 1, first) if removed.get(index) != "image"]
+        for index in after_title[:_BYLINE_REACH]:
             block = blocks[index]
-            if removed.get(index) == "image":  # pictures sit between a title and its text
-                index += step
-                continue
-            if index in removed:
-                break
-            if block.link_chars or len(block.plain) > _HEADER_MAX_CHARS or block.container:
-                break
-            edges.add(index)
-            index += step
-            taken += 1
+            if index not in removed and not _not_header(block) and (
+                    _is_byline(blocks, removed, index, blocks[title].plain) or _LEAD_PUNCTUATION.search(block.plain)):
+                edges.add(index)
+    index = last + 1
+    while index < len(blocks) and index - last <= _HEADER_MAX_LINES:
+        block = blocks[index]
+        if removed.get(index) == "image":
+            index += 1
+            continue
+        if index in removed or _not_header(block) or not (
+                flat and len(block.plain) <= _HEADER_MAX_CHARS
+                or _ATTRIBUTION.search(block.plain) or _CREDIT.search(block.plain)):
+            break
+        edges.add(index)
+        index += 1
     return edges
+
+
+def _is_byline(blocks: list[Block], removed: dict[int, str], index: int, title: str) -> bool:
+    """A byline paragraph; a bare name counts only standing alone, not as one word of a menu."""
+    block = blocks[index]
+    if block.part is not Part.BODY or not _BYLINE.search(block.plain):
+        return False
+    if not _BARE_NAME.match(block.plain):
+        return True
+    for neighbour in (index - 1, index + 1):
+        if not 0 <= neighbour < len(blocks) or _same_title(blocks[neighbour].plain, title):
+            continue
+        if removed.get(neighbour) in _MENU_REASONS:
+            return False
+        text = blocks[neighbour].plain
+        if neighbour not in removed and len(text) <= _HEADING_MAX_CHARS and not _LEAD_PUNCTUATION.search(text):
+            return False
+    return True
+
+
+def _not_header(block: Block) -> bool:
+    return bool(block.link_chars or len(block.plain) > _HEADER_MAX_CHARS * 3 or block.container and block.context)
 
 
 def _is_heading(text: str) -> bool:
@@ -327,12 +390,12 @@ def _parts(blocks: list[Block], kept: list[int], title: int | None, flat: bool) 
         if index == title or title is None and in_header and Part.TITLE not in seen \
                 and block.part in (Part.BODY, Part.HEADING):
             part = Part.TITLE
+        elif block.part is not Part.BODY:
+            part = block.part
         elif short and _BYLINE.search(text):
             part = Part.BYLINE
         elif short and _CREDIT.search(text):
             part = Part.CREDIT
-        elif block.part is not Part.BODY:
-            part = block.part
         elif flat and in_header and Part.SUBTITLE not in seen and Part.BYLINE not in seen and Part.TITLE in seen:
             part = Part.SUBTITLE
         elif short and _CAPTION.match(text):

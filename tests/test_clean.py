@@ -28,6 +28,15 @@ def _page(*texts: str, fmt: str = "text") -> Page:
     ("分享到：", "share widget"),
     ("https://finance.example.com/2024-05-10/102194776.html", "bare link"),
     ("，。", "no text (punctuation or markup only)"),
+    ("责任编辑：郭明煜", "editor credit"),
+    ("[责任编辑:肖春芳]", "editor credit"),
+    ("2024-08-29 15:11:58", "date line"),
+    ("所属地 上海", "page template field"),
+    ("征订热线：010-82341063", "contact details"),
+    ("原文链接：", "navigation"),
+    ("《 人民日报 》（ 2024年05月10日 01 版）", "edition line"),
+    ("*本文内容收集自全球范围内的媒体与刊物，制作者对其完整性负责。", "disclaimer"),
+    ("前情回顾·网络安全事故赔偿", "related-articles list"),
 ])
 def test_chrome_blocks_are_named(text, reason):
     assert block_reason(Block(Part.BODY, text, 1)) == reason
@@ -43,13 +52,13 @@ def test_a_signature_line_repeated_in_the_body_is_kept_twice():
     assert texts.count("主席 乔治·华盛顿") == 2
 
 
-def test_a_repeated_line_among_chrome_is_dropped_and_the_title_kept_once():
+def test_a_repeated_line_before_the_article_goes_with_the_chrome_around_it():
     page = _page("首页", "公司发布年度报告", "分享到：", "公司发布年度报告", "记者|张三", BODY, BODY_2, "返回顶部")
     article = clean(page)
     assert [p.text for p in article.paragraphs] == ["公司发布年度报告", "记者|张三", BODY, BODY_2]
     assert article.paragraphs[0].part is Part.TITLE and article.paragraphs[0].line == 4
     reasons = {r.line: r.reason for r in article.removed}
-    assert reasons == {1: "navigation", 2: "repeated line (kept line 4)", 3: "share widget", 8: "navigation"}
+    assert reasons == {1: "navigation", 2: "before the article", 3: "share widget", 8: "navigation"}
 
 
 def test_a_second_copy_of_the_body_is_dropped():
@@ -59,11 +68,11 @@ def test_a_second_copy_of_the_body_is_dropped():
 
 
 def test_the_title_repeated_as_a_heading_is_dropped():
-    blocks = [Block(Part.HEADING, "公司发布年度报告", 1, level=1), Block(Part.BODY, "作者", 2),
+    blocks = [Block(Part.HEADING, "公司发布年度报告", 1, level=1), Block(Part.BODY, "作者：张三", 2),
               Block(Part.HEADING, "公司发布年度报告", 3, level=1), Block(Part.BODY, BODY, 4)]
     article = clean(Page("markdown", blocks, {"title": "公司发布年度报告 | 财经日报"}))
     assert [(p.part, p.text) for p in article.paragraphs] == [
-        (Part.TITLE, "公司发布年度报告"), (Part.BODY, "作者"), (Part.BODY, BODY)]
+        (Part.TITLE, "公司发布年度报告"), (Part.BYLINE, "作者：张三"), (Part.BODY, BODY)]
     assert article.removed[0].reason == "title repeated (kept line 1)"
 
 
@@ -92,3 +101,23 @@ def test_only_chrome_is_an_error_naming_the_file():
 
     with pytest.raises(InputError, match="no article text"):
         parse_article("![](a.png)\n\n[首页](/)\n", Path("chrome.md"))
+
+
+def test_wechat_byline_kept_account_name_and_about_box_dropped():
+    blocks = [Block(Part.HEADING, "公司发布年度报告", 1, level=1), Block(Part.BODY, "苏子华", 2),
+              Block(Part.BODY, "极客公园", 3), Block(Part.BODY, "<x1/>", 4, images=1), Block(Part.BODY, BODY, 5),
+              Block(Part.BODY, BODY_2, 6), Block(Part.BODY, "关于极客", 7),
+              Block(Part.BODY, "极客公园是一家科技媒体，报道前沿科技与创新，服务科技创业者。", 8)]
+    article = clean(Page("markdown", blocks, {"title": "公司发布年度报告", "site": "极客公园"}))
+    assert [(p.part, p.text) for p in article.paragraphs] == [
+        (Part.TITLE, "公司发布年度报告"), (Part.BYLINE, "苏子华"), (Part.BODY, BODY), (Part.BODY, BODY_2)]
+    reasons = {r.line: r.reason for r in article.removed}
+    assert reasons == {3: "publisher's name", 4: "image", 7: "about the publisher", 8: "about the publisher"}
+
+
+def test_a_menu_word_after_the_title_is_no_byline():
+    blocks = [Block(Part.HEADING, "公司发布年度报告", 1, level=1), Block(Part.BODY, "主站", 2), Block(Part.BODY, "分类", 3),
+              Block(Part.BODY, "云安全", 4), Block(Part.LIST_ITEM, "<a1>首页</a1>", 5, link_chars=2, level=1),
+              Block(Part.BODY, BODY, 6), Block(Part.BODY, BODY_2, 7)]
+    article = clean(Page("markdown", blocks, {"title": "公司发布年度报告"}))
+    assert [p.line for p in article.paragraphs] == [1, 6, 7]
