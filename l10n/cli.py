@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from .align.formats import FORMATS as ALIGN_FORMATS
 from .build import FALLBACKS
 from .errors import L10nError
 from .pipeline import MT_CHOICES
@@ -50,6 +51,7 @@ Fallback = _choices("Fallback", FALLBACKS)
 InputFormat = _choices("InputFormat", READERS)
 FromOption = Annotated[Optional[InputFormat], typer.Option(
     "--from", help="Input format. Default: by file extension, then by content.", show_default=False)]
+AlignFormat = _choices("AlignFormat", ALIGN_FORMATS)
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -246,6 +248,43 @@ def segment(
         segments = segment_document(read_article(input, from_format.value if from_format else None))
     rows = [[s.id, s.location, s.part.value, s.line, s.source] for s in segments]
     sys.stdout.write(render_rows(["id", "location", "part", "line", "text"], rows, format.value))
+
+
+@app.command()
+def align(
+    source: Annotated[Path, typer.Argument(help="Chinese article, or a folder of them.", show_default=False)],
+    target: Annotated[Path, typer.Argument(help="Its English translation, or a folder of them.", show_default=False)],
+    format: Annotated[AlignFormat, typer.Option("--format", "-f", help="Output format.")] = AlignFormat["po"],
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", help="Output file (default: standard output); for folders, the output folder "
+        "(default: aligned).", show_default=False)] = None,
+    presplit: Annotated[bool, typer.Option("--presplit", help="Inputs hold one sentence per line.")] = False,
+    glossary: GlossaryOption = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+) -> None:
+    """Align a Chinese text with its English translation, sentence by sentence (or two folders, by file name)."""
+    from .align import archive
+    from .pipeline import glossary_files, load_glossary
+
+    with _reported_errors():
+        entries = list(load_glossary(glossary_files([glossary] if glossary else None)).entries.values())
+        if source.is_dir() or target.is_dir():
+            with _progress(quiet) as on_step:
+                report = archive.align_folders(source, target, out or Path("aligned"), format.value, presplit,
+                                               entries, on_step)
+            for line in report.lines():
+                typer.echo(line, err=True)
+            if report.failed:
+                raise _fail(f"{len(report.failed)} of {len(report.pairs)} pairs failed", 2)
+            return
+        text, summary = archive.align_pair(source, target, format.value, presplit, entries)
+        if out is None:
+            sys.stdout.write(text)
+        else:
+            from .files import write_atomic
+
+            write_atomic(out, text)
+    typer.echo(summary, err=True)
 
 
 @glossary_app.command("check")

@@ -1,0 +1,92 @@
+"""The two sides of an alignment, read from files: articles the pipeline reads, or one sentence per line."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ..errors import InputError, UsageError
+from ..ingest import read_article
+from ..readers.charset import decode
+from ..model import Document
+from ..placeholders import strip
+from ..segment import segment_document
+
+
+@dataclass(frozen=True)
+class Sentence:
+    text: str
+    line: int  # 1-based line of the input file it comes from
+
+
+@dataclass(frozen=True)
+class Side:
+    path: Path
+    sentences: tuple[Sentence, ...]
+    document: Document | None = None  # the ingested article, when the side was read as one
+
+
+def read_lines(path: Path) -> Side:
+    """A pre-split file: every non-blank line is one sentence; its line number is kept."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror}", path) from error
+    text, _ = decode(data, path)
+    sentences = tuple(Sentence(line.strip(), number) for number, line in enumerate(text.split("\n"), start=1)
+                      if line.strip())
+    return Side(path, sentences)
+
+
+def read_chinese(path: Path) -> Side:
+    """A Chinese article, ingested (chrome removed) and segmented as `run` does."""
+    document = read_article(path)
+    return Side(path, tuple(Sentence(strip(segment.source), segment.line)
+                            for segment in segment_document(document)), document)
+
+
+def read_english(path: Path) -> Side:
+    """An English article, ingested like a Chinese one; each block is split into sentences by pySBD."""
+    document = read_article(path)
+    sentences = []
+    for paragraph in document.paragraphs:
+        for sentence in _english_sentences(strip(paragraph.text)):
+            sentences.append(Sentence(sentence, paragraph.line))
+    return Side(path, tuple(sentences), document)
+
+
+def _english_sentences(text: str) -> list[str]:
+    return [sentence.strip() for sentence in _segmenter().segment(text) if sentence.strip()]
+
+
+@functools.lru_cache(maxsize=1)
+def _segmenter():
+    import pysbd
+
+    return pysbd.Segmenter(language="en", clean=False)
+
+
+_LANGUAGE_TAG = re.compile(r"[._-](zh|zh[-_](cn|hans|sg|hant|tw|hk)|en|en[-_][a-z]{2})$", re.IGNORECASE)
+
+
+def pairing_key(path: Path) -> str:
+    """'openai-board.zh.txt' and 'openai-board.en.md' both give 'openai-board'."""
+    return _LANGUAGE_TAG.sub("", path.name.rsplit(".", 1)[0] if "." in path.name else path.name)
+
+
+def pair_folders(zh_folder: Path, en_folder: Path) -> tuple[list[tuple[Path, Path]], list[Path]]:
+    """Files of the two folders paired by name (language tags and extensions aside); and the unpaired ones."""
+    def files(folder: Path) -> dict[str, Path]:
+        found: dict[str, Path] = {}
+        for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+            key = pairing_key(path)
+            if key in found:
+                raise UsageError(f"{found[key].name} and {path.name} would both pair as {key!r}; rename one", folder)
+            found[key] = path
+        return found
+
+    zh, en = files(zh_folder), files(en_folder)
+    pairs = [(zh[key], en[key]) for key in sorted(zh.keys() & en.keys())]
+    unpaired = [zh[key] for key in sorted(zh.keys() - en.keys())] + [en[key] for key in sorted(en.keys() - zh.keys())]
+    return pairs, unpaired

