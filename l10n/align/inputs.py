@@ -7,11 +7,15 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import InputError, UsageError
+from .. import readers
 from ..ingest import read_article
 from ..readers.charset import decode
 from ..model import Document
 from ..placeholders import strip
 from ..segment import segment_document
+
+
+_SNIFF_CHARS = 4096  # what format detection looks at
 
 
 @dataclass(frozen=True)
@@ -27,13 +31,19 @@ class Side:
     document: Document | None = None  # the ingested article, when the side was read as one
 
 
-def read_lines(path: Path) -> Side:
-    """A pre-split file: every non-blank line is one sentence; its line number is kept."""
+def _read_text(path: Path) -> str:
+    if path.is_dir():
+        raise InputError("is a folder, not a text file", path)
     try:
         data = path.read_bytes()
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", path) from error
-    text, _ = decode(data, path)
+    return decode(data, path, readers.declared_charset(data))[0]
+
+
+def read_lines(path: Path) -> Side:
+    """A pre-split file: every non-blank line is one sentence; its line number is kept."""
+    text = _read_text(path)
     sentences = tuple(Sentence(line.strip(), number) for number, line in enumerate(text.split("\n"), start=1)
                       if line.strip())
     return Side(path, sentences)
@@ -47,13 +57,16 @@ def read_chinese(path: Path) -> Side:
 
 
 def read_english(path: Path) -> Side:
-    """An English article, ingested like a Chinese one; each block is split into sentences by pySBD."""
-    document = read_article(path)
-    sentences = []
-    for paragraph in document.paragraphs:
-        for sentence in _english_sentences(strip(paragraph.text)):
-            sentences.append(Sentence(sentence, paragraph.line))
-    return Side(path, tuple(sentences), document)
+    """An English article read by the pipeline's readers (HTML, Markdown, text), leaving out the blocks
+    the markup marks as page furniture (nav, footer …); each block is split into sentences by pySBD.
+    The chrome cleaner is tuned on Chinese pages, so it is not applied to English ones."""
+    text = _read_text(path)
+    page = readers.READERS[readers.detect_format(path, text[:_SNIFF_CHARS])](text, path)
+    sentences = tuple(Sentence(sentence, block.line) for block in page.blocks if not block.context
+                      for sentence in _english_sentences(strip(block.text)))
+    if not sentences:
+        raise InputError("no English text found", path)
+    return Side(path, sentences)
 
 
 def _english_sentences(text: str) -> list[str]:
