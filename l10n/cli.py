@@ -32,6 +32,11 @@ app.add_typer(models_app, name="models")
 glossary_app = typer.Typer(help="Check the glossary and mine articles for entries it lacks.", no_args_is_help=True)
 app.add_typer(glossary_app, name="glossary")
 
+export_app = typer.Typer(help="Reviewed translations as TMX or XLIFF for CAT tools.", no_args_is_help=True)
+app.add_typer(export_app, name="export")
+import_app = typer.Typer(help="Load a translation memory for `run`.", no_args_is_help=True)
+app.add_typer(import_app, name="import")
+
 GlossaryOption = Annotated[Optional[Path], typer.Option(
     "--glossary", "-g", help="Glossary CSV. Default: ./glossary.csv when present.", show_default=False)]
 ConfigOption = Annotated[Optional[Path], typer.Option(
@@ -142,6 +147,9 @@ def run(
     cache: Annotated[Optional[Path], typer.Option(
         help="Translation cache file. Default: ~/.cache/l10n/translations.sqlite3.", show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Translate everything again.")] = False,
+    memory: Annotated[Optional[Path], typer.Option(
+        help="Translation memory (`l10n import tmx`). Default: ~/.local/share/l10n/memory.sqlite3 when present.",
+        show_default=False)] = None,
     config: ConfigOption = None,
     show_removed: Annotated[bool, typer.Option("--show-removed", help="List the lines dropped as page chrome.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
@@ -162,7 +170,7 @@ def run(
         decoding=DecodingOptions(beam_size=effective["beam_size"], max_batch_size=effective["batch_size"],
                                  threads=effective["threads"]),
         cache=Path(effective["cache"]) if effective["cache"] else None, use_cache=not no_cache,
-        input_format=from_format.value if from_format else None)
+        input_format=from_format.value if from_format else None, memory=memory)
     paths = list(inputs or []) or _inputs_from_globs(effective["inputs"])
     if not paths and effective["inputs"]:
         raise _fail(f"{effective.path}: no article matches inputs {', '.join(effective['inputs'])}", 2)
@@ -231,6 +239,55 @@ def build(
             typer.echo(f"  wrote {path}")
     if result.exit_code:
         raise typer.Exit(result.exit_code)
+
+
+@import_app.command("tmx")
+def import_tmx(
+    file: Annotated[Path, typer.Argument(help="TMX file (1.4b) with Simplified-Chinese sources.")],
+    memory: Annotated[Optional[Path], typer.Option(
+        help="Translation memory to add to. Default: ~/.local/share/l10n/memory.sqlite3.",
+        show_default=False)] = None,
+) -> None:
+    """Load a translation memory: at `run`, exact matches become the drafts instead of machine drafts."""
+    from .memory import default_memory_path, import_tmx as load
+
+    store = memory or default_memory_path()
+    with _reported_errors():
+        imported = load(file, store)
+    per_locale = ", ".join(f"{locale} {count}" for locale, count in imported.per_locale) or "none"
+    typer.echo(f"{file}: {imported.entries} translations imported into {store} ({per_locale}); "
+               f"{imported.skipped} units without a Simplified source or a known target skipped")
+
+
+@export_app.command("tmx")
+def export_tmx(
+    folder: Annotated[Path, typer.Argument(help="A document folder written by `run`, or a folder of them.")],
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", help="TMX file to write. Default: FOLDER/translations.tmx.", show_default=False)] = None,
+) -> None:
+    """Write a TMX 1.4b memory of every reviewed (non-fuzzy) segment, for every target language."""
+    from .exchange import TMX_NAME, export_tmx as export
+
+    with _reported_errors():
+        exported = export([folder], out or folder / TMX_NAME)
+    per_language = ", ".join(f"{language} {count}" for language, count in exported.counts) or "no reviewed segments"
+    typer.echo(f"wrote {exported.path}: {exported.units} translation units ({per_language})")
+
+
+@export_app.command("xliff")
+def export_xliff(
+    folder: Annotated[Path, typer.Argument(help="A document folder written by `run`, or a folder of them.")],
+    out: Annotated[Optional[Path], typer.Option(
+        "--out", "-o", help="Folder for the XLIFF files. Default: FOLDER.", show_default=False)] = None,
+) -> None:
+    """Write XLIFF 2.1, one file per target language, every segment with its review state."""
+    from .exchange import export_xliff as export
+
+    with _reported_errors():
+        exported = export([folder], out or folder)
+    for item in exported:
+        states = ", ".join(f"{count} {state}" for state, count in item.counts)
+        typer.echo(f"wrote {item.path}: {item.units} segments ({states})")
 
 
 @app.command()

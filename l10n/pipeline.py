@@ -10,7 +10,7 @@ import polib
 from . import glossary as glossaries
 from . import merge, placeholders, po, structure
 from .backup import back_up
-from .errors import GlossaryError, ModelError, OutputError, UsageError
+from .errors import GlossaryError, InputError, ModelError, OutputError, UsageError
 from .files import write_atomic
 from .glossary import Glossary, term_notes
 from .ingest import read_article
@@ -41,6 +41,7 @@ class RunOptions:
     cache: Path | None = None  # None: the user's cache folder
     use_cache: bool = True
     input_format: str | None = None  # html, markdown, text; None: by extension, then by content
+    memory: Path | None = None  # translation memory (`l10n import tmx`); None: the user's, when there is one
 
 
 @dataclass(frozen=True)
@@ -179,6 +180,32 @@ def _english_targets(prepared: list[tuple[Document, list[Segment]]], translator:
     return targets, report
 
 
+def _from_memory(prepared: list[tuple[Document, list[Segment]]], targets: list[list[Target]],
+                 options: RunOptions, notices: list[str]) -> list[list[Target]]:
+    """Exact translation-memory matches take the place of OpenCC's and the engine's drafts."""
+    from .memory import TranslationMemory, apply_memory, default_memory_path
+
+    path = options.memory or default_memory_path()
+    if not path.is_file():
+        if options.memory is not None:
+            raise InputError("no translation memory here; create one with `l10n import tmx FILE`", path)
+        return targets
+    memory = TranslationMemory(path)
+    matched: list[list[Target]] = []
+    used = 0
+    try:
+        for (_, segments), per_document in zip(prepared, targets, strict=True):
+            matched.append([])
+            for target in per_document:
+                target, count = apply_memory(memory, segments, target)
+                matched[-1].append(target)
+                used += count
+    finally:
+        memory.close()
+    notices.append(f"translation memory {path}: {used} drafts from exact matches")
+    return matched
+
+
 def _write_document(document: Document, segments: list[Segment], targets: list[Target],
                     options: RunOptions, previous: Previous) -> DocumentResult:
     folder = options.out_dir / document.name
@@ -241,8 +268,10 @@ def run(paths: list[Path], options: RunOptions, on_step: ProgressCallback | None
     elif translator is None:
         translator = _installed_translator(options, notices)
     english, report = _english_targets(prepared, translator, options, notices, on_step)
+    targets = _from_memory(prepared, [[*hant, en] for hant, en in zip(hant_targets, english, strict=True)],
+                           options, notices)
     results = []
-    for (document, segments), hant, en, catalogs in zip(prepared, hant_targets, english, previous, strict=True):
+    for (document, segments), per_document, catalogs in zip(prepared, targets, previous, strict=True):
         step(document.name, "writing catalogs")
-        results.append(_write_document(document, segments, [*hant, en], options, catalogs))
+        results.append(_write_document(document, segments, per_document, options, catalogs))
     return RunResult(results, report, notices, used_glossaries, len(glossary))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from ..model import Part, Span
 from ..placeholders import TAG
 
-_KINDS_BY_LETTER = {"a": "link", "b": "strong", "i": "emphasis", "c": "code", "x": "break"}
+KIND_OF_LETTER = {"a": "link", "b": "strong", "i": "emphasis", "c": "code", "x": "break"}
 FUZZY = "fuzzy"  # not an inline markup kind: a build marks sentences used before review with it
 FUZZY_OPEN, FUZZY_CLOSE = "<f0>", "</f0>"
 
@@ -79,7 +79,7 @@ def parse(text: str, spans: tuple[Span, ...]) -> tuple[Node, ...]:
         position = match.end()
         closing, letter, number, empty = match.group(1), match.group(2), int(match.group(3)), match.group(4)
         span = by_number.get(number)
-        kind = FUZZY if letter == "f" else span.kind if span is not None else _KINDS_BY_LETTER.get(letter)
+        kind = FUZZY if letter == "f" else span.kind if span is not None else KIND_OF_LETTER.get(letter)
         if kind is None:
             raise PlaceholderError(f"unknown placeholder {match.group(0)}")
         target = span.target if span is not None else ""

@@ -1,0 +1,177 @@
+"""A translation memory: reviewed translations imported from TMX files into a local SQLite store.
+
+At `run`, a segment whose Simplified sentence is in the memory exactly gets the memory's translation as
+its fuzzy draft, instead of a machine draft, with where it came from in a comment. Unlike the draft
+cache, the memory is the user's data: a store that cannot be read stops with an error, it is never
+rebuilt behind their back.
+"""
+from __future__ import annotations
+
+import os
+import sqlite3
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from .errors import InputError, OutputError
+from .model import Segment, Target
+
+SOURCE_TAGS = frozenset({"zh", "zh-cn", "zh-sg", "zh-hans", "zh-hans-cn", "zh-hans-sg"})
+_TARGET_LOCALES = {"zh-tw": "zh_TW", "zh-hant-tw": "zh_TW", "zh-hk": "zh_HK", "zh-hant-hk": "zh_HK",
+                   "zh-hant": "zh_Hant"}
+_SCHEMA = ("CREATE TABLE IF NOT EXISTS memory (source TEXT NOT NULL, locale TEXT NOT NULL, target TEXT NOT NULL, "
+           "origin TEXT NOT NULL, PRIMARY KEY (source, locale))")
+ORIGIN_NOTE = "translation memory: "
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def default_memory_path() -> Path:
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "l10n" / "memory.sqlite3"
+
+
+def locale_of(tag: str) -> str | None:
+    """The gettext locale of a TMX language tag, for the targets this project writes."""
+    tag = tag.lower().replace("_", "-")
+    if tag == "en" or tag.startswith("en-"):
+        return "en"
+    return _TARGET_LOCALES.get(tag)
+
+
+@dataclass(frozen=True)
+class Entry:
+    source: str
+    locale: str
+    target: str
+    origin: str
+
+
+@dataclass(frozen=True)
+class Imported:
+    entries: int
+    per_locale: tuple[tuple[str, int], ...]
+    skipped: int  # units without a Simplified source or a known target language
+
+
+def _text(seg) -> str:
+    """A TMX segment's text; inline codes give their native code back (our placeholders, for our TMX)."""
+    return "".join(seg.itertext())
+
+
+def read_tmx(path: Path) -> Iterator[Entry | None]:
+    """Every (source, target) pair of the file; None for a unit that has none usable."""
+    from lxml import etree
+
+    source_language = ""
+    try:
+        events = etree.iterparse(str(path), events=("start", "end"), resolve_entities=False, no_network=True)
+        for event, element in events:
+            if event == "start":
+                if element.getparent() is None and element.tag != "tmx":
+                    raise InputError(f"not a TMX file (root element <{element.tag}>)", path, element.sourceline)
+                continue
+            if element.tag == "header":
+                source_language = element.get("srclang", "")
+            elif element.tag == "tu":
+                yield from _pairs(path, element, element.get("srclang") or source_language) or [None]
+                element.clear(keep_tail=False)
+    except etree.XMLSyntaxError as error:
+        raise InputError(f"not well-formed XML: {error.msg}", path, error.lineno) from error
+    except OSError as error:
+        raise InputError(f"cannot read: {error.strerror or error}", path) from error
+
+
+def _pairs(path: Path, tu, source_language: str) -> list[Entry]:
+    texts: dict[str, str] = {}
+    for tuv in tu.iter("tuv"):
+        seg = tuv.find("seg")
+        language = (tuv.get(_XML_LANG) or tuv.get("lang") or "").lower()
+        if seg is not None and language:
+            texts.setdefault(language, _text(seg))
+    wanted = source_language.lower()
+    sources = [language for language in texts if language in SOURCE_TAGS and (wanted in ("", "*all*")
+                                                                           or language == wanted)]
+    if not sources or not texts[sources[0]].strip():
+        return []
+    source = texts[sources[0]]
+    tuid = tu.get("tuid")
+    origin = f"{path.name}" + (f" (tu {tuid})" if tuid else f" (line {tu.sourceline})")
+    return [Entry(source, locale, text, origin) for language, text in texts.items()
+            if (locale := locale_of(language)) and text.strip()]
+
+
+class TranslationMemory:
+    def __init__(self, path: Path):
+        self.path = path
+        try:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            self._connection = sqlite3.connect(path)
+            self._connection.execute(_SCHEMA)
+        except sqlite3.DatabaseError as error:
+            raise InputError(f"translation memory unreadable ({error}); move it aside or import again", path) \
+                from error
+        except OSError as error:
+            raise OutputError(f"cannot open the translation memory: {error.strerror}", path) from error
+
+    def add(self, entries: list[Entry]) -> None:
+        """Later imports win: the newest translation of a sentence is the one used."""
+        try:
+            with self._connection:
+                self._connection.executemany(
+                    "INSERT OR REPLACE INTO memory (source, locale, target, origin) VALUES (?, ?, ?, ?)",
+                    [(entry.source, entry.locale, entry.target, entry.origin) for entry in entries])
+        except sqlite3.DatabaseError as error:
+            raise OutputError(f"cannot write the translation memory ({error})", self.path) from error
+
+    def lookup(self, sources: list[str], locale: str) -> dict[str, Entry]:
+        found: dict[str, Entry] = {}
+        try:
+            for start in range(0, len(sources), 500):
+                part = sources[start:start + 500]
+                rows = self._connection.execute(
+                    f"SELECT source, target, origin FROM memory WHERE locale = ? AND source IN "
+                    f"({','.join('?' * len(part))})", [locale, *part])
+                found.update((source, Entry(source, locale, target, origin)) for source, target, origin in rows)
+        except sqlite3.DatabaseError as error:
+            raise InputError(f"translation memory unreadable ({error})", self.path) from error
+        return found
+
+    def close(self) -> None:
+        self._connection.close()
+
+
+def import_tmx(tmx: Path, store: Path) -> Imported:
+    """Reads the whole file first, so a broken TMX adds nothing."""
+    entries: list[Entry] = []
+    skipped = 0
+    for entry in read_tmx(tmx):
+        if entry is None:
+            skipped += 1
+        else:
+            entries.append(entry)
+    memory = TranslationMemory(store)
+    try:
+        memory.add(entries)
+    finally:
+        memory.close()
+    per_locale: dict[str, int] = {}
+    for entry in entries:
+        per_locale[entry.locale] = per_locale.get(entry.locale, 0) + 1
+    return Imported(len(entries), tuple(sorted(per_locale.items())), skipped)
+
+
+def apply_memory(memory: TranslationMemory, segments: list[Segment], target: Target) -> tuple[Target, int]:
+    """Exact matches replace the target's drafts; their notes say which memory unit they came from.
+    Returns the new target and how many segments took a match."""
+    matches = memory.lookup(sorted({segment.source for segment in segments}), target.locale)
+    if not matches:
+        return target, 0
+    texts, notes = dict(target.texts), dict(target.notes)
+    used = 0
+    for segment in segments:
+        match = matches.get(segment.source)
+        if match is not None:
+            texts[segment.id] = match.target
+            notes[segment.id] = (f"{ORIGIN_NOTE}{match.origin}",)
+            used += 1
+    return replace(target, texts=texts, notes=notes), used

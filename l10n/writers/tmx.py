@@ -1,0 +1,72 @@
+"""TMX 1.4b: one translation unit per distinct reviewed sentence, the source and every reviewed target.
+
+Placeholders become TMX inline codes whose content is the placeholder itself (the "native code" of our
+format): `<bpt>`/`<ept>` for a pair within the sentence, `<it>` for half of a pair whose partner is
+missing (a mistyped translation), `<ph>` for an image or a break. Reading a segment back is text plus code contents.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from lxml import etree
+
+from .. import __version__
+from ..model import Span
+from .codes import Code, line_breaks, pieces
+
+XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+DOCTYPE = '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
+_TYPES = {"strong": "bold", "emphasis": "italic", "link": "link", "image": "image", "break": "lb"}
+
+
+@dataclass(frozen=True)
+class Unit:
+    tuid: str
+    properties: tuple[tuple[str, str], ...]  # (type, value): x-document, x-segment
+    source: str
+    spans: tuple[Span, ...]
+    targets: tuple[tuple[str, str], ...]  # (BCP 47 language, text)
+
+
+def _code(code: Code):
+    if code.role == "empty":
+        element = etree.Element("ph", x=str(code.number))
+    elif not code.paired:
+        element = etree.Element("it", pos="begin" if code.role == "open" else "end", x=str(code.number))
+    else:
+        element = etree.Element("bpt" if code.role == "open" else "ept", i=str(code.number))
+        if code.role == "open":
+            element.set("x", str(code.number))
+    if code.kind in _TYPES and element.tag != "ept":
+        element.set("type", _TYPES[code.kind])
+    element.text = code.tag
+    return element
+
+
+def _seg(text: str, spans: tuple[Span, ...]):
+    seg = etree.Element("seg")
+    for piece in pieces(text, spans):
+        if isinstance(piece, str):
+            if len(seg):
+                seg[-1].tail = (seg[-1].tail or "") + piece
+            else:
+                seg.text = (seg.text or "") + piece
+        else:
+            seg.append(_code(piece))
+    return seg
+
+
+def render(units: list[Unit], source_language: str) -> str:
+    root = etree.Element("tmx", version="1.4")
+    etree.SubElement(root, "header", creationtool="l10n", creationtoolversion=__version__, segtype="sentence",
+                     adminlang="en", srclang=source_language, datatype="plaintext", **{"o-tmf": "gettext PO"})
+    body = etree.SubElement(root, "body")
+    for unit in units:
+        tu = etree.SubElement(body, "tu", tuid=unit.tuid)
+        for kind, value in unit.properties:
+            etree.SubElement(tu, "prop", type=kind).text = value
+        for language, text in ((source_language, unit.source), *unit.targets):
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: language})
+            tuv.append(_seg(text, unit.spans))
+    line_breaks(root, ("tmx", "body", "tu"), ("header", "body", "tu", "prop", "tuv"))
+    return etree.tostring(root, encoding="unicode", doctype=f'<?xml version="1.0" encoding="UTF-8"?>\n{DOCTYPE}') + "\n"
