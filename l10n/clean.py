@@ -49,6 +49,7 @@ _CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("WeChat account chrome", re.compile(
         r"预览时标签不可点|微信扫一扫|关注该公众号|继续滑动看下一个|向上滑动看下一个|轻点两下取消|使用小程序|使用完整服务"
         r"|^(在看|赞|分享|留言|收藏|视频|小程序|知道了|取消|允许|取消允许|分析|×)$|点击.{0,4}蓝字.{0,6}关注")),
+    ("counter or control", re.compile(r"^([+＋]\d{1,6}|超大|特大|标准|图集|A[+-])$")),
     ("login menu", re.compile(r"^(登录|注册|登录注册|登录/注册|退出|个人中心|创作中心|搜索)$")),
     ("follow prompt", re.compile(r"^(关注我们|关注公众号|分享让更多人看到|点击.{0,6}关注)")),
     ("editor credit", re.compile(r"^[\[【(（]?\s*(本文来源[:：].{0,20})?(责任编辑|责编)\s*[:：]")),
@@ -69,7 +70,7 @@ _NOTICE_RULES = (
 _BULLET = re.compile(r"^[•●▪◦◆■►▶ㆍ]\s*")
 _BYLINE = re.compile(
     r"^(文|作者|撰文|记者|特约记者|编辑|来源|出品|策划|采写|整理|编译|原创)\s*[|｜丨:：/]"
-    r"|^[^，。,]{0,20}记者\s*[|｜丨]?\s*\S{1,20}$|^\S{1,12}(编译|整理|撰文|报道)$"
+    r"|^[^，。,]{0,20}记者\s*[|｜丨]?\s*[^，。,]{1,20}$|^\S{1,12}(编译|整理|撰文|报道)$"
     r"|^[\u3400-\u9fff·]{2,4}$|^[\u3400-\u9fff·]{2,4}\s*/\s*\S{2,12}$")  # a bare name, name/outlet
 _MENU_REASONS = {"navigation", "list of links", "login menu", "related-articles list"}
 _BARE_NAME = re.compile(r"^[\u3400-\u9fff·]{2,4}$")
@@ -308,8 +309,8 @@ def _edges(blocks: list[Block], removed: dict[int, str], region: set[int], title
     """What opens and closes an article outside its densest prose.
 
     Before it: short link-free blocks right before it, across pictures, up to the first block ruled out
-    (title, subtitle, section labels, byline); and, just after a known title, bylines and a lead
-    paragraph, across pictures and account chrome. After it: attributions and credits (（来源：…）, 图片来源：…,
+    (title, subtitle, section labels, byline); a kicker heading right above a known title; and, just
+    after that title, bylines and a lead paragraph, across pictures and account chrome. After it: attributions and credits (（来源：…）, 图片来源：…,
     感谢 …); in plain text, which has no markup to tell a promotion from a closing line, any short line.
     """
     if not region:
@@ -327,6 +328,9 @@ def _edges(blocks: list[Block], removed: dict[int, str], region: set[int], title
         edges.add(index)
         index -= 1
         taken += 1
+    if title is not None and title > 0 and title - 1 not in removed and blocks[title - 1].part is Part.HEADING \
+            and title - 1 not in region:
+        edges.add(title - 1)  # a kicker printed above the headline (引题)
     if title is not None and title < first:
         after_title = [index for index in range(title + 1, first) if removed.get(index) != "image"]
         for index in after_title[:_BYLINE_REACH]:
@@ -392,7 +396,7 @@ def _parts(blocks: list[Block], kept: list[int], title: int | None, flat: bool) 
             part = Part.TITLE
         elif block.part is not Part.BODY:
             part = block.part
-        elif short and _BYLINE.search(text):
+        elif short and _BYLINE.search(text) and (in_header or not _BARE_NAME.match(text)):
             part = Part.BYLINE
         elif short and _CREDIT.search(text):
             part = Part.CREDIT

@@ -37,6 +37,7 @@ def _page(*texts: str, fmt: str = "text") -> Page:
     ("《 人民日报 》（ 2024年05月10日 01 版）", "edition line"),
     ("*本文内容收集自全球范围内的媒体与刊物，制作者对其完整性负责。", "disclaimer"),
     ("前情回顾·网络安全事故赔偿", "related-articles list"),
+    ("+1", "counter or control"),
 ])
 def test_chrome_blocks_are_named(text, reason):
     assert block_reason(Block(Part.BODY, text, 1)) == reason
@@ -121,3 +122,16 @@ def test_a_menu_word_after_the_title_is_no_byline():
               Block(Part.BODY, BODY, 6), Block(Part.BODY, BODY_2, 7)]
     article = clean(Page("markdown", blocks, {"title": "公司发布年度报告"}))
     assert [p.line for p in article.paragraphs] == [1, 6, 7]
+
+
+def test_a_kicker_above_the_headline_and_a_spaced_byline_are_kept():
+    blocks = [Block(Part.HEADING, "河南着力培育新动能", 1, level=3, container=(1, 2)),
+              Block(Part.HEADING, "公司发布年度报告", 2, level=1, container=(1, 2)),
+              Block(Part.BODY, "本报记者  王乐文  方  敏", 3, container=(1, 2)),
+              Block(Part.BODY, "小字号", 4, container=(1, 2)),
+              Block(Part.BODY, BODY, 5, container=(1, 2, 3)), Block(Part.BODY, BODY_2, 6, container=(1, 2, 3)),
+              Block(Part.BODY, "这是另一篇文章的摘要，讲的是别的事情，也有标点。", 7, container=(1, 4))]
+    article = clean(Page("html", blocks, {"title": "公司发布年度报告"}))
+    assert [(p.line, p.part) for p in article.paragraphs] == [
+        (1, Part.HEADING), (2, Part.TITLE), (3, Part.BYLINE), (5, Part.BODY), (6, Part.BODY)]
+    assert {r.line: r.reason for r in article.removed} == {4: "share widget", 7: "outside the article"}

@@ -219,3 +219,11 @@ def test_broken_words_invisible_characters_and_lone_punctuation_are_mended():
     document = parse_article(text, Path("odd.txt"))
     assert [p.text for p in document.paragraphs] == [
         "标题", "正文第一段说了很多事情，内容很长很长很长。", "根据调查，这件事情影响很大，大家都很关心。"]
+
+
+def test_a_live_stock_quote_inside_a_sentence_is_not_text():
+    page = ('<html><body><p><span id="usstock_BLK"><a href="/q/BLK">贝莱德</a></span>'
+            '<span id="quote_BLK">(<font>431.2</font>, <font>1.74%</font>)</span>固定收益业务全球首席投资官表示，'
+            '债券市场没有泡沫。</p></body></html>')
+    document = parse_article(page, Path("quote.html"))
+    assert placeholders.strip(document.paragraphs[0].text) == "贝莱德固定收益业务全球首席投资官表示，债券市场没有泡沫。"

@@ -41,6 +41,8 @@ _FURNITURE_WORDS = {
     "ad": "advertisement", "ads": "advertisement", "advert": "advertisement", "banner": "advertisement",
 }
 _WORD = re.compile(r"[a-z]+")
+_QUOTE_WORDS = {"quote", "quotes", "stock", "ticker"}
+_HAN = re.compile(r"[\u3400-\u9fff]")
 _METADATA = (("title", ("og:title", "twitter:title")), ("url", ("og:url",)),
              ("date", ("article:published_time", "pubdate", "publishdate", "publish_date", "og:release_date",
                        "apub:time", "weibo:article:create_at")),
@@ -99,6 +101,11 @@ def _furniture(element) -> str:
     return ""
 
 
+def _is_live_quote(element) -> bool:
+    words = _WORD.findall(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
+    return any(word in _QUOTE_WORDS for word in words) and not _HAN.search(element.text_content())
+
+
 class _Walker:
     """Depth-first over the tree; text and inline elements gather into the block being built."""
 
@@ -138,6 +145,8 @@ class _Walker:
         elif tag == "img":
             self._ensure(element)
             self._builder.image(element.get("src") or "")
+        elif _is_live_quote(element):
+            pass  # a live stock quote a site inserts into a sentence: numbers, not the writer's text
         else:
             kind = _INLINE_KINDS.get(tag)
             self._ensure(element)
