@@ -12,7 +12,7 @@ from pathlib import Path
 
 import polib
 
-from . import __version__, merge
+from . import __version__, merge, po_text
 from .errors import InputError
 from .model import Document, Issue, Segment, Target
 
@@ -137,4 +137,5 @@ def add_issues(catalog: polib.POFile, issues: list[Issue], segments: list[Segmen
 
 
 def render(catalog: polib.POFile) -> str:
-    return str(catalog)
+    """The catalog as gettext's own tools write it (po_text.py)."""
+    return po_text.render(catalog)

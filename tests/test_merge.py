@@ -338,3 +338,46 @@ def test_no_reviewed_translation_ever_disappears(tmp_path_factory, steps, engine
         texts = {entry.msgstr for entry in _catalog(en)}
         texts |= {line.split(": ", 1)[1] for entry in _catalog(en) for line in entry.tcomment.splitlines()}
         assert reviewed <= texts
+
+
+# --- files as gettext writes them ------------------------------------------------------------------------------
+
+def _msgcat_keeps_every_byte(path: Path) -> None:
+    done = subprocess.run(["msgcat", str(path)], capture_output=True, check=True)
+    assert done.stdout == path.read_bytes(), path
+
+
+HTML_PAGE = """<!DOCTYPE html>
+<html><head><meta charset="utf-8"><title>董事会风波：OpenAI的五天</title>
+<meta property="og:url" content="https://www.example.com/news/2023/11/22/openai-board-crisis-five-days-timeline.shtml?from=home&amp;utm_source=feed">
+<meta name="author" content="记者 张三">
+</head><body><article><h1>董事会风波：OpenAI的五天</h1>
+<p>据<a href="https://www.example.com/tech/openai">《华尔街日报》</a>报道，OpenAI的董事会于11月17日解雇了首席执行官山姆·奥特曼（Sam Altman），理由是他“在与董事会的沟通中不够坦诚”。</p>
+<p>微软迅速作出回应，宣布聘请奥特曼领导一个新的高级人工智能研究团队，随后超过700名员工联名要求董事会辞职。</p>
+<p>这场风波持续了五天。董事会随后宣布了新的人选。“这是不是ChatGPT写的剧本？”一位网友这样评论道。</p>
+</article></body></html>
+"""
+
+
+@pytest.mark.parametrize("name", ["jiemian-openai-board.zh.txt", "crisis.html"])
+def test_msgcat_rewrites_a_generated_file_to_the_same_bytes(tmp_path, sample_path, name):
+    """Drafts, a reviewed entry, a fuzzy one offered from an edited sentence with its #| msgid, an obsolete one;
+    the HTML page brings a long URL and the page's title into the header."""
+    article = tmp_path / name
+    if name.endswith(".html"):
+        article.write_text(HTML_PAGE, encoding="utf-8")
+    else:
+        article.write_bytes(sample_path.read_bytes())
+    options = _options(tmp_path)
+    [result] = run([article], options, translator=EchoTranslator()).documents
+    en = result.folder / "en.po"
+    text = article.read_text(encoding="utf-8")
+    edited, removed = [entry.msgid for entry in _catalog(en) if entry.msgid in text][1:3]
+    _review(en, {edited: "A reviewed translation, with \"quotes\" and a backslash \\ in it.",
+                 removed: "Another reviewed translation that will lose its sentence."})
+    article.write_text(text.replace(edited, edited[:-1] + "了" + edited[-1]).replace(removed, ""), encoding="utf-8")
+    run([article], options, translator=EchoTranslator(2))
+    catalog = _catalog(en)
+    assert any(entry.previous_msgid for entry in catalog) and any(entry.obsolete for entry in catalog)
+    for path in result.folder.glob("*.po*"):
+        _msgcat_keeps_every_byte(path)
