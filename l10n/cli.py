@@ -360,24 +360,64 @@ def glossary_check(
     typer.echo(f"{file}: {len(entries)} entries, no problems")
 
 
+SUGGEST_FORMATS = ("csv", "table")
+SuggestFormat = _choices("SuggestFormat", SUGGEST_FORMATS)
+
+
+def _article_files(inputs: list[Path]) -> list[Path]:
+    """Files as given; a folder stands for the article files in it (by the readers' extensions), sorted."""
+    from .errors import UsageError
+    from .readers import EXTENSIONS
+
+    files: list[Path] = []
+    for path in inputs:
+        if path.is_dir():
+            found = sorted(child for child in path.iterdir()
+                           if child.is_file() and child.suffix.lower() in EXTENSIONS and not child.name.startswith("."))
+            if not found:
+                raise UsageError(f"no article files ({', '.join(sorted(EXTENSIONS))}) in this folder", path)
+            files += found
+        else:
+            files.append(path)
+    return files
+
+
 @glossary_app.command("suggest")
 def glossary_suggest(
-    input: Annotated[Path, typer.Argument(help="Article file.", show_default=False)],
+    inputs: Annotated[list[Path], typer.Argument(
+        help="Article files or folders of them: HTML, Markdown or text.", show_default=False)],
     glossary: GlossaryOption = None,
+    format: Annotated[SuggestFormat, typer.Option(
+        "--format", "-f", help="csv: rows ready for glossary.csv; table: aligned for reading.")] = SuggestFormat["csv"],
 ) -> None:
-    """Print CSV rows, ready to review, for names and terms of the article that the glossary lacks."""
+    """Rows, ready to review, for names and terms of the articles that the glossary lacks: one per term, with
+    the articles that use it and any conflicting renderings."""
     import csv
 
     from .glossary import COLUMNS
-    from .ingest import read_article
-    from .pipeline import glossary_files, load_glossary
-    from .suggest import suggest
+    from .pipeline import glossary_files, load_documents, load_glossary
+    from .suggest import spreadsheet_safe, suggest_many
 
     with _reported_errors():
-        suggestions = suggest(read_article(input), load_glossary(glossary_files([glossary] if glossary else None)))
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(COLUMNS)
-    writer.writerows(suggestion.row() for suggestion in suggestions)
+        documents = load_documents(_article_files(inputs))
+        proposals = suggest_many(documents, load_glossary(glossary_files([glossary] if glossary else None)))
+    rows = [[spreadsheet_safe(cell) for cell in proposal.row()] for proposal in proposals]
+    if format.value == "csv":
+        writer = csv.writer(sys.stdout, lineterminator="\n")
+        writer.writerow(COLUMNS)
+        writer.writerows(rows)
+        return
+    from rich.console import Console
+    from rich.table import Table
+
+    shown = [index for index, name in enumerate(COLUMNS) if name == "zh_Hans" or any(row[index] for row in rows)]
+    table = Table(*(COLUMNS[index] for index in shown))
+    for row in rows:
+        table.add_row(*(row[index] for index in shown),
+                      style="bold" if "conflicting renderings" in row[-1] else None)
+    Console(width=160).print(table)
+    typer.echo(f"{len(rows)} suggestions from {len(documents)} article(s); "
+               f"{sum(proposal.conflicting for proposal in proposals)} with conflicting renderings")
 
 
 @app.command()

@@ -1,31 +1,29 @@
-"""Mine an article for glossary entries it lacks: name introductions, parenthetical English, Latin names."""
+"""Glossary rows an article set lacks: introduced names with their English and short forms, Latin names.
+
+The patterns and the boundary evidence live in mining/; this module turns what they find into rows, one per
+term across all the articles, with the articles that use it and any conflicting renderings.
+"""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
+from . import placeholders
 from .glossary import Glossary
+from .mining.boundaries import HAN, NAME_DOT
+from .mining.kinds import guess_kind
+from .mining.patterns import GENERIC_LATIN, introductions
 from .model import Document, Kind
 
-_HAN = r"\u3400-\u9fff"
-_LATIN_NAME = r"[A-Za-z][A-Za-z0-9.&'’·\- ]*[A-Za-z0-9]|[A-Za-z]"
-# 山姆·奥特曼(Sam Altman,下简称奥特曼) and 某公司（以下简称“某某”）
-_INTRODUCTION = re.compile(
-    rf"(?P<zh>[{_HAN}·]{{2,20}})[(（]\s*(?:(?P<en>{_LATIN_NAME})\s*[,，、]\s*)?"
-    rf"(?:以下|下文|下)?简称[:：]?\s*[“\"「]?(?P<short>[{_HAN}A-Za-z0-9·]{{1,12}})[”\"」]?\s*[)）]")
-# 谷歌大脑(Google Brain), “超对准”(Superalignment)
-_PARENTHETICAL = re.compile(rf"(?:[“「](?P<quoted>[^”」]{{1,30}})[”」]|(?P<zh>[{_HAN}·]{{2,30}}))"
-                            rf"[(（]\s*(?P<en>{_LATIN_NAME})\s*[)）]")
 # Copilot Studio, Azure Maia 100, GPT-4 standing between Chinese characters
 _LATIN_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[-·.][A-Za-z0-9]+)*"
                         r"(?: (?:[A-Z0-9][A-Za-z0-9]*(?:[-·.][A-Za-z0-9]+)*|for|in|of|and|the|de))*(?![A-Za-z0-9])")
-# Words that precede a term without belonging to it: 谷歌将旗下的谷歌大脑 → 谷歌大脑.
-_FUNCTION_CHARS = "的了在是和与将把被为对从向等及或由以其这那让给跟同并而也都就还于旗下称"
-_MIN_PARENTHETICAL_EN = 3  # (AI), (PC): acronyms too generic to be glossary entries
 _MAX_LATIN_WORDS = 6
-_GENERIC_LATIN = frozenset({"AI", "AGI", "CEO", "CTO", "CFO", "COO", "APP", "App", "IPO", "GPU", "CPU", "PC",
-                            "OK", "VS", "VR", "AR", "IT", "IP", "PPT"})
 _CONNECTORS = frozenset({"for", "in", "of", "and", "the", "de"})
+_BARE_ACRONYM = re.compile(r"[A-Z]{1,3}")  # ICP, QQ: a bare acronym says nothing of its rendering
+# A spreadsheet reads a cell starting with these as a formula (CSV injection); a leading ' keeps it text.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+NEEDS_ENGLISH = "needs an English rendering"
 
 
 @dataclass(frozen=True)
@@ -40,67 +38,136 @@ class Suggestion:
         return [self.source, self.english, self.english_short, "", "", "", self.kind.value, "", self.note]
 
 
-def _trim_context(chinese: str, short: str = "") -> str:
-    """Keep the name itself: from its short form when that is the given name (有关伊利亚·苏茨克沃 → 伊利亚·苏茨克沃),
-    else what follows the last function character (谷歌将旗下的谷歌大脑 → 谷歌大脑)."""
-    anchor = chinese.find(short + "·") if short else -1
-    if anchor > 0:
-        return chinese[anchor:]
-    cut = max(chinese.rfind(char) for char in _FUNCTION_CHARS)
-    return chinese[cut + 1:] if cut >= 0 else chinese
+@dataclass
+class Proposal:
+    """One term over many articles: the first suggestion, the articles using it, other renderings seen."""
+
+    suggestion: Suggestion
+    documents: list[str] = field(default_factory=list)
+    renderings: dict[str, list[str]] = field(default_factory=dict)  # English → articles that give it
+
+    @property
+    def conflicting(self) -> bool:
+        return len(self.renderings) > 1
+
+    def row(self) -> list[str]:
+        suggestion = self.suggestion
+        notes = [f"{len(self.documents)} article{'s' if len(self.documents) > 1 else ''}: "
+                 f"{', '.join(self.documents)}", suggestion.note]
+        if self.conflicting:
+            notes.append("conflicting renderings: " + "; ".join(
+                f"{english} ({', '.join(documents)})" for english, documents in self.renderings.items()))
+        return [*suggestion.row()[:-1], "; ".join(notes)]
 
 
-def _is_person(chinese: str, english: str) -> bool:
-    """Transliterated foreign names carry a middle dot; Chinese names introduced with a romanization
-    read as two or three capitalized words."""
+def spreadsheet_safe(cell: str) -> str:
+    """A cell a spreadsheet would run as a formula (=, +, -, @ first) is kept as text."""
+    return "'" + cell if cell.startswith(_FORMULA_START) else cell
+
+
+def _english_short(english: str, kind: Kind) -> str:
     words = english.split()
-    return "·" in chinese or (len(words) in (2, 3) and all(word[:1].isupper() and word[1:].islower()
-                                                          for word in words))
+    return words[-1] if kind is Kind.PERSON and len(words) > 1 else ""
+
+
+def _later_mentions(text: str, name: str) -> int:
+    """How often the surname of 蒂姆·库克 stands alone (库克表示), not as part of the full name."""
+    surname = name.split(NAME_DOT)[-1]
+    return sum(1 for match in re.finditer(re.escape(surname), text)
+               if not text[:match.start()].endswith(NAME_DOT))
 
 
 def suggest(document: Document, glossary: Glossary) -> list[Suggestion]:
-    """Candidate entries in order of first appearance; sources the glossary already has are left out."""
+    """Candidate entries of one article in order of first appearance; sources the glossary has are left out."""
     found: dict[str, Suggestion] = {}
 
     def add(suggestion: Suggestion) -> None:
-        if suggestion.source and suggestion.source not in glossary.entries and suggestion.source not in found:
+        earlier = found.get(suggestion.source)
+        if suggestion.source in glossary.entries or not suggestion.source:
+            return
+        if earlier is None or (suggestion.english and not earlier.english):  # named first, introduced later
             found[suggestion.source] = suggestion
 
-    for paragraph in document.paragraphs:
-        where = f"paragraph {paragraph.index}"
-        text = paragraph.text
-        introduced: set[str] = set()
-        for match in _INTRODUCTION.finditer(text):
-            short = match["short"]
-            chinese = _trim_context(match["zh"], short)
-            english = (match["en"] or "").strip()
-            kind = Kind.PERSON if _is_person(chinese, english) else Kind.ORG
-            english_short = english.split()[-1] if kind is Kind.PERSON and english else ""
-            add(Suggestion(chinese, english, kind, english_short, f"introduced in {where}"))
-            add(Suggestion(short, english, kind, english_short, f"short form of {chinese}, {where}"))
-            introduced.update({english, chinese, short})
-        for match in _PARENTHETICAL.finditer(text):
-            chinese = match["quoted"] or _trim_context(match["zh"])
-            english = match["en"].strip()
-            if len(english) < _MIN_PARENTHETICAL_EN or english in introduced:
-                continue
-            kind = Kind.PERSON if "·" in chinese else Kind.TERM
-            add(Suggestion(chinese, english, kind, "", f"{chinese}({english}) in {where}"))
-            introduced.add(english)
-        for match in _LATIN_RUN.finditer(text):
-            name = match.group(0)
-            words = name.split()
-            if (name in introduced or name in _GENERIC_LATIN or len(words) > _MAX_LATIN_WORDS
-                    or words[-1] in _CONNECTORS or not _stands_in_chinese(text, match.start(), match.end())):
-                continue
-            add(Suggestion(name, name, Kind.PRODUCT if any(c.isdigit() for c in name) else Kind.TERM, "",
-                           f"Latin name in Chinese text, {where}"))
+    texts = [(paragraph.index, placeholders.strip(paragraph.text)) for paragraph in document.paragraphs]
+    whole = "\n".join(text for _, text in texts)
+    introduced: set[str] = set()
+    for index, text in texts:
+        where = f"paragraph {index}"
+        for found_one in introductions(text):
+            english = found_one.english
+            kind = guess_kind(found_one.source, english, f"《{found_one.source}》" in text)
+            short = _english_short(english, kind)
+            lacks = "" if english else f"; {NEEDS_ENGLISH}"
+            add(Suggestion(found_one.source, english, kind, short, f"{found_one.pattern} in {where}{lacks}"))
+            if found_one.short and re.search(f"[{HAN}]", found_one.short):
+                add(Suggestion(found_one.short, english, kind, short,
+                               f"short form of {found_one.source}, {where}{lacks}"))
+            introduced.update({found_one.source, found_one.short, english, *english.split()})
+    for suggestion in list(found.values()):
+        surname = suggestion.source.split(NAME_DOT)[-1]
+        if suggestion.kind is Kind.PERSON and NAME_DOT in suggestion.source and len(surname) >= 2 \
+                and _later_mentions(whole, suggestion.source):
+            lacks = "" if suggestion.english else f"; {NEEDS_ENGLISH}"
+            add(Suggestion(surname, suggestion.english, Kind.PERSON, suggestion.english_short,
+                           f"later mentions of {suggestion.source}{lacks}"))
+    for index, text in texts:
+        for name in _latin_names(text, introduced, glossary):
+            add(Suggestion(name, name, guess_kind(name, name), "", f"Latin name in Chinese text, paragraph {index}"))
     return list(found.values())
+
+
+def _latin_names(text: str, introduced: set[str], glossary: Glossary) -> list[str]:
+    """Latin names standing in Chinese text, without the neighbours glued to them: generic words such as CEO
+    or CPU are cut off (CEO Tim Cook → Tim Cook), and a run the glossary already ends (a scraping glitch such
+    as GuidesCopilot for Azure) is not offered again."""
+    names: list[str] = []
+    latin_terms = [source for source in glossary.entries if source.isascii()]
+    for match in _LATIN_RUN.finditer(text):
+        if not _stands_in_chinese(text, match.start(), match.end()):
+            continue
+        words = match.group(0).split()
+        if len(words) > _MAX_LATIN_WORDS:
+            continue
+        for part in _split_at_generic(words):
+            name = " ".join(part)
+            if (name in introduced or part[-1] in _CONNECTORS or part[0] in _CONNECTORS
+                    or _BARE_ACRONYM.fullmatch(name) or any(name.endswith(term) and name != term
+                                                            for term in latin_terms)):
+                continue
+            names.append(name)
+    return names
+
+
+def _split_at_generic(words: list[str]) -> list[list[str]]:
+    parts: list[list[str]] = [[]]
+    for word in words:
+        if word in GENERIC_LATIN:
+            parts.append([])
+        else:
+            parts[-1].append(word)
+    return [part for part in parts if part]
 
 
 def _stands_in_chinese(text: str, start: int, end: int) -> bool:
     """A Latin name inside Chinese running text, not a quoted English sentence."""
     before = text[start - 1] if start else ""
     after = text[end] if end < len(text) else ""
-    return bool(re.match(rf"[{_HAN}、，,。：:（(“+]", before or "。")) and bool(
-        re.match(rf"[{_HAN}、，,。；;：:）)”+?!？！]", after or "。"))
+    return bool(re.match(rf"[{HAN}、，,。：:（(“+]", before or "。")) and bool(
+        re.match(rf"[{HAN}、，,。；;：:）)”+?!？！]", after or "。"))
+
+
+def suggest_many(documents: list[Document], glossary: Glossary) -> list[Proposal]:
+    """One proposal per term over all the articles, the most widely used first."""
+    proposals: dict[str, Proposal] = {}
+    for document in documents:
+        for suggestion in suggest(document, glossary):
+            proposal = proposals.setdefault(suggestion.source, Proposal(suggestion))
+            if document.name not in proposal.documents:
+                proposal.documents.append(document.name)
+            if suggestion.english:
+                proposal.renderings.setdefault(suggestion.english, []).append(document.name)
+                if not proposal.suggestion.english:
+                    proposal.suggestion = suggestion
+    order = {source: position for position, source in enumerate(proposals)}
+    return sorted(proposals.values(), key=lambda proposal: (-len(proposal.documents),
+                                                            order[proposal.suggestion.source]))

@@ -21,6 +21,7 @@ from pathlib import Path
 
 from .errors import UsageError
 from .model import Segment, Target, TermHit
+from .words import dictionary_words
 
 # OpenCC config → gettext locale of the variant it produces.
 HANT_LOCALES = {"s2t": "zh_Hant", "s2tw": "zh_TW", "s2twp": "zh_TW", "s2hk": "zh_HK"}
@@ -130,21 +131,9 @@ def glossary_phrases(segments: list[Segment], config: str) -> Phrases:
     return tuple(sorted(phrases.items()))
 
 
-@lru_cache(maxsize=1)
-def _word_segmenter():
-    import logging
-
-    import jieba
-
-    jieba.setLogLevel(logging.WARNING)  # it reports loading its dictionary at INFO
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
-
-
 def _crosses_a_word(text: str, start: int, end: int) -> bool:
     """Whether a dictionary word (jieba's, without guessing new words) runs across an edge of text[start:end]."""
-    for _, word_start, word_end in _word_segmenter().tokenize(text, HMM=False):
+    for _, word_start, word_end in dictionary_words(text):
         if word_start < start < word_end or word_start < end < word_end:
             return True
     return False

@@ -1,0 +1,35 @@
+"""Chinese words with jieba: one dictionary, loaded on first use, for the Traditional variant's boundary checks
+and for glossary mining. jieba is the common Chinese segmenter on PyPI: pure Python, offline, with
+part-of-speech tags (nr person, ns place, nt organization, v verb …) from its own dictionary."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+
+@lru_cache(maxsize=1)
+def _tokenizer():
+    import logging
+
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)  # it reports loading its dictionary at INFO
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer
+
+
+@lru_cache(maxsize=1)
+def _tagger():
+    import jieba.posseg
+
+    return jieba.posseg.POSTokenizer(_tokenizer())
+
+
+def dictionary_words(text: str) -> list[tuple[str, int, int]]:
+    """Words with their offsets, from the dictionary only (no guessed new words)."""
+    return list(_tokenizer().tokenize(text, HMM=False))
+
+
+def tagged(text: str) -> list[tuple[str, str]]:
+    """Words with their part-of-speech tags."""
+    return [(pair.word, pair.flag) for pair in _tagger().cut(text)]

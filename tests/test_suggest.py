@@ -1,0 +1,211 @@
+"""Mining articles for glossary entries: patterns, boundaries, short forms, kinds, many articles, the command."""
+import csv
+import io
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from l10n.cli import app
+from l10n.glossary import Glossary, load, parse
+from l10n.ingest import parse_article, read_article
+from l10n.model import Kind
+from l10n.suggest import NEEDS_ENGLISH, spreadsheet_safe, suggest, suggest_many
+
+ROOT = Path(__file__).resolve().parent.parent
+HEADER = "zh_Hans,en,en_short,zh_Hant,zh_TW,zh_HK,kind,en_forbidden,note"
+runner = CliRunner()
+
+
+def _article(body: str, name: str = "a.txt"):
+    return parse_article(f"标题\n\n{body}\n", Path(name))
+
+
+def _mined(body: str, glossary: Glossary | None = None) -> dict:
+    return {s.source: s for s in suggest(_article(body), glossary or Glossary([]))}
+
+
+@pytest.mark.parametrize("body, source, english", [
+    ("苹果公司首席执行官蒂姆·库克（Tim Cook）今天发布了新产品。", "蒂姆·库克", "Tim Cook"),
+    ("董事会主席布雷特·泰勒（Bret Taylor）表示反对。", "布雷特·泰勒", "Bret Taylor"),
+    ("纽约州总检察长莱蒂夏·詹姆斯（Letitia James）提起诉讼。", "莱蒂夏·詹姆斯", "Letitia James"),
+    ("公司联合创始人兼首席科学家伊利亚·苏茨克沃（Ilya Sutskever）离开了。", "伊利亚·苏茨克沃", "Ilya Sutskever"),
+    ("美国联邦调查局局长克里斯托弗·雷（Christopher Wray）出席。", "克里斯托弗·雷", "Christopher Wray"),
+    ("主席莉娜·汗 (Lina Khan) 发表声明。", "莉娜·汗", "Lina Khan"),  # ASCII parentheses after a space
+    ("**Anthropic公司（Anthropic PBC）发布了新模型。", "Anthropic公司", "Anthropic PBC"),
+    ("公司发行A类普通股（Class A Common Stock）。", "A类普通股", "Class A Common Stock"),
+    ("美国网络安全和基础设施安全局（CISA）发出警告。", "美国网络安全和基础设施安全局", "CISA"),
+    ("国务院、国家安全局和联邦调查局（FBI）联合发布警报。", "联邦调查局", "FBI"),
+    ("该缺陷已被列为已知被利用漏洞（KEV）。", "已知被利用漏洞", "KEV"),
+    ("黑客利用插件机制的远程代码执行(RCE)漏洞。", "远程代码执行", "RCE"),
+    ("谷歌将旗下的谷歌大脑(Google Brain)与DeepMind合并。", "谷歌大脑", "Google Brain"),
+    ("她的助理温俭(Jian Wen)被判有罪。", "温俭", "Jian Wen"),  # pinyin: two syllables, two characters
+    ("分析师、葛罗斯 (Bill Gross)和冈德拉克(Jeffrey Gundlach)都表示担忧。", "冈德拉克", "Jeffrey Gundlach"),
+    ("美国《国家人工智能倡议法》（National Artificial Intelligence Initiative Act）生效。", "国家人工智能倡议法",
+     "National Artificial Intelligence Initiative Act"),
+    ("团队研究“超对准”(Superalignment)问题。", "超对准", "Superalignment"),
+])
+def test_the_chinese_boundary_comes_from_evidence(body, source, english):
+    mined = _mined(body)
+    assert source in mined, sorted(mined)
+    assert mined[source].english == english
+    assert not [other for other in mined if other != source and source in other]  # nothing glued in front
+
+
+def test_english_then_chinese_in_parentheses():
+    mined = _mined("攻击者使用名为BYOVD（带来易受攻击的驱动程序）的技术，黑客组织Kimsuky（也被称为APT43）仍然活跃。")
+    assert mined["带来易受攻击的驱动程序"].english == "BYOVD"
+    assert not [source for source in mined if "也被称为" in source]
+
+
+@pytest.mark.parametrize("body, full, short, english", [
+    ("山姆·奥特曼(Sam Altman,下简称奥特曼)回归了。", "山姆·奥特曼", "奥特曼", "Sam Altman"),
+    ("特定入侵行动办公室（Office of Tailored Access Operation，以下简称“TAO办”）参与攻击。", "特定入侵行动办公室",
+     "TAO办", "Office of Tailored Access Operation"),
+    ("公司拟收购北京天御云安科技有限公司（以下简称“天御云安”）的股权。", "北京天御云安科技有限公司", "天御云安", ""),
+    ("网易裁撤整个战略投资部门（以下简称「战投部」）。", "战略投资部门", "战投部", ""),
+    ("针对2025年哈尔滨第九届亚冬会（以下简称：亚冬会）的攻击。", "哈尔滨第九届亚冬会", "亚冬会", ""),
+    ("发布了《人工智能风险管理框架》（AI RMF）（以下简称《框架》）。", "人工智能风险管理框架", "框架", "AI RMF"),
+    ("他创办了深度求索公司，简称深度求索。", "深度求索公司", "深度求索", ""),
+    ("他提出了大语言模型，又称大模型。", "大语言模型", "大模型", ""),
+])
+def test_declared_short_forms(body, full, short, english):
+    mined = _mined(body)
+    assert mined[full].english == english
+    assert mined[short].english == english
+    assert mined[short].note.startswith(f"short form of {full}")
+
+
+def test_a_name_without_english_is_suggested_with_a_note():
+    mined = _mined("谷歌首席执行官桑达尔·皮查伊表示，皮查伊将继续推进。")
+    assert mined["桑达尔·皮查伊"].english == "" and mined["桑达尔·皮查伊"].kind is Kind.PERSON
+    assert NEEDS_ENGLISH in mined["桑达尔·皮查伊"].note
+    assert mined["皮查伊"].note.startswith("later mentions of 桑达尔·皮查伊")
+    assert not _mined("本站栏目：经济·科技频道。")  # a dot between words is no name
+
+
+def test_later_mentions_become_short_forms():
+    mined = _mined("苹果公司首席执行官蒂姆·库克（Tim Cook）今天发布了新产品。库克表示，销量很好。")
+    assert (mined["库克"].english, mined["库克"].english_short, mined["库克"].kind) == ("Tim Cook", "Cook", Kind.PERSON)
+    assert mined["蒂姆·库克"].english_short == "Cook"
+    assert "库克" not in _mined("苹果公司首席执行官蒂姆·库克（Tim Cook）今天发布了新产品。")  # never alone
+
+
+@pytest.mark.parametrize("body, source, kind", [
+    ("美国联邦贸易委员会（FTC）起诉。", "美国联邦贸易委员会", Kind.ORG),
+    ("盖茨基金会(Gates Foundation)捐款。", "盖茨基金会", Kind.ORG),
+    ("阿里巴巴集团（Alibaba Group）宣布。", "阿里巴巴集团", Kind.ORG),
+    ("欧盟的《通用数据保护条例》（General Data Protection Regulation）生效。", "通用数据保护条例", Kind.WORK),
+    ("端点检测和响应 （EDR）工具被关闭。", "端点检测和响应", Kind.TERM),
+    ("文森特·坎纳迪（Vincent Cannady）被捕。", "文森特·坎纳迪", Kind.PERSON),
+])
+def test_kinds_are_guessed_from_evidence(body, source, kind):
+    assert _mined(body)[source].kind is kind
+
+
+def test_latin_names_keep_no_neighbours_and_no_acronyms_alone():
+    mined = _mined("据悉，CEO Tim Cook称，新款Mac搭载AMD CPU，售价更低。用户可加入QQ群和BBS讨论。")
+    assert "Tim Cook" in mined and "CEO Tim Cook" not in mined
+    assert "AMD" not in mined and "AMD CPU" not in mined  # AMD alone is a bare acronym, like QQ and BBS
+    assert not {"BBS", "QQ", "CEO", "CPU"} & set(mined)
+    assert "Mac" in mined
+
+
+def test_a_latin_run_the_glossary_ends_is_not_offered_again():
+    glossary = _glossary("Copilot for Azure,Copilot for Azure,,,,,product,,")
+    assert "GuidesCopilot for Azure" not in _mined("推出了GuidesCopilot for Azure服务。", glossary)
+
+
+def test_placeholders_are_not_mined():
+    mined = _mined("微软CEO<a1>萨蒂亚·纳德拉</a1>(Satya Nadella)与<b2>OpenAI</b2>合作。")
+    assert mined["萨蒂亚·纳德拉"].english == "Satya Nadella"
+    assert not [source for source in mined if "<" in source or ">" in source]
+
+
+def test_the_sample_gives_its_people_short_forms_and_parentheticals(sample_path):
+    mined = {s.source: s for s in suggest(read_article(sample_path), Glossary([]))}
+    for source, english, short in [("山姆·奥特曼", "Sam Altman", "Altman"), ("奥特曼", "Sam Altman", "Altman"),
+                                   ("伊利亚·苏茨克沃", "Ilya Sutskever", "Sutskever"),
+                                   ("伊利亚", "Ilya Sutskever", "Sutskever"),
+                                   ("萨蒂亚·纳德拉", "Satya Nadella", "Nadella"), ("纳德拉", "Satya Nadella", "Nadella"),
+                                   ("杰弗里·辛顿", "Geoffrey Hinton", "Hinton"), ("辛顿", "Geoffrey Hinton", "Hinton")]:
+        assert (mined[source].english, mined[source].kind, mined[source].english_short) == (english, Kind.PERSON, short)
+    assert mined["谷歌大脑"].english == "Google Brain"
+    assert mined["蓝移团队"].english == "Blueshift"
+    for latin in ["Copilot Studio", "Azure Maia 100", "GPT-4", "ChatGPT Plus", "Phi-2"]:
+        assert mined[latin].english == latin
+    assert not {"AI", "CEO", "AGI", "Creating safe AGI that benefits all of humanity"} & set(mined)
+
+
+def test_rows_the_glossary_has_are_left_out(sample_path):
+    assert suggest(read_article(sample_path), load(ROOT / "glossary.csv")) == []
+
+
+def _glossary(*rows: str) -> Glossary:
+    entries, problems = parse(HEADER + "\n" + "\n".join(rows), Path("g.csv"))
+    assert not problems
+    return Glossary(entries)
+
+
+def test_many_articles_give_one_row_per_term_with_articles_and_conflicts():
+    first = _article("微软CEO萨蒂亚·纳德拉（Satya Nadella）表示。英伟达（NVIDIA）股价上涨。", "first.txt")
+    second = _article("纳德拉出席了会议，萨蒂亚·纳德拉（Satya Nadela）说。谷歌（Google）回应。", "second.txt")
+    third = _article("萨蒂亚·纳德拉表示支持。", "third.txt")
+    proposals = {p.suggestion.source: p for p in suggest_many([first, second, third], _glossary("谷歌,Google,,,,,org,,"))}
+    nadella = proposals["萨蒂亚·纳德拉"]
+    assert nadella.documents == ["first", "second", "third"]
+    assert nadella.conflicting and nadella.renderings == {"Satya Nadella": ["first"], "Satya Nadela": ["second"]}
+    row = nadella.row()
+    assert row[:2] == ["萨蒂亚·纳德拉", "Satya Nadella"]
+    assert row[-1].startswith("3 articles: first, second, third; ")
+    assert "conflicting renderings: Satya Nadella (first); Satya Nadela (second)" in row[-1]
+    assert proposals["英伟达"].documents == ["first"] and not proposals["英伟达"].conflicting
+    assert "谷歌" not in proposals
+    assert list(proposals)[0] == "萨蒂亚·纳德拉"  # the most widely used first
+
+
+@pytest.mark.parametrize("cell, safe", [("=1+2", "'=1+2"), ("+86", "'+86"), ("-3", "'-3"), ("@SUM(A1)", "'@SUM(A1)"),
+                                        ("GPT-4", "GPT-4"), ("谷歌", "谷歌"), ("", "")])
+def test_cells_a_spreadsheet_would_run_are_kept_as_text(cell, safe):
+    assert spreadsheet_safe(cell) == safe
+
+
+def test_cli_suggests_over_a_folder_as_csv_and_table(tmp_path):
+    folder = tmp_path / "articles"
+    folder.mkdir()
+    (folder / "a.txt").write_text("标题\n\n微软CEO萨蒂亚·纳德拉（Satya Nadella）表示。\n", encoding="utf-8")
+    (folder / "b.md").write_text("# 标题\n\n萨蒂亚·纳德拉说，Copilot Studio发布了。\n", encoding="utf-8")
+    (folder / "notes.csv").write_text("not an article\n", encoding="utf-8")
+    empty = tmp_path / "empty.csv"
+    empty.write_text(HEADER + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["glossary", "suggest", str(folder), "--glossary", str(empty)])
+    assert result.exit_code == 0, result.stderr
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[0] == HEADER.split(",")
+    by_source = {row[0]: row for row in rows[1:]}
+    assert by_source["萨蒂亚·纳德拉"][1:3] == ["Satya Nadella", "Nadella"]
+    assert by_source["萨蒂亚·纳德拉"][-1].startswith("2 articles: a, b")
+    assert by_source["Copilot Studio"][-1].startswith("1 article: b")
+    table = runner.invoke(app, ["glossary", "suggest", str(folder / "a.txt"), "--glossary", str(empty),
+                                "--format", "table"])
+    assert table.exit_code == 0 and "萨蒂亚·纳德拉" in table.stdout and "Satya Nadella" in table.stdout
+    assert "1 suggestions from 1 article(s); 0 with conflicting renderings" in table.stdout
+
+
+def test_cli_cells_are_spreadsheet_safe(tmp_path, monkeypatch):
+    from l10n import suggest as suggest_module
+
+    article = tmp_path / "a.txt"
+    article.write_text("标题\n\n正文。\n", encoding="utf-8")
+    crafted = suggest_module.Proposal(suggest_module.Suggestion("某公司", "=HYPERLINK(1)", Kind.ORG, "", "-note"),
+                                      ["a"])
+    monkeypatch.setattr(suggest_module, "suggest_many", lambda documents, glossary: [crafted])
+    result = runner.invoke(app, ["glossary", "suggest", str(article)])
+    assert result.exit_code == 0, result.stderr
+    assert "某公司,'=HYPERLINK(1)" in result.stdout
+
+
+def test_cli_suggest_refuses_an_empty_folder(tmp_path):
+    result = runner.invoke(app, ["glossary", "suggest", str(tmp_path)])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {tmp_path}: no article files")
