@@ -7,7 +7,9 @@ import polib
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+from typer.testing import CliRunner
 
+from l10n.cli import app
 from l10n.errors import InputError
 from l10n.pipeline import RunOptions, run
 from l10n.translate.base import DecodingOptions
@@ -167,6 +169,20 @@ def test_a_repeated_sentence_is_one_entry_with_a_reference_per_occurrence(tmp_pa
     assert sum(row.endswith("\tStaff demanded the board resign.") for row in rows) == 2
 
 
+def test_a_repeated_sentence_reviewed_once_is_built_at_every_occurrence(tmp_path):
+    from l10n.build import BuildOptions, build
+
+    article = _article(tmp_path / "a.txt", TITLE, f"{FIRED}{STAFF}", f"{REPLY}{STAFF}")
+    [result] = run([article], _options(tmp_path, mt="none")).documents
+    english = {TITLE: "Board turmoil", FIRED: "The board fired Altman.", REPLY: "Microsoft replied.",
+               STAFF: "Staff asked the board to resign."}
+    _review(result.folder / "en.po", english)
+    build([result.folder], BuildOptions(locales=("en",)))
+    assert (result.folder / "article.en.txt").read_text(encoding="utf-8").split("\n\n") == [
+        "Board turmoil", "The board fired Altman. Staff asked the board to resign.",
+        "Microsoft replied. Staff asked the board to resign.\n"]
+
+
 def test_notes_describe_the_entry_as_it_is_now_and_only_for_its_language(tmp_path):
     glossary = tmp_path / "g.csv"
     glossary.write_text("zh_Hans,en,zh_Hant,kind\n奥特曼,Sam Altman,,person\n回到,,返回,term\n", encoding="utf-8")
@@ -227,6 +243,11 @@ def test_backups_before_replacing_reviewed_files_one_per_run_pruned(tmp_path):
         assert not (backup / "zh_TW.po").exists()  # nothing reviewed in it
     assert sorted(p.name for p in (result.folder / ".backup").iterdir()) == ["0003", "0004", "0005", "0006", "0007"]
     assert run([article], options).documents[0].backup is None  # unchanged file: nothing replaced
+    _review(en, {REPLY: "Microsoft responded, take 8."})
+    shown = CliRunner().invoke(app, ["run", str(article), "--out", str(options.out_dir), "--mt", "none", "-q",
+                                     "--glossary", str(options.glossary[0])])
+    assert shown.exit_code == 0, shown.output
+    assert f"kept a copy of the reviewed files it replaced in {result.folder / '.backup' / '0008'}" in shown.stdout
 
 
 def test_generated_catalogs_pass_msgfmt_check_without_a_warning(tmp_path, sample_path):
