@@ -103,3 +103,26 @@ def test_python_dash_m_runs_the_cli():
     result = subprocess.run([sys.executable, "-m", "l10n", "--help"], capture_output=True, text=True)
     assert result.returncode == 0
     assert "segment" in result.stdout and "run" in result.stdout
+
+
+def test_from_overrides_the_extension_and_links_become_placeholders_with_their_url(tmp_path):
+    page = tmp_path / "clip.txt"
+    page.write_text("---\ntitle: 小米发布新手机\nurl: https://example.com/1\n---\n\n# 小米发布新手机\n\n"
+                    "小米公司今天发布了新手机，[OpenAI](https://openai.com)也表示关注。\n", encoding="utf-8")
+    segmented = runner.invoke(app, ["segment", str(page), "--from", "markdown"])
+    assert segmented.exit_code == 0, segmented.output
+    assert "小米公司今天发布了新手机，<a1>OpenAI</a1>也表示关注。" in segmented.stdout
+    result = runner.invoke(app, ["run", str(page), "--from", "markdown", "--out", str(tmp_path / "out"), "-q",
+                                 "--mt", "none"])
+    assert result.exit_code == 0, result.output
+    template = (tmp_path / "out" / "clip" / "clip.pot").read_text(encoding="utf-8")
+    assert '"X-L10n-Url: https://example.com/1\\n"' in template
+    assert "#. <a1> link: https://openai.com\n" in template
+    assert "title:" not in template and "](" not in template
+    as_text = runner.invoke(app, ["segment", str(page)])
+    assert "](https://openai.com)" in as_text.stdout  # without --from, a .txt file is text
+
+
+def test_unknown_input_format_is_exit_2(tmp_path, sample_path):
+    result = runner.invoke(app, ["segment", str(sample_path), "--from", "pdf"])
+    assert result.exit_code == 2

@@ -105,3 +105,23 @@ def test_a_closing_placeholder_after_a_sentence_end_stays_with_its_sentence():
 def test_no_segment_is_only_punctuation_or_markup():
     segments = _segments("标题\n\n第一句话。）\n\n正文。<x1/>。")
     assert [s.source for s in segments] == ["标题", "第一句话。）", "正文。<x1/>。"]
+
+
+from hypothesis import given, strategies as st  # noqa: E402
+
+from l10n import placeholders  # noqa: E402
+
+_PIECES = st.sampled_from(["他说", "公司发布了", "。", "？", "，", "“", "”", "OpenAI", "；", "……", "好"])
+
+
+@given(st.lists(st.tuples(st.lists(_PIECES, max_size=4), st.lists(_PIECES, min_size=1, max_size=4),
+                          st.sampled_from(["a", "b", "i"])), min_size=1, max_size=4))
+def test_placeholder_pairs_never_split_and_no_text_is_lost(parts):
+    text = "".join(f"{''.join(before)}<{kind}{n}>{''.join(inside)}</{kind}{n}>"
+                   for n, (before, inside, kind) in enumerate(parts, start=1))
+    sentences = split_sentences(text)
+    assert "".join(sentences).replace(" ", "") == text.replace(" ", "")
+    for sentence in sentences:
+        opened = [tag for tag in placeholders.tags(sentence) if not tag.startswith("</")]
+        closed = [tag.replace("/", "") for tag in placeholders.tags(sentence) if tag.startswith("</")]
+        assert opened == closed, sentence
