@@ -111,22 +111,26 @@ def clean(page: Page) -> Article:
     title = _find_title(blocks, removed, page.metadata.get("title", ""))
     region = _article_region(blocks, removed)
     edges = _edges(blocks, removed, region, title, flat=page.format == "text")
-    for index in range(len(blocks)):
-        if index not in removed and index not in region and index not in edges and index != title:
-            removed[index] = "outside the article" if page.format == "html" else (
-                "before the article" if index < min(region) else "after the article")
     if title is not None:
         for index, block in enumerate(blocks):
             if index != title and index not in removed and _same_title(block.plain, blocks[title].plain):
                 removed[index] = f"title repeated (kept line {blocks[title].line})"
+    for index in range(len(blocks)):
+        if index not in removed and index not in region and index not in edges and index != title:
+            removed[index] = "outside the article" if page.format == "html" else (
+                "before the article" if index < min(region) else "after the article")
     kept = [index for index in range(len(blocks)) if index not in removed]
     parts = _parts(blocks, kept, title, flat=page.format == "text")
     paragraphs = tuple(Paragraph(number, parts[index], blocks[index].text, blocks[index].line,
                                  blocks[index].end_line, blocks[index].spans, blocks[index].level)
                        for number, index in enumerate(kept, start=1))
-    removals = tuple(Removal(blocks[index].line, removed[index], blocks[index].plain or blocks[index].text)
-                     for index in sorted(removed))
+    removals = tuple(Removal(blocks[index].line, removed[index], _shown(blocks[index])) for index in sorted(removed))
     return Article(paragraphs, removals)
+
+
+def _shown(block: Block) -> str:
+    """What a removal report quotes: the text, else what the block points at (an image's source)."""
+    return block.plain or " ".join(span.target for span in block.spans if span.target) or "(nothing visible)"
 
 
 def block_reason(block: Block) -> str | None:
