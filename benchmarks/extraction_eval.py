@@ -5,7 +5,7 @@ Run: python benchmarks/extraction_eval.py [DEV_DIR] [--explain]
 
 For every page annotated in tests/data/extraction/ (README.md there gives the format and the rules of
 thumb), prints precision, recall and F1 of the content each extractor keeps, per file and pooled:
-- Markdown pages: content LINES. The pipeline's lines are those its blocks cover
+- Markdown and text pages: content LINES. The pipeline's lines are those its blocks cover
   (`l10n.ingest.read_article(path).paragraphs`, `line` … `end_line`). The other extractors get the page
   rendered to HTML by markdown-it-py (CommonMark; the YAML front matter is metadata and is not rendered),
   and their text is mapped back to input lines by matching each line's rendered text, in order, in theirs
@@ -217,7 +217,7 @@ def print_table(title: str, unit: str, annotated: list[tuple[Annotation, int, di
                 names: list[str]) -> None:
     if not annotated:
         return
-    rows = [(annotation.page, gold, results) for annotation, gold, results in annotated]
+    rows = [(annotation.label, gold, results) for annotation, gold, results in annotated]
     print(f"\n{title}")
     print(f"{'file':<14}{'gold ' + unit:>12}  " + "  ".join(f"{name + ' P / R / F1':>17}" for name in names))
     for file, gold, results in rows:
@@ -257,7 +257,7 @@ def main() -> int:
             failed = True
             continue
         (html_rows if annotation.is_html else markdown_rows).append((annotation, gold, results))
-    print_table("Markdown pages: content-line precision / recall / F1", "lines", markdown_rows, names)
+    print_table("Markdown and text pages: content-line precision / recall / F1", "lines", markdown_rows, names)
     print_table("HTML pages: character-level precision / recall / F1", "chars", html_rows, names)
     if options.explain:
         print("\nWhere the pipeline differs from the annotation")
@@ -266,7 +266,7 @@ def main() -> int:
                 lines = differences(annotation, options.dev_dir / annotation.page)
             except L10nError as error:
                 lines = [str(error)]
-            print(f"{annotation.page}\n" + "".join(f"  {line}\n" for line in lines), end="")
+            print(f"{annotation.label}\n" + "".join(f"  {line}\n" for line in lines), end="")
     return 2 if failed else 0
 
 

@@ -34,6 +34,11 @@ class Annotation:
         return self.page.lower().endswith((".html", ".htm"))
 
     @property
+    def label(self) -> str:
+        """How tables name the page: its file name, or the annotation's name for a page outside the dev folder."""
+        return self.path.stem if "/" in self.page else self.page
+
+    @property
     def is_markdown(self) -> bool:
         return self.page.lower().endswith((".md", ".markdown"))
 
