@@ -220,3 +220,66 @@ def test_a_lost_placeholder_is_a_gap_not_a_lost_link(tmp_path):
     assert result.documents[0].gaps[0].reason == ("placeholders differ from the source: "
                                                   "expected <a1> </a1> <b2> </b2>, found <b2> </b2>")
     assert not (folder / "article.en.md").exists()
+
+
+_PAGE_BLOCKS = [
+    ("# ", "<h1>", "OpenAI董事会风波结束", "OpenAI board turmoil ends"),
+    ("", "<p>", "据[界面新闻](https://www.jiemian.com/article/1.html)报道，**奥特曼**已经回归公司并重新担任首席执行官。"
+                "他说这是一件*好事*，董事会也将改组。", None),
+    ("## ", "<h2>", "微软的收获", "What Microsoft gained"),
+    ("", "<p>", "微软在这次风波中获得了董事会观察员席位，这是外界普遍认为的最大收获。", "Microsoft won a board observer seat."),
+    ("- ", "<li>", "第一，微软获得了一个没有投票权的董事会观察员席位。", "First, a seat without a vote."),
+    ("- ", "<li>", "第二，微软的股价在风波结束后上涨了百分之二。", "Second, its shares rose two percent."),
+    ("> ", "<blockquote>", "这是一次属于员工的胜利，也是一次属于投资者的胜利。", "A win for the staff and the investors."),
+]
+_PAGE_ENGLISH = {
+    **{zh: en for _, _, zh, en in _PAGE_BLOCKS if en},
+    "据<a1>界面新闻</a1>报道，<b2>奥特曼</b2>已经回归公司并重新担任首席执行官。":
+        "According to <a1>Jiemian</a1>, <b2>Altman</b2> is back as chief executive.",
+    "他说这是一件<i3>好事</i3>，董事会也将改组。": "He called it a <i3>good thing</i3>; the board will be reshaped.",
+}
+
+
+def _html_page() -> str:
+    inline = (_PAGE_BLOCKS[1][2].replace("[界面新闻](https://www.jiemian.com/article/1.html)",
+                                          '<a href="https://www.jiemian.com/article/1.html">界面新闻</a>')
+              .replace("**奥特曼**", "<strong>奥特曼</strong>").replace("*好事*", "<em>好事</em>"))
+    return ("<!DOCTYPE html><html><head><meta charset='utf-8'><title>OpenAI董事会风波结束</title></head><body>"
+            "<nav><a href='/'>首页</a> <a href='/tech'>科技</a></nav><article>"
+            f"<h1>{_PAGE_BLOCKS[0][2]}</h1><p>{inline}</p><h2>{_PAGE_BLOCKS[2][2]}</h2><p>{_PAGE_BLOCKS[3][2]}</p>"
+            f"<ul><li>{_PAGE_BLOCKS[4][2]}</li><li>{_PAGE_BLOCKS[5][2]}</li></ul>"
+            f"<blockquote><p>{_PAGE_BLOCKS[6][2]}</p></blockquote></article></body></html>\n")
+
+
+@pytest.mark.parametrize("suffix", ["md", "html"])
+def test_a_page_runs_reviews_and_rebuilds_in_its_own_format(tmp_path, suffix):
+    page = tmp_path / f"page.{suffix}"
+    markdown = "\n\n".join(prefix + text for prefix, _, text, _ in _PAGE_BLOCKS).replace("\n\n- 第二", "\n- 第二")
+    page.write_text(markdown + "\n" if suffix == "md" else _html_page(), encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", str(page), "--out", str(out), "--mt", "none", "-q"]).exit_code == 0
+    folder = out / "page"
+    _review(folder / "en.po", lambda entry: _PAGE_ENGLISH[entry.msgid])
+    _review(folder / "zh_TW.po")
+    result = runner.invoke(app, ["build", str(folder), "-q"])
+    assert result.exit_code == 0, result.output
+    english = (folder / f"article.en.{suffix}").read_text(encoding="utf-8")
+    if suffix == "md":
+        assert english == (
+            "# OpenAI board turmoil ends\n\n"
+            "According to [Jiemian](https://www.jiemian.com/article/1.html), **Altman** is back as chief executive. "
+            "He called it a *good thing*; the board will be reshaped.\n\n"
+            "## What Microsoft gained\n\nMicrosoft won a board observer seat.\n\n"
+            "- First, a seat without a vote.\n- Second, its shares rose two percent.\n\n"
+            "> A win for the staff and the investors.\n")
+        traditional = MarkdownIt("commonmark").render((folder / "article.zh_TW.md").read_text(encoding="utf-8"))
+    else:
+        article = html.fromstring(english)
+        assert [element.tag for element in article.xpath("//article/*")] == ["h1", "p", "h2", "p", "ul", "blockquote"]
+        assert article.xpath("//p/a/@href") == ["https://www.jiemian.com/article/1.html"]
+        assert article.xpath("//ul/li/text()") == ["First, a seat without a vote.", "Second, its shares rose two percent."]
+        traditional = (folder / "article.zh_TW.html").read_text(encoding="utf-8")
+    link = html.fromstring(traditional).xpath("//a")[0]
+    assert (link.text, link.get("href")) == ("界面新聞", "https://www.jiemian.com/article/1.html")
+    assert (folder / "article.en.txt").read_text(encoding="utf-8").startswith(
+        "OpenAI board turmoil ends\n\nAccording to Jiemian, Altman is back as chief executive. He called")

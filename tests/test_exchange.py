@@ -183,3 +183,21 @@ def test_a_missing_memory_named_on_the_command_line_is_an_error(tmp_path):
                                  "--memory", str(tmp_path / "none.sqlite3")])
     assert result.exit_code == 2
     assert "no translation memory here; create one with `l10n import tmx FILE`" in result.stderr
+
+
+def test_an_aligned_corpus_feeds_the_memory(tmp_path):
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("董事会风波结束了。\n\n奥特曼回到了公司。\n\n微软获得了一个观察员席位。\n", encoding="utf-8")
+    en.write_text("The board turmoil is over.\n\nAltman returned to the company.\n\nMicrosoft got an observer seat.\n",
+                  encoding="utf-8")
+    aligned, memory = tmp_path / "aligned.tmx", tmp_path / "memory.sqlite3"
+    assert runner.invoke(app, ["align", str(zh), str(en), "--format", "tmx", "--out", str(aligned), "-q"]).exit_code == 0
+    result = runner.invoke(app, ["import", "tmx", str(aligned), "--memory", str(memory)])
+    assert result.exit_code == 0, result.output
+    assert "3 translations imported" in result.stdout
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(zh), "--out", str(out), "--mt", "none", "-q", "--memory", str(memory)])
+    assert result.exit_code == 0, result.output
+    english = {entry.msgid: entry for entry in polib.pofile(str(out / "zh" / "en.po"))}
+    assert english["奥特曼回到了公司。"].msgstr == "Altman returned to the company."
+    assert "translation memory: aligned.tmx (line " in english["奥特曼回到了公司。"].comment
