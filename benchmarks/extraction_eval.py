@@ -7,9 +7,9 @@ For every page annotated in tests/data/extraction/ (README.md there gives the fo
 thumb), prints precision, recall and F1 of the content each extractor keeps, per file and pooled:
 - Markdown and text pages: content LINES. The pipeline's lines are those its blocks cover
   (`l10n.ingest.read_article(path).paragraphs`, `line` … `end_line`). The other extractors get the page
-  rendered to HTML by markdown-it-py (CommonMark; the YAML front matter is metadata and is not rendered),
-  and their text is mapped back to input lines by matching each line's rendered text, in order, in theirs
-  (extraction_scoring.lines_in_output says how).
+  as HTML: Markdown rendered by markdown-it-py (CommonMark; the YAML front matter is metadata and is not
+  rendered), a text page one paragraph per line. Their text is mapped back to input lines by matching
+  each line's rendered text, in order, in theirs (extraction_scoring.lines_in_output says how).
 - HTML pages: content CHARACTERS (LCS over the text without whitespace, after NFKC; see
   extraction_scoring). The pipeline's text is its blocks' text with the inline placeholders removed.
   The other extractors get the page decoded as annotated (the annotation names the real encoding, so a
