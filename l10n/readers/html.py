@@ -186,8 +186,7 @@ class _Walker:
 
     def _tail(self, element) -> None:
         if element.tail:
-            parent = element.getparent()
-            self._text(element.tail, parent if parent is not None else element)
+            self._text(element.tail, element)  # its line is nearer the element's than its parent's
 
     def flush(self) -> None:
         if self._builder is None:
