@@ -1,0 +1,90 @@
+"""The deliverables end to end on the bundled sample: run, a scripted review, build, review page, TMX, XLIFF.
+
+Run: python scripts/deliverables_demo.py [OUT]   (default: a new temporary folder)
+
+The review is scripted: the Traditional catalog is accepted as OpenCC wrote it, and the English is our
+own translation of the first seven paragraphs; every later sentence gets a labelled stand-in that carries
+its glossary renderings (no translation model is installed offline). `run` is then repeated so that the
+QA comments describe the reviewed text, as a desk would do before building.
+"""
+from __future__ import annotations
+
+import re
+import sys
+import tempfile
+from pathlib import Path
+
+import polib
+
+from l10n.build import BuildOptions, build
+from l10n.exchange import TMX_NAME, export_tmx, export_xliff
+from l10n.pipeline import BUNDLED_SAMPLE, RunOptions, run
+
+ROOT = Path(__file__).resolve().parent.parent
+ENGLISH = {
+    "OpenAI宫斗剧完结,谁是最大赢家?": "The OpenAI palace drama is over: who is the biggest winner?",
+    "微软的AI野望。": "Microsoft's AI ambitions.",
+    "图片来源:界面新闻 范剑磊": "Image: Jiemian News, Fan Jianlei",
+    "文|惊蛰研究所 雨谷": "By Yu Gu, Jingzhe Research Institute",
+    "全球瞩目的OpenAI“宫斗剧”终于落下帷幕,这场持续近一周的科技界大戏,以山姆·奥特曼(Sam Altman,下简称奥特曼)的回归以及新董事会的成立暂时画上句号。":
+        "The OpenAI \"palace drama\" that held the world's attention is finally over: the week-long tech saga "
+        "has closed, for now, with the return of Sam Altman and the formation of a new board.",
+    "自上周五至今,不到7天的时间,这场AI界“权力的游戏”剧情变化之复杂,令人目不暇接,一度有人表示“这是不是ChatGPT写的剧本?”":
+        "In under 7 days since last Friday, this AI-world \"Game of Thrones\" twisted so often that some "
+        "wondered whether ChatGPT had written the script.",
+    "然而现阶段的“大结局”仍有诸多疑点。": "Yet this \"finale\" still leaves many questions open.",
+    "特别是OpenAI发布的公告中,并未看到有关伊利亚·苏茨克沃(Ilya Sutskever,下简称伊利亚)的消息。":
+        "In particular, OpenAI's announcement said nothing about Ilya Sutskever.",
+    "作为舆论分析中诱发奥特曼发起此次宫变的始作俑者,伊利亚“反水”董事会的做法,直接让整个事件的走向发生了反转。":
+        "Seen by commentators as the one who set off the coup against Sam Altman, Ilya Sutskever turned on "
+        "the board, and that reversed the whole affair.",
+    "而以奥特曼的回归以及成立新董事会的结果来看,OpenAI未来的发展正越来越受到微软的影响。":
+        "With Sam Altman back and a new board in place, OpenAI's future is coming ever more under "
+        "Microsoft's influence.",
+}
+_RENDERING = re.compile(r"^glossary: .+? → (.+?) \(")
+
+
+def _stand_in(entry: polib.POEntry) -> str:
+    where = entry.comment.splitlines()[0]
+    renderings = sorted({match.group(1) for line in entry.comment.splitlines()
+                         if (match := _RENDERING.match(line)) and not match.group(1).startswith("(")})
+    return f"[English of the {where}{': ' + ', '.join(renderings) if renderings else ''}]"
+
+
+def _review(path: Path, translate) -> None:
+    catalog = polib.pofile(str(path))
+    for entry in catalog:
+        if translate is not None:
+            entry.msgstr = ENGLISH.get(entry.msgid) or _stand_in(entry)
+        if "fuzzy" in entry.flags:
+            entry.flags.remove("fuzzy")
+    catalog.save(str(path))
+
+
+def main(out: Path) -> int:
+    options = RunOptions(out_dir=out, glossary=(ROOT / "glossary.csv",), mt="none")
+    folder = run([BUNDLED_SAMPLE], options).documents[0].folder
+    _review(folder / "en.po", True)
+    for path in sorted(folder.glob("zh_*.po")):
+        _review(path, None)
+    run([BUNDLED_SAMPLE], options)  # QA comments now describe the reviewed text
+    result = build([folder], BuildOptions())
+    gaps = [str(gap) for document in result.documents for gap in document.gaps]
+    if result.exit_code:
+        print("\n".join(gaps) or str(result.documents[0].error), file=sys.stderr)
+        return result.exit_code
+    build([folder], BuildOptions(review=True))
+    for path in sorted(folder.glob("article.*.txt")):
+        print(f"== {path} (first 7 paragraphs)")
+        print("\n\n".join(path.read_text(encoding="utf-8").split("\n\n")[:7]))
+    print(f"== review page: {folder / 'review.html'}")
+    tmx = export_tmx([folder], folder / TMX_NAME)
+    print(f"== {tmx.path}: {tmx.units} translation units; " + ", ".join(f"{lang} {n}" for lang, n in tmx.counts))
+    for item in export_xliff([folder], folder):
+        print(f"== {item.path}: {item.units} segments; " + ", ".join(f"{n} {state}" for state, n in item.counts))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(Path(sys.argv[1]) if len(sys.argv) > 1 else Path(tempfile.mkdtemp(prefix="l10n-demo-"))))
