@@ -151,6 +151,9 @@ def run(
         help="Translation memory (`l10n import tmx`). Default: ~/.local/share/l10n/memory.sqlite3 when present.",
         show_default=False)] = None,
     config: ConfigOption = None,
+    reference: Annotated[Optional[Path], typer.Option(
+        help="An existing English translation of the article: confidently aligned sentences go into en.po "
+        "instead of drafts.", show_default=False)] = None,
     show_removed: Annotated[bool, typer.Option("--show-removed", help="List the lines dropped as page chrome.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
@@ -170,7 +173,7 @@ def run(
         decoding=DecodingOptions(beam_size=effective["beam_size"], max_batch_size=effective["batch_size"],
                                  threads=effective["threads"]),
         cache=Path(effective["cache"]) if effective["cache"] else None, use_cache=not no_cache,
-        input_format=from_format.value if from_format else None, memory=memory)
+        input_format=from_format.value if from_format else None, memory=memory, reference=reference)
     paths = list(inputs or []) or _inputs_from_globs(effective["inputs"])
     if not paths and effective["inputs"]:
         raise _fail(f"{effective.path}: no article matches inputs {', '.join(effective['inputs'])}", 2)

@@ -42,6 +42,7 @@ class RunOptions:
     use_cache: bool = True
     input_format: str | None = None  # html, markdown, text; None: by extension, then by content
     memory: Path | None = None  # translation memory (`l10n import tmx`); None: the user's, when there is one
+    reference: Path | None = None  # an existing English translation of the (one) input, aligned into en.po
 
 
 @dataclass(frozen=True)
@@ -146,6 +147,8 @@ def _check_options(options: RunOptions) -> None:
         raise UsageError(f"unknown --mt {options.mt!r}; choose one of {', '.join(MT_CHOICES)}")
     if options.name_style not in NAME_STYLES:
         raise UsageError(f"unknown name style {options.name_style!r}; choose one of {', '.join(NAME_STYLES)}")
+    if options.reference is not None and not options.reference.is_file():
+        raise UsageError("--reference: no such file", options.reference)
 
 
 def _installed_translator(options: RunOptions, notices: list[str]) -> Translator | None:
@@ -249,6 +252,8 @@ def run(paths: list[Path], options: RunOptions, on_step: ProgressCallback | None
     used_glossaries = glossary_files(options.glossary)
     glossary = load_glossary(used_glossaries)
     documents = load_documents(paths or [BUNDLED_SAMPLE], options.input_format)
+    if options.reference is not None and len(documents) != 1:
+        raise UsageError(f"--reference translates one article; {len(documents)} were given")
     for document in documents:
         folder = options.out_dir / document.name
         if folder.exists() and not folder.is_dir():
@@ -267,9 +272,22 @@ def run(paths: list[Path], options: RunOptions, on_step: ProgressCallback | None
         translator = None
     elif translator is None:
         translator = _installed_translator(options, notices)
-    english, report = _english_targets(prepared, translator, options, notices, on_step)
+    referenced = None
+    if options.reference is not None:
+        from .align.reference import reference_target
+
+        step(documents[0].name, f"aligning with {options.reference.name}")
+        referenced = reference_target(prepared[0][1], options.reference, glossary.entries.values())
+        prepared_for_mt = [(document, [s for s in segments if s.id not in referenced.texts])
+                           for document, segments in prepared]
+    english, report = _english_targets(prepared_for_mt if referenced else prepared, translator, options,
+                                       notices, on_step)
     targets = _from_memory(prepared, [[*hant, en] for hant, en in zip(hant_targets, english, strict=True)],
                            options, notices)
+    if referenced is not None:  # the article's own translation wins over drafts and the memory
+        en = targets[0][-1]
+        origin = referenced.origin if en.origin == "none" else f"{en.origin}; {referenced.origin}"
+        targets[0][-1] = Target(ENGLISH, {**en.texts, **referenced.texts}, origin, {**en.notes, **referenced.notes})
     results = []
     for (document, segments), per_document, catalogs in zip(prepared, targets, previous, strict=True):
         step(document.name, "writing catalogs")

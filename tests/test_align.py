@@ -201,3 +201,17 @@ def test_archive_aligns_pairs_by_name_and_survives_a_bad_one(tmp_path, pair):
 def test_a_file_and_a_folder_do_not_mix(tmp_path, pair):
     result = runner.invoke(app, ["align", str(pair[0]), str(tmp_path)])
     assert result.exit_code == 2 and "give two files or two folders" in result.stderr
+
+
+def test_tmx_imports_into_the_translation_memory(pair, tmp_path):
+    from l10n.memory import TranslationMemory, import_tmx
+
+    out = tmp_path / "aligned.tmx"
+    _invoke(*pair, "--presplit", "--format", "tmx", "--out", out)
+    imported = import_tmx(out, tmp_path / "memory.sqlite3")
+    assert imported.entries == 8 and imported.skipped == 0
+    memory = TranslationMemory(tmp_path / "memory.sqlite3")
+    try:
+        assert memory.lookup([ZH[2]], "en")[ZH[2]].target == f"{EN[1]} {EN[2]}"
+    finally:
+        memory.close()

@@ -1,0 +1,32 @@
+"""`run --reference EN_FILE`: an existing English translation, aligned to the article's segments, in
+place of machine drafts wherever the match is confident."""
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+
+from ..model import GlossaryEntry, Segment, Target
+from ..placeholders import strip
+from . import align_sides
+from .inputs import Sentence, Side, read_english
+
+# Lowest lexical similarity of a link taken from the reference. On MAC-Dev, 1-n links at or above it
+# are right about 9 times in 10 (benchmarks/align_eval.py --confidence); weaker ones are left to MT.
+MIN_SIMILARITY = 0.1
+
+
+def reference_target(segments: list[Segment], reference: Path, glossary: Iterable[GlossaryEntry] = ()) -> Target:
+    """English texts for the segments that one reference sentence group confidently matches; each
+    says where it comes from. Groups of several Chinese segments are left to the drafts, since their
+    English cannot be divided between them."""
+    zh = Side(Path("segments"), tuple(Sentence(strip(segment.source), segment.line) for segment in segments))
+    alignment = align_sides(zh, read_english(reference), glossary)
+    texts: dict[str, str] = {}
+    notes: dict[str, tuple[str, ...]] = {}
+    for link in alignment.links:
+        if len(link.zh) != 1 or not link.en or link.similarity < MIN_SIMILARITY:
+            continue
+        segment = segments[link.zh[0]]
+        texts[segment.id] = alignment.texts(link)[1]
+        notes[segment.id] = (f"reference: {alignment.note(link)}",)
+    return Target("en", texts, f"reference {reference.name}", notes)
