@@ -91,10 +91,14 @@ def suggest(document: Document, glossary: Glossary) -> list[Suggestion]:
     texts = [(paragraph.index, placeholders.strip(paragraph.text)) for paragraph in document.paragraphs]
     whole = "\n".join(text for _, text in texts)
     introduced: set[str] = set()
-    for index, text in texts:
+    found_here = [(index, text, introductions(text)) for index, text in texts]
+    labels = _numbered_labels([one.english for _, _, found_list in found_here for one in found_list])
+    for index, text, found_list in found_here:
         where = f"paragraph {index}"
-        for found_one in introductions(text):
+        for found_one in found_list:
             english = found_one.english
+            if english in labels:
+                continue
             kind = guess_kind(found_one.source, english, f"《{found_one.source}》" in text)
             short = _english_short(english, kind)
             lacks = "" if english else f"; {NEEDS_ENGLISH}"
@@ -114,6 +118,17 @@ def suggest(document: Document, glossary: Glossary) -> list[Suggestion]:
         for name in _latin_names(text, introduced, glossary):
             add(Suggestion(name, name, guess_kind(name, name), "", f"Latin name in Chinese text, paragraph {index}"))
     return list(found.values())
+
+
+def _numbered_labels(englishes: list[str]) -> set[str]:
+    """API2, API3, API9 in one article number the items of a list (OWASP's top ten), not names: an English
+    of letters and a number is dropped when the same letters come with another number."""
+    numbers: dict[str, set[str]] = {}
+    for english in englishes:
+        match = re.fullmatch(r"([A-Za-z]+)(\d+)", english)
+        if match:
+            numbers.setdefault(match[1], set()).add(english)
+    return {english for found in numbers.values() if len(found) > 1 for english in found}
 
 
 def _latin_names(text: str, introduced: set[str], glossary: Glossary) -> list[str]:

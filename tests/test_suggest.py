@@ -209,3 +209,31 @@ def test_cli_suggest_refuses_an_empty_folder(tmp_path):
     result = runner.invoke(app, ["glossary", "suggest", str(tmp_path)])
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {tmp_path}: no article files")
+
+
+def test_a_dotted_name_has_no_more_parts_than_its_english():
+    mined = _mined("他引用了罗杰·马克·吐温（Mark Twain）的话。")
+    assert mined["马克·吐温"].english == "Mark Twain"
+    assert "罗杰·马克·吐温" not in mined
+    assert "凯瑟琳·威尔逊" in _mined("起诉书点名凯瑟琳·威尔逊（Katheryn A. Wilson）。")  # an initial is no part
+
+
+def test_numbered_list_labels_are_not_names():
+    mined = _mined("十大风险包括用户身份验证中断（API2）、数据过度泄露（API3）和资产管理不当（API9）。"
+                   "命令和控制（C2）服务器也被发现，二氧化碳（CO2）排放增加。")
+    assert not {"用户身份验证中断", "数据过度泄露", "资产管理不当"} & set(mined)
+    assert mined["命令和控制"].english == "C2" and mined["二氧化碳"].english == "CO2"
+
+
+def test_the_evaluation_script_scores_the_sample_without_dev_pages(tmp_path):
+    import subprocess
+    import sys
+
+    result = subprocess.run([sys.executable, str(ROOT / "benchmarks" / "glossary_suggest_eval.py"), str(tmp_path)],
+                            capture_output=True, text=True, cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    lines = result.stdout.splitlines()
+    assert lines[0].split() == ["page", "gold", "sugg", "ok", "recall", "prec", "latin"]
+    sample = lines[1].split()
+    assert sample[0] == "jiemian-openai-board.zh.txt" and sample[1] == "11"
+    assert lines[-1].startswith("overall")

@@ -153,6 +153,16 @@ def transliterated_name(window: str) -> str | None:
     return NAME_DOT.join([given_name, *parts[1:]])
 
 
+def _matching_parts(name: str, english: str) -> str:
+    """A `·` name has no more parts than its English name has names (initials aside): in 罗杰·马克·吐温 given as
+    (Mark Twain), 罗杰 belongs to the text before."""
+    if not is_person_name(english):
+        return name
+    names = [word for word in english.split() if not re.fullmatch(r"[A-Z]\.", word)]
+    parts = name.split(NAME_DOT)
+    return NAME_DOT.join(parts[-len(names):]) if len(parts) > len(names) >= 2 else name
+
+
 def _is_role_ending(text: str) -> bool:
     return any(text.endswith(role) for role in ROLES if len(role) >= 2)
 
@@ -257,7 +267,7 @@ def term_before(left: str, english: str, short: str = "") -> str | None:
     if NAME_DOT in window:
         name = transliterated_name(window)
         if name:
-            return name
+            return _matching_parts(name, english)
     if english and is_person_name(english):
         name = (person_name(window, english) or "").lstrip("".join(JOINERS))  # jieba may glue 及 to a name
         if len(name) >= 2:

@@ -105,7 +105,11 @@ def _dotted_names(text: str) -> Iterator[Introduction]:
 
 def introductions(text: str) -> list[Introduction]:
     """Every introduction in one block of plain text, in order of appearance."""
-    found = [*_parentheticals(text), *_outside_shorts(text), *_dotted_names(text)]
+    introduced = [*_parentheticals(text), *_outside_shorts(text)]
+    # A dotted name the English has already cut down (罗杰·马克·吐温 (Mark Twain) → 马克·吐温) is not offered whole.
+    found = introduced + [name for name in _dotted_names(text)
+                          if not any(name.source.endswith(other.source) and name.source != other.source
+                                     for other in introduced)]
     return sorted(found, key=lambda found_one: _first_position(text, found_one.source))
 
 
