@@ -65,6 +65,7 @@ _NOTICE_RULES = (
                                  r"|copyright|all rights reserved|©", re.I)),
     ("disclaimer", re.compile(r"本文内容收集自|不对其真实性|仅供参考|不代表本(站|平台|网|刊)")),
     ("contact details", re.compile(r"^(商务合作|合作电话|合作微信|投稿邮箱)")),
+    ("author box", re.compile(r"^(作者|笔者)\s*\S{1,20}?\s*[，,]\s*(为|是|系|现任|曾任)")),
     ("site footer (ICP licence)", re.compile(r"ICP[备证]|公网安备|网安备|互联网新闻信息服务许可|违法和不良信息举报")),
 )
 _BULLET = re.compile(r"^[•●▪◦◆■►▶ㆍ]\s*")

@@ -38,6 +38,7 @@ def _page(*texts: str, fmt: str = "text") -> Page:
     ("*本文内容收集自全球范围内的媒体与刊物，制作者对其完整性负责。", "disclaimer"),
     ("前情回顾·网络安全事故赔偿", "related-articles list"),
     ("+1", "counter or control"),
+    ("作者maomaobear，为百略网旗下原创专栏作者。", "author box"),
 ])
 def test_chrome_blocks_are_named(text, reason):
     assert block_reason(Block(Part.BODY, text, 1)) == reason
