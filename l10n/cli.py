@@ -16,7 +16,7 @@ from .errors import L10nError
 from .pipeline import MT_CHOICES
 from .readers import READERS
 from .table import FORMATS
-from .translate.enforce import NAME_STYLES
+from .qa.terms import NAME_STYLES
 from .variant import DEFAULT_HANT, HANT_LOCALES
 
 app = typer.Typer(

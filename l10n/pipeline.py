@@ -15,12 +15,13 @@ from .files import write_atomic
 from .glossary import Glossary, term_notes
 from .ingest import read_article
 from .model import Document, GlossaryEntry, Segment, Target
-from .qa.terms import check_terms
+from .qa import check_catalog
+from .qa.terms import NAME_STYLES
 from .segment import segment_document
 from .table import render_rows
 from .translate.base import DecodingOptions, Translator
-from .translate.enforce import NAME_STYLES, DraftReport, draft_documents
-from .variant import DEFAULT_HANT, convert, hant_locale, respect_boundaries, traditional_variant
+from .translate.enforce import DraftReport, draft_documents
+from .variant import DEFAULT_HANT, hant_locale, respect_boundaries, traditional_variant
 
 BUNDLED_SAMPLE = Path(__file__).parent / "samples" / "jiemian-openai-board.zh.txt"
 DEFAULT_GLOSSARY = Path("glossary.csv")
@@ -123,17 +124,6 @@ def _removed_rows(document: Document):
     return ["line", "reason", "text"], [[removal.line, removal.reason, removal.text] for removal in document.removed]
 
 
-def _expected_renderings(editions: tuple[str, ...]):
-    def english(entry: GlossaryEntry) -> str:
-        return entry.english
-
-    def traditional(config: str, locale: str):
-        return lambda entry: entry.traditional_for(locale) or convert(entry.source, config)
-
-    editions_by_locale = {hant_locale(config): traditional(config, hant_locale(config)) for config in editions}
-    return {ENGLISH: english, **editions_by_locale}
-
-
 def _check_options(options: RunOptions) -> None:
     if not options.editions:
         raise UsageError("no Traditional edition asked for; give at least one OpenCC configuration")
@@ -219,15 +209,14 @@ def _write_document(document: Document, segments: list[Segment], targets: list[T
                              *placeholders.describe(segment.source, spans[segment.paragraph])) for segment in segments}
 
     notes = notes_for(None)
-    expected = _expected_renderings(options.editions)
+    editions = {hant_locale(config): config for config in options.editions}
     outputs: dict[Path, str] = {folder / f"{document.name}.pot": po.render(po.template(document, segments, notes))}
     reviewed: list[tuple[str, dict[str, str]]] = []
     for target in targets:
         path = folder / f"{target.locale}.po"
         catalog = po.target_catalog(document, segments, target, notes_for(target.locale), previous.get(path))
         texts = po.texts_by_segment(catalog, segments)
-        news_style = target.locale == ENGLISH and options.name_style == "news"
-        po.add_issues(catalog, check_terms(segments, texts, expected[target.locale], news_style), segments)
+        check_catalog(catalog, segments, target.locale, options.name_style, editions.get(target.locale))
         outputs[path] = po.render(catalog)
         reviewed.append((target.locale, texts))
     outputs[folder / "segments.tsv"] = render_rows(*_segment_rows(segments, reviewed))

@@ -14,7 +14,7 @@ import polib
 
 from . import __version__, merge, po_text
 from .errors import InputError
-from .model import Document, Issue, Segment, Target
+from .model import Document, Segment, Target
 
 _PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);"}
 _SINGLE_PLURAL = "nplurals=1; plural=0;"
@@ -121,19 +121,6 @@ def read_catalog(path: Path) -> polib.POFile:
                          int(match.group(1)) if match else None) from error
 
 
-def add_issues(catalog: polib.POFile, issues: list[Issue], segments: list[Segment]) -> None:
-    """QA findings go where the reviewer looks: the entry's extracted comments, once per entry."""
-    sources = {segment.id: segment.source for segment in segments}
-    by_source: dict[str, list[str]] = {}
-    for issue in issues:
-        by_source.setdefault(sources[issue.segment_id], []).append(
-            f"QA {issue.severity.value}: {issue.message} [{issue.code}]")
-    for entry in catalog:
-        if entry.obsolete or entry.msgctxt is not None:
-            continue
-        lines = entry.comment.splitlines()
-        lines += [line for line in dict.fromkeys(by_source.get(entry.msgid, ())) if line not in lines]
-        entry.comment = "\n".join(lines)
 
 
 def render(catalog: polib.POFile) -> str:

@@ -64,7 +64,7 @@ class Setting:
 
 def _registry() -> dict[tuple[str, str], Setting]:
     from .pipeline import MT_CHOICES
-    from .translate.enforce import NAME_STYLES
+    from .qa.terms import NAME_STYLES
     from .variant import DEFAULT_HANT, HANT_LOCALES
 
     settings = [

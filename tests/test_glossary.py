@@ -9,7 +9,7 @@ from l10n.errors import GlossaryError
 from l10n.glossary import Glossary, load, parse
 from l10n.ingest import read_article
 from l10n.model import GlossaryEntry, Kind, Segment, Part
-from l10n.qa.terms import check_terms
+from l10n.qa import build_context, check_texts
 from l10n.variant import traditional_variant
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -149,13 +149,15 @@ def test_region_override_only_for_its_region():
 def _qa(glossary, sources, targets, news_style=False):
     segments = glossary.annotate([Segment(f"s{i}", 1, i, Part.BODY, 1, s) for i, s in enumerate(sources)])
     texts = {f"s{i}": t for i, t in enumerate(targets)}
-    issues = check_terms(segments, texts, lambda e: e.english, news_style)
-    return [(issue.segment_id, issue.code) for issue in issues]
+    context = build_context(segments, texts, "en", "news" if news_style else "full")
+    issues = check_texts(segments, texts, context)
+    return [(issue.segment_id, issue.code) for issue in issues if issue.code.startswith("glossary-")]
 
 
-def test_qa_requires_the_rendering_tolerating_case_and_spaces():
+def test_qa_requires_the_rendering_with_its_case_tolerating_spaces():
     glossary = _glossary("伊利亚,Ilya Sutskever,Sutskever,,person,Elijah")
-    assert _qa(glossary, ["伊利亚走了。"], ["ilya  SUTSKEVER left."]) == []
+    assert _qa(glossary, ["伊利亚走了。"], ["Ilya\n  Sutskever left."]) == []
+    assert _qa(glossary, ["伊利亚走了。"], ["ilya SUTSKEVER left."]) == [("s0", "glossary-missing")]
     assert _qa(glossary, ["伊利亚走了。"], ["Ilya left."]) == [("s0", "glossary-missing")]
     assert _qa(glossary, ["伊利亚走了。"], ["Ilya Sutskever (Elijah) left."]) == [("s0", "glossary-forbidden")]
     assert _qa(glossary, ["伊利亚走了。"], [""]) == []

@@ -1,1 +1,59 @@
-"""Quality checks: each is a function from segments and target texts to Issues."""
+"""Quality checks on target texts. Every check is registered in registry.CHECKS by its family module
+(terms, numbers, leaks, punctuation, repetition), imported here; `check_catalog` runs them on a catalog
+and writes the findings into its entries."""
+from __future__ import annotations
+
+import statistics
+
+import polib
+
+from ..model import Issue, Segment
+from . import terms, numbers, leaks, punctuation, repetition  # noqa: F401, I001  (each registers its checks, in this order)
+from .findings import entries_for, write_findings
+from .registry import CHECKS, ENGLISH, TRADITIONAL, Context, language_of
+
+MIN_SEGMENTS_FOR_RATIO = 5  # fewer translated segments say nothing about a document's usual length ratio
+
+
+def build_context(segments: list[Segment], texts: dict[str, str], locale: str, style: str = "full",
+                  hant_config: str | None = None) -> Context:
+    """What the checks need to know about the document: the glossary requirements under the name style, for a
+    Traditional target the OpenCC conversion of each segment, and the usual target/source length ratio."""
+    language = language_of(locale)
+    required, expected = {}, {}
+    if language == ENGLISH:
+        required = terms.requirements(segments, style)
+    elif language == TRADITIONAL and hant_config is not None:
+        from ..variant import convert, traditional_variant
+
+        def traditional(entry) -> str:
+            return entry.traditional_for(locale) or convert(entry.source, hant_config)
+
+        required = terms.requirements(segments, "full", traditional)
+        expected = traditional_variant(segments, hant_config).texts
+    ratios = [repetition.length_ratio(s.source, texts[s.id]) for s in segments
+              if texts.get(s.id) and len(s.source) >= repetition.SHORTEST_SOURCE]
+    usual = statistics.median(ratios) if len(ratios) >= MIN_SEGMENTS_FOR_RATIO else None
+    return Context(language, required, expected, usual)
+
+
+def check_texts(segments: list[Segment], texts: dict[str, str], context: Context) -> list[Issue]:
+    """Every applicable check on every segment that has a target text, in document order."""
+    applicable = [c for c in CHECKS.values() if c.applies_to(context.language)]
+    issues: list[Issue] = []
+    for segment in segments:
+        text = texts.get(segment.id, "")
+        if text:
+            for registered in applicable:
+                issues += registered.function(segment, text, context)
+    return issues
+
+
+def check_catalog(catalog: polib.POFile, segments: list[Segment], locale: str, style: str = "full",
+                  hant_config: str | None = None) -> list[Issue]:
+    """Check a catalog's live entries against their segments and write the findings into the entries."""
+    entries = entries_for(catalog, segments)
+    texts = {segment_id: entry.msgstr for segment_id, entry in entries.items() if entry.msgstr}
+    issues = check_texts(segments, texts, build_context(segments, texts, locale, style, hant_config))
+    write_findings(entries, issues)
+    return issues

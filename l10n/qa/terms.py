@@ -1,50 +1,97 @@
-"""Glossary adherence: every term in a segment's source appears in the target as the glossary renders it."""
+"""Glossary adherence, and the one name-style rule that enforcement (translate/enforce.py) and QA share.
+
+The rule: a term's first mention in the document needs its full rendering (Ilya Sutskever). In news style a
+later mention may use the short form (Sutskever) instead, or still the full one. Mentions are counted in the
+source, in document order, so a draft is judged the same way whether it is being made or being checked; a
+short form standing where the full one belongs is reported at that first mention.
+
+Matching: a required rendering must appear as a whole word with its own case ("jobs" is not "Jobs"), spaces
+and line breaks between its words being any whitespace. A forbidden rendering is wrong in any case.
+"""
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
 
-from ..model import GlossaryEntry, Issue, Segment, Severity
+from ..model import GlossaryEntry, Segment, Severity
+from .registry import ENGLISH, TRADITIONAL, Context, check
 
-
-def _normalized(text: str) -> str:
-    return " ".join(text.casefold().split())
-
-
-def contains(text: str, rendering: str) -> bool:
-    """Case- and whitespace-tolerant containment."""
-    return _normalized(rendering) in _normalized(text)
+NAME_STYLES = ("full", "news")
 
 
-def check_terms(segments: list[Segment], texts: dict[str, str], expected: Callable[[GlossaryEntry], str],
-                short_after_first: bool = False) -> list[Issue]:
-    """Check every translated segment, in document order.
+@dataclass(frozen=True)
+class Requirement:
+    entry: GlossaryEntry
+    rendering: str  # the form to write: full at the first mention, short later in news style
+    accepted: tuple[str, ...]  # every form that satisfies the requirement
 
-    With short_after_first (news style), a term may appear in its short form (Sutskever) once its full
-    rendering (Ilya Sutskever) has appeared earlier in the document. Forbidden renderings are errors wherever
-    the source has the term. Empty targets are not checked: there is nothing to check yet.
-    """
-    issues: list[Issue] = []
+
+def english(entry: GlossaryEntry) -> str:
+    return entry.english
+
+
+def requirements(segments: list[Segment], style: str = "full",
+                 render: Callable[[GlossaryEntry], str] = english) -> dict[str, list[Requirement]]:
+    """What each segment's target must contain, by segment id: one requirement per rendering per segment
+    (伊利亚·苏茨克沃 and 伊利亚 in one sentence need Ilya Sutskever once)."""
     introduced: set[str] = set()
+    required: dict[str, list[Requirement]] = {}
     for segment in segments:
-        text = texts.get(segment.id, "")
-        if not text:
-            continue
-        reported: set[str] = set()
+        seen: set[str] = set()
         for hit in segment.terms:
-            entry = hit.entry
-            rendering = expected(entry)
-            if not rendering or rendering in reported:
+            full = render(hit.entry)
+            if not full or full in seen:
                 continue
-            reported.add(rendering)  # 伊利亚·苏茨克沃 and 伊利亚 in one sentence need Ilya Sutskever once
-            if contains(text, rendering):
-                introduced.add(rendering)
-            elif not (short_after_first and entry.english_short and rendering == entry.english and rendering in introduced
-                      and contains(text, entry.english_short)):
-                issues.append(Issue(segment.id, Severity.ERROR, "glossary-missing",
-                                    f"{entry.source} must be rendered {rendering!r}"))
-            if rendering == entry.english:
-                for wrong in entry.forbidden:
-                    if contains(text, wrong):
-                        issues.append(Issue(segment.id, Severity.ERROR, "glossary-forbidden",
-                                            f"{entry.source} is rendered {wrong!r}, which the glossary forbids"))
-    return issues
+            seen.add(full)
+            short = hit.entry.english_short if render is english and style == "news" else ""
+            if short and full in introduced:
+                requirement = Requirement(hit.entry, short, (full, short))
+            else:
+                requirement = Requirement(hit.entry, full, (full,))
+            required.setdefault(segment.id, []).append(requirement)
+        introduced |= seen
+    return required
+
+
+@lru_cache(maxsize=4096)
+def _pattern(rendering: str, ignore_case: bool) -> re.Pattern:
+    words = r"\s+".join(re.escape(word) for word in rendering.split())
+    # Latin letters and digits bound a word; Han characters do not (中文 has no spaces between words).
+    return re.compile(rf"(?<![A-Za-z0-9]){words}(?![A-Za-z0-9])", re.IGNORECASE if ignore_case else 0)
+
+
+def find_rendering(text: str, rendering: str, ignore_case: bool = False) -> re.Match | None:
+    return _pattern(rendering, ignore_case).search(text)
+
+
+def satisfied(text: str, requirement: Requirement) -> bool:
+    return any(find_rendering(text, form) for form in requirement.accepted)
+
+
+def missing(text: str, needs: list[Requirement]) -> list[Requirement]:
+    return [need for need in needs if not satisfied(text, need)]
+
+
+def forbidden_present(text: str, entry: GlossaryEntry) -> list[str]:
+    return [wrong for wrong in entry.forbidden if find_rendering(text, wrong, ignore_case=True)]
+
+
+@check("glossary-missing", Severity.ERROR, "a glossary term is not rendered as the glossary says (whole word, same "
+       "case; in news style a later mention may use the short form)", (ENGLISH, TRADITIONAL))
+def glossary_missing(segment: Segment, text: str, context: Context) -> list[str]:
+    return [f"{need.entry.source} must be rendered {' or '.join(map(repr, need.accepted))}"
+            for need in missing(text, context.requirements.get(segment.id, []))]
+
+
+@check("glossary-forbidden", Severity.ERROR, "a rendering the glossary forbids for a term of the source appears",
+       (ENGLISH,))
+def glossary_forbidden(segment: Segment, text: str, context: Context) -> list[str]:
+    messages: list[str] = []
+    for hit in segment.terms:
+        for wrong in forbidden_present(text, hit.entry):
+            message = f"{hit.entry.source} is rendered {wrong!r}, which the glossary forbids"
+            if message not in messages:
+                messages.append(message)
+    return messages

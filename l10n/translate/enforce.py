@@ -13,22 +13,15 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from ..model import GlossaryEntry, Segment
-from ..qa.terms import contains
+from ..model import Segment
+from ..qa.terms import Requirement, find_rendering, forbidden_present, missing, requirements
 from . import markup
 from .base import Translator
 from .cache import TranslationCache, cache_key
 
-NAME_STYLES = ("full", "news")
-_ENFORCEMENT_REVISION = 2  # part of the cache key: bump when the steps above change
+_ENFORCEMENT_REVISION = 3  # part of the cache key: bump when the steps above change
 
 StepProgress = Callable[[str], None]
-
-
-@dataclass(frozen=True)
-class Requirement:
-    entry: GlossaryEntry
-    rendering: str
 
 
 @dataclass(frozen=True)
@@ -52,31 +45,8 @@ class DraftReport:
         return self.present / self.required if self.required else 1.0
 
 
-def requirements(segments: list[Segment], style: str = "full") -> dict[str, list[Requirement]]:
-    """The English each segment must contain. In news style a person or thing already named in full
-    earlier in the document may appear in its short form (Ilya Sutskever … Sutskever)."""
-    introduced: set[str] = set()
-    required: dict[str, list[Requirement]] = {}
-    for segment in segments:
-        seen: set[str] = set()
-        for hit in segment.terms:
-            entry = hit.entry
-            if not entry.english or entry.english in seen:
-                continue
-            seen.add(entry.english)
-            later = style == "news" and entry.english_short and entry.english in introduced
-            required.setdefault(segment.id, []).append(
-                Requirement(entry, entry.english_short if later else entry.english))
-        introduced |= seen
-    return required
-
-
-def _missing(text: str, needs: list[Requirement]) -> list[Requirement]:
-    return [need for need in needs if not contains(text, need.rendering)]
-
-
 def _inject(segment: Segment, needs: list[Requirement]) -> str:
-    rendering = {need.entry.english: need.rendering for need in needs}
+    rendering = {need.accepted[0]: need.rendering for need in needs}
     pieces, position = [], 0
     for hit in segment.terms:
         if hit.entry.english in rendering:
@@ -86,43 +56,66 @@ def _inject(segment: Segment, needs: list[Requirement]) -> str:
     return "".join(pieces).strip()
 
 
+def _replace_whole(text: str, wrong: str, rendering: str) -> str:
+    """Every whole-word occurrence of a wrong rendering becomes the right one. Words of the rendering that
+    already stand next to it are taken in, not repeated: `Sam Ultraman` with Ultraman → Sam Altman gives
+    `Sam Altman`, never `Sam Sam Altman`."""
+    words = rendering.split()
+    pieces, position = [], 0
+    while match := find_rendering(text[position:], wrong, ignore_case=True):
+        start, end = position + match.start(), position + match.end()
+        before, after = text[position:start], text[end:]
+        for count in range(len(words) - 1, 0, -1):  # the rendering's first words, just before
+            lead = re.search(r"(?<![A-Za-z0-9])" + r"\s+".join(map(re.escape, words[:count])) + r"\s+$", before)
+            if lead:
+                before = before[:lead.start()]
+                break
+        for count in range(len(words) - 1, 0, -1):  # its last words, just after
+            tail = re.match(r"\s+" + r"\s+".join(map(re.escape, words[-count:])) + r"(?![A-Za-z0-9])", after)
+            if tail:
+                end += tail.end()
+                break
+        pieces += [before, rendering]
+        position = end
+    pieces.append(text[position:])
+    return "".join(pieces)
+
+
 def _repair(text: str, needs: list[Requirement]) -> tuple[str, dict[str, str]]:
     repaired: dict[str, str] = {}
-    for need in _missing(text, needs):
-        for wrong in need.entry.forbidden:
-            if contains(text, wrong):
-                pattern = r"\s+".join(re.escape(word) for word in wrong.split())
-                text = re.sub(pattern, need.rendering, text, flags=re.IGNORECASE)
-                repaired[need.rendering] = wrong
-                break
+    for need in missing(text, needs):
+        wrong = sorted(forbidden_present(text, need.entry), key=len, reverse=True)
+        if wrong:  # the longest first: Sam Ultraman before Ultraman
+            text = _replace_whole(text, wrong[0], need.rendering)
+            repaired[need.rendering] = wrong[0]
     return text, repaired
 
 
 def _finish(model_id: str, text: str, needs: list[Requirement], how: str, repaired: dict[str, str]) -> Draft:
     notes = [f"machine draft: {model_id}"]
-    missing = {need.rendering for need in _missing(text, needs)}
+    absent = {need.rendering for need in missing(text, needs)}
     for need in needs:
-        if need.rendering in missing:
+        if need.rendering in absent:
             status = "MISSING from the draft"
         elif need.rendering in repaired:
             status = f"repaired from {repaired[need.rendering]!r}"
         else:
             status = how
         notes.append(f"MT glossary: {need.entry.source} → {need.rendering}: {status}")
-    return Draft(text, tuple(notes), len(needs), len(needs) - len(missing))
+    return Draft(text, tuple(notes), len(needs), len(needs) - len(absent))
 
 
 def _choose(segment: Segment, needs: list[Requirement], first: list[str], injected: list[str] | None,
             model_id: str) -> Draft:
     for index, hypothesis in enumerate(first):
-        if not _missing(hypothesis, needs):
+        if not missing(hypothesis, needs):
             return _finish(model_id, hypothesis, needs, "in the best hypothesis" if index == 0
                            else f"chosen from hypothesis {index + 1}", {})
     for hypothesis in injected or []:
-        if not _missing(hypothesis, needs):
+        if not missing(hypothesis, needs):
             return _finish(model_id, hypothesis, needs, "injected into the source", {})
     candidates = first + (injected or [])
-    best = max(candidates, key=lambda text: len(needs) - len(_missing(text, needs))) if candidates else ""
+    best = max(candidates, key=lambda text: len(needs) - len(missing(text, needs))) if candidates else ""
     text, repaired = _repair(best, needs)
     return _finish(model_id, text, needs, "in the closest draft", repaired)
 
@@ -166,7 +159,7 @@ def draft_documents(documents: list[list[Segment]], translator: Translator, styl
         return [answers[source] for source in sources]
 
     first = translate([segment.source for _, segment, _, _ in pending], "translating")
-    retry = [i for i, (_, _, needs, _) in enumerate(pending) if needs and all(_missing(h, needs) for h in first[i])]
+    retry = [i for i, (_, _, needs, _) in enumerate(pending) if needs and all(missing(h, needs) for h in first[i])]
     retried = translate([_inject(pending[i][1], pending[i][2]) for i in retry], "re-translating with glossary terms")
     injected = dict(zip(retry, retried, strict=True))
     fresh: dict[str, dict] = {}

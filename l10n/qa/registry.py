@@ -1,0 +1,65 @@
+"""The QA checks, registered in one place. Each has an id, a severity, a one-line explanation and one
+signature: `(segment, target_text, context) -> list[Issue]`. A family module registers its checks with
+`@check(...)` when it is imported; `l10n.qa` imports every family."""
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+
+from ..model import Issue, Segment, Severity
+
+ENGLISH = "en"
+TRADITIONAL = "zh_Hant"  # every Traditional locale: zh_TW, zh_HK, zh_Hant
+
+
+def language_of(locale: str) -> str:
+    """The family of checks a catalog's locale gets: English, Traditional Chinese, or only the generic ones."""
+    if locale.split("_")[0].split("-")[0] == "en":
+        return ENGLISH
+    if locale in ("zh_TW", "zh_HK", "zh_MO", "zh_Hant") or locale.startswith("zh_Hant"):
+        return TRADITIONAL
+    return locale
+
+
+@dataclass(frozen=True)
+class Context:
+    """What a check may know beyond one segment: the target language and facts about the whole document."""
+
+    language: str  # ENGLISH, TRADITIONAL or another locale
+    requirements: dict[str, list] = field(default_factory=dict)  # segment id → terms.Requirement
+    expected: dict[str, str] = field(default_factory=dict)  # Traditional: the OpenCC conversion of each segment
+    usual_ratio: float | None = None  # the document's median target/source length ratio
+
+
+CheckFunction = Callable[[Segment, str, Context], list[Issue]]
+
+
+@dataclass(frozen=True)
+class Check:
+    id: str
+    severity: Severity
+    explanation: str
+    function: CheckFunction
+    languages: frozenset[str] | None  # None: every target language
+
+    def applies_to(self, language: str) -> bool:
+        return self.languages is None or language in self.languages
+
+    def issue(self, segment: Segment, message: str) -> Issue:
+        return Issue(segment.id, self.severity, self.id, message)
+
+
+CHECKS: dict[str, Check] = {}
+
+
+def check(id: str, severity: Severity, explanation: str, languages: tuple[str, ...] | None = None):
+    """Register a check under an id. The decorated function returns its findings' messages; the registered
+    function turns them into Issues carrying the check's id and severity, so the two cannot disagree."""
+    def register(function: Callable[..., list[Issue]]) -> CheckFunction:
+        def run(segment: Segment, text: str, context: Context) -> list[Issue]:
+            return [CHECKS[id].issue(segment, message) for message in function(segment, text, context)]
+
+        run.__doc__, run.__name__ = function.__doc__, function.__name__
+        CHECKS[id] = Check(id, severity, explanation, run, frozenset(languages) if languages else None)
+        return run
+    return register

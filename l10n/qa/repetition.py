@@ -1,0 +1,65 @@
+"""Known failures of neural MT: a word or phrase looping over and over, a doubled word, a draft far shorter
+or longer than the document's other segments would suggest."""
+from __future__ import annotations
+
+import re
+
+from ..model import Segment, Severity
+from ..placeholders import strip
+from .registry import Context, check
+
+_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[\u3400-\u9fff]")
+LOOP_REPEATS = 3  # a unit said three times running is a loop, not style
+LONGEST_UNIT = 6  # words (or Han characters) in the longest repeated unit looked for
+LENGTH_FACTOR = 3.0  # how far from the document's usual target/source ratio a segment may be
+SHORTEST_SOURCE = 10  # characters: shorter sources vary too much to judge by length
+_DOUBLE_ALLOWED = {"had", "that"}  # "had had", "that that" are English
+
+
+def _units(text: str) -> list[str]:
+    return [token.casefold() for token in _WORD.findall(strip(text))]
+
+
+def loops(text: str) -> list[str]:
+    """Each unit of up to LONGEST_UNIT tokens that follows itself LOOP_REPEATS times or more."""
+    tokens = _units(text)
+    found: list[str] = []
+    for size in range(1, LONGEST_UNIT + 1):
+        for start in range(len(tokens) - size * LOOP_REPEATS + 1):
+            unit = tokens[start:start + size]
+            if all(tokens[start + size * k:start + size * (k + 1)] == unit for k in range(1, LOOP_REPEATS)):
+                shown = " ".join(unit)
+                if not any(shown in earlier for earlier in found):
+                    found.append(shown)
+    return found
+
+
+@check("repetition", Severity.ERROR, "a word or phrase repeated three times or more in a row (an MT loop) that "
+       "the source does not repeat")
+def repetition(segment: Segment, text: str, context: Context) -> list[str]:
+    in_source = " ".join(loops(segment.source) + loops(context.expected.get(segment.id, "")))
+    return [f"repeated in a loop: {unit!r}" for unit in loops(text) if unit not in in_source]
+
+
+@check("doubled-word", Severity.WARNING, "the same word twice in a row (Sam Sam Altman)")
+def doubled_word(segment: Segment, text: str, context: Context) -> list[str]:
+    pairs = re.findall(r"(?<![A-Za-z])([A-Za-z]+)\s+\1(?![A-Za-z])", strip(text), re.IGNORECASE)
+    doubled = [word for word in dict.fromkeys(pairs) if word.casefold() not in _DOUBLE_ALLOWED]
+    return [f"doubled word: {word} {word}" for word in doubled]
+
+
+def length_ratio(source: str, text: str) -> float:
+    return len(strip(text).strip()) / max(len(strip(source).strip()), 1)
+
+
+@check("length-ratio", Severity.WARNING, "the target is far shorter or longer than the document's usual "
+       "target/source length ratio (a dropped clause, a runaway draft)")
+def length(segment: Segment, text: str, context: Context) -> list[str]:
+    usual = context.usual_ratio
+    if usual is None or len(strip(segment.source)) < SHORTEST_SOURCE:
+        return []
+    ratio = length_ratio(segment.source, text)
+    if usual / LENGTH_FACTOR <= ratio <= usual * LENGTH_FACTOR:
+        return []
+    side = "shorter" if ratio < usual else "longer"
+    return [f"{ratio:.1f} characters per source character, {side} than this document's usual {usual:.1f}"]

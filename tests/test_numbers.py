@@ -1,0 +1,142 @@
+"""The numbers check: quantities of real news sentences (the dev pages and the bundled sample) against
+English renderings a writer would use, and against the mistakes MT and reviewers make."""
+from decimal import Decimal
+
+import pytest
+
+from l10n.model import Part, Segment
+from l10n.numbers import chinese_numeral, describe, english_quantities, quantities
+from l10n.qa import build_context, check_texts
+
+NUMBER_CHECKS = {"numbers", "numbers-approximate", "currency"}
+
+
+def findings(source: str, english: str) -> set[str]:
+    segments = [Segment("s", 1, 1, Part.BODY, 1, source)]
+    texts = {"s": english}
+    issues = check_texts(segments, texts, build_context(segments, texts, "en"))
+    return {issue.code for issue in issues if issue.code in NUMBER_CHECKS}
+
+
+PASSES = [
+    # 万 and 亿 scaled into thousands, millions, billions
+    ("公司获得了1000万美元融资。", "The company raised $10 million."),
+    ("公司获得了1000万美元融资。", "The company raised 10 million dollars."),
+    ("该项目投资77亿元。", "The project cost 7.7 billion yuan."),
+    ("市值蒸发6.25亿美元。", "Some $625 million of market value was wiped out."),
+    ("OpenAI估值达到860亿美元。", "OpenAI is valued at $86 billion."),
+    ("OpenAI估值达到860亿美元。", "OpenAI is valued at 86 billion US dollars."),
+    ("营收为86亿元。", "Revenue was 8.6 billion yuan."),
+    ("全国有3.5万家企业参与。", "Some 35,000 companies took part."),
+    ("我们一直在为保护 1.7 亿多美国人的宪法言论自由权利而奋斗。",
+     "We have fought to protect the free-speech rights of more than 170 million Americans."),
+    ("这些项目总计足以为 830 万户家庭供电。", "The projects can power 8.3 million homes."),
+    ("勒索赎金恢复成本达到273万美元。", "Recovery costs from ransoms reached $2.73 million."),
+    ("福利特的公司获得1600万英镑（约合2000万美元）。", "Forlit's firm received £16 million (about $20 million)."),
+    ("因泄露超23.5万名患者数据被起诉。", "It was sued over a leak of data on more than 235,000 patients."),
+    ("该机构同意支付150万美元（约合人民币1086万元）。",
+     "The provider agreed to pay $1.5 million (about 10.86 million yuan)."),
+    ("该机构同意支付150万美元（约合人民币1086万元）。",
+     "The provider agreed to pay US$1.5 million (roughly RMB 10.9 million)."),
+    ("罚款4.6亿元。", "The fine was 460 million yuan."),
+    ("美国国债规模增加1.59万亿美元。", "US debt grew by $1.59 trillion."),
+    ("我国网民规模近11 亿人（10.9967 亿人）。", "China has nearly 1.1 billion internet users (1.099967 billion)."),
+    ("较 2023 年 12 月增长 742 万人。", "That is 7.42 million more than in December 2023."),
+    ("扣押了 6.1 万枚比特币，目前的价值超过 30 亿英镑。",
+     "Police seized 61,000 bitcoins, now worth more than 3 billion pounds."),
+    ("在观察到的 167 亿个恶意请求中，大约有 50 亿 （31%） 针对的是未知API。",
+     "Of the 16.7 billion malicious requests observed, about 5 billion (31%) targeted unknown APIs."),
+    ("公司拟使用自有资金不超过3000万元。", "The company plans to spend no more than 30 million yuan of its own funds."),
+    ("F5于2019年以10亿美元收购该公司。", "F5 bought the company in 2019 for $1 billion."),
+    ("赛事信息系统遭到网络攻击超27万次。", "The games' systems were attacked more than 270,000 times."),
+    # percentages, full-width digits
+    ("互联网普及率达78.0%。", "Internet penetration reached 78.0%."),
+    ("收入增长了2.05%。", "Revenue grew 2.05 percent."),
+    ("盛邦安全拟收购天御云安不低于60%股权。", "Sbang Security plans to buy at least 60% of Tianyu Yunan."),
+    ("该比例为百分之五十。", "The share is 50 per cent."),
+    ("投资额为１０００万美元。", "The investment was $10 million."),
+    # Chinese numerals carrying quantities
+    ("首次锁定了参与网络攻击的NSA三名特工。", "It identified three NSA agents involved in the attacks for the first time."),
+    ("奥特曼两次被解雇。", "Altman was fired twice."),
+    ("三星与OpenAI合作，两家公司将建立合作关系。", "Samsung and OpenAI will partner; the two companies will cooperate."),
+    ("七名法学生自发组建了团队。", "Seven law students formed a team."),
+    ("项目已经进行了十年。", "The project has run for a decade."),
+    ("这是第三季度的数据。", "These are third-quarter figures."),
+    # dates
+    ("11月20日，微软宣布聘用奥特曼。", "On November 20, Microsoft said it had hired Altman."),
+    ("11月20日，微软宣布聘用奥特曼。", "On 20 November, Microsoft said it had hired Altman."),
+    ("11月20日，微软宣布聘用奥特曼。", "Microsoft said on Nov. 20 it had hired Altman."),
+    ("截至今年 6 月，网民规模近11 亿人。", "As of June, China had nearly 1.1 billion internet users."),
+    ("2018 年 10 月警方突击搜查了钱志敏的家。", "In October 2018 police raided Qian Zhimin's home."),
+    # numbers in names are the glossary's business, and figures of speech are not quantities
+    ("GPT-4和A16Z都提到了。", "GPT-4 and Andreessen Horowitz were mentioned."),
+    ("这是一家百年老店，千万不要错过。", "It is a century-old shop; do not miss it."),
+]
+
+FAILS = [
+    ("该项目投资77亿元。", "The project cost 77 billion yuan.", {"numbers"}),
+    ("市值蒸发6.25亿美元。", "Some $6.25 billion of market value was wiped out.", {"numbers"}),
+    ("OpenAI估值达到860亿美元。", "OpenAI is valued at $860 billion.", {"numbers"}),
+    ("全国有3.5万家企业参与。", "Some 3.5 thousand companies took part.", {"numbers"}),
+    ("公司获得了1000万美元融资。", "The company raised $1000 million.", {"numbers"}),
+    ("这些项目总计足以为 830 万户家庭供电。", "The projects can power 830 households.", {"numbers"}),
+    ("收入增长了2.05%。", "Revenue grew 20.5%.", {"numbers"}),
+    ("因泄露超23.5万名患者数据被起诉。", "It was sued over a leak of data on 23.5 patients.", {"numbers"}),
+    ("该机构同意支付150万美元（约合人民币1086万元）。",
+     "The provider agreed to pay $1.5 million (about 10 million yuan).", {"numbers"}),
+    ("OpenAI估值达到860亿美元。", "OpenAI is valued at 86 billion yuan.", {"currency"}),
+    ("福利特的公司获得1600万英镑。", "Forlit's firm received $16 million.", {"currency"}),
+    ("首次锁定了参与网络攻击的NSA三名特工。", "It identified NSA agents involved in the attacks.", {"numbers"}),
+    ("奥特曼两次被解雇。", "Altman was fired three times.", {"numbers"}),
+    ("11月20日，微软宣布聘用奥特曼。", "On November 21, Microsoft said it had hired Altman.", {"numbers"}),
+    ("11月20日，微软宣布聘用奥特曼。", "On December 20, Microsoft said it had hired Altman.", {"numbers"}),
+    ("投资额为１０００万美元。", "The investment was $1 million.", {"numbers"}),
+    ("董事会在五六天内就改变了主意。", "The board changed its mind within days.", {"numbers-approximate"}),
+    ("当地时间20日，董事会发表声明。", "The board issued a statement on Monday.", {"numbers-approximate"}),
+    ("TikTok 在美国有约 1.7 亿用户。", "TikTok has about 17 million users in the US.", {"numbers"}),
+]
+
+
+@pytest.mark.parametrize("source, english", PASSES)
+def test_real_renderings_pass(source, english):
+    assert findings(source, english) == set()
+    names_or_figures_of_speech = "GPT-4" in source or "百年" in source
+    assert bool(quantities(source)) is not names_or_figures_of_speech
+
+
+@pytest.mark.parametrize("source, english, expected", FAILS)
+def test_mistakes_are_caught(source, english, expected):
+    assert findings(source, english) == expected
+
+
+def test_there_are_at_least_forty_cases():
+    assert len(PASSES) + len(FAILS) >= 40
+
+
+def test_approximate_range_passes_when_rendered():
+    assert findings("董事会在五六天内就改变了主意。", "The board changed its mind within five or six days.") == set()
+
+
+@pytest.mark.parametrize("numeral, value", [("三", 3), ("十", 10), ("十五", 15), ("二十", 20), ("一百零五", 105),
+                                            ("一千二百五十", 1250), ("三万五千", 35000), ("十亿", 10**9),
+                                            ("两亿三千万", 230_000_000), ("一万亿", 10**12), ("千万", 10**7)])
+def test_chinese_numerals(numeral, value):
+    assert chinese_numeral(numeral) == value
+
+
+def test_quantities_carry_value_currency_and_offsets():
+    text = "该机构支付150万美元（约合人民币1086万元）。"
+    first, second = quantities(text)
+    assert (first.value, first.currency, text[first.start:first.end]) == (Decimal(1_500_000), "USD", "150万美元")
+    assert (second.value, second.currency) == (Decimal(10_860_000), "CNY")
+    assert describe(first) == "1.5 million USD" and describe(second) == "10.86 million CNY"
+
+
+def test_english_quantities_read_scale_words_abbreviations_and_words():
+    values = [(q.value, q.currency) for q in english_quantities("$86bn, HK$3 billion, twenty-five, a dozen, 35,000")]
+    assert values == [(Decimal(86 * 10**9), "USD"), (Decimal(3 * 10**9), "HKD"), (Decimal(25), ""),
+                      (Decimal(12), ""), (Decimal(35000), "")]
+
+
+def test_a_month_is_not_the_verb_may():
+    assert [q.month for q in english_quantities("It may rain. In May 2024, on May 3.") if q.kind == "date"] == [5]

@@ -1,0 +1,185 @@
+"""Each QA check on real news sentences (the bundled sample and the dev pages), both ways; the shared
+name-style rule; enforcement's repair; findings written into entries."""
+from pathlib import Path
+
+import polib
+import pytest
+
+from l10n.glossary import Glossary, parse
+from l10n.model import Part, Segment, Severity
+from l10n.qa import CHECKS, build_context, check_catalog, check_texts
+from l10n.qa.terms import requirements, satisfied
+from l10n.translate.enforce import draft_documents
+from test_enforce import FakeTranslator
+
+GLOSSARY = ("zh_Hans,en,en_short,zh_Hant,kind,en_forbidden\n"
+            "山姆·奥特曼,Sam Altman,Altman,,person,Sam Ultraman|Ultraman\n"
+            "奥特曼,Sam Altman,Altman,,person,Ultraman\n"
+            "伊利亚,Ilya Sutskever,Sutskever,,person,Elijah\n"
+            "乔布斯,Steve Jobs,Jobs,,person,\n"
+            "界面新闻,Jiemian News,Jiemian,界面新聞,org,Interface News\n")
+
+
+def _segments(*sources):
+    entries, problems = parse(GLOSSARY, Path("g.csv"))
+    assert not problems
+    return Glossary(entries).annotate([Segment(f"s{i}", i + 1, 1, Part.BODY, i + 1, s) for i, s in enumerate(sources)])
+
+
+def codes(sources, targets, locale="en", style="full", hant="s2twp"):
+    segments = _segments(*sources)
+    texts = {f"s{i}": t for i, t in enumerate(targets)}
+    issues = check_texts(segments, texts, build_context(segments, texts, locale, style, hant))
+    return [(issue.segment_id, issue.code) for issue in issues]
+
+
+def test_every_check_has_an_id_a_severity_and_an_explanation():
+    assert len(CHECKS) >= 12
+    for check in CHECKS.values():
+        assert check.id and isinstance(check.severity, Severity) and check.explanation
+
+
+# ---- glossary: whole word, own case; forbidden; one name-style rule
+
+def test_a_lower_case_common_word_does_not_satisfy_a_name():
+    assert codes(["乔布斯曾说过。"], ["Steve jobs once said."]) == [("s0", "glossary-missing")]
+    assert codes(["乔布斯曾说过。"], ["Steve Jobs once said."]) == []
+
+
+def test_a_rendering_inside_a_longer_word_does_not_count():
+    assert codes(["乔布斯曾说过。"], ["Steve Jobsworth once said."]) == [("s0", "glossary-missing")]
+
+
+def test_a_forbidden_rendering_is_an_error_in_any_case():
+    assert ("s0", "glossary-forbidden") in codes(["奥特曼回来了。"], ["Sam Altman, not ULTRAMAN, is back."])
+
+
+def test_short_form_before_the_full_one_is_reported_once_at_the_first_mention():
+    sources = ["伊利亚走了。", "伊利亚回来了。"]
+    assert codes(sources, ["He left.", "Sutskever came back."], style="news") == [("s0", "glossary-missing")]
+    assert codes(sources, ["Sutskever left.", "Ilya Sutskever came back."], style="news") == [
+        ("s0", "glossary-missing")]
+    assert codes(sources, ["Ilya Sutskever left.", "Sutskever came back."], style="news") == []
+
+
+def test_enforcement_and_qa_use_the_same_requirements():
+    segments = _segments("伊利亚走了。", "伊利亚回来了。")
+    needs = requirements(segments, "news")
+    answers = {"伊利亚走了。": ["He left."], "Ilya Sutskever 走了。": ["He left."],
+               "伊利亚回来了。": ["Sutskever came back."]}
+    [drafts], report = draft_documents([segments], FakeTranslator(answers), "news")
+    texts = {i: d.text for i, d in drafts.items()}
+    flagged = {i for i, _ in codes(["伊利亚走了。", "伊利亚回来了。"], [texts["s0"], texts["s1"]], style="news")}
+    unmet = {i for i, d in drafts.items() if not all(satisfied(d.text, n) for n in needs.get(i, []))}
+    assert flagged == unmet == {"s0"} and report.present == 1
+
+
+def test_traditional_override_is_required():
+    assert codes(["界面新闻报道。"], ["界面新聞報導。"], locale="zh_TW") == []
+    assert codes(["界面新闻报道。"], ["介面新聞報導。"], locale="zh_TW") == [("s0", "glossary-missing")]
+
+
+# ---- enforcement repair
+
+@pytest.mark.parametrize("draft, repaired", [
+    ("Sam Ultraman is back.", "Sam Altman is back."),
+    ("Ultraman is back.", "Sam Altman is back."),
+    ("Ultraman and Ultraman.", "Sam Altman and Sam Altman."),
+    ("Ultramania spread; Ultraman is back.", "Ultramania spread; Sam Altman is back."),
+])
+def test_repair_replaces_whole_words_without_duplicating(draft, repaired):
+    source = "奥特曼回来了。"
+    answers = {source: [draft], "Sam Altman 回来了。": [draft]}
+    [drafts], _ = draft_documents([_segments(source)], FakeTranslator(answers))
+    assert drafts["s0"].text == repaired
+    assert codes([source], [drafts["s0"].text]) == []
+
+
+def test_qa_catches_the_old_repair_result():
+    assert ("s0", "doubled-word") in codes(["奥特曼回来了。"], ["Sam Sam Altman is back."])
+
+
+# ---- numbers (more in test_numbers.py)
+
+def test_numbers_check_runs_on_english_only():
+    assert ("s0", "numbers") in codes(["该项目投资77亿元。"], ["The project cost 77 billion yuan."])
+    assert codes(["该项目投资77亿元。"], ["該項目投資77億元。"], locale="zh_TW") == []
+
+
+# ---- leaks
+
+def test_chinese_left_in_the_english():
+    assert codes(["奥特曼回归OpenAI。"], ["Sam Altman 回归 OpenAI."]) == [("s0", "source-leak")]
+    assert ("s0", "source-leak") in codes(["奥特曼回归OpenAI。"], ["奥特曼回归OpenAI。"])
+    assert codes(["奥特曼回归OpenAI。"], ["Sam Altman returns to OpenAI."]) == []
+
+
+def test_simplified_characters_left_in_traditional():
+    assert codes(["微软发展很快。"], ["微軟发展很快。"], locale="zh_TW") == [("s0", "simplified-leak")]
+    assert codes(["微软发展很快。"], ["微軟發展很快。"], locale="zh_TW") == []
+    # a reviewer's own wording and OpenCC's phrase choices (回 where OpenCC writes 迴) are not leaks
+    assert codes(["奥特曼的回归很重要。"], ["奧特曼的回歸很重要。"], locale="zh_Hant", hant="s2t") == []
+    assert codes(["微软发展很快。"], ["微軟成長迅速。"], locale="zh_TW") == []
+
+
+# ---- punctuation and markup
+
+def test_full_width_punctuation_in_english():
+    assert codes(["谁是最大赢家？"], ["Who is the biggest winner？"]) == [("s0", "fullwidth-punctuation")]
+    assert codes(["他说：“可能吗？”"], ["He said: “Is it possible?”"]) == []
+
+
+def test_unbalanced_brackets_and_quotes():
+    assert codes(["英伟达（NVIDIA）宣布合作。"], ["Nvidia (NVIDIA announced a partnership."]) == [
+        ("s0", "unbalanced-brackets")]
+    assert codes(["英伟达（NVIDIA）宣布合作。"], ["Nvidia (NVIDIA) announced a partnership."]) == []
+    # a quotation running over several sentences opens in the source too
+    assert codes(["他说：“我们会回来。"], ["He said: “We will be back."]) == []
+
+
+def test_placeholders_must_match_the_source():
+    source = "<a1>OpenAI</a1>宣布<b2>奥特曼</b2>回归。"
+    assert codes([source], ["<a1>OpenAI</a1> announced that <b2>Sam Altman</b2> is back."]) == []
+    assert codes([source], ["OpenAI announced that <b2>Sam Altman</b2> is back."]) == [("s0", "placeholders")]
+    assert codes([source], ["<a1>OpenAI announced that <b2>Sam Altman</a1></b2> is back."]) == [
+        ("s0", "placeholders")]
+
+
+# ---- repetition and length
+
+def test_repetition_loop():
+    loop = "The board said that the company the company the company will survive."
+    assert ("s0", "repetition") in codes(["董事会表示公司会存活下来。"], [loop])
+    assert codes(["董事会表示公司会存活下来。"], ["The board said the company will survive."]) == []
+
+
+def test_length_far_from_the_documents_usual_ratio():
+    sources = ["微软宣布聘用奥特曼和布洛克曼。", "董事会在周五突然解雇了首席执行官。", "员工们联名要求董事会辞职。",
+               "投资者对此表示非常担忧和不满。", "公司的估值因此受到了很大影响。", "这场风波持续了整整五天时间。"]
+    targets = ["Microsoft announced it had hired Sam Altman and Brockman.", "The board abruptly fired the CEO on Friday.",
+               "Employees signed a letter asking the board to resign.", "Investors were deeply worried and unhappy.",
+               "The company's valuation was badly hit as a result.", "It."]
+    assert ("s5", "length-ratio") in codes(sources, targets)
+    assert ("s5", "length-ratio") not in codes(sources, targets[:5] + ["The turmoil lasted five full days."])
+
+
+# ---- findings in the catalog
+
+def _catalog(msgstr):
+    catalog = polib.POFile()
+    catalog.append(polib.POEntry(msgid="该项目投资77亿元。", msgstr=msgstr, comment="body, paragraph 1, sentence 1"))
+    return catalog
+
+
+def test_findings_replace_earlier_ones_and_an_error_makes_the_entry_fuzzy():
+    segments = [Segment("s0", 1, 1, Part.BODY, 1, "该项目投资77亿元。")]
+    catalog = _catalog("The project cost 77 billion yuan.")
+    check_catalog(catalog, segments, "en")
+    check_catalog(catalog, segments, "en")
+    [entry] = catalog
+    assert entry.comment.splitlines() == [
+        "body, paragraph 1, sentence 1", "QA error: 77亿元 should appear as 7.7 billion CNY [numbers]"]
+    assert entry.fuzzy
+    entry.msgstr, entry.flags = "The project cost 7.7 billion yuan.", []
+    check_catalog(catalog, segments, "en")
+    assert entry.comment == "body, paragraph 1, sentence 1" and not entry.fuzzy
