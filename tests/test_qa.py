@@ -76,6 +76,7 @@ def test_enforcement_and_qa_use_the_same_requirements():
 
 def test_traditional_override_is_required():
     assert codes(["界面新闻报道。"], ["界面新聞報導。"], locale="zh_TW") == []
+    assert codes(["据界面新闻Pro报道。"], ["據界面新聞Pro報導。"], locale="zh_TW") == []
     assert codes(["界面新闻报道。"], ["介面新聞報導。"], locale="zh_TW") == [("s0", "glossary-missing")]
 
 

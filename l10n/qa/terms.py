@@ -58,8 +58,11 @@ def requirements(segments: list[Segment], style: str = "full",
 @lru_cache(maxsize=4096)
 def _pattern(rendering: str, ignore_case: bool) -> re.Pattern:
     words = r"\s+".join(re.escape(word) for word in rendering.split())
-    # Latin letters and digits bound a word; Han characters do not (中文 has no spaces between words).
-    return re.compile(rf"(?<![A-Za-z0-9]){words}(?![A-Za-z0-9])", re.IGNORECASE if ignore_case else 0)
+    # An edge that is a Latin letter or digit must not run on into another (Jobs in Jobsworth); a Han edge
+    # needs nothing, as Chinese puts words, and Latin names, side by side (微軟Copilot).
+    before = r"(?<![A-Za-z0-9])" if rendering[:1].isascii() and rendering[:1].isalnum() else ""
+    after = r"(?![A-Za-z0-9])" if rendering[-1:].isascii() and rendering[-1:].isalnum() else ""
+    return re.compile(before + words + after, re.IGNORECASE if ignore_case else 0)
 
 
 def find_rendering(text: str, rendering: str, ignore_case: bool = False) -> re.Match | None:
