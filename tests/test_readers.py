@@ -227,3 +227,14 @@ def test_a_live_stock_quote_inside_a_sentence_is_not_text():
             '债券市场没有泡沫。</p></body></html>')
     document = parse_article(page, Path("quote.html"))
     assert placeholders.strip(document.paragraphs[0].text) == "贝莱德固定收益业务全球首席投资官表示，债券市场没有泡沫。"
+
+
+def test_raw_html_inside_markdown_is_read_as_html_at_its_lines():
+    page = ("# 小米发布新手机\n\n" + ARTICLE + "\n\n"
+            "<p>分析人士认为，这款手机将与<a href=\"https://apple.com\">苹果</a>竞争，市场份额有望提升。</p>\n\n"
+            "<div class=\"footer\">\n<p>京ICP备12345678号</p>\n</div>\n\n```\ncode = 1\n```\n")
+    document = parse_article(page, Path("clip.md"))
+    assert [(p.line, p.text) for p in document.paragraphs] == [
+        (1, "小米发布新手机"), (3, ARTICLE), (5, "分析人士认为，这款手机将与<a1>苹果</a1>竞争，市场份额有望提升。")]
+    assert document.paragraphs[2].spans[0].target == "https://apple.com"
+    assert {(r.line, r.reason) for r in document.removed} == {(8, "page footer"), (11, "code block")}

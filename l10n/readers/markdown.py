@@ -1,12 +1,14 @@
 """Markdown (archivers, clippers) → blocks, through markdown-it-py (CommonMark, tables) and its
 front-matter plugin; the YAML front matter becomes the page's metadata, never text.
 
+Raw HTML blocks are read by the HTML reader; fenced and indented code is not text to translate.
 A paragraph whose source lines are separate things — a sentence that ends, then a bare link or an
 image on the next line — is split at that line break, so each piece is judged on its own; lines that
 continue one another are joined (no space between Chinese characters).
 """
 from __future__ import annotations
 
+import dataclasses
 import re
 from pathlib import Path
 
@@ -18,7 +20,7 @@ _SENTENCE_END = re.compile(r"[。！？!?；;…”」』]$")
 _URL = re.compile(r"^(https?:)?//\S+$")
 _METADATA_KEYS = {"title": "title", "url": "url", "link": "url", "source_url": "url", "date": "date",
                   "published": "date", "author": "author", "source": "site", "site": "site"}
-_SKIPPED = {"fence": "code block", "code_block": "code block", "html_block": "raw HTML"}
+_SKIPPED = {"fence": "code block", "code_block": "code block"}
 
 
 def read(text: str, path: Path) -> Page:
@@ -45,11 +47,25 @@ def read(text: str, path: Path) -> Page:
             part_of_next, level_of_next = _container_part(containers)
         elif token.type == "inline" and token.map:
             blocks += _inline_blocks(token, part_of_next, level_of_next, source_lines)
+        elif token.type == "html_block" and token.map:
+            blocks += _html_blocks(token.content, path, token.map[0])
         elif token.type in _SKIPPED and token.map:
             start, end = token.map
             blocks.append(Block(Part.BODY, tidy(token.content), start + 1, end,
                                 markup_chars=len(token.content), context=_SKIPPED[token.type]))
     return Page("markdown", blocks, metadata)
+
+
+def _html_blocks(source: str, path: Path, offset: int) -> list[Block]:
+    """Raw HTML inside Markdown (clippers keep a <p> or a <figure> as it was) is read by the HTML
+    reader, at its lines in the Markdown file; the region stays a run of blocks, as for Markdown."""
+    from . import html
+
+    if not tidy(source) or source.lstrip().startswith("<!--"):
+        return []
+    return [dataclasses.replace(block, line=block.line + offset,
+                                end_line=block.end_line + offset if block.end_line else 0, container=())
+            for block in html.read(source, path).blocks]
 
 
 def _container_part(containers: list[str]) -> tuple[Part, int]:
