@@ -49,6 +49,8 @@ def test_the_review_page_shows_counts_terms_findings_and_fuzzy_entries(review_pa
     assert first.xpath("td[1]/mark[@class='term']/text()") == ["OpenAI"]
     assert first.xpath("td[1]/ul[@class='terms']/li/text()") == ["OpenAI → OpenAI (org)"]
     assert first.xpath("td[3]/mark[@class='term']/text()") == ["OpenAI"]  # present, so no QA error
+    credit = page.xpath("//tbody/tr")[2]
+    assert credit.xpath("td[2]/mark[@class='term']/text()") == ["界面新聞", "范劍磊"]  # the Traditional overrides
     second = page.xpath("//tbody/tr")[1]
     assert second.xpath("td[3]/ul[@class='qa']/li[@class='qa-error']/text()") == [
         "QA error: 微软 must be rendered 'Microsoft' [glossary-missing]"]

@@ -1,7 +1,8 @@
 """The bilingual review page: one self-contained HTML file per document (inline CSS, no scripts, no
 external assets) with the source and every target side by side per segment, glossary terms highlighted
-with their required renderings, QA findings beside their entry, fuzzy and untranslated entries marked,
-and a header with the counts. Built as an lxml tree, so every text from the article is escaped."""
+with their required renderings (in the source, and in each target where its rendering appears), QA
+findings beside their entry, fuzzy and untranslated entries marked, and a header with the counts.
+Built as an lxml tree, so every text from the article is escaped."""
 from __future__ import annotations
 
 import re
@@ -78,7 +79,7 @@ def _source_cell(segment: Segment, terms: list[Term]):
     return cell
 
 
-def _target_cell(translation: Translation | None, locale: str, terms: list[Term]):
+def _target_cell(translation: Translation | None, locale: str):
     cell = E.TD(lang=language_tag(locale))
     if translation is None or not translation.text:
         cell.set("class", "untranslated")
@@ -87,7 +88,8 @@ def _target_cell(translation: Translation | None, locale: str, terms: list[Term]
     if translation.fuzzy:
         cell.set("class", "fuzzy")
         cell.append(E.SPAN(E.CLASS("badge"), "fuzzy"))
-    renderings = {term.rendering: f"glossary: {term.source}" for term in terms} if locale == "en" else {}
+    # each catalog's notes give the rendering required in its own language (English, or an override)
+    renderings = {term.rendering: f"glossary: {term.source}" for term in _terms(translation.glossary_notes)}
     for piece in _highlighted(translation.text, renderings, ignore_case=True):
         if isinstance(piece, str):
             if len(cell):
@@ -133,7 +135,7 @@ def render(document: Document, segments: list[Segment], catalogs: list[Catalog],
             (c.translations[segment.id].glossary_notes for c in catalogs if segment.id in c.translations), [])
         terms = _terms(comments)
         row = E.TR(_source_cell(segment, terms),
-                   *(_target_cell(c.translations.get(segment.id), c.locale, terms) for c in catalogs))
+                   *(_target_cell(c.translations.get(segment.id), c.locale) for c in catalogs))
         if segment.paragraph != previous_paragraph:
             row.set("class", "block-start")
         previous_paragraph = segment.paragraph
