@@ -165,7 +165,7 @@ def run(
     effective = _settings(config, {
         "out": out, "editions": _editions(hant), "glossary": tuple(glossary) if glossary else None,
         "mt": mt.value if mt else None, "names": en_names.value if en_names else None, "threads": threads,
-        "batch_size": batch_size, "beam_size": beam_size, "cache": cache})
+        "batch_size": batch_size, "beam_size": beam_size, "cache": cache, "memory": memory})
     options = RunOptions(
         out_dir=Path(effective["out"]), editions=effective["editions"],
         glossary=tuple(Path(path) for path in effective["glossary"]) if effective["glossary"] else None,
@@ -173,7 +173,8 @@ def run(
         decoding=DecodingOptions(beam_size=effective["beam_size"], max_batch_size=effective["batch_size"],
                                  threads=effective["threads"]),
         cache=Path(effective["cache"]) if effective["cache"] else None, use_cache=not no_cache,
-        input_format=from_format.value if from_format else None, memory=memory, reference=reference)
+        input_format=from_format.value if from_format else None,
+        memory=Path(effective["memory"]) if effective["memory"] else None, reference=reference)
     paths = list(inputs or []) or _inputs_from_globs(effective["inputs"])
     if not paths and effective["inputs"]:
         raise _fail(f"{effective.path}: no article matches inputs {', '.join(effective['inputs'])}", 2)

@@ -81,6 +81,8 @@ def _registry() -> dict[tuple[str, str], Setting]:
         Setting("beam_size", "english", "beam_size", _positive_int, 4, "beam size"),
         Setting("cache", "english", "cache", _string(), "", "translation cache file (empty: the user's cache)",
                 is_path=True),
+        Setting("memory", "", "memory", _string(), "",
+                "translation memory from `l10n import tmx` (empty: the user's, when there is one)", is_path=True),
         Setting("fail_on", "qa", "fail_on", _string(("error", "warning")), "error",
                 "QA findings that make `l10n check` exit 1"),
     ]
@@ -235,6 +237,9 @@ out = "output"
 
 # Articles `l10n run` takes when given no INPUT (globs, relative to this file).
 # inputs = ["articles/**/*.md"]
+
+# Translation memory filled by `l10n import tmx`; exact matches become the drafts.
+# memory = "~/.local/share/l10n/memory.sqlite3"
 
 [english]
 # auto: drafts when an Argos zh→en model is installed; argos: a model is required; none: no drafts.

@@ -201,3 +201,18 @@ def test_an_aligned_corpus_feeds_the_memory(tmp_path):
     english = {entry.msgid: entry for entry in polib.pofile(str(out / "zh" / "en.po"))}
     assert english["奥特曼回到了公司。"].msgstr == "Altman returned to the company."
     assert "translation memory: aligned.tmx (line " in english["奥特曼回到了公司。"].comment
+
+
+def test_the_settings_file_names_the_memory(folder, tmp_path):
+    runner.invoke(app, ["export", "tmx", str(folder)])
+    desk = tmp_path / "desk"
+    desk.mkdir()
+    assert runner.invoke(app, ["import", "tmx", str(folder / "translations.tmx"),
+                               "--memory", str(desk / "tm.sqlite3")]).exit_code == 0
+    (desk / "l10n.toml").write_text('memory = "tm.sqlite3"\n', encoding="utf-8")
+    article = tmp_path / "board.txt"
+    article.write_text("董事会风波\n\n奥特曼回到了公司，这一天大家都很高兴。\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", str(article), "--out", str(tmp_path / "out"), "--mt", "none", "-q",
+                                 "--config", str(desk / "l10n.toml")])
+    assert result.exit_code == 0, result.output
+    assert f"translation memory {desk / 'tm.sqlite3'}: 2 drafts from exact matches" in result.stderr
