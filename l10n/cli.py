@@ -13,10 +13,11 @@ import typer
 from .align.formats import FORMATS as ALIGN_FORMATS
 from .build import FALLBACKS
 from .errors import L10nError
+from .model import Severity
 from .pipeline import MT_CHOICES
+from .qa.terms import NAME_STYLES
 from .readers import READERS
 from .table import FORMATS
-from .qa.terms import NAME_STYLES
 from .variant import DEFAULT_HANT, HANT_LOCALES
 
 app = typer.Typer(
@@ -52,6 +53,7 @@ def _choices(name: str, values) -> type[Enum]:
 TableFormat = _choices("TableFormat", FORMATS)
 MtChoice = _choices("MtChoice", MT_CHOICES)
 NameStyle = _choices("NameStyle", NAME_STYLES)
+FailOn = _choices("FailOn", [severity.value for severity in Severity])
 Fallback = _choices("Fallback", FALLBACKS)
 InputFormat = _choices("InputFormat", READERS)
 FromOption = Annotated[Optional[InputFormat], typer.Option(
@@ -292,6 +294,67 @@ def export_xliff(
     for item in exported:
         states = ", ".join(f"{count} {state}" for state, count in item.counts)
         typer.echo(f"wrote {item.path}: {item.units} segments ({states})")
+
+
+def _print_table(header: list[str], rows: list[list]) -> None:
+    """Columns padded to their widest cell; numbers right-aligned."""
+    widths = [max(len(str(cell)) for cell in column) for column in zip(header, *rows)]
+    for row in [header, *rows]:
+        cells = [str(cell).rjust(width) if isinstance(cell, int) else str(cell).ljust(width)
+                 for cell, width in zip(row, widths)]
+        typer.echo("  ".join(cells).rstrip())
+
+
+@app.command()
+def check(
+    inputs: Annotated[Optional[list[Path]], typer.Argument(
+        help="Output folders (searched for .po files) or .po files. Default: the output folder.",
+        show_default=False)] = None,
+    fail_on: Annotated[FailOn, typer.Option(
+        help="Exit 1 when a finding of this severity (or worse) is found.")] = FailOn["error"],
+    as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable report instead.")] = False,
+    glossary: Annotated[Optional[list[Path]], typer.Option(
+        "--glossary", "-g", help="Glossary CSV; repeat for several. Default: the settings file's, else "
+        "./glossary.csv when present.", show_default=False)] = None,
+    en_names: Annotated[Optional[NameStyle], typer.Option(
+        help="news: later mentions of a name may use its short form. Default: full.", show_default=False)] = None,
+    config: ConfigOption = None,
+) -> None:
+    """Run the QA checks on .po files, write the findings into their entries and print a summary."""
+    import json
+
+    from .pipeline import glossary_files, load_glossary
+    from .qa.catalogs import catalog_paths, check_files, report_data
+    from .qa.registry import CHECKS
+
+    effective = _settings(config, {"glossary": tuple(glossary) if glossary else None,
+                                   "names": en_names.value if en_names else None})
+    with _reported_errors():
+        paths = catalog_paths(list(inputs or [Path(effective["out"])]))
+        files = glossary_files(tuple(Path(p) for p in effective["glossary"]) if effective["glossary"] else None)
+        reports = check_files(paths, load_glossary(files), effective["names"])
+    errors = sum(report.count(Severity.ERROR) for report in reports)
+    warnings = sum(report.count(Severity.WARNING) for report in reports)
+    if as_json:
+        typer.echo(json.dumps(report_data(reports), ensure_ascii=False, indent=2))
+    else:
+        for report in reports:
+            for finding in report.findings:
+                issue = finding.issue
+                typer.echo(f"{report.path}:{finding.line}: {issue.severity.value}: {issue.message} [{issue.code}]")
+        _print_table(["file", "language", "checked", "errors", "warnings"],
+                     [[str(r.path), r.locale or "?", r.checked, r.count(Severity.ERROR), r.count(Severity.WARNING)]
+                      for r in reports])
+        found = [finding.issue.code for report in reports for finding in report.findings]
+        if found:
+            typer.echo("")
+            _print_table(["check", "severity", "found"], [[code, CHECKS[code].severity.value, found.count(code)]
+                                                           for code in CHECKS if code in found])
+        rewritten = sum(1 for report in reports if report.rewritten)
+        typer.echo(f"{errors} errors, {warnings} warnings in {len(reports)} files; "
+                   f"findings written into {rewritten} of them")
+    if errors or (fail_on.value == Severity.WARNING.value and warnings):
+        raise typer.Exit(1)
 
 
 @app.command()

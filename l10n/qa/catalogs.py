@@ -1,0 +1,111 @@
+"""`l10n check`: the QA checks on .po files as they are now, after reviewers have worked on them.
+
+A catalog stands on its own: each live entry becomes a segment again (msgid as source, in file order, the
+glossary annotated on it), the target language comes from the header's Language, and a Traditional
+catalog's OpenCC configuration from its X-L10n-Origin header (else the usual one for its locale). Every
+file is read before any is written, so one unreadable file stops the check with nothing changed.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+from .. import po
+from ..errors import InputError, UsageError
+from ..files import write_atomic
+from ..glossary import Glossary
+from ..model import Issue, Part, Segment, Severity
+from . import check_catalog
+from .findings import entries_for
+
+# The OpenCC configuration a Traditional catalog was most likely made with, when its header does not say.
+_USUAL_CONFIG = {"zh_TW": "s2twp", "zh_HK": "s2hk", "zh_Hant": "s2t"}
+_ORIGIN_CONFIG = re.compile(r"\bOpenCC\s+\S+\s+(s2\w+)")
+
+
+@dataclass(frozen=True)
+class Finding:
+    line: int  # of the entry in the file as written
+    msgid: str
+    issue: Issue
+
+
+@dataclass(frozen=True)
+class CatalogReport:
+    path: Path
+    locale: str
+    checked: int  # live entries with a translation
+    findings: tuple[Finding, ...]
+    rewritten: bool  # the findings in the file changed
+
+    def count(self, severity: Severity) -> int:
+        return sum(1 for finding in self.findings if finding.issue.severity is severity)
+
+
+def catalog_paths(inputs: list[Path]) -> list[Path]:
+    """The .po files of the inputs: files as given, folders searched below (hidden folders, such as the
+    backups `run` keeps, are skipped). Templates (.pot) have no translations to check."""
+    found: list[Path] = []
+    for path in inputs:
+        if path.is_dir():
+            inside = sorted(p for p in path.rglob("*.po")
+                            if not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not inside:
+                raise UsageError("no .po files in this folder", path)
+            found += inside
+        elif path.is_file():
+            if path.suffix != ".po":
+                raise UsageError("not a .po file", path)
+            found.append(path)
+        else:
+            raise InputError("no such file or folder", path)
+    return list(dict.fromkeys(found))
+
+
+def segments_of(catalog: polib.POFile, glossary: Glossary) -> list[Segment]:
+    """The catalog's live entries as segments, in file order, with their glossary terms."""
+    segments = []
+    for number, entry in enumerate((e for e in catalog if not e.obsolete and e.msgid), start=1):
+        line = next((int(line) for _, line in entry.occurrences if line and line.isdigit()), 0)
+        segments.append(Segment(entry.msgctxt or str(number), number, 1, Part.BODY, line, entry.msgid))
+    return glossary.annotate(segments)
+
+
+def hant_config(catalog: polib.POFile, locale: str) -> str | None:
+    origin = _ORIGIN_CONFIG.search(catalog.metadata.get("X-L10n-Origin", ""))
+    return origin.group(1) if origin else _USUAL_CONFIG.get(locale)
+
+
+def check_files(paths: list[Path], glossary: Glossary, style: str = "full") -> list[CatalogReport]:
+    """Check every catalog and write its findings into it (atomically, only when they changed)."""
+    catalogs = [(path, po.read_catalog(path)) for path in paths]
+    reports = []
+    for path, catalog in catalogs:
+        locale = catalog.metadata.get("Language", "")
+        segments = segments_of(catalog, glossary)
+        issues = check_catalog(catalog, segments, locale, style, hant_config(catalog, locale))
+        text = po.render(catalog)
+        rewritten = text != path.read_text(encoding="utf-8")
+        if rewritten:
+            write_atomic(path, text)
+        lines = {entry.msgid: entry.linenum for entry in polib.pofile(text) if not entry.obsolete}
+        entries = entries_for(catalog, segments)
+        findings = tuple(Finding(lines.get(entries[i.segment_id].msgid, 0), entries[i.segment_id].msgid, i)
+                         for i in issues)
+        checked = sum(1 for entry in entries.values() if entry.msgstr)
+        reports.append(CatalogReport(path, locale, checked, findings, rewritten))
+    return reports
+
+
+def report_data(reports: list[CatalogReport]) -> dict:
+    """The reports as plain data for `l10n check --json`."""
+    files = [{"path": str(report.path), "language": report.locale, "checked": report.checked,
+              "errors": report.count(Severity.ERROR), "warnings": report.count(Severity.WARNING),
+              "rewritten": report.rewritten,
+              "findings": [{"line": f.line, "msgid": f.msgid, "check": f.issue.code,
+                            "severity": f.issue.severity.value, "message": f.issue.message}
+                           for f in report.findings]} for report in reports]
+    return {"files": files, "errors": sum(f["errors"] for f in files), "warnings": sum(f["warnings"] for f in files)}

@@ -1,0 +1,119 @@
+"""`l10n check` through the CLI: findings written into the files, a summary table, --json, exit codes."""
+import json
+
+import polib
+from typer.testing import CliRunner
+
+from l10n.cli import app
+
+runner = CliRunner()
+
+GLOSSARY = "zh_Hans,en,en_short,kind,en_forbidden\n奥特曼,Sam Altman,Altman,person,Ultraman\n"
+ARTICLE = "董事会风波\n\n该公司估值达到860亿美元。奥特曼回来了。员工们联名要求董事会辞职。"
+MISTAKES = {  # what MT and reviewers get wrong
+    "董事会风波": "Board turmoil",
+    "该公司估值达到860亿美元。": "The company is valued at $860 billion.",
+    "奥特曼回来了。": "Ultraman is back.",
+    "员工们联名要求董事会辞职。": "Staff signed a letter，demanding that the board resign.",
+}
+
+
+def _seeded(tmp_path, texts=MISTAKES):
+    (tmp_path / "g.csv").write_text(GLOSSARY, encoding="utf-8")
+    (tmp_path / "a.txt").write_text(ARTICLE, encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, ["run", str(tmp_path / "a.txt"), "--out", str(out), "--mt", "none", "-q",
+                                 "--glossary", str(tmp_path / "g.csv")])
+    assert result.exit_code == 0, result.output
+    en = out / "a" / "en.po"
+    catalog = polib.pofile(str(en))
+    for entry in catalog:
+        entry.msgstr = texts.get(entry.msgid, "")
+        entry.flags = []  # as a reviewer who accepted every entry
+    catalog.save(str(en))
+    return out, en
+
+
+def _check(*args):
+    return runner.invoke(app, ["check", *map(str, args)])
+
+
+def test_check_writes_findings_prints_a_table_and_fails_on_errors(tmp_path, msgfmt_check):
+    out, en = _seeded(tmp_path)
+    result = _check(out, "--glossary", tmp_path / "g.csv")
+    assert result.exit_code == 1, result.output
+    entries = {entry.msgid: entry for entry in polib.pofile(str(en))}
+    valued = entries["该公司估值达到860亿美元。"]
+    assert "QA error: 860亿美元 should appear as 86 billion USD [numbers]" in valued.comment.splitlines()
+    assert valued.fuzzy
+    back = entries["奥特曼回来了。"].comment.splitlines()
+    assert "QA error: 奥特曼 must be rendered 'Sam Altman' [glossary-missing]" in back
+    assert "QA error: 奥特曼 is rendered 'Ultraman', which the glossary forbids [glossary-forbidden]" in back
+    assert any(line.endswith("[fullwidth-punctuation]") for line in entries["员工们联名要求董事会辞职。"].comment.splitlines())
+    assert not entries["董事会风波"].fuzzy and "QA" not in entries["董事会风波"].comment
+    lines = result.stdout.splitlines()
+    assert f"{en}:{valued.linenum}: error: 860亿美元 should appear as 86 billion USD [numbers]" in lines
+    assert ["file", "language", "checked", "errors", "warnings"] in map(str.split, lines)
+    table = [line.split() for line in lines if line.startswith(str(out))]
+    assert [str(en), "en", "4", "4", "0"] in table
+    assert any(row[:3] == ["numbers", "error", "1"] for row in map(str.split, lines))
+    assert lines[-1] == "4 errors, 0 warnings in 2 files; findings written into 1 of them"
+    msgfmt_check(en)
+
+
+def test_a_second_check_replaces_findings_instead_of_piling_them_up(tmp_path):
+    out, en = _seeded(tmp_path)
+    _check(out, "--glossary", tmp_path / "g.csv")
+    first = en.read_bytes()
+    again = _check(out, "--glossary", tmp_path / "g.csv")
+    assert again.exit_code == 1 and en.read_bytes() == first
+    assert again.stdout.splitlines()[-1].endswith("findings written into 0 of them")
+    catalog = polib.pofile(str(en))
+    entry = catalog.find("该公司估值达到860亿美元。")
+    entry.msgstr = "The company is valued at $86 billion."
+    catalog.save(str(en))
+    fixed = _check(out, "--glossary", tmp_path / "g.csv")
+    assert "QA" not in polib.pofile(str(en)).find("该公司估值达到860亿美元。").comment
+    assert fixed.stdout.splitlines()[-1].startswith("3 errors")
+
+
+def test_fail_on_warning_and_json(tmp_path):
+    texts = {**dict.fromkeys(MISTAKES, ""), "员工们联名要求董事会辞职。": "Staff staff signed a letter asking the board to resign."}
+    out, en = _seeded(tmp_path, texts)
+    assert _check(en).exit_code == 0  # a warning only: doubled word
+    assert _check(en, "--fail-on", "warning").exit_code == 1
+    report = json.loads(_check(en, "--json").stdout)
+    assert (report["errors"], report["warnings"]) == (0, 1)
+    [finding] = report["files"][0]["findings"]
+    assert finding["check"] == "doubled-word" and finding["severity"] == "warning"
+    assert finding["msgid"] == "员工们联名要求董事会辞职。"
+    assert finding["line"] == polib.pofile(str(en)).find("员工们联名要求董事会辞职。").linenum
+
+
+def test_traditional_catalog_is_checked_for_simplified_characters(tmp_path):
+    out, _ = _seeded(tmp_path)
+    tw = out / "a" / "zh_TW.po"
+    catalog = polib.pofile(str(tw))
+    catalog.find("员工们联名要求董事会辞职。").msgstr = "員工們联名要求董事會辭職。"
+    catalog.save(str(tw))
+    result = _check(tw)
+    assert result.exit_code == 1
+    assert "Simplified characters in the Traditional text: 联 (→ 聯) [simplified-leak]" in result.stdout
+
+
+def test_an_unreadable_catalog_stops_the_check_before_anything_is_written(tmp_path):
+    out, en = _seeded(tmp_path)
+    broken = out / "b" / "en.po"
+    broken.parent.mkdir()
+    broken.write_text('msgid "a"\nmsgstr "unterminated\n', encoding="utf-8")
+    before = en.read_bytes()
+    result = _check(out)
+    assert result.exit_code == 2
+    assert result.stderr == f"error: {broken}:2: unterminated string\n"
+    assert en.read_bytes() == before
+
+
+def test_nothing_to_check_is_a_usage_error(tmp_path):
+    result = _check(tmp_path)
+    assert result.exit_code == 2 and result.stderr == f"error: {tmp_path}: no .po files in this folder\n"
+    assert _check(tmp_path / "missing").exit_code == 2
