@@ -305,6 +305,10 @@ def _print_table(header: list[str], rows: list[list]) -> None:
         typer.echo("  ".join(cells).rstrip())
 
 
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}{'' if number == 1 else 's'}"
+
+
 @app.command()
 def check(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
@@ -351,7 +355,7 @@ def check(
             _print_table(["check", "severity", "found"], [[code, CHECKS[code].severity.value, found.count(code)]
                                                            for code in CHECKS if code in found])
         rewritten = sum(1 for report in reports if report.rewritten)
-        typer.echo(f"{errors} errors, {warnings} warnings in {len(reports)} files; "
+        typer.echo(f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {_count(len(reports), 'file')}; "
                    f"findings written into {rewritten} of them")
     if errors or (fail_on.value == Severity.WARNING.value and warnings):
         raise typer.Exit(1)

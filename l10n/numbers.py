@@ -167,19 +167,20 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     if match["ordinal"]:
         value = chinese_numeral(numeral)
         return None if value in (None, 1) else Quantity(match.group(0), start, end, NUMBER, (Decimal(value),))
-    if not (match["cn_currency"] or re.match(_MEASURE, following)) or following.startswith("几"):
+    measure = re.match(_MEASURE, following)
+    if not (match["cn_currency"] or measure) or following.startswith("几"):
         return None
+    written = match.group(0) + (measure.group(0) if measure and not match["cn_currency"] else "")
     if len(numeral) == 1 and numeral in "百千万亿":
         return None  # 百年, 千家万户, 万人: figures of speech
     currency = _ZH_CURRENCIES.get(match["cn_currency"] or "", "")
     approximate = _chinese_range(numeral)
     if approximate is not None:
-        return Quantity(match.group(0), start, end, NUMBER, tuple(map(Decimal, approximate)), currency,
-                        approximate=True)
+        return Quantity(written, start, end, NUMBER, tuple(map(Decimal, approximate)), currency, approximate=True)
     value = chinese_numeral(numeral)
     if value is None or value == 1:
         return None  # 一名 is as often "a" as "one"
-    return Quantity(match.group(0), start, end, NUMBER, (Decimal(value),), currency)
+    return Quantity(written, start, end, NUMBER, (Decimal(value),), currency)
 
 
 # ---------------------------------------------------------------- English
@@ -189,6 +190,7 @@ _MONTH_NAMES = [("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("Apr
                 ("November", "Nov"), ("December", "Dec")]
 _MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
+_MAY_AS_MONTH = re.compile(r"\b(?:in|of|since|until|till|by|from|early|late|mid|last|next|this)[\s-]+$", re.IGNORECASE)
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
@@ -285,8 +287,11 @@ def _en_quantity(match: re.Match, text: str) -> Quantity | None:
     if match["date"]:
         month_name = match["month"] or match["month2"]
         month = _MONTHS.get(month_name[:1].upper() + month_name[1:].lower())
-        if month is None or (month_name == "May" and not (match["day"] or match["day2"])) or month_name.islower():
-            return None  # "may" the verb; months are capitalized
+        if month is None or month_name.islower():
+            return None  # months are capitalized
+        if month_name == "May" and not (match["day"] or match["day2"] or _MAY_AS_MONTH.search(text[:start])
+                                        or re.match(r"\s+\d{4}\b", text[end:])):
+            return None  # "May we …": the verb, unless a day, a year or a preposition of time goes with it
         return Quantity(written, start, end, DATE, month=month, day=int(match["day"] or match["day2"] or 0))
     if match["digits"]:
         number = match["digits"]

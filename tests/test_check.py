@@ -44,7 +44,7 @@ def test_check_writes_findings_prints_a_table_and_fails_on_errors(tmp_path, msgf
     assert result.exit_code == 1, result.output
     entries = {entry.msgid: entry for entry in polib.pofile(str(en))}
     valued = entries["该公司估值达到860亿美元。"]
-    assert "QA error: 860亿美元 should appear as 86 billion USD [numbers]" in valued.comment.splitlines()
+    assert "QA error: 860亿美元: expected 86 billion USD in the English [numbers]" in valued.comment.splitlines()
     assert valued.fuzzy
     back = entries["奥特曼回来了。"].comment.splitlines()
     assert "QA error: 奥特曼 must be rendered 'Sam Altman' [glossary-missing]" in back
@@ -52,7 +52,7 @@ def test_check_writes_findings_prints_a_table_and_fails_on_errors(tmp_path, msgf
     assert any(line.endswith("[fullwidth-punctuation]") for line in entries["员工们联名要求董事会辞职。"].comment.splitlines())
     assert not entries["董事会风波"].fuzzy and "QA" not in entries["董事会风波"].comment
     lines = result.stdout.splitlines()
-    assert f"{en}:{valued.linenum}: error: 860亿美元 should appear as 86 billion USD [numbers]" in lines
+    assert f"{en}:{valued.linenum}: error: 860亿美元: expected 86 billion USD in the English [numbers]" in lines
     assert ["file", "language", "checked", "errors", "warnings"] in map(str.split, lines)
     table = [line.split() for line in lines if line.startswith(str(out))]
     assert [str(en), "en", "4", "4", "0"] in table

@@ -139,4 +139,10 @@ def test_english_quantities_read_scale_words_abbreviations_and_words():
 
 
 def test_a_month_is_not_the_verb_may():
-    assert [q.month for q in english_quantities("It may rain. In May 2024, on May 3.") if q.kind == "date"] == [5]
+    text = "May we ask? It may rain. In May 2024, on May 3, by May, in May."
+    assert [q.text for q in english_quantities(text) if q.kind == "date"] == ["May", "May 3", "May", "May."]
+    assert findings("然而到了2023年5月,他却说后悔研发人工智能。", "But in May 2023 he said he regretted it.") == set()
+
+
+def test_a_chinese_numeral_is_quoted_with_its_measure_word():
+    assert [q.text for q in quantities("他要两次调整公司治理架构,三名特工")] == ["两次", "三名"]

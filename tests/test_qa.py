@@ -179,7 +179,7 @@ def test_findings_replace_earlier_ones_and_an_error_makes_the_entry_fuzzy():
     check_catalog(catalog, segments, "en")
     [entry] = catalog
     assert entry.comment.splitlines() == [
-        "body, paragraph 1, sentence 1", "QA error: 77亿元 should appear as 7.7 billion CNY [numbers]"]
+        "body, paragraph 1, sentence 1", "QA error: 77亿元: expected 7.7 billion CNY in the English [numbers]"]
     assert entry.fuzzy
     entry.msgstr, entry.flags = "The project cost 7.7 billion yuan.", []
     check_catalog(catalog, segments, "en")

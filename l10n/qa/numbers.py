@@ -38,14 +38,14 @@ def _uncertain(quantity: numbers.Quantity) -> bool:
        "wrongly scaled (77亿 is 7.7 billion)", (ENGLISH,))
 def missing_numbers(segment: Segment, text: str, context: Context) -> list[str]:
     absent, _ = _findings(segment, text)
-    return [f"{q.text} should appear as {numbers.describe(q)}" for q in absent if not _uncertain(q)]
+    return [f"{q.text}: expected {numbers.describe(q)} in the English" for q in absent if not _uncertain(q)]
 
 
 @check("numbers-approximate", Severity.WARNING, "an approximate quantity (五六天) or a bare day of the month "
        "(20日) of the source is not found in the English", (ENGLISH,))
 def approximate_numbers(segment: Segment, text: str, context: Context) -> list[str]:
     absent, _ = _findings(segment, text)
-    return [f"{q.text} should appear as {numbers.describe(q)}" for q in absent if _uncertain(q)]
+    return [f"{q.text}: expected {numbers.describe(q)} in the English" for q in absent if _uncertain(q)]
 
 
 @check("currency", Severity.ERROR, "an amount of the source appears in the English in another currency",
