@@ -43,6 +43,7 @@ class Proposal:
     """One term over many articles: the first suggestion, the articles using it, other renderings seen."""
 
     suggestion: Suggestion
+    first_in: str  # the article the suggestion's note speaks of
     documents: list[str] = field(default_factory=list)
     renderings: dict[str, list[str]] = field(default_factory=dict)  # English → articles that give it
 
@@ -53,7 +54,7 @@ class Proposal:
     def row(self) -> list[str]:
         suggestion = self.suggestion
         notes = [f"{len(self.documents)} article{'s' if len(self.documents) > 1 else ''}: "
-                 f"{', '.join(self.documents)}", suggestion.note]
+                 f"{', '.join(self.documents)}", f"{self.first_in}: {suggestion.note}"]
         if self.conflicting:
             notes.append("conflicting renderings: " + "; ".join(
                 f"{english} ({', '.join(documents)})" for english, documents in self.renderings.items()))
@@ -176,13 +177,13 @@ def suggest_many(documents: list[Document], glossary: Glossary) -> list[Proposal
     proposals: dict[str, Proposal] = {}
     for document in documents:
         for suggestion in suggest(document, glossary):
-            proposal = proposals.setdefault(suggestion.source, Proposal(suggestion))
+            proposal = proposals.setdefault(suggestion.source, Proposal(suggestion, document.name))
             if document.name not in proposal.documents:
                 proposal.documents.append(document.name)
             if suggestion.english:
                 proposal.renderings.setdefault(suggestion.english, []).append(document.name)
                 if not proposal.suggestion.english:
-                    proposal.suggestion = suggestion
+                    proposal.suggestion, proposal.first_in = suggestion, document.name
     order = {source: position for position, source in enumerate(proposals)}
     return sorted(proposals.values(), key=lambda proposal: (-len(proposal.documents),
                                                             order[proposal.suggestion.source]))

@@ -98,6 +98,7 @@ def test_later_mentions_become_short_forms():
     ("欧盟的《通用数据保护条例》（General Data Protection Regulation）生效。", "通用数据保护条例", Kind.WORK),
     ("端点检测和响应 （EDR）工具被关闭。", "端点检测和响应", Kind.TERM),
     ("文森特·坎纳迪（Vincent Cannady）被捕。", "文森特·坎纳迪", Kind.PERSON),
+    ("第九届亚冬会（以下简称“亚冬会”）开幕。", "亚冬会", Kind.WORK),
 ])
 def test_kinds_are_guessed_from_evidence(body, source, kind):
     assert _mined(body)[source].kind is kind
@@ -157,7 +158,7 @@ def test_many_articles_give_one_row_per_term_with_articles_and_conflicts():
     assert nadella.conflicting and nadella.renderings == {"Satya Nadella": ["first"], "Satya Nadela": ["second"]}
     row = nadella.row()
     assert row[:2] == ["萨蒂亚·纳德拉", "Satya Nadella"]
-    assert row[-1].startswith("3 articles: first, second, third; ")
+    assert row[-1].startswith("3 articles: first, second, third; first: 中文（English） in paragraph 2")
     assert "conflicting renderings: Satya Nadella (first); Satya Nadela (second)" in row[-1]
     assert proposals["英伟达"].documents == ["first"] and not proposals["英伟达"].conflicting
     assert "谷歌" not in proposals
@@ -198,7 +199,7 @@ def test_cli_cells_are_spreadsheet_safe(tmp_path, monkeypatch):
     article = tmp_path / "a.txt"
     article.write_text("标题\n\n正文。\n", encoding="utf-8")
     crafted = suggest_module.Proposal(suggest_module.Suggestion("某公司", "=HYPERLINK(1)", Kind.ORG, "", "-note"),
-                                      ["a"])
+                                      "a", ["a"])
     monkeypatch.setattr(suggest_module, "suggest_many", lambda documents, glossary: [crafted])
     result = runner.invoke(app, ["glossary", "suggest", str(article)])
     assert result.exit_code == 0, result.stderr
