@@ -3,7 +3,7 @@
 Run: python scripts/deliverables_demo.py [OUT]   (default: a new temporary folder)
 
 The review is scripted: the Traditional catalog is accepted as OpenCC wrote it, and the English is our
-own translation of the first seven paragraphs; every later sentence gets a labelled stand-in (no
+own translation of the first seven paragraphs (and of one dated sentence); every later sentence gets a labelled stand-in (no
 translation model is installed offline). `run` is then repeated so that QA checks the reviewed text, and,
 as a reviewer would, the script adds to each flagged stand-in what its QA findings ask for (a glossary
 rendering, a number in English form) and runs again, until no entry has a QA error.
@@ -42,9 +42,14 @@ ENGLISH = {
     "而以奥特曼的回归以及成立新董事会的结果来看,OpenAI未来的发展正越来越受到微软的影响。":
         "With Sam Altman back and a new board in place, OpenAI's future is coming ever more under "
         "Microsoft's influence.",
+    # a date a stand-in cannot carry in a form the numbers check accepts
+    "然而到了2023年5月,他却说后悔研发人工智能,担心人工智能会为世界带来严重危害。":
+        "Yet in May 2023 he said he regretted developing AI, fearing it could do the world serious harm.",
 }
-# What a QA error asks to find in the translation: "must be rendered 'X'", "should appear as X [numbers]".
-_ASKED_FOR = re.compile(r"^QA error: .*?(?:must be rendered '(.+?)'|should appear as (.+?) \[)")
+# What a QA error asks to find in the translation, in the wordings the checks have used:
+# "must be rendered 'X'", "should appear as X [numbers]", "…: expected X in the English [numbers]".
+_ASKED_FOR = re.compile(r"^QA error: .*?(?:must be rendered '(.+?)'|should appear as (.+?) \[|"
+                        r"expected '?(.+?)'? in the English)")
 ROUNDS = 4
 
 
