@@ -117,3 +117,15 @@ def test_nothing_to_check_is_a_usage_error(tmp_path):
     result = _check(tmp_path)
     assert result.exit_code == 2 and result.stderr == f"error: {tmp_path}: no .po files in this folder\n"
     assert _check(tmp_path / "missing").exit_code == 2
+
+
+def test_a_term_that_only_seems_to_stand_is_not_required_as_run_decides(tmp_path):
+    (tmp_path / "g.csv").write_text("zh_Hans,en,kind\n布洛克曼,Greg Brockman,person\n", encoding="utf-8")
+    catalog = polib.POFile()
+    catalog.metadata = {"Language": "en", "Content-Type": "text/plain; charset=UTF-8"}
+    catalog.append(polib.POEntry(msgid="天空乌云密布洛克曼站在雨中。", msgstr="Dark clouds gathered; Rockman stood in the rain."))
+    catalog.append(polib.POEntry(msgid="布洛克曼回来了。", msgstr="Brockman is back."))
+    path = tmp_path / "en.po"
+    catalog.save(str(path))
+    report = json.loads(_check(path, "--json", "--glossary", tmp_path / "g.csv").stdout)
+    assert [f["msgid"] for f in report["files"][0]["findings"]] == ["布洛克曼回来了。"]

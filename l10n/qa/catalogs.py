@@ -18,6 +18,7 @@ from ..errors import InputError, UsageError
 from ..files import write_atomic
 from ..glossary import Glossary
 from ..model import Issue, Part, Segment, Severity
+from ..variant import DEFAULT_HANT, respect_boundaries
 from . import check_catalog
 from .findings import entries_for
 
@@ -65,13 +66,14 @@ def catalog_paths(inputs: list[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def segments_of(catalog: polib.POFile, glossary: Glossary) -> list[Segment]:
-    """The catalog's live entries as segments, in file order, with their glossary terms."""
+def segments_of(catalog: polib.POFile, glossary: Glossary, config: str | None) -> list[Segment]:
+    """The catalog's live entries as segments, in file order, with their glossary terms; a term that only
+    seems to stand in a sentence (布洛克曼 in 乌云密布洛克曼) is dropped as `run` drops it."""
     segments = []
     for number, entry in enumerate((e for e in catalog if not e.obsolete and e.msgid), start=1):
         line = next((int(line) for _, line in entry.occurrences if line and line.isdigit()), 0)
         segments.append(Segment(entry.msgctxt or str(number), number, 1, Part.BODY, line, entry.msgid))
-    return glossary.annotate(segments)
+    return respect_boundaries(glossary.annotate(segments), config or DEFAULT_HANT)
 
 
 def hant_config(catalog: polib.POFile, locale: str) -> str | None:
@@ -85,8 +87,9 @@ def check_files(paths: list[Path], glossary: Glossary, style: str = "full") -> l
     reports = []
     for path, catalog in catalogs:
         locale = catalog.metadata.get("Language", "")
-        segments = segments_of(catalog, glossary)
-        issues = check_catalog(catalog, segments, locale, style, hant_config(catalog, locale))
+        config = hant_config(catalog, locale)
+        segments = segments_of(catalog, glossary, config)
+        issues = check_catalog(catalog, segments, locale, style, config)
         text = po.render(catalog)
         rewritten = text != path.read_text(encoding="utf-8")
         if rewritten:
