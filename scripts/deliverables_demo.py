@@ -3,10 +3,11 @@
 Run: python scripts/deliverables_demo.py [OUT]   (default: a new temporary folder)
 
 The review is scripted: the Traditional catalog is accepted as OpenCC wrote it, and the English is our
-own translation of the first seven paragraphs (and of one dated sentence); every later sentence gets a labelled stand-in (no
-translation model is installed offline). `run` is then repeated so that QA checks the reviewed text, and,
-as a reviewer would, the script adds to each flagged stand-in what its QA findings ask for (a glossary
-rendering, a number in English form) and runs again, until no entry has a QA error.
+own translation of the first seven paragraphs (and of one dated sentence); every later sentence gets a
+labelled stand-in (no translation model is installed offline). `run` is then repeated so that QA checks
+the reviewed text, and, as a reviewer would, the script adds to each flagged stand-in what its QA
+findings ask for (a glossary rendering, a number in English form) and runs again, until no entry has a
+QA error.
 """
 from __future__ import annotations
 
