@@ -238,3 +238,15 @@ def test_raw_html_inside_markdown_is_read_as_html_at_its_lines():
         (1, "小米发布新手机"), (3, ARTICLE), (5, "分析人士认为，这款手机将与<a1>苹果</a1>竞争，市场份额有望提升。")]
     assert document.paragraphs[2].spans[0].target == "https://apple.com"
     assert {(r.line, r.reason) for r in document.removed} == {(8, "page footer"), (11, "code block")}
+
+
+@pytest.mark.parametrize("traditional", ["北京時間昨日，公司發布新產品。\n", "記者報導：該公司表示將繼續擴大投資。\n"])
+def test_a_short_big5_file_is_refused_not_read_as_gbk_mojibake(traditional):
+    # under the statistical guess's threshold, Big5 bytes also decode as GB18030, into nonsense
+    with pytest.raises(InputError, match="Big5 text is Traditional Chinese"):
+        decode(traditional.encode("big5"), Path("a.txt"))
+
+
+@pytest.mark.parametrize("simplified", ["北京时间昨日，公司发布新产品。\n", "朱镕基说：“好！”\n", "标题\n"])
+def test_a_short_gbk_file_is_still_read(simplified):
+    assert decode(simplified.encode("gbk"), Path("a.txt")) == (simplified, "gb18030")

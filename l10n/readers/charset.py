@@ -20,6 +20,7 @@ _SIMPLIFIED = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "cp9
 _TRADITIONAL = {"big5", "big5hkscs", "cp950"}
 _GUESSES = ["gb18030", "big5", "cp932", "euc_jp", "euc_kr", "utf_16_le", "utf_16_be"]
 _READABLE = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_MISREAD = re.compile(r"[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f]")  # Greek … bopomofo
 _SHORT = 200  # bytes: below this a statistical guess is noise, and GB18030 is taken if it decodes
 
 
@@ -61,7 +62,10 @@ def _guess(data: bytes, path: Path, utf8_error: UnicodeDecodeError) -> tuple[str
     best = from_bytes(data, cp_isolation=_GUESSES).best()
     guess = _normal_name(best.encoding) if best is not None else ""
     if guess == "gb18030" or (len(data) < _SHORT or not guess) and _decodes(data, "gb18030"):
-        return data.decode("gb18030"), "gb18030"
+        text = data.decode("gb18030")
+        if not _misread_big5(data, text):
+            return text, "gb18030"
+        guess = "big5"
     if guess in _TRADITIONAL:
         raise InputError("Big5 text is Traditional Chinese; l10n localizes Simplified-Chinese articles "
                          "(convert it first, e.g. `opencc -c t2s.json`)", path)
@@ -69,6 +73,14 @@ def _guess(data: bytes, path: Path, utf8_error: UnicodeDecodeError) -> tuple[str
         raise InputError(f"text in {guess}, not a Chinese encoding (UTF-8, UTF-16, GBK or GB18030)", path)
     raise InputError(f"not UTF-8, UTF-16, GBK or GB18030 text (byte 0x{data[utf8_error.start]:02x} "
                      "cannot be decoded)", path, _line_of(data, utf8_error.start))
+
+
+def _misread_big5(data: bytes, text: str) -> bool:
+    """Big5 bytes read as GB18030 give GBK-only characters, kana and bopomofo, which Simplified-Chinese
+    text hardly uses (GB2312 covers it). Short Big5 files slip past the statistical guess this way."""
+    wide = [char for char in text if ord(char) > 0x7F]
+    unusual = sum(1 for char in wide if not _decodes(char.encode("gb18030"), "gb2312") or _MISREAD.match(char))
+    return unusual > 0.25 * len(wide) and _decodes(data, "big5")
 
 
 def _utf16_without_bom(data: bytes) -> str | None:
