@@ -54,7 +54,7 @@ _CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("follow prompt", re.compile(r"^(关注我们|关注公众号|分享让更多人看到|点击.{0,6}关注)")),
     ("editor credit", re.compile(r"^[\[【(（]?\s*(本文来源[:：].{0,20})?(责任编辑|责编)\s*[:：]")),
     ("date line", re.compile(r"^(发布时间\s*[:：]?\s*)?\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?"
-                             r"(\s*\d{1,2}[:：时]\d{2}([:：分]\d{2})?秒?)?$")),
+                             r"(\s*\d{1,2}[:：时]\d{2}([:：分]\d{2})?秒?)?(\s+(来源|稿源)\s*[:：]\s*\S{1,20})?$")),
     ("page template field", re.compile(r"^(IP属地|所属地|阅读量|浏览量|阅读数|本文已被查看)\s*[:：]?\s*\S*\s*(次)?$")),
     ("contact details", re.compile(r"^[^，。]{0,12}(热线|电话|邮箱|微信|代号|QQ群?)[:：\s]\s*[\w@.\-]{3,}$")),
     ("source tag line", re.compile(r"^来自\S{1,10}$")),
@@ -90,7 +90,8 @@ _MIN_PROSE_CHARS = 10
 _BLOCK_COST = 8
 _MARKUP_WEIGHT = 0.25
 _CHROME_COST = 40
-_NEUTRAL = {"image", "no text (punctuation or markup only)"}  # pictures and rules stand in articles too
+_NEUTRAL = {"image", "no text (punctuation or markup only)",  # pictures and rules stand in articles too
+            "editor credit", "date line"}  # and news sites print these inside the article's own container
 
 
 @dataclass(frozen=True)

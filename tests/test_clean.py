@@ -136,3 +136,21 @@ def test_a_kicker_above_the_headline_and_a_spaced_byline_are_kept():
     assert [(p.line, p.part) for p in article.paragraphs] == [
         (1, Part.HEADING), (2, Part.TITLE), (3, Part.BYLINE), (5, Part.BODY), (6, Part.BODY)]
     assert {r.line: r.reason for r in article.removed} == {4: "share widget", 7: "outside the article"}
+
+
+def test_a_short_article_keeps_every_paragraph_beside_its_editor_credit_and_date_line():
+    # sina, sohu, people.cn print the date line and 责任编辑 inside the article's own container: as
+    # chrome they made that container lose to one paragraph of it, dropping the rest as "outside"
+    page = """<html><head><meta charset="utf-8"><title>销量再创新高_汽车频道</title></head><body>
+<div class="nav"><a href="/">首页</a> <a href="/news">新闻</a> <a href="/auto">汽车</a></div>
+<div class="article"><h1>销量再创新高</h1>
+<div class="info">2024-05-12 09:30 来源: 中国汽车报</div>
+<p>据中国汽车工业协会统计，今年4月新能源汽车销量达到85万辆，同比增长33.5%。</p>
+<p>业内人士表示，价格下降和充电设施完善是主要原因。</p>
+<p>比亚迪、特斯拉和理想汽车的销量位居前三。分析师预计全年销量将突破1000万辆。</p>
+<p>责任编辑：李华</p></div></body></html>
+"""
+    document = parse_article(page, Path("page.html"))
+    assert [p.line for p in document.paragraphs] == [3, 5, 6, 7]
+    assert {r.line: r.reason for r in document.removed} == {
+        2: "navigation", 4: "date line", 8: "editor credit"}
