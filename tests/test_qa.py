@@ -184,3 +184,14 @@ def test_findings_replace_earlier_ones_and_an_error_makes_the_entry_fuzzy():
     entry.msgstr, entry.flags = "The project cost 7.7 billion yuan.", []
     check_catalog(catalog, segments, "en")
     assert entry.comment == "body, paragraph 1, sentence 1" and not entry.fuzzy
+
+
+def test_a_long_traditional_sentence_as_converted_is_not_diffed(monkeypatch):
+    # difflib on a 21,000-character sentence took over a minute of a run; equal texts need no diff
+    import difflib
+
+    from l10n.qa.leaks import simplified_left
+
+    monkeypatch.setattr(difflib, "SequenceMatcher", None)
+    sentence = "公司發布新產品" * 3000 + "。"
+    assert simplified_left(sentence, sentence) == []

@@ -26,6 +26,8 @@ def simplified_left(text: str, expected: str) -> list[tuple[str, str]]:
     迴, or a reviewer's rewording, is not."""
     from ..variant import convert
 
+    if text == expected:
+        return []  # the common case, and SequenceMatcher is quadratic on a long sentence
     found: list[tuple[str, str]] = []
     matcher = difflib.SequenceMatcher(None, text, expected, autojunk=False)
     for operation, start, end, other_start, other_end in matcher.get_opcodes():
