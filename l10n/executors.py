@@ -1,0 +1,193 @@
+"""Where a run's work is done: in this process, in worker processes, or on a Dask cluster.
+
+Every executor offers one thing: `map_unordered(function, items, window)`, which applies a picklable
+function to each item with at most `window` items in flight (so an archive is never held in memory) and
+yields `(item, result)` pairs as they finish; when the function raised, the result is the exception, so
+one bad item never stops the others. Worker processes live for the whole run, so whatever a function
+caches per process (the translation model) is loaded once per worker.
+
+Dask rather than Ray: the work is plain Python functions over files, which Dask's futures API runs as
+it is, with a scheduler and workers started by one command each and no object store or cluster runtime
+to operate; Dask retries the tasks of a worker that dies. Ray would add a large native runtime and its
+own serialization for no gain here.
+"""
+from __future__ import annotations
+
+import multiprocessing
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
+from concurrent.futures.process import BrokenProcessPool
+from typing import Any, Protocol, TypeVar
+
+from .errors import UsageError
+
+Item = TypeVar("Item")
+Outcome = Iterator[tuple[Any, Any]]  # (item, the function's result or the exception it raised)
+_ATTEMPTS = 3  # times an item is tried when the process running it dies, before it is reported as failed
+
+
+class Executor(Protocol):
+    name: str
+    workers: int
+
+    def map_unordered(self, function: Callable[[Item], Any], items: Iterable[Item], window: int) -> Outcome:
+        ...
+
+    def close(self) -> None:
+        ...
+
+
+class SerialExecutor:
+    """Everything in this process, one item after the other."""
+
+    name = "serial"
+    workers = 1
+
+    def __init__(self, jobs: int = 1, cluster: str | None = None):
+        pass
+
+    def map_unordered(self, function, items, window) -> Outcome:
+        for item in items:
+            try:
+                result = function(item)
+            except Exception as error:  # reported with its item; the run goes on
+                result = error
+            yield item, result
+
+    def close(self) -> None:
+        pass
+
+
+class ProcessExecutor:
+    """`--jobs N`: N worker processes on this machine. A worker that dies takes its items with it; they
+    are given to a fresh pool, so nothing is lost."""
+
+    name = "processes"
+
+    def __init__(self, jobs: int, cluster: str | None = None):
+        self.workers = jobs
+        self._pool = self._new_pool()
+
+    def _new_pool(self) -> ProcessPoolExecutor:
+        # forkserver, not fork: the parent runs threads (progress display, CTranslate2), which fork would copy
+        # in whatever state they are in.
+        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"))
+
+    def map_unordered(self, function, items, window) -> Outcome:
+        source = iter(items)
+        running: dict[Future, tuple[Any, int]] = {}
+        retry: list[tuple[Any, int]] = []
+
+        def submit(item, attempt: int) -> None:
+            running[self._pool.submit(function, item)] = (item, attempt)
+
+        def refill() -> None:
+            while len(running) < window:
+                if retry:
+                    submit(*retry.pop())
+                    continue
+                item = next(source, _END)
+                if item is _END:
+                    return
+                submit(item, 1)
+
+        refill()
+        while running:
+            done, _ = wait(running, return_when=FIRST_COMPLETED)
+            broken = False
+            for future in done:
+                item, attempt = running.pop(future)
+                error = future.exception()
+                if isinstance(error, BrokenProcessPool):
+                    broken = True
+                    if attempt < _ATTEMPTS:
+                        retry.append((item, attempt + 1))
+                        continue
+                yield item, error if error is not None else future.result()
+            if broken:
+                retry += running.values()  # the pool is gone: everything it held is redone
+                running.clear()
+                self._pool.shutdown(cancel_futures=True)
+                self._pool = self._new_pool()
+            refill()
+
+    def close(self) -> None:
+        self._pool.shutdown(cancel_futures=True)
+
+
+class DaskExecutor:
+    """`--cluster ADDRESS`: a running Dask scheduler; `--cluster local`: a local cluster of `jobs` worker
+    processes, started for the run. Dask reruns the tasks of a worker lost mid-run on another worker."""
+
+    name = "dask"
+
+    def __init__(self, jobs: int, cluster: str | None = None):
+        try:
+            from distributed import Client, LocalCluster
+        except ImportError as error:
+            raise UsageError("--cluster needs Dask: pip install 'l10n[cluster]'") from error
+        self._cluster = None
+        if cluster in (None, "local"):
+            # No dashboard: nothing listens beyond what the workers need.
+            self._cluster = LocalCluster(n_workers=jobs, threads_per_worker=1, processes=True,
+                                         dashboard_address=None)
+            self._client = Client(self._cluster)
+        else:
+            try:
+                self._client = Client(cluster, timeout="10s")
+            except (OSError, TimeoutError) as error:
+                raise UsageError(f"cannot reach the Dask scheduler at {cluster}: {error}") from error
+        self.workers = max(1, len(self._client.scheduler_info()["workers"]))
+
+    def map_unordered(self, function, items, window) -> Outcome:
+        from distributed import as_completed
+
+        source = iter(items)
+        running: dict[str, Any] = {}
+        finished = as_completed()
+
+        def submit_next() -> None:
+            item = next(source, _END)
+            if item is not _END:
+                future = self._client.submit(function, item, pure=False)
+                running[future.key] = item
+                finished.add(future)
+
+        for _ in range(window):
+            submit_next()
+        for future in finished:
+            item = running.pop(future.key)
+            try:
+                result = future.result()
+            except Exception as error:  # the task's own error, or the engine giving up on it (KilledWorker)
+                result = error
+            future.release()
+            yield item, result
+            submit_next()
+
+    def close(self) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+_END = object()
+
+EXECUTORS: dict[str, Callable[[int, str | None], Executor]] = {
+    "serial": SerialExecutor,
+    "processes": ProcessExecutor,
+    "dask": DaskExecutor,
+}
+
+
+def choose(jobs: int, cluster: str | None) -> str:
+    """--cluster picks Dask; otherwise --jobs above 1 picks worker processes."""
+    if cluster is not None:
+        return "dask"
+    return "processes" if jobs > 1 else "serial"
+
+
+def open_executor(jobs: int = 1, cluster: str | None = None) -> Executor:
+    if jobs < 1:
+        raise UsageError(f"--jobs must be at least 1, not {jobs}")
+    return EXECUTORS[choose(jobs, cluster)](jobs, cluster)

@@ -1,0 +1,79 @@
+"""Which article files a run takes, and where each one's output folder goes.
+
+Inputs are files, folders (walked, optionally filtered by a glob) and lists of paths read from a file or
+stdin, so an archive of 100,000 articles never passes through the shell's argument list. Everything is
+yielded lazily: the run starts on the first article while the rest of the tree is still being walked.
+
+A folder's tree is mirrored under the output folder (DIR/2023/05/a.md → OUT/2023/05/a/), so equal names in
+different folders do not collide; a file given by itself goes straight under OUT, as it always has.
+"""
+from __future__ import annotations
+
+import fnmatch
+import os
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from pathlib import Path, PurePath
+from typing import TextIO
+
+from .errors import InputError
+
+# The formats the readers know; a folder walk takes these and nothing else (unless --glob says otherwise).
+READABLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
+HERE = Path(".")
+
+
+@dataclass(frozen=True)
+class Input:
+    path: Path
+    place: Path  # the output folder's parent, relative to --out: the file's folder within what was walked
+
+
+def matches(relative: PurePath, pattern: str | None) -> bool:
+    """A pattern without a slash is matched against the file name, one with a slash against the path
+    relative to the walked folder (`2023/*/*.md`); without a pattern, the readable formats are taken."""
+    if pattern is None:
+        return relative.suffix.lower() in READABLE_SUFFIXES
+    return fnmatch.fnmatch(relative.as_posix() if "/" in pattern else relative.name, pattern)
+
+
+def walk(root: Path, pattern: str | None = None, skip: Path | None = None) -> Iterator[Input]:
+    """Files under root in sorted order (so runs are reproducible), without hidden files and folders and
+    without `skip` (the run's own output folder when it sits inside the input tree)."""
+    skipped = skip.resolve() if skip is not None else None
+
+    def failed(error: OSError) -> None:
+        raise InputError(f"cannot read folder: {error.strerror}", error.filename) from error
+
+    for folder, folders, files in os.walk(root, onerror=failed):
+        here = Path(folder)
+        folders[:] = sorted(name for name in folders
+                            if not name.startswith(".") and (here / name).resolve() != skipped)
+        place = here.relative_to(root)
+        for name in sorted(files):
+            if not name.startswith(".") and matches(place / name, pattern):
+                yield Input(here / name, place)
+
+
+def listed(lines: Iterable[str]) -> Iterator[Input]:
+    """One path per line (blank lines ignored). A relative path keeps its folders under --out; an absolute
+    one, or one climbing out with `..`, goes straight under --out."""
+    for line in lines:
+        text = line.rstrip("\r\n")
+        if not text.strip():
+            continue
+        path = Path(text)
+        mirrored = not path.is_absolute() and ".." not in path.parts
+        yield Input(path, path.parent if mirrored else HERE)
+
+
+def collect(paths: Iterable[Path], pattern: str | None = None, from_list: TextIO | None = None,
+            skip: Path | None = None) -> Iterator[Input]:
+    """Every input, lazily: each given path (a folder is walked), then the listed ones."""
+    for path in paths:
+        if path.is_dir():
+            yield from walk(path, pattern, skip)
+        else:
+            yield Input(path, HERE)
+    if from_list is not None:
+        yield from listed(from_list)
