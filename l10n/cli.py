@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import contextlib
 import sys
+import time
 from collections.abc import Iterator
 from enum import Enum
 from pathlib import Path
@@ -95,6 +96,31 @@ def _progress(quiet: bool) -> Iterator:
         yield on_step
 
 
+@contextlib.contextmanager
+def _run_progress(quiet: bool) -> Iterator:
+    """Documents done (of how many, when counted), rate and time left, on stderr."""
+    if quiet:
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskProgressColumn,
+                               TextColumn, TimeElapsedColumn, TimeRemainingColumn)
+
+    with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
+                  TaskProgressColumn(), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
+                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as progress:
+        task = progress.add_task("starting", total=None, rate="")
+        started = time.monotonic()
+
+        def on_progress(state) -> None:
+            finished = state.done + state.skipped + state.failed
+            rate = state.done / max(time.monotonic() - started, 1e-6)
+            progress.update(task, total=state.total, completed=finished, rate=f"{rate:.1f} docs/s",
+                            description=f"{state.document} ({state.skipped} skipped, {state.failed} failed)")
+
+        yield on_progress
+
+
 def _editions(value: str | None) -> tuple[str, ...] | None:
     """`--hant s2twp,s2hk`: one Traditional edition per OpenCC configuration."""
     if value is None:
@@ -152,6 +178,19 @@ def run(
     memory: Annotated[Optional[Path], typer.Option(
         help="Translation memory (`l10n import tmx`). Default: ~/.local/share/l10n/memory.sqlite3 when present.",
         show_default=False)] = None,
+    pattern: Annotated[Optional[str], typer.Option(
+        "--glob", help="In folders, take the files matching this pattern (`*.md`; with a slash, matched against "
+        "the path inside the folder). Default: every HTML, Markdown and text file.", show_default=False)] = None,
+    from_list: Annotated[Optional[Path], typer.Option(
+        "--from-list", help="Also take the paths listed in this file, one per line (`-`: stdin).",
+        show_default=False, allow_dash=True)] = None,
+    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (or local Dask workers).")] = 1,
+    cluster: Annotated[Optional[str], typer.Option(
+        help="Run on a Dask cluster: a scheduler address (tcp://host:8786), or `local` to start one here with "
+             "--jobs workers.", show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help="Redo documents that are unchanged since the last run.")] = False,
+    wait: Annotated[float, typer.Option(
+        min=0, help="Seconds to wait for another run that holds the output folder, instead of stopping.")] = 0,
     config: ConfigOption = None,
     reference: Annotated[Optional[Path], typer.Option(
         help="An existing English translation of the article: confidently aligned sentences go into en.po "
@@ -159,9 +198,9 @@ def run(
     show_removed: Annotated[bool, typer.Option("--show-removed", help="List the lines dropped as page chrome.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
 ) -> None:
-    """Localize articles: write the template, the Traditional and English .po files and the segment table."""
+    """Localize articles or folders of them: write the template, the Traditional and English .po files and the
+    segment table for each."""
     from .pipeline import RunOptions, run as run_pipeline
-    from .report import removal_report
     from .translate.base import DecodingOptions
 
     effective = _settings(config, {
@@ -176,12 +215,15 @@ def run(
                                  threads=effective["threads"]),
         cache=Path(effective["cache"]) if effective["cache"] else None, use_cache=not no_cache,
         input_format=from_format.value if from_format else None,
-        memory=Path(effective["memory"]) if effective["memory"] else None, reference=reference)
-    paths = list(inputs or []) or _inputs_from_globs(effective["inputs"])
-    if not paths and effective["inputs"]:
+        memory=Path(effective["memory"]) if effective["memory"] else None, reference=reference, jobs=jobs,
+        cluster=cluster, force=force, wait=wait)
+    paths = list(inputs or []) or ([] if from_list else _inputs_from_globs(effective["inputs"]))
+    if not paths and not from_list and effective["inputs"]:
         raise _fail(f"{effective.path}: no article matches inputs {', '.join(effective['inputs'])}", 2)
-    with _reported_errors(), _progress(quiet) as on_step:
-        result = run_pipeline(paths, options, on_step)
+    with _reported_errors(), _listed(from_list) as listed, _run_progress(quiet) as on_progress:
+        selected, total = _selected(paths, pattern, listed, options.out_dir)
+        result = run_pipeline(selected, options, on_progress, on_document=lambda done: _report_document(
+            done, show_removed), total=total)
     typer.echo(f"settings: {effective.path or 'none (no l10n.toml here or above; defaults)'}")
     if result.glossary_files:
         typer.echo(f"glossary: {', '.join(map(str, result.glossary_files))} ({result.glossary_entries} entries)")
@@ -190,21 +232,76 @@ def run(
                    err=True)
     for notice in result.notices:
         typer.echo(notice, err=True)
-    for document_result in result.documents:
-        document = document_result.document
-        typer.echo(f"{document.name}: {len(document_result.segments)} segments in {len(document.paragraphs)} "
-                   f"paragraphs, {len(document.removed)} lines removed ({document.source_name}, {document.encoding})")
-        if show_removed:
-            for line in removal_report(document) or ["  nothing removed"]:
-                typer.echo(line)
-        for path in document_result.files:
-            typer.echo(f"  wrote {path}")
-        if document_result.backup is not None:
-            typer.echo(f"  kept a copy of the reviewed files it replaced in {document_result.backup}")
     drafts = result.drafts
     if drafts is not None:
         typer.echo(f"English drafts ({drafts.model_id}): {drafts.segments} segments, {drafts.from_cache} from cache; "
                    f"glossary adherence {drafts.adherence:.1%} ({drafts.present}/{drafts.required} terms)")
+    _print_summary(result.summary)
+    for failure in result.failures:
+        typer.echo(f"error: {failure.error}", err=True)
+    if result.failures:
+        raise typer.Exit(max(failure.error.exit_code for failure in result.failures))
+
+
+@contextlib.contextmanager
+def _listed(from_list: Path | None) -> Iterator:
+    """The --from-list file (or stdin), open for the run."""
+    if from_list is None:
+        yield None
+    elif str(from_list) == "-":
+        yield sys.stdin
+    else:
+        from .errors import InputError
+
+        try:
+            stream = from_list.open(encoding="utf-8")
+        except OSError as error:
+            raise InputError(f"cannot read the list: {error.strerror}", from_list) from error
+        with stream:
+            yield stream
+
+
+def _selected(paths: list[Path], pattern: str | None, listed, out: Path):
+    """The run's inputs, streamed, and how many there are when they can be counted without being held
+    (everything but a list on stdin), for the progress display. Nothing given: the pipeline's default."""
+    from .inputs import collect
+
+    if not paths and listed is None:
+        return [], None
+    if listed is sys.stdin:
+        return collect(paths, pattern, listed, skip=out), None
+    total = sum(1 for _ in collect(paths, pattern, listed, skip=out))
+    if listed is not None:
+        listed.seek(0)
+    return collect(paths, pattern, listed, skip=out), total
+
+
+def _report_document(done, show_removed: bool) -> None:
+    from .report import removal_report
+
+    document = done.document
+    typer.echo(f"{document.name}: {len(done.segments)} segments in {len(document.paragraphs)} "
+               f"paragraphs, {len(document.removed)} lines removed ({document.source_name}, {document.encoding})")
+    if show_removed:
+        for line in removal_report(document) or ["  nothing removed"]:
+            typer.echo(line)
+    for path in done.files:
+        typer.echo(f"  wrote {path}")
+    if done.backup is not None:
+        typer.echo(f"  kept a copy of the reviewed files it replaced in {done.backup}")
+
+
+def _print_summary(summary) -> None:
+    rows = [("documents written", f"{summary.documents}"), ("segments", f"{summary.segments}"),
+            ("skipped (unchanged)", f"{summary.skipped}"), ("MT drafts", f"{summary.drafts}"),
+            ("MT drafts from cache", f"{summary.cache_hits}"), ("QA findings", f"{summary.findings}"),
+            ("failed", f"{len(summary.failures)}"),
+            *((f"time: {stage}", f"{seconds:.2f} s") for stage, seconds in summary.seconds.items()),
+            ("time in all", f"{summary.elapsed:.2f} s ({summary.executor}, {summary.workers} worker(s))")]
+    width = max(len(name) for name, _ in rows)
+    typer.echo("summary:")
+    for name, value in rows:
+        typer.echo(f"  {name:<{width}}  {value}")
 
 
 @app.command()

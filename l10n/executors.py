@@ -1,10 +1,11 @@
 """Where a run's work is done: in this process, in worker processes, or on a Dask cluster.
 
-Every executor offers one thing: `map_unordered(function, items, window)`, which applies a picklable
-function to each item with at most `window` items in flight (so an archive is never held in memory) and
-yields `(item, result)` pairs as they finish; when the function raised, the result is the exception, so
-one bad item never stops the others. Worker processes live for the whole run, so whatever a function
-caches per process (the translation model) is loaded once per worker.
+Every executor offers one thing: `map_unordered(function, shared, items, window)`, which calls a picklable
+`function(shared, item)` for each item with at most `window` items in flight (so an archive is never held
+in memory) and yields `(item, result)` pairs as they finish; when the function raised, the result is the
+exception, so one bad item never stops the others. `shared` (the run's settings, glossary, translator) is
+sent to each worker once, not with every item. Worker processes live for the whole run, so whatever a
+function caches per process (the translation model) is loaded once per worker.
 
 Dask rather than Ray: the work is plain Python functions over files, which Dask's futures API runs as
 it is, with a scheduler and workers started by one command each and no object store or cluster runtime
@@ -30,7 +31,8 @@ class Executor(Protocol):
     name: str
     workers: int
 
-    def map_unordered(self, function: Callable[[Item], Any], items: Iterable[Item], window: int) -> Outcome:
+    def map_unordered(self, function: Callable[[Any, Item], Any], shared: Any, items: Iterable[Item],
+                      window: int) -> Outcome:
         ...
 
     def close(self) -> None:
@@ -46,10 +48,10 @@ class SerialExecutor:
     def __init__(self, jobs: int = 1, cluster: str | None = None):
         pass
 
-    def map_unordered(self, function, items, window) -> Outcome:
+    def map_unordered(self, function, shared, items, window) -> Outcome:
         for item in items:
             try:
-                result = function(item)
+                result = function(shared, item)
             except Exception as error:  # reported with its item; the run goes on
                 result = error
             yield item, result
@@ -66,20 +68,33 @@ class ProcessExecutor:
 
     def __init__(self, jobs: int, cluster: str | None = None):
         self.workers = jobs
-        self._pool = self._new_pool()
+        self._pool: ProcessPoolExecutor | None = None
+        self._shared: Any = None
+        self._generation = 0  # counts pools, so two maps seeing one pool die replace it once
 
-    def _new_pool(self) -> ProcessPoolExecutor:
+    def _pool_for(self, shared: Any) -> ProcessPoolExecutor:
+        if self._pool is None or shared is not self._shared:
+            self._replace_pool(shared)
+        return self._pool
+
+    def _replace_pool(self, shared: Any) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
         # forkserver, not fork: the parent runs threads (progress display, CTranslate2), which fork would copy
         # in whatever state they are in.
-        return ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"))
+        self._pool = ProcessPoolExecutor(self.workers, mp_context=multiprocessing.get_context("forkserver"),
+                                         initializer=_keep_shared, initargs=(shared,))
+        self._shared = shared
+        self._generation += 1
 
-    def map_unordered(self, function, items, window) -> Outcome:
+    def map_unordered(self, function, shared, items, window) -> Outcome:
         source = iter(items)
-        running: dict[Future, tuple[Any, int]] = {}
+        running: dict[Future, tuple[Any, int, int]] = {}  # future → item, attempt, pool generation
         retry: list[tuple[Any, int]] = []
 
         def submit(item, attempt: int) -> None:
-            running[self._pool.submit(function, item)] = (item, attempt)
+            future = self._pool_for(shared).submit(_with_shared, function, item)
+            running[future] = (item, attempt, self._generation)
 
         def refill() -> None:
             while len(running) < window:
@@ -94,25 +109,33 @@ class ProcessExecutor:
         refill()
         while running:
             done, _ = wait(running, return_when=FIRST_COMPLETED)
-            broken = False
             for future in done:
-                item, attempt = running.pop(future)
+                item, attempt, generation = running.pop(future)
                 error = future.exception()
                 if isinstance(error, BrokenProcessPool):
-                    broken = True
+                    if generation == self._generation:
+                        self._replace_pool(shared)
                     if attempt < _ATTEMPTS:
                         retry.append((item, attempt + 1))
                         continue
                 yield item, error if error is not None else future.result()
-            if broken:
-                retry += running.values()  # the pool is gone: everything it held is redone
-                running.clear()
-                self._pool.shutdown(cancel_futures=True)
-                self._pool = self._new_pool()
             refill()
 
     def close(self) -> None:
-        self._pool.shutdown(cancel_futures=True)
+        if self._pool is not None:
+            self._pool.shutdown(cancel_futures=True)
+
+
+_shared: Any = None  # in a worker process: what the run sent it once, at start
+
+
+def _keep_shared(shared: Any) -> None:
+    global _shared
+    _shared = shared
+
+
+def _with_shared(function, item):
+    return function(_shared, item)
 
 
 class DaskExecutor:
@@ -138,18 +161,27 @@ class DaskExecutor:
             except (OSError, TimeoutError) as error:
                 raise UsageError(f"cannot reach the Dask scheduler at {cluster}: {error}") from error
         self.workers = max(1, len(self._client.scheduler_info()["workers"]))
+        self._scattered: tuple[Any, Any] | None = None
 
-    def map_unordered(self, function, items, window) -> Outcome:
+    def _scatter(self, shared: Any):
+        """Sent once to every worker; a worker that joins later gets it from the others."""
+        if self._scattered is None or self._scattered[0] is not shared:
+            [future] = self._client.scatter([shared], broadcast=True, hash=False)
+            self._scattered = (shared, future)
+        return self._scattered[1]
+
+    def map_unordered(self, function, shared, items, window) -> Outcome:
         from distributed import as_completed
 
         source = iter(items)
         running: dict[str, Any] = {}
         finished = as_completed()
+        shared_future = self._scatter(shared)
 
         def submit_next() -> None:
             item = next(source, _END)
             if item is not _END:
-                future = self._client.submit(function, item, pure=False)
+                future = self._client.submit(function, shared_future, item, pure=False)
                 running[future.key] = item
                 finished.add(future)
 

@@ -17,9 +17,8 @@ from pathlib import Path, PurePath
 from typing import TextIO
 
 from .errors import InputError
+from .readers import EXTENSIONS
 
-# The formats the readers know; a folder walk takes these and nothing else (unless --glob says otherwise).
-READABLE_SUFFIXES = (".txt", ".text", ".md", ".markdown", ".html", ".htm")
 HERE = Path(".")
 
 
@@ -31,9 +30,9 @@ class Input:
 
 def matches(relative: PurePath, pattern: str | None) -> bool:
     """A pattern without a slash is matched against the file name, one with a slash against the path
-    relative to the walked folder (`2023/*/*.md`); without a pattern, the readable formats are taken."""
+    relative to the walked folder (`2023/*/*.md`); without a pattern, the formats the readers know."""
     if pattern is None:
-        return relative.suffix.lower() in READABLE_SUFFIXES
+        return relative.suffix.lower() in EXTENSIONS
     return fnmatch.fnmatch(relative.as_posix() if "/" in pattern else relative.name, pattern)
 
 

@@ -1,4 +1,4 @@
-"""Module-level work functions for the executor tests: worker processes import them by name."""
+"""Picklable helpers for the batch tests: worker processes import them by name."""
 from __future__ import annotations
 
 import os
@@ -6,18 +6,49 @@ import signal
 from pathlib import Path
 
 from l10n.errors import InputError
+from l10n.translate.base import DecodingOptions
 
 
-def square(number: int) -> tuple[int, int]:
+def power(exponent: int, number: int) -> tuple[int, int]:
     if number < 0:
         raise InputError("negative", f"item-{number}")
-    return number * number, os.getpid()
+    return number ** exponent, os.getpid()
 
 
-def die_once(item: tuple[int, str]) -> int:
-    """Kills the process running it the first time it sees item 0 (a marker file remembers)."""
-    number, marker = item
+def die_once(marker: str, number: int) -> int:
+    """Kills the process running it the first time it sees item 0 (the marker file remembers)."""
     if number == 0 and not Path(marker).exists():
         Path(marker).write_text("killed")
         os.kill(os.getpid(), signal.SIGKILL)
     return number
+
+
+class EchoTranslator:
+    """A picklable stand-in engine: every sentence comes back tagged, one hypothesis."""
+
+    model_id = "echo 1"
+    options = DecodingOptions(num_hypotheses=1)
+
+    def translate_batch(self, sources, on_progress=None):
+        return [[f"EN {source}"] for source in sources]
+
+
+class DyingTranslator(EchoTranslator):
+    """Kills the worker process that first asks it for a translation (the marker file remembers)."""
+
+    def __init__(self, marker: str):
+        self.marker = marker
+
+    def translate_batch(self, sources, on_progress=None):
+        if not Path(self.marker).exists():
+            Path(self.marker).write_text(str(os.getpid()))
+            os.kill(os.getpid(), signal.SIGKILL)
+        return super().translate_batch(sources, on_progress)
+
+
+def article(number: int) -> str:
+    """A small article of its own: a title and three paragraphs whose sentences differ from any other's."""
+    return (f"第{number}号新闻标题\n\n"
+            f"记者今天在第{number}个城市报道，当地的新工厂开始生产电池。工厂雇用了{number * 7}名工人。\n\n"
+            f"市长说，这个项目将在{number + 3}年内完成，并带来更多的投资。居民对此表示欢迎。\n\n"
+            f"专家认为，第{number}项计划的成本约为{number * 11}亿元，需要进一步评估。\n")

@@ -1,5 +1,5 @@
 import pytest
-from batch_work import die_once, square
+from batch_work import die_once, power
 
 from l10n.errors import InputError, UsageError
 from l10n.executors import EXECUTORS, choose, open_executor
@@ -18,7 +18,7 @@ def test_choice_follows_jobs_and_cluster():
 def test_every_item_once_and_errors_come_back_with_their_item(jobs):
     executor = open_executor(jobs)
     try:
-        outcomes = dict(executor.map_unordered(square, iter([3, -1, 4, 5, 6]), window=2))
+        outcomes = dict(executor.map_unordered(power, 2, iter([3, -1, 4, 5, 6]), window=2))
     finally:
         executor.close()
     assert sorted(outcomes) == [-1, 3, 4, 5, 6]
@@ -36,7 +36,7 @@ def test_window_bounds_what_is_taken_from_the_source():
 
     executor = open_executor(2)
     try:
-        outcomes = executor.map_unordered(square, source(), window=3)
+        outcomes = executor.map_unordered(power, 2, source(), window=3)
         next(outcomes)
         assert len(taken) <= 4
         assert len(list(outcomes)) == 99
@@ -47,7 +47,7 @@ def test_window_bounds_what_is_taken_from_the_source():
 def test_processes_redo_the_items_of_a_worker_that_died(tmp_path):
     executor = open_executor(2)
     try:
-        outcomes = list(executor.map_unordered(die_once, [(n, str(tmp_path / "marker")) for n in range(6)], 4))
+        outcomes = list(executor.map_unordered(die_once, str(tmp_path / "marker"), range(6), 4))
     finally:
         executor.close()
     assert (tmp_path / "marker").exists()
@@ -63,14 +63,13 @@ def local_cluster():
 
 def test_local_cluster_runs_on_two_worker_processes(local_cluster):
     assert local_cluster.workers == 2
-    outcomes = dict(local_cluster.map_unordered(square, range(-1, 20), window=6))
+    outcomes = dict(local_cluster.map_unordered(power, 2, range(-1, 20), window=6))
     assert isinstance(outcomes.pop(-1), InputError)
     assert {item: result[0] for item, result in outcomes.items()} == {n: n * n for n in range(20)}
     assert len({pid for _, pid in outcomes.values()}) == 2
 
 
 def test_local_cluster_redoes_the_work_of_a_killed_worker(local_cluster, tmp_path):
-    items = [(n, str(tmp_path / "marker")) for n in range(8)]
-    outcomes = list(local_cluster.map_unordered(die_once, items, window=4))
+    outcomes = list(local_cluster.map_unordered(die_once, str(tmp_path / "marker"), range(8), window=4))
     assert (tmp_path / "marker").exists()
     assert sorted(result for _, result in outcomes) == list(range(8))

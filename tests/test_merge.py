@@ -1,6 +1,7 @@
 """Reviewers' work survives every re-run, with GNU msgmerge's rules (l10n/merge.py through the pipeline)."""
 import shutil
 import subprocess
+from dataclasses import replace
 from pathlib import Path
 
 import polib
@@ -138,20 +139,23 @@ def test_earlier_draft_lines_written_by_l10n_0_1_are_dropped_not_piled_up(tmp_pa
 
 
 def test_every_catalog_is_read_before_any_translation_or_write(tmp_path):
+    """A document whose catalog cannot be read stops before translation or writing, with its file and line;
+    the other documents of the run go on (an archive is never sunk by one bad file)."""
     first = _article(tmp_path / "first.txt", TITLE, FIRED)
     second = _article(tmp_path / "second.txt", "另一篇文章", REPLY)
     results = run([first, second], _options(tmp_path, mt="none")).documents
-    _review(results[0].folder / "en.po", {FIRED: "OpenAI's board fired Sam Altman."})
+    _review(results[1].folder / "en.po", {REPLY: "Microsoft responded."})
     broken = results[1].folder / "zh_TW.po"
     broken.write_text(broken.read_text(encoding="utf-8") + "\nmsgid \"x\"\nstray words\n", encoding="utf-8")
-    before = {path: path.read_bytes() for result in results for path in result.files}
+    before = {path: path.read_bytes() for path in results[1].files}
     translator = EchoTranslator()
-    with pytest.raises(InputError) as raised:
-        run([first, second], _options(tmp_path), translator=translator)
-    assert raised.value.path == broken and raised.value.line is not None
-    assert translator.calls == 0
+    rerun = run([first, second], _options(tmp_path), translator=translator)
+    [failure] = rerun.failures
+    assert isinstance(failure.error, InputError)
+    assert failure.error.path == broken and failure.error.line is not None
+    assert translator.calls == 1 and [done.document.name for done in rerun.documents] == ["first"]
     assert {path: path.read_bytes() for path in before} == before
-    assert not (results[0].folder / ".backup").exists()
+    assert not (results[1].folder / ".backup").exists()
 
 
 # --- what a reviewer sees -----------------------------------------------------------------------------------
@@ -243,7 +247,8 @@ def test_backups_before_replacing_reviewed_files_one_per_run_pruned(tmp_path):
         assert (backup / "en.po").read_bytes() == reviewed
         assert not (backup / "zh_TW.po").exists()  # nothing reviewed in it
     assert sorted(p.name for p in (result.folder / ".backup").iterdir()) == ["0003", "0004", "0005", "0006", "0007"]
-    assert run([article], options).documents[0].backup is None  # unchanged file: nothing replaced
+    # forced (unforced, the unchanged article is skipped): an unchanged file is not replaced, so not backed up
+    assert run([article], replace(options, force=True)).documents[0].backup is None
     _review(en, {REPLY: "Microsoft responded, take 8."})
     shown = CliRunner().invoke(app, ["run", str(article), "--out", str(options.out_dir), "--mt", "none", "-q",
                                      "--glossary", str(options.glossary[0])])

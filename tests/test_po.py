@@ -102,9 +102,9 @@ def test_broken_reviewed_file_stops_the_run_before_writing(outputs, tmp_path, sa
     text = en.read_text(encoding="utf-8").replace('msgstr ""\n\n#. subtitle', 'msgstr ""\nstray words\n\n#. subtitle', 1)
     en.write_text(text, encoding="utf-8")
     pot_before = pot.stat().st_mtime_ns
-    with pytest.raises(InputError) as raised:
-        run([sample_path], RunOptions(out_dir=tmp_path))
-    assert raised.value.path == en and raised.value.line is not None
+    [failure] = run([sample_path], RunOptions(out_dir=tmp_path)).failures
+    assert isinstance(failure.error, InputError)
+    assert failure.error.path == en and failure.error.line is not None
     assert en.read_text(encoding="utf-8") == text
     assert pot.stat().st_mtime_ns == pot_before
 
@@ -114,9 +114,8 @@ def test_an_unterminated_string_is_refused_not_cut(outputs, tmp_path, sample_pat
     text = en.read_text(encoding="utf-8").replace('msgstr ""\n\n#. subtitle', 'msgstr "Half a translation\n\n#. subtitle', 1)
     en.write_text(text, encoding="utf-8")
     line = text.splitlines().index('msgstr "Half a translation') + 1
-    with pytest.raises(InputError) as raised:
-        run([sample_path], RunOptions(out_dir=tmp_path))
-    assert (raised.value.path, raised.value.line, raised.value.message) == (en, line, "unterminated string")
+    [failure] = run([sample_path], RunOptions(out_dir=tmp_path)).failures
+    assert (failure.error.path, failure.error.line, failure.error.message) == (en, line, "unterminated string")
     assert en.read_text(encoding="utf-8") == text
 
 

@@ -34,14 +34,14 @@ def test_tiny_real_package_drafts_a_whole_run_then_the_cache_answers(installed_t
     assert all(entry.fuzzy and "machine draft: argos translate-zh_en 0.0.1" in entry.comment for entry in drafted)
     msgfmt_check(en)
     written = en.read_bytes()
-    second = run([sample_path], _options(tmp_path))
+    second = run([sample_path], _options(tmp_path, force=True))  # unforced, the unchanged article is skipped
     assert (second.drafts.segments, second.drafts.from_cache) == (86, 86)
     assert en.read_bytes() == written
 
 
 def test_no_cache_translates_again(installed_tiny, tmp_path, sample_path):
     run([sample_path], _options(tmp_path))
-    again = run([sample_path], _options(tmp_path, use_cache=False))
+    again = run([sample_path], _options(tmp_path, use_cache=False, force=True))
     assert again.drafts.from_cache == 0
     assert not again.notices
 
@@ -81,7 +81,7 @@ def test_corrupt_cache_is_reported_rebuilt_and_loses_no_review(installed_tiny, t
     assert (tmp_path / "cache.sqlite3.corrupt").exists()
     assert rerun.drafts.from_cache == 0
     assert polib.pofile(str(en))[0].msgstr == "OpenAI's palace drama ends: who is the biggest winner?"
-    assert run([sample_path], options).drafts.from_cache == 86
+    assert run([sample_path], _options(tmp_path, force=True)).drafts.from_cache == 86
 
 
 def test_cache_that_cannot_be_created_only_warns(tmp_path):

@@ -126,14 +126,26 @@ def _key(translator: Translator, segment: Segment, needs: list[Requirement]) -> 
                        for n in needs]])
 
 
-def draft_documents(documents: list[list[Segment]], translator: Translator, style: str = "full",
-                    cache: TranslationCache | None = None,
-                    on_step: StepProgress | None = None) -> tuple[list[dict[str, Draft]], DraftReport]:
-    """Drafts for every segment of every document, translated together in batches."""
+def _work(documents: list[list[Segment]], translator: Translator,
+          style: str) -> list[tuple[int, Segment, list[Requirement], str]]:
+    """Each segment with its document's number, what it must contain and its cache key."""
     work: list[tuple[int, Segment, list[Requirement], str]] = []
     for number, segments in enumerate(documents):
         needs = requirements(segments, style)
         work += [(number, s, needs.get(s.id, []), _key(translator, s, needs.get(s.id, []))) for s in segments]
+    return work
+
+
+def draft_keys(documents: list[list[Segment]], translator: Translator, style: str = "full") -> list[str]:
+    """The cache keys of every segment's draft: what a run looks up before it sends work out."""
+    return [key for *_, key in _work(documents, translator, style)]
+
+
+def draft_documents(documents: list[list[Segment]], translator: Translator, style: str = "full",
+                    cache: TranslationCache | None = None,
+                    on_step: StepProgress | None = None) -> tuple[list[dict[str, Draft]], DraftReport]:
+    """Drafts for every segment of every document, translated together in batches."""
+    work = _work(documents, translator, style)
     cached = cache.get_many([key for *_, key in work]) if cache is not None else {}
     drafts: list[dict[str, Draft]] = [{} for _ in documents]
     pending = []

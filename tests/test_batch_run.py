@@ -1,0 +1,203 @@
+import json
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from batch_work import DyingTranslator, EchoTranslator, article
+from typer.testing import CliRunner
+
+from l10n.cli import app
+from l10n.manifest import MANIFEST_NAME
+from l10n.pipeline import RunOptions, run
+
+runner = CliRunner()
+
+
+def _articles(root: Path, names: list[str], start: int = 0) -> list[Path]:
+    paths = []
+    for number, name in enumerate(names, start=start):
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(article(number), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    """Every output file by relative path; the lock and the manifest say when, not what, so they are left out."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
+            if p.is_file() and p.name not in (".l10n.lock", MANIFEST_NAME)}
+
+
+def _summary(stdout: str) -> dict[str, str]:
+    """The run's summary lines (`  documents written  3`) by name."""
+    lines = stdout.split("summary:\n", 1)[1].splitlines()
+    return dict(re.match(r"  (.+?)\s{2,}(.+)$", line).groups() for line in lines)
+
+
+def _run(*arguments: str, **kwargs):
+    return runner.invoke(app, ["run", "-q", "--mt", "none", *arguments], **kwargs)
+
+
+def test_folders_are_walked_and_mirrored_so_equal_names_do_not_collide(tmp_path):
+    _articles(tmp_path / "in", ["2023/a.txt", "2024/a.txt", "2024/deep/b.md", "notes.csv"])
+    result = _run(str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    folders = sorted(p.parent.relative_to(tmp_path / "out").as_posix() for p in (tmp_path / "out").rglob("*.pot"))
+    assert folders == ["2023/a", "2024/a", "2024/deep/b"]
+    assert _summary(result.stdout)["documents written"] == "3"
+
+
+def test_glob_filters_a_walk(tmp_path):
+    _articles(tmp_path / "in", ["a.txt", "b.md", "c/d.md"])
+    result = _run(str(tmp_path / "in"), "--glob", "*.md", "--out", str(tmp_path / "out"))
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (tmp_path / "out").rglob("*.pot")) == ["b.pot", "d.pot"]
+
+
+def test_paths_listed_in_a_file_or_on_stdin(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    _articles(tmp_path, ["feed/1/a.txt", "feed/2/a.txt", "other.txt"])
+    Path("list.txt").write_text("feed/1/a.txt\n\nfeed/2/a.txt\n", encoding="utf-8")
+    from_file = _run("--from-list", "list.txt", "--out", "from-file")
+    assert from_file.exit_code == 0, from_file.output
+    assert sorted(p.as_posix() for p in Path("from-file").rglob("*.pot")) == [
+        "from-file/feed/1/a/a.pot", "from-file/feed/2/a/a.pot"]
+    from_stdin = _run("--from-list", "-", "--out", "from-stdin", input="other.txt\nfeed/1/a.txt\n")
+    assert from_stdin.exit_code == 0, from_stdin.output
+    assert sorted(p.as_posix() for p in Path("from-stdin").rglob("*.pot")) == [
+        "from-stdin/feed/1/a/a.pot", "from-stdin/other/other.pot"]
+
+
+def test_a_failing_document_is_reported_and_the_others_are_written(tmp_path):
+    good = _articles(tmp_path / "in", ["a.txt", "c.txt"])
+    bad = tmp_path / "in" / "b.txt"
+    bad.write_bytes(b"\xe6\x96\x87\n\x00\x01binary")
+    result = _run(str(tmp_path / "in"), "--out", str(tmp_path / "out"))
+    assert result.exit_code == 2
+    assert f"error: {bad}:2: binary data, not a text article (NUL byte)" in result.stderr.splitlines()
+    assert "Traceback" not in result.output
+    summary = _summary(result.stdout)
+    assert (summary["failed"], summary["documents written"]) == ("1", "2")
+    assert sorted(p.parent.name for p in (tmp_path / "out").rglob("*.pot")) == [p.stem for p in good]
+    assert not (tmp_path / "out" / "b").exists()
+
+
+def test_unchanged_documents_are_skipped_and_force_redoes_them(tmp_path):
+    paths = _articles(tmp_path / "in", ["a.txt", "b.txt", "c.txt"])
+    out = tmp_path / "out"
+    first = run(paths, RunOptions(out_dir=out, mt="none"))
+    assert first.summary.documents == 3
+    before = {p: p.stat().st_mtime_ns for p in out.rglob("*.po")}
+    again = run(paths, RunOptions(out_dir=out, mt="none"))
+    assert (again.summary.documents, again.summary.skipped) == (0, 3)
+    assert {p: p.stat().st_mtime_ns for p in out.rglob("*.po")} == before
+    paths[1].write_text(paths[1].read_text(encoding="utf-8") + "\n新增的一段文字，说明情况有了变化。\n", encoding="utf-8")
+    (out / "c" / "zh_TW.po").write_text((out / "c" / "zh_TW.po").read_text(encoding="utf-8") + "\n",
+                                        encoding="utf-8")  # a reviewer touched it
+    changed = run(paths, RunOptions(out_dir=out, mt="none"))
+    assert sorted(d.document.name for d in changed.documents) == ["b", "c"] and changed.summary.skipped == 1
+    forced = run(paths, RunOptions(out_dir=out, mt="none", force=True))
+    assert (forced.summary.documents, forced.summary.skipped) == (3, 0)
+    records = [json.loads(line) for line in (out / MANIFEST_NAME).read_text(encoding="utf-8").splitlines()]
+    assert sorted(Path(record["input"]).name for record in records) == ["a.txt", "b.txt", "c.txt"]
+
+
+def test_a_changed_option_redoes_everything(tmp_path):
+    paths = _articles(tmp_path, ["a.txt"])
+    run(paths, RunOptions(out_dir=tmp_path / "out", mt="none"))
+    other = run(paths, RunOptions(out_dir=tmp_path / "out", mt="none", editions=("s2hk",)))
+    assert (other.summary.documents, other.summary.skipped) == (1, 0)
+
+
+HOLD = "import sys, time\nfrom pathlib import Path\nfrom l10n.lock import output_lock\n" \
+       "with output_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n    time.sleep(60)\n"
+
+
+def test_a_second_run_on_a_locked_folder_is_refused_before_writing(tmp_path):
+    paths = _articles(tmp_path, ["a.txt"])
+    holder = subprocess.Popen([sys.executable, "-c", HOLD, str(tmp_path / "out")], stdout=subprocess.PIPE, text=True)
+    try:
+        assert holder.stdout.readline() == "held\n"
+        result = _run(str(paths[0]), "--out", str(tmp_path / "out"))
+        assert result.exit_code == 2
+        assert f"in use by another run (pid {holder.pid} on " in result.stderr
+        assert not (tmp_path / "out" / "a").exists()
+    finally:
+        holder.kill()
+        holder.wait()
+    assert _run(str(paths[0]), "--out", str(tmp_path / "out")).exit_code == 0  # released when the holder died
+
+
+def test_an_unwritable_output_folder_stops_the_run_before_anything(tmp_path):
+    paths = _articles(tmp_path, ["a.txt"])
+    (tmp_path / "blocker").write_text("a file, not a folder")
+    result = _run(str(paths[0]), "--out", str(tmp_path / "blocker" / "out"))
+    assert result.exit_code == 2
+    assert result.stderr.strip().endswith("cannot write here: Not a directory")
+
+
+def test_two_runs_share_one_translation_cache_at_once(tmp_path):
+    """Concurrent writers and readers of the cache: neither run takes the other's lock for corruption."""
+    script = ("import sys\nfrom pathlib import Path\nsys.path.insert(0, sys.argv[3])\n"
+              "from batch_work import EchoTranslator\nfrom l10n.pipeline import RunOptions, run\n"
+              "paths = sorted(Path(sys.argv[1]).glob('*.txt'))\n"
+              "result = run(paths, RunOptions(out_dir=Path(sys.argv[2]), cache=Path(sys.argv[4])), "
+              "translator=EchoTranslator())\n"
+              "print(result.drafts.segments, result.drafts.from_cache, result.notices)\n")
+    cache = tmp_path / "cache.sqlite3"
+    for side in ("left", "right"):
+        _articles(tmp_path / side, [f"{n}.txt" for n in range(30)], start=0 if side == "left" else 30)
+    tests = str(Path(__file__).parent)
+    runs = [subprocess.Popen([sys.executable, "-c", script, str(tmp_path / side), str(tmp_path / f"out-{side}"),
+                              tests, str(cache)], stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+            for side in ("left", "right")]
+    for process in runs:
+        stdout, stderr = process.communicate(timeout=120)
+        assert process.returncode == 0, stderr
+        segments, from_cache, notices = stdout.split(" ", 2)
+        assert int(segments) > 0 and notices.strip() == "[]"
+    assert not list(tmp_path.glob("cache.sqlite3.corrupt*"))
+    both = _articles(tmp_path / "both", [f"{n}.txt" for n in range(60)])
+    again = run(both, RunOptions(out_dir=tmp_path / "out-both", cache=cache), translator=EchoTranslator())
+    assert again.drafts.from_cache == again.drafts.segments  # every draft either run made is there
+
+
+def test_worker_processes_write_the_same_bytes_as_one_process(tmp_path):
+    paths = _articles(tmp_path / "in", [f"{n}.txt" for n in range(12)])
+    serial = run(paths, RunOptions(out_dir=tmp_path / "serial"), translator=EchoTranslator())
+    parallel = run(paths, RunOptions(out_dir=tmp_path / "jobs", jobs=2), translator=EchoTranslator())
+    assert (parallel.summary.executor, parallel.summary.workers) == ("processes", 2)
+    assert parallel.summary.documents == serial.summary.documents == 12
+    assert _outputs(tmp_path / "jobs") == _outputs(tmp_path / "serial")
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory):
+    root = tmp_path_factory.mktemp("corpus")
+    paths = _articles(root / "in", [f"{n:02d}.txt" for n in range(16)])
+    run(paths, RunOptions(out_dir=root / "serial", cache=root / "serial.sqlite3"), translator=EchoTranslator())
+    return root, paths
+
+
+def test_a_local_cluster_writes_the_same_bytes_as_one_process(corpus, tmp_path):
+    root, paths = corpus
+    result = run(paths, RunOptions(out_dir=tmp_path / "out", jobs=2, cluster="local", cache=tmp_path / "c.sqlite3"),
+                 translator=EchoTranslator())
+    assert (result.summary.executor, result.summary.workers) == ("dask", 2)
+    assert result.failures == [] and result.drafts.from_cache == 0
+    assert _outputs(tmp_path / "out") == _outputs(root / "serial")
+
+
+def test_a_worker_killed_mid_run_has_its_documents_redone_once(corpus, tmp_path):
+    root, paths = corpus
+    marker = tmp_path / "killed"
+    written = []
+    result = run(paths, RunOptions(out_dir=tmp_path / "out", jobs=2, cluster="local", use_cache=False),
+                 translator=DyingTranslator(str(marker)), on_document=written.append)
+    assert marker.exists()  # a worker did die
+    assert result.failures == []
+    assert sorted(done.document.name for done in written) == [p.stem for p in paths]  # each once
+    assert _outputs(tmp_path / "out") == _outputs(root / "serial")
