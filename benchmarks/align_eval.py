@@ -49,9 +49,13 @@ def read_gold(path: Path, zh_index: dict[str, int], en_index: dict[str, int]):
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("corpus", type=Path, help="MAC-Dev folder (dev-anno.NNN_zh.xml, _en.xml, gold links)")
+    parser.add_argument("--confidence", action="store_true",
+                        help="also print how often links `run --reference` would take are exactly right, "
+                             "by lowest similarity")
     arguments = parser.parse_args()
     lexicon = cedict()
     results = []
+    scored_links = []
     print(f"{'chapter':<10}{'zh':>5}{'en':>5}  {'strict P':>8} {'R':>6} {'F1':>6}   {'lax P':>6} {'R':>6} {'F1':>6}  {'s':>5}")
     for gold_path in sorted(arguments.corpus.glob("dev-anno.*_zh.*_en.xml")):
         chapter = gold_path.name.split(".")[1].split("_")[0]
@@ -59,7 +63,9 @@ def main() -> None:
         en, en_index = read_sentences(arguments.corpus / f"dev-anno.{chapter}_en.xml")
         gold = read_gold(gold_path, zh_index, en_index)
         started = time.perf_counter()
-        test = [(link.zh, link.en) for link in align(zh, en, lexicon)]
+        links = align(zh, en, lexicon)
+        test = [(link.zh, link.en) for link in links]
+        scored_links += [(link, (link.zh, link.en) in set(gold)) for link in links if len(link.zh) == 1 and link.en]
         seconds = time.perf_counter() - started
         results.append((gold, test))
         s = score([(gold, test)])
@@ -72,6 +78,13 @@ def main() -> None:
     for name, (strict, lax) in PUBLISHED.items():
         print(f"  {name:<27}{strict:>6.3f} {lax:>6.3f}")
     print(f"  {'l10n align (this run)':<27}{s.strict_f1:>6.3f} {s.lax_f1:>6.3f}")
+    if arguments.confidence:
+        print("\nlinks of one Chinese sentence (what run --reference may take), by lowest similarity")
+        print(f"  {'similarity >=':<14}{'links':>6}{'exactly right':>15}")
+        for threshold in (0.0, 0.05, 0.1, 0.15, 0.2, 0.3):
+            taken = [right for link, right in scored_links if link.similarity >= threshold]
+            share = sum(taken) / len(taken) if taken else 0.0
+            print(f"  {threshold:<14.2f}{len(taken):>6}{share:>15.3f}")
 
 
 if __name__ == "__main__":
