@@ -61,21 +61,31 @@ def _break_offsets(text: str) -> set[int]:
     return {offset for offset, _ in line_breaks(text)}
 
 
+@functools.lru_cache(maxsize=65536)
+def _measure(character: str) -> tuple[str, int, int]:
+    """A character as written (escaped), its columns and its UTF-8 length as written."""
+    unit = _ESCAPES.get(character, character)
+    return unit, _columns(character), len(unit.encode("utf-8"))
+
+
 def _wrap_portion(text: str, width: int, start_column: int) -> list[str]:
     """libunistring's ulc_width_linebreaks over the escaped text: greedy, breaking at the last opportunity
     before the width, never inside an escape."""
-    units = [_ESCAPES.get(character, character) for character in text]
+    measured = [_measure(character) for character in text]
+    units = [unit for unit, _, _ in measured]
+    if start_column + sum(columns for _, columns, _ in measured) <= width:  # it fits: no break is needed
+        return ["".join(units)]
     offsets = _break_offsets("".join(units))
     breaks: list[int] = []
     last_break, column, piece, offset = None, start_column, 0, 0
-    for index, (character, unit) in enumerate(zip(text, units)):
+    for index, (_, columns, size) in enumerate(measured):
         if index and offset in offsets:
             if last_break is not None and column + piece > width:
                 breaks.append(last_break)
                 column = 0
             last_break, column, piece = index, column + piece, 0
-        piece += _columns(character)
-        offset += len(unit.encode("utf-8"))
+        piece += columns
+        offset += size
     if last_break is not None and column + piece > width:
         breaks.append(last_break)
     bounds = [0, *breaks, len(text)]
