@@ -76,7 +76,7 @@ def read_tmx(path: Path) -> Iterator[Entry | None]:
                 yield from _pairs(path, element, element.get("srclang") or source_language) or [None]
                 element.clear(keep_tail=False)
     except etree.XMLSyntaxError as error:
-        raise InputError(f"not well-formed XML: {error.msg}", path, error.lineno) from error
+        raise InputError(f"not well-formed XML: {error.msg}", path, max(error.lineno, 1)) from error
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror or error}", path) from error
 

@@ -168,6 +168,7 @@ def test_an_imported_tmx_gives_exact_matches_as_fuzzy_drafts(folder, tmp_path, s
 @pytest.mark.parametrize("content, message", [
     ("<tmx version='1.4'><body><tu>", "not well-formed XML"),
     ("<xliff/>", "not a TMX file (root element <xliff>)"),
+    ("", "not well-formed XML"),  # lxml says line 0 for an empty file
 ])
 def test_a_broken_tmx_is_one_line_and_imports_nothing(tmp_path, content, message):
     bad = tmp_path / "bad.tmx"
