@@ -90,7 +90,8 @@ _MIN_PROSE_CHARS = 10
 _BLOCK_COST = 8
 _MARKUP_WEIGHT = 0.25
 _CHROME_COST = 40
-_NEUTRAL = {"image", "no text (punctuation or markup only)",  # pictures and rules stand in articles too
+_CLOSING_GAP = 3 * _BLOCK_COST  # what a closing heading and paragraph may cost beyond their prose
+_NEUTRAL = {"image", "no text (punctuation or markup only)", "code block",  # these stand in articles too
             "editor credit", "date line"}  # and news sites print these inside the article's own container
 
 
@@ -276,7 +277,7 @@ def _article_region(blocks: list[Block], removed: dict[int, str]) -> set[int]:
     if any(block.container for block in blocks):
         region = _best_element(blocks, scores)
     else:
-        region = _best_run(scores)
+        region = _with_closing_prose(_best_run(scores), scores, removed)
     if not region:  # nothing reads as prose (a short note): every block not ruled out is the article
         return {index for index in range(len(blocks)) if index not in removed}
     return {index for index in region if index not in removed}
@@ -293,6 +294,21 @@ def _best_run(scores: list[float]) -> range:
         if total > best:
             best, best_range = total, range(start, index + 1)
     return best_range
+
+
+def _with_closing_prose(run: range, scores: list[float], removed: dict[int, str]) -> range:
+    """The run, extended over a short closing section (a heading and a paragraph under it) that costs a
+    little less than it adds: the densest run stops before it, yet nothing ruled out stands between."""
+    end, total = run.stop, 0.0
+    for index in range(run.stop, len(scores)):
+        if index in removed and removed[index] not in _NEUTRAL:
+            break
+        total += scores[index]
+        if total < -_CLOSING_GAP:
+            break
+        if scores[index] > 0:
+            end = index + 1
+    return range(run.start, end) if run else run
 
 
 def _best_element(blocks: list[Block], scores: list[float]) -> set[int]:

@@ -154,3 +154,29 @@ def test_a_short_article_keeps_every_paragraph_beside_its_editor_credit_and_date
     assert [p.line for p in document.paragraphs] == [3, 5, 6, 7]
     assert {r.line: r.reason for r in document.removed} == {
         2: "navigation", 4: "date line", 8: "editor credit"}
+
+
+def test_a_closing_section_after_a_code_block_stays_in_the_article():
+    # the densest run of prose stopped at the code block, and 总结 with its paragraph cost a little more
+    # than they added: they were dropped as "after the article"
+    note = """# 用 Rust 重写命令行工具的一点体会
+
+最近把一个 Python 写的小工具用 Rust 重写了一遍，启动时间从 300 毫秒降到了 5 毫秒。
+
+## 为什么要重写
+
+原来的工具每次启动都要加载很多依赖。
+
+```
+cargo build --release
+```
+
+## 总结
+
+总的来说，这次重写是值得的。
+
+上一篇：[Python 打包的坑](/posts/python-packaging)
+"""
+    document = parse_article(note, Path("note.md"))
+    assert [p.line for p in document.paragraphs] == [1, 3, 5, 7, 13, 15]
+    assert {r.line: r.reason for r in document.removed} == {9: "code block", 17: "navigation"}
