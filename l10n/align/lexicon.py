@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from ..model import GlossaryEntry
 from ..segment import is_han
-from .numbers import chinese_numbers, english_numbers
+from ..numbers import Quantity, english_quantities, quantities
 
 _LONGEST_WORD = 8
 _SENSE_WORDS = 4  # content words kept from one dictionary sense: later ones are mostly explanation
@@ -57,7 +57,12 @@ def _content_words(text: str) -> list[str]:
 
 def english_tokens(sentence: str) -> list[str]:
     """The tokens an English sentence is compared on: stemmed content words and number values."""
-    return _content_words(sentence) + [f"#{value}" for value in english_numbers(sentence)]
+    return _content_words(sentence) + _number_tokens(english_quantities(sentence))
+
+
+def _number_tokens(found: list[Quantity]) -> list[str]:
+    """A value stands for itself on either side: 1.2亿 and "120 million" both give #120000000."""
+    return [f"#{value.normalize():f}" for quantity in found for value in quantity.values]
 
 
 def _sense_tokens(definitions: Iterable[str]) -> set[str]:
@@ -109,7 +114,7 @@ class Lexicon:
         offers = [self.translations.get(word, frozenset()) for word in words if word not in _FUNCTION_CHARACTERS]
         offers.extend(self._name_readings(words))
         offers.extend(frozenset([stem(word.lower())]) for word in _LATIN_WORD.findall(sentence))
-        offers.extend(frozenset([f"#{value}"]) for value in chinese_numbers(sentence))
+        offers.extend(frozenset([token]) for token in _number_tokens(quantities(sentence)))
         return [offer for offer in offers if offer]
 
     def _name_readings(self, words: list[str]) -> list[frozenset[str]]:
