@@ -4,6 +4,8 @@ from pathlib import Path
 
 import polib
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from l10n.glossary import Glossary, parse
 from l10n.model import Part, Segment, Severity
@@ -195,3 +197,35 @@ def test_a_long_traditional_sentence_as_converted_is_not_diffed(monkeypatch):
     monkeypatch.setattr(difflib, "SequenceMatcher", None)
     sentence = "公司發布新產品" * 3000 + "。"
     assert simplified_left(sentence, sentence) == []
+
+
+def _loops_by_definition(text: str) -> list[str]:
+    """Every unit of up to LONGEST_UNIT tokens followed by LOOP_REPEATS − 1 copies of itself, checked slice by slice."""
+    from l10n.qa.repetition import LONGEST_UNIT, LOOP_REPEATS, _units
+
+    tokens = _units(text)
+    found: list[str] = []
+    for size in range(1, LONGEST_UNIT + 1):
+        for start in range(len(tokens) - size * LOOP_REPEATS + 1):
+            unit = tokens[start:start + size]
+            if all(tokens[start + size * k:start + size * (k + 1)] == unit for k in range(1, LOOP_REPEATS)):
+                shown = " ".join(unit)
+                if not any(shown in earlier for earlier in found):
+                    found.append(shown)
+    return found
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["the", "company", "a", "b", "公", "司"]), max_size=40))
+def test_loops_finds_what_the_definition_finds(words):
+    from l10n.qa.repetition import loops
+
+    text = " ".join(words)
+    assert loops(text) == _loops_by_definition(text)
+
+
+def test_loops_is_linear_on_a_huge_sentence():
+    from l10n.qa.repetition import loops
+
+    assert loops("公司发布新产品" * 30000) == []  # a 210,000-character sentence: no 3× unit of ≤ 6 tokens
+    assert loops("公司" * 40000)[0] == "公 司"

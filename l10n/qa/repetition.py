@@ -25,10 +25,18 @@ def loops(text: str) -> list[str]:
     tokens = _units(text)
     found: list[str] = []
     for size in range(1, LONGEST_UNIT + 1):
-        for start in range(len(tokens) - size * LOOP_REPEATS + 1):
-            unit = tokens[start:start + size]
-            if all(tokens[start + size * k:start + size * (k + 1)] == unit for k in range(1, LOOP_REPEATS)):
-                shown = " ".join(unit)
+        # A unit at `start` repeats when each of the next size × (repeats − 1) tokens equals the one `size`
+        # before it: one pass counting such equalities finds every start, in linear time.
+        needed = size * (LOOP_REPEATS - 1)
+        equal_run = 0
+        for position in range(len(tokens) - size):
+            if tokens[position] != tokens[position + size]:
+                equal_run = 0
+                continue
+            equal_run += 1
+            if equal_run >= needed:
+                start = position - needed + 1
+                shown = " ".join(tokens[start:start + size])
                 if not any(shown in earlier for earlier in found):
                     found.append(shown)
     return found
