@@ -533,20 +533,17 @@ SuggestFormat = _choices("SuggestFormat", SUGGEST_FORMATS)
 
 
 def _article_files(inputs: list[Path]) -> list[Path]:
-    """Files as given; a folder stands for the article files in it (by the readers' extensions), sorted."""
+    """Files as given; a folder stands for the article files in it, walked as `run` walks it."""
     from .errors import UsageError
+    from .inputs import collect
     from .readers import EXTENSIONS
 
     files: list[Path] = []
     for path in inputs:
-        if path.is_dir():
-            found = sorted(child for child in path.iterdir()
-                           if child.is_file() and child.suffix.lower() in EXTENSIONS and not child.name.startswith("."))
-            if not found:
-                raise UsageError(f"no article files ({', '.join(sorted(EXTENSIONS))}) in this folder", path)
-            files += found
-        else:
-            files.append(path)
+        found = [item.path for item in collect([path])]
+        if path.is_dir() and not found:
+            raise UsageError(f"no article files ({', '.join(sorted(EXTENSIONS))}) in this folder", path)
+        files += found
     return files
 
 

@@ -175,7 +175,8 @@ def test_cli_suggests_over_a_folder_as_csv_and_table(tmp_path):
     folder = tmp_path / "articles"
     folder.mkdir()
     (folder / "a.txt").write_text("标题\n\n微软CEO萨蒂亚·纳德拉（Satya Nadella）表示。\n", encoding="utf-8")
-    (folder / "b.md").write_text("# 标题\n\n萨蒂亚·纳德拉说，Copilot Studio发布了。\n", encoding="utf-8")
+    (folder / "2024").mkdir()
+    (folder / "2024" / "b.md").write_text("# 标题\n\n萨蒂亚·纳德拉说，Copilot Studio发布了。\n", encoding="utf-8")
     (folder / "notes.csv").write_text("not an article\n", encoding="utf-8")
     empty = tmp_path / "empty.csv"
     empty.write_text(HEADER + "\n", encoding="utf-8")
