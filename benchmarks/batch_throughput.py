@@ -1,6 +1,7 @@
 """Batch runs over a generated archive, side by side in one run.
 
 Run by hand: python benchmarks/batch_throughput.py [--documents 1000] [--rss 100,1000,10000] [--mt-documents 50]
+[--only throughput|rss|mt] (one part alone: the 10,000-document memory run takes several minutes by itself)
 
 The corpus is made up here (seeded): article-sized texts (about 3,000 characters: a title, a byline and
 twenty-odd paragraphs) built from templates with names, places and figures drawn at random, so no two
@@ -109,18 +110,37 @@ def _stage(stdout: str, name: str) -> float:
     raise ValueError(f"no stage {name!r} in the summary")
 
 
+PARTS = ("throughput", "rss", "mt")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--documents", type=int, default=1000, help="corpus for the throughput columns")
     parser.add_argument("--rss", default="100,1000,10000", help="corpus sizes for peak memory")
     parser.add_argument("--mt-documents", type=int, default=50, help="corpus for the MT comparison")
+    parser.add_argument("--only", choices=PARTS, help="run this part alone")
     args = parser.parse_args()
-    rss_sizes = [int(size) for size in args.rss.split(",")]
+    print(f"corpus: generated articles of ~3,000 characters; work folder {WORK}")
+    parts = [args.only] if args.only else PARTS
+    if "throughput" in parts:
+        throughput(args.documents)
+    if "rss" in parts:
+        peak_rss([int(size) for size in args.rss.split(",")])
+    if "mt" in parts:
+        mt_stage(args.mt_documents)
 
+
+def _corpus(count: int) -> Path:
+    """The generated corpus of count articles, built once per benchmark run."""
+    folder = WORK / f"corpus-{count}"
+    return folder if folder.exists() else build_corpus(count)
+
+
+def throughput(documents: int) -> None:
+    """documents/s serial, with workers and on a local cluster; against raw OpenCC; an unchanged re-run."""
     import opencc
 
-    print(f"corpus: generated articles of ~3,000 characters; work folder {WORK}")
-    corpus = build_corpus(args.documents)
+    corpus = _corpus(documents)
     texts = [path.read_text(encoding="utf-8") for path in sorted(corpus.rglob("*.txt"))]
     converter = opencc.OpenCC(f"{CONFIG}.json")
     start = time.perf_counter()
@@ -137,9 +157,9 @@ def main() -> None:
         rows.append((label, seconds))
         first_seconds = first_seconds or seconds
     rerun, _, rerun_stdout = l10n_run(corpus, WORK / "out---jobs-1", "--mt", "none")
-    print(f"\nthroughput, {args.documents} documents, no MT (wall time of the whole command):")
+    print(f"\nthroughput, {documents} documents, no MT (wall time of the whole command):")
     for label, seconds in rows:
-        print(f"  {label:<28} {seconds:8.1f} s   {args.documents / seconds:7.2f} documents/s")
+        print(f"  {label:<28} {seconds:8.1f} s   {documents / seconds:7.2f} documents/s")
     print(f"\nno-MT run (--jobs 1) against raw OpenCC {CONFIG} over the same text:")
     print(f"  l10n run {first_seconds:.1f} s, raw OpenCC {raw_opencc:.2f} s: {first_seconds / raw_opencc:.1f}x"
           f" (target ≤ 10x)")
@@ -148,16 +168,16 @@ def main() -> None:
     print(f"  first {first_seconds:.1f} s, re-run {rerun:.2f} s: {rerun / first_seconds:.1%} (target < 5 %); "
           f"{skipped[0].strip() if skipped else ''}")
 
+
+def peak_rss(sizes: list[int]) -> None:
+    """Peak RSS of a serial no-MT run at each corpus size: flat when documents stream."""
     print("\npeak RSS of a serial no-MT run:")
     peaks = []
-    for size in rss_sizes:
-        folder = corpus if size == args.documents else build_corpus(size)
-        _, peak, _ = l10n_run(folder, WORK / f"rss-{size}", "--mt", "none")
+    for size in sizes:
+        seconds, peak, _ = l10n_run(_corpus(size), WORK / f"rss-{size}", "--mt", "none")
         peaks.append(peak)
-        print(f"  {size:>6} documents  {peak / 1024:7.1f} MiB")
+        print(f"  {size:>6} documents  {peak / 1024:7.1f} MiB  ({seconds:.0f} s)", flush=True)
     print(f"  spread {max(peaks) / min(peaks) - 1:.1%} (target: within 20 %)")
-
-    mt_stage(args.mt_documents)
 
 
 def mt_stage(count: int) -> None:
@@ -171,7 +191,7 @@ def mt_stage(count: int) -> None:
     from l10n.translate.models import install_file
 
     install_file(build_package(WORK / "tiny"))
-    corpus = build_corpus(count) if not (WORK / f"corpus-{count}").exists() else WORK / f"corpus-{count}"
+    corpus = _corpus(count)
     sources = list(dict.fromkeys(segment.source for path in sorted(corpus.rglob("*.txt"))
                                  for segment in segment_document(read_article(path))))
     options = DecodingOptions()

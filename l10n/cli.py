@@ -196,7 +196,11 @@ def run(
         help="An existing English translation of the article: confidently aligned sentences go into en.po "
         "instead of drafts.", show_default=False)] = None,
     show_removed: Annotated[bool, typer.Option("--show-removed", help="List the lines dropped as page chrome.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="With several documents, list every file written (one document: always).")] = False,
+    quiet: Annotated[bool, typer.Option(
+        "--quiet", "-q", help="No progress display and no line per document; the summary and failures still print.")
+    ] = False,
 ) -> None:
     """Localize articles or folders of them: write the template, the Traditional and English .po files and the
     segment table for each."""
@@ -222,8 +226,9 @@ def run(
         raise _fail(f"{effective.path}: no article matches inputs {', '.join(effective['inputs'])}", 2)
     with _reported_errors(), _listed(from_list) as listed, _run_progress(quiet) as on_progress:
         selected, total = _selected(paths, pattern, listed, options.out_dir)
-        result = run_pipeline(selected, options, on_progress, on_document=lambda done: _report_document(
-            done, show_removed), total=total)
+        one_document = total == 1 or (total is None and listed is None)  # None, not listed: the bundled sample
+        result = run_pipeline(selected, options, on_progress, total=total,
+                              on_document=_document_reporter(quiet, verbose or one_document, show_removed))
     typer.echo(f"settings: {effective.path or 'none (no l10n.toml here or above; defaults)'}")
     if result.glossary_files:
         typer.echo(f"glossary: {', '.join(map(str, result.glossary_files))} ({result.glossary_entries} entries)")
@@ -276,19 +281,44 @@ def _selected(paths: list[Path], pattern: str | None, listed, out: Path):
     return collect(paths, pattern, listed, skip=out), total
 
 
-def _report_document(done, show_removed: bool) -> None:
+def _document_reporter(quiet: bool, every_file: bool, show_removed: bool):
+    """What is printed as each document is written: nothing (--quiet), it with every file it wrote, or one line."""
+    if quiet:
+        return None
+    report = _report_document if every_file else _report_document_line
+    return lambda done: report(done, show_removed)
+
+
+def _counts(done) -> str:
+    document = done.document
+    return (f"{document.name}: {len(done.segments)} segments in {len(document.paragraphs)} paragraphs, "
+            f"{len(document.removed)} lines removed")
+
+
+def _echo_removed(done) -> None:
     from .report import removal_report
 
-    document = done.document
-    typer.echo(f"{document.name}: {len(done.segments)} segments in {len(document.paragraphs)} "
-               f"paragraphs, {len(document.removed)} lines removed ({document.source_name}, {document.encoding})")
+    for line in removal_report(done.document) or ["  nothing removed"]:
+        typer.echo(line)
+
+
+def _report_document(done, show_removed: bool) -> None:
+    """A document with every file it wrote: a single article, or any with --verbose."""
+    typer.echo(f"{_counts(done)} ({done.document.source_name}, {done.document.encoding})")
     if show_removed:
-        for line in removal_report(document) or ["  nothing removed"]:
-            typer.echo(line)
+        _echo_removed(done)
     for path in done.files:
         typer.echo(f"  wrote {path}")
     if done.backup is not None:
         typer.echo(f"  kept a copy of the reviewed files it replaced in {done.backup}")
+
+
+def _report_document_line(done, show_removed: bool) -> None:
+    """One line per document of an archive: an archive of 10,000 gives 10,000 lines, not 70,000."""
+    backup = f"; reviewed files it replaced kept in {done.backup}" if done.backup is not None else ""
+    typer.echo(f"{_counts(done)} -> {done.folder}{backup}")
+    if show_removed:
+        _echo_removed(done)
 
 
 def _print_summary(summary) -> None:

@@ -112,6 +112,76 @@ def test_a_changed_option_redoes_everything(tmp_path):
     assert (other.summary.documents, other.summary.skipped) == (1, 0)
 
 
+def _document_lines(stdout: str) -> list[str]:
+    """What the run printed per document: everything before its settings line."""
+    return stdout.split("settings: ", 1)[0].splitlines()
+
+
+def test_one_document_lists_its_files_several_get_one_line_each(tmp_path):
+    paths = _articles(tmp_path / "in", ["a.txt", "x/b.txt", "y/c.md"])
+    one = runner.invoke(app, ["run", "--mt", "none", str(paths[0]), "--out", str(tmp_path / "one")])
+    assert one.exit_code == 0, one.output
+    lines = _document_lines(one.stdout)
+    assert len(lines) == 1 + 6 and lines[0].startswith("a: ") and lines[0].endswith("(a.txt, utf-8)")
+    assert lines[1:] == [f"  wrote {tmp_path / 'one' / 'a' / name}" for name in
+                         ("a.pot", "zh_TW.po", "en.po", "segments.tsv", "removed.tsv", "document.json")]
+    out = tmp_path / "out"
+    several = runner.invoke(app, ["run", "--mt", "none", str(tmp_path / "in"), "--out", str(out)])
+    assert several.exit_code == 0, several.output
+    lines = _document_lines(several.stdout)
+    assert len(lines) == 3
+    assert [line.split(" -> ")[1] for line in lines] == [str(out / "a"), str(out / "x" / "b"), str(out / "y" / "c")]
+    assert re.fullmatch(r"b: \d+ segments in \d+ paragraphs, 0 lines removed -> .+", lines[1])
+
+
+def test_verbose_lists_every_file_of_every_document(tmp_path):
+    _articles(tmp_path / "in", ["a.txt", "b.txt", "c.txt"])
+    result = runner.invoke(app, ["run", "--mt", "none", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-v"])
+    assert result.exit_code == 0, result.output
+    lines = _document_lines(result.stdout)
+    assert len(lines) == 3 * 7 and sum(line.startswith("  wrote ") for line in lines) == 3 * 6
+
+
+def test_show_removed_follows_each_line_of_an_archive(tmp_path):
+    paths = _articles(tmp_path / "in", ["a.txt", "b.txt"])
+    paths[1].write_text("首页 > 新闻\n\n" + paths[1].read_text(encoding="utf-8"), encoding="utf-8")
+    result = runner.invoke(app, ["run", "--mt", "none", str(tmp_path / "in"), "--out", str(tmp_path / "out"),
+                                 "--show-removed"])
+    assert result.exit_code == 0, result.output
+    lines = _document_lines(result.stdout)
+    assert lines[0].startswith("a: ") and lines[1] == "  nothing removed"
+    assert lines[2].startswith("b: ") and ", 1 lines removed -> " in lines[2] and lines[3].startswith("  line 1: ")
+    assert len(lines) == 4
+
+
+def test_quiet_prints_no_document_lines_but_the_summary_and_failures(tmp_path):
+    _articles(tmp_path / "in", ["a.txt", "b.txt"])
+    (tmp_path / "in" / "c.txt").write_bytes(b"\x00binary")
+    for single in ([str(tmp_path / "in" / "a.txt")], [str(tmp_path / "in")]):
+        result = runner.invoke(app, ["run", "--mt", "none", *single, "--out", str(tmp_path / "out"), "-q",
+                                     "--show-removed", "--force"])
+        assert _document_lines(result.stdout) == []
+        assert "documents written" in _summary(result.stdout)
+    assert result.exit_code == 2 and _summary(result.stdout)["documents written"] == "2"
+    assert result.stderr.splitlines()[-1].startswith(f"error: {tmp_path / 'in' / 'c.txt'}:")
+
+
+def test_an_archive_line_says_where_replaced_reviewed_files_were_kept(tmp_path):
+    import polib
+
+    paths = _articles(tmp_path / "in", ["a.txt", "b.txt"])
+    out = tmp_path / "out"
+    assert _run(str(tmp_path / "in"), "--out", str(out)).exit_code == 0
+    reviewed = polib.pofile(str(out / "b" / "zh_TW.po"))
+    reviewed[0].msgstr, reviewed[0].flags = "審校過的標題", []
+    reviewed.save()
+    paths[1].write_text(paths[1].read_text(encoding="utf-8") + "\n新增的一段文字。\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", "--mt", "none", str(tmp_path / "in"), "--out", str(out)])
+    assert result.exit_code == 0, result.output
+    [line] = _document_lines(result.stdout)  # a was skipped
+    assert line.endswith(f" -> {out / 'b'}; reviewed files it replaced kept in {out / 'b' / '.backup' / '0001'}")
+
+
 HOLD = "import sys, time\nfrom pathlib import Path\nfrom l10n.lock import output_lock\n" \
        "with output_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n    time.sleep(60)\n"
 

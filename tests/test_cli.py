@@ -18,7 +18,7 @@ def _files(folder):
 
 
 def test_run_defaults_to_the_bundled_sample(tmp_path):
-    result = runner.invoke(app, ["run", "--out", str(tmp_path), "--quiet"])
+    result = runner.invoke(app, ["run", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
     assert "jiemian-openai-board: 86 segments in 42 paragraphs, 55 lines removed" in result.stdout
     folder = tmp_path / "jiemian-openai-board"
@@ -27,7 +27,7 @@ def test_run_defaults_to_the_bundled_sample(tmp_path):
 
 
 def test_show_removed_lists_what_was_dropped(tmp_path):
-    result = runner.invoke(app, ["run", "--out", str(tmp_path), "-q", "--show-removed"])
+    result = runner.invoke(app, ["run", "--out", str(tmp_path), "--show-removed"])
     assert result.exit_code == 0
     assert "lines 108-190 (42 lines): repeated copy of lines 7-89" in result.stdout
     assert "line 100: empty-comment notice: 暂无评论哦,快来评价一下吧!" in result.stdout

@@ -250,7 +250,7 @@ def test_backups_before_replacing_reviewed_files_one_per_run_pruned(tmp_path):
     # forced (unforced, the unchanged article is skipped): an unchanged file is not replaced, so not backed up
     assert run([article], replace(options, force=True)).documents[0].backup is None
     _review(en, {REPLY: "Microsoft responded, take 8."})
-    shown = CliRunner().invoke(app, ["run", str(article), "--out", str(options.out_dir), "--mt", "none", "-q",
+    shown = CliRunner().invoke(app, ["run", str(article), "--out", str(options.out_dir), "--mt", "none",
                                      "--glossary", str(options.glossary[0])])
     assert shown.exit_code == 0, shown.output
     assert f"kept a copy of the reviewed files it replaced in {result.folder / '.backup' / '0008'}" in shown.stdout
