@@ -344,17 +344,20 @@ def _localize(work: _Work, chunk: _Chunk) -> _Localized:
         targets[0][-1] = Target(ENGLISH, {**en.texts, **referenced.texts}, origin, {**en.notes, **referenced.notes})
     start = _timed(seconds, "English", start)
     rendered: dict[int, tuple[dict[Path, str], int] | L10nError] = {}
-    for job, per_document in zip(jobs, targets, strict=True):
+    for job, per_document, conversions in zip(jobs, targets, hant, strict=True):
         try:
-            rendered[id(job)] = _render_document(job, per_document, options)
+            converted = {target.locale: target.texts for target in conversions}
+            rendered[id(job)] = _render_document(job, per_document, options, converted)
         except L10nError as error:
             rendered[id(job)] = error
     _timed(seconds, "catalogs", start)
     return _Localized([rendered.get(id(job)) for job in chunk.jobs], report, fresh, used, seconds)
 
 
-def _render_document(job: _Job, targets: list[Target], options: RunOptions) -> tuple[dict[Path, str], int]:
-    """Every file of one document as text, and how many QA findings went into its catalogs."""
+def _render_document(job: _Job, targets: list[Target], options: RunOptions,
+                     converted: dict[str, dict[str, str]]) -> tuple[dict[Path, str], int]:
+    """Every file of one document as text, and how many QA findings went into its catalogs. `converted` holds
+    each Traditional locale's OpenCC conversion, which its QA compares against."""
     document, segments, folder, previous = job.document, job.segments, job.folder, job.previous
     spans = {paragraph.index: paragraph.spans for paragraph in document.paragraphs}
 
@@ -372,7 +375,7 @@ def _render_document(job: _Job, targets: list[Target], options: RunOptions) -> t
         catalog = po.target_catalog(document, segments, target, notes_for(target.locale), previous.get(path))
         texts = po.texts_by_segment(catalog, segments)
         findings += len(check_catalog(catalog, segments, target.locale, options.name_style,
-                                      editions.get(target.locale)))
+                                      editions.get(target.locale), converted.get(target.locale)))
         outputs[path] = po.render(catalog)
         reviewed.append((target.locale, texts))
     outputs[folder / "segments.tsv"] = render_rows(*_segment_rows(segments, reviewed))

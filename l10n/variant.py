@@ -203,19 +203,37 @@ def unexplained_changes(source: str, converted: str, plain: str, phrases: Phrase
     return list(lost.elements()) + [f"+{token}" for token in added.elements()]
 
 
+def _convert_many(convert_text, texts: list[str]) -> list[str]:
+    """Many texts in one OpenCC call, joined by a line break: a call costs about as much as converting a
+    sentence, and no OpenCC phrase holds a line break, so no conversion runs across one."""
+    if any("\n" in text for text in texts):
+        return [convert_text(text) for text in texts]
+    converted = convert_text("\n".join(texts)).split("\n")
+    return converted if len(converted) == len(texts) else [convert_text(text) for text in texts]
+
+
 def traditional_variant(segments: list[Segment], config: str = DEFAULT_HANT) -> Target:
     """Every segment converted. A conversion that changes numbers or Latin text in a way OpenCC's own
     dictionaries and the glossary do not account for keeps its text and gets a QA warning for the reviewer."""
     locale = hant_locale(config)
     phrases = glossary_phrases(segments, config)
     convert_text = _converting(config, phrases)
-    texts: dict[str, str] = {}
+    renderings = dict(phrases)
+    overruling = {segment.id for segment in segments
+                  if any(overruled for _, overruled in _standing_terms(segment, convert_text, renderings))}
+    plain_segments = [segment for segment in segments if segment.id not in overruling]
+    texts = dict(zip((segment.id for segment in plain_segments),
+                     _convert_many(convert_text, [segment.source for segment in plain_segments]), strict=True))
     notes: dict[str, tuple[str, ...]] = {}
     for segment in segments:
-        converted = _convert_segment(segment, convert_text, dict(phrases))
+        if segment.id in overruling:
+            texts[segment.id] = _convert_segment(segment, convert_text, renderings)
+        converted = texts[segment.id]
+        if _KEPT_VERBATIM.findall(segment.source) == _KEPT_VERBATIM.findall(converted):
+            continue  # nothing to explain; the plain conversion is not needed
         changed = unexplained_changes(segment.source, converted, convert(segment.source, config), phrases)
         if changed:
             notes[segment.id] = (f"QA warning: the conversion changed numbers or Latin text "
                                  f"({' '.join(changed[:3])}); check this entry [variant-changed]",)
-        texts[segment.id] = converted
-    return Target(locale, texts, f"OpenCC {opencc_version()} {config}", notes)
+    return Target(locale, {segment.id: texts[segment.id] for segment in segments},
+                  f"OpenCC {opencc_version()} {config}", notes)

@@ -16,9 +16,10 @@ MIN_SEGMENTS_FOR_RATIO = 5  # fewer translated segments say nothing about a docu
 
 
 def build_context(segments: list[Segment], texts: dict[str, str], locale: str, style: str = "full",
-                  hant_config: str | None = None) -> Context:
+                  hant_config: str | None = None, converted: dict[str, str] | None = None) -> Context:
     """What the checks need to know about the document: the glossary requirements under the name style, for a
-    Traditional target the OpenCC conversion of each segment, and the usual target/source length ratio."""
+    Traditional target the OpenCC conversion of each segment (`converted` when the caller has it already), and
+    the usual target/source length ratio."""
     language = language_of(locale)
     required, expected = {}, {}
     if language == ENGLISH:
@@ -30,7 +31,7 @@ def build_context(segments: list[Segment], texts: dict[str, str], locale: str, s
             return entry.traditional_for(locale) or convert(entry.source, hant_config)
 
         required = terms.requirements(segments, "full", traditional)
-        expected = traditional_variant(segments, hant_config).texts
+        expected = converted if converted is not None else traditional_variant(segments, hant_config).texts
     ratios = [repetition.length_ratio(s.source, texts[s.id]) for s in segments
               if texts.get(s.id) and len(s.source) >= repetition.SHORTEST_SOURCE]
     usual = statistics.median(ratios) if len(ratios) >= MIN_SEGMENTS_FOR_RATIO else None
@@ -50,10 +51,10 @@ def check_texts(segments: list[Segment], texts: dict[str, str], context: Context
 
 
 def check_catalog(catalog: polib.POFile, segments: list[Segment], locale: str, style: str = "full",
-                  hant_config: str | None = None) -> list[Issue]:
+                  hant_config: str | None = None, converted: dict[str, str] | None = None) -> list[Issue]:
     """Check a catalog's live entries against their segments and write the findings into the entries."""
     entries = entries_for(catalog, segments)
     texts = {segment_id: entry.msgstr for segment_id, entry in entries.items() if entry.msgstr}
-    issues = check_texts(segments, texts, build_context(segments, texts, locale, style, hant_config))
+    issues = check_texts(segments, texts, build_context(segments, texts, locale, style, hant_config, converted))
     write_findings(entries, issues)
     return issues

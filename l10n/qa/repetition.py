@@ -45,8 +45,11 @@ def loops(text: str) -> list[str]:
 @check("repetition", Severity.ERROR, "a word or phrase repeated three times or more in a row (an MT loop) that "
        "the source does not repeat")
 def repetition(segment: Segment, text: str, context: Context) -> list[str]:
+    found = loops(text)
+    if not found:
+        return []
     in_source = " ".join(loops(segment.source) + loops(context.expected.get(segment.id, "")))
-    return [f"repeated in a loop: {unit!r}" for unit in loops(text) if unit not in in_source]
+    return [f"repeated in a loop: {unit!r}" for unit in found if unit not in in_source]
 
 
 @check("doubled-word", Severity.WARNING, "the same word twice in a row (Sam Sam Altman)")
