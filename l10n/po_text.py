@@ -12,9 +12,12 @@ Comments are never wrapped; `#:` references are filled to the same width.
 """
 from __future__ import annotations
 
+import bisect
 import ctypes
 import ctypes.util
 import functools
+import itertools
+import re
 import unicodedata
 
 import polib
@@ -40,7 +43,7 @@ def _libunistring():
     if name is None:
         return None
     try:
-        function = ctypes.CDLL(name).u8_possible_linebreaks
+        function = ctypes.CDLL(name).u32_possible_linebreaks
     except (OSError, AttributeError):
         return None
     function.argtypes = [ctypes.c_char_p, ctypes.c_size_t, ctypes.c_char_p, ctypes.c_char_p]
@@ -48,64 +51,75 @@ def _libunistring():
     return function
 
 
-def _break_offsets(text: str) -> set[int]:
-    """UTF-8 byte offsets where a line may break (before the character starting there)."""
-    data = text.encode("utf-8")
+_POSSIBLE = re.compile(bytes([_UC_BREAK_POSSIBLE]))
+
+
+def _break_positions(text: str) -> list[int]:
+    """Character positions where a line may break (before the character there), in order."""
     possible_linebreaks = _libunistring()
     if possible_linebreaks is not None:
-        result = ctypes.create_string_buffer(len(data))
-        possible_linebreaks(data, len(data), b"UTF-8", result)
-        return {offset for offset, kind in enumerate(result.raw) if kind == _UC_BREAK_POSSIBLE}
+        result = ctypes.create_string_buffer(len(text))
+        possible_linebreaks(text.encode("utf-32-le"), len(text), b"UTF-8", result)
+        return [match.start() for match in _POSSIBLE.finditer(result.raw)]
     from unicode_segmentation_rs import line_breaks
 
-    return {offset for offset, _ in line_breaks(text)}
+    offsets = itertools.accumulate((len(character.encode("utf-8")) for character in text), initial=0)
+    character_at = {offset: index for index, offset in enumerate(offsets)}
+    return [character_at[offset] for offset, _ in line_breaks(text) if character_at[offset] < len(text)]
 
 
 @functools.lru_cache(maxsize=65536)
-def _measure(character: str) -> tuple[str, int, int]:
-    """A character as written (escaped), its columns and its UTF-8 length as written."""
-    unit = _ESCAPES.get(character, character)
-    return unit, _columns(character), len(unit.encode("utf-8"))
+def _columns_of(character: str) -> int:
+    return _columns(character)
+
+
+_NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 
 
 def _wrap_portion(text: str, width: int, start_column: int) -> list[str]:
     """libunistring's ulc_width_linebreaks over the escaped text: greedy, breaking at the last opportunity
     before the width, never inside an escape."""
-    measured = [_measure(character) for character in text]
-    units = [unit for unit, _, _ in measured]
-    if start_column + sum(columns for _, columns, _ in measured) <= width:  # it fits: no break is needed
+    if start_column + 2 * len(text) <= width:  # no character takes more than two columns: it fits
+        return [_NEEDS_ESCAPE.sub(lambda match: _ESCAPES[match[0]], text)]
+    units = [_ESCAPES.get(character, character) for character in text] if _NEEDS_ESCAPE.search(text) else text
+    columns = list(itertools.accumulate(map(_columns_of, text), initial=0))
+    if start_column + columns[-1] <= width:
         return ["".join(units)]
-    offsets = _break_offsets("".join(units))
+    positions = _break_positions("".join(units))
+    if units is not text:  # positions in the escaped text: keep those at the start of a character's unit
+        starts = dict(zip(itertools.accumulate(map(len, units), initial=0), range(len(units))))
+        positions = [starts[position] for position in positions if position in starts]
+    # The pieces between break opportunities are packed greedily; a piece wider than a line gets one to itself.
+    bounds = [position for position in positions if position > 0] + [len(text)]
+    reached = [columns[bound] for bound in bounds]
     breaks: list[int] = []
-    last_break, column, piece, offset = None, start_column, 0, 0
-    for index, (_, columns, size) in enumerate(measured):
-        if index and offset in offsets:
-            if last_break is not None and column + piece > width:
-                breaks.append(last_break)
-                column = 0
-            last_break, column, piece = index, column + piece, 0
-        piece += columns
-        offset += size
-    if last_break is not None and column + piece > width:
-        breaks.append(last_break)
-    bounds = [0, *breaks, len(text)]
-    return ["".join(units[start:end]) for start, end in zip(bounds, bounds[1:])]
+    first, base = 0, -start_column
+    while True:
+        beyond = max(bisect.bisect_right(reached, base + width, first), first + 1)
+        if beyond >= len(bounds):
+            break
+        breaks.append(bounds[beyond - 1])
+        first, base = beyond, reached[beyond - 1]
+    edges = [0, *breaks, len(text)]
+    return ["".join(units[start:end]) for start, end in zip(edges, edges[1:])]
 
 
-def string_lines(keyword: str, value: str, prefix: str = "") -> list[str]:
-    """`msgid "…"` and its continuation lines; prefix is "#~ " for obsolete entries, "#| " for previous ones."""
+@functools.lru_cache(maxsize=4096)
+def string_lines(keyword: str, value: str, prefix: str = "") -> tuple[str, ...]:
+    """`msgid "…"` and its continuation lines; prefix is "#~ " for obsolete entries, "#| " for previous ones.
+    Cached: a document's msgids go into its template and into each of its catalogs."""
     width = PAGE_WIDTH - 2 - len(prefix)  # two quotes
     portions = value.split("\n")
     portions = [portion + "\n" for portion in portions[:-1]] + ([portions[-1]] if portions[-1] else [])
     if not portions:
-        return [f'{prefix}{keyword} ""']
+        return (f'{prefix}{keyword} ""',)
     first = _wrap_portion(portions[0], width, len(keyword) + 1)
     if len(portions) == 1 and len(first) == 1:
-        return [f'{prefix}{keyword} "{first[0]}"']
+        return (f'{prefix}{keyword} "{first[0]}"',)
     lines = [f'{prefix}{keyword} ""']
     for portion in portions:
         lines += [f'{prefix}"{line}"' for line in _wrap_portion(portion, width, 0)]
-    return lines
+    return tuple(lines)
 
 
 def _references(occurrences: list[tuple[str, str]]) -> list[str]:

@@ -1,8 +1,11 @@
+import random
+import subprocess
 from pathlib import Path
 
 import polib
 import pytest
 
+from l10n import po_text
 from l10n.errors import InputError
 from l10n.ingest import read_article
 from l10n.pipeline import RunOptions, run
@@ -129,3 +132,27 @@ def test_escaped_quotes_and_obsolete_entries_read_back(tmp_path):
     catalog = read_catalog(path)
     assert catalog[0].msgstr == 'He said "OK" \\'
     assert catalog.obsolete_entries()[0].msgstr == "old"
+
+
+_PIECES = ["董事会", "宣布", "，", "。", "“", "”", "《华尔街日报》", "（", "）", "OpenAI", "Sam Altman", " ", "-", "/",
+           "2.05%", "77亿美元", "https://www.example.com/news/2023/11/22/a_long-path.shtml?from=home", '"', "\\",
+           "\t", "a", "board", "ＡＩ", "한국", "é", "e\u0301", "—", "…", "·", ":", ",", "."]
+
+
+def test_msgcat_rewrites_random_strings_to_the_same_bytes(tmp_path):
+    """Wrapping matches gettext's byte for byte: CJK and Latin runs, escapes, URLs, full-width and combining
+    characters, strings of every length around the 79-column page, in msgid and msgstr and in #| previous."""
+    rng = random.Random(7)
+    catalog = polib.POFile()
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    for number in range(600):
+        text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 60)))
+        entry = polib.POEntry(msgctxt=str(number), msgid=text, msgstr=text[::-1] if number % 3 else "")
+        if number % 5 == 0 and entry.msgstr:  # msgcat drops the fuzzy flag of an untranslated entry
+            entry.flags.append("fuzzy")
+            entry.previous_msgid = text[1:] or "x"
+        catalog.append(entry)
+    path = tmp_path / "random.po"
+    path.write_text(po_text.render(catalog), encoding="utf-8")
+    rewritten = subprocess.run(["msgcat", str(path)], capture_output=True, check=True).stdout
+    assert rewritten == path.read_bytes()
