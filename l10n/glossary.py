@@ -73,9 +73,9 @@ class Glossary:
     def find_in_marked_up(self, text: str) -> list[TermHit]:
         """Terms in text that holds placeholders (`<a1>Open</a1>AI`), found in what a reader sees,
         with offsets into the text as written."""
-        plain, offsets = placeholders.plain_with_offsets(text)
-        if len(plain) == len(text):
+        if not placeholders.TAG.search(text):
             return self.find(text)
+        plain, offsets = placeholders.plain_with_offsets(text)
         return [TermHit(offsets[hit.start], offsets[hit.end - 1] + 1, hit.entry) for hit in self.find(plain)]
 
 

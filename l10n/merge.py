@@ -105,6 +105,8 @@ def _previous_entries(previous: polib.POFile) -> list[polib.POEntry]:
 
 
 def _most_similar(fresh: Fresh, candidates: list[polib.POEntry]) -> polib.POEntry | None:
+    if not candidates:
+        return None
     from rapidfuzz import fuzz, process
 
     same_context = [entry for entry in candidates if entry.msgctxt == fresh.msgctxt]

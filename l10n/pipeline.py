@@ -385,11 +385,13 @@ def _render_document(job: _Job, targets: list[Target], options: RunOptions,
 
 
 def _write_document(job: _Job, outputs: dict[Path, str]) -> DocumentResult:
-    replaced = [path for path, catalog in job.previous.items()
-                if merge.has_reviewer_work(catalog) and path.read_text(encoding="utf-8") != outputs[path]]
+    reviewed = {path for path, catalog in job.previous.items() if merge.has_reviewer_work(catalog)}
+    replaced = [path for path in reviewed if path.read_text(encoding="utf-8") != outputs[path]]
     backup = back_up(job.folder, replaced)
     for path, text in outputs.items():
-        write_atomic(path, text)
+        # Only reviewers' work must be on disk before the run goes on: a file of this run lost to a crash or a
+        # power cut no longer matches its manifest record, so the next run makes it again.
+        write_atomic(path, text, durable=path in reviewed)
     return DocumentResult(job.document, job.segments, job.folder, tuple(outputs), backup)
 
 

@@ -18,23 +18,15 @@ import ctypes.util
 import functools
 import itertools
 import re
-import unicodedata
 
 import polib
+
+from .columns import character_columns
 
 PAGE_WIDTH = 79
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
             "\t": "\\t", "\v": "\\v"}
 _UC_BREAK_POSSIBLE = 2  # libunistring's unilbrk.h
-
-
-def _columns(character: str) -> int:
-    escaped = _ESCAPES.get(character)
-    if escaped is not None:
-        return len(escaped)
-    if unicodedata.combining(character):
-        return 0
-    return 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
 
 
 @functools.cache
@@ -69,8 +61,10 @@ def _break_positions(text: str) -> list[int]:
 
 
 @functools.lru_cache(maxsize=65536)
-def _columns_of(character: str) -> int:
-    return _columns(character)
+def _columns_written(character: str) -> int:
+    """A character's columns as written in the file: an escape takes two."""
+    escaped = _ESCAPES.get(character)
+    return len(escaped) if escaped is not None else character_columns(character)
 
 
 _NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
@@ -82,7 +76,7 @@ def _wrap_portion(text: str, width: int, start_column: int) -> list[str]:
     if start_column + 2 * len(text) <= width:  # no character takes more than two columns: it fits
         return [_NEEDS_ESCAPE.sub(lambda match: _ESCAPES[match[0]], text)]
     units = [_ESCAPES.get(character, character) for character in text] if _NEEDS_ESCAPE.search(text) else text
-    columns = list(itertools.accumulate(map(_columns_of, text), initial=0))
+    columns = list(itertools.accumulate(map(_columns_written, text), initial=0))
     if start_column + columns[-1] <= width:
         return ["".join(units)]
     positions = _break_positions("".join(units))

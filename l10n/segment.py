@@ -22,6 +22,8 @@ _ELLIPSIS = "…⋯"
 _PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉", "（": "）", "(": ")",
           "【": "】", "〔": "〕", "［": "］", "[": "]", "{": "}"}
 _CLOSERS = frozenset(_PAIRS.values()) | {'"'}
+_MAY_END = re.compile("[" + re.escape("".join(sorted({*_FULL_WIDTH_ENDS, *_HALF_WIDTH_ENDS, *_ELLIPSIS, "."})))
+                      + "]")  # every character _is_terminator may accept
 _SOFT_FOLLOWERS = frozenset("，,、：:")  # an ellipsis before these trails off mid-sentence
 _ID_LENGTH = 10
 _WORD = re.compile(r"[\w\u3400-\u9fff]")
@@ -109,6 +111,10 @@ def split_sentences(text: str) -> list[str]:
     index = 0
     length = len(text)
     while index < length:
+        candidate = _MAY_END.search(text, index)
+        if candidate is None:
+            break
+        index = candidate.start()
         if not _is_terminator(text, index):
             index += 1
             continue

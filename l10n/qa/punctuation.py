@@ -14,6 +14,10 @@ _FULL_WIDTH = re.compile(r"[，。：；！？、《》〈〉（）【】「」�
 # Opening and closing marks of each family; a straight double quote counts by parity.
 _FAMILIES = {"parentheses": ("(（", ")）"), "square brackets": ("[【〔", "]】〕"), "quotes": ("“「『", "”」』")}
 
+_BRACKETS = {mark: (family, step) for family, marks in _FAMILIES.items()
+             for step, side in ((1, marks[0]), (-1, marks[1])) for mark in side}
+_BRACKET = re.compile("[" + re.escape("".join(_BRACKETS)) + "]")
+
 
 @check("fullwidth-punctuation", Severity.ERROR, "full-width Chinese punctuation (，。：；！？《》（）) in the English",
        (ENGLISH,))
@@ -24,9 +28,10 @@ def fullwidth_punctuation(segment: Segment, text: str, context: Context) -> list
 
 def imbalance(text: str) -> dict[str, int]:
     """Per family, openings minus closings (straight quotes: 1 when their count is odd)."""
-    counts: dict[str, int] = {}
-    for family, (opening, closing) in _FAMILIES.items():
-        counts[family] = sum(text.count(c) for c in opening) - sum(text.count(c) for c in closing)
+    counts = dict.fromkeys(_FAMILIES, 0)
+    for mark in _BRACKET.findall(text):
+        family, step = _BRACKETS[mark]
+        counts[family] += step
     counts["quotes"] += text.count('"') % 2
     return counts
 

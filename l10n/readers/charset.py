@@ -16,6 +16,8 @@ from ..errors import InputError
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
          (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
 _ALLOWED_CONTROLS = {"\t", "\n", "\r", "\f", "\v"}
+_CONTROL = re.compile("[" + "".join(f"\\x{code:02x}" for code in [*range(32), *range(0x7F, 0xA0)]
+                                    if chr(code) not in _ALLOWED_CONTROLS) + "]")
 _SIMPLIFIED = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "cp936": "gb18030"}
 _TRADITIONAL = {"big5", "big5hkscs", "cp950"}
 _GUESSES = ["gb18030", "big5", "cp932", "euc_jp", "euc_kr", "utf_16_le", "utf_16_be"]
@@ -128,8 +130,7 @@ def _line_of(data: bytes, offset: int) -> int:
 
 
 def _reject_controls(text: str, path: Path) -> None:
-    for number, line in enumerate(text.split("\n"), start=1):
-        for char in line:
-            if ord(char) < 32 and char not in _ALLOWED_CONTROLS or 0x7F <= ord(char) < 0xA0:
-                raise InputError(f"binary data, not a text article (control character U+{ord(char):04X})",
-                                 path, number)
+    found = _CONTROL.search(text)
+    if found is not None:
+        raise InputError(f"binary data, not a text article (control character U+{ord(found[0]):04X})",
+                         path, text.count("\n", 0, found.start()) + 1)

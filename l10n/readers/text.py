@@ -9,9 +9,9 @@ A paragraph is a line, or several lines when the text shows they belong together
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 
+from ..columns import columns
 from ..model import Part
 from .base import Block, Page, join_lines, tidy
 
@@ -22,11 +22,6 @@ _MID_SENTENCE_END = re.compile(r"[，、：,]$")
 _MIN_WRAP_WIDTH = 20
 _WRAP_TOLERANCE = 2  # columns: a wrapped line may end a little short to avoid splitting a word
 _MIN_WRAPPED_SHARE = 0.3
-
-
-def width(text: str) -> int:
-    """Display columns: Chinese characters take two."""
-    return sum(2 if unicodedata.east_asian_width(char) in ("F", "W") else 1 for char in text)
 
 
 def read(text: str) -> Page:
@@ -59,12 +54,12 @@ def _continues(before: str, line: str, wrap: int | None) -> bool:
         return True
     if _FRAGMENT.match(line) and not _SENTENCE_END.search(before):
         return True
-    return wrap is not None and width(before) >= wrap - _WRAP_TOLERANCE
+    return wrap is not None and columns(before) >= wrap - _WRAP_TOLERANCE
 
 
 def _wrap_width(lines: list[str]) -> int | None:
     """The width most lines are cut at, when the text is hard-wrapped; None when it is not."""
-    widths = Counter(width(line) for line in lines if width(line) >= _MIN_WRAP_WIDTH)
+    widths = Counter(width for width in map(columns, lines) if width >= _MIN_WRAP_WIDTH)
     if not widths:
         return None
     common = max(widths, key=lambda w: (sum(widths[w - d] for d in range(_WRAP_TOLERANCE + 1)), w))
