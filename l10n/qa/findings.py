@@ -18,7 +18,8 @@ def line(issue: Issue) -> str:
 
 def is_finding(comment_line: str) -> bool:
     """A line written by a registered check; other stages' notes (variant-changed) are theirs to keep."""
-    return (any(comment_line.startswith(f"{PREFIX}{severity.value}: ") for severity in Severity)
+    return (comment_line.startswith(PREFIX)
+            and any(comment_line.startswith(f"{PREFIX}{severity.value}: ") for severity in Severity)
             and comment_line.endswith("]") and comment_line.rsplit("[", 1)[-1][:-1] in CHECKS)
 
 

@@ -20,9 +20,16 @@ def _units(text: str) -> list[str]:
     return [token.casefold() for token in _WORD.findall(strip(text))]
 
 
+# A unit of one to LONGEST_UNIT tokens, each token followed by a NUL, said LOOP_REPEATS times in a row: one
+# C-speed search that rules out most texts before the exact count below.
+_ANY_LOOP = re.compile(r"(?:^|(?<=\x00))((?:[^\x00]+\x00){1,%d})\1{%d}" % (LONGEST_UNIT, LOOP_REPEATS - 1))
+
+
 def loops(text: str) -> list[str]:
     """Each unit of up to LONGEST_UNIT tokens that follows itself LOOP_REPEATS times or more."""
     tokens = _units(text)
+    if not _ANY_LOOP.search("".join(token + "\x00" for token in tokens)):
+        return []
     found: list[str] = []
     for size in range(1, LONGEST_UNIT + 1):
         # A unit at `start` repeats when each of the next size × (repeats − 1) tokens equals the one `size`
