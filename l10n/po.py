@@ -68,8 +68,8 @@ def _fresh(document: Document, group: list[Segment], notes: tuple[str, ...], tex
 def template(document: Document, segments: list[Segment], notes: dict[str, tuple[str, ...]]) -> polib.POFile:
     catalog = polib.POFile()
     catalog.metadata = _header(document, None, None)
-    for group in sentences(segments):
-        catalog.extend(merge.merge([_fresh(document, group, notes.get(group[0].id, ()))], None))
+    catalog.extend(merge.merge([_fresh(document, group, notes.get(group[0].id, ())) for group in sentences(segments)],
+                               None))
     return catalog
 
 

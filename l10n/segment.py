@@ -10,6 +10,7 @@ No segment is only punctuation, markup or invisible characters: such a piece joi
 from __future__ import annotations
 
 import hashlib
+import itertools
 import re
 import unicodedata
 
@@ -22,6 +23,7 @@ _ELLIPSIS = "…⋯"
 _PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉", "（": "）", "(": ")",
           "【": "】", "〔": "〕", "［": "］", "[": "]", "{": "}"}
 _CLOSERS = frozenset(_PAIRS.values()) | {'"'}
+_BRACKET = re.compile("[" + re.escape("".join(sorted({*_PAIRS, *_CLOSERS}))) + "]")
 _MAY_END = re.compile("[" + re.escape("".join(sorted({*_FULL_WIDTH_ENDS, *_HALF_WIDTH_ENDS, *_ELLIPSIS, "."})))
                       + "]")  # every character _is_terminator may accept
 _SOFT_FOLLOWERS = frozenset("，,、：:")  # an ellipsis before these trails off mid-sentence
@@ -43,38 +45,26 @@ def _nesting_depths(text: str) -> list[int]:
 
     An unmatched opener (a scraping accident) must not swallow the rest of the paragraph.
     """
-    matched: set[int] = set()
+    steps = [0] * len(text)  # +1 at an opener that is closed, -1 at its closer
     stack: list[tuple[str, int]] = []
     open_straight_quote: int | None = None
-    for index, char in enumerate(text):
+    for match in _BRACKET.finditer(text):
+        index, char = match.start(), match[0]
         if char == '"':
             if open_straight_quote is None:
                 open_straight_quote = index
             else:
-                matched.update((open_straight_quote, index))
+                steps[open_straight_quote], steps[index] = 1, -1
                 open_straight_quote = None
         elif char in _PAIRS:
             stack.append((char, index))
-        elif char in _CLOSERS:
+        else:
             for depth in range(len(stack) - 1, -1, -1):
                 if _PAIRS[stack[depth][0]] == char:
-                    matched.update((stack[depth][1], index))
+                    steps[stack[depth][1]], steps[index] = 1, -1
                     del stack[depth:]
                     break
-    depths: list[int] = []
-    depth = 0
-    straight_open = False
-    for index, char in enumerate(text):
-        if index in matched:
-            if char == '"':
-                straight_open = not straight_open
-                depth += 1 if straight_open else -1
-            elif char in _PAIRS:
-                depth += 1
-            else:
-                depth -= 1
-        depths.append(depth)
-    return depths
+    return list(itertools.accumulate(steps))
 
 
 def _open_placeholders(text: str) -> list[int]:
@@ -83,16 +73,13 @@ def _open_placeholders(text: str) -> list[int]:
     depth = 0
     position = 0
     for match in placeholders.TAG.finditer(text):
-        for index in range(position, match.start()):
-            depths[index] = depth
+        depths[position:match.start()] = [depth] * (match.start() - position)
         closing, self_closing = match.group(1), match.group(4)
         if not self_closing:
             depth = max(0, depth - 1) if closing else depth + 1
-        for index in range(match.start(), match.end()):
-            depths[index] = depth
+        depths[match.start():match.end()] = [depth] * (match.end() - match.start())
         position = match.end()
-    for index in range(position, len(text)):
-        depths[index] = depth
+    depths[position:] = [depth] * (len(text) - position)
     return depths
 
 
