@@ -37,6 +37,7 @@ class Quantity:
     day: int = 0
     approximate: bool = False
     tolerance: Decimal = Decimal(0)  # English: how far a rounded rendering may be from the exact value
+    year: bool = False  # 2018年: written 2018 in English, not 2,018
 
     @property
     def value(self) -> Decimal | None:
@@ -155,7 +156,9 @@ def _zh_quantity(match: re.Match, text: str) -> Quantity | None:
         currency = _ZH_CURRENCIES.get(match["currency"] or match["prefix"] or "", "")
         kind = PERCENT if match["pct"] else NUMBER
         start = match.start("prefix") if match["prefix"] else match.start("arabic")
-        return Quantity(text[start:end].strip(), start, end, kind, (value,), currency)
+        year = (kind == NUMBER and not currency and value == value.to_integral() and 1000 <= value <= 2999
+                and text[end:].lstrip().startswith("年"))
+        return Quantity(text[start:end].strip(), start, end, kind, (value,), currency, year=year)
     return _zh_numeral_quantity(match, text)
 
 
@@ -351,6 +354,8 @@ def describe(quantity: Quantity) -> str:
     if quantity.kind == DATE:
         month = _MONTH_NAMES[quantity.month - 1][0] if quantity.month else ""
         return " ".join(filter(None, [month, str(quantity.day or "")]))
+    if quantity.year:
+        return f"{quantity.value:f}"
     shown = " or ".join(_describe_value(value) for value in quantity.values)
     suffix = "%" if quantity.kind == PERCENT else ""
     return f"{shown}{suffix}" + (f" {quantity.currency}" if quantity.currency else "")

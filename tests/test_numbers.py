@@ -146,3 +146,8 @@ def test_a_month_is_not_the_verb_may():
 
 def test_a_chinese_numeral_is_quoted_with_its_measure_word():
     assert [q.text for q in quantities("他要两次调整公司治理架构,三名特工")] == ["两次", "三名"]
+
+
+def test_a_year_is_described_without_a_thousands_separator():
+    year, people = quantities("公司于2018 年成立，共有2018人。")
+    assert (describe(year), describe(people)) == ("2018", "2,018")
