@@ -4,6 +4,7 @@ from __future__ import annotations
 import csv
 import dataclasses
 import io
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -39,6 +40,8 @@ class Glossary:
         for source in self.entries:
             lengths.setdefault(source[0], set()).add(len(source))
         self._lengths = {first: sorted(found, reverse=True) for first, found in lengths.items()}
+        # Positions whose character starts no term are skipped in one search.
+        self._may_start = re.compile("[" + re.escape("".join(sorted(lengths))) + "]") if lengths else None
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -48,6 +51,10 @@ class Glossary:
         position = 0
         end_of_text = len(text)
         while position < end_of_text:
+            start = self._may_start.search(text, position) if self._may_start is not None else None
+            if start is None:
+                break
+            position = start.start()
             lengths = self._lengths.get(text[position])
             match = None
             if lengths:
