@@ -282,9 +282,10 @@ def _selected(paths: list[Path], pattern: str | None, listed, out: Path):
 
 
 def _document_reporter(quiet: bool, every_file: bool, show_removed: bool):
-    """What is printed as each document is written: nothing (--quiet), it with every file it wrote, or one line."""
+    """What is printed as each document is written: nothing (--quiet), it with every file it wrote, or one line.
+    Always a callable: a run without one keeps every document's result, and an archive's would fill memory."""
     if quiet:
-        return None
+        return lambda done: None
     report = _report_document if every_file else _report_document_line
     return lambda done: report(done, show_removed)
 

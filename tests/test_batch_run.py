@@ -166,6 +166,24 @@ def test_quiet_prints_no_document_lines_but_the_summary_and_failures(tmp_path):
     assert result.stderr.splitlines()[-1].startswith(f"error: {tmp_path / 'in' / 'c.txt'}:")
 
 
+@pytest.mark.parametrize("flags", [["-q"], [], ["-v"]])
+def test_the_cli_never_has_the_pipeline_hold_every_result(tmp_path, monkeypatch, flags):
+    import l10n.pipeline
+
+    held = []
+
+    def counting_run(*arguments, **options):
+        result = run(*arguments, **options)
+        held.append(len(result.documents))
+        return result
+
+    monkeypatch.setattr(l10n.pipeline, "run", counting_run)
+    _articles(tmp_path / "in", ["a.txt", "b.txt"])
+    result = runner.invoke(app, ["run", "--mt", "none", str(tmp_path / "in"), "--out", str(tmp_path / "out"), *flags])
+    assert result.exit_code == 0, result.output
+    assert held == [0] and _summary(result.stdout)["documents written"] == "2"
+
+
 def test_an_archive_line_says_where_replaced_reviewed_files_were_kept(tmp_path):
     import polib
 
