@@ -41,7 +41,8 @@ from .snapshots import KnownDrafts, KnownMatches
 from .table import render_rows
 from .translate.base import DecodingOptions, Translator
 from .translate.enforce import DraftReport, draft_documents, draft_keys
-from .variant import DEFAULT_HANT, hant_locale, respect_boundaries, traditional_variant
+from .variant import (DEFAULT_HANT, Phrases, glossary_phrases, hant_locale, respect_boundaries,
+                      traditional_variant)
 
 BUNDLED_SAMPLE = Path(__file__).parent / "samples" / "jiemian-openai-board.zh.txt"
 DEFAULT_GLOSSARY = Path("glossary.csv")
@@ -256,6 +257,7 @@ class _Work:
     options: RunOptions
     glossary: Glossary
     translator: Translator | None
+    phrases: dict[str, Phrases]  # per edition's OpenCC configuration: the glossary's terms, for one converter
 
 
 _CHUNK_DOCUMENTS = 8
@@ -276,7 +278,7 @@ def _prepare(work: _Work, chunk: _Chunk) -> _Chunk:
         try:
             job.document = read_article(job.input.path, options.input_format)
             job.segments = respect_boundaries(work.glossary.annotate(segment_document(job.document)),
-                                              options.editions[0])
+                                              options.editions[0], work.phrases[options.editions[0]])
             job.previous = read_previous(job.folder, options)
         except L10nError as error:
             job.error = error
@@ -331,7 +333,8 @@ def _localize(work: _Work, chunk: _Chunk) -> _Localized:
     jobs = chunk.ready()
     seconds: dict[str, float] = {}
     start = time.perf_counter()
-    hant = [[traditional_variant(job.segments, config) for config in options.editions] for job in jobs]
+    hant = [[traditional_variant(job.segments, config, work.phrases[config]) for config in options.editions]
+            for job in jobs]
     start = _timed(seconds, "Traditional", start)
     referenced = _reference_target(jobs, work)
     for_mt = jobs if referenced is None else [
@@ -560,7 +563,8 @@ def run(paths: Iterable[Path | Input], options: RunOptions, on_progress: Progres
         state = _Run(options, manifest, _recipe(options, used_glossaries, translator, memory_path), total,
                      on_progress)
         state.summary.executor, state.summary.workers = executor.name, executor.workers
-        work = _Work(options, glossary, translator)
+        work = _Work(options, glossary, translator,
+                     {config: glossary_phrases(glossary.entries.values(), config) for config in options.editions})
         window = 2 * executor.workers
 
         def looked_up() -> Iterator[_Chunk]:

@@ -12,8 +12,10 @@ from l10n.errors import UsageError
 from l10n.glossary import Glossary, load, parse
 from l10n.ingest import read_article
 from l10n.model import Part, Segment
+from l10n.pipeline import RunOptions, run
 from l10n.segment import segment_document
-from l10n.variant import convert, hant_locale, respect_boundaries, traditional_variant, unexplained_changes
+from l10n.variant import (convert, glossary_phrases, hant_locale, respect_boundaries, traditional_variant,
+                          unexplained_changes)
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -60,29 +62,39 @@ def _glossary(*rows: str) -> Glossary:
     return Glossary(entries)
 
 
+# The phrases of the terms a document holds, or (as a run does, building one converter) the whole glossary's,
+# with terms the sentences lack: the conversions are the same.
+WHOLE_GLOSSARY = ("转换,,,轉換,,term", "人工智能,,,人工智慧,,term", "尘土飞扬,,,塵土飛揚,,term", "谷物,,,穀物,,term")
+
+
+@pytest.mark.parametrize("whole", [False, True], ids=["terms-held", "whole-glossary"])
 @pytest.mark.parametrize("config", ["s2twp", "s2t", "s2hk"])
-def test_a_longer_phrase_wins_over_a_glossary_term_whose_edge_it_covers(config):
-    glossary = _glossary(*REGRESSION)
+def test_a_longer_phrase_wins_over_a_glossary_term_whose_edge_it_covers(config, whole):
+    glossary = _glossary(*REGRESSION, *(WHOLE_GLOSSARY if whole else ()))
+    phrases = glossary_phrases(glossary.entries.values(), config) if whole else None
     segments = _segments(glossary, "生死轮回归于尘土。", "乌云密布洛克曼出现。", "经济回归理性。", "北回归线以南。",
                          "线性回归和逻辑回归都是回归分析。", "布洛克曼说。")
-    texts = list(traditional_variant(segments, config).texts.values())
+    texts = list(traditional_variant(respect_boundaries(segments, config, phrases), config, phrases).texts.values())
     assert texts[0] == "生死輪迴歸於塵土。"  # OpenCC's 轮回 takes the 回 of 回归
     assert texts[1] == "烏雲密佈洛克曼出現。"  # 乌云密布 keeps its 布 from 布洛克曼
     assert texts[2] == "經濟回歸理性。"  # where 回归 is the word, the override applies
     assert texts[3] == "北迴歸線以南。"
     assert texts[4] == "線性迴歸和邏輯迴歸都是回歸分析。"  # the longest glossary term wins, as in OpenCC
     assert texts[5].startswith("布洛克曼")
-    kept = respect_boundaries(segments, config)
+    kept = respect_boundaries(segments, config, phrases)
     assert [[hit.entry.source for hit in segment.terms] for segment in kept] == [
         [], [], ["回归"], [], ["线性回归", "逻辑回归", "回归"], ["布洛克曼"]]
 
 
-def test_a_term_stands_where_the_crossing_opencc_phrase_is_no_word():
+@pytest.mark.parametrize("whole", [False, True], ids=["terms-held", "whole-glossary"])
+def test_a_term_stands_where_the_crossing_opencc_phrase_is_no_word(whole):
     # OpenCC alone writes 2014年穀歌: its phrase 年谷 (harvest) runs across 谷歌 but is no word here.
     assert convert("2014年谷歌花了", "s2twp") == "2014年穀歌花了"
-    segments = _segments(_glossary("谷歌,Google,,,,org"), "2014年谷歌花了6.25亿美元。")
-    assert traditional_variant(segments, "s2twp").texts == {"s1": "2014年谷歌花了6.25億美元。"}
-    assert [hit.entry.source for hit in respect_boundaries(segments, "s2twp")[0].terms] == ["谷歌"]
+    glossary = _glossary("谷歌,Google,,,,org", *(WHOLE_GLOSSARY if whole else ()))
+    phrases = glossary_phrases(glossary.entries.values(), "s2twp") if whole else None
+    segments = respect_boundaries(_segments(glossary, "2014年谷歌花了6.25亿美元。"), "s2twp", phrases)
+    assert traditional_variant(segments, "s2twp", phrases).texts == {"s1": "2014年谷歌花了6.25億美元。"}
+    assert [hit.entry.source for hit in segments[0].terms] == ["谷歌"]
 
 
 def test_overrides_of_the_sample_glossary_still_apply(sample_path):
@@ -141,3 +153,18 @@ def test_a_batch_with_hepatitis_b_writes_every_article(tmp_path):
     assert result.exit_code == 0, result.stderr
     assert "B肝疫苗接種率達到九成。" in (tmp_path / "out" / "a" / "zh_TW.po").read_text(encoding="utf-8")
     assert "BMW集團今天釋出了新車。" in (tmp_path / "out" / "b" / "zh_TW.po").read_text(encoding="utf-8")
+
+
+def test_a_run_builds_one_converter_whatever_terms_its_documents_hold(tmp_path):
+    """Building OpenCC costs as much as a document's other work: a run layers its whole glossary once."""
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text("zh_Hans,en,en_short,zh_Hant,zh_TW,kind\n布洛克曼,Greg Brockman,,,,person\n"
+                        "回归,,,回歸,,term\n谷歌,Google,,,,org\n", encoding="utf-8")
+    articles = []
+    for number, sentence in enumerate(["布洛克曼说。", "经济回归理性。", "谷歌花了钱。", "今天下雨。"]):
+        articles.append(tmp_path / f"a{number}.txt")
+        articles[-1].write_text(sentence + "\n", encoding="utf-8")
+    variant._layered_converter.cache_clear()
+    run(articles, RunOptions(out_dir=tmp_path / "out", glossary=(glossary,), mt="none"))
+    assert variant._layered_converter.cache_info().misses == 1
+    assert (tmp_path / "out" / "a1" / "zh_TW.po").read_text(encoding="utf-8").count('msgstr "經濟回歸理性。"') == 1

@@ -7,6 +7,7 @@ file is read before any is written, so one unreadable file stops the check with 
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -18,9 +19,10 @@ from ..errors import InputError, UsageError
 from ..files import write_atomic
 from ..glossary import Glossary
 from ..model import Issue, Part, Segment, Severity
-from ..variant import DEFAULT_HANT, respect_boundaries
+from ..variant import DEFAULT_HANT, Phrases, glossary_phrases, respect_boundaries, traditional_variant
 from . import check_catalog
 from .findings import entries_for
+from .registry import TRADITIONAL, language_of
 
 # The OpenCC configuration a Traditional catalog was most likely made with, when its header does not say.
 _USUAL_CONFIG = {"zh_TW": "s2twp", "zh_HK": "s2hk", "zh_Hant": "s2t"}
@@ -66,14 +68,19 @@ def catalog_paths(inputs: list[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def segments_of(catalog: polib.POFile, glossary: Glossary, config: str | None) -> list[Segment]:
+def segments_of(catalog: polib.POFile, glossary: Glossary, config: str) -> list[Segment]:
     """The catalog's live entries as segments, in file order, with their glossary terms; a term that only
     seems to stand in a sentence (布洛克曼 in 乌云密布洛克曼) is dropped as `run` drops it."""
     segments = []
     for number, entry in enumerate((e for e in catalog if not e.obsolete and e.msgid), start=1):
         line = next((int(line) for _, line in entry.occurrences if line and line.isdigit()), 0)
         segments.append(Segment(entry.msgctxt or str(number), number, 1, Part.BODY, line, entry.msgid))
-    return respect_boundaries(glossary.annotate(segments), config or DEFAULT_HANT)
+    return respect_boundaries(glossary.annotate(segments), config, _glossary_phrases(glossary, config))
+
+
+@functools.lru_cache(maxsize=8)
+def _glossary_phrases(glossary: Glossary, config: str) -> Phrases:
+    return glossary_phrases(glossary.entries.values(), config)
 
 
 def hant_config(catalog: polib.POFile, locale: str) -> str | None:
@@ -88,8 +95,10 @@ def check_files(paths: list[Path], glossary: Glossary, style: str = "full") -> l
     for path, catalog in catalogs:
         locale = catalog.metadata.get("Language", "")
         config = hant_config(catalog, locale)
-        segments = segments_of(catalog, glossary, config)
-        issues = check_catalog(catalog, segments, locale, style, config)
+        segments = segments_of(catalog, glossary, config or DEFAULT_HANT)
+        converted = (traditional_variant(segments, config, _glossary_phrases(glossary, config)).texts
+                     if config is not None and language_of(locale) == TRADITIONAL else None)
+        issues = check_catalog(catalog, segments, locale, style, config, converted)
         text = po.render(catalog)
         rewritten = text != path.read_text(encoding="utf-8")
         if rewritten:
