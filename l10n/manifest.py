@@ -1,25 +1,34 @@
 """What each document in an output folder was made from, so a re-run skips what has not changed.
 
-`OUT/.l10n-manifest.jsonl` holds one JSON record per document: the input path and its SHA-256, what the run
+`OUT/.l10n-manifest.sqlite3` holds one row per document: the input path and its SHA-256, what the run
 was made with (l10n version, glossary digest, options, model), and the files written with their size and
 modification time. A document is skipped when its input, the run's recipe and its files are all as recorded;
 a file a reviewer has edited since counts as changed, so the document is redone and their work merged.
 
-Records are appended as documents finish (a crash loses at most the line being written, and that document
-is simply redone) and the file is rewritten once, compacted, at the end of the run.
+The rows stay on disk and a look-up reads one, so a run's memory does not grow with the archive. Each row
+is committed as its document finishes: a crash loses at most the document being written, which is simply
+redone. The manifest of earlier versions (`.l10n-manifest.jsonl`, a JSON record per line) is read into the
+database once, a line at a time, and removed. A database that cannot be read is set aside as `.corrupt`
+and its documents are redone: losing the manifest costs time, never work.
 """
 from __future__ import annotations
 
 import hashlib
 import json
 import os
-from collections.abc import Iterable
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from itertools import islice
 from pathlib import Path
 
-from .files import write_atomic
+from .errors import OutputError
 
-MANIFEST_NAME = ".l10n-manifest.jsonl"
-_FORMAT = 1
+MANIFEST_NAME = ".l10n-manifest.sqlite3"
+JSONL_NAME = ".l10n-manifest.jsonl"  # the earlier format, read once into the database
+_JSONL_FORMAT = 1
+_SCHEMA = ("CREATE TABLE IF NOT EXISTS documents (input TEXT PRIMARY KEY, sha256 TEXT NOT NULL, "
+           "made_with TEXT NOT NULL, files TEXT NOT NULL)")
+_SIDE_FILES = ("", "-wal", "-journal")
 
 
 def digest_files(paths: Iterable[Path]) -> str:
@@ -39,27 +48,88 @@ def _stamp(path: Path) -> list[int] | None:
     return [status.st_size, status.st_mtime_ns]
 
 
-class Manifest:
-    def __init__(self, folder: Path):
-        self.path = folder / MANIFEST_NAME
-        self.folder = folder
-        self._records: dict[str, dict] = {}
-        self._changed = False
-        self._appending = None
+def _canonical(value: object) -> str:
+    """One text per value, so a recipe is compared as it was recorded."""
+    return json.dumps(value, ensure_ascii=False, sort_keys=True)
+
+
+def _connect(path: Path) -> sqlite3.Connection:
+    connection = sqlite3.connect(path, isolation_level=None)
+    try:
+        # The run holds the output folder's lock, so one connection at a time: exclusive mode lets WAL work
+        # without a shared-memory file (network folders too), and a commit is an append to the log.
+        connection.execute("PRAGMA locking_mode=EXCLUSIVE")
+        connection.execute("PRAGMA journal_mode=WAL")
+        connection.execute("PRAGMA synchronous=NORMAL")
+        connection.execute(_SCHEMA)
+        connection.execute("SELECT count(*) FROM documents").fetchone()
+    except sqlite3.DatabaseError:
+        connection.close()
+        raise
+    return connection
+
+
+def _jsonl_rows(lines: Iterable[str]) -> Iterator[tuple[str, str, str, str]]:
+    for line in lines:
         try:
-            lines = self.path.read_text(encoding="utf-8").splitlines()
-        except (FileNotFoundError, UnicodeDecodeError):
-            lines = []
-        for line in lines:
-            try:
-                record = json.loads(line)
-            except ValueError:
-                continue  # a line cut short by a crash: that document is redone
-            if isinstance(record, dict) and record.get("format") == _FORMAT and "input" in record:
-                self._records[record["input"]] = record
+            record = json.loads(line)
+            if isinstance(record, dict) and record.get("format") == _JSONL_FORMAT:
+                yield (record["input"], record["sha256"], _canonical(record["made_with"]),
+                       _canonical(record["files"]))
+        except (ValueError, KeyError):
+            continue  # a line cut short by a crash: that document is redone
+
+
+class Manifest:
+    def __init__(self, folder: Path, warn: Callable[[str], None] = lambda message: None):
+        self.folder = folder
+        self.path = folder / MANIFEST_NAME
+        try:
+            self._connection = _connect(self.path)
+        except sqlite3.DatabaseError as error:
+            self._connection = self._set_aside(error, warn)
+        self._import_jsonl(folder / JSONL_NAME)
+
+    def _set_aside(self, error: sqlite3.DatabaseError, warn: Callable[[str], None]) -> sqlite3.Connection:
+        aside = self.path.with_name(self.path.name + ".corrupt")
+        try:
+            for suffix in _SIDE_FILES:
+                part = self.path.with_name(self.path.name + suffix)
+                if part.exists():
+                    part.replace(aside.with_name(aside.name + suffix))
+            connection = _connect(self.path)
+        except (sqlite3.DatabaseError, OSError) as second:
+            raise OutputError(f"cannot keep a manifest here: {second}", self.path) from second
+        warn(f"{self.path}: manifest unreadable ({error}); moved to {aside.name}, so every document is redone")
+        return connection
+
+    def _import_jsonl(self, path: Path) -> None:
+        """An earlier version's manifest: its records, in file order (a later line wins), then it is removed."""
+        try:
+            with path.open(encoding="utf-8", errors="replace") as stream:
+                rows = _jsonl_rows(stream)
+                self._execute("BEGIN")
+                while batch := list(islice(rows, 1000)):
+                    self._execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)", batch, many=True)
+                self._execute("COMMIT")
+            path.unlink()
+        except FileNotFoundError:
+            return
+        except OSError as error:
+            raise OutputError(f"cannot read the earlier manifest into {MANIFEST_NAME}: {error.strerror}",
+                              path) from error
+
+    def _execute(self, statement: str, parameters=(), many: bool = False) -> sqlite3.Cursor:
+        """A statement, committed at once unless in a BEGIN; a failure is the output folder's, in one line."""
+        try:
+            if many:
+                return self._connection.executemany(statement, parameters)
+            return self._connection.execute(statement, parameters)
+        except sqlite3.DatabaseError as error:
+            raise OutputError(f"cannot update the manifest: {error}", self.path) from error
 
     def __len__(self) -> int:
-        return len(self._records)
+        return self._execute("SELECT count(*) FROM documents").fetchone()[0]
 
     def __enter__(self) -> Manifest:
         return self
@@ -67,34 +137,21 @@ class Manifest:
     def __exit__(self, *_) -> None:
         self.close()
 
-    def unchanged(self, key: str, sha256: str, made_with: dict) -> dict | None:
-        """The record when the document can be skipped: same input, same recipe, its files untouched."""
-        record = self._records.get(key)
-        if record is None or record["sha256"] != sha256 or record["made_with"] != made_with:
-            return None
-        for name, stamp in record["files"].items():
-            if _stamp(self.folder / name) != stamp:
-                return None
-        return record
+    def unchanged(self, key: str, sha256: str, made_with: dict) -> bool:
+        """True when the document can be skipped: same input, same recipe, its files untouched."""
+        row = self._execute("SELECT files FROM documents WHERE input = ? AND sha256 = ? AND made_with = ?",
+                            (key, sha256, _canonical(made_with))).fetchone()
+        if row is None:
+            return False
+        return all(_stamp(self.folder / name) == stamp for name, stamp in json.loads(row[0]).items())
 
     def record(self, key: str, sha256: str, made_with: dict, files: Iterable[Path]) -> None:
-        record = {"format": _FORMAT, "input": key, "sha256": sha256, "made_with": made_with,
-                  "files": {path.relative_to(self.folder).as_posix(): _stamp(path) for path in files}}
-        self._records[key] = record
-        self._changed = True
-        if self._appending is None:
-            self._appending = self.path.open("a", encoding="utf-8")
-        self._appending.write(json.dumps(record, ensure_ascii=False, sort_keys=True) + "\n")
-        self._appending.flush()
+        stamps = {path.relative_to(self.folder).as_posix(): _stamp(path) for path in files}
+        self._execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)",
+                      (key, sha256, _canonical(made_with), _canonical(stamps)))
 
     def close(self) -> None:
-        if self._appending is not None:
-            self._appending.close()
-            self._appending = None
-        if self._changed:
-            lines = (json.dumps(self._records[key], ensure_ascii=False, sort_keys=True) for key in sorted(self._records))
-            write_atomic(self.path, "".join(line + "\n" for line in lines))
-            self._changed = False
+        self._connection.close()
 
 
 def input_key(path: Path) -> str:

@@ -25,6 +25,7 @@ from . import __version__
 from . import glossary as glossaries
 from . import merge, placeholders, po, structure
 from .backup import back_up
+from .claims import FolderClaims
 from .errors import GlossaryError, InputError, L10nError, ModelError, OutputError, UsageError
 from .executors import open_executor
 from .files import write_atomic
@@ -428,15 +429,15 @@ def _as_input(item: Path | Input) -> Input:
 class _Run:
     """The state of one run on this side: what was skipped, written, failed; the cache and memory."""
 
-    def __init__(self, options: RunOptions, manifest: Manifest, recipe: dict, total: int | None,
-                 on_progress: ProgressCallback | None):
+    def __init__(self, options: RunOptions, manifest: Manifest, claims: FolderClaims, recipe: dict,
+                 total: int | None, on_progress: ProgressCallback | None):
         self.options = options
         self.manifest = manifest
+        self.claims = claims  # output folder → the input that has it, on disk: archives of any size
         self.recipe = recipe
         self.total = total
         self.on_progress = on_progress
         self.summary = Summary()
-        self.claimed: dict[Path, Path] = {}  # output folder → the input that has it
 
     def progress(self, name: str) -> None:
         if self.on_progress is not None:
@@ -460,7 +461,7 @@ class _Run:
             sha256 = hashlib.sha256(item.path.read_bytes()).hexdigest()
         except OSError:
             return False  # reading it again will say what is wrong
-        return self.manifest.unchanged(input_key(item.path), sha256, self.made_with(item)) is not None
+        return self.manifest.unchanged(input_key(item.path), sha256, self.made_with(item))
 
     def chunks(self, items: Iterable[Path | Input]) -> Iterator[_Chunk]:
         """Documents to do, a chunk at a time: unchanged ones are skipped, clashing names refused."""
@@ -468,11 +469,11 @@ class _Run:
         size = 0
         for item in map(_as_input, items):
             folder = self.options.out_dir / item.place / document_name(item.path)
-            if folder in self.claimed:
-                self.fail(item.path, UsageError(f"same output folder {folder} as {self.claimed[folder]}; "
-                                                "rename one of them", item.path))
+            holder = self.claims.claim(folder, item.path)
+            if holder is not None:
+                self.fail(item.path, UsageError(f"same output folder {folder} as {holder}; rename one of them",
+                                                item.path))
                 continue
-            self.claimed[folder] = item.path
             if folder.exists() and not folder.is_dir():
                 self.fail(item.path, OutputError("exists and is not a folder", folder))
                 continue
@@ -556,11 +557,12 @@ def run(paths: Iterable[Path | Input], options: RunOptions, on_progress: Progres
             raise UsageError(f"--reference translates one article; {len(paths)} were given")
     kept: list[DocumentResult] = []
     report: DraftReport | None = None
-    with output_lock(options.out_dir, options.wait), Manifest(options.out_dir) as manifest, \
+    with output_lock(options.out_dir, options.wait), Manifest(options.out_dir, notices.append) as manifest, \
+            _opened(FolderClaims) as claims, \
             _opened(lambda: _open_cache(options, translator, notices)) as cache, \
             _opened(lambda: _open_memory(memory_path)) as memory, \
             _opened(lambda: open_executor(options.jobs, options.cluster)) as executor:
-        state = _Run(options, manifest, _recipe(options, used_glossaries, translator, memory_path), total,
+        state = _Run(options, manifest, claims, _recipe(options, used_glossaries, translator, memory_path), total,
                      on_progress)
         state.summary.executor, state.summary.workers = executor.name, executor.workers
         work = _Work(options, glossary, translator,

@@ -1,5 +1,5 @@
-import json
 import re
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
@@ -101,8 +101,9 @@ def test_unchanged_documents_are_skipped_and_force_redoes_them(tmp_path):
     assert sorted(d.document.name for d in changed.documents) == ["b", "c"] and changed.summary.skipped == 1
     forced = run(paths, RunOptions(out_dir=out, mt="none", force=True))
     assert (forced.summary.documents, forced.summary.skipped) == (3, 0)
-    records = [json.loads(line) for line in (out / MANIFEST_NAME).read_text(encoding="utf-8").splitlines()]
-    assert sorted(Path(record["input"]).name for record in records) == ["a.txt", "b.txt", "c.txt"]
+    with sqlite3.connect(out / MANIFEST_NAME) as manifest:
+        inputs = [Path(key).name for (key,) in manifest.execute("SELECT input FROM documents ORDER BY input")]
+    assert inputs == ["a.txt", "b.txt", "c.txt"]
 
 
 def test_a_changed_option_redoes_everything(tmp_path):
