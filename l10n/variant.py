@@ -150,27 +150,50 @@ def _crosses_a_word(text: str, start: int, end: int) -> bool:
     return False
 
 
-def _term_wins(convert_text, text: str, hit: TermHit, rendering: str) -> bool:
-    """OpenCC converts left to right taking the longest phrase, so the term was a phrase of its own exactly
-    when the whole conversion equals the text before it, the term's rendering and the text after it,
-    converted apart."""
-    return convert_text(text) == convert_text(text[:hit.start]) + rendering + convert_text(text[hit.end:])
+def _convert_many(convert_text, texts: list[str]) -> list[str]:
+    """Many texts in one OpenCC call, joined by a line break: a call costs about as much as converting a
+    sentence, and no OpenCC phrase holds a line break, so no conversion runs across one."""
+    if any("\n" in text for text in texts):
+        return [convert_text(text) for text in texts]
+    converted = convert_text("\n".join(texts)).split("\n")
+    return converted if len(converted) == len(texts) else [convert_text(text) for text in texts]
 
 
-def _standing_terms(segment: Segment, convert_text, renderings: dict[str, str]) -> list[tuple[TermHit, bool]]:
-    """The hits that are the term in this sentence, each with whether OpenCC must be overruled to keep it.
+def _standing_terms(segments: list[Segment], convert_text,
+                    renderings: dict[str, str]) -> list[list[tuple[TermHit, bool]]]:
+    """For each segment, the hits that are the term in its sentence, each with whether OpenCC must be
+    overruled to keep it.
 
-    Where an OpenCC phrase runs across a term, the word segmenter decides: 轮回 in 生死轮回归于 and 乌云密布 in
-    乌云密布洛克曼 are words, so 回归 and 布洛克曼 are not there; 年谷 in 2014年谷歌 is not a word there, so 谷歌 is.
+    OpenCC converts left to right taking the longest phrase, so a term was a phrase of its own exactly when
+    the whole conversion equals the text before it, the term's rendering and the text after it, converted
+    apart (a document's pieces go through OpenCC in one call). Where an OpenCC phrase runs across a term,
+    the word segmenter decides: 轮回 in 生死轮回归于 and 乌云密布 in 乌云密布洛克曼 are words, so 回归 and 布洛克曼
+    are not there; 年谷 in 2014年谷歌 is not a word there, so 谷歌 is.
     """
-    standing = []
-    for hit in segment.terms:
-        rendering = renderings.get(hit.entry.source)
-        if rendering is None or _term_wins(convert_text, segment.source, hit, rendering):
-            standing.append((hit, False))
-        elif not _crosses_a_word(segment.source, hit.start, hit.end):
-            standing.append((hit, True))
-    return standing
+    pieces: list[str] = []
+    for segment in segments:
+        rendered = [hit for hit in segment.terms if hit.entry.source in renderings]
+        if rendered:
+            pieces.append(segment.source)
+            for hit in rendered:
+                pieces += [segment.source[:hit.start], segment.source[hit.end:]]
+    converted = iter(_convert_many(convert_text, pieces))
+    per_segment = []
+    for segment in segments:
+        standing: list[tuple[TermHit, bool]] = []
+        whole = next(converted) if any(hit.entry.source in renderings for hit in segment.terms) else None
+        for hit in segment.terms:
+            rendering = renderings.get(hit.entry.source)
+            if rendering is None:
+                standing.append((hit, False))
+                continue
+            before, after = next(converted), next(converted)
+            if whole == before + rendering + after:
+                standing.append((hit, False))
+            elif not _crosses_a_word(segment.source, hit.start, hit.end):
+                standing.append((hit, True))
+        per_segment.append(standing)
+    return per_segment
 
 
 def _converting(config: str, phrases: Phrases):
@@ -186,17 +209,18 @@ def respect_boundaries(segments: list[Segment], config: str = DEFAULT_HANT,
     phrases = _phrases_of(segments, config, phrases)
     convert_text = _converting(config, phrases)
     kept_segments = []
-    for segment in segments:
-        terms = tuple(hit for hit, _ in _standing_terms(segment, convert_text, dict(phrases)))
+    for segment, standing in zip(segments, _standing_terms(segments, convert_text, dict(phrases)), strict=True):
+        terms = tuple(hit for hit, _ in standing)
         kept_segments.append(dataclasses.replace(segment, terms=terms) if terms != segment.terms else segment)
     return kept_segments
 
 
-def _convert_segment(segment: Segment, convert_text, renderings: dict[str, str]) -> str:
+def _convert_segment(segment: Segment, convert_text, renderings: dict[str, str],
+                     standing: list[tuple[TermHit, bool]]) -> str:
     """OpenCC with the glossary layered in; the text is cut around a term only where OpenCC must be overruled."""
     pieces: list[str] = []
     position = 0
-    for hit, overruled in _standing_terms(segment, convert_text, renderings):
+    for hit, overruled in standing:
         if overruled:
             pieces += [convert_text(segment.source[position:hit.start]), renderings[hit.entry.source]]
             position = hit.end
@@ -216,15 +240,6 @@ def unexplained_changes(source: str, converted: str, plain: str, phrases: Phrase
     return list(lost.elements()) + [f"+{token}" for token in added.elements()]
 
 
-def _convert_many(convert_text, texts: list[str]) -> list[str]:
-    """Many texts in one OpenCC call, joined by a line break: a call costs about as much as converting a
-    sentence, and no OpenCC phrase holds a line break, so no conversion runs across one."""
-    if any("\n" in text for text in texts):
-        return [convert_text(text) for text in texts]
-    converted = convert_text("\n".join(texts)).split("\n")
-    return converted if len(converted) == len(texts) else [convert_text(text) for text in texts]
-
-
 def traditional_variant(segments: list[Segment], config: str = DEFAULT_HANT,
                         phrases: Phrases | None = None) -> Target:
     """Every segment converted. A conversion that changes numbers or Latin text in a way OpenCC's own
@@ -234,15 +249,16 @@ def traditional_variant(segments: list[Segment], config: str = DEFAULT_HANT,
     phrases = _phrases_of(segments, config, phrases)
     convert_text = _converting(config, phrases)
     renderings = dict(phrases)
-    overruling = {segment.id for segment in segments
-                  if any(overruled for _, overruled in _standing_terms(segment, convert_text, renderings))}
+    overruling = {segment.id: standing for segment, standing in
+                  zip(segments, _standing_terms(segments, convert_text, renderings), strict=True)
+                  if any(overruled for _, overruled in standing)}
     plain_segments = [segment for segment in segments if segment.id not in overruling]
     texts = dict(zip((segment.id for segment in plain_segments),
                      _convert_many(convert_text, [segment.source for segment in plain_segments]), strict=True))
     notes: dict[str, tuple[str, ...]] = {}
     for segment in segments:
         if segment.id in overruling:
-            texts[segment.id] = _convert_segment(segment, convert_text, renderings)
+            texts[segment.id] = _convert_segment(segment, convert_text, renderings, overruling[segment.id])
         converted = texts[segment.id]
         if _KEPT_VERBATIM.findall(segment.source) == _KEPT_VERBATIM.findall(converted):
             continue  # nothing to explain; the plain conversion is not needed
