@@ -364,10 +364,10 @@ def _render_document(job: _Job, targets: list[Target], options: RunOptions,
     each Traditional locale's OpenCC conversion, which its QA compares against."""
     document, segments, folder, previous = job.document, job.segments, job.folder, job.previous
     spans = {paragraph.index: paragraph.spans for paragraph in document.paragraphs}
+    markup = {segment.id: placeholders.describe(segment.source, spans[segment.paragraph]) for segment in segments}
 
     def notes_for(language: str | None) -> dict[str, tuple[str, ...]]:
-        return {segment.id: (*term_notes(segment, language),
-                             *placeholders.describe(segment.source, spans[segment.paragraph])) for segment in segments}
+        return {segment.id: (*term_notes(segment, language), *markup[segment.id]) for segment in segments}
 
     notes = notes_for(None)
     editions = {hant_locale(config): config for config in options.editions}
