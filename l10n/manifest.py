@@ -21,6 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
+from .databases import open_database
 from .errors import OutputError
 
 MANIFEST_NAME = ".l10n-manifest.sqlite3"
@@ -54,19 +55,10 @@ def _canonical(value: object) -> str:
 
 
 def _connect(path: Path) -> sqlite3.Connection:
-    connection = sqlite3.connect(path, isolation_level=None)
-    try:
-        # The run holds the output folder's lock, so one connection at a time: exclusive mode lets WAL work
-        # without a shared-memory file (network folders too), and a commit is an append to the log.
-        connection.execute("PRAGMA locking_mode=EXCLUSIVE")
-        connection.execute("PRAGMA journal_mode=WAL")
-        connection.execute("PRAGMA synchronous=NORMAL")
-        connection.execute(_SCHEMA)
-        connection.execute("SELECT count(*) FROM documents").fetchone()
-    except sqlite3.DatabaseError:
-        connection.close()
-        raise
-    return connection
+    # The run holds the output folder's lock, so one connection at a time: exclusive mode lets WAL work
+    # without a shared-memory file (network folders too), and a commit is an append to the log.
+    return open_database(path, _SCHEMA, "documents", ("locking_mode=EXCLUSIVE", "journal_mode=WAL",
+                                                      "synchronous=NORMAL"), isolation_level=None)
 
 
 def _jsonl_rows(lines: Iterable[str]) -> Iterator[tuple[str, str, str, str]]:

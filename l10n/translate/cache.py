@@ -17,6 +17,8 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
+from ..databases import open_database
+
 Warn = Callable[[str], None]
 _SCHEMA = "CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 BUSY_TIMEOUT = 30.0
@@ -51,15 +53,7 @@ class TranslationCache:
 
     def _open(self) -> sqlite3.Connection:
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        connection = sqlite3.connect(self.path, timeout=self._busy_timeout)
-        try:
-            connection.execute("PRAGMA journal_mode=WAL")
-            connection.execute(_SCHEMA)
-            connection.execute("SELECT count(*) FROM drafts").fetchone()
-        except sqlite3.DatabaseError:
-            connection.close()
-            raise
-        return connection
+        return open_database(self.path, _SCHEMA, "drafts", ("journal_mode=WAL",), timeout=self._busy_timeout)
 
     def _close(self) -> None:
         if self._connection is not None:
