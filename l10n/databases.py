@@ -17,3 +17,16 @@ def open_database(path: Path, schema: str, table: str, pragmas: tuple[str, ...],
         connection.close()
         raise
     return connection
+
+
+_SIDE_FILES = ("", "-wal", "-shm", "-journal")  # the database and the logs and index that travel with it
+
+
+def set_aside(path: Path) -> Path:
+    """Move an unreadable database and its side files to `NAME.corrupt…`, kept for inspection; the new name."""
+    aside = path.with_name(path.name + ".corrupt")
+    for suffix in _SIDE_FILES:
+        part = path.with_name(path.name + suffix)
+        if part.exists():
+            part.replace(aside.with_name(aside.name + suffix))
+    return aside

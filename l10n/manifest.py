@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Iterator
 from itertools import islice
 from pathlib import Path
 
-from .databases import open_database
+from .databases import open_database, set_aside
 from .errors import OutputError
 
 MANIFEST_NAME = ".l10n-manifest.sqlite3"
@@ -29,7 +29,6 @@ JSONL_NAME = ".l10n-manifest.jsonl"  # the earlier format, read once into the da
 _JSONL_FORMAT = 1
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS documents (input TEXT PRIMARY KEY, sha256 TEXT NOT NULL, "
            "made_with TEXT NOT NULL, files TEXT NOT NULL)")
-_SIDE_FILES = ("", "-wal", "-journal")
 
 
 def digest_files(paths: Iterable[Path]) -> str:
@@ -83,12 +82,8 @@ class Manifest:
         self._import_jsonl(folder / JSONL_NAME)
 
     def _set_aside(self, error: sqlite3.DatabaseError, warn: Callable[[str], None]) -> sqlite3.Connection:
-        aside = self.path.with_name(self.path.name + ".corrupt")
         try:
-            for suffix in _SIDE_FILES:
-                part = self.path.with_name(self.path.name + suffix)
-                if part.exists():
-                    part.replace(aside.with_name(aside.name + suffix))
+            aside = set_aside(self.path)
             connection = _connect(self.path)
         except (sqlite3.DatabaseError, OSError) as second:
             raise OutputError(f"cannot keep a manifest here: {second}", self.path) from second

@@ -17,12 +17,11 @@ import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
-from ..databases import open_database
+from ..databases import open_database, set_aside
 
 Warn = Callable[[str], None]
 _SCHEMA = "CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 BUSY_TIMEOUT = 30.0
-_SIDE_FILES = ("", "-wal", "-shm")  # SQLite's write-ahead log and shared-memory index travel with the database
 
 
 def _is_busy(error: sqlite3.Error) -> bool:
@@ -72,12 +71,8 @@ class TranslationCache:
     def _rebuild(self, error: Exception) -> None:
         """Move the unreadable file aside (kept for inspection) and start an empty cache."""
         self._close()
-        aside = self.path.with_name(self.path.name + ".corrupt")
         try:
-            for suffix in _SIDE_FILES:
-                part = self.path.with_name(self.path.name + suffix)
-                if part.exists():
-                    part.replace(aside.with_name(aside.name + suffix))
+            aside = set_aside(self.path)
             self._connection = self._open()
             self._warn(f"{self.path}: translation cache unreadable ({error}); moved to {aside.name} and rebuilt")
         except (sqlite3.DatabaseError, OSError) as second:
