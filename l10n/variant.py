@@ -153,10 +153,9 @@ def _crosses_a_word(text: str, start: int, end: int) -> bool:
 def _convert_many(convert_text, texts: list[str]) -> list[str]:
     """Many texts in one OpenCC call, joined by a line break: a call costs about as much as converting a
     sentence, and no OpenCC phrase holds a line break, so no conversion runs across one."""
-    if any("\n" in text for text in texts):
+    if not texts or any("\n" in text for text in texts):
         return [convert_text(text) for text in texts]
-    converted = convert_text("\n".join(texts)).split("\n")
-    return converted if len(converted) == len(texts) else [convert_text(text) for text in texts]
+    return convert_text("\n".join(texts)).split("\n")
 
 
 def _standing_terms(segments: list[Segment], convert_text,

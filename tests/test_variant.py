@@ -168,3 +168,10 @@ def test_a_run_builds_one_converter_whatever_terms_its_documents_hold(tmp_path):
     run(articles, RunOptions(out_dir=tmp_path / "out", glossary=(glossary,), mt="none"))
     assert variant._layered_converter.cache_info().misses == 1
     assert (tmp_path / "out" / "a1" / "zh_TW.po").read_text(encoding="utf-8").count('msgstr "經濟回歸理性。"') == 1
+
+
+def test_a_document_converted_in_one_call_equals_its_sentences_converted_one_by_one(sample_path):
+    segments = segment_document(read_article(sample_path))
+    segments.append(Segment("broken", 99, 1, Part.BODY, 99, "第一行\n软件"))  # a line break falls back to one by one
+    texts = traditional_variant(segments, "s2twp").texts
+    assert texts == {segment.id: convert(segment.source, "s2twp") for segment in segments}
