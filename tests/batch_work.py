@@ -52,3 +52,15 @@ def article(number: int) -> str:
             f"记者今天在第{number}个城市报道，当地的新工厂开始生产电池。工厂雇用了{number * 7}名工人。\n\n"
             f"市长说，这个项目将在{number + 3}年内完成，并带来更多的投资。居民对此表示欢迎。\n\n"
             f"专家认为，第{number}项计划的成本约为{number * 11}亿元，需要进一步评估。\n")
+
+
+class RecordingTranslator(EchoTranslator):
+    """Writes, for every batch, the worker process and which copy of the engine translated it."""
+
+    def __init__(self, log: str):
+        self.log = log
+
+    def translate_batch(self, sources, on_progress=None):
+        with open(self.log, "a", encoding="utf-8") as stream:
+            stream.write(f"{os.getpid()} {id(self)}\n")
+        return super().translate_batch(sources, on_progress)

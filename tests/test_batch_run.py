@@ -5,7 +5,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from batch_work import DyingTranslator, EchoTranslator, article
+from batch_work import DyingTranslator, EchoTranslator, RecordingTranslator, article
 from typer.testing import CliRunner
 
 from l10n.cli import app
@@ -290,3 +290,14 @@ def test_a_worker_killed_mid_run_has_its_documents_redone_once(corpus, tmp_path)
     assert result.failures == []
     assert sorted(done.document.name for done in written) == [p.stem for p in paths]  # each once
     assert _outputs(tmp_path / "out") == _outputs(root / "serial")
+
+
+def test_each_worker_process_keeps_one_engine_for_all_its_batches(tmp_path):
+    """The engine (and so its model) goes to each worker once, not with every batch of documents."""
+    paths = _articles(tmp_path / "in", [f"{n:02d}.txt" for n in range(40)])  # five batches for two workers
+    log = tmp_path / "batches.log"
+    run(paths, RunOptions(out_dir=tmp_path / "out", jobs=2, use_cache=False), translator=RecordingTranslator(str(log)))
+    batches = [line.split() for line in log.read_text(encoding="utf-8").splitlines()]
+    engines = {pid: {engine for p, engine in batches if p == pid} for pid, _ in batches}
+    assert len(batches) > len(engines)  # some worker translated several batches
+    assert all(len(copies) == 1 for copies in engines.values())
