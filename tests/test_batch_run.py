@@ -301,3 +301,23 @@ def test_each_worker_process_keeps_one_engine_for_all_its_batches(tmp_path):
     engines = {pid: {engine for p, engine in batches if p == pid} for pid, _ in batches}
     assert len(batches) > len(engines)  # some worker translated several batches
     assert all(len(copies) == 1 for copies in engines.values())
+
+
+def test_only_catalogs_holding_reviewed_work_are_synced_to_disk(tmp_path, monkeypatch):
+    import polib
+
+    from l10n import files
+
+    synced: list[str] = []
+    real_fsync = files.os.fsync
+    monkeypatch.setattr(files.os, "fsync", lambda descriptor: (synced.append(descriptor), real_fsync(descriptor)))
+    [path] = _articles(tmp_path / "in", ["a.txt"])
+    run([path], RunOptions(out_dir=tmp_path / "out", mt="none"))
+    assert synced == []  # everything a first run writes can be made again
+    english = tmp_path / "out" / "a" / "en.po"
+    catalog = polib.pofile(str(english))
+    catalog[0].msgstr = "Headline number 0"
+    catalog.save()
+    path.write_text(path.read_text(encoding="utf-8") + "\n新加的一句话。\n", encoding="utf-8")
+    run([path], RunOptions(out_dir=tmp_path / "out", mt="none"))
+    assert len(synced) == 1  # the reviewed en.po, rewritten with the new sentence
