@@ -1,0 +1,164 @@
+"""Taiwan and Hong Kong editions against the adjudicated dev set: errors per 1,000 Han characters.
+
+Run: python benchmarks/editions_eval.py [--items DIR] [--shared DIR] [--split tuning|aside|both]
+                                       [--explain SYSTEM]
+
+Reads DIR/tuning.tsv and DIR/aside.tsv (default benchmarks/data/editions; the format is in
+editions_gold.py, what counts as an error in docs/editions-rubric.md), reads each scored sentence from the
+shared folder (default ../shared beside the repository), converts it with every system and prints, per
+split and region, the errors per 1,000 Han characters of the scored sentences by kind and in total.
+Systems: OpenCC s2tw, s2twp, s2hk, s2hkp; zhconv-rs zh-tw and zh-hk (an optional dependency: without it
+the rows are left out with a note); and l10n, this project's editions (l10n.editions.convert; before that
+module exists, today's l10n.variant.convert with s2twp and s2hk, and the table says so).
+--explain SYSTEM lists that system's errors on the tuning split, one per line (never the set-aside one:
+the layers must not be tuned on it).
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from editions_gold import GoldError, Sentence, read_items
+from editions_scoring import BASE_CONFIG, KINDS, OTHER, REGIONS, Error, han_count, score
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT_ITEMS = ROOT / "benchmarks" / "data" / "editions"
+# ../shared beside the repository; for a git worktree kept in a folder of worktrees, beside that folder.
+DEFAULT_SHARED = next((folder for folder in (ROOT.parent / "shared", ROOT.parent.parent / "shared")
+                       if folder.is_dir()), ROOT.parent / "shared")
+SPLITS = ("tuning", "aside")
+REGION_NAMES = {"tw": "Taiwan", "hk": "Hong Kong"}
+COLUMNS = (*KINDS, OTHER)
+
+
+@dataclass(frozen=True)
+class System:
+    name: str
+    region: str
+    convert: Callable[[str], str]
+
+
+def _opencc(config: str) -> Callable[[str], str]:
+    import opencc
+
+    converter = opencc.OpenCC(config)
+    return converter.convert
+
+
+def _zhconv(variant: str) -> Callable[[str], str]:
+    from zhconv_rs import zhconv
+
+    return lambda text: zhconv(text, variant)
+
+
+def _ours(edition: str) -> tuple[Callable[[str], str], str]:
+    """The project's edition converter, and what it is."""
+    try:
+        from l10n.editions import convert
+    except ImportError:
+        from l10n.variant import convert as plain
+
+        config = {"tw": "s2twp", "hk": "s2hk"}[edition]
+        return (lambda text: plain(text, config)), f"l10n.variant {config}: l10n.editions is not there yet"
+    return (lambda text: convert(text, edition)), f"l10n.editions.convert(text, {edition!r})"
+
+
+def systems(notes: list[str]) -> list[System]:
+    found = [System(f"OpenCC {config}", region, _opencc(config))
+             for region, configs in (("tw", ("s2tw", "s2twp")), ("hk", ("s2hk", "s2hkp")))
+             for config in configs]
+    try:
+        found += [System("zhconv-rs zh-tw", "tw", _zhconv("zh-tw")), System("zhconv-rs zh-hk", "hk", _zhconv("zh-hk"))]
+    except ImportError:
+        notes.append("zhconv-rs is not installed (pip install zhconv-rs): its rows are left out")
+    for region in REGIONS:
+        convert, what = _ours(region)
+        found.append(System("l10n", region, convert))
+        notes.append(f"l10n {region}: {what}")
+    return found
+
+
+def errors_of(system: System, sentences: list[Sentence]) -> list[tuple[Sentence, Error]]:
+    base = _opencc(BASE_CONFIG[system.region])
+    found = []
+    for sentence in sentences:
+        reference_base = base(sentence.text)
+        if len(reference_base) != len(sentence.text):
+            raise GoldError(f"{sentence.file}:{sentence.line}: the base conversion changed the sentence's "
+                            f"length; the items assume character-for-character conversion")
+        output = system.convert(sentence.text)
+        found += [(sentence, error) for error in score(reference_base, sentence.spans[system.region], output,
+                                                        system.region)]
+    return found
+
+
+def describe(split: str, sentences: list[Sentence]) -> str:
+    han = sum(han_count(sentence.text) for sentence in sentences)
+    parts = [f"{split}: {len(sentences)} sentences, {han:,} Han characters"]
+    for region in REGIONS:
+        kinds = Counter(span.kind for sentence in sentences for span in sentence.spans[region])
+        listed = ", ".join(f"{kind} {kinds[kind]}" for kind in KINDS)
+        parts.append(f"{REGION_NAMES[region]} items {sum(kinds.values())} ({listed})")
+    return "; ".join(parts)
+
+
+def table(split: str, sentences: list[Sentence], found: list[System]) -> list[str]:
+    han = sum(han_count(sentence.text) for sentence in sentences)
+    lines = [describe(split, sentences)]
+    for region in REGIONS:
+        lines.append("")
+        lines.append(f"{REGION_NAMES[region] + ', ' + split:<24}" + "".join(f"{name:>13}" for name in COLUMNS)
+                     + f"{'total':>9}{'errors':>8}")
+        for system in (system for system in found if system.region == region):
+            kinds = Counter(error.kind for _, error in errors_of(system, sentences))
+            rates = "".join(f"{1000 * kinds[kind] / han:>13.1f}" for kind in COLUMNS)
+            total = sum(kinds.values())
+            lines.append(f"{system.name:<24}{rates}{1000 * total / han:>9.1f}{total:>8}")
+    return lines
+
+
+def explain(name: str, sentences: list[Sentence], found: list[System]) -> list[str]:
+    chosen = [system for system in found if system.name == name or f"{system.name} {system.region}" == name]
+    if not chosen:
+        names = sorted({system.name for system in found})
+        raise GoldError(f"no system {name!r}; choose one of {', '.join(names)} (l10n: 'l10n tw' or 'l10n hk')")
+    lines = []
+    for system in chosen:
+        for sentence, error in errors_of(system, sentences):
+            lines.append(f"{system.name} {system.region}\t{sentence.id}\t{error.kind}\t"
+                         f"{error.expected or '∅'} → {error.found or '∅'}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--items", type=Path, default=DEFAULT_ITEMS, help="folder of tuning.tsv and aside.tsv")
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder the items point into")
+    parser.add_argument("--split", choices=(*SPLITS, "both"), default="both")
+    parser.add_argument("--explain", metavar="SYSTEM", help="list this system's errors on the tuning split")
+    options = parser.parse_args(argv)
+    notes: list[str] = []
+    try:
+        found = systems(notes)
+        if options.explain:
+            print("\n".join(explain(options.explain, read_items(options.items / "tuning.tsv", options.shared), found)))
+            return 0
+        print("Editions dev set: errors per 1,000 Han characters of the scored sentences "
+              "(docs/editions-rubric.md)")
+        for note in notes:
+            print(f"note: {note}")
+        for split in (SPLITS if options.split == "both" else (options.split,)):
+            print()
+            print("\n".join(table(split, read_items(options.items / f"{split}.tsv", options.shared), found)))
+    except GoldError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
