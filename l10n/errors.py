@@ -3,6 +3,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from .escapes import one_line
+
 
 class L10nError(Exception):
     """A problem the user can fix, located at a file and optionally a line."""
@@ -19,7 +21,7 @@ class L10nError(Exception):
         where = ""
         if self.path is not None:
             where = f"{self.path}:{self.line}: " if self.line is not None else f"{self.path}: "
-        return f"{where}{self.message}"
+        return one_line(f"{where}{self.message}")  # a file name with a line break in it still gives one line
 
 
 class InputError(L10nError):

@@ -21,7 +21,8 @@ def document_name(path: Path) -> str:
         if stem.lower().endswith(suffix):
             stem = stem[: -len(suffix)]
             break
-    return re.sub(r"\.(zh|zh[-_](cn|hans|sg))$", "", stem, flags=re.I) or path.name
+    stem = re.sub(r"\.(zh|zh[-_](cn|hans|sg))$", "", stem, flags=re.I)
+    return path.name if stem.strip(".") == "" else stem  # '...txt' is not to become the folder '..'
 
 
 def read_article(path: Path, input_format: str | None = None) -> Document:

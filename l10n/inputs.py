@@ -16,7 +16,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TextIO
 
-from .errors import InputError
+from .errors import InputError, UsageError
+from .escapes import has_line_breaking
+from .ingest import document_name
 from .readers import EXTENSIONS
 
 HERE = Path(".")
@@ -26,6 +28,23 @@ HERE = Path(".")
 class Input:
     path: Path
     place: Path  # the output folder's parent, relative to --out: the file's folder within what was walked
+
+
+def output_folder(out: Path, item: Input) -> Path:
+    """OUT/place/document-name, and never anywhere else: the folder is resolved (`..`, symbolic links) and
+    must lie inside OUT. A path with a control character in it (a line break in a file name) is refused:
+    it would break every line-based tool downstream, a `--from-list` of it first."""
+    relative = item.place / document_name(item.path)
+    control = has_line_breaking(str(item.place / item.path.name))
+    if control is not None:
+        raise InputError(f"file name holds the control character U+{ord(control):04X}; rename the file",
+                         item.path)
+    folder = out / relative
+    root = out.resolve()
+    if root not in folder.resolve().parents:
+        raise UsageError(f"its output folder {relative} would not be inside the output folder {out}; "
+                         "rename the file", item.path)
+    return folder
 
 
 def matches(relative: PurePath, pattern: str | None) -> bool:

@@ -23,6 +23,8 @@ from dataclasses import dataclass
 
 import polib
 
+from .escapes import one_line
+
 # msgmerge's FUZZY_THRESHOLD (gettext-tools/src/msgl-fsearch.h): fstrcmp() >= 0.6, where fstrcmp is
 # 2·(common characters of a shortest edit script) / (total length). rapidfuzz's Indel ratio is the same
 # measure; we count characters where msgmerge counts UTF-8 bytes (which inflates scores of Chinese text
@@ -115,12 +117,18 @@ def _most_similar(fresh: Fresh, candidates: list[polib.POEntry]) -> polib.POEntr
     return same_context[found[2]] if found else None
 
 
+def _notes(lines: Iterable[str]) -> str:
+    """`#.` notes, one unbroken line each: a URL or a glossary note with a line break in it cannot add a line
+    that a later stage reads as its own (a QA finding, a machine-text fingerprint)."""
+    return "\n".join(one_line(line) for line in lines)
+
+
 def _new_entry(fresh: Fresh) -> polib.POEntry:
     notes = fresh.notes
     if fresh.machine_text:
         notes = (*notes, *fresh.machine_notes, fingerprint_note(fresh.machine_text))
     return polib.POEntry(msgctxt=fresh.msgctxt, msgid=fresh.msgid, msgstr=fresh.machine_text,
-                         occurrences=list(fresh.occurrences), comment="\n".join(notes),
+                         occurrences=list(fresh.occurrences), comment=_notes(notes),
                          flags=["fuzzy"] if fresh.machine_text else [])
 
 
@@ -137,7 +145,7 @@ def _from_previous(fresh: Fresh, before: polib.POEntry, exact: bool) -> polib.PO
         notes.append(fingerprint_note(before.msgstr))
     elif entry.fuzzy and fresh.machine_text and fresh.machine_text != before.msgstr:
         notes.append(f"new machine text, for comparison: {fresh.machine_text}")
-    entry.comment = "\n".join(notes)
+    entry.comment = _notes(notes)
     return entry
 
 

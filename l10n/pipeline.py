@@ -30,8 +30,8 @@ from .errors import GlossaryError, InputError, L10nError, ModelError, OutputErro
 from .executors import open_executor
 from .files import write_atomic
 from .glossary import Glossary, term_notes
-from .ingest import document_name, read_article
-from .inputs import HERE, Input
+from .ingest import read_article
+from .inputs import HERE, Input, output_folder
 from .lock import output_lock
 from .manifest import Manifest, digest_files, input_key
 from .model import Document, GlossaryEntry, Segment, Target
@@ -468,7 +468,11 @@ class _Run:
         jobs: list[_Job] = []
         size = 0
         for item in map(_as_input, items):
-            folder = self.options.out_dir / item.place / document_name(item.path)
+            try:
+                folder = output_folder(self.options.out_dir, item)
+            except L10nError as error:
+                self.fail(item.path, error)
+                continue
             holder = self.claims.claim(folder, item.path)
             if holder is not None:
                 self.fail(item.path, UsageError(f"same output folder {folder} as {holder}; rename one of them",

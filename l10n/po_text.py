@@ -22,6 +22,7 @@ import re
 import polib
 
 from .columns import character_columns
+from .escapes import one_line
 
 PAGE_WIDTH = 79
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",
@@ -117,18 +118,24 @@ def string_lines(keyword: str, value: str, prefix: str = "") -> tuple[str, ...]:
 
 
 def _references(occurrences: list[tuple[str, str]]) -> list[str]:
-    lines, line = [], "#:"
+    """gettext's `#:` lines: filled to the page width counting bytes, as write-po.c does; a file name with a
+    space or a tab enclosed in U+2068 … U+2069 (not counted) so that it reads back as one name."""
+    lines, line, column = [], "#:", 2
     for path, number in occurrences:
-        reference = f"{path}:{number}" if number else path
-        if line != "#:" and len(line) + 1 + len(reference) > PAGE_WIDTH:
+        name = one_line(path)
+        suffix = f":{number}" if number else ""
+        width = len(name.encode("utf-8")) + len(suffix) + 1
+        if column > 2 and column + width > PAGE_WIDTH:
             lines.append(line)
-            line = "#:"
-        line += f" {reference}"
+            line, column = "#:", 2
+        line += f" \u2068{name}\u2069{suffix}" if " " in name or "\t" in name else f" {name}{suffix}"
+        column += width
     return [*lines, line] if line != "#:" else lines
 
 
 def _comment_lines(marker: str, text: str) -> list[str]:
-    return [f"{marker} {line}" if line else marker for line in text.split("\n")] if text else []
+    """One comment line per line of the text; nothing else in it may end a line (escapes.one_line)."""
+    return [f"{marker} {one_line(line)}" if line else marker for line in text.split("\n")] if text else []
 
 
 def entry_lines(entry: polib.POEntry) -> list[str]:
@@ -151,7 +158,7 @@ def entry_lines(entry: polib.POEntry) -> list[str]:
 
 
 def render(catalog: polib.POFile) -> str:
-    header = "".join(f"{key}: {value}\n" for key, value in catalog.metadata.items())
+    header = "".join(f"{one_line(key)}: {one_line(value)}\n" for key, value in catalog.metadata.items())
     blocks = [['msgid ""', *string_lines("msgstr", header)]]
     blocks += [entry_lines(entry) for entry in catalog]
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"

@@ -7,7 +7,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import __version__
+from .. import __version__, po_text
 from .dp import Link
 from .inputs import Side
 from ..table import render_rows
@@ -64,7 +64,7 @@ def render_po(alignment: Alignment) -> str:
             occurrences=[(alignment.zh.path.name, str(alignment.zh.sentences[link.zh[0]].line))],
             comment=alignment.note(link) if link.en else "no English counterpart found",
             flags=["fuzzy"] if target else []))
-    return str(catalog)
+    return po_text.render(catalog)
 
 
 def render_tmx(alignment: Alignment) -> str:

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 
 import polib
 
+from ..escapes import one_line
 from ..model import Issue, Segment, Severity
 from .registry import CHECKS
 
@@ -13,7 +14,7 @@ PREFIX = "QA "
 
 
 def line(issue: Issue) -> str:
-    return f"{PREFIX}{issue.severity.value}: {issue.message} [{issue.code}]"
+    return f"{PREFIX}{issue.severity.value}: {one_line(issue.message)} [{issue.code}]"
 
 
 def is_finding(comment_line: str) -> bool:

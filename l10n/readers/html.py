@@ -85,7 +85,7 @@ def _metadata(root) -> dict[str, str]:
     if "url" not in metadata:
         for link in root.iter("link"):
             if (link.get("rel") or "").lower() == "canonical" and link.get("href"):
-                metadata["url"] = link.get("href").strip()
+                metadata["url"] = tidy(link.get("href"))
                 break
     return metadata
 
