@@ -1,7 +1,8 @@
 """Article extraction on the annotated dev pages: the pipeline side by side with off-the-shelf extractors.
 
-Run: python benchmarks/extraction_eval.py [DEV_DIR] [--explain]
-     (DEV_DIR defaults to ../shared/samples/dev beside the repository, or beside the folder holding it)
+Run: python benchmarks/extraction_eval.py [DEV_DIR] [--web WEB_DIR] [--explain]
+     (DEV_DIR defaults to ../shared/samples/dev beside the repository, or beside the folder holding it;
+     WEB_DIR holds the widened HTML set that benchmarks/fetch_web_pages.py fetches, see extraction_web.py)
 
 For every page annotated in tests/data/extraction/ (README.md there gives the format and the rules of
 thumb), prints precision, recall and F1 of the content each extractor keeps, per file and pooled:
@@ -18,6 +19,8 @@ Every extractor's text includes the title it finds. Columns: l10n (this pipeline
 readability-lxml and GNE when they are importable (they are not dependencies of the project). A page an
 extractor fails on shows its error and counts as extracting nothing. --explain then lists, per page,
 the article the pipeline dropped and the chrome it kept (line runs, or blocks with their opening text).
+The dev HTML pages are also scored as copied text (every text block of the page, extraction_copied.py), and
+with --web the widened HTML set and its copied text, its tuning and set-aside parts apart (extraction_web.py).
 """
 from __future__ import annotations
 
@@ -238,6 +241,7 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("dev_dir", nargs="?", type=Path, default=DEFAULT_DEV,
                         help="folder holding the annotated pages (default: %(default)s)")
+    parser.add_argument("--web", type=Path, help="folder of the widened HTML set (benchmarks/fetch_web_pages.py)")
     parser.add_argument("--explain", action="store_true",
                         help="also list, per page, the article the pipeline dropped and the chrome it kept")
     options = parser.parse_args()
@@ -259,6 +263,7 @@ def main() -> int:
         (html_rows if annotation.is_html else markdown_rows).append((annotation, gold, results))
     print_table("Markdown and text pages: content-line precision / recall / F1", "lines", markdown_rows, names)
     print_table("HTML pages: character-level precision / recall / F1", "chars", html_rows, names)
+    failed |= web_tables(options.dev_dir, options.web, html_rows, extractors)
     if options.explain:
         print("\nWhere the pipeline differs from the annotation")
         for annotation, _, _ in markdown_rows + html_rows:
@@ -268,6 +273,39 @@ def main() -> int:
                 lines = [str(error)]
             print(f"{annotation.label}\n" + "".join(f"  {line}\n" for line in lines), end="")
     return 2 if failed else 0
+
+
+def web_tables(dev_dir: Path, web_dir: Path | None, html_rows, extractors) -> bool:
+    """Copied text of the dev HTML pages; with a web folder, the widened set as HTML and as copied text."""
+    from extraction_web import KEEP_EVERYTHING, print_summary, score_html_page, web_annotations
+
+    names = list(extractors)
+    copied = [score_html_page(annotation, dev_dir / annotation.page, extractors, copied=True)
+              for annotation, _, _ in html_rows]
+    print_table("Dev HTML pages as copied text: character-level precision / recall / F1", "chars",
+                [(row.annotation, row.gold, row.results) for row in copied], [*names, KEEP_EVERYTHING])
+    print_summary("Dev HTML pages as copied text: summary", copied, [*names, KEEP_EVERYTHING])
+    if web_dir is None:
+        return False
+    if not web_dir.is_dir():
+        print(f"error: {web_dir}: no such folder of widened dev pages", file=sys.stderr)
+        return True
+    failed = False
+    for part, annotations in web_annotations().items():
+        label = {"tune": "tuning part", "aside": "set-aside part (never tuned on)"}[part]
+        for copied_text, kind in ((False, "HTML"), (True, "copied text")):
+            rows = []
+            for annotation in annotations:
+                try:
+                    rows.append(score_html_page(annotation, web_dir / annotation.page, extractors, copied_text))
+                except L10nError as error:
+                    print(f"error: {error}", file=sys.stderr)
+                    failed = True
+            columns = [*names, KEEP_EVERYTHING] if copied_text else names
+            print_table(f"Widened set, {label}, as {kind}: character-level precision / recall / F1", "chars",
+                        [(row.annotation, row.gold, row.results) for row in rows], columns)
+            print_summary(f"Widened set, {label}, as {kind}: summary", rows, columns)
+    return failed
 
 
 if __name__ == "__main__":

@@ -123,7 +123,7 @@ def gold_blocks(annotation: Annotation, html: str) -> list[GoldBlock]:
 
     root = lxml.html.document_fromstring(html)
     blocks: list[tuple[int, GoldBlock]] = []
-    order = {element: index for index, element in enumerate(root.iter())}
+    order = {element: index for index, element in enumerate(all_elements(root))}
     for number, (locator, exclude, kind, _note) in annotation.rows:
         try:
             elements = root.xpath(locator)
@@ -139,6 +139,53 @@ def gold_blocks(annotation: Annotation, html: str) -> list[GoldBlock]:
     if not blocks:
         raise InputError("locators match only empty elements", annotation.path)
     return [block for _, block in sorted(blocks, key=lambda pair: pair[0])]
+
+
+BLOCK_TAGS = frozenset({"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "form", "ul", "ol",
+                        "li", "dl", "dt", "dd", "table", "tr", "td", "th", "blockquote", "pre", "figure", "figcaption",
+                        "caption", "h1", "h2", "h3", "h4", "h5", "h6", "hr", "address", "center", "details", "summary",
+                        "body", "html", "br", "option"})
+
+
+def gold_paragraphs(annotation: Annotation, html: str) -> list[str]:
+    """The article's paragraphs: the gold blocks cut at every block element and line break inside them."""
+    import lxml.html
+
+    root = lxml.html.document_fromstring(html)
+    paragraphs: list[str] = []
+    for number, (locator, exclude, _kind, _note) in annotation.rows:
+        for element in root.xpath(locator):
+            paragraphs += [line for line in block_lines(element, exclude) if line]
+    return paragraphs
+
+
+def block_lines(element, exclude: str = "") -> list[str]:
+    """An element's visible text, one line per block element or <br>-separated run (what a copy gives)."""
+    element = copy.deepcopy(element)
+    doomed = [node for node in element.iter() if not isinstance(node.tag, str) or node.tag in _INVISIBLE]
+    if exclude:
+        doomed += element.xpath(exclude)
+    for node in doomed:
+        if node is element:
+            return []
+        _drop(node)
+    for node in element.iter():
+        if node.tag in BLOCK_TAGS:
+            node.text = "\n" + (node.text or "")
+            node.tail = "\n" + (node.tail or "")
+    return [" ".join(line.split()) for line in element.text_content().split("\n") if line.strip()]
+
+
+def all_elements(root):
+    """Every element of the parsed page in document order, also those after a stray </html>: lxml puts
+    what follows it in sibling trees of the root, which root.iter() alone never reaches."""
+    top = root
+    while top.getprevious() is not None:
+        top = top.getprevious()
+    while top is not None:
+        if isinstance(top.tag, str):
+            yield from top.iter()
+        top = top.getnext()
 
 
 def block_text(element, exclude: str = "") -> str:
