@@ -23,10 +23,10 @@ BASE_CONFIG = {"tw": "s2tw", "hk": "s2hk"}
 
 # Characters each region's newsrooms print interchangeably (standard form and common variant, rubric §3).
 INTERCHANGEABLE = {
-    "tw": ("台臺", "裡裏", "峰峯", "汙污", "祕秘", "洩泄", "群羣", "閒閑", "·‧•・"),
+    "tw": ("台臺", "裡裏", "峰峯", "汙污", "祕秘", "洩泄", "群羣", "閒閑", "豔艷", "佔占", "·‧•・"),
     "hk": ("為爲", "眾衆", "衞衛", "台臺", "説說", "悦悅", "脱脫", "税稅", "閲閱", "鋭銳", "兑兌", "温溫", "户戶",
            "敍敘", "唇脣", "秘祕", "裏裡", "着著", "綫線", "峯峰", "啓啟", "麪麵", "吃喫", "卧臥", "痴癡", "灶竈",
-           "鈎鉤", "缽鉢", "皂皁", "葱蔥", "滙匯", "汙污", "粽糉", "枱檯", "群羣", "床牀", "·‧•・"),
+           "鈎鉤", "缽鉢", "皂皁", "葱蔥", "滙匯", "汙污", "粽糉", "枱檯", "群羣", "床牀", "豔艷", "·‧•・"),
 }
 _FOLDING = {region: {ord(c): group[0] for group in groups for c in group[1:]}
             for region, groups in INTERCHANGEABLE.items()}
@@ -105,7 +105,8 @@ def _aligned_text(reference: str, output: str, start: int, end: int) -> str:
 
 
 def score(base: str, spans: list[Span], output: str, region: str) -> list[Error]:
-    """The errors of one system's text of a sentence. `base` is the base conversion of the sentence (as
+    """The errors of one system's text of a sentence: one per annotated span it gets wrong, one per run of
+    mismatch outside every span. `base` is the base conversion of the sentence (as
     long as the Simplified sentence: OpenCC's character configs convert character for character), `spans`
     the sentence's annotations for the region, in order and not overlapping."""
     spans = sorted(spans, key=lambda span: span.start)
@@ -117,14 +118,26 @@ def score(base: str, spans: list[Span], output: str, region: str) -> list[Error]
         theirs = _aligned_text(first, output, start, end) if len(forms) > 1 else forms[0]
         chosen.append(min(forms, key=lambda form: Levenshtein.distance(form, theirs)))
     reference, where = _reference(base, spans, chosen)
-    errors = []
-    for ref_start, ref_end, out_start, out_end in _chunks(reference, output):
+    chunks = _chunks(reference, output)
+    inside, edge = [], []
+    for ref_start, ref_end, _, _ in chunks:
         if ref_end > ref_start:
-            hit = [span for span, (start, end) in zip(spans, where) if ref_start < end and start < ref_end]
-        else:  # an insertion belongs to a span it falls inside (or to an empty one where it stands)
-            hit = [span for span, (start, end) in zip(spans, where)
-                   if start < ref_start < end or start == ref_start == end][:1]
-        found = output[out_start:out_end]
-        expected = reference[ref_start:ref_end]
-        errors += [Error(span.kind, expected, found) for span in hit] or [Error(OTHER, expected, found)]
+            inside.append({i for i, (start, end) in enumerate(where) if ref_start < end and start < ref_end})
+            edge.append(set())
+        else:
+            inside.append({i for i, (start, end) in enumerate(where)
+                           if start < ref_start < end or start == ref_start == end})
+            edge.append({i for i, (start, end) in enumerate(where) if ref_start in (start, end)})
+    wrong = set().union(*inside)
+    errors, charged = [], set()
+    for (ref_start, ref_end, out_start, out_end), hit, near in zip(chunks, inside, edge, strict=True):
+        # An insertion at a span's edge belongs to it when the span is wrong anyway (存儲 for 儲存 aligns
+        # as an insertion before the span and a deletion inside it): one error, not two.
+        hit = hit | (near & wrong)
+        expected, found = reference[ref_start:ref_end], output[out_start:out_end]
+        if not hit:
+            errors.append(Error(OTHER, expected, found))
+        for index in sorted(hit - charged):
+            errors.append(Error(spans[index].kind, expected, found))
+        charged |= hit
     return errors

@@ -130,3 +130,10 @@ def test_the_benchmark_prints_both_regions_for_a_split(tmp_path, capsys):
 def test_a_missing_items_file_is_a_one_line_error(tmp_path, capsys):
     assert eval_main(["--items", str(tmp_path), "--shared", str(tmp_path), "--split", "aside"]) == 2
     assert capsys.readouterr().err.startswith(f"error: {tmp_path / 'aside.tsv'}: cannot read")
+
+
+def test_a_swapped_word_is_one_error_of_its_span():
+    # 存储 annotated 儲存; a system keeping 存儲 aligns as an insertion at the span's edge and a deletion in it
+    spans = [Span(2, 4, "vocabulary", ("儲存",))]
+    errors = score("境內存儲資料", spans, "境內存儲資料", "tw")
+    assert kinds(errors) == ["vocabulary"]
