@@ -53,7 +53,7 @@ def _gnu_offers(old: str, new: str, folder: Path) -> bool:
 def _ours_offers(old: str, new: str) -> bool:
     previous = polib.POFile()
     previous.append(polib.POEntry(msgid=old, msgstr="reviewed"))
-    [entry, *_] = merge.merge([merge.Fresh(new, (), ())], previous)
+    [entry, *_] = merge.merge([merge.Fresh(new, (), ())], previous).entries
     return entry.msgstr == "reviewed"
 
 

@@ -8,15 +8,15 @@
 - A previous translation that nothing uses any more stays as an obsolete entry (#~).
 
 What differs from msgmerge, on purpose:
-- A machine text nobody touched (still fuzzy, its fingerprint note intact) is not a translation worth
-  keeping: a new machine text replaces it, and when its sentence vanishes it is dropped, not made obsolete.
+- A machine text nobody touched (still fuzzy, and what the folder's record says the machine wrote there:
+  machine.py) is not a translation worth keeping: a new machine text replaces it, and when its sentence
+  vanishes it is dropped, not made obsolete. Nor is it a starting point for a similar sentence.
 - A reviewer's text is never replaced by a machine text, fuzzy or not; the new machine text is shown
   beside it in a `#.` note, which is regenerated on every run and so never piles up.
 """
 from __future__ import annotations
 
 import copy
-import hashlib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -24,13 +24,13 @@ from dataclasses import dataclass
 import polib
 
 from .escapes import one_line
+from .machine import Draft, Drafts, is_machine_text, key
 
 # msgmerge's FUZZY_THRESHOLD (gettext-tools/src/msgl-fsearch.h): fstrcmp() >= 0.6, where fstrcmp is
 # 2·(common characters of a shortest edit script) / (total length). rapidfuzz's Indel ratio is the same
 # measure; we count characters where msgmerge counts UTF-8 bytes (which inflates scores of Chinese text
 # because the lead bytes of unrelated characters often agree).
 SIMILARITY = 0.6
-_FINGERPRINT = re.compile(r"^machine text, fingerprint ([0-9a-f]{8})$")
 # Segment ids that l10n 0.1 wrote as msgctxt: a hash of the msgid, with -2, -3 for repeats. They carry no context.
 _LEGACY_CONTEXT = re.compile(r"^[0-9a-f]{10}(?:-\d+)?$")
 # A translator comment l10n 0.1 added on every run; dropped when read, so it no longer piles up.
@@ -50,19 +50,10 @@ class Fresh:
     machine_notes: tuple[str, ...] = ()  # true only while msgstr is that machine text
 
 
-def fingerprint_note(text: str) -> str:
-    return f"machine text, fingerprint {hashlib.sha1(text.encode('utf-8')).hexdigest()[:8]}"
-
-
-def is_untouched_machine_text(entry: polib.POEntry) -> bool:
-    """Fuzzy, and its msgstr is still the machine text its fingerprint note was made from."""
-    if not entry.fuzzy or not entry.msgstr:
-        return False
-    return fingerprint_note(entry.msgstr) in entry.comment.splitlines()
-
-
-def has_reviewer_work(catalog: polib.POFile) -> bool:
-    return any(entry.msgstr and not is_untouched_machine_text(entry) for entry in catalog)
+@dataclass(frozen=True)
+class Merged:
+    entries: list[polib.POEntry]  # live ones in order, then the obsolete ones
+    drafts: Drafts  # the machine text each entry now carries, for the folder's record (machine.py)
 
 
 def _key(entry: polib.POEntry) -> tuple[str | None, str]:
@@ -72,37 +63,49 @@ def _key(entry: polib.POEntry) -> tuple[str | None, str]:
     return context, entry.msgid
 
 
-def _rank(entry: polib.POEntry) -> int:
+def _untouched(entry: polib.POEntry, drafts: Drafts) -> bool:
+    return is_machine_text(entry, drafts, key(*_key(entry)))
+
+
+def has_reviewer_work(catalog: polib.POFile, drafts: Drafts) -> bool:
+    return any(entry.msgstr and not _untouched(entry, drafts) for entry in catalog)
+
+
+def _rank(entry: polib.POEntry, drafts: Drafts) -> int:
     """Which of several previous entries for one key speaks for it: reviewed, then fuzzy, then machine."""
     if not entry.msgstr:
         return 3
-    if is_untouched_machine_text(entry):
+    if _untouched(entry, drafts):
         return 2
     return 1 if entry.fuzzy else 0
 
 
-def _previous_entries(previous: polib.POFile) -> list[polib.POEntry]:
-    """Translated previous entries, one per key; a legacy catalog may hold a repeated sentence several times
-    (msgctxt …-2), and a second translation of it is kept in the translator comment of the first."""
+def _previous_entries(previous: polib.POFile, drafts: Drafts) -> list[tuple[polib.POEntry, Draft | None]]:
+    """Previous entries, one per key, each with its machine text while that is untouched. Untranslated ones
+    count too: as in msgmerge, an exact match that was left empty stays so rather than borrowing a similar
+    sentence's translation. A legacy catalog may hold a repeated sentence several times (msgctxt …-2), and a
+    second translation of it is kept in the translator comment of the first."""
     by_key: dict[tuple[str | None, str], list[polib.POEntry]] = {}
     for entry in previous:
-        if entry.msgstr:
+        if entry.msgid:  # not the header
             by_key.setdefault(_key(entry), []).append(entry)
     chosen = []
     for entries in by_key.values():
-        entries.sort(key=lambda entry: (entry.obsolete, _rank(entry)))
+        entries.sort(key=lambda entry: (entry.obsolete, _rank(entry, drafts)))
         best = copy.deepcopy(entries[0])  # the previous catalog stays as it was read
         comments = [line for line in best.tcomment.splitlines() if not line.startswith(_LEGACY_EARLIER_DRAFT)]
         for other in entries[1:]:
             line = f"{_OTHER_TRANSLATION}{other.msgstr}"
-            if other.msgstr != best.msgstr and not is_untouched_machine_text(other) and line not in comments:
+            if (other.msgstr and other.msgstr != best.msgstr and not _untouched(other, drafts)
+                    and line not in comments):
                 comments.append(line)
         best.tcomment = "\n".join(comments)
+        machine = drafts.get(key(*_key(entries[0]))) if _untouched(entries[0], drafts) else None
         if best.msgctxt is not None and _key(best)[0] is None:
             best.msgctxt = None
         if best.previous_msgctxt is not None and _LEGACY_CONTEXT.match(best.previous_msgctxt):
             best.previous_msgctxt = None
-        chosen.append(best)
+        chosen.append((best, machine))
     return chosen
 
 
@@ -119,17 +122,22 @@ def _most_similar(fresh: Fresh, candidates: list[polib.POEntry]) -> polib.POEntr
 
 def _notes(lines: Iterable[str]) -> str:
     """`#.` notes, one unbroken line each: a URL or a glossary note with a line break in it cannot add a line
-    that a later stage reads as its own (a QA finding, a machine-text fingerprint)."""
+    that a later stage reads as its own (a QA finding)."""
     return "\n".join(one_line(line) for line in lines)
 
 
 def _new_entry(fresh: Fresh) -> polib.POEntry:
-    notes = fresh.notes
-    if fresh.machine_text:
-        notes = (*notes, *fresh.machine_notes, fingerprint_note(fresh.machine_text))
+    notes = (*fresh.notes, *fresh.machine_notes) if fresh.machine_text else fresh.notes
     return polib.POEntry(msgctxt=fresh.msgctxt, msgid=fresh.msgid, msgstr=fresh.machine_text,
                          occurrences=list(fresh.occurrences), comment=_notes(notes),
                          flags=["fuzzy"] if fresh.machine_text else [])
+
+
+def _kept_machine_text(fresh: Fresh, draft: Draft) -> polib.POEntry:
+    """The machine text of an earlier run, when this run has none for the sentence (say, no model now)."""
+    return polib.POEntry(msgctxt=fresh.msgctxt, msgid=fresh.msgid, msgstr=draft.text,
+                         occurrences=list(fresh.occurrences), comment=_notes((*fresh.notes, *draft.notes)),
+                         flags=["fuzzy"])
 
 
 def _from_previous(fresh: Fresh, before: polib.POEntry, exact: bool) -> polib.POEntry:
@@ -141,40 +149,49 @@ def _from_previous(fresh: Fresh, before: polib.POEntry, exact: bool) -> polib.PO
             entry.flags.insert(0, "fuzzy")
         entry.previous_msgctxt, entry.previous_msgid = before.msgctxt, before.msgid
     notes = list(fresh.notes)
-    if is_untouched_machine_text(before):
-        notes.append(fingerprint_note(before.msgstr))
-    elif entry.fuzzy and fresh.machine_text and fresh.machine_text != before.msgstr:
+    if entry.fuzzy and fresh.machine_text and fresh.machine_text != before.msgstr:
         notes.append(f"new machine text, for comparison: {fresh.machine_text}")
     entry.comment = _notes(notes)
     return entry
 
 
-def merge(fresh_entries: Iterable[Fresh], previous: polib.POFile | None) -> list[polib.POEntry]:
-    """The live entries in the order given, then the obsolete ones (#~) in their previous order.
+def merge(fresh_entries: Iterable[Fresh], previous: polib.POFile | None, drafts: Drafts | None = None) -> Merged:
+    """The live entries in the order given, then the obsolete ones (#~) in their previous order. `drafts`:
+    what the machine wrote into the previous catalog (the folder's record).
 
     As in msgmerge, any previous translation may be the fuzzy starting point of any number of new entries,
     even one that is also kept by an exact match.
     """
-    candidates = _previous_entries(previous) if previous is not None else []
-    by_key = {_key(entry): entry for entry in candidates}
+    drafts = drafts or {}
+    chosen = _previous_entries(previous, drafts) if previous is not None else []
+    by_key = {_key(entry): (entry, machine) for entry, machine in chosen}
+    candidates = [entry for entry, machine in chosen if entry.msgstr and machine is None]
     used: set[int] = set()
     merged: list[polib.POEntry] = []
+    written: Drafts = {}
     for fresh in fresh_entries:
-        before = by_key.get((fresh.msgctxt, fresh.msgid))
+        fresh_key = key(fresh.msgctxt, fresh.msgid)
+        before, machine = by_key.get((fresh.msgctxt, fresh.msgid), (None, None))
         exact = before is not None
         if before is None:
             before = _most_similar(fresh, candidates)
         if before is not None:
             used.add(id(before))
-        if before is None or (is_untouched_machine_text(before) and fresh.machine_text):
+        if before is None or not before.msgstr or (machine is not None and fresh.machine_text):
             merged.append(_new_entry(fresh))
+            if fresh.machine_text:
+                written[fresh_key] = Draft(fresh.machine_text, fresh.machine_notes)
+        elif machine is not None:
+            merged.append(_kept_machine_text(fresh, machine))
+            written[fresh_key] = machine
         else:
             merged.append(_from_previous(fresh, before, exact))
     live = {(entry.msgctxt, entry.msgid) for entry in merged}
-    for entry in candidates:
-        if id(entry) in used or is_untouched_machine_text(entry) or (entry.msgctxt, entry.msgid) in live:
+    for entry, machine in chosen:
+        if (id(entry) in used or not entry.msgstr or machine is not None
+                or (entry.msgctxt, entry.msgid) in live):
             continue
         entry.obsolete = True
         entry.comment, entry.occurrences = "", []
         merged.append(entry)
-    return merged
+    return Merged(merged, written)

@@ -23,7 +23,7 @@ import polib
 
 from . import __version__
 from . import glossary as glossaries
-from . import merge, placeholders, po, structure
+from . import machine, merge, placeholders, po, structure
 from .backup import back_up
 from .claims import FolderClaims
 from .errors import GlossaryError, InputError, L10nError, ModelError, OutputError, UsageError
@@ -175,6 +175,14 @@ def read_previous(folder: Path, options: RunOptions) -> Previous:
     return {path: po.read_catalog(path) for path in paths if path.exists()}
 
 
+def _previous_drafts(folder: Path, previous: Previous) -> machine.Record:
+    """The folder's record of machine text; for a folder from before the record, its fingerprint notes."""
+    record = machine.read(folder)
+    if record is None:
+        record = {path.stem: machine.from_fingerprints(catalog) for path, catalog in previous.items()}
+    return record
+
+
 def _segment_rows(segments: list[Segment], targets: list[tuple[str, dict[str, str]]]):
     columns = ["id", "paragraph", "sentence", "part", "zh_Hans", *(locale for locale, _ in targets)]
     rows = [[segment.id, segment.paragraph, segment.sentence, segment.part.value, segment.source,
@@ -225,6 +233,7 @@ class _Job:
     document: Document | None = None
     segments: list[Segment] = field(default_factory=list)
     previous: Previous = field(default_factory=dict)
+    drafts: machine.Record = field(default_factory=dict)  # what the machine wrote into `previous`
     error: L10nError | None = None
 
 
@@ -281,6 +290,7 @@ def _prepare(work: _Work, chunk: _Chunk) -> _Chunk:
             job.segments = respect_boundaries(work.glossary.annotate(segment_document(job.document)),
                                               options.editions[0], work.phrases[options.editions[0]])
             job.previous = read_previous(job.folder, options)
+            job.drafts = _previous_drafts(job.folder, job.previous)
         except L10nError as error:
             job.error = error
     if work.translator is not None:
@@ -373,10 +383,12 @@ def _render_document(job: _Job, targets: list[Target], options: RunOptions,
     editions = {hant_locale(config): config for config in options.editions}
     outputs: dict[Path, str] = {folder / f"{document.name}.pot": po.render(po.template(document, segments, notes))}
     reviewed: list[tuple[str, dict[str, str]]] = []
+    written: machine.Record = {}
     findings = 0
     for target in targets:
         path = folder / f"{target.locale}.po"
-        catalog = po.target_catalog(document, segments, target, notes_for(target.locale), previous.get(path))
+        catalog, written[target.locale] = po.target_catalog(document, segments, target, notes_for(target.locale),
+                                                            previous.get(path), job.drafts.get(target.locale))
         texts = po.texts_by_segment(catalog, segments)
         findings += len(check_catalog(catalog, segments, target.locale, options.name_style,
                                       editions.get(target.locale), converted.get(target.locale)))
@@ -385,11 +397,13 @@ def _render_document(job: _Job, targets: list[Target], options: RunOptions,
     outputs[folder / "segments.tsv"] = render_rows(*_segment_rows(segments, reviewed))
     outputs[folder / "removed.tsv"] = render_rows(*_removed_rows(document))
     outputs[folder / structure.FILE_NAME] = structure.render(document, segments)
+    outputs[folder / machine.FILE_NAME] = machine.render(written)
     return outputs, findings
 
 
 def _write_document(job: _Job, outputs: dict[Path, str]) -> DocumentResult:
-    reviewed = {path for path, catalog in job.previous.items() if merge.has_reviewer_work(catalog)}
+    reviewed = {path for path, catalog in job.previous.items()
+                if merge.has_reviewer_work(catalog, job.drafts.get(path.stem, {}))}
     replaced = [path for path in reviewed if path.read_text(encoding="utf-8") != outputs[path]]
     backup = back_up(job.folder, replaced)
     for path, text in outputs.items():

@@ -14,6 +14,7 @@ import polib
 
 from . import __version__, merge, po_text
 from .errors import InputError
+from .machine import Drafts
 from .model import Document, Segment, Target
 
 _PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);"}
@@ -69,25 +70,28 @@ def template(document: Document, segments: list[Segment], notes: dict[str, tuple
     catalog = polib.POFile()
     catalog.metadata = _header(document, None, None)
     catalog.extend(merge.merge([_fresh(document, group, notes.get(group[0].id, ())) for group in sentences(segments)],
-                               None))
+                               None).entries)
     return catalog
 
 
 def target_catalog(document: Document, segments: list[Segment], target: Target,
-                   notes: dict[str, tuple[str, ...]], previous: polib.POFile | None = None) -> polib.POFile:
+                   notes: dict[str, tuple[str, ...]], previous: polib.POFile | None = None,
+                   drafts: Drafts | None = None) -> tuple[polib.POFile, Drafts]:
     """Machine-made texts start fuzzy: a reviewer clears the flag once an entry is checked. Whatever a
-    reviewer did in the previous file is kept (merge.py)."""
+    reviewer did in the previous file is kept (merge.py); `drafts` is what the machine wrote into it. Returns
+    the catalog and what the machine wrote into this one, for the folder's record."""
     catalog = polib.POFile()
     catalog.metadata = _header(document, target.locale, target.origin)
     fresh = [_fresh(document, group, notes.get(group[0].id, ()), target.texts.get(group[0].id, ""),
                     target.notes.get(group[0].id, ())) for group in sentences(segments)]
-    catalog.extend(merge.merge(fresh, previous))
+    merged = merge.merge(fresh, previous, drafts)
+    catalog.extend(merged.entries)
     if previous is not None:
         for key in _REVIEWER_HEADERS:
             value = previous.metadata.get(key)
             if value and not any(placeholder in value for placeholder in _PLACEHOLDERS):
                 catalog.metadata[key] = value
-    return catalog
+    return catalog, merged.drafts
 
 
 def texts_by_segment(catalog: polib.POFile, segments: list[Segment]) -> dict[str, str]:

@@ -123,9 +123,10 @@ def test_one_document_lists_its_files_several_get_one_line_each(tmp_path):
     one = runner.invoke(app, ["run", "--mt", "none", str(paths[0]), "--out", str(tmp_path / "one")])
     assert one.exit_code == 0, one.output
     lines = _document_lines(one.stdout)
-    assert len(lines) == 1 + 6 and lines[0].startswith("a: ") and lines[0].endswith("(a.txt, utf-8)")
+    assert len(lines) == 1 + 7 and lines[0].startswith("a: ") and lines[0].endswith("(a.txt, utf-8)")
     assert lines[1:] == [f"  wrote {tmp_path / 'one' / 'a' / name}" for name in
-                         ("a.pot", "zh_TW.po", "en.po", "segments.tsv", "removed.tsv", "document.json")]
+                         ("a.pot", "zh_TW.po", "en.po", "segments.tsv", "removed.tsv", "document.json",
+                          "machine.json")]
     out = tmp_path / "out"
     several = runner.invoke(app, ["run", "--mt", "none", str(tmp_path / "in"), "--out", str(out)])
     assert several.exit_code == 0, several.output
@@ -140,7 +141,7 @@ def test_verbose_lists_every_file_of_every_document(tmp_path):
     result = runner.invoke(app, ["run", "--mt", "none", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-v"])
     assert result.exit_code == 0, result.output
     lines = _document_lines(result.stdout)
-    assert len(lines) == 3 * 7 and sum(line.startswith("  wrote ") for line in lines) == 3 * 6
+    assert len(lines) == 3 * 8 and sum(line.startswith("  wrote ") for line in lines) == 3 * 7
 
 
 def test_show_removed_follows_each_line_of_an_archive(tmp_path):

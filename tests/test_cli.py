@@ -23,7 +23,8 @@ def test_run_defaults_to_the_bundled_sample(tmp_path):
     assert "jiemian-openai-board: 86 segments in 42 paragraphs, 55 lines removed" in result.stdout
     folder = tmp_path / "jiemian-openai-board"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "document.json", "en.po", "jiemian-openai-board.pot", "removed.tsv", "segments.tsv", "zh_TW.po"]
+        "document.json", "en.po", "jiemian-openai-board.pot", "machine.json", "removed.tsv", "segments.tsv",
+        "zh_TW.po"]
 
 
 def test_show_removed_lists_what_was_dropped(tmp_path):

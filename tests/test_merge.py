@@ -1,6 +1,8 @@
 """Reviewers' work survives every re-run, with GNU msgmerge's rules (l10n/merge.py through the pipeline)."""
+import hashlib
 import shutil
 import subprocess
+import sys
 from dataclasses import replace
 from pathlib import Path
 
@@ -156,6 +158,102 @@ def test_every_catalog_is_read_before_any_translation_or_write(tmp_path):
     assert translator.calls == 1 and [done.document.name for done in rerun.documents] == ["first"]
     assert {path: path.read_bytes() for path in before} == before
     assert not (results[1].folder / ".backup").exists()
+
+
+# --- review files through the tools desks run on them (issue 21) ----------------------------------------------
+
+def _msgmerge_update(folder: Path) -> None:
+    """What Weblate and many desks do: every catalog updated against the template; `#.` lines become the pot's."""
+    for po in sorted(folder.glob("*.po")):
+        subprocess.run(["msgmerge", "--quiet", "--update", "--backup=none", str(po), str(next(folder.glob("*.pot")))],
+                       check=True)
+
+
+def _pomerge(template: Path, reviewed: Path) -> None:
+    """Translate Toolkit's pomerge: the reviewer's translations merged into the catalog, in place."""
+    subprocess.run([sys.executable, "-m", "translate.tools.pomerge", "-t", str(template), "-i", str(reviewed),
+                    "-o", str(template)], check=True, capture_output=True)
+
+
+def test_after_msgmerge_update_machine_text_is_still_the_machines(tmp_path):
+    """msgmerge -U replaces our `#.` lines; whether an entry is machine text comes from the run's record, so
+    the next run follows the new engine, restores the notes and backs nothing up."""
+    article = _article(tmp_path / "a.txt", TITLE, f"{FIRED}{REPLY}")
+    [result] = run([article], _options(tmp_path), translator=EchoTranslator(1)).documents
+    _msgmerge_update(result.folder)
+    assert "machine draft" not in (result.folder / "en.po").read_text(encoding="utf-8")
+    [again] = run([article], _options(tmp_path), translator=EchoTranslator(2)).documents
+    assert again.backup is None and not (result.folder / ".backup").exists()
+    en = _live(result.folder / "en.po")
+    assert (en[REPLY].msgstr, en[REPLY].fuzzy) == (f"MT2: {REPLY}", True)
+    assert "machine draft: echo 2" in en[REPLY].comment.splitlines()
+    assert _live(result.folder / "zh_TW.po")[REPLY].msgstr == "微軟迅速作出回應。"
+
+
+def test_after_msgmerge_update_a_reviewers_work_is_kept_and_drafts_still_follow_the_engine(tmp_path):
+    article = _article(tmp_path / "a.txt", TITLE, f"{FIRED}{REPLY}")
+    [result] = run([article], _options(tmp_path), translator=EchoTranslator(1)).documents
+    en = result.folder / "en.po"
+    _review(en, {REPLY: "Microsoft responded quickly."})
+    _msgmerge_update(result.folder)
+    [again] = run([article], _options(tmp_path), translator=EchoTranslator(2)).documents
+    live = _live(en)
+    assert (live[REPLY].msgstr, live[REPLY].fuzzy) == ("Microsoft responded quickly.", False)
+    assert (live[FIRED].msgstr, live[FIRED].fuzzy) == (f"MT2: {FIRED}", True)
+    assert sorted(path.name for path in again.backup.iterdir()) == ["en.po"]  # zh_TW.po holds no reviewer's work
+
+
+def test_an_untranslated_entry_never_borrows_a_similar_sentences_translation(tmp_path):
+    """The sample's 三是微软的野望。 stays untranslated beside a reviewed 微软的AI野望。: msgmerge keeps an exact
+    match that was left empty, and so do we (before, a re-run copied "Microsoft's AI ambitions." onto it)."""
+    article = _article(tmp_path / "a.txt", TITLE, "微软的AI野望。", "三是微软的野望。")
+    [result] = run([article], _options(tmp_path, mt="none")).documents
+    en = result.folder / "en.po"
+    _review(en, {"微软的AI野望。": "Microsoft's AI ambitions."})
+    run([article], _options(tmp_path, mt="none"))
+    _msgmerge_update(result.folder)
+    run([article], _options(tmp_path, mt="none"))
+    entry = _live(en)["三是微软的野望。"]
+    assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == ("", False, None)
+
+
+def test_the_pomerge_cycle_keeps_reviewers_work_and_machine_text_apart(tmp_path):
+    """The desk updates its catalogs with msgmerge -U; a reviewer works on a copy; Translate Toolkit's pomerge
+    brings their translations back; the next run keeps them and still knows the untouched drafts."""
+    article = _article(tmp_path / "a.txt", TITLE, f"{FIRED}{REPLY}")
+    [result] = run([article], _options(tmp_path), translator=EchoTranslator(1)).documents
+    en = result.folder / "en.po"
+    _msgmerge_update(result.folder)
+    work = tmp_path / "work"
+    work.mkdir()
+    shutil.copy(en, work / "en.po")
+    _review(work / "en.po", {REPLY: "Microsoft responded quickly."})
+    _pomerge(en, work / "en.po")
+    assert _live(en)[REPLY].msgstr == "Microsoft responded quickly."
+    [again] = run([article], _options(tmp_path), translator=EchoTranslator(2)).documents
+    live = _live(en)
+    assert (live[REPLY].msgstr, live[REPLY].fuzzy) == ("Microsoft responded quickly.", False)
+    assert (live[TITLE].msgstr, live[FIRED].msgstr) == (f"MT2: {TITLE}", f"MT2: {FIRED}")
+    assert "machine draft: echo 2" in live[FIRED].comment.splitlines()
+    assert sorted(path.name for path in again.backup.iterdir()) == ["en.po"]
+
+
+def test_a_folder_from_before_the_record_is_read_from_its_fingerprint_notes(tmp_path):
+    """Catalogs written before machine.json existed marked machine text with a fingerprint note."""
+    article = _article(tmp_path / "a.txt", TITLE, f"{FIRED}{REPLY}")
+    [result] = run([article], _options(tmp_path), translator=EchoTranslator(1)).documents
+    (result.folder / "machine.json").unlink()
+    for po in result.folder.glob("*.po"):
+        catalog = _catalog(po)
+        for entry in catalog:
+            if entry.fuzzy:
+                digest = hashlib.sha1(entry.msgstr.encode("utf-8")).hexdigest()[:8]
+                entry.comment += f"\nmachine text, fingerprint {digest}"
+        catalog.save(str(po))
+    [again] = run([article], _options(tmp_path), translator=EchoTranslator(2)).documents
+    assert again.backup is None
+    assert _live(result.folder / "en.po")[REPLY].msgstr == f"MT2: {REPLY}"
+    assert "fingerprint" not in (result.folder / "en.po").read_text(encoding="utf-8")
 
 
 # --- what a reviewer sees -----------------------------------------------------------------------------------
