@@ -18,7 +18,6 @@ from .writers import PLAIN, WRITERS
 from .writers.article import FUZZY_CLOSE, FUZZY_OPEN, Article, Block, PlaceholderError, parse
 
 FALLBACKS = ("source",)
-DEFAULT_FOLDER = Path("output")
 REVIEW_PAGE = "review.html"
 GAP_EXIT_CODE = 1  # like a QA failure: the files are fine, the translations are not finished
 
@@ -31,6 +30,7 @@ class BuildOptions:
     allow_fuzzy: bool = False  # use unreviewed entries, marked as such in the article
     fallback: str | None = None  # "source": untranslated segments keep the Simplified text
     review: bool = False  # write the bilingual review page instead of the articles
+    folder: Path | None = None  # built when no folder is given: where `run` wrote (settings: out)
 
 
 @dataclass(frozen=True)
@@ -178,12 +178,14 @@ def _build_document(folder: Path, options: BuildOptions, step: Callable[[str], N
 
 
 def build(paths: list[Path], options: BuildOptions, on_step: ProgressCallback | None = None) -> BuildResult:
-    """Build every document folder found under the paths (default `output/`). One document's problems
-    never stop the others: they are reported in its DocumentBuild."""
+    """Build every document folder found under the paths (none given: under options.folder). One document's
+    problems never stop the others: they are reported in its DocumentBuild."""
     if options.fallback is not None and options.fallback not in FALLBACKS:
         raise UsageError(f"unknown --fallback {options.fallback!r}; choose one of {', '.join(FALLBACKS)}")
+    if not paths and options.folder is None:
+        raise UsageError("no document folder given")
     results = []
-    for folder in structure.document_folders(paths or [DEFAULT_FOLDER]):
+    for folder in structure.document_folders(paths or [options.folder]):
         def step(what: str, name: str = folder.name) -> None:
             if on_step is not None:
                 on_step(name, what)

@@ -11,39 +11,54 @@ from typing import Annotated, Optional
 
 import typer
 
+from . import __version__
 from .align.formats import FORMATS as ALIGN_FORMATS
 from .build import FALLBACKS
 from .errors import L10nError
 from .model import Severity
+from .options import field_help, setting_help
 from .pipeline import MT_CHOICES
 from .qa.terms import NAME_STYLES
 from .readers import READERS
 from .table import FORMATS
-from .variant import DEFAULT_HANT, HANT_LOCALES
-
-app = typer.Typer(
-    help="Localize Chinese news articles: segments, Traditional Chinese, English drafts, .po review files.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-)
+from .variant import HANT_LOCALES
 
 
-models_app = typer.Typer(help="Argos Translate models for English drafts.", no_args_is_help=True)
+def _typer(help: str) -> typer.Typer:
+    """Plain click help (rich_markup_mode=None): a flag is shown without a type, as it takes no value."""
+    return typer.Typer(help=help, no_args_is_help=True, add_completion=False, pretty_exceptions_enable=False,
+                       rich_markup_mode=None)
+
+
+app = _typer("Localize Chinese news articles: segments, Traditional Chinese, English drafts, .po review files.")
+models_app = _typer("Argos Translate models for English drafts.")
 app.add_typer(models_app, name="models")
-glossary_app = typer.Typer(help="Check the glossary and mine articles for entries it lacks.", no_args_is_help=True)
+glossary_app = _typer("Check the glossary and mine articles for entries it lacks.")
 app.add_typer(glossary_app, name="glossary")
-
-export_app = typer.Typer(help="Reviewed translations as TMX or XLIFF for CAT tools.", no_args_is_help=True)
+export_app = _typer("Reviewed translations as TMX or XLIFF for CAT tools.")
 app.add_typer(export_app, name="export")
-import_app = typer.Typer(help="Load a translation memory for `run`.", no_args_is_help=True)
+import_app = _typer("Load a translation memory for `run`.")
 app.add_typer(import_app, name="import")
 
-GlossaryOption = Annotated[Optional[Path], typer.Option(
-    "--glossary", "-g", help="Glossary CSV. Default: ./glossary.csv when present.", show_default=False)]
+
+def _print_version(value: bool) -> None:
+    if value:
+        typer.echo(f"l10n {__version__}")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(version: Annotated[bool, typer.Option(
+        "--version", "-V", callback=_print_version, is_eager=True, help="Print the version and exit.")] = False,
+) -> None:
+    pass
+
+
+GlossaryOption = Annotated[Optional[list[Path]], typer.Option(
+    "--glossary", "-g", help=setting_help("glossary", "Repeat for several."), metavar="FILE", show_default=False)]
 ConfigOption = Annotated[Optional[Path], typer.Option(
-    "--config", "-c", help="Settings file. Default: the nearest l10n.toml here or in a folder above.",
-    show_default=False)]
+    "--config", "-c", help="Settings file. [default: the nearest l10n.toml here or in a folder above]",
+    metavar="FILE", show_default=False)]
 
 
 def _choices(name: str, values) -> type[Enum]:
@@ -54,6 +69,7 @@ def _choices(name: str, values) -> type[Enum]:
 TableFormat = _choices("TableFormat", FORMATS)
 MtChoice = _choices("MtChoice", MT_CHOICES)
 NameStyle = _choices("NameStyle", NAME_STYLES)
+NamesOption = Annotated[Optional[NameStyle], typer.Option(help=setting_help("names"), show_default=False)]
 FailOn = _choices("FailOn", [severity.value for severity in Severity])
 Fallback = _choices("Fallback", FALLBACKS)
 InputFormat = _choices("InputFormat", READERS)
@@ -132,65 +148,81 @@ def _editions(value: str | None) -> tuple[str, ...] | None:
     return editions
 
 
-def _settings(config: Path | None, overrides: dict):
-    from . import settings
+def _value(choice: Enum | None) -> str | None:
+    return choice.value if choice is not None else None
+
+
+def _resolve(command: str, given: dict, config: Path | None):
+    """The command's options from its command-line values and the settings file (options.resolve)."""
+    from .options import resolve
 
     with _reported_errors():
-        return settings.load(config).with_overrides(overrides)
+        return resolve(command, given, config)
 
 
-def _inputs_from_globs(patterns: tuple[str, ...]) -> list[Path]:
-    """Settings-file globs are relative to the file (already made absolute when read)."""
-    import glob
+def _announce_settings(resolved, err: bool = False) -> None:
+    """Which settings file a command uses: printed first, before any work."""
+    path = resolved.settings.path
+    typer.echo(f"settings: {path or 'none (no l10n.toml here or above; defaults)'}", err=err)
 
-    return sorted({Path(match) for pattern in patterns for match in glob.glob(pattern, recursive=True)
-                   if Path(match).is_file()})
+
+def _announce_glossary(files: tuple[Path, ...], entries: int, err: bool = False) -> None:
+    if files:
+        typer.echo(f"glossary: {', '.join(map(str, files))} ({entries} entries)", err=err)
+    else:
+        typer.echo("glossary: none found, so names are not enforced; add one with `l10n init` or --glossary FILE",
+                   err=True)
+
+
+def _loaded_glossary(resolved, files: tuple[Path, ...], err: bool = False):
+    """The command's glossary, announced (after the settings line) before any work."""
+    from .pipeline import load_glossary
+
+    with _reported_errors():
+        glossary = load_glossary(files)
+    _announce_settings(resolved, err)
+    _announce_glossary(files, len(glossary), err)
+    return glossary
 
 
 @app.command()
 def run(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
-        help="Article files: HTML, Markdown or text. Default: the settings file's `inputs`, else the bundled "
-             "sample article.", show_default=False)] = None,
+        help="Article files or folders of them: HTML, Markdown or text. Default: the settings file's `inputs`; "
+             "outside a desk, the bundled sample article.", show_default=False)] = None,
     from_format: FromOption = None,
-    out: Annotated[Optional[Path], typer.Option("--out", "-o", help="Output folder. Default: output.",
+    out: Annotated[Optional[Path], typer.Option("--out", "-o", help=setting_help("out"), metavar="DIR",
                                                 show_default=False)] = None,
     hant: Annotated[Optional[str], typer.Option(
-        help=f"OpenCC config(s) of the Traditional edition(s), comma-separated: {', '.join(HANT_LOCALES)}. "
-             f"[default: {DEFAULT_HANT}]", show_default=False)] = None,
-    glossary: Annotated[Optional[list[Path]], typer.Option(
-        "--glossary", "-g", help="Glossary CSV; repeat for several. Default: the settings file's, else "
-        "./glossary.csv when present.", show_default=False)] = None,
-    mt: Annotated[Optional[MtChoice], typer.Option(
-        help="English drafts: auto (when a model is installed), argos (model required), none. Default: auto.",
+        help=setting_help("editions", "Several: comma-separated."), metavar="CONFIG[,CONFIG…]",
         show_default=False)] = None,
-    en_names: Annotated[Optional[NameStyle], typer.Option(
-        help="news: later mentions of a name may use its short form (Sutskever). Default: full.",
-        show_default=False)] = None,
-    threads: Annotated[Optional[int], typer.Option(min=1, help="CPU threads for translation. Default: 2.",
-                                                   show_default=False)] = None,
-    batch_size: Annotated[Optional[int], typer.Option(min=1, help="Segments per translation batch. Default: 32.",
-                                                      show_default=False)] = None,
-    beam_size: Annotated[Optional[int], typer.Option(min=1, help="Beam size. Default: 4.", show_default=False)] = None,
-    cache: Annotated[Optional[Path], typer.Option(
-        help="Translation cache file. Default: ~/.cache/l10n/translations.sqlite3.", show_default=False)] = None,
+    glossary: GlossaryOption = None,
+    mt: Annotated[Optional[MtChoice], typer.Option(help=setting_help("mt"), show_default=False)] = None,
+    en_names: NamesOption = None,
+    threads: Annotated[Optional[int], typer.Option(min=1, help=setting_help("threads"), show_default=False)] = None,
+    batch_size: Annotated[Optional[int], typer.Option(
+        min=1, help=setting_help("batch_size"), show_default=False)] = None,
+    beam_size: Annotated[Optional[int], typer.Option(
+        min=1, help=setting_help("beam_size"), show_default=False)] = None,
+    cache: Annotated[Optional[Path], typer.Option(help=setting_help("cache"), metavar="FILE", show_default=False)] = None,
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Translate everything again.")] = False,
-    memory: Annotated[Optional[Path], typer.Option(
-        help="Translation memory (`l10n import tmx`). Default: ~/.local/share/l10n/memory.sqlite3 when present.",
-        show_default=False)] = None,
+    memory: Annotated[Optional[Path], typer.Option(help=setting_help("memory"), metavar="FILE", show_default=False)] = None,
     pattern: Annotated[Optional[str], typer.Option(
         "--glob", help="In folders, take the files matching this pattern (`*.md`; with a slash, matched against "
         "the path inside the folder). Default: every HTML, Markdown and text file.", show_default=False)] = None,
     from_list: Annotated[Optional[Path], typer.Option(
         "--from-list", help="Also take the paths listed in this file, one per line (`-`: stdin).",
         show_default=False, allow_dash=True)] = None,
-    jobs: Annotated[int, typer.Option("--jobs", "-j", min=1, help="Worker processes (or local Dask workers).")] = 1,
+    jobs: Annotated[Optional[int], typer.Option(
+        "--jobs", "-j", min=1, help=field_help("run", "jobs", "Worker processes (or local Dask workers)"),
+        show_default=False)] = None,
     cluster: Annotated[Optional[str], typer.Option(
         help="Run on a Dask cluster: a scheduler address (tcp://host:8786), or `local` to start one here with "
              "--jobs workers.", show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help="Redo documents that are unchanged since the last run.")] = False,
-    wait: Annotated[float, typer.Option(
-        min=0, help="Seconds to wait for another run that holds the output folder, instead of stopping.")] = 0,
+    wait: Annotated[Optional[float], typer.Option(min=0, help=field_help(
+        "run", "wait", "Seconds to wait for another run that holds the output folder, instead of stopping"),
+        show_default=False)] = None,
     config: ConfigOption = None,
     reference: Annotated[Optional[Path], typer.Option(
         help="An existing English translation of the article: confidently aligned sentences go into en.po "
@@ -204,37 +236,31 @@ def run(
 ) -> None:
     """Localize articles or folders of them: write the template, the Traditional and English .po files and the
     segment table for each."""
-    from .pipeline import RunOptions, run as run_pipeline
-    from .translate.base import DecodingOptions
+    from .inputs import matching
+    from .pipeline import run as run_pipeline
 
-    effective = _settings(config, {
-        "out": out, "editions": _editions(hant), "glossary": tuple(glossary) if glossary else None,
-        "mt": mt.value if mt else None, "names": en_names.value if en_names else None, "threads": threads,
-        "batch_size": batch_size, "beam_size": beam_size, "cache": cache, "memory": memory})
-    options = RunOptions(
-        out_dir=Path(effective["out"]), editions=effective["editions"],
-        glossary=tuple(Path(path) for path in effective["glossary"]) if effective["glossary"] else None,
-        mt=effective["mt"], name_style=effective["names"],
-        decoding=DecodingOptions(beam_size=effective["beam_size"], max_batch_size=effective["batch_size"],
-                                 threads=effective["threads"]),
-        cache=Path(effective["cache"]) if effective["cache"] else None, use_cache=not no_cache,
-        input_format=from_format.value if from_format else None,
-        memory=Path(effective["memory"]) if effective["memory"] else None, reference=reference, jobs=jobs,
-        cluster=cluster, force=force, wait=wait)
-    paths = list(inputs or []) or ([] if from_list else _inputs_from_globs(effective["inputs"]))
-    if not paths and not from_list and effective["inputs"]:
-        raise _fail(f"{effective.path}: no article matches inputs {', '.join(effective['inputs'])}", 2)
+    resolved = _resolve("run", {
+        "out": out, "editions": _editions(hant), "glossary": tuple(glossary) if glossary else None, "mt": _value(mt),
+        "names": _value(en_names), "threads": threads, "batch_size": batch_size, "beam_size": beam_size,
+        "cache": cache, "memory": memory, "use_cache": False if no_cache else None,
+        "input_format": _value(from_format), "reference": reference, "jobs": jobs, "cluster": cluster,
+        "force": force or None, "wait": wait}, config)
+    options, desk = resolved.options, resolved.settings.path
+    paths = list(inputs or []) or ([] if from_list else matching(options.inputs))
+    if not paths and not from_list:
+        if options.inputs:
+            raise _fail(f"{desk}: no article matches inputs {', '.join(options.inputs)}", 2)
+        if desk is not None:
+            raise _fail(f"{desk}: nothing to run: this desk sets no `inputs`. Give articles (`l10n run "
+                        f"articles/` or `l10n run page.html`), or add `inputs = [\"articles/**/*.md\"]` to "
+                        f"{desk.name}", 2)
+    _announce_settings(resolved)
     with _reported_errors(), _listed(from_list) as listed, _run_progress(quiet) as on_progress:
         selected, total = _selected(paths, pattern, listed, options.out_dir)
         one_document = total == 1 or (total is None and listed is None)  # None, not listed: the bundled sample
         result = run_pipeline(selected, options, on_progress, total=total,
-                              on_document=_document_reporter(quiet, verbose or one_document, show_removed))
-    typer.echo(f"settings: {effective.path or 'none (no l10n.toml here or above; defaults)'}")
-    if result.glossary_files:
-        typer.echo(f"glossary: {', '.join(map(str, result.glossary_files))} ({result.glossary_entries} entries)")
-    else:
-        typer.echo("glossary: none found, so names are not enforced; add one with `l10n init` or --glossary FILE",
-                   err=True)
+                              on_document=_document_reporter(quiet, verbose or one_document, show_removed),
+                              on_glossary=_announce_glossary)
     for notice in result.notices:
         typer.echo(notice, err=True)
     drafts = result.drafts
@@ -338,7 +364,8 @@ def _print_summary(summary) -> None:
 @app.command()
 def build(
     folders: Annotated[Optional[list[Path]], typer.Argument(
-        help="Document folders written by `run`, or folders of them. Default: output/.", show_default=False)] = None,
+        help="Document folders written by `run`, or folders of them. Default: the settings' `out` (output).",
+        show_default=False)] = None,
     locale: Annotated[Optional[list[str]], typer.Option(
         "--locale", "-l", help="Target to build (en, zh_TW …); repeat for several. Default: every .po there.",
         show_default=False)] = None,
@@ -349,13 +376,15 @@ def build(
     review: Annotated[bool, typer.Option(
         "--review", help="Write the bilingual review page (review.html) instead of the articles.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    config: ConfigOption = None,
 ) -> None:
     """Build the finished articles (or the review page) from the reviewed .po files."""
-    from .build import BuildOptions, build as build_articles
+    from .build import build as build_articles
 
-    options = BuildOptions(tuple(locale or ()), allow_fuzzy, fallback.value if fallback else None, review)
+    resolved = _resolve("build", {"locales": tuple(locale) if locale else None, "allow_fuzzy": allow_fuzzy or None,
+                                  "fallback": _value(fallback), "review": review or None}, config)
     with _reported_errors(), _progress(quiet) as on_step:
-        result = build_articles(list(folders or []), options, on_step)
+        result = build_articles(list(folders or []), resolved.options, on_step)
     for document in result.documents:
         if document.error is not None:
             typer.echo(f"error: {document.error}", err=True)
@@ -379,13 +408,15 @@ def build(
 def import_tmx(
     file: Annotated[Path, typer.Argument(help="TMX file (1.4b) with Simplified-Chinese sources.")],
     memory: Annotated[Optional[Path], typer.Option(
-        help="Translation memory to add to. Default: ~/.local/share/l10n/memory.sqlite3.",
-        show_default=False)] = None,
+        help="Translation memory to add to. [default: the settings' `memory`, else "
+             "~/.local/share/l10n/memory.sqlite3]", show_default=False)] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Load a translation memory: at `run`, exact matches become the drafts instead of machine drafts."""
     from .memory import default_memory_path, import_tmx as load
 
-    store = memory or default_memory_path()
+    resolved = _resolve("import tmx", {"memory": memory}, config)
+    store = resolved.options.memory or default_memory_path()
     with _reported_errors():
         imported = load(file, store)
     per_locale = ", ".join(f"{locale} {count}" for locale, count in imported.per_locale) or "none"
@@ -393,15 +424,23 @@ def import_tmx(
                f"{imported.skipped} units without a Simplified source or a known target skipped")
 
 
+ExportFolder = Annotated[Optional[Path], typer.Argument(
+    help="A document folder written by `run`, or a folder of them. Default: the settings' `out` (output).",
+    show_default=False)]
+
+
 @export_app.command("tmx")
 def export_tmx(
-    folder: Annotated[Path, typer.Argument(help="A document folder written by `run`, or a folder of them.")],
+    folder: ExportFolder = None,
     out: Annotated[Optional[Path], typer.Option(
         "--out", "-o", help="TMX file to write. Default: FOLDER/translations.tmx.", show_default=False)] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Write a TMX 1.4b memory of every reviewed (non-fuzzy) segment, for every target language."""
     from .exchange import TMX_NAME, export_tmx as export
 
+    resolved = _resolve("export tmx", {"out": folder}, config)
+    folder = resolved.options.folder
     with _reported_errors():
         exported = export([folder], out or folder / TMX_NAME)
     per_language = ", ".join(f"{language} {count}" for language, count in exported.counts) or "no reviewed segments"
@@ -410,13 +449,16 @@ def export_tmx(
 
 @export_app.command("xliff")
 def export_xliff(
-    folder: Annotated[Path, typer.Argument(help="A document folder written by `run`, or a folder of them.")],
+    folder: ExportFolder = None,
     out: Annotated[Optional[Path], typer.Option(
         "--out", "-o", help="Folder for the XLIFF files. Default: FOLDER.", show_default=False)] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Write XLIFF 2.1, one file per target language, every segment with its review state."""
     from .exchange import export_xliff as export
 
+    resolved = _resolve("export xliff", {"out": folder}, config)
+    folder = resolved.options.folder
     with _reported_errors():
         exported = export([folder], out or folder)
     for item in exported:
@@ -440,31 +482,29 @@ def _count(number: int, noun: str) -> str:
 @app.command()
 def check(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
-        help="Output folders (searched for .po files) or .po files. Default: the output folder.",
+        help="Output folders (searched for .po files) or .po files. Default: the settings' `out` (output).",
         show_default=False)] = None,
     fail_on: Annotated[FailOn, typer.Option(
         help="Exit 1 when a finding of this severity (or worse) is found.")] = FailOn["error"],
     as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable report instead.")] = False,
-    glossary: Annotated[Optional[list[Path]], typer.Option(
-        "--glossary", "-g", help="Glossary CSV; repeat for several. Default: the settings file's, else "
-        "./glossary.csv when present.", show_default=False)] = None,
-    en_names: Annotated[Optional[NameStyle], typer.Option(
-        help="news: later mentions of a name may use its short form. Default: full.", show_default=False)] = None,
+    glossary: GlossaryOption = None,
+    en_names: NamesOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Run the QA checks on .po files, write the findings into their entries and print a summary."""
     import json
 
-    from .pipeline import glossary_files, load_glossary
     from .qa.catalogs import catalog_paths, check_files, report_data
     from .qa.registry import CHECKS
 
-    effective = _settings(config, {"glossary": tuple(glossary) if glossary else None,
-                                   "names": en_names.value if en_names else None})
+    resolved = _resolve("check", {"glossary": tuple(glossary) if glossary else None, "names": _value(en_names)},
+                        config)
+    options = resolved.options
     with _reported_errors():
-        paths = catalog_paths(list(inputs or [Path(effective["out"])]))
-        files = glossary_files(tuple(Path(p) for p in effective["glossary"]) if effective["glossary"] else None)
-        reports = check_files(paths, load_glossary(files), effective["names"])
+        paths = catalog_paths(list(inputs or [options.folder]))
+    loaded = _loaded_glossary(resolved, options.glossary, err=as_json)
+    with _reported_errors():
+        reports = check_files(paths, loaded, options.name_style)
     errors = sum(report.count(Severity.ERROR) for report in reports)
     warnings = sum(report.count(Severity.WARNING) for report in reports)
     if as_json:
@@ -517,13 +557,16 @@ def align(
     presplit: Annotated[bool, typer.Option("--presplit", help="Inputs hold one sentence per line.")] = False,
     glossary: GlossaryOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    config: ConfigOption = None,
 ) -> None:
     """Align a Chinese text with its English translation, sentence by sentence (or two folders, by file name)."""
     from .align import archive
-    from .pipeline import glossary_files, load_glossary
 
+    from .pipeline import load_glossary
+
+    options = _resolve("align", {"glossary": tuple(glossary) if glossary else None}, config).options
     with _reported_errors():
-        entries = list(load_glossary(glossary_files([glossary] if glossary else None)).entries.values())
+        entries = list(load_glossary(options.files).entries.values())
         if source.is_dir() or target.is_dir():
             with _progress(quiet) as on_step:
                 report = archive.align_folders(source, target, out or Path("aligned"), format.value, presplit,
@@ -545,18 +588,31 @@ def align(
 
 @glossary_app.command("check")
 def glossary_check(
-    file: Annotated[Path, typer.Argument(help="Glossary CSV.")] = Path("glossary.csv"),
+    files: Annotated[Optional[list[Path]], typer.Argument(
+        help="Glossary CSV file(s). Default: the settings' `glossary`, else glossary.csv in the desk.",
+        show_default=False)] = None,
+    config: ConfigOption = None,
 ) -> None:
     """Validate a glossary: columns, empty terms, duplicates, one rendering per source term."""
     from .glossary import check_file
 
-    with _reported_errors():
-        entries, problems = check_file(file)
-    for problem in problems:
-        typer.echo(f"{file}:{problem.line}: {problem.message}", err=True)
-    if problems:
-        raise _fail(f"{file}: {len(problems)} problem(s)", 2)
-    typer.echo(f"{file}: {len(entries)} entries, no problems")
+    resolved = _resolve("glossary check", {"glossary": tuple(files) if files else None}, config)
+    if not resolved.options.files:
+        raise _fail("no glossary to check: the settings name none and there is no glossary.csv here; "
+                    "give FILE", 2)
+    failed = 0
+    for file in resolved.options.files:
+        with _reported_errors():
+            entries, problems = check_file(file)
+        for problem in problems:
+            typer.echo(f"{file}:{problem.line}: {problem.message}", err=True)
+        if problems:
+            typer.echo(f"error: {file}: {len(problems)} problem(s)", err=True)
+            failed += 1
+        else:
+            typer.echo(f"{file}: {len(entries)} entries, no problems")
+    if failed:
+        raise typer.Exit(2)
 
 
 SUGGEST_FORMATS = ("csv", "table")
@@ -585,18 +641,21 @@ def glossary_suggest(
     glossary: GlossaryOption = None,
     format: Annotated[SuggestFormat, typer.Option(
         "--format", "-f", help="csv: rows ready for glossary.csv; table: aligned for reading.")] = SuggestFormat["csv"],
+    config: ConfigOption = None,
 ) -> None:
     """Rows, ready to review, for names and terms of the articles that the glossary lacks: one per term, with
     the articles that use it and any conflicting renderings."""
     import csv
 
     from .glossary import COLUMNS
-    from .pipeline import glossary_files, load_documents, load_glossary
+    from .pipeline import load_documents
     from .suggest import spreadsheet_safe, suggest_many
 
+    resolved = _resolve("glossary suggest", {"glossary": tuple(glossary) if glossary else None}, config)
+    known = _loaded_glossary(resolved, resolved.options.files, err=True)
     with _reported_errors():
         documents = load_documents(_article_files(inputs))
-        proposals = suggest_many(documents, load_glossary(glossary_files([glossary] if glossary else None)))
+        proposals = suggest_many(documents, known)
     rows = [[spreadsheet_safe(cell) for cell in proposal.row()] for proposal in proposals]
     if format.value == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
@@ -630,9 +689,10 @@ def init() -> None:
 @app.command("config")
 def show_config(config: ConfigOption = None) -> None:
     """Print the effective settings and where each came from."""
-    from .settings import describe
+    from .settings import describe, load
 
-    effective = _settings(config, {})
+    with _reported_errors():
+        effective = load(config)
     typer.echo(f"# settings file: {effective.path or 'none (defaults)'}")
     rows = describe(effective)
     width = max(len(name) for name, _, _ in rows)

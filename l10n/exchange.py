@@ -14,6 +14,11 @@ TMX_NAME = "translations.tmx"
 
 
 @dataclass(frozen=True)
+class ExportOptions:
+    folder: Path  # exported when no folder is given: where `run` writes (settings: out)
+
+
+@dataclass(frozen=True)
 class Exported:
     path: Path
     units: int  # TMX: translation units; XLIFF: segments

@@ -19,6 +19,13 @@ _LIST_SEPARATOR = "|"
 
 
 @dataclass(frozen=True)
+class GlossaryOptions:
+    """What commands that only read the glossary (glossary check and suggest, align) take from the settings."""
+
+    files: tuple[Path, ...]  # read as one; empty: no glossary
+
+
+@dataclass(frozen=True)
 class Problem:
     line: int
     message: str

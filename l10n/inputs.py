@@ -47,6 +47,14 @@ def output_folder(out: Path, item: Input) -> Path:
     return folder
 
 
+def matching(patterns: Iterable[str]) -> list[Path]:
+    """The files a settings file's `inputs` globs name (already absolute: relative to the file), sorted."""
+    import glob
+
+    return sorted({Path(found) for pattern in patterns for found in glob.glob(pattern, recursive=True)
+                   if Path(found).is_file()})
+
+
 def matches(relative: PurePath, pattern: str | None) -> bool:
     """A pattern without a slash is matched against the file name, one with a slash against the path
     relative to the walked folder (`2023/*/*.md`); without a pattern, the formats the readers know."""

@@ -39,6 +39,11 @@ def locale_of(tag: str) -> str | None:
 
 
 @dataclass(frozen=True)
+class ImportOptions:
+    memory: Path | None  # the store to add to; None: the user's (default_memory_path)
+
+
+@dataclass(frozen=True)
 class Entry:
     source: str
     locale: str

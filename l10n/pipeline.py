@@ -70,6 +70,7 @@ class RunOptions:
     cluster: str | None = None  # a Dask scheduler's address, or "local"
     force: bool = False  # redo documents the manifest says are unchanged
     wait: float = 0.0  # seconds to wait for another run that holds the output folder
+    inputs: tuple[str, ...] = ()  # globs the command line takes when given no article (settings: inputs)
 
 
 @dataclass(frozen=True)
@@ -554,14 +555,18 @@ def _opened(factory):
 
 def run(paths: Iterable[Path | Input], options: RunOptions, on_progress: ProgressCallback | None = None,
         translator: Translator | None = None, on_document: Callable[[DocumentResult], None] | None = None,
-        total: int | None = None) -> RunResult:
+        total: int | None = None,
+        on_glossary: Callable[[tuple[Path, ...], int], None] | None = None) -> RunResult:
     """Localize every article (none given: the bundled sample). A given translator replaces the installed
     Argos model (tests, other engines). With `on_document`, each result is handed over as it is written and
-    not kept, so an archive's results are never all held at once. Failures are collected, not raised."""
+    not kept, so an archive's results are never all held at once; `on_glossary` hears which glossary files
+    (and how many entries) the run uses before any document. Failures are collected, not raised."""
     started = time.perf_counter()
     _check_options(options)
     used_glossaries = glossary_files(options.glossary)
     glossary = load_glossary(used_glossaries)
+    if on_glossary is not None:
+        on_glossary(used_glossaries, len(glossary))
     notices: list[str] = []
     if options.mt == "none":
         translator = None

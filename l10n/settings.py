@@ -1,13 +1,18 @@
 """A desk's settings file, `l10n.toml`: found upward from the current folder, checked, overridable.
 
-Precedence: command line, then the file, then the defaults below. Paths in the file are relative to the
-file. Every effective value remembers where it came from, so `l10n config` can say.
+Precedence: command line, then the file, then the default. Each default lives in the options dataclass
+that owns it (a Setting points at the field), so the file's keys, `--help`, the starter file and
+`l10n config` cannot disagree. Paths in the file are relative to the file. Every effective value remembers
+where it came from, so `l10n config` can say; defaults that are found rather than fixed (the glossary in
+the desk, the user's cache and memory) are shown as the paths actually used.
 """
 from __future__ import annotations
 
+import dataclasses
+import json
 import re
+import textwrap
 import tomllib
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -23,76 +28,121 @@ class SettingsError(UsageError):
     """A settings file that cannot be parsed, or holds an unknown key or a value of the wrong type."""
 
 
-def _string(choices: tuple[str, ...] = ()) -> Callable[[Any], str]:
-    def check(value: Any) -> str:
-        if not isinstance(value, str):
-            raise ValueError("must be a string")
-        if choices and value not in choices:
-            raise ValueError(f"must be one of {', '.join(choices)}")
+def field_default(owner: type, path: str) -> Any:
+    """The default of a dataclass field; "decoding.threads" reads a field of a nested dataclass."""
+    name, _, rest = path.partition(".")
+    field = next((f for f in dataclasses.fields(owner) if f.name == name), None)
+    if field is None:
+        raise AttributeError(f"{owner.__name__} has no field {name!r}")
+    if field.default is not dataclasses.MISSING:
+        value = field.default
+    elif field.default_factory is not dataclasses.MISSING:
+        value = field.default_factory()
+    else:
+        raise AttributeError(f"{owner.__name__}.{name} has no default")
+    if not rest:
         return value
-    return check
-
-
-def _positive_int(value: Any) -> int:
-    if isinstance(value, bool) or not isinstance(value, int) or value < 1:
-        raise ValueError("must be a whole number of at least 1")
-    return value
-
-
-def _string_list(choices: tuple[str, ...] = ()) -> Callable[[Any], tuple[str, ...]]:
-    """One string or a list of them; the list form is what the starter file shows."""
-    single = _string(choices)
-
-    def check(value: Any) -> tuple[str, ...]:
-        values = [value] if isinstance(value, str) else value
-        if not isinstance(values, list) or not values:
-            raise ValueError("must be a string or a non-empty list of strings")
-        return tuple(single(item) for item in values)
-    return check
+    return field_default(type(value), rest)
 
 
 @dataclass(frozen=True)
 class Setting:
-    name: str  # the name in RunOptions-like terms, and in `l10n config`
+    name: str  # the key of Settings.values and of `resolve`'s command-line values
     section: str  # "" for the top of the file
     key: str
-    check: Callable[[Any], Any]
-    default: Any
-    help: str
-    is_path: bool = False
+    owner: tuple[type, str]  # the options dataclass and field that hold the default
+    help: str  # one line: --help, the starter file and the docs show it
+    kind: type = str  # str, int or list (one string or a list of them)
+    choices: tuple[str, ...] = ()
+    is_path: bool = False  # relative to the settings file
+    example: str = ""  # the starter file shows this commented out instead of the default
+
+    @property
+    def dotted(self) -> str:
+        return f"{self.section}.{self.key}" if self.section else self.key
+
+    @property
+    def default(self) -> Any:
+        """The owner's default as the file would spell it: paths as strings, None as empty."""
+        value = field_default(*self.owner)
+        if self.kind is list:
+            return tuple(str(item) for item in value or ())
+        return "" if value is None else (str(value) if isinstance(value, Path) else value)
+
+    def check(self, value: Any) -> Any:
+        if self.kind is list:
+            values = [value] if isinstance(value, str) else value
+            if not isinstance(values, list) or not values:
+                raise ValueError("must be a string or a non-empty list of strings")
+            return tuple(self._one(item) for item in values)
+        return self._one(value)
+
+    def _one(self, value: Any) -> Any:
+        if self.kind is int:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                raise ValueError("must be a whole number of at least 1")
+            return value
+        if not isinstance(value, str):
+            raise ValueError("must be a string")
+        if self.choices and value not in self.choices:
+            raise ValueError(f"must be one of {', '.join(self.choices)}")
+        return value
+
+    def as_option(self, value: Any) -> Any:
+        """The value as the options dataclass takes it: paths as Path, an empty path as None."""
+        if not self.is_path or self.name == "inputs":  # globs stay strings
+            return value
+        if self.kind is list:
+            return tuple(Path(item) for item in value)
+        return Path(value) if value else None
 
 
-def _registry() -> dict[tuple[str, str], Setting]:
-    from .pipeline import MT_CHOICES
+def registry() -> dict[str, Setting]:
+    """Every setting, by name. Imports lazily: the owners live in the modules that use them."""
+    from .model import Severity
+    from .pipeline import MT_CHOICES, RunOptions
+    from .qa.catalogs import CheckOptions
     from .qa.terms import NAME_STYLES
-    from .variant import DEFAULT_HANT, HANT_LOCALES
+    from .variant import HANT_LOCALES
 
     settings = [
-        Setting("glossary", "", "glossary", _string_list(), (), "glossary CSV file(s)", is_path=True),
-        Setting("editions", "", "editions", _string_list(tuple(HANT_LOCALES)), (DEFAULT_HANT,),
-                "OpenCC configurations, one Traditional edition each"),
-        Setting("out", "", "out", _string(), "output", "output folder", is_path=True),
-        Setting("inputs", "", "inputs", _string_list(), (), "globs of articles for `l10n run` without INPUT",
-                is_path=True),
-        Setting("mt", "english", "mt", _string(MT_CHOICES), "auto", "English drafts: auto, argos or none"),
-        Setting("names", "english", "names", _string(NAME_STYLES), "full", "name style: full or news"),
-        Setting("threads", "english", "threads", _positive_int, 2, "CPU threads for translation"),
-        Setting("batch_size", "english", "batch_size", _positive_int, 32, "segments per translation batch"),
-        Setting("beam_size", "english", "beam_size", _positive_int, 4, "beam size"),
-        Setting("cache", "english", "cache", _string(), "", "translation cache file (empty: the user's cache)",
-                is_path=True),
-        Setting("memory", "", "memory", _string(), "",
-                "translation memory from `l10n import tmx` (empty: the user's, when there is one)", is_path=True),
-        Setting("fail_on", "qa", "fail_on", _string(("error", "warning")), "error",
-                "QA findings that make `l10n check` exit 1"),
+        Setting("glossary", "", "glossary", (RunOptions, "glossary"),
+                "Glossary CSV file(s), read as one (default: glossary.csv in the desk, when there is one)", kind=list, is_path=True, example='["glossary.csv"]'),
+        Setting("editions", "", "editions", (RunOptions, "editions"),
+                "Traditional editions, one catalog each: s2t (zh_Hant), s2tw and s2twp (zh_TW), s2hk (zh_HK)",
+                kind=list, choices=tuple(HANT_LOCALES)),
+        Setting("out", "", "out", (RunOptions, "out_dir"), "Output folder: where `run` writes and the other "
+                "commands look", is_path=True),
+        Setting("inputs", "", "inputs", (RunOptions, "inputs"),
+                "Articles `l10n run` takes when given none: globs, relative to the settings file", kind=list,
+                is_path=True, example='["articles/**/*.md"]'),
+        Setting("memory", "", "memory", (RunOptions, "memory"),
+                "Translation memory filled by `l10n import tmx`; exact matches become the drafts "
+                "(default: ~/.local/share/l10n/memory.sqlite3, when there is one)", is_path=True,
+                example='"~/.local/share/l10n/memory.sqlite3"'),
+        Setting("mt", "english", "mt", (RunOptions, "mt"), "English drafts: auto (when an Argos zh→en model is "
+                "installed), argos (a model is required) or none", choices=MT_CHOICES),
+        Setting("names", "english", "names", (RunOptions, "name_style"), "Name style: full (every mention gets "
+                "the full rendering) or news (later mentions may use the short form)", choices=NAME_STYLES),
+        Setting("threads", "english", "threads", (RunOptions, "decoding.threads"), "CPU threads for translation",
+                kind=int),
+        Setting("batch_size", "english", "batch_size", (RunOptions, "decoding.max_batch_size"),
+                "Segments per translation batch", kind=int),
+        Setting("beam_size", "english", "beam_size", (RunOptions, "decoding.beam_size"), "Beam size", kind=int),
+        Setting("cache", "english", "cache", (RunOptions, "cache"),
+                "Translation cache file (default: ~/.cache/l10n/translations.sqlite3)", is_path=True,
+                example='"~/.cache/l10n/translations.sqlite3"'),
+        Setting("fail_on", "qa", "fail_on", (CheckOptions, "fail_on"),
+                "QA findings that make `l10n check` fail: error or warning",
+                choices=tuple(severity.value for severity in Severity)),
     ]
-    return {(setting.section, setting.key): setting for setting in settings}
+    return {setting.name: setting for setting in settings}
 
 
 @dataclass(frozen=True)
 class Settings:
     values: dict[str, Any]
-    origins: dict[str, str]  # name → "default", "FILE:LINE" or "command line"
+    origins: dict[str, str]  # name → "default", "default (…)", "FILE:LINE" or "command line"
     path: Path | None  # the settings file, if one was used
 
     def __getitem__(self, name: str) -> Any:
@@ -118,20 +168,45 @@ def find(start: Path) -> Path | None:
 
 
 def defaults() -> Settings:
-    registry = _registry()
-    return Settings({s.name: s.default for s in registry.values()},
-                    {s.name: DEFAULT for s in registry.values()}, None)
+    """The owners' defaults, before anything is looked for on disk."""
+    settings = registry().values()
+    return Settings({s.name: s.default for s in settings}, {s.name: DEFAULT for s in settings}, None)
 
 
 def load(path: Path | None = None, cwd: Path | None = None) -> Settings:
-    """The given file, else the one found upward from cwd, else the defaults."""
+    """The given file, else the one found upward from cwd, else the defaults; defaults that are found
+    rather than fixed are looked for in the desk (the file's folder, else cwd) and the user's folders."""
     if path is None:
         path = find(cwd or Path.cwd())
-        if path is None:
-            return defaults()
     elif not path.is_file():
         raise SettingsError("no such settings file", path)
-    return parse(path.read_bytes(), path)
+    loaded = defaults() if path is None else parse(path.read_bytes(), path)
+    return _found_defaults(loaded, cwd)
+
+
+def _found_defaults(loaded: Settings, cwd: Path | None) -> Settings:
+    """The glossary of the desk, the user's cache and memory, as the paths a command will actually use."""
+    from .memory import default_memory_path
+    from .translate.cache import default_cache_path
+
+    values, origins = dict(loaded.values), dict(loaded.origins)
+    if origins["glossary"] == DEFAULT:
+        if loaded.path is not None:
+            beside = loaded.path.parent / "glossary.csv"
+            if beside.is_file():
+                values["glossary"], origins["glossary"] = (str(beside),), f"{DEFAULT} (beside {loaded.path.name})"
+        elif ((cwd or Path.cwd()) / "glossary.csv").is_file():
+            here = "glossary.csv" if cwd is None else str(cwd / "glossary.csv")
+            values["glossary"], origins["glossary"] = (here,), f"{DEFAULT} (in the current folder)"
+    if origins["cache"] == DEFAULT:
+        values["cache"], origins["cache"] = str(default_cache_path()), f"{DEFAULT} (the user's cache)"
+    if origins["memory"] == DEFAULT:
+        memory = default_memory_path()
+        if memory.is_file():
+            values["memory"], origins["memory"] = str(memory), f"{DEFAULT} (the user's memory)"
+        else:
+            origins["memory"] = f"{DEFAULT} (none yet: `l10n import tmx` creates {memory})"
+    return Settings(values, origins, loaded.path)
 
 
 def parse(data: bytes, path: Path) -> Settings:
@@ -144,9 +219,13 @@ def parse(data: bytes, path: Path) -> Settings:
         match = re.search(r"\(at line (\d+), column \d+\)", str(error))
         message = re.sub(r"\s*\(at line.*\)$", "", str(error))
         raise SettingsError(f"not valid TOML: {message}", path, int(match.group(1)) if match else None) from error
-    registry = _registry()
-    sections = {setting.section for setting in registry.values()}
-    values, origins = _defaults_beside(path)
+    by_key = {(setting.section, setting.key): setting for setting in registry().values()}
+    sections = {section for section, _ in by_key}
+    base = defaults()
+    values, origins = dict(base.values), dict(base.origins)
+    for name, setting in registry().items():  # default paths are taken from the desk's root too
+        if setting.is_path and setting.kind is str and values[name]:
+            values[name] = _resolve(values[name], path.parent)
     for section, table in _tables(document):
         if section not in sections:
             raise SettingsError(f"unknown section [{section}]; known: "
@@ -154,34 +233,19 @@ def parse(data: bytes, path: Path) -> Settings:
                                 _line_of(text, section, None))
         for key, value in table.items():
             line = _line_of(text, section, key)
-            setting = registry.get((section, key))
+            setting = by_key.get((section, key))
             if setting is None:
-                known = ", ".join(s.key for s in registry.values() if s.section == section)
+                known = ", ".join(k for s, k in by_key if s == section)
                 raise SettingsError(f"unknown setting {_dotted(section, key)!r}; known here: {known}", path, line)
             try:
                 checked = setting.check(value)
             except ValueError as error:
-                raise SettingsError(f"{_dotted(section, key)} {error}", path, line) from None
+                raise SettingsError(f"{setting.dotted} {error}", path, line) from None
             if setting.is_path:
                 checked = _resolve(checked, path.parent)
             values[setting.name] = checked
             origins[setting.name] = f"{path}:{line}" if line else str(path)
     return Settings(values, origins, path)
-
-
-def _defaults_beside(path: Path) -> tuple[dict[str, Any], dict[str, str]]:
-    """With a settings file, the file's folder is the desk's root: default paths are taken from there too,
-    and a glossary.csv beside the file is used without being named."""
-    base = defaults()
-    values, origins = dict(base.values), dict(base.origins)
-    folder = path.parent
-    for setting in _registry().values():
-        if setting.is_path and isinstance(setting.default, str) and setting.default:
-            values[setting.name] = _resolve(setting.default, folder)
-    if (folder / "glossary.csv").is_file():
-        values["glossary"] = (str(folder / "glossary.csv"),)
-        origins["glossary"] = f"{DEFAULT} (beside {path.name})"
-    return values, origins
 
 
 def _tables(document: dict[str, Any]):
@@ -222,39 +286,33 @@ def _line_of(text: str, section: str, key: str | None) -> int | None:
     return None
 
 
-STARTER = """\
-# l10n settings for this desk. Paths are relative to this file; command-line options override these.
-# `l10n config` prints the effective settings and where each came from.
+def _toml(value: Any) -> str:
+    if isinstance(value, tuple):
+        return "[" + ", ".join(_toml(item) for item in value) + "]"
+    return str(value) if isinstance(value, int) else json.dumps(value, ensure_ascii=False)
 
-# Glossary CSV file(s): one file or a list.
-glossary = ["glossary.csv"]
 
-# Traditional editions, one catalog each: s2t (zh_Hant), s2tw and s2twp (zh_TW), s2hk (zh_HK).
-editions = ["s2twp"]
+_STARTER_SET = {"glossary"}  # written as set, not commented: `init` writes the glossary beside the file
 
-# Where `l10n run` writes its output.
-out = "output"
 
-# Articles `l10n run` takes when given no INPUT (globs, relative to this file).
-# inputs = ["articles/**/*.md"]
-
-# Translation memory filled by `l10n import tmx`; exact matches become the drafts.
-# memory = "~/.local/share/l10n/memory.sqlite3"
-
-[english]
-# auto: drafts when an Argos zh→en model is installed; argos: a model is required; none: no drafts.
-mt = "auto"
-# full: every mention gets the full rendering; news: later mentions may use the short form.
-names = "full"
-threads = 2
-batch_size = 32
-beam_size = 4
-# cache = "~/.cache/l10n/translations.sqlite3"
-
-[qa]
-# Findings that make `l10n check` fail: error or warning.
-fail_on = "error"
-"""
+def starter() -> str:
+    """The commented file `l10n init` writes: every setting with its help, and its default or an example."""
+    lines = ["# l10n settings for this desk. Paths are relative to this file; command-line options override these.",
+             "# `l10n config` prints the effective settings and where each came from."]
+    section = None
+    for setting in registry().values():
+        if setting.section != section:
+            section = setting.section
+            if section:
+                lines += ["", f"[{section}]"]
+        lines += ["", *textwrap.wrap(f"{setting.help}.", 100, initial_indent="# ", subsequent_indent="# ")]
+        if setting.name in _STARTER_SET:
+            lines.append(f"{setting.key} = {setting.example}")
+        elif setting.example:
+            lines.append(f"# {setting.key} = {setting.example}")
+        else:
+            lines.append(f"{setting.key} = {_toml(setting.default)}")
+    return "\n".join(lines) + "\n"
 
 
 def init(folder: Path) -> list[Path]:
@@ -262,7 +320,7 @@ def init(folder: Path) -> list[Path]:
     from .files import write_atomic
     from .glossary import COLUMNS
 
-    files = {folder / FILE_NAME: STARTER, folder / "glossary.csv": ",".join(COLUMNS) + "\n"}
+    files = {folder / FILE_NAME: starter(), folder / "glossary.csv": ",".join(COLUMNS) + "\n"}
     for path in files:
         if path.exists():
             raise UsageError("already exists; not overwritten", path)
@@ -274,8 +332,8 @@ def init(folder: Path) -> list[Path]:
 def describe(settings: Settings) -> list[tuple[str, str, str]]:
     """(setting, value, origin) rows for `l10n config`."""
     rows = []
-    for setting in _registry().values():
+    for setting in registry().values():
         value = settings.values[setting.name]
-        shown = ", ".join(value) if isinstance(value, tuple) else str(value)
-        rows.append((_dotted(setting.section, setting.key), shown, settings.origins[setting.name]))
+        shown = ", ".join(map(str, value)) if isinstance(value, tuple) else str(value)
+        rows.append((setting.dotted, shown, settings.origins[setting.name]))
     return rows

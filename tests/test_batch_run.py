@@ -114,8 +114,10 @@ def test_a_changed_option_redoes_everything(tmp_path):
 
 
 def _document_lines(stdout: str) -> list[str]:
-    """What the run printed per document: everything before its settings line."""
-    return stdout.split("settings: ", 1)[0].splitlines()
+    """What the run printed per document: everything after its settings and glossary lines, before the summary."""
+    lines = stdout.split("summary:", 1)[0].splitlines()
+    assert lines[0].startswith("settings: ")
+    return [line for line in lines[1:] if not line.startswith("glossary: ")]
 
 
 def test_one_document_lists_its_files_several_get_one_line_each(tmp_path):

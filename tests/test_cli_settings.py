@@ -118,3 +118,103 @@ def test_init_then_refuses_to_overwrite(tmp_path, monkeypatch):
     assert second.exit_code == 2
     assert second.stderr == f"error: {tmp_path / 'l10n.toml'}: already exists; not overwritten\n"
     assert (tmp_path / "l10n.toml").read_bytes() == before
+
+
+def _help_texts():
+    """Every command's --help, sub-commands included."""
+    import click
+    from typer.main import get_command
+
+    def walk(command: click.Command, path: list[str]):
+        yield path, runner.invoke(app, [*path, "--help"]).stdout
+        for name, child in getattr(command, "commands", {}).items():
+            yield from walk(child, [*path, name])
+    yield from walk(get_command(app), [])
+
+
+def test_help_shows_no_value_for_a_flag():
+    seen = 0
+    for path, text in _help_texts():
+        assert "<bool>" not in text, path
+        seen += 1
+    assert seen > 15
+    run_help = runner.invoke(app, ["run", "--help"]).stdout
+    assert any(line.split()[:2] == ["--force", "Redo"] for line in run_help.splitlines())
+
+
+def test_help_takes_each_default_from_its_options_dataclass():
+    from l10n.pipeline import RunOptions
+
+    text = " ".join(runner.invoke(app, ["run", "--help"]).stdout.split())
+    assert f"[default: {RunOptions().decoding.beam_size}; l10n.toml: english.beam_size]" in text
+    assert f"[default: {RunOptions().jobs}]" in text
+
+
+def test_version():
+    from l10n import __version__
+
+    for flag in ("--version", "-V"):
+        result = runner.invoke(app, [flag])
+        assert result.exit_code == 0 and result.stdout == f"l10n {__version__}\n"
+
+
+def test_run_in_a_desk_without_inputs_says_there_is_nothing_to_run(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    assert runner.invoke(app, ["init"]).exit_code == 0
+    result = runner.invoke(app, ["run", "-q"])
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"error: {tmp_path / 'l10n.toml'}: nothing to run: this desk sets no `inputs`.")
+    assert "l10n run articles/" in result.stderr and "inputs = " in result.stderr
+    assert not (tmp_path / "output").exists()
+
+
+def test_run_outside_a_desk_localizes_the_bundled_sample(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["run", "-q", "--mt", "none"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "output" / "jiemian-openai-board" / "zh_TW.po").exists()
+
+
+def test_settings_and_glossary_lines_come_first(tmp_path, monkeypatch):
+    article = _desk(tmp_path, 'glossary = "names.csv"\n[english]\nmt = "none"\n')
+    (tmp_path / "articles" / "second.zh.txt").write_text(ARTICLE, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["run", str(article.parent)])
+    assert result.exit_code == 0, result.output
+    lines = result.stdout.splitlines()
+    assert lines[0] == f"settings: {tmp_path / 'l10n.toml'}"
+    assert lines[1] == f"glossary: {tmp_path / 'names.csv'} (2 entries)"
+    assert sum(line.startswith(("settings: ", "glossary: ")) for line in lines) == 2
+    assert lines[2].startswith(("jobs: ", "second: "))
+
+
+def test_build_and_check_look_in_the_desks_out_folder(tmp_path, monkeypatch):
+    article = _desk(tmp_path, 'glossary = "names.csv"\nout = "published"\n[english]\nmt = "none"\n')
+    monkeypatch.chdir(tmp_path / "articles")
+    assert runner.invoke(app, ["run", article.name, "-q"]).exit_code == 0
+    checked = runner.invoke(app, ["check"])
+    assert f"{tmp_path / 'published' / 'jobs' / 'zh_TW.po'}" in checked.stdout, checked.output
+    built = runner.invoke(app, ["build", "--allow-fuzzy", "--fallback", "source"])
+    assert "no such folder" not in built.output
+    assert (tmp_path / "published" / "jobs" / "article.zh_TW.txt").exists(), built.output
+
+
+def test_glossary_commands_use_the_desks_glossary(tmp_path, monkeypatch):
+    article = _desk(tmp_path, 'glossary = "names.csv"\n')
+    monkeypatch.chdir(tmp_path / "articles")
+    checked = runner.invoke(app, ["glossary", "check"])
+    assert checked.exit_code == 0, checked.output
+    assert f"{tmp_path / 'names.csv'}: 2 entries, no problems" in checked.stdout
+    suggested = runner.invoke(app, ["glossary", "suggest", article.name])
+    assert suggested.exit_code == 0, suggested.output
+    assert "乔布斯" not in suggested.stdout  # the desk's glossary has it
+    assert f"glossary: {tmp_path / 'names.csv'} (2 entries)" in suggested.stderr
+
+
+def test_config_shows_the_cache_actually_used(tmp_path, monkeypatch):
+    from l10n.translate.cache import default_cache_path
+
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["config"])
+    [line] = [line for line in result.stdout.splitlines() if line.startswith("english.cache")]
+    assert f"= {default_cache_path()}" in line and line.endswith("# default (the user's cache)")

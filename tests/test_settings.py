@@ -42,7 +42,46 @@ def test_no_file_gives_defaults(tmp_path):
     loaded = settings.load(cwd=tmp_path)
     assert loaded.path is None
     assert loaded["editions"] == ("s2twp",)
-    assert set(loaded.origins.values()) == {settings.DEFAULT}
+    assert all(origin.startswith(settings.DEFAULT) for origin in loaded.origins.values())
+
+
+def test_found_defaults_are_the_paths_actually_used(tmp_path, monkeypatch):
+    from l10n.memory import default_memory_path
+    from l10n.translate.cache import default_cache_path
+
+    loaded = settings.load(cwd=tmp_path)
+    assert loaded["cache"] == str(default_cache_path()) and loaded.origins["cache"] == "default (the user's cache)"
+    assert loaded["memory"] == "" and str(default_memory_path()) in loaded.origins["memory"]
+    assert loaded["glossary"] == ()
+    write(tmp_path / "glossary.csv", "zh_Hans,en,kind\n")
+    write(default_memory_path(), "")
+    try:
+        loaded = settings.load(cwd=tmp_path)
+    finally:
+        default_memory_path().unlink()
+    assert loaded["glossary"] == (str(tmp_path / "glossary.csv"),)
+    assert loaded["memory"] == str(default_memory_path())
+
+
+def test_every_default_is_its_owner_fields_default():
+    from l10n.pipeline import RunOptions
+    from l10n.qa.catalogs import CheckOptions
+
+    defaults = settings.defaults()
+    assert defaults["out"] == str(RunOptions().out_dir) and defaults["threads"] == RunOptions().decoding.threads
+    assert defaults["batch_size"] == RunOptions().decoding.max_batch_size
+    assert defaults["fail_on"] == CheckOptions.__dataclass_fields__["fail_on"].default
+
+
+def test_the_starter_file_is_made_from_the_registry_and_reads_back_as_the_defaults(tmp_path):
+    text = settings.starter()
+    comments = " ".join(line[2:] for line in text.splitlines() if line.startswith("# "))
+    for setting in settings.registry().values():
+        assert f"{setting.help}." in comments
+    loaded = settings.parse(text.encode(), tmp_path / "l10n.toml")
+    assert {name: value for name, value in loaded.values.items() if name != "glossary"} == \
+        {name: value for name, value in settings.parse(b"", tmp_path / "l10n.toml").values.items()
+         if name != "glossary"}
 
 
 def test_named_file_is_used_instead_of_discovery(tmp_path):

@@ -1,0 +1,107 @@
+"""Each command's options from the settings file and the command line: `resolve` is the one way in.
+
+COMMANDS says which settings each command reads and into which field of its options dataclass each goes.
+A value given on the command line wins, then the settings file, then the default, which lives in the
+dataclass field that owns it (see settings.registry). Command-line options that are not settings (`--jobs`,
+`--force` …) pass through under their field's name, so every option of a command reaches it the same way.
+"""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from . import settings as settings_file
+from .settings import Settings, field_default
+
+
+@dataclass(frozen=True)
+class Command:
+    options: type  # the options dataclass the command hands to the library
+    fields: dict[str, str]  # setting name → field of the options ("decoding.threads" for a nested one)
+
+
+def commands() -> dict[str, Command]:
+    """Every command that reads settings, as the command line names it. Imports lazily: `--help` stays quick."""
+    from .build import BuildOptions
+    from .exchange import ExportOptions
+    from .glossary import GlossaryOptions
+    from .memory import ImportOptions
+    from .pipeline import RunOptions
+    from .qa.catalogs import CheckOptions
+
+    glossary_only = Command(GlossaryOptions, {"glossary": "files"})
+    export = Command(ExportOptions, {"out": "folder"})
+    return {
+        "run": Command(RunOptions, {
+            "out": "out_dir", "editions": "editions", "glossary": "glossary", "inputs": "inputs", "mt": "mt",
+            "names": "name_style", "threads": "decoding.threads", "batch_size": "decoding.max_batch_size",
+            "beam_size": "decoding.beam_size", "cache": "cache", "memory": "memory"}),
+        "check": Command(CheckOptions, {"out": "folder", "glossary": "glossary", "names": "name_style"}),
+        "build": Command(BuildOptions, {"out": "folder"}),
+        "glossary check": glossary_only,
+        "glossary suggest": glossary_only,
+        "align": glossary_only,
+        "export tmx": export,
+        "export xliff": export,
+        "import tmx": Command(ImportOptions, {"memory": "memory"}),
+    }
+
+
+@dataclass(frozen=True)
+class Resolved:
+    options: Any  # the command's options dataclass
+    settings: Settings  # every effective setting with its origin, for the "settings:" line and `l10n config`
+
+
+def resolve(command: str, given: dict[str, Any] | None = None, config: Path | None = None,
+            cwd: Path | None = None) -> Resolved:
+    """The command's options: `given` holds its command-line values by setting name (or, for options that
+    are not settings, by field name), None for an option not given; `config` is `--config`."""
+    binding = commands()[command]
+    known = settings_file.registry()
+    given = {name: value for name, value in (given or {}).items() if value is not None}
+    stray = [name for name in given if name in known and name not in binding.fields]
+    if stray:
+        raise ValueError(f"{command} does not read the settings {', '.join(stray)}")
+    effective = settings_file.load(config, cwd).with_overrides(
+        {name: value for name, value in given.items() if name in known})
+    values = {field: known[name].as_option(effective[name]) for name, field in binding.fields.items()}
+    values.update({name: value for name, value in given.items() if name not in known})
+    return Resolved(_build(binding.options, values), effective)
+
+
+def _build(cls: type, values: dict[str, Any]):
+    """A dataclass from field values; "decoding.threads" sets a field of the nested dataclass's default."""
+    nested: dict[str, dict[str, Any]] = {}
+    flat: dict[str, Any] = {}
+    for path, value in values.items():
+        name, _, rest = path.partition(".")
+        if rest:
+            nested.setdefault(name, {})[rest] = value
+        else:
+            flat[name] = value
+    for name, inner in nested.items():
+        flat[name] = dataclasses.replace(field_default(cls, name), **inner)
+    return cls(**flat)
+
+
+def setting_help(name: str, more: str = "") -> str:
+    """The --help of an option that overrides a setting: the setting's own help (and `more`, a sentence about
+    the option itself), its default and its key."""
+    setting = settings_file.registry()[name]
+    default = _shown(setting.default)
+    return f"{setting.help}.{f' {more}' if more else ''} [{f'default: {default}; ' if default else ''}" \
+           f"l10n.toml: {setting.dotted}]"
+
+
+def field_help(command: str, field: str, text: str) -> str:
+    """The --help of an option that is not a setting, with the default its options dataclass gives it."""
+    return f"{text}. [default: {_shown(field_default(commands()[command].options, field))}]"
+
+
+def _shown(value: Any) -> str:
+    if isinstance(value, tuple):
+        return ",".join(map(str, value))
+    return "" if value in ("", None) else str(value)
