@@ -89,6 +89,8 @@ _TITLE_SUFFIX = re.compile(r"\s*[|｜_\-—–]\s*[^|｜_\-—–]{1,30}$")
 
 # Region scoring, in characters of prose.
 _MIN_PROSE_CHARS = 10
+_SHORT_PAGE_BLOCKS = 6  # a brief: a few short paragraphs, where the densest region is no evidence
+_SHORT_PAGE_PROSE = 600
 _BLOCK_COST = 8
 _MARKUP_WEIGHT = 0.25
 _CHROME_COST = 40
@@ -120,8 +122,11 @@ def clean(page: Page) -> Article:
         for index, block in enumerate(blocks):
             if index != title and index not in removed and _same_title(block.plain, blocks[title].plain):
                 removed[index] = f"title repeated (kept line {blocks[title].line})"
-    for index in range(len(blocks)):
-        if index not in removed and index not in region and index not in edges and index != title:
+    outside = [index for index in range(len(blocks))
+               if index not in removed and index not in region and index not in edges and index != title]
+    lead = _brief_lead(blocks, removed, outside, region, title) if region else set()
+    for index in outside:
+        if index not in lead:
             removed[index] = "outside the article" if page.format == "html" else (
                 "before the article" if index < min(region) else "after the article")
     kept = [index for index in range(len(blocks)) if index not in removed]
@@ -131,6 +136,24 @@ def clean(page: Page) -> Article:
                        for number, index in enumerate(kept, start=1))
     removals = tuple(Removal(blocks[index].line, removed[index], _shown(blocks[index])) for index in sorted(removed))
     return Article(paragraphs, removals)
+
+
+def _prose(block: Block) -> int:
+    """Characters of the block's own prose: outside links, in a block with sentence punctuation."""
+    own = len(block.plain.replace(" ", "")) - block.link_chars
+    return own if own >= _MIN_PROSE_CHARS and _SENTENCE_PUNCTUATION.search(block.plain) else 0
+
+
+def _brief_lead(blocks: list[Block], removed: dict[int, str], outside: list[int], region: set[int],
+                title: int | None) -> set[int]:
+    """On a short page (a brief: a few blocks that nothing marks as chrome, little prose) the prose between
+    the title and the densest region is article: a short first paragraph with a source link or bold text
+    scores below the paragraphs after it, and where a block stands is no evidence that it is chrome."""
+    candidates = [block for index, block in enumerate(blocks) if index not in removed]
+    if len(candidates) > _SHORT_PAGE_BLOCKS or sum(map(_prose, candidates)) > _SHORT_PAGE_PROSE:
+        return set()
+    start = -1 if title is None else title
+    return {index for index in outside if start < index < min(region) and _prose(blocks[index])}
 
 
 def _shown(block: Block) -> str:

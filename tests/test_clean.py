@@ -183,3 +183,32 @@ cargo build --release
     document = parse_article(note, Path("note.md"))
     assert [p.line for p in document.paragraphs] == [1, 3, 5, 7, 13, 15]
     assert {r.line: r.reason for r in document.removed} == {9: "code block", 17: "navigation"}
+
+
+def test_a_brief_keeps_its_short_first_paragraph_with_a_link_and_bold():
+    # the densest run started at the second paragraph: the first, short and with markup, went as
+    # "before the article"; a short page loses a block only on evidence that it is chrome
+    brief = "# 测试标题\n\n据[路透社](https://example.com/reuters)报道，**伊利亚**已经离开。\n\n他说：“这是第二段。”\n"
+    document = parse_article(brief, Path("brief.md"))
+    assert [p.line for p in document.paragraphs] == [1, 3, 5]
+    assert document.removed == ()
+
+
+def test_a_brief_still_loses_what_is_chrome():
+    brief = "# 测试标题\n\n据[路透社](https://example.com/reuters)报道，**伊利亚**已经离开。\n\n他说：“这是第二段。”\n\n阅读原文\n"
+    document = parse_article(brief, Path("brief.md"))
+    assert [p.line for p in document.paragraphs] == [1, 3, 5]
+    assert [(r.line, r.reason) for r in document.removed] == [(7, "navigation")]
+
+
+@pytest.mark.parametrize("markdown, title", [
+    ("# 测试<script>alert(1)</script>标题\n\n正文第一段，讲了一件事。\n", "测试标题"),
+    ("# 测试<style>h1 {color: red}</style>标题\n\n正文第一段，讲了一件事。\n", "测试标题"),
+    ("# 测试<noscript>请启用脚本</noscript>标题\n\n正文第一段，讲了一件事。\n", "测试标题"),
+    ("# 测试<template><p>模板</p></template>标题\n\n正文第一段，讲了一件事。\n", "测试标题"),
+])
+def test_script_text_in_markdown_inline_html_is_never_article_text(markdown, title):
+    document = parse_article(markdown, Path("script.md"))
+    assert document.paragraphs[0].text == title
+    assert all("alert" not in p.text and "color" not in p.text and "模板" not in p.text and "启用" not in p.text
+               for p in document.paragraphs)

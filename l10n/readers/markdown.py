@@ -21,6 +21,8 @@ _URL = re.compile(r"^(https?:)?//\S+$")
 _METADATA_KEYS = {"title": "title", "url": "url", "link": "url", "source_url": "url", "date": "date",
                   "published": "date", "author": "author", "source": "site", "site": "site"}
 _SKIPPED = {"fence": "code block", "code_block": "code block"}
+# Inline HTML whose content a reader never sees: `# 测试<script>alert(1)</script>标题` is the title 测试标题.
+_INVISIBLE_INLINE = re.compile(r"<(/?)(script|style|noscript|template)\b[^>]*?(/?)>", re.I)
 
 
 def read(text: str, path: Path) -> Page:
@@ -100,7 +102,7 @@ def _inline_blocks(token, part: Part, level: int, source_lines: list[str]) -> li
     first_line = token.map[0] + 1
     lines: list[list] = [[]]
     depth = 0
-    for child in token.children or []:
+    for child in _visible(token.children or []):
         if child.type in ("softbreak", "hardbreak") and depth == 0:
             lines.append([])
             continue
@@ -125,6 +127,19 @@ def _inline_blocks(token, part: Part, level: int, source_lines: list[str]) -> li
         blocks.append(Block(part, text, start, end if end != start else 0, spans, level, builder.link_chars,
                             max(0, len(source.strip()) - plain_length), builder.images))
     return blocks
+
+
+def _visible(children: list) -> list:
+    """The inline tokens a reader sees: none between an inline <script>, <style>, <noscript> or <template>
+    and its closing tag (an unclosed one hides the rest of the paragraph, as a browser does)."""
+    visible, hidden = [], 0
+    for child in children:
+        tag = _INVISIBLE_INLINE.fullmatch(child.content.strip()) if child.type == "html_inline" else None
+        if tag and not tag.group(3):
+            hidden = max(0, hidden - 1) if tag.group(1) else hidden + 1
+        elif not hidden:
+            visible.append(child)
+    return visible
 
 
 def _continues(before: list, line: list) -> bool:
