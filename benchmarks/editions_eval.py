@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from editions_gold import GoldError, Sentence, read_items
-from editions_scoring import BASE_CONFIG, KINDS, OTHER, REGIONS, Error, han_count, score
+from editions_scoring import BASE_CONFIG, KINDS, OTHER, REGIONS, Error, fold, han_count, score
 
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_ITEMS = ROOT / "benchmarks" / "data" / "editions"
@@ -100,9 +100,15 @@ def describe(split: str, sentences: list[Sentence]) -> str:
     han = sum(han_count(sentence.text) for sentence in sentences)
     parts = [f"{split}: {len(sentences)} sentences, {han:,} Han characters"]
     for region in REGIONS:
+        base = _opencc(BASE_CONFIG[region])
         kinds = Counter(span.kind for sentence in sentences for span in sentence.spans[region])
         listed = ", ".join(f"{kind} {kinds[kind]}" for kind in KINDS)
-        parts.append(f"{REGION_NAMES[region]} items {sum(kinds.values())} ({listed})")
+        # the items where the base itself is wrong; the others are traps it gets right
+        corrections = sum(fold(base(sentence.text)[span.start:span.end], region) not in
+                          {fold(form, region) for form in span.accepted}
+                          for sentence in sentences for span in sentence.spans[region])
+        parts.append(f"{REGION_NAMES[region]} items {sum(kinds.values())} ({listed}; "
+                     f"{corrections} where {BASE_CONFIG[region]} is wrong)")
     return "; ".join(parts)
 
 
