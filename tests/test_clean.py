@@ -212,3 +212,30 @@ def test_script_text_in_markdown_inline_html_is_never_article_text(markdown, tit
     assert document.paragraphs[0].text == title
     assert all("alert" not in p.text and "color" not in p.text and "模板" not in p.text and "启用" not in p.text
                for p in document.paragraphs)
+
+
+_ARTICLE_HTML = ("<h1>销量再创新高</h1>"
+                 "<p>据中国汽车工业协会统计，今年4月新能源汽车销量达到85万辆，同比增长33.5%。</p>"
+                 "<p>业内人士表示，价格下降和充电设施完善是主要原因，分析师预计全年销量将突破1000万辆。</p>")
+_ARTICLE_LINES = ["销量再创新高", "据中国汽车工业协会统计，今年4月新能源汽车销量达到85万辆，同比增长33.5%。",
+                  "业内人士表示，价格下降和充电设施完善是主要原因，分析师预计全年销量将突破1000万辆。"]
+
+
+@pytest.mark.parametrize("page", [
+    # a blog theme's body class, WeChat's body class, a <main> named like a sidebar
+    f'<html><body class="skin-moonlightink has-navbar hljs-engine"><div class="nav"><a href="/">首页</a></div>'
+    f'{_ARTICLE_HTML}</body></html>',
+    f'<html><body class="zh_CN comment_feature discuss_tab appmsg_skin_default">{_ARTICLE_HTML}</body></html>',
+    f'<html><body><main class="sidebar-layout">{_ARTICLE_HTML}</main><footer>版权所有</footer></body></html>',
+    # an unclosed breadcrumb that ends up wrapping the article
+    f'<html><body><div class="breadcrumb"><a href="/">首页</a> &gt; <a href="/auto">汽车</a>'
+    f'<div class="content">{_ARTICLE_HTML}</div></body></html>',
+    # an ASP.NET page: one <form> around everything
+    f'<html><body><form id="form1"><div class="top"><a href="/">首页</a></div>{_ARTICLE_HTML}</form></body></html>',
+    # a header template that closes the page early: lxml puts the rest in a sibling tree of the root
+    f'<html><head><title>销量再创新高</title></head><body><div class="nav"><a href="/">首页</a></div></body></html>'
+    f'<!--end header--><div class="content">{_ARTICLE_HTML}</div>',
+])
+def test_furniture_words_on_what_holds_the_article_never_drop_it(page):
+    document = parse_article(page, Path("page.html"))
+    assert [p.text for p in document.paragraphs] == _ARTICLE_LINES

@@ -41,6 +41,8 @@ _FURNITURE_WORDS = {
     "ad": "advertisement", "ads": "advertisement", "advert": "advertisement", "banner": "advertisement",
 }
 _WORD = re.compile(r"[a-z]+")
+_NEVER_FURNITURE = {"html", "body", "main"}
+_MOST_OF_THE_PAGE = 0.5  # share of the page's Han characters
 _QUOTE_WORDS = {"quote", "quotes", "stock", "ticker"}
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _METADATA = (("title", ("og:title", "twitter:title")), ("url", ("og:url",)),
@@ -49,7 +51,9 @@ _METADATA = (("title", ("og:title", "twitter:title")), ("url", ("og:url",)),
              ("author", ("author", "article:author", "byline")), ("site", ("og:site_name", "site_name", "source")))
 
 
-def read(text: str, path: Path) -> Page:
+def read(text: str, path: Path, fragment: bool = False) -> Page:
+    """A whole page, or (fragment=True) a piece of one, such as raw HTML inside Markdown: a piece cannot
+    tell which of its elements holds most of the page."""
     import lxml.etree
     import lxml.html
 
@@ -59,10 +63,41 @@ def read(text: str, path: Path) -> Page:
     except (lxml.etree.ParserError, ValueError) as error:
         raise InputError(f"cannot parse HTML: {error}", path) from error
     metadata = _metadata(root)
-    walker = _Walker()
-    body = root.find("body")
-    walker.element(body if body is not None else root, (), "")
+    tops = _top_level(root)
+    walker = _Walker({} if fragment else _han_counts(tops))
+    for top in tops:
+        body = top.find("body") if top is root else None
+        walker.element(body if body is not None else top, (), "")
     return Page("html", walker.blocks, metadata)
+
+
+def _top_level(root) -> list:
+    """The parsed page's top-level elements: lxml puts what follows a stray </html> (a header template that
+    closes the page early) in sibling trees of the root, which the root alone never reaches."""
+    first = root
+    while first.getprevious() is not None:
+        first = first.getprevious()
+    tops = []
+    while first is not None:
+        if isinstance(first.tag, str):
+            tops.append(first)
+        first = first.getnext()
+    return tops
+
+
+def _han_counts(tops: list) -> dict:
+    """Han characters of visible text inside each element, in one pass from the leaves up."""
+    counts: dict = {}
+    for top in tops:
+        for element in reversed(list(top.iter())):
+            if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
+                counts[element] = 0
+                continue
+            total = len(_HAN.findall(element.text or ""))
+            for child in element:
+                total += counts.get(child, 0) + len(_HAN.findall(child.tail or ""))
+            counts[element] = total
+    return counts
 
 
 def _metadata(root) -> dict[str, str]:
@@ -90,8 +125,14 @@ def _metadata(root) -> dict[str, str]:
     return metadata
 
 
-def _furniture(element) -> str:
+def _furniture(element, share: float) -> str:
+    """What page furniture the element is, by its tag or a word of its class or id; "" when it is none.
+    A class or id word (and a <form>, which ASP.NET pages wrap around everything) says nothing of an
+    element that holds most of the page's text, nor of <html>, <body> or <main>: a blog's
+    <body class="… has-navbar …">, WeChat's comment_feature body class, an unclosed breadcrumb <div>."""
     tag = element.tag if isinstance(element.tag, str) else ""
+    if tag in _NEVER_FURNITURE or share >= _MOST_OF_THE_PAGE:
+        return _FURNITURE_TAGS.get(tag, "") if tag not in ("form", *_NEVER_FURNITURE) else ""
     if tag in _FURNITURE_TAGS:
         return _FURNITURE_TAGS[tag]
     words = _WORD.findall(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
@@ -109,8 +150,10 @@ def _is_live_quote(element) -> bool:
 class _Walker:
     """Depth-first over the tree; text and inline elements gather into the block being built."""
 
-    def __init__(self) -> None:
+    def __init__(self, han: dict) -> None:
         self.blocks: list[Block] = []
+        self._han = han
+        self._page_han = max(1, max(han.values(), default=1))
         self._builder: InlineText | None = None
         self._start = 0
         self._end = 0
@@ -134,7 +177,7 @@ class _Walker:
         if tag in _BLOCK_TAGS:
             self._elements += 1
             container = (*container, self._elements)
-            context = context or _furniture(element)
+            context = context or _furniture(element, self._han.get(element, 0) / self._page_han)
             outer = (self._part, self._level, self._container, self._context)
             self._begin(tag, container, context)
             self._text(element.text, element)

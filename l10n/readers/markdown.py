@@ -67,7 +67,7 @@ def _html_blocks(source: str, path: Path, offset: int) -> list[Block]:
         return []
     return [dataclasses.replace(block, line=block.line + offset,
                                 end_line=block.end_line + offset if block.end_line else 0, container=())
-            for block in html.read(source, path).blocks]
+            for block in html.read(source, path, fragment=True).blocks]
 
 
 def _container_part(containers: list[str]) -> tuple[Part, int]:
