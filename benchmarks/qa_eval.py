@@ -1,0 +1,434 @@
+"""How far `l10n check` can be trusted: false alarms on careful human translations, and recall on the same
+translations with one controlled error put into each of several hundred entries; pofilter beside it.
+
+    python benchmarks/qa_eval.py [--data ../shared/data] [--show dev] [--pofilter/--no-pofilter]
+
+Data (not shipped; give the folder holding both): `newsdev2017-zh-en/` (2,002 professionally translated news
+pairs) and `mac-dev/` (six novel chapters with their published translations, sentences aligned by hand; the
+aligned sentences of each link are joined). Every pair becomes a reviewed entry of an `en.po`, which
+`l10n check` (the library call behind it) and Translate Toolkit's `pofilter --language=en` (all its default
+checks; `pip install translate-toolkit`) both check, each on its own copy of the same file.
+
+Part of the material is set aside and never looked at while tuning the checks: every third news pair (lines
+3, 6, 9, …) and the last literary chapter. `--show dev` prints the findings on the rest, the only ones a
+developer should read; the aside rows of the table are the honest estimate.
+
+False alarms: every finding on the human translations, less those listed in benchmarks/data/qa_real_problems.tsv
+(findings that are real problems of the human translation, labelled by hand with a reason; ids only, no text).
+
+Recall: for each error type, entries where the type applies are drawn with a fixed seed (one error per entry,
+no entry twice) and the error is put into the English. An error counts as caught when the mutated entry
+gets a finding (check and message) that the clean entry did not have; for `length-ratio`, whose message
+quotes the ratio, the check alone counts. The same rule is applied to pofilter's findings.
+"""
+from __future__ import annotations
+
+import argparse
+import random
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+from collections import Counter, defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import polib
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+sys.path.insert(0, str(HERE))
+
+from align_eval import read_gold, read_sentences  # noqa: E402
+
+from l10n.glossary import Glossary  # noqa: E402
+from l10n.qa.catalogs import check_files  # noqa: E402
+
+REAL_PROBLEMS = HERE / "data" / "qa_real_problems.tsv"
+LITERARY_ASIDE = "006"  # the chapter never looked at while tuning
+SEED = 2017
+PER_TYPE = {"news": 40, "news-aside": 20, "literary": 20, "literary-aside": 10}  # injections per type and set
+
+
+@dataclass(frozen=True)
+class Pair:
+    id: str  # news:LINE or mac:CHAPTER:LINK, both 1-based
+    source: str
+    target: str
+
+
+def news_pairs(folder: Path) -> tuple[list[Pair], list[Pair]]:
+    """(dev, aside): every third line is aside. A source seen before is skipped (one entry per sentence)."""
+    zh = (folder / "newsdev2017.zh").read_text(encoding="utf-8").splitlines()
+    en = (folder / "newsdev2017.en").read_text(encoding="utf-8").splitlines()
+    dev, aside, seen = [], [], set()
+    for line, (source, target) in enumerate(zip(zh, en), start=1):
+        source, target = source.strip(), target.strip()
+        if not source or not target or source in seen:
+            continue
+        seen.add(source)
+        (aside if line % 3 == 0 else dev).append(Pair(f"news:{line}", source, target))
+    return dev, aside
+
+
+def literary_pairs(folder: Path) -> tuple[list[Pair], list[Pair]]:
+    """(dev, aside): the sentences of each gold link joined, links with an empty side skipped."""
+    dev, aside, seen = [], [], set()
+    for gold_path in sorted(folder.glob("dev-anno.*_zh.*_en.xml")):
+        chapter = gold_path.name.split(".")[1].split("_")[0]
+        zh, zh_index = read_sentences(folder / f"dev-anno.{chapter}_zh.xml")
+        en, en_index = read_sentences(folder / f"dev-anno.{chapter}_en.xml")
+        for number, (zh_ids, en_ids) in enumerate(read_gold(gold_path, zh_index, en_index), start=1):
+            source = "".join(zh[i] for i in zh_ids)
+            target = " ".join(en[i] for i in en_ids)
+            if not source or not target or source in seen:
+                continue
+            seen.add(source)
+            (aside if chapter == LITERARY_ASIDE else dev).append(Pair(f"mac:{chapter}:{number}", source, target))
+    return dev, aside
+
+
+# ---------------------------------------------------------------- checking
+
+Findings = dict[str, Counter]  # pair id → Counter of (check, message)
+
+
+def write_catalog(pairs: list[Pair], path: Path) -> None:
+    catalog = polib.POFile(wrapwidth=79)
+    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Content-Transfer-Encoding": "8bit",
+                        "Language": "en"}
+    for pair in pairs:
+        catalog.append(polib.POEntry(msgctxt=pair.id, msgid=pair.source, msgstr=pair.target))
+    catalog.save(str(path))
+
+
+def ours(path: Path) -> Findings:
+    found: Findings = defaultdict(Counter)
+    [report] = check_files([path], Glossary([]))
+    for finding in report.findings:
+        issue = finding.issue
+        found[issue.segment_id][(issue.code, "" if issue.code == "length-ratio" else issue.message)] += 1
+    return found
+
+
+_POFILTER_NOTE = re.compile(r"^\(pofilter\) ([\w-]+): (.*)$")
+
+
+def pofilter(path: Path, workdir: Path) -> Findings:
+    output = workdir / f"{path.stem}.pofilter.po"
+    command = [str(Path(sys.executable).with_name("pofilter")), "--progress=none", "--language=en",
+               str(path), str(output)]
+    subprocess.run(command, check=True, capture_output=True)
+    found: Findings = defaultdict(Counter)
+    if output.is_file():
+        for entry in polib.pofile(str(output)):
+            for note in entry.tcomment.splitlines():
+                match = _POFILTER_NOTE.match(note.strip())
+                if match:
+                    found[entry.msgctxt][(match.group(1), match.group(2))] += 1
+    return found
+
+
+def run_checkers(pairs: list[Pair], name: str, workdir: Path, with_pofilter: bool) -> tuple[Findings, Findings]:
+    path = workdir / f"{name}.po"
+    write_catalog(pairs, path)
+    theirs: Findings = {}
+    if with_pofilter:
+        copy = workdir / f"{name}-copy.po"
+        shutil.copyfile(path, copy)
+        theirs = pofilter(copy, workdir)
+    return ours(path), theirs
+
+
+# ---------------------------------------------------------------- injected errors
+
+_NUMBER = re.compile(r"(?<![\w.])\d+(?:,\d{3})*(?:\.\d+)?(?![\w])")
+_DECIMAL = re.compile(r"(?<![\w.,])(\d+)\.(\d+)(?![\w.])")
+_YEAR = re.compile(r"(?<![\w.,$])(19[5-9]\d|20[0-3]\d)(?![\w,.]\d)")
+_MONTH = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+          "Jan\\.|Feb\\.|Aug\\.|Sept?\\.|Oct\\.|Nov\\.|Dec\\.")
+_DAY = re.compile(rf"\b(?:{_MONTH})\s+(\d{{1,2}})\b|\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:{_MONTH})")
+_NUMBER_WORDS = ("two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|twenty|thirty|forty|fifty|sixty|"
+                 "seventy|eighty|ninety|hundred|thousand")
+_DROPPABLE = re.compile(rf"(?:[$£€¥]|US\$|HK\$)?(?<![\w.,])\d+(?:,\d{{3}})*(?:\.\d+)?"
+                        rf"(?:\s*(?:%|percent|per cent|million|billion|trillion))?(?![\w])"
+                        rf"|\b(?:{_NUMBER_WORDS})\b", re.IGNORECASE)
+_SCALE = re.compile(r"\b(million|billion|mn|bn)\b")
+_HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
+_WORD = re.compile(r"\b[A-Za-z]{3,}\b")
+_CLOSING = re.compile(r"[)\]”’]|\"(?=[^\"]*$)")
+_ACRONYM = re.compile(r"(?<![\w-])(?:[A-Z][A-Z0-9&]+|[a-z]+[A-Z][A-Za-z]*)(?:\s+\d+)?(?![\w-])")
+_LOWER = re.compile(r"(?<![\w'’-])[a-z]{5,}(?![\w'’-])")
+_NOT_DOUBLED = {"had", "that", "the"}
+
+
+def _pick(rng: random.Random, matches: list[re.Match]) -> re.Match | None:
+    return rng.choice(matches) if matches else None
+
+
+def _splice(text: str, start: int, end: int, new: str) -> str:
+    return text[:start] + new + text[end:]
+
+
+def digit_changed(pair: Pair, rng: random.Random) -> str | None:
+    match = _pick(rng, list(_NUMBER.finditer(pair.target)))
+    if match is None:
+        return None
+    positions = [i for i, char in enumerate(match.group(0)) if char.isdigit()]
+    at = rng.choice(positions)
+    old = match.group(0)[at]
+    choices = [d for d in "0123456789" if d != old and not (d == "0" and at == 0 and len(positions) > 1)]
+    return _splice(pair.target, match.start() + at, match.start() + at + 1, rng.choice(choices))
+
+
+def decimal_moved(pair: Pair, rng: random.Random) -> str | None:
+    match = _pick(rng, list(_DECIMAL.finditer(pair.target)))
+    if match is None:
+        return None
+    whole, fraction = match.group(1), match.group(2)
+    if rng.random() < 0.5 or len(whole) < 2:
+        moved = f"{whole}{fraction[0]}" + (f".{fraction[1:]}" if fraction[1:] else "")
+    else:
+        moved = f"{whole[:-1]}.{whole[-1]}{fraction}"
+    return _splice(pair.target, match.start(), match.end(), moved.lstrip("0") or "0")
+
+
+def year_off(pair: Pair, rng: random.Random) -> str | None:
+    match = _pick(rng, list(_YEAR.finditer(pair.target)))
+    if match is None:
+        return None
+    return _splice(pair.target, match.start(), match.end(), str(int(match.group(0)) + rng.choice((-1, 1))))
+
+
+def day_off(pair: Pair, rng: random.Random) -> str | None:
+    match = _pick(rng, [m for m in _DAY.finditer(pair.target) if 1 <= int(m.group(1) or m.group(2)) <= 28])
+    if match is None:
+        return None
+    group = 1 if match.group(1) else 2
+    day = int(match.group(group))
+    new = day + 1 if day == 1 else day + rng.choice((-1, 1))
+    return _splice(pair.target, match.start(group), match.end(group), str(new))
+
+
+def number_dropped(pair: Pair, rng: random.Random) -> str | None:
+    match = _pick(rng, list(_DROPPABLE.finditer(pair.target)))
+    if match is None:
+        return None
+    return re.sub(r"\s{2,}", " ", _splice(pair.target, match.start(), match.end(), "")).strip()
+
+
+def scale_swapped(pair: Pair, rng: random.Random) -> str | None:
+    match = _pick(rng, list(_SCALE.finditer(pair.target)))
+    if match is None:
+        return None
+    swap = {"million": "billion", "billion": "million", "mn": "bn", "bn": "mn"}
+    return _splice(pair.target, match.start(), match.end(), swap[match.group(0)])
+
+
+def chinese_left(pair: Pair, rng: random.Random) -> str | None:
+    han, words = list(_HAN_WORD.finditer(pair.source)), list(_WORD.finditer(pair.target))
+    if not han or not words:
+        return None
+    word = rng.choice(words)
+    return _splice(pair.target, word.start(), word.end(), rng.choice(han).group(0)[:2])
+
+
+def doubled(pair: Pair, rng: random.Random) -> str | None:
+    match = _pick(rng, [m for m in _WORD.finditer(pair.target) if m.group(0).lower() not in _NOT_DOUBLED])
+    if match is None:
+        return None
+    return _splice(pair.target, match.start(), match.end(), f"{match.group(0)} {match.group(0)}")
+
+
+def ideographic_stop(pair: Pair, rng: random.Random) -> str | None:
+    stripped = pair.target.rstrip()
+    if not stripped.endswith(".") or stripped.endswith(".."):
+        return None
+    return stripped[:-1] + "。"
+
+
+def bracket_open(pair: Pair, rng: random.Random) -> str | None:
+    closing = list(_CLOSING.finditer(pair.target))
+    if closing:
+        match = rng.choice(closing)
+        if match.group(0) == "’" and re.match(r"\w", pair.target[match.end():match.end() + 1]):
+            return None  # an apostrophe, not a closing quote
+        return _splice(pair.target, match.start(), match.end(), "")
+    words = list(_WORD.finditer(pair.target))
+    if not words:
+        return None
+    word = rng.choice(words)
+    return _splice(pair.target, word.start(), word.start(), rng.choice(("(", "“")))
+
+
+def acronym_dropped(pair: Pair, rng: random.Random) -> str | None:
+    match = _pick(rng, [m for m in _ACRONYM.finditer(pair.target) if m.group(0) in pair.source])
+    if match is None:
+        return None
+    return re.sub(r"\s{2,}", " ", _splice(pair.target, match.start(), match.end(), "")).strip()
+
+
+_dictionary = None
+
+
+def _is_word(word: str) -> bool:
+    global _dictionary
+    if _dictionary is None:
+        import enchant
+
+        broker = enchant.Broker()
+        broker.set_ordering("en_US", "hunspell")
+        _dictionary = broker.request_dict("en_US")
+    return _dictionary.check(word)
+
+
+def misspelled(pair: Pair, rng: random.Random) -> str | None:
+    words = [m for m in _LOWER.finditer(pair.target) if _is_word(m.group(0))]
+    rng.shuffle(words)
+    for match in words:
+        word = match.group(0)
+        at = rng.randrange(1, len(word) - 1)
+        typos = [word[:at] + word[at + 1] + word[at] + word[at + 2:],  # two letters swapped
+                 word[:at] + word[at + 1:],  # a letter dropped
+                 word[:at] + word[at] + word[at:]]  # a letter doubled
+        typo = rng.choice(typos)
+        if typo != word and not _is_word(typo):
+            return _splice(pair.target, match.start(), match.end(), typo)
+    return None
+
+
+INJECTIONS: dict[str, Callable[[Pair, random.Random], str | None]] = {
+    "digit changed": digit_changed, "decimal point moved": decimal_moved, "year off by one": year_off,
+    "day off by one": day_off, "number dropped": number_dropped, "million/billion swapped": scale_swapped,
+    "Chinese word left in": chinese_left, "doubled word": doubled, "。 as the full stop": ideographic_stop,
+    "bracket or quote left open": bracket_open, "acronym dropped": acronym_dropped, "misspelled word": misspelled,
+}
+
+
+def inject(pairs: list[Pair], per_type: int, seed: int) -> tuple[list[Pair], dict[str, str]]:
+    """The pairs with errors put into some (one each), and the type put into each mutated pair's id."""
+    rng = random.Random(seed)
+    order = list(range(len(pairs)))
+    rng.shuffle(order)
+    used: set[int] = set()
+    mutated = list(pairs)
+    kinds: dict[str, str] = {}
+    for kind, make in INJECTIONS.items():
+        made = 0
+        for index in order:
+            if made == per_type:
+                break
+            if index in used:
+                continue
+            text = make(pairs[index], rng)
+            if text is None or text == pairs[index].target:
+                continue
+            used.add(index)
+            mutated[index] = Pair(pairs[index].id, pairs[index].source, text)
+            kinds[pairs[index].id] = kind
+            made += 1
+    return mutated, kinds
+
+
+def caught(clean: Counter, dirty: Counter) -> bool:
+    return bool(dirty - clean)
+
+
+# ---------------------------------------------------------------- report
+
+def real_problems() -> set[tuple[str, str]]:
+    """(pair id, check) of findings labelled real problems of the human translation."""
+    labelled = set()
+    for line in REAL_PROBLEMS.read_text(encoding="utf-8").splitlines()[1:]:
+        if line.strip():
+            pair_id, check, _reason = line.split("\t", 2)
+            labelled.add((pair_id, check))
+    return labelled
+
+
+def per_100(count: int, entries: int) -> str:
+    return f"{100 * count / entries:.2f}" if entries else "-"
+
+
+def percent(hits: int, total: int) -> str:
+    return f"{100 * hits / total:.1f}" if total else "-"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data",
+                        help="folder holding newsdev2017-zh-en/ and mac-dev/ (default: ../shared/data)")
+    parser.add_argument("--show", choices=("dev",), help="print every finding on the dev sets (never the aside)")
+    parser.add_argument("--no-pofilter", dest="pofilter", action="store_false", help="leave pofilter out")
+    arguments = parser.parse_args()
+    if arguments.pofilter and not Path(sys.executable).with_name("pofilter").is_file():
+        parser.error("pofilter not found beside this Python: pip install translate-toolkit (or --no-pofilter)")
+
+    news_dev, news_aside = news_pairs(arguments.data / "newsdev2017-zh-en")
+    literary_dev, literary_aside = literary_pairs(arguments.data / "mac-dev")
+    sets = {"news": news_dev, "news-aside": news_aside, "literary": literary_dev, "literary-aside": literary_aside}
+    labelled = real_problems()
+    rows_alarm, by_check, recall = [], defaultdict(dict), defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
+    with tempfile.TemporaryDirectory() as folder:
+        workdir = Path(folder)
+        for name, pairs in sets.items():
+            clean_ours, clean_theirs = run_checkers(pairs, name, workdir, arguments.pofilter)
+            findings = [(pid, check) for pid, found in clean_ours.items() for (check, _), n in found.items()
+                        for _ in range(n)]
+            real = sum(1 for finding in findings if finding in labelled)
+            theirs = sum(sum(found.values()) for found in clean_theirs.values())
+            flagged = sum(1 for found in clean_ours.values() if found)
+            rows_alarm.append((name, len(pairs), len(findings), real, len(findings) - real, flagged, theirs))
+            for tool, found in (("ours", clean_ours), ("pofilter", clean_theirs)):
+                counts = Counter(check for per_pair in found.values() for (check, _), n in per_pair.items()
+                                 for _ in range(n))
+                for check, count in counts.items():
+                    by_check[(tool, check)][name] = count
+            if arguments.show == "dev" and not name.endswith("aside"):
+                texts = {pair.id: pair for pair in pairs}
+                for pid, found in clean_ours.items():
+                    for (check, message), _ in found.items():
+                        mark = "REAL " if (pid, check) in labelled else ""
+                        print(f"{mark}{pid}\t{check}\t{message}\n  {texts[pid].source}\n  {texts[pid].target}")
+            mutated, kinds = inject(pairs, PER_TYPE[name], SEED)
+            dirty_ours, dirty_theirs = run_checkers(mutated, f"{name}-injected", workdir, arguments.pofilter)
+            for pid, kind in kinds.items():
+                cell = recall[kind][name]
+                cell[0] += 1
+                cell[1] += caught(clean_ours.get(pid, Counter()), dirty_ours.get(pid, Counter()))
+                cell[2] += caught(clean_theirs.get(pid, Counter()), dirty_theirs.get(pid, Counter()))
+    _print_tables(sets, rows_alarm, by_check, recall, arguments.pofilter)
+
+
+def _print_tables(sets, rows_alarm, by_check, recall, with_pofilter: bool) -> None:
+    print("| set | entries | our findings | real problems | false alarms | per 100 entries | entries flagged "
+          "| pofilter findings | per 100 |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for name, entries, findings, real, false, flagged, theirs in rows_alarm:
+        their = f"{theirs} | {per_100(theirs, entries)}" if with_pofilter else "- | -"
+        print(f"| {name} | {entries} | {findings} | {real} | {false} | {per_100(false, entries)} | {flagged} | {their} |")
+    names = list(sets)
+    print("\n| findings per 100 entries, by check | " + " | ".join(names) + " |")
+    print("|---|" + "---:|" * len(names))
+    for (tool, check), counts in sorted(by_check.items()):
+        cells = " | ".join(per_100(counts.get(name, 0), len(sets[name])) for name in names)
+        print(f"| {tool}: {check} | {cells} |")
+    print("\n| injected error | n | ours | pofilter | n aside | ours aside | pofilter aside |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
+    totals = [0] * 6
+    for kind in INJECTIONS:
+        dev = [sum(recall[kind][n][i] for n in names if not n.endswith("aside")) for i in range(3)]
+        aside = [sum(recall[kind][n][i] for n in names if n.endswith("aside")) for i in range(3)]
+        totals = [t + v for t, v in zip(totals, dev + aside)]
+        print(f"| {kind} | {dev[0]} | {percent(dev[1], dev[0])} | {percent(dev[2], dev[0]) if with_pofilter else '-'} "
+              f"| {aside[0]} | {percent(aside[1], aside[0])} | "
+              f"{percent(aside[2], aside[0]) if with_pofilter else '-'} |")
+    print(f"| all | {totals[0]} | {percent(totals[1], totals[0])} | "
+          f"{percent(totals[2], totals[0]) if with_pofilter else '-'} | {totals[3]} | {percent(totals[4], totals[3])} "
+          f"| {percent(totals[5], totals[3]) if with_pofilter else '-'} |")
+
+
+if __name__ == "__main__":
+    main()
