@@ -2,27 +2,36 @@
 
 Chinese writes large numbers in myriads (万 = 10⁴, 亿 = 10⁸), English in thousands (million, billion), so a
 translation that keeps the digits keeps the wrong value: 77亿 is 7.7 billion, not 77 billion. `quantities`
-reads a Chinese sentence and `english_quantities` an English one; `rendered_by` says whether an English
-quantity renders a Chinese one (same value, or a rounding of it; same day; same currency). What is parsed:
+reads a Chinese sentence and `english_quantities` an English one; `unrendered` pairs them, one English
+mention for each Chinese one. What is parsed:
 
 - Chinese: Arabic digits (half- or full-width, with thousands commas and decimals) with a 万/亿/千/百 scale
-  chain (1.5万亿 = 1.5 × 10¹²); Chinese numerals before a measure word or a currency (三名, 两次, 十亿美元);
-  ordinals (第三); percentages (2.05%, 百分之五); dates (11月20日, 11月, 20日); currencies before or after
-  (美元, 人民币/元, 港元, 英镑, 欧元, 日元). A range of two neighbouring numerals (五六天, 一两次) is
-  approximate. Numbers glued to Latin letters (GPT-4, A16Z) are names, not quantities.
-- English: digits with a scale word (1.7 billion, $86bn), number words (twenty-five, ten million, twice),
-  ordinals (third, 20th), percentages (20.5%, 20.5 percent), dates (November 20, 20 November, Nov. 20) and
-  currencies ($, US$, HK$, £, €, dollars, yuan, RMB, pounds, euros, yen).
+  chain (1.5万亿 = 1.5 × 10¹², 1万200 = 10,200); Chinese numerals before a measure word or a currency (三名,
+  两次, 五方面, 四大, 十亿美元) and with a decimal point (零点五 = 0.5); ordinals (第三); percentages (2.05%,
+  百分之五) and discounts (8折 = 20 % off); fractions (2/3, 三分之二); dates (11月20日, 11月, 20日, 8·12,
+  4-6月); times of day (15时20分, 10点半, 15:30); decades and generations (20世纪70年代, 九十年代, 90后);
+  currencies before or after (美元, 人民币/元, 港元, 澳元, 英镑, 欧元, 日元). A range of two neighbouring
+  numerals (五六天, 一两次) is approximate. Not quantities: numbers glued to Latin letters (GPT-4, A16Z) or
+  inside a title (《哈利波特5》), weekdays (周四), a list's leading number, and numerals inside a dictionary
+  word that is not a count (王二, 三轮车, 八股文).
+- English: digits with a scale word (1.7 billion, $86bn) or a unit (82mm, 11am), number words (twenty-five,
+  ten million, twice, both, a pair, two decades), each number of a run on its own ("the first three" is 1
+  and 3, "nine thirty" 9 and 30), ordinals (third, 20th), fractions (two thirds, 1/3), percentages, dates
+  (November 20, 20 November, Aug.12), times (3 p.m., 15:20, 10 o'clock), decades (the 1970s, '90s, the
+  nineties, post-90s) and currencies ($, US$, $US, A$, HK$, £, €, dollars, yuan, RMB, pounds, euros, yen).
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from decimal import Decimal
 
 NUMBER = "number"
 PERCENT = "percent"
 DATE = "date"
+TIME = "time"  # a time of day
+DECADE = "decade"
 
 
 @dataclass(frozen=True)
@@ -30,14 +39,21 @@ class Quantity:
     text: str  # as written
     start: int
     end: int
-    kind: str  # NUMBER, PERCENT or DATE
-    values: tuple[Decimal, ...] = ()  # one value; two for an approximate range (五六天: 5 or 6)
+    kind: str  # NUMBER, PERCENT, DATE, TIME or DECADE
+    values: tuple[Decimal, ...] = ()  # one value; two for an approximate range (五六天: 5 or 6) or a discount
     currency: str = ""  # ISO 4217 code, "" when none is named
     month: int = 0  # dates: 0 when not given
     day: int = 0
     approximate: bool = False
     tolerance: Decimal = Decimal(0)  # English: how far a rounded rendering may be from the exact value
     year: bool = False  # 2018年: written 2018 in English, not 2,018
+    hour: int = -1  # times of day; -1 when not a time
+    minute: int = -1  # -1 when not given
+    century: int = 0  # decades: 20 for 20世纪70年代 and for the 1970s; 0 when not given
+    decade: int = 0  # 70 for the seventies
+    any_yuan: bool = False  # written 元 alone: yuan, or the dollar of Taiwan or Hong Kong
+    counted: bool = False  # Chinese: a numeral word counting things (两人, 三个), which English may leave implicit
+    summary: bool = False  # Chinese: a count of things named or referred to (中俄两国, 这两条, 两人都): "both", "they"
 
     @property
     def value(self) -> Decimal | None:
@@ -46,30 +62,53 @@ class Quantity:
 
 # ---------------------------------------------------------------- Chinese
 
-_FULL_WIDTH = str.maketrans("０１２３４５６７８９％．", "0123456789%.")
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９％．／：", "0123456789%./:")
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_SMALL_UNITS = {"十": 10, "百": 100, "千": 1000}
 _CN_SCALES = {"万": 10**4, "亿": 10**8}
 _CN_NUMERAL = "零〇一二两三四五六七八九十百千万亿"
+_CN_DIGIT = "零〇一二两三四五六七八九"
 
 _ZH_CURRENCIES = {"美元": "USD", "美金": "USD", "港元": "HKD", "港币": "HKD", "人民币": "CNY", "元": "CNY", "块": "CNY",
-                  "英镑": "GBP", "欧元": "EUR", "日元": "JPY", "韩元": "KRW", "新台币": "TWD", "台币": "TWD"}
+                  "英镑": "GBP", "欧元": "EUR", "日元": "JPY", "韩元": "KRW", "新台币": "TWD", "台币": "TWD",
+                  "澳元": "AUD", "加元": "CAD", "新加坡元": "SGD"}
+_ANY_YUAN = {"元", "块"}
+_YUAN_CURRENCIES = {"CNY", "TWD", "HKD", "MOP"}  # each counted in 元 in Chinese
 _ZH_CURRENCY = "|".join(sorted(map(re.escape, _ZH_CURRENCIES), key=len, reverse=True))
 # What a Chinese numeral must stand before to count as a quantity: without one, 三星 is Samsung and 十分 "very".
 _MEASURE_WORDS = ("名 位 个 家 次 人 年 天 周 个月 小时 分钟 秒 岁 倍 项 款 种 条 件 台 部 张 篇 场 轮 届 季 座 所 辆 架 "
-                  "艘 份 间 层 页 股 笔 起 例 支 枚 颗 只 匹 套 批 组 类 宗 户 国 省 城 根 本 句 段 点 度").split()
+                  "艘 份 间 层 页 股 笔 起 例 支 枚 颗 只 匹 套 批 组 类 宗 户 国 省 城 根 本 句 段 点 度 方面 大 两 "
+                  "斤 公斤 米 公里 亩 方 强").split()
 _MEASURE = "|".join(sorted(map(re.escape, set(_MEASURE_WORDS)), key=len, reverse=True))
+# Measure words that make a count of people or parties, which English often says as "they", "both", "the two".
+_PARTIES = set("人 位 名 个 家 国 方 者 岸 党".split())
+_CLAUSE_END = "，。；：！？、,;:!?“”\"（）()"
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _LATIN_BEFORE = r"(?<![A-Za-z0-9.])(?<![A-Za-z]-)"
 _ZH_PATTERNS = re.compile(
-    rf"(?P<time>{_LATIN_BEFORE}\d{{1,2}}[:：]\d{{2}})"
+    rf"(?P<title>《[^《》]*》)"
+    rf"|(?P<weekday>(?:周|星期|礼拜)[一二三四五六日天])"
+    rf"|(?P<enumerator>^\s*\d{{1,2}}\s*[.、)）]\s*(?!\d))"
+    rf"|(?P<race>{_LATIN_BEFORE}(?P<race_minutes>\d{{1,2}})分(?P<race_seconds>\d{{1,2}})秒(?P<race_fraction>\d{{1,3}})?)"
+    rf"|(?P<clock>{_LATIN_BEFORE}(?P<clock_hour>\d{{1,2}}):(?P<clock_minute>\d{{2}})(?![\d:]))"
+    rf"|(?P<decade>{_LATIN_BEFORE}(?:(?P<century>\d{{2}})\s*世纪\s*)?(?P<decade_digits>\d0|[一二三四五六七八九]十)\s*年代)"
+    rf"|(?P<generation>{_LATIN_BEFORE}(?P<generation_digits>\d0|[一二三四五六七八九零][零〇])\s*后)"
+    rf"|(?P<month_range>{_LATIN_BEFORE}(?P<range_from>\d{{1,2}})\s*[-－—–~～至到]\s*(?P<range_to>\d{{1,2}})\s*月(?!\s*\d))"
+    rf"|(?P<dotted>{_LATIN_BEFORE}(?P<dot_month>\d{{1,2}})\s*[·•・]\s*(?P<dot_day>\d{{1,2}})(?![\d.]))"
+    rf"|(?P<hour>(?P<daypart>凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜里|夜间|早|晚|夜)?\s*{_LATIN_BEFORE}"
+    rf"(?P<hour_digits>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*"
+    rf"(?:时(?!间|代|期|候|刻|节|尚|事|局|势|装|空)|点(?(daypart)|(?=\s*(?:\d{{1,2}}\s*分|半|许|左右|整|钟|前后))))"
+    rf"(?:\s*(?P<hour_minute>\d{{1,2}})\s*分|(?P<half>半))?)"
+    rf"|(?P<fraction>{_LATIN_BEFORE}(?P<numerator>\d+)\s*/\s*(?P<denominator>\d+)(?![\d.]))"
     rf"|(?P<date>{_LATIN_BEFORE}(?:(?P<month>\d{{1,2}})\s*月份?\s*(?:(?P<mday>\d{{1,2}})\s*[日号])?"
-    rf"|(?P<day>\d{{1,2}})\s*[日号]))(?![A-Za-z0-9])"
+    rf"|(?P<day>\d{{1,2}})\s*[日号]))(?![A-Za-z])"
     rf"|百分之(?P<pct_words>(?:{_ARABIC})|[{_CN_NUMERAL}]+)"
+    rf"|(?P<cn_fraction>(?P<cn_denominator>[{_CN_NUMERAL}]+)分之(?P<cn_numerator>[{_CN_NUMERAL}]+))"
     rf"|(?:(?P<prefix>人民币|港币|美元)\s*)?"
-    rf"{_LATIN_BEFORE}(?P<arabic>{_ARABIC})(?![A-Za-z0-9])\s*(?P<scale>[百千万亿]*)(?P<plus>多|余)?\s*"
-    rf"(?:(?P<pct>%)|(?P<currency>{_ZH_CURRENCY}))?"
+    rf"{_LATIN_BEFORE}(?P<arabic>{_ARABIC})(?![A-Za-z0-9])\s*(?P<scale>[百千万亿]*)(?:(?<=[万亿])(?P<rest>\d+(?![\d.])))?"
+    rf"(?P<plus>多|余)?\s*(?:(?P<pct>%)|(?P<discount>折)(?![合算旧扣])|(?P<currency>{_ZH_CURRENCY}))?"
+    rf"|(?P<cn_decimal>[{_CN_NUMERAL}]+点[{_CN_DIGIT}]+(?!点))"
     rf"|(?P<ordinal>第)?(?P<numeral>[{_CN_NUMERAL}]+)(?P<cn_plus>多|余)?(?P<cn_currency>{_ZH_CURRENCY})?"
 )
 
@@ -87,10 +126,12 @@ def _scaled(value: Decimal, scale: str) -> Decimal:
 def chinese_numeral(text: str) -> int | None:
     """一千二百五十 → 1250, 十亿 → 10⁹, 两 → 2; None when it is not a well-formed numeral."""
     total, section, digit = 0, 0, None
-    for char in text:
+    for position, char in enumerate(text):
         if char in _CN_DIGITS:
             if digit is not None and char not in "零〇":
                 return None  # 五六: a range, not a number
+            if char == "两" and position and text[position - 1] == "十":
+                return None  # 五十两 is fifty taels, never 52
             digit = _CN_DIGITS[char] if char not in "零〇" else None
         elif char in _CN_SMALL_UNITS:
             section += (1 if digit is None else digit) * _CN_SMALL_UNITS[char]
@@ -129,61 +170,169 @@ def quantities(zh_text: str) -> list[Quantity]:
     text = zh_text.translate(_FULL_WIDTH)  # one character for one: offsets stay valid
     found: list[Quantity] = []
     for match in _ZH_PATTERNS.finditer(text):
-        quantity = _zh_quantity(match, text)
-        if quantity is not None:
-            found.append(quantity)
+        found += _zh_quantities(match, text)
     return found
 
 
-def _zh_quantity(match: re.Match, text: str) -> Quantity | None:
+def _zh_quantities(match: re.Match, text: str) -> list[Quantity]:
     start, end, written = match.start(), match.end(), match.group(0).strip()
-    if match["time"]:
-        return None  # 15:30 may become 3:30 p.m.; not checked
+    if match["title"] or match["weekday"] or match["enumerator"]:
+        return []  # a name, a day of the week (周四起诉 is not four), a list's own numbering
+    if match["race"]:
+        seconds = Decimal(f"{match['race_seconds']}.{match['race_fraction'] or 0}")
+        return [Quantity(written, start, end, NUMBER, (int(match["race_minutes"]) * 60 + seconds,))]
+    if match["clock"] or match["hour"]:
+        written_hour = match["clock_hour"] or match["hour_digits"]
+        hour = int(written_hour) if written_hour.isdigit() else chinese_numeral(written_hour)
+        if hour is None or (not written_hour.isdigit() and "点" not in written):
+            return []  # 一时 "for a while", 四时 "the four seasons"
+        minute = match["clock_minute"] or match["hour_minute"]
+        minute = 30 if match["half"] else int(minute) if minute is not None else -1
+        return [Quantity(written, start, end, TIME, hour=hour, minute=minute)] if hour <= 24 and minute < 60 else []
+    if match["decade"]:
+        digits = match["decade_digits"]
+        decade = int(digits) if digits[0].isdigit() else chinese_numeral(digits)
+        return [Quantity(written, start, end, DECADE, century=int(match["century"] or 0), decade=decade)]
+    if match["generation"]:
+        digits = match["generation_digits"]
+        decade = int(digits) if digits[0].isdigit() else _CN_DIGITS[digits[0]] * 10
+        return [Quantity(written, start, end, DECADE, decade=decade)]
+    if match["month_range"]:
+        months = [int(match["range_from"]), int(match["range_to"])]
+        if not all(1 <= month <= 12 for month in months):
+            return []
+        return [Quantity(written, start, end, DATE, month=month) for month in months]
+    if match["dotted"]:
+        month, day = int(match["dot_month"]), int(match["dot_day"])
+        return [Quantity(written, start, end, DATE, month=month, day=day)] if 1 <= month <= 12 and 1 <= day <= 31 else []
+    if match["fraction"]:
+        denominator = int(match["denominator"])
+        if not denominator:
+            return []
+        return [Quantity(written, start, end, NUMBER, (Decimal(int(match["numerator"])) / denominator,))]
     if match["date"]:
         if match["month"]:
             month, day = int(match["month"]), int(match["mday"] or 0)
         else:
             month, day = 0, int(match["day"])
         if not 1 <= (month or 1) <= 12 or not 0 <= day <= 31:
-            return None
-        return Quantity(written, start, end, DATE, month=month, day=day)
+            return []
+        return [Quantity(written, start, end, DATE, month=month, day=day)]
     if match["pct_words"] is not None:
         words = match["pct_words"]
         value = _arabic_value(words) if words[0].isdigit() else chinese_numeral(words)
-        return None if value is None else Quantity(written, start, end, PERCENT, (Decimal(value),))
+        return [] if value is None else [Quantity(written, start, end, PERCENT, (Decimal(value),))]
+    if match["cn_fraction"]:
+        denominator, numerator = chinese_numeral(match["cn_denominator"]), chinese_numeral(match["cn_numerator"])
+        if not denominator or numerator is None:
+            return []
+        return [Quantity(written, start, end, NUMBER, (Decimal(numerator) / denominator,))]
     if match["arabic"]:
-        value = _scaled(_arabic_value(match["arabic"]), match["scale"])
-        currency = _ZH_CURRENCIES.get(match["currency"] or match["prefix"] or "", "")
-        kind = PERCENT if match["pct"] else NUMBER
-        start = match.start("prefix") if match["prefix"] else match.start("arabic")
-        year = (kind == NUMBER and not currency and value == value.to_integral() and 1000 <= value <= 2999
-                and text[end:].lstrip().startswith("年"))
-        return Quantity(text[start:end].strip(), start, end, kind, (value,), currency, year=year)
-    return _zh_numeral_quantity(match, text)
+        return [_zh_arabic_quantity(match, text)]
+    if match["cn_decimal"]:
+        whole, fraction = match["cn_decimal"].split("点")
+        value = chinese_numeral(whole)
+        if value is None:
+            return []
+        decimals = "".join(str(_CN_DIGITS[char]) for char in fraction)
+        return [Quantity(written, start, end, NUMBER, (Decimal(f"{value}.{decimals}"),))]
+    quantity = _zh_numeral_quantity(match, text)
+    return [quantity] if quantity is not None else []
+
+
+def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
+    start, end = match.start(), match.end()
+    value = _scaled(_arabic_value(match["arabic"]), match["scale"])
+    if match["rest"] and match["scale"]:
+        value += int(match["rest"])  # 1万200
+    currency_word = match["currency"] or match["prefix"] or ""
+    currency = _ZH_CURRENCIES.get(currency_word, "")
+    start = match.start("prefix") if match["prefix"] else match.start("arabic")
+    if match["discount"]:
+        # 8折 and 85折 are what is paid (80 %, 85 %); English may say that or what is taken off (20 %, 15 %).
+        paid = value * 10 if value < 10 else value
+        return Quantity(text[start:end].strip(), start, end, PERCENT, (paid, 100 - paid))
+    kind = PERCENT if match["pct"] else NUMBER
+    measure = re.match(_MEASURE, text[end:end + 3])
+    summary = (kind == NUMBER and not currency and measure is not None and value == value.to_integral()
+               and 1 < value <= 10 and _sums_up(text, start, measure.group(0), int(value)))
+    year = (kind == NUMBER and not currency and value == value.to_integral() and 1000 <= value <= 2999
+            and text[end:].lstrip().startswith("年"))
+    values = _in_units(value, measure) if kind == NUMBER and not currency else (value,)
+    return Quantity(text[start:end].strip(), start, end, kind, values, currency, year=year,
+                    any_yuan=currency_word in _ANY_YUAN, summary=summary)
 
 
 def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     numeral, start, end = match["numeral"], match.start(), match.end()
     if start and text[start - 1] in "几数上成好近":  # 几十, 数百, 上千: no value to check
         return None
+    if len(numeral) > 1 and numeral.endswith("两") and not match["cn_currency"]:
+        numeral, end = numeral[:-1], end - 1  # 五十两: fifty taels (两 as a weight)
     following = text[end:end + 3]
     if match["ordinal"]:
         value = chinese_numeral(numeral)
         return None if value in (None, 1) else Quantity(match.group(0), start, end, NUMBER, (Decimal(value),))
-    measure = re.match(_MEASURE, following)
+    measure = None if match["cn_currency"] else re.match(_MEASURE, following)
     if not (match["cn_currency"] or measure) or following.startswith("几"):
         return None
-    written = match.group(0) + (measure.group(0) if measure and not match["cn_currency"] else "")
+    written = text[start:end] + (measure.group(0) if measure else "")
     if len(numeral) == 1 and numeral in "百千万亿":
         return None  # 百年, 千家万户, 万人: figures of speech
+    if numeral == "零" or not _is_a_count(text, start, end + (measure.end() if measure else 0)):
+        return None
     currency = _ZH_CURRENCIES.get(match["cn_currency"] or "", "")
-    approximate = _chinese_range(numeral)
+    any_yuan = (match["cn_currency"] or "") in _ANY_YUAN
+    approximate = _chinese_range(numeral) or ((100, 110) if numeral == "百十" else None)  # 百十年: a hundred or so
     if approximate is not None:
-        return Quantity(written, start, end, NUMBER, tuple(map(Decimal, approximate)), currency, approximate=True)
+        return Quantity(written, start, end, NUMBER, tuple(map(Decimal, approximate)), currency, approximate=True,
+                        any_yuan=any_yuan)
     value = chinese_numeral(numeral)
     if value is None or value == 1:
         return None  # 一名 is as often "a" as "one"
-    return Quantity(written, start, end, NUMBER, (Decimal(value),), currency)
+    counted = measure is not None and not currency
+    summary = counted and value <= 10 and _sums_up(text, start, measure.group(0), value)
+    return Quantity(written, start, end, NUMBER, _in_units(Decimal(value), measure), currency, any_yuan=any_yuan,
+                    counted=counted, summary=summary)
+
+
+def _in_units(value: Decimal, measure: re.Match | None) -> tuple[Decimal, ...]:
+    """A weight in 斤 may be given in kilograms (5斤 is 2.5 kg)."""
+    return (value, value / 2) if measure is not None and measure.group(0) == "斤" else (value,)
+
+
+def _is_a_count(text: str, start: int, end: int) -> bool:
+    """Whether a numeral and its measure word stand as words of their own: not inside a dictionary word that
+    begins before the numeral (王二, 周四) or runs on past the measure word (三轮车, 八股文, 四周围)."""
+    for _, word_start, word_end in _words(text):
+        if word_start < start < word_end or (word_start == start and word_end > end):
+            return False
+        if word_start <= start and word_end == end and text[start:end] == "四周":
+            return False  # "all around", far more often than four weeks
+        if word_start >= end:
+            break
+    return True
+
+
+@lru_cache(maxsize=256)
+def _words(text: str) -> tuple[tuple[str, int, int], ...]:
+    from .words import words
+
+    return tuple(words(text))
+
+
+def _sums_up(text: str, start: int, measure: str, value: int) -> bool:
+    """Whether a count sums up things named or pointed at, so that English may say "both", "they", "Paris and
+    Rome" instead of the number: a demonstrative before it (这两条), the things listed before it
+    (德国、法国和英国三国, 春秋两季), or a count of people or parties opening a clause (两人都, 两国还)."""
+    before = text[max(0, start - 40):start]
+    clause = re.split(f"[{re.escape(_CLAUSE_END.replace('、', ''))}]", before)[-1]
+    if clause[-1:] in "这那此该其前后":
+        return True
+    items = [item for item in re.split(r"、|和|与|及|跟|同|以及", clause) if item]
+    if len(items) == value and value > 1:
+        return True
+    return measure in _PARTIES and (value == 2 or not clause.strip())
 
 
 # ---------------------------------------------------------------- English
@@ -194,44 +343,60 @@ _MONTH_NAMES = [("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("Apr
 _MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MAY_AS_MONTH = re.compile(r"\b(?:in|of|since|until|till|by|from|early|late|mid|last|next|this)[\s-]+$", re.IGNORECASE)
-_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
-          "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
          "ninety": 90}
 _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7, "eighth": 8,
              "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
              "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
              "twentieth": 20, "thirtieth": 30}
-_WORD_VALUES = {**{word: n for n, word in enumerate(_UNITS)}, **_TENS, "twice": 2, "both": 2, "thrice": 3,
-                "decade": 10, "decades": None, "dozen": 12, "a": 1, "an": 1}
+# Words that are a number on their own (both, twice) or multiply the one before them (two decades, a dozen).
+_STANDALONE = {"twice": 2, "both": 2, "thrice": 3, "neither": 2, "either": 2, "twin": 2, "twins": 2, "dual": 2,
+               "double": 2, "triple": 3, "secondary": 2, "sevens": 7, "twos": 2, "threes": 3, "fours": 4,
+               "fives": 5, "sixes": 6, "eights": 8, "nines": 9}
+_MULTIPLIERS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "couple": 2, "pair": 2, "score": 20}
 _SCALE_WORDS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _SCALE_ABBREVIATIONS = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
-_NUMBER_WORD = "|".join(sorted([*(w for w in _WORD_VALUES if w not in ("a", "an", "decades")), *_SCALE_WORDS,
-                                *_ORDINALS], key=len, reverse=True))
+_DECADE_WORDS = {word[:-1] + "ies": value for word, value in _TENS.items()}  # the twenties … the nineties
+_NUMBER_WORD = "|".join(sorted([*_UNITS[1:], *_TEENS, *_TENS, *_STANDALONE, *_MULTIPLIERS, *_SCALE_WORDS,
+                                *_ORDINALS, "thirds?", "quarters?"], key=len, reverse=True))
+# Units written glued to a number (82mm, 540ns, 11am): the number is still a quantity.
+_GLUED_UNITS = ("(?-i:mm|cm|km|m|kg|mg|ml|ns|ms|s|h|hrs?|min|mph|kph|ft|lbs?|oz|sqm|ha|GB|MB|TB|kW|MW|GW|kWh|MWh|"
+                "GWh|kV|Hz|GHz|MHz|bp|yrs?)")
 
-_EN_PREFIX_CURRENCIES = {"US$": "USD", "U.S.$": "USD", "HK$": "HKD", "NT$": "TWD", "$": "USD", "£": "GBP", "€": "EUR",
+_EN_PREFIX_CURRENCIES = {"US$": "USD", "U.S.$": "USD", "$US": "USD", "HK$": "HKD", "NT$": "TWD", "A$": "AUD",
+                         "AU$": "AUD", "$A": "AUD", "C$": "CAD", "S$": "SGD", "$": "USD", "£": "GBP", "€": "EUR",
                          "¥": "CNY", "RMB": "CNY", "USD": "USD", "HKD": "HKD", "CNY": "CNY", "GBP": "GBP",
-                         "EUR": "EUR", "JPY": "JPY"}
+                         "EUR": "EUR", "JPY": "JPY", "AUD": "AUD"}
 _EN_SUFFIX_CURRENCIES = [(r"(?:US |U\.S\. |American )dollars?", "USD"), (r"(?:Hong Kong|HK) dollars?", "HKD"),
-                         (r"(?:New Taiwan|Taiwan|NT) dollars?", "TWD"), (r"dollars?", "USD"),
+                         (r"(?:New Taiwan|Taiwan|NT) dollars?", "TWD"), (r"Australian dollars?", "AUD"),
+                         (r"Canadian dollars?", "CAD"), (r"dollars?", "USD"),
                          (r"yuan|renminbi|RMB|CNY", "CNY"), (r"(?:pounds?|pounds sterling|GBP)", "GBP"),
-                         (r"euros?|EUR", "EUR"), (r"yen|JPY", "JPY"), (r"won", "KRW"), (r"(?:Hong Kong )?HKD", "HKD"),
-                         (r"USD", "USD")]
+                         (r"euros?|EUR", "EUR"), (r"yen|JPY", "JPY"), (r"(?:Korean )?won", "KRW"),
+                         (r"(?:Hong Kong )?HKD", "HKD"), (r"USD", "USD"), (r"AUD", "AUD")]
 _EN_SUFFIX = "|".join(f"(?:{pattern})" for pattern, _ in _EN_SUFFIX_CURRENCIES)
 _EN_PREFIX = "|".join(sorted(map(re.escape, _EN_PREFIX_CURRENCIES), key=len, reverse=True))
 
 _EN_PATTERNS = re.compile(
-    rf"(?P<date>\b(?P<month>{_MONTH})\b\.?(?:\s+(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b)?"
+    rf"(?P<date>\b(?P<month>{_MONTH})\b(?:\.?(?:(?<=\.)\s*|\s+)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b|\.)?"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b\.?)"
-    rf"|(?:(?P<prefix>{_EN_PREFIX})\s?)?(?<![A-Za-z0-9.,])(?<![A-Za-z]-)(?P<digits>{_ARABIC})"
+    rf"|(?P<race>(?<![\w.:])(?P<race_minutes>\d{{1,2}})[:.](?P<race_seconds>\d{{2}})\.(?P<race_fraction>\d{{1,3}})(?![\d.]))"
+    rf"|(?P<time>(?<![\w.:$])(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*"
+    rf"(?:[ap]\.?\s?m\b\.?|o['’]clock\b)|(?<![\w.:$])(?P<hour24>\d{{1,2}}):(?P<minute24>\d{{2}})(?![\d:]))"
+    rf"|(?P<decade>(?<![\w'’$])(?:post-?)?(?:(?P<decade_century>1\d|20)(?P<decade_digit>\d)0|(?P<decade_short>\d)0)"
+    rf"['’]?s\b|['’](?P<decade_apostrophe>\d)0s\b|\b(?P<decade_word>{'|'.join(_DECADE_WORDS)})\b)"
+    rf"|(?P<fraction>(?<![\w.,/])(?P<numerator>\d+)/(?P<denominator>\d+)(?![\w/]))"
+    rf"|(?:(?P<prefix>{_EN_PREFIX})\s?|(?<![A-Za-z0-9.,])(?<![A-Za-z]-)|(?<=\bNo)|(?<=\bNo\.))(?P<digits>{_ARABIC})"
     rf"(?:(?P<abbrev>k|mn|mln|bn|tn|m|b)\b|(?P<ord>st|nd|rd|th)\b|\s*(?P<scale>(?:hundred|thousand|million|billion|"
-    rf"trillion)(?:\s+(?:thousand|million|billion))?)\b)?(?![A-Za-z0-9])"
+    rf"trillion)(?:\s+(?:thousand|million|billion))?)\b|(?P<unit>{_GLUED_UNITS})\b)?(?![A-Za-z0-9])"
     rf"(?P<pct>\s*(?:%|per\s?cent\b|percentage points?\b))?"
     rf"|(?P<wprefix>{_EN_PREFIX})?\b(?P<words>(?:(?:an?|{_NUMBER_WORD})[\s-]+(?:and[\s-]+)?)*"
     rf"(?:{_NUMBER_WORD}))\b(?P<wpct>\s+(?:per\s?cent|percentage points?)\b)?",
     re.IGNORECASE,
 )
 _EN_CURRENCY_AFTER = re.compile(rf"\s*(?:(?:US|U\.S\.)\s+)?(?P<word>{_EN_SUFFIX})\b", re.IGNORECASE)
+_NO_PREFIX = re.compile(r"(?<![A-Za-z])No\.?$")
 
 
 def _suffix_currency(text: str) -> str:
@@ -247,113 +412,295 @@ def _suffix_currency(text: str) -> str:
     return ""
 
 
-def _words_value(words: str) -> Decimal | None:
-    """twenty-five → 25, ten million → 10⁷, a dozen → 12, three hundred thousand → 300,000."""
-    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t and t != "and"]
-    total, current, seen = 0, 0, False
+def _word_kind(token: str) -> str:
+    if token in _UNITS:
+        return "unit"
+    if token in _TEENS:
+        return "teen"
+    if token in _TENS:
+        return "tens"
+    if token in _SCALE_WORDS:
+        return "hundred" if token == "hundred" else "scale"
+    if token in _ORDINALS or token in ("thirds", "quarter", "quarters"):
+        return "ordinal"
+    if token in _MULTIPLIERS:
+        return "multiplier"
+    if token in _STANDALONE:
+        return "standalone"
+    return "other"
+
+
+def word_numbers(words: str) -> list[tuple[Decimal, int]]:
+    """The numbers of a run of number words, each with its largest scale: "twenty-five" is one, "the first
+    three" two (1 and 3), "nine thirty" two (9 and 30), "two thirds" a fraction, "two decades" 20."""
+    tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t]
+    numbers: list[tuple[Decimal, int]] = []
+    total, current, scale, last = 0, 0, 1, None
+
+    def flush() -> None:
+        nonlocal total, current, scale, last
+        if last is not None and last not in ("a", "and"):
+            numbers.append((Decimal(total + current), scale))
+        total, current, scale, last = 0, 0, 1, None
+
     for position, token in enumerate(tokens):
+        kind = _word_kind(token)
+        following = tokens[position + 1] if position + 1 < len(tokens) else ""
         if token in ("a", "an"):
-            following = tokens[position + 1] if position + 1 < len(tokens) else ""
-            current += 1 if following in _SCALE_WORDS or following == "dozen" else 0
+            flush()
+            if _word_kind(following) in ("hundred", "scale", "multiplier") or following in ("third", "quarter"):
+                current, last = 1, "a"
             continue
-        if token in _SCALE_WORDS:
-            scale = _SCALE_WORDS[token]
-            current = max(current, 1) * scale if scale == 100 else current
-            if scale > 100:
-                total += max(current, 1) * scale
+        if token == "and":
+            if last not in ("hundred", "scale"):
+                flush()
+            continue
+        if kind in ("unit", "teen", "tens"):
+            value = _UNITS.index(token) if kind == "unit" else _TEENS.index(token) + 10 if kind == "teen" else _TENS[token]
+            joins = last in (None, "a", "hundred", "scale") or (last == "tens" and kind == "unit")
+            if not joins:
+                flush()
+            current += value
+            last = kind
+        elif kind in ("hundred", "scale"):
+            if last not in (None, "a", "unit", "teen", "tens", "hundred") or (kind == "hundred" and last == "hundred"):
+                flush()
+            unit = _SCALE_WORDS[token]
+            if kind == "hundred":
+                current = max(current, 1) * unit
+            else:
+                total += max(current, 1) * unit
                 current = 0
-            seen = True
-        elif token in _ORDINALS:
-            current += _ORDINALS[token]
-            seen = True
-        elif token in _WORD_VALUES and _WORD_VALUES[token] is not None:
-            value = _WORD_VALUES[token]
-            current = max(current, 1) * 12 if token == "dozen" else current + value
-            seen = True
+            scale = max(scale, unit)
+            last = kind
+        elif kind == "ordinal":
+            denominator = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4}.get(token, _ORDINALS.get(token, 0))
+            if last in ("unit", "a") and denominator >= 3 and not total and current < denominator:
+                numbers.append((Decimal(current) / denominator, 1))  # two thirds, a quarter
+                total, current, scale, last = 0, 0, 1, None
+                continue
+            if last == "tens" and denominator < 10:
+                current += denominator  # twenty-first
+                last = kind
+                flush()
+                continue
+            flush()
+            if token in _ORDINALS:
+                current, last = _ORDINALS[token], kind
+                flush()
+        elif kind == "multiplier":
+            if last in ("unit", "teen", "tens", "a"):
+                current = (total + current) * _MULTIPLIERS[token]
+                total, last = 0, kind
+                flush()
+            else:
+                flush()
+                if not token.endswith("s"):  # "decades" alone is no number
+                    current, last = _MULTIPLIERS[token], kind
+                    flush()
+        elif kind == "standalone":
+            flush()
+            current, last = _STANDALONE[token], kind
+            flush()
         else:
-            return None
-    return Decimal(total + current) if seen else None
+            flush()
+    flush()
+    return numbers
 
 
 def english_quantities(en_text: str) -> list[Quantity]:
     """Every quantity of an English sentence, in order."""
     found: list[Quantity] = []
     for match in _EN_PATTERNS.finditer(en_text):
-        quantity = _en_quantity(match, en_text)
-        if quantity is not None:
-            found.append(quantity)
+        found += _en_quantities(match, en_text)
     return found
 
 
-def _en_quantity(match: re.Match, text: str) -> Quantity | None:
+def _en_quantities(match: re.Match, text: str) -> list[Quantity]:
     start, end, written = match.start(), match.end(), match.group(0).strip()
     if match["date"]:
         month_name = match["month"] or match["month2"]
         month = _MONTHS.get(month_name[:1].upper() + month_name[1:].lower())
         if month is None or month_name.islower():
-            return None  # months are capitalized
+            return []  # months are capitalized
         if month_name == "May" and not (match["day"] or match["day2"] or _MAY_AS_MONTH.search(text[:start])
                                         or re.match(r"\s+\d{4}\b", text[end:])):
-            return None  # "May we …": the verb, unless a day, a year or a preposition of time goes with it
-        return Quantity(written, start, end, DATE, month=month, day=int(match["day"] or match["day2"] or 0))
+            return []  # "May we …": the verb, unless a day, a year or a preposition of time goes with it
+        return [Quantity(written, start, end, DATE, month=month, day=int(match["day"] or match["day2"] or 0))]
+    if match["race"]:  # a race time, 1:57.05
+        seconds = Decimal(f"{match['race_seconds']}.{match['race_fraction']}")
+        return [Quantity(written, start, end, NUMBER, (int(match["race_minutes"]) * 60 + seconds,))]
+    if match["time"]:
+        hour = int(match["hour"] or match["hour24"])
+        minute = match["minute"] or match["minute24"]
+        if hour > 24 or (minute is not None and int(minute) > 59):
+            return []
+        afternoon = re.search(r"p\.?\s?m", written, re.IGNORECASE) and hour < 12
+        return [Quantity(written, start, end, TIME, hour=hour + 12 if afternoon else hour,
+                         minute=int(minute) if minute is not None else -1)]
+    if match["decade"]:
+        if match["decade_word"]:
+            return [Quantity(written, start, end, DECADE, decade=_DECADE_WORDS[match["decade_word"].lower()])]
+        digit = match["decade_digit"] or match["decade_short"] or match["decade_apostrophe"]
+        century = int(match["decade_century"]) + 1 if match["decade_century"] else 0
+        return [Quantity(written, start, end, DECADE, century=century, decade=int(digit) * 10)]
+    if match["fraction"]:
+        denominator = int(match["denominator"])
+        if not denominator:
+            return []
+        return [Quantity(written, start, end, NUMBER, (Decimal(int(match["numerator"])) / denominator,),
+                         tolerance=Decimal("0.005"))]
     if match["digits"]:
-        number = match["digits"]
-        value = _arabic_value(number)
-        decimals = len(number.split(".")[1]) if "." in number else 0
-        unit = Decimal(1).scaleb(-decimals)
-        scale = 1
-        if match["abbrev"]:
-            abbreviation = match["abbrev"].lower()
-            if abbreviation in ("m", "b", "k") and not match["prefix"]:
-                return Quantity(number, match.start("digits"), match.end("digits"), NUMBER, (value,))  # 10m: metres?
-            scale = _SCALE_ABBREVIATIONS[abbreviation]
-        elif match["scale"]:
-            for word in match["scale"].lower().split():
-                scale *= _SCALE_WORDS[word]
-        tolerance = unit * scale / 2 if scale > 1 or decimals else Decimal(0)
-        currency = _EN_PREFIX_CURRENCIES.get((match["prefix"] or "").upper(), "") or _suffix_currency(text[end:])
-        kind = PERCENT if match["pct"] else NUMBER
-        begin = match.start("prefix") if match["prefix"] else match.start("digits")
-        return Quantity(text[begin:end].strip(), begin, end, kind, (value * scale,), currency, tolerance=tolerance)
-    value = _words_value(match["words"])
-    if value is None:
-        return None
-    tokens = match["words"].lower().split()
-    scale = max((_SCALE_WORDS.get(t, 1) for t in tokens), default=1)
+        return [_en_digits(match, text)]
+    return _en_words(match, text)
+
+
+def _en_digits(match: re.Match, text: str) -> Quantity:
+    end = match.end()
+    number = match["digits"]
+    value = _arabic_value(number)
+    decimals = len(number.split(".")[1]) if "." in number else 0
+    unit = Decimal(1).scaleb(-decimals)
+    scale = 1
+    if match["abbrev"]:
+        abbreviation = match["abbrev"].lower()
+        if abbreviation in ("m", "b", "k") and not match["prefix"]:
+            return Quantity(number, match.start("digits"), match.end("digits"), NUMBER, (value,))  # 10m: metres?
+        scale = _SCALE_ABBREVIATIONS[abbreviation]
+    elif match["scale"]:
+        for word in match["scale"].lower().split():
+            scale *= _SCALE_WORDS[word]
+    tolerance = unit * scale / 2 if scale > 1 or decimals else Decimal(0)
+    currency = _EN_PREFIX_CURRENCIES.get((match["prefix"] or "").upper(), "") or _suffix_currency(text[end:])
+    kind = PERCENT if match["pct"] else NUMBER
+    begin = match.start("prefix") if match["prefix"] else match.start("digits")
+    return Quantity(text[begin:end].strip(), begin, end, kind, (value * scale,), currency, tolerance=tolerance)
+
+
+def _en_words(match: re.Match, text: str) -> list[Quantity]:
+    start, end, written = match.start(), match.end(), match.group(0).strip()
+    numbers = word_numbers(match["words"])
+    if not numbers:
+        return []
     currency = _EN_PREFIX_CURRENCIES.get((match["wprefix"] or "").upper(), "") or _suffix_currency(text[end:])
-    kind = PERCENT if match["wpct"] else NUMBER
-    return Quantity(written, start, end, kind, (value,), currency, tolerance=Decimal(scale) / 2 if scale > 100 else 0)
+    found = []
+    for position, (value, scale) in enumerate(numbers):
+        last = position == len(numbers) - 1
+        kind = PERCENT if match["wpct"] and last else NUMBER
+        found.append(Quantity(written, start, end, kind, (value,), currency if last else "",
+                              tolerance=Decimal(scale) / 2 if scale > 100 else Decimal(0)))
+    return found
 
 
 # ---------------------------------------------------------------- matching
 
 def rendered_by(source: Quantity, target: Quantity) -> bool:
     """Whether an English quantity renders a Chinese one: the same value (a rounding of it is fine: "10.9
-    million" for 1086万), the same date. Currencies are compared apart (see `currency_conflict`)."""
+    million" for 1086万), the same date, time of day or decade. Currencies are compared apart (see
+    `currency_conflict`)."""
     if source.kind == DATE:
         if target.kind == DATE:
             return (not source.month or source.month == target.month) and (not source.day or source.day == target.day)
-        return not source.month and target.value == source.day
-    if target.kind == DATE or target.value is None:
+        return not source.month and target.kind == NUMBER and target.value == source.day
+    if source.kind == TIME:
+        if target.kind == TIME:
+            return target.hour % 12 == source.hour % 12 and (source.minute in (-1, target.minute)
+                                                             or (source.minute == 0 and target.minute == -1))
+        return target.kind == NUMBER and target.value in (source.hour, source.hour % 12 or 12)
+    if source.kind == DECADE:
+        if target.kind != DECADE:
+            return target.kind == NUMBER and target.value in (source.decade, 1900 + source.decade, 2000 + source.decade)
+        return target.decade == source.decade and (not source.century or not target.century
+                                                   or source.century == target.century)
+    if target.kind == DECADE:
+        return source.kind == NUMBER and target.decade in source.values  # in his forties: 40多岁
+    if target.kind in (DATE, TIME) or target.value is None:
         return False
     return any(abs(target.value - value) <= target.tolerance for value in source.values)
 
 
 def currency_conflict(source: Quantity, targets: list[Quantity]) -> str:
-    """The currency the English gives a Chinese amount instead of the source's, or "" when none conflicts."""
+    """The currency the English gives a Chinese amount instead of the source's, or "" when none conflicts.
+    元 alone is the unit of Taiwan's and Hong Kong's dollars too."""
     if not source.currency:
         return ""
     named = {t.currency for t in targets if rendered_by(source, t)}
     if not named or source.currency in named or "" in named:
         return ""
+    if source.any_yuan and named & _YUAN_CURRENCIES:
+        return ""
     return sorted(named)[0]
 
 
+# An English sentence that can stand for a count without saying it: 两人 → "they", "both", "the two".
+_PLURAL_REFERENCE = re.compile(
+    r"\b(?:they|them|their|theirs|themselves|these|those|both|neither|either|each other|one another|together|"
+    r"pair|couple|twins?|dual|bilateral|the (?:[a-z]+ )?[a-z]+s)\b"
+    r"|\b[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* and (?:[a-z]+ )?[A-Z][\w'’-]*", re.IGNORECASE)
+_SAYS_ONE = re.compile(r"\b(?:a|an|one|single|another|each|every)\b", re.IGNORECASE)
+
+
+def implicit(source: Quantity, en_text: str) -> bool:
+    """Whether the English may leave this count unsaid: a count of people or things named or pointed at
+    (两人, 这两条, 中俄两国) where the English refers to them as a group, or one of something (1名) said as "a"."""
+    if source.value == 1 and source.kind == NUMBER:
+        return bool(_SAYS_ONE.search(en_text))
+    return source.summary and bool(_PLURAL_REFERENCE.search(en_text))
+
+
+def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str) -> list[Quantity]:
+    """The source quantities the English does not render, one English mention for each Chinese one (a second
+    "2019" does not hide a changed first one). A source quantity that only lacks a mention of its own, when
+    every English quantity already renders another, is a repetition the English may say once ("that year")."""
+    partner: dict[int, int] = {}  # target index → source index
+
+    def assign(index: int, seen: set[int]) -> bool:
+        for target_index in _candidates(sources[index], targets):
+            if target_index in seen:
+                continue
+            seen.add(target_index)
+            if target_index not in partner or assign(partner[target_index], seen):
+                partner[target_index] = index
+                return True
+        return False
+
+    unmatched = [index for index in range(len(sources)) if not assign(index, set())]
+    stray = [target for index, target in enumerate(targets) if index not in partner]
+    missing = []
+    for index in unmatched:
+        quantity = sources[index]
+        if implicit(quantity, en_text):
+            continue
+        anywhere = any(rendered_by(quantity, target) for target in targets)
+        if anywhere and not any(_same_sort(quantity, target) for target in stray):
+            continue
+        missing.append(quantity)
+    return missing
+
+
+def _candidates(source: Quantity, targets: list[Quantity]) -> list[int]:
+    """The English quantities that render a source one, exact values first."""
+    found = [index for index, target in enumerate(targets) if rendered_by(source, target)]
+    return sorted(found, key=lambda index: 0 if targets[index].value in source.values else 1)
+
+
+def _same_sort(source: Quantity, target: Quantity) -> bool:
+    """Whether a spare English quantity could be a changed rendering of a source one (a number for a number)."""
+    if source.kind in (DATE, TIME, DECADE):
+        return target.kind == source.kind or (target.kind == NUMBER and source.kind != DECADE)
+    return target.kind in (NUMBER, PERCENT)
+
+
 def describe(quantity: Quantity) -> str:
-    """A value as an English reader expects it: 10 million, 7.7 billion, 35,000, 2.05%, November 20."""
+    """A value as an English reader expects it: 10 million, 7.7 billion, 35,000, 2.05%, November 20, 15:20."""
     if quantity.kind == DATE:
         month = _MONTH_NAMES[quantity.month - 1][0] if quantity.month else ""
         return " ".join(filter(None, [month, str(quantity.day or "")]))
+    if quantity.kind == TIME:
+        return f"{quantity.hour}:{max(quantity.minute, 0):02d}"
+    if quantity.kind == DECADE:
+        century = f"{quantity.century - 1}" if quantity.century else ""
+        return f"the {century}{quantity.decade:02d}s"
     if quantity.year:
         return f"{quantity.value:f}"
     shown = " or ".join(_describe_value(value) for value in quantity.values)
@@ -365,7 +712,9 @@ def _describe_value(value: Decimal) -> str:
     for word, scale in (("trillion", 10**12), ("billion", 10**9), ("million", 10**6)):
         if abs(value) >= scale:
             return f"{_plain(value / scale)} {word}"
-    return f"{value.normalize():,f}" if value == value.to_integral() else _plain(value)
+    if value != value.to_integral():
+        return _plain(value.quantize(Decimal("0.001")) if abs(value.as_tuple().exponent) > 6 else value)
+    return f"{value.normalize():,f}"
 
 
 def _plain(value: Decimal) -> str:

@@ -30,6 +30,11 @@ def dictionary_words(text: str) -> list[tuple[str, int, int]]:
     return list(_tokenizer().tokenize(text, HMM=False))
 
 
+def words(text: str) -> list[tuple[str, int, int]]:
+    """Words with their offsets, new words guessed too: 王二 (a name) is one word, not 王 and 二."""
+    return list(_tokenizer().tokenize(text, HMM=True))
+
+
 def tagged(text: str) -> list[tuple[str, str]]:
     """Words with their part-of-speech tags."""
     return [(pair.word, pair.flag) for pair in _tagger().cut(text)]

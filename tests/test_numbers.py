@@ -40,7 +40,7 @@ PASSES = [
      "The provider agreed to pay US$1.5 million (roughly RMB 10.9 million)."),
     ("罚款4.6亿元。", "The fine was 460 million yuan."),
     ("美国国债规模增加1.59万亿美元。", "US debt grew by $1.59 trillion."),
-    ("我国网民规模近11 亿人（10.9967 亿人）。", "China has nearly 1.1 billion internet users (1.099967 billion)."),
+    ("我国网民规模近11 亿人（10.9967 亿人）。", "China has nearly 1.1 billion internet users (1.09967 billion)."),
     ("较 2023 年 12 月增长 742 万人。", "That is 7.42 million more than in December 2023."),
     ("扣押了 6.1 万枚比特币，目前的价值超过 30 亿英镑。",
      "Police seized 61,000 bitcoins, now worth more than 3 billion pounds."),

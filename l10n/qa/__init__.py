@@ -33,9 +33,10 @@ def build_context(segments: list[Segment], texts: dict[str, str], locale: str, s
         required = terms.requirements(segments, "full", traditional)
         expected = converted if converted is not None else traditional_variant(segments, hant_config).texts
     ratios = [repetition.length_ratio(s.source, texts[s.id]) for s in segments
-              if texts.get(s.id) and len(s.source) >= repetition.SHORTEST_SOURCE]
+              if texts.get(s.id) and repetition.content_length(s.source) >= repetition.SHORTEST_SOURCE]
     usual = statistics.median(ratios) if len(ratios) >= MIN_SEGMENTS_FOR_RATIO else None
-    return Context(language, required, expected, usual)
+    carried = punctuation.carried_over([segment.id for segment in segments], texts)
+    return Context(language, required, expected, usual, carried)
 
 
 def check_texts(segments: list[Segment], texts: dict[str, str], context: Context) -> list[Issue]:

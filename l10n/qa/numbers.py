@@ -1,5 +1,6 @@
 """Every quantity of the source appears in the English, correctly scaled (77亿 is 7.7 billion, not 77 billion),
-as the same date and in the same currency. Parsing is in l10n/numbers.py."""
+as the same date and in the same currency, one English mention for each source mention. Parsing and
+matching are in l10n/numbers.py."""
 from __future__ import annotations
 
 from functools import lru_cache
@@ -14,14 +15,11 @@ def _unrendered(source: str, text: str, term_spans: tuple[tuple[int, int], ...])
     """(source quantities the English lacks, (quantity, other currency) pairs). Numbers inside glossary terms
     (Azure Maia 100, Ignite 2023) belong to names, which the glossary check covers."""
     targets = numbers.english_quantities(text)
-    absent, conflicts = [], []
-    for quantity in numbers.quantities(source):
-        if any(start < quantity.end and quantity.start < end for start, end in term_spans):
-            continue
-        if not any(numbers.rendered_by(quantity, target) for target in targets):
-            absent.append(quantity)
-        elif other := numbers.currency_conflict(quantity, targets):
-            conflicts.append((quantity, other))
+    checked = [quantity for quantity in numbers.quantities(source)
+               if not any(start < quantity.end and quantity.start < end for start, end in term_spans)]
+    absent = numbers.unrendered(checked, targets, text)
+    conflicts = [(quantity, other) for quantity in checked if quantity not in absent
+                 if (other := numbers.currency_conflict(quantity, targets))]
     return tuple(absent), tuple(conflicts)
 
 

@@ -29,6 +29,7 @@ class Context:
     requirements: dict[str, list] = field(default_factory=dict)  # segment id → terms.Requirement
     expected: dict[str, str] = field(default_factory=dict)  # Traditional: the OpenCC conversion of each segment
     usual_ratio: float | None = None  # the document's median target/source length ratio
+    carried_over: dict[str, frozenset[str]] = field(default_factory=dict)  # bracket families a neighbour continues
 
 
 CheckFunction = Callable[[Segment, str, Context], list[Issue]]

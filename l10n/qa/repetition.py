@@ -12,8 +12,9 @@ _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[\u3400-\u9fff]")
 LOOP_REPEATS = 3  # a unit said three times running is a loop, not style
 LONGEST_UNIT = 6  # words (or Han characters) in the longest repeated unit looked for
 LENGTH_FACTOR = 3.0  # how far from the document's usual target/source ratio a segment may be
-SHORTEST_SOURCE = 10  # characters: shorter sources vary too much to judge by length
-_DOUBLE_ALLOWED = {"had", "that"}  # "had had", "that that" are English
+SHORTEST_SOURCE = 20  # Han characters, letters and digits: shorter sources (a line of dialogue with its
+#                       speaker, 韦小宝道：“死也不降。”) vary too much to judge by length
+_DOUBLE_ALLOWED = {"had", "that", "her"}  # "had had", "that that", "asked her her name" are English
 
 
 def _units(text: str) -> list[str]:
@@ -49,35 +50,68 @@ def loops(text: str) -> list[str]:
     return found
 
 
-@check("repetition", Severity.ERROR, "a word or phrase repeated three times or more in a row (an MT loop) that "
-       "the source does not repeat")
+def reduplications(text: str) -> int:
+    """How many times a text says a unit of up to four words or characters again right after itself,
+    punctuation aside: 好，好，好 and 咯当咯当 once each, 珍珍 and 瑶瑶 once each."""
+    tokens = _units(text)
+    count, position = 0, 0
+    while position < len(tokens):
+        size = next((size for size in range(1, 5) if tokens[position:position + size]
+                     == tokens[position + size:position + 2 * size] and position + 2 * size <= len(tokens)), 0)
+        if not size:
+            position += 1
+            continue
+        count += 1
+        unit = tokens[position:position + size]
+        position += size
+        while tokens[position:position + size] == unit:
+            position += size
+    return count
+
+
+def _source_repeats(segment: Segment, context: Context) -> int:
+    return max(reduplications(segment.source), reduplications(context.expected.get(segment.id, "")))
+
+
+@check("repetition", Severity.ERROR, "a word or phrase repeated three times or more in a row (an MT loop) where "
+       "the source repeats nothing as often")
 def repetition(segment: Segment, text: str, context: Context) -> list[str]:
     found = loops(text)
-    if not found:
-        return []
-    in_source = " ".join(loops(segment.source) + loops(context.expected.get(segment.id, "")))
-    return [f"repeated in a loop: {unit!r}" for unit in found if unit not in in_source]
+    if not found or len(found) <= _source_repeats(segment, context):
+        return []  # 好，好，好 → "Fine, fine, fine"
+    return [f"repeated in a loop: {unit!r}" for unit in found]
 
 
-@check("doubled-word", Severity.WARNING, "the same word twice in a row (Sam Sam Altman)")
+@check("doubled-word", Severity.WARNING, "the same word twice in a row (Sam Sam Altman) more often than the "
+       "source says something twice (圆圆 → Yuan Yuan)")
 def doubled_word(segment: Segment, text: str, context: Context) -> list[str]:
     pairs = re.findall(r"(?<![A-Za-z])([A-Za-z]+)\s+\1(?![A-Za-z])", strip(text), re.IGNORECASE)
     doubled = [word for word in dict.fromkeys(pairs) if word.casefold() not in _DOUBLE_ALLOWED]
+    if len(pairs) <= _source_repeats(segment, context):
+        return []
     return [f"doubled word: {word} {word}" for word in doubled]
 
 
+_CONTENT = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
+
+
+def content_length(text: str) -> int:
+    """Letters, digits and Han characters: punctuation, spaces and ellipses say nothing of how much is said."""
+    return len(_CONTENT.findall(strip(text)))
+
+
 def length_ratio(source: str, text: str) -> float:
-    return len(strip(text).strip()) / max(len(strip(source).strip()), 1)
+    return content_length(text) / max(content_length(source), 1)
 
 
 @check("length-ratio", Severity.WARNING, "the target is far shorter or longer than the document's usual "
        "target/source length ratio (a dropped clause, a runaway draft)")
 def length(segment: Segment, text: str, context: Context) -> list[str]:
     usual = context.usual_ratio
-    if usual is None or len(strip(segment.source)) < SHORTEST_SOURCE:
+    if usual is None or content_length(segment.source) < SHORTEST_SOURCE:
         return []
     ratio = length_ratio(segment.source, text)
     if usual / LENGTH_FACTOR <= ratio <= usual * LENGTH_FACTOR:
         return []
     side = "shorter" if ratio < usual else "longer"
-    return [f"{ratio:.1f} characters per source character, {side} than this document's usual {usual:.1f}"]
+    return [f"{ratio:.1f} letters per source character, {side} than this document's usual {usual:.1f}"]
