@@ -1,7 +1,9 @@
 """Reviewed catalogs + the document's structure → the finished article per target language.
 
 A document is built only when every segment has a usable translation; otherwise nothing is written for
-it and the build lists each gap (catalog, line, segment, reason). Other documents are built regardless.
+it and the build lists each gap (catalog, line, segment, reason). The QA checks run here on the catalogs as
+they are about to be used, not trusted from the comments of the last `run` or `check`: an entry with a QA
+error is a gap, reviewed or fuzzy. Other documents are built regardless.
 """
 from __future__ import annotations
 
@@ -12,7 +14,9 @@ from pathlib import Path
 from . import reviewed, structure
 from .errors import InputError, L10nError, UsageError
 from .files import write_atomic
-from .model import Document, Segment
+from .glossary import Glossary
+from .model import Document, Issue, Segment
+from .qa.catalogs import errors_by_sentence
 from .placeholders import tags
 from .writers import PLAIN, WRITERS
 from .writers.article import FUZZY_CLOSE, FUZZY_OPEN, Article, Block, PlaceholderError, parse
@@ -31,6 +35,8 @@ class BuildOptions:
     fallback: str | None = None  # "source": untranslated segments keep the Simplified text
     review: bool = False  # write the bilingual review page instead of the articles
     folder: Path | None = None  # built when no folder is given: where `run` wrote (settings: out)
+    glossary: tuple[Path, ...] = ()  # the QA checks' glossary files (settings: glossary)
+    name_style: str = "full"  # news: later mentions of a name may use its short form
 
 
 @dataclass(frozen=True)
@@ -75,8 +81,10 @@ class BuildResult:
         return max(codes, default=0)
 
 
-def _choose(catalog: reviewed.Catalog, segments: list[Segment], options: BuildOptions):
-    """The text each segment gets in this language, and the gaps."""
+def _choose(catalog: reviewed.Catalog, segments: list[Segment], options: BuildOptions,
+            qa_errors: dict[str, list[Issue]]):
+    """The text each segment gets in this language, and the gaps. `qa_errors` are the QA checks' errors on the
+    catalog as it is now, by sentence: an entry with one is never built, reviewed or fuzzy."""
     texts: dict[str, str] = {}
     gaps: list[Gap] = []
     fuzzy = from_source = 0
@@ -98,8 +106,8 @@ def _choose(catalog: reviewed.Catalog, segments: list[Segment], options: BuildOp
             else:
                 gaps.append(Gap(catalog.path, line, segment, problem))
             continue
-        if translation.qa_errors and not translation.fuzzy:
-            gaps += [Gap(catalog.path, line, segment, f"QA error: {error}") for error in translation.qa_errors]
+        if errors := qa_errors.get(segment.source):
+            gaps += [Gap(catalog.path, line, segment, f"QA error [{error.code}]: {error.message}") for error in errors]
             continue
         if sorted(tags(translation.text)) != sorted(tags(segment.source)):
             gaps.append(Gap(catalog.path, line, segment, f"placeholders differ from the source: expected "
@@ -146,7 +154,7 @@ def article_files(folder: Path, document: Document, article: Article) -> dict[Pa
     return files
 
 
-def _build_document(folder: Path, options: BuildOptions, step: Callable[[str], None]) -> DocumentBuild:
+def _build_document(folder: Path, options: BuildOptions, glossary: Glossary, step: Callable[[str], None]) -> DocumentBuild:
     document, segments = structure.read(folder / structure.FILE_NAME)
     paths = reviewed.catalog_paths(folder, options.locales)
     if not paths:
@@ -164,7 +172,8 @@ def _build_document(folder: Path, options: BuildOptions, step: Callable[[str], N
         outputs, locales, gaps = {}, [], []
         for catalog in catalogs:
             step(f"building {catalog.locale}")
-            texts, missing, built = _choose(catalog, segments, options)
+            errors = errors_by_sentence(catalog.path, glossary, options.name_style)
+            texts, missing, built = _choose(catalog, segments, options, errors)
             gaps += missing
             locales.append(built)
             if not missing:
@@ -184,6 +193,9 @@ def build(paths: list[Path], options: BuildOptions, on_step: ProgressCallback | 
         raise UsageError(f"unknown --fallback {options.fallback!r}; choose one of {', '.join(FALLBACKS)}")
     if not paths and options.folder is None:
         raise UsageError("no document folder given")
+    from .pipeline import load_glossary
+
+    glossary = load_glossary(options.glossary)  # the same checks as `l10n check`, with the same glossary
     results = []
     for folder in structure.document_folders(paths or [options.folder]):
         def step(what: str, name: str = folder.name) -> None:
@@ -191,7 +203,7 @@ def build(paths: list[Path], options: BuildOptions, on_step: ProgressCallback | 
                 on_step(name, what)
 
         try:
-            results.append(_build_document(folder, options, step))
+            results.append(_build_document(folder, options, glossary, step))
         except L10nError as error:
             results.append(DocumentBuild(folder, error=error))
     return BuildResult(results)

@@ -376,13 +376,18 @@ def build(
     review: Annotated[bool, typer.Option(
         "--review", help="Write the bilingual review page (review.html) instead of the articles.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    glossary: GlossaryOption = None,
+    en_names: NamesOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Build the finished articles (or the review page) from the reviewed .po files."""
+    """Build the finished articles (or the review page) from the reviewed .po files. The QA checks run on
+    every entry first: an entry with a QA error is never built."""
     from .build import build as build_articles
 
     resolved = _resolve("build", {"locales": tuple(locale) if locale else None, "allow_fuzzy": allow_fuzzy or None,
-                                  "fallback": _value(fallback), "review": review or None}, config)
+                                  "fallback": _value(fallback), "review": review or None,
+                                  "glossary": tuple(glossary) if glossary else None, "names": _value(en_names)},
+                        config)
     with _reported_errors(), _progress(quiet) as on_step:
         result = build_articles(list(folders or []), resolved.options, on_step)
     for document in result.documents:
@@ -484,8 +489,9 @@ def check(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
         help="Output folders (searched for .po files) or .po files. Default: the settings' `out` (output).",
         show_default=False)] = None,
-    fail_on: Annotated[FailOn, typer.Option(
-        help="Exit 1 when a finding of this severity (or worse) is found.")] = FailOn["error"],
+    fail_on: Annotated[Optional[FailOn], typer.Option(
+        help="Exit 1 when a finding of this severity (or worse) is found. Default: the settings file's "
+             "[qa] fail_on, else error.", show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable report instead.")] = False,
     glossary: GlossaryOption = None,
     en_names: NamesOption = None,
@@ -496,9 +502,10 @@ def check(
 
     from .qa.catalogs import catalog_paths, check_files, report_data
     from .qa.registry import CHECKS
+    from .qa.spelling import available as spelling_available
 
-    resolved = _resolve("check", {"glossary": tuple(glossary) if glossary else None, "names": _value(en_names)},
-                        config)
+    resolved = _resolve("check", {"glossary": tuple(glossary) if glossary else None, "names": _value(en_names),
+                                  "fail_on": _value(fail_on)}, config)
     options = resolved.options
     with _reported_errors():
         paths = catalog_paths(list(inputs or [options.folder]))
@@ -525,7 +532,10 @@ def check(
         rewritten = sum(1 for report in reports if report.rewritten)
         typer.echo(f"{_count(errors, 'error')}, {_count(warnings, 'warning')} in {_count(len(reports), 'file')}; "
                    f"findings written into {rewritten} of them")
-    if errors or (fail_on.value == Severity.WARNING.value and warnings):
+    if not spelling_available():
+        typer.echo("note: no English hunspell dictionary found; the spelling check was skipped "
+                   "(apt-get install hunspell-en-us libenchant-2-2)", err=True)
+    if errors or (options.fail_on == Severity.WARNING.value and warnings):
         raise typer.Exit(1)
 
 

@@ -82,6 +82,9 @@ _MEASURE_WORDS = ("名 位 个 家 次 人 年 天 周 个月 小时 分钟 秒 
 _MEASURE = "|".join(sorted(map(re.escape, set(_MEASURE_WORDS)), key=len, reverse=True))
 # Measure words that make a count of people or parties, which English often says as "they", "both", "the two".
 _PARTIES = set("人 位 名 个 家 国 方 者 岸 党".split())
+# Characters a segmenter may join to a count without making it a name or an idiom: 前三名, 这两条, 第三.
+_COUNT_PREFIXES = set("前后头首这那每近约共达仅逾超第")
+_JOINING_WORDS = {"、", "和", "与", "及", "跟", "同", "以及"}  # 德国、法国和英国三国: three things listed
 _CLAUSE_END = "，。；：！？、,;:!?“”\"（）()"
 
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -305,7 +308,9 @@ def _is_a_count(text: str, start: int, end: int) -> bool:
     """Whether a numeral and its measure word stand as words of their own: not inside a dictionary word that
     begins before the numeral (王二, 周四) or runs on past the measure word (三轮车, 八股文, 四周围)."""
     for _, word_start, word_end in _words(text):
-        if word_start < start < word_end or (word_start == start and word_end > end):
+        if word_start < start < word_end and text[word_start:start] not in _COUNT_PREFIXES:
+            return False
+        if word_start <= start and word_end > end:
             return False
         if word_start <= start and word_end == end and text[start:end] == "四周":
             return False  # "all around", far more often than four weeks
@@ -327,10 +332,10 @@ def _sums_up(text: str, start: int, measure: str, value: int) -> bool:
     (德国、法国和英国三国, 春秋两季), or a count of people or parties opening a clause (两人都, 两国还)."""
     before = text[max(0, start - 40):start]
     clause = re.split(f"[{re.escape(_CLAUSE_END.replace('、', ''))}]", before)[-1]
-    if clause[-1:] in "这那此该其前后":
+    if clause[-1:] in "这那此该其":
         return True
-    items = [item for item in re.split(r"、|和|与|及|跟|同|以及", clause) if item]
-    if len(items) == value and value > 1:
+    joins = sum(1 for word, _, _ in _words(clause) if word in _JOINING_WORDS)
+    if joins and joins + 1 == value:
         return True
     return measure in _PARTIES and (value == 2 or not clause.strip())
 
@@ -666,16 +671,29 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str) -
 
     unmatched = [index for index in range(len(sources)) if not assign(index, set())]
     stray = [target for index, target in enumerate(targets) if index not in partner]
+    for target_index, index in partner.items():
+        # A rounding ("about 1 billion" for 10.86亿) stands for the exact figure only when no spare English
+        # figure near it could be the changed rendering of that figure ("1.2 billion, or about 1 billion").
+        target = targets[target_index]
+        if target.value not in sources[index].values and any(_near(sources[index], spare) for spare in stray):
+            unmatched.append(index)
     missing = []
     for index in unmatched:
         quantity = sources[index]
-        if implicit(quantity, en_text):
-            continue
-        anywhere = any(rendered_by(quantity, target) for target in targets)
-        if anywhere and not any(_same_sort(quantity, target) for target in stray):
+        spare = any(_same_sort(quantity, target) for target in stray)
+        if not spare and implicit(quantity, en_text):
+            continue  # left unsaid, unless a spare English number could be its changed rendering
+        if not spare and any(rendered_by(quantity, target) for target in targets):
             continue
         missing.append(quantity)
     return missing
+
+
+def _near(source: Quantity, target: Quantity) -> bool:
+    """A spare English figure within a factor of ten of a source figure, as a slip of a digit leaves it."""
+    if source.kind not in (NUMBER, PERCENT) or target.kind != source.kind or not target.value or not source.value:
+        return False
+    return Decimal("0.1") < abs(target.value / source.value) < 10
 
 
 def _candidates(source: Quantity, targets: list[Quantity]) -> list[int]:

@@ -129,3 +129,27 @@ def test_a_term_that_only_seems_to_stand_is_not_required_as_run_decides(tmp_path
     catalog.save(str(path))
     report = json.loads(_check(path, "--json", "--glossary", tmp_path / "g.csv").stdout)
     assert [f["msgid"] for f in report["files"][0]["findings"]] == ["布洛克曼回来了。"]
+
+
+def test_fail_on_comes_from_the_settings_file_and_the_command_line_wins(tmp_path, monkeypatch):
+    texts = {**dict.fromkeys(MISTAKES, ""), "员工们联名要求董事会辞职。": "Staff staff signed a letter asking the board to resign."}
+    out, en = _seeded(tmp_path, texts)
+    settings = tmp_path / "desk" / "l10n.toml"
+    settings.parent.mkdir()
+    settings.write_text('[qa]\nfail_on = "warning"\n', encoding="utf-8")
+    assert _check(en, "--config", settings).exit_code == 1  # a warning, and the file says warnings fail
+    assert _check(en, "--config", settings, "--fail-on", "error").exit_code == 0
+    monkeypatch.chdir(settings.parent)  # found upward from the current folder, as `run` finds it
+    assert _check(en).exit_code == 1
+
+
+def test_a_file_whose_findings_did_not_change_keeps_its_bytes(tmp_path):
+    out, en = _seeded(tmp_path)
+    _check(out, "--glossary", tmp_path / "g.csv")
+    # a reviewer re-wraps a long line by hand, as editors do; the findings stay the same
+    text = en.read_text(encoding="utf-8").replace('msgid "该公司估值达到860亿美元。"', 'msgid ""\n"该公司估值达到860亿美元。"')
+    en.write_text(text, encoding="utf-8")
+    before = en.read_bytes()
+    result = _check(out, "--glossary", tmp_path / "g.csv")
+    assert en.read_bytes() == before
+    assert result.stdout.splitlines()[-1].endswith("findings written into 0 of them")

@@ -157,8 +157,9 @@ def test_repetition_loop():
 
 
 def test_length_far_from_the_documents_usual_ratio():
-    sources = ["微软宣布聘用奥特曼和布洛克曼。", "董事会在周五突然解雇了首席执行官。", "员工们联名要求董事会辞职。",
-               "投资者对此表示非常担忧和不满。", "公司的估值因此受到了很大影响。", "这场风波持续了整整五天时间。"]
+    sources = ["微软宣布聘用奥特曼和布洛克曼，两人将领导新的研究团队。", "董事会在周五突然解雇了公司的首席执行官奥特曼。",
+               "数百名员工联名要求董事会全体成员立即辞职。", "投资者对此表示非常担忧和不满，要求公司作出解释。",
+               "公司的估值因此受到了很大影响，融资计划也被推迟。", "这场风波持续了整整五天时间，最终以董事会改组结束。"]
     targets = ["Microsoft announced it had hired Sam Altman and Brockman.", "The board abruptly fired the CEO on Friday.",
                "Employees signed a letter asking the board to resign.", "Investors were deeply worried and unhappy.",
                "The company's valuation was badly hit as a result.", "It."]

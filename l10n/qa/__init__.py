@@ -1,5 +1,5 @@
 """Quality checks on target texts. Every check is registered in registry.CHECKS by its family module
-(terms, numbers, leaks, punctuation, repetition), imported here; `check_catalog` runs them on a catalog
+(terms, numbers, latin, leaks, punctuation, repetition, spelling), imported here; `check_catalog` runs them on a catalog
 and writes the findings into its entries."""
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ import statistics
 import polib
 
 from ..model import Issue, Segment
-from . import terms, numbers, leaks, punctuation, repetition  # noqa: F401, I001  (each registers its checks, in this order)
+from . import terms, numbers, latin, leaks, punctuation, repetition, spelling  # noqa: F401, I001  (each registers its checks, in this order)
 from .findings import entries_for, write_findings
 from .registry import CHECKS, ENGLISH, TRADITIONAL, Context, language_of
 
@@ -36,7 +36,8 @@ def build_context(segments: list[Segment], texts: dict[str, str], locale: str, s
               if texts.get(s.id) and repetition.content_length(s.source) >= repetition.SHORTEST_SOURCE]
     usual = statistics.median(ratios) if len(ratios) >= MIN_SEGMENTS_FOR_RATIO else None
     carried = punctuation.carried_over([segment.id for segment in segments], texts)
-    return Context(language, required, expected, usual, carried)
+    recurring = spelling.recurring(list(texts.values())) if language == ENGLISH else frozenset()
+    return Context(language, required, expected, usual, carried, recurring)
 
 
 def check_texts(segments: list[Segment], texts: dict[str, str], context: Context) -> list[Issue]:

@@ -21,7 +21,7 @@ from ..glossary import Glossary
 from ..model import Issue, Part, Segment, Severity
 from ..variant import DEFAULT_HANT, Phrases, glossary_phrases, respect_boundaries, traditional_variant
 from . import check_catalog
-from .findings import entries_for
+from .findings import entries_for, is_finding
 from .registry import TRADITIONAL, language_of
 
 # The OpenCC configuration a Traditional catalog was most likely made with, when its header does not say.
@@ -98,28 +98,54 @@ def hant_config(catalog: polib.POFile, locale: str) -> str | None:
     return origin.group(1) if origin else _USUAL_CONFIG.get(locale)
 
 
+def check_in_memory(catalog: polib.POFile, glossary: Glossary, style: str = "full") -> tuple[list[Issue], dict]:
+    """Run every check on a catalog as it is now and write the findings into its entries (in memory): the
+    issues, and each segment's entry."""
+    locale = catalog.metadata.get("Language", "")
+    config = hant_config(catalog, locale)
+    segments = segments_of(catalog, glossary, config or DEFAULT_HANT)
+    converted = (traditional_variant(segments, config, _glossary_phrases(glossary, config)).texts
+                 if config is not None and language_of(locale) == TRADITIONAL else None)
+    issues = check_catalog(catalog, segments, locale, style, config, converted)
+    return issues, entries_for(catalog, segments)
+
+
+def _findings_state(catalog: polib.POFile) -> list[tuple[str, bool, tuple[str, ...]]]:
+    """What a check writes into a catalog: each live entry's findings and fuzzy flag."""
+    return [(entry.msgid, entry.fuzzy, tuple(line for line in entry.comment.splitlines() if is_finding(line)))
+            for entry in catalog if not entry.obsolete]
+
+
 def check_files(paths: list[Path], glossary: Glossary, style: str = "full") -> list[CatalogReport]:
-    """Check every catalog and write its findings into it (atomically, only when they changed)."""
+    """Check every catalog and write its findings into it, atomically and only when they changed: a file whose
+    findings are the same keeps its bytes, a reviewer's own line wrapping included."""
     catalogs = [(path, po.read_catalog(path)) for path in paths]
     reports = []
     for path, catalog in catalogs:
-        locale = catalog.metadata.get("Language", "")
-        config = hant_config(catalog, locale)
-        segments = segments_of(catalog, glossary, config or DEFAULT_HANT)
-        converted = (traditional_variant(segments, config, _glossary_phrases(glossary, config)).texts
-                     if config is not None and language_of(locale) == TRADITIONAL else None)
-        issues = check_catalog(catalog, segments, locale, style, config, converted)
-        text = po.render(catalog)
-        rewritten = text != path.read_text(encoding="utf-8")
+        before = _findings_state(catalog)
+        issues, entries = check_in_memory(catalog, glossary, style)
+        rewritten = _findings_state(catalog) != before
         if rewritten:
+            text = po.render(catalog)
             write_atomic(path, text)
-        lines = {entry.msgid: entry.linenum for entry in polib.pofile(text) if not entry.obsolete}
-        entries = entries_for(catalog, segments)
+            lines = {entry.msgid: entry.linenum for entry in polib.pofile(text) if not entry.obsolete}
+        else:
+            lines = {entry.msgid: entry.linenum for entry in catalog if not entry.obsolete}
         findings = tuple(Finding(lines.get(entries[i.segment_id].msgid, 0), entries[i.segment_id].msgid, i)
                          for i in issues)
         checked = sum(1 for entry in entries.values() if entry.msgstr)
-        reports.append(CatalogReport(path, locale, checked, findings, rewritten))
+        reports.append(CatalogReport(path, catalog.metadata.get("Language", ""), checked, findings, rewritten))
     return reports
+
+
+def errors_by_sentence(path: Path, glossary: Glossary, style: str = "full") -> dict[str, list[Issue]]:
+    """The QA errors of each entry of a catalog file as it is now, by msgid; the file is left as it is."""
+    issues, entries = check_in_memory(po.read_catalog(path), glossary, style)
+    found: dict[str, list[Issue]] = {}
+    for issue in issues:
+        if issue.severity is Severity.ERROR:
+            found.setdefault(entries[issue.segment_id].msgid, []).append(issue)
+    return found
 
 
 def report_data(reports: list[CatalogReport]) -> dict:

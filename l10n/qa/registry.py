@@ -30,6 +30,7 @@ class Context:
     expected: dict[str, str] = field(default_factory=dict)  # Traditional: the OpenCC conversion of each segment
     usual_ratio: float | None = None  # the document's median target/source length ratio
     carried_over: dict[str, frozenset[str]] = field(default_factory=dict)  # bracket families a neighbour continues
+    recurring_words: frozenset[str] = frozenset()  # unknown English words two entries or more use
 
 
 CheckFunction = Callable[[Segment, str, Context], list[Issue]]
