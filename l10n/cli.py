@@ -504,9 +504,10 @@ def check(
     from .qa.registry import CHECKS
     from .qa.spelling import available as spelling_available
 
-    resolved = _resolve("check", {"glossary": tuple(glossary) if glossary else None, "names": _value(en_names),
-                                  "fail_on": _value(fail_on)}, config)
+    resolved = _resolve("check", {"glossary": tuple(glossary) if glossary else None, "names": _value(en_names)},
+                        config)
     options = resolved.options
+    failing = _value(fail_on) or resolved.settings["fail_on"]  # the command line, else [qa] fail_on
     with _reported_errors():
         paths = catalog_paths(list(inputs or [options.folder]))
     loaded = _loaded_glossary(resolved, options.glossary, err=as_json)
@@ -535,7 +536,7 @@ def check(
     if not spelling_available():
         typer.echo("note: no English hunspell dictionary found; the spelling check was skipped "
                    "(apt-get install hunspell-en-us libenchant-2-2)", err=True)
-    if errors or (options.fail_on == Severity.WARNING.value and warnings):
+    if errors or (failing == Severity.WARNING.value and warnings):
         raise typer.Exit(1)
 
 
