@@ -18,7 +18,8 @@ thumb), prints precision, recall and F1 of the content each extractor keeps, per
 Every extractor's text includes the title it finds. Columns: l10n (this pipeline), trafilatura, and
 readability-lxml and GNE when they are importable (they are not dependencies of the project). A page an
 extractor fails on shows its error and counts as extracting nothing. --explain then lists, per page,
-the article the pipeline dropped and the chrome it kept (line runs, or blocks with their opening text).
+the article the pipeline dropped and the chrome it kept (line runs, or blocks with their opening text): the dev
+pages, their copied text and the widened set's tuning part, never its set-aside part.
 The dev HTML pages are also scored as copied text (every text block of the page, extraction_copied.py), and
 with --web the widened HTML set and its copied text, its tuning and set-aside parts apart (extraction_web.py).
 """
@@ -169,25 +170,29 @@ def differences(annotation: Annotation, page: Path) -> list[str]:
     sentence does not make the whole sentence count as dropped."""
     data = check_page(annotation, page)
     if annotation.is_html:
-        from rapidfuzz import fuzz
-
         html = data.decode(annotation.encoding)
-        gold = gold_blocks(annotation, html)
-        extracted = pipeline(page, html)
-        kept, article = comparable(extracted.text), comparable("".join(block.text for block in gold))
-
-        def missing(text: str, whole: str) -> bool:
-            return bool(comparable(text)) and fuzz.partial_ratio(comparable(text), whole) < SAME_BLOCK
-
-        dropped = [(block.sourceline, block.text) for block in gold if missing(block.text, kept)]
-        chrome = [(line, text) for line, _, text in extracted.blocks or () if missing(text, article)]
-        return [f"article dropped: {_quoted(dropped)}", f"chrome kept: {_quoted(chrome)}"]
+        return block_differences(gold_blocks(annotation, html), pipeline(page, html))
     text = data.decode("utf-8")
     visible = [number for number, line in enumerate(text.split("\n"), start=1) if is_visible(line)]
     gold = gold_lines(annotation, text)
     kept = covered_lines(pipeline(page, "").spans, set(visible))
     return [f"article lines dropped: {line_runs(gold - kept, visible)}",
             f"chrome lines kept: {line_runs(kept - gold, visible)}"]
+
+
+def block_differences(gold: list, extracted: Extracted) -> list[str]:
+    """Gold blocks the extraction lacks and extracted blocks the gold lacks; a block is found on the other
+    side when some stretch there is at least SAME_BLOCK % alike (rapidfuzz's partial_ratio)."""
+    from rapidfuzz import fuzz
+
+    kept, article = comparable(extracted.text), comparable("".join(block.text for block in gold))
+
+    def missing(text: str, whole: str) -> bool:
+        return bool(comparable(text)) and fuzz.partial_ratio(comparable(text), whole) < SAME_BLOCK
+
+    dropped = [(block.sourceline, block.text) for block in gold if missing(block.text, kept)]
+    chrome = [(line, text) for line, _, text in extracted.blocks or () if missing(text, article)]
+    return [f"article dropped: {_quoted(dropped)}", f"chrome kept: {_quoted(chrome)}"]
 
 
 def line_runs(lines: set[int], visible: list[int]) -> str:
@@ -265,14 +270,27 @@ def main() -> int:
     print_table("HTML pages: character-level precision / recall / F1", "chars", html_rows, names)
     failed |= web_tables(options.dev_dir, options.web, html_rows, extractors)
     if options.explain:
-        print("\nWhere the pipeline differs from the annotation")
-        for annotation, _, _ in markdown_rows + html_rows:
-            try:
-                lines = differences(annotation, options.dev_dir / annotation.page)
-            except L10nError as error:
-                lines = [str(error)]
-            print(f"{annotation.label}\n" + "".join(f"  {line}\n" for line in lines), end="")
+        explain(options.dev_dir, options.web, [annotation for annotation, _, _ in markdown_rows + html_rows])
     return 2 if failed else 0
+
+
+def explain(dev_dir: Path, web_dir: Path | None, annotations: list[Annotation]) -> None:
+    """Where the pipeline differs from the annotation: the dev pages (HTML ones also as copied text) and the
+    widened set's tuning part. Never the set-aside part: its errors are not to be looked at while tuning."""
+    from extraction_web import copied_differences, web_annotations
+
+    pages = [(annotation, dev_dir / annotation.page) for annotation in annotations]
+    if web_dir is not None and web_dir.is_dir():
+        pages += [(annotation, web_dir / annotation.page) for annotation in web_annotations()["tune"]]
+    print("\nWhere the pipeline differs from the annotation (the widened set's set-aside part is never shown)")
+    for annotation, page in pages:
+        try:
+            lines = differences(annotation, page)
+            if annotation.is_html:
+                lines += [f"as copied text, {line}" for line in copied_differences(annotation, page)]
+        except L10nError as error:
+            lines = [str(error)]
+        print(f"{annotation.label}\n" + "".join(f"  {line}\n" for line in lines), end="")
 
 
 def web_tables(dev_dir: Path, web_dir: Path | None, html_rows, extractors) -> bool:

@@ -86,6 +86,17 @@ def score_html_page(annotation: Annotation, page: Path, extractors: dict[str, Ca
     return result
 
 
+def copied_differences(annotation: Annotation, page: Path) -> list[str]:
+    """--explain for a page as copied text: the article the pipeline dropped and the chrome it kept."""
+    from extraction_eval import block_differences, pipeline
+
+    html = check_page(annotation, page).decode(annotation.encoding)
+    with tempfile.TemporaryDirectory() as folder:
+        source = Path(folder) / f"{page.stem}.txt"
+        source.write_text(copied_text(html), encoding="utf-8")
+        return block_differences(gold_blocks(annotation, html), pipeline(source, ""))
+
+
 def print_summary(title: str, rows: list[PageResult], names: list[str]) -> None:
     """Micro F1, paragraph recall and the worst page per extractor, as issue 20's table."""
     if not rows:

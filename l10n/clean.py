@@ -16,7 +16,9 @@ Every dropped block is reported with its line and the reason.
 """
 from __future__ import annotations
 
+import dataclasses
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from .model import Paragraph, Part, Removal
@@ -28,6 +30,7 @@ _NOTICE_MAX_CHARS = 100
 _HEADER_MAX_CHARS = 60
 _HEADER_MAX_LINES = 6
 _HEADING_MAX_CHARS = 30
+_CREDIT_REACH = 8  # blocks after the article where its closing credits may stand
 _BYLINE_REACH = 6  # blocks after the title (pictures aside) where a byline or lead may stand
 _MIN_REPEATED_RUN = 2
 
@@ -53,8 +56,6 @@ _CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("counter or control", re.compile(r"^([+＋]\d{1,6}|超大|特大|标准|图集|A[+-])$")),
     ("login menu", re.compile(r"^(登录|注册|登录注册|登录/注册|退出|个人中心|创作中心|搜索)$")),
     ("follow prompt", re.compile(r"^(关注我们|关注公众号|分享让更多人看到|点击.{0,6}关注)")),
-    ("editor credit", re.compile(r"^[\[【(（]?\s*(本文来源[:：].{0,20})?(责任编辑|责编)\s*[:：]"
-                                 r"|^((编辑|编审|校对|审核|监制)\s*[:：]\s*\S{1,6}\s+)+(责任编辑|责编)\s*[:：]")),
     ("date line", re.compile(r"^(发布时间\s*[:：]?\s*)?\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?"
                              r"(\s*\d{1,2}[:：时]\d{2}([:：分]\d{2})?秒?)?(\s+(来源|稿源)\s*[:：]\s*\S{1,20})?$")),
     ("page template field", re.compile(r"^(IP属地|所属地|阅读量|浏览量|阅读数|本文已被查看)\s*[:：]?\s*\S*\s*(次)?$")),
@@ -79,7 +80,10 @@ _MENU_REASONS = {"navigation", "list of links", "login menu", "related-articles 
 _BARE_NAME = re.compile(r"^[\u3400-\u9fff·]{2,4}$")
 _ATTRIBUTION = re.compile(r"^[（(]?(来源|稿源|原标题|原题|参考资料|参考文献|感谢)")
 _LEAD_PUNCTUATION = re.compile(r"[，。；！？]")
-_CREDIT = re.compile(r"^[*※]?\s*(图片来源|图源|图片|摄影|配图|视频来源|题图)\s*[|｜丨:：/]")
+# Credits belong to the article: who took the pictures, who edited, produced, supervised or checked it.
+_EDITOR_CREDIT = re.compile(r"^[*※\[【(（]?\s*(本文来源[:：]\s*\S{1,20}\s*)?(责任编辑|责编|编辑|编审|审校|校对|审核"
+                            r"|监制|统筹|策划|出品|制作|美编|主编|终审|初审|复审)\s*[|｜丨:：/]")
+_CREDIT = re.compile(rf"^[*※]?\s*(图片来源|图源|图片|摄影|配图|视频来源|题图)\s*[|｜丨:：/]|{_EDITOR_CREDIT.pattern}")
 _CAPTION = re.compile(r"^[*※▲△↑]\s*")
 _PROSE_END = re.compile(r"[。；;！!？?]$")
 _SENTENCE_PUNCTUATION = re.compile(r"[，。；！？、：,;!?]")
@@ -96,25 +100,42 @@ _MARKUP_WEIGHT = 0.25
 _CHROME_COST = 40
 _CLOSING_GAP = 3 * _BLOCK_COST  # what a closing heading and paragraph may cost beyond their prose
 _NEUTRAL = {"image", "no text (punctuation or markup only)", "code block",  # these stand in articles too
-            "editor credit", "date line"}  # and news sites print these inside the article's own container
+            "date line"}  # and news sites print it inside the article's own container
 
 
 @dataclass(frozen=True)
 class Article:
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removal, ...]
+    fallback: str = ""  # how cleaning found the article when its rules left none; "" when they did not
+
+
+DENSITY_FALLBACK = "density only: every block looked like page chrome, so the densest prose was kept"
 
 
 def clean(page: Page) -> Article:
+    """The article by the rules below; when they rule out every block of a page that has prose (a theme that
+    names its article container like furniture, an article inside a link), a density-only pass: the page's
+    densest prose, judged by nothing but its characters, rather than no article at all."""
+    article = _extract(page, block_reason, rules=True)
+    if article.paragraphs or not any(_prose(block) for block in page.blocks if block.context != "code block"):
+        return article
+    return dataclasses.replace(_extract(page, _invisible_reason, rules=False), fallback=DENSITY_FALLBACK)
+
+
+def _extract(page: Page, judge: Callable[[Block], str | None], rules: bool) -> Article:
+    """judge says why one block is chrome on its own; rules adds what the page's other blocks say (the
+    publisher's name, link lists, repeated copies)."""
     blocks = page.blocks
     removed: dict[int, str] = {}
     for index, block in enumerate(blocks):
-        reason = block_reason(block)
+        reason = judge(block)
         if reason:
             removed[index] = reason
-    _mark_publisher(blocks, removed, page.metadata.get("site", ""))
-    _mark_link_lists(blocks, removed)
-    _mark_repeated_copies(blocks, removed)
+    if rules:
+        _mark_publisher(blocks, removed, page.metadata.get("site", ""))
+        _mark_link_lists(blocks, removed)
+        _mark_repeated_copies(blocks, removed)
     title = _find_title(blocks, removed, page.metadata.get("title", ""))
     region = _article_region(blocks, removed)
     edges = _edges(blocks, removed, region, title, flat=page.format == "text")
@@ -126,7 +147,11 @@ def clean(page: Page) -> Article:
                if index not in removed and index not in region and index not in edges and index != title]
     lead = _brief_lead(blocks, removed, outside, region, title) if region else set()
     for index in outside:
-        if index not in lead:
+        if index in lead or page.format == "html" and _is_editor_credit(blocks[index]):
+            continue
+        if not rules:
+            removed[index] = "outside the densest prose"
+        else:
             removed[index] = "outside the article" if page.format == "html" else (
                 "before the article" if index < min(region) else "after the article")
     kept = [index for index in range(len(blocks)) if index not in removed]
@@ -136,6 +161,17 @@ def clean(page: Page) -> Article:
                        for number, index in enumerate(kept, start=1))
     removals = tuple(Removal(blocks[index].line, removed[index], _shown(blocks[index])) for index in sorted(removed))
     return Article(paragraphs, removals)
+
+
+def _invisible_reason(block: Block) -> str | None:
+    """What the density-only pass rules out: code, and blocks with nothing to read."""
+    return block.context if block.context == "code block" else _nothing_to_read(block)
+
+
+def _nothing_to_read(block: Block) -> str | None:
+    if not _WORD_CHAR.search(block.plain):
+        return "image" if block.images else "no text (punctuation or markup only)"
+    return None
 
 
 def _prose(block: Block) -> int:
@@ -166,8 +202,8 @@ def block_reason(block: Block) -> str | None:
     if block.context:
         return block.context
     text = block.plain
-    if not _WORD_CHAR.search(text):
-        return "image" if block.images else "no text (punctuation or markup only)"
+    if empty := _nothing_to_read(block):
+        return empty
     if _URL.match(text):
         return "bare link"
     for reason, pattern in _NOTICE_RULES:
@@ -288,6 +324,8 @@ def _find_title(blocks: list[Block], removed: dict[int, str], title: str) -> int
 def score(block: Block, reason: str | None) -> float:
     """Prose characters minus markup and a cost per block; chrome counts against."""
     length = len(block.plain.replace(" ", ""))
+    if reason == "code block":  # a listing stands in the article's text, however long it is
+        return -_BLOCK_COST
     if reason in _NEUTRAL:
         return -_BLOCK_COST - _MARKUP_WEIGHT * block.markup_chars
     if reason is not None:
@@ -397,7 +435,29 @@ def _edges(blocks: list[Block], removed: dict[int, str], region: set[int], title
             break
         edges.add(index)
         index += 1
+    edges |= _closing_credits(blocks, removed, index)
     return edges
+
+
+def _is_editor_credit(block: Block) -> bool:
+    """A page names the editors of its one article, even where its template prints them apart from the text
+    (a box beside it): outside furniture, such a line is the article's."""
+    return not block.context and not block.link_chars and len(block.plain) <= _HEADER_MAX_CHARS \
+        and bool(_EDITOR_CREDIT.search(block.plain))
+
+
+def _closing_credits(blocks: list[Block], removed: dict[int, str], start: int) -> set[int]:
+    """Credit lines that close the article past what a template prints between (a disclaimer, an edition
+    line, a 纠错 link): up to the first paragraph of prose that is not ruled out."""
+    credits: set[int] = set()
+    for index in range(start, min(len(blocks), start + _CREDIT_REACH)):
+        text = blocks[index].plain
+        if len(text) <= _HEADER_MAX_CHARS and _CREDIT.search(text) and not blocks[index].context:
+            credits.add(index)
+            removed.pop(index, None)
+        elif index not in removed and _prose(blocks[index]):
+            break
+    return credits
 
 
 def _is_byline(blocks: list[Block], removed: dict[int, str], index: int, title: str) -> bool:
@@ -443,6 +503,8 @@ def _parts(blocks: list[Block], kept: list[int], title: int | None, flat: bool) 
             part = Part.TITLE
         elif block.part is not Part.BODY:
             part = block.part
+        elif short and Part.BODY in seen and _CREDIT.search(text):  # 编辑：… after the text credits it
+            part = Part.CREDIT
         elif short and _BYLINE.search(text) and (in_header or not _BARE_NAME.match(text)):
             part = Part.BYLINE
         elif short and _CREDIT.search(text):

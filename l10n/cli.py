@@ -322,6 +322,11 @@ def _counts(done) -> str:
             f"{len(document.removed)} lines removed")
 
 
+def _fallback(done) -> str:
+    """Which path cleaning took, where it was not the usual one."""
+    return f"; cleaning fell back to {done.document.fallback}" if done.document.fallback else ""
+
+
 def _echo_removed(done) -> None:
     from .report import removal_report
 
@@ -331,7 +336,7 @@ def _echo_removed(done) -> None:
 
 def _report_document(done, show_removed: bool) -> None:
     """A document with every file it wrote: a single article, or any with --verbose."""
-    typer.echo(f"{_counts(done)} ({done.document.source_name}, {done.document.encoding})")
+    typer.echo(f"{_counts(done)} ({done.document.source_name}, {done.document.encoding}){_fallback(done)}")
     if show_removed:
         _echo_removed(done)
     for path in done.files:
@@ -343,7 +348,7 @@ def _report_document(done, show_removed: bool) -> None:
 def _report_document_line(done, show_removed: bool) -> None:
     """One line per document of an archive: an archive of 10,000 gives 10,000 lines, not 70,000."""
     backup = f"; reviewed files it replaced kept in {done.backup}" if done.backup is not None else ""
-    typer.echo(f"{_counts(done)} -> {done.folder}{backup}")
+    typer.echo(f"{_counts(done)} -> {done.folder}{backup}{_fallback(done)}")
     if show_removed:
         _echo_removed(done)
 

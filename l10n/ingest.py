@@ -49,4 +49,4 @@ def parse_article(text: str, path: Path, encoding: str = "utf-8", sha256: str = 
     if not article.paragraphs:
         raise InputError("no article text found: every block looks like page chrome", path)
     return Document(document_name(path), path.name, encoding, sha256, article.paragraphs, article.removed,
-                    page_format, tuple(page.metadata.items()))
+                    page_format, tuple(page.metadata.items()), article.fallback)

@@ -61,6 +61,7 @@ class Document:
     removed: tuple[Removal, ...] = ()
     format: str = "text"  # the reader that produced it: text, markdown, html
     metadata: tuple[tuple[str, str], ...] = ()  # what the page says of itself: title, url, date, author, site
+    fallback: str = ""  # how cleaning found the article when its rules left none (clean.py); "" when they did not
 
 
 class Kind(str, Enum):

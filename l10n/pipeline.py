@@ -192,7 +192,10 @@ def _segment_rows(segments: list[Segment], targets: list[tuple[str, dict[str, st
 
 
 def _removed_rows(document: Document):
-    return ["line", "reason", "text"], [[removal.line, removal.reason, removal.text] for removal in document.removed]
+    """One row per dropped block; a page cleaning fell back on opens with a row for the page as a whole (line 0)."""
+    opening = [[0, "fallback", document.fallback]] if document.fallback else []
+    return ["line", "reason", "text"], opening + [[removal.line, removal.reason, removal.text]
+                                                  for removal in document.removed]
 
 
 def _check_options(options: RunOptions) -> None:

@@ -28,11 +28,8 @@ def _page(*texts: str, fmt: str = "text") -> Page:
     ("分享到：", "share widget"),
     ("https://finance.example.com/2024-05-10/102194776.html", "bare link"),
     ("，。", "no text (punctuation or markup only)"),
-    ("责任编辑：郭明煜", "editor credit"),
-    ("编辑：张伟 责任编辑：刘亮", "editor credit"),
     ("返回搜狐，查看更多", "navigation"),
     ("回到首页阅读更多", "navigation"),
-    ("[责任编辑:肖春芳]", "editor credit"),
     ("2024-08-29 15:11:58", "date line"),
     ("所属地 上海", "page template field"),
     ("征订热线：010-82341063", "contact details"),
@@ -141,9 +138,10 @@ def test_a_kicker_above_the_headline_and_a_spaced_byline_are_kept():
     assert {r.line: r.reason for r in article.removed} == {4: "share widget", 7: "outside the article"}
 
 
-def test_a_short_article_keeps_every_paragraph_beside_its_editor_credit_and_date_line():
+def test_a_short_article_keeps_every_paragraph_and_its_editor_credit_beside_its_date_line():
     # sina, sohu, people.cn print the date line and 责任编辑 inside the article's own container: as
-    # chrome they made that container lose to one paragraph of it, dropping the rest as "outside"
+    # chrome they made that container lose to one paragraph of it, dropping the rest as "outside";
+    # the credit line is the article's own
     page = """<html><head><meta charset="utf-8"><title>销量再创新高_汽车频道</title></head><body>
 <div class="nav"><a href="/">首页</a> <a href="/news">新闻</a> <a href="/auto">汽车</a></div>
 <div class="article"><h1>销量再创新高</h1>
@@ -154,9 +152,9 @@ def test_a_short_article_keeps_every_paragraph_beside_its_editor_credit_and_date
 <p>责任编辑：李华</p></div></body></html>
 """
     document = parse_article(page, Path("page.html"))
-    assert [p.line for p in document.paragraphs] == [3, 5, 6, 7]
-    assert {r.line: r.reason for r in document.removed} == {
-        2: "navigation", 4: "date line", 8: "editor credit"}
+    assert [p.line for p in document.paragraphs] == [3, 5, 6, 7, 8]
+    assert document.paragraphs[-1].part is Part.CREDIT
+    assert {r.line: r.reason for r in document.removed} == {2: "navigation", 4: "date line"}
 
 
 def test_a_closing_section_after_a_code_block_stays_in_the_article():
@@ -239,3 +237,43 @@ _ARTICLE_LINES = ["销量再创新高", "据中国汽车工业协会统计，今
 def test_furniture_words_on_what_holds_the_article_never_drop_it(page):
     document = parse_article(page, Path("page.html"))
     assert [p.text for p in document.paragraphs] == _ARTICLE_LINES
+
+
+# A page whose only prose sits in an element named like furniture (side-…) beside a menu holding more of the
+# page's text: every block is ruled out by the rules, yet the page plainly has an article.
+_MENU = "".join(f'<li><a href="/c{n}">频道栏目名称{n}号</a></li>' for n in range(40))
+_ALL_CHROME_BY_RULES = (f'<html><body><ul class="menu">{_MENU}</ul><div class="side-content">{_ARTICLE_HTML}</div>'
+                        f'</body></html>')
+
+
+def test_a_page_with_prose_never_ends_with_no_article_text():
+    document = parse_article(_ALL_CHROME_BY_RULES, Path("page.html"))
+    assert [p.text for p in document.paragraphs] == _ARTICLE_LINES
+    assert document.fallback.startswith("density only")
+    assert {r.reason for r in document.removed} == {"outside the densest prose"}
+
+
+def test_the_rules_path_says_no_fallback():
+    document = parse_article(f"<html><body>{_ARTICLE_HTML}</body></html>", Path("page.html"))
+    assert [p.text for p in document.paragraphs] == _ARTICLE_LINES
+    assert document.fallback == ""
+
+
+@pytest.mark.parametrize("credit", ["责任编辑：郭明煜", "编辑：张伟 责任编辑：刘亮", "[责任编辑:肖春芳]", "(责编：胡永秋、杨光宇)",
+                                    "监制：王强", "策划：杨顺霖 编辑：几乎不流浪"])
+def test_credit_lines_belong_to_the_article_past_the_chrome_after_it(credit):
+    # a disclaimer and a 纠错 link between the last paragraph and the credit, as news templates print them
+    page = (f"<html><body><div class='nav'><a href='/'>首页</a></div><div class='article'>{_ARTICLE_HTML}</div>"
+            f"<p>免责声明：本文仅供参考。</p><span><a href='#'>【纠错】</a></span><div>{credit}</div>"
+            f"<div class='footer'>版权所有</div></body></html>")
+    document = parse_article(page, Path("page.html"))
+    assert [p.text for p in document.paragraphs] == [*_ARTICLE_LINES, credit]
+    assert document.paragraphs[-1].part is Part.CREDIT
+
+
+def test_a_credit_line_in_a_box_beside_the_article_is_kept():
+    page = (f"<html><body><div class='main'>{_ARTICLE_HTML}</div><div class='col'>"
+            + "".join(f"<p><a href='/n{n}'>其他新闻标题第{n}条</a></p>" for n in range(8))
+            + "<p>出品：财经中心</p><p>策划：杨顺霖 编辑：李四</p></div></body></html>")
+    document = parse_article(page, Path("page.html"))
+    assert [p.text for p in document.paragraphs] == [*_ARTICLE_LINES, "出品：财经中心", "策划：杨顺霖 编辑：李四"]

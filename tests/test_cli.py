@@ -133,3 +133,16 @@ def test_from_overrides_the_extension_and_links_become_placeholders_with_their_u
 def test_unknown_input_format_is_exit_2(tmp_path, sample_path):
     result = runner.invoke(app, ["segment", str(sample_path), "--from", "pdf"])
     assert result.exit_code == 2
+
+
+def test_the_fallback_path_is_named_in_the_run_line_and_removed_tsv(tmp_path):
+    from test_clean import _ALL_CHROME_BY_RULES
+
+    page = tmp_path / "page.html"
+    page.write_text(_ALL_CHROME_BY_RULES, encoding="utf-8")
+    result = runner.invoke(app, ["run", str(page), "--out", str(tmp_path / "out"), "--mt", "none"])
+    assert result.exit_code == 0, result.output
+    assert "cleaning fell back to density only" in result.stdout
+    rows = (tmp_path / "out" / "page" / "removed.tsv").read_text(encoding="utf-8").splitlines()
+    assert rows[1].startswith("0\tfallback\tdensity only")
+    assert all("\toutside the densest prose\t" in row for row in rows[2:])

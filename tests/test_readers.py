@@ -250,3 +250,23 @@ def test_a_short_big5_file_is_refused_not_read_as_gbk_mojibake(traditional):
 @pytest.mark.parametrize("simplified", ["北京时间昨日，公司发布新产品。\n", "朱镕基说：“好！”\n", "标题\n"])
 def test_a_short_gbk_file_is_still_read(simplified):
     assert decode(simplified.encode("gbk"), Path("a.txt")) == (simplified, "gb18030")
+
+
+def test_an_html_code_listing_is_one_code_block_like_markdown_code():
+    # a blog's listings in <pre>: before, every code line was a block without prose, and their cost sank the
+    # article's container
+    listing = "<pre><code>" + "import json\nimport redis\n\ndef parse():\n    data = client.lpop('test')\n" * 8 + "</code></pre>"
+    paragraphs = "".join(f"<p>第{n}段：我们先看一个简单的例子，它说明了延迟调用的用法和注意事项。</p>{listing}" for n in range(8))
+    page = f"<html><body><div class='nav'><a href='/'>首页</a></div><div id='content'>{paragraphs}</div></body></html>"
+    document = parse_article(page, Path("blog.html"))
+    assert [placeholders.strip(p.text)[:3] for p in document.paragraphs] == [f"第{n}段" for n in range(8)]
+    code = [r for r in document.removed if r.reason == "code block"]
+    assert len(code) == 8 and code[0].text.startswith("import json import redis def parse():")
+
+
+def test_preformatted_chinese_prose_is_text_not_code():
+    page = ("<html><body><pre>床前明月光，疑是地上霜。\n举头望明月，低头思故乡。</pre>"
+            "<p>这首诗写于唐代，表达了诗人对故乡的思念之情，流传至今。</p></body></html>")
+    document = parse_article(page, Path("poem.html"))
+    assert document.paragraphs[0].text == "床前明月光，疑是地上霜。举头望明月，低头思故乡。"
+    assert not document.removed

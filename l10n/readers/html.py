@@ -44,6 +44,7 @@ _WORD = re.compile(r"[a-z]+")
 _NEVER_FURNITURE = {"html", "body", "main"}
 _MOST_OF_THE_PAGE = 0.5  # share of the page's Han characters
 _QUOTE_WORDS = {"quote", "quotes", "stock", "ticker"}
+_CODE_MAX_HAN_SHARE = 0.3  # of a <pre>'s letters: more Han than this is preformatted prose
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _METADATA = (("title", ("og:title", "twitter:title")), ("url", ("og:url",)),
              ("date", ("article:published_time", "pubdate", "publishdate", "publish_date", "og:release_date",
@@ -142,6 +143,27 @@ def _furniture(element, share: float) -> str:
     return ""
 
 
+def _visible_text(element):
+    """The text a reader sees inside an element, in order."""
+    if isinstance(element.tag, str) and element.tag in _SKIPPED_TAGS:
+        return
+    yield element.text or ""
+    for child in element:
+        if isinstance(child.tag, str):
+            yield from _visible_text(child)
+        yield child.tail or ""
+
+
+def _is_code(pre) -> bool:
+    """A <pre> holding code (a <code> inside, or text that is mostly not Chinese), not preformatted prose such
+    as a poem or an old site's whole article."""
+    if pre.find(".//code") is not None:
+        return True
+    text = "".join(_visible_text(pre))
+    letters = len(re.findall(r"\w", text))
+    return letters > 0 and len(_HAN.findall(text)) < _CODE_MAX_HAN_SHARE * letters
+
+
 def _is_live_quote(element) -> bool:
     words = _WORD.findall(f"{element.get('class') or ''} {element.get('id') or ''}".lower())
     return any(word in _QUOTE_WORDS for word in words) and not _HAN.search(element.text_content())
@@ -171,6 +193,10 @@ class _Walker:
             return
         if tag in _BLOCK_TAGS or tag == "br":
             self.flush()
+        if tag == "pre" and _is_code(element):
+            self._code(element, container, context)
+            self._tail(element)
+            return
         if tag == "br":
             self._tail(element)
             return
@@ -203,6 +229,17 @@ class _Walker:
             if kind and self._builder is not None:
                 self._builder.close(kind)
         self._tail(element)
+
+    def _code(self, element, container: tuple[int, ...], context: str) -> None:
+        """A code listing is one block, as a fenced block is in Markdown: not text to translate."""
+        text = "".join(_visible_text(element))
+        if not text.strip():
+            return
+        self._elements += 1
+        line = element.sourceline or 0
+        self.blocks.append(Block(Part.BODY, tidy(text), line, line + text.strip("\n").count("\n"),
+                                 markup_chars=len(text), context=context or "code block",
+                                 container=(*container, self._elements)))
 
     def _begin(self, tag: str, container: tuple[int, ...], context: str) -> None:
         if re.fullmatch(r"h[1-6]", tag):
