@@ -23,10 +23,10 @@ BASE_CONFIG = {"tw": "s2tw", "hk": "s2hk"}
 
 # Characters each region's newsrooms print interchangeably (standard form and common variant, rubric §3).
 INTERCHANGEABLE = {
-    "tw": ("台臺", "裡裏", "峰峯", "汙污", "祕秘", "洩泄", "群羣", "閒閑", "豔艷", "佔占", "·‧•・"),
+    "tw": ("台臺", "裡裏", "峰峯", "汙污", "祕秘", "洩泄", "群羣", "閒閑", "豔艷", "佔占", "鑑鑒", "·‧•・"),
     "hk": ("為爲", "眾衆", "衞衛", "台臺", "説說", "悦悅", "脱脫", "税稅", "閲閱", "鋭銳", "兑兌", "温溫", "户戶",
            "敍敘", "唇脣", "秘祕", "裏裡", "着著", "綫線", "峯峰", "啓啟", "麪麵", "吃喫", "卧臥", "痴癡", "灶竈",
-           "鈎鉤", "缽鉢", "皂皁", "葱蔥", "滙匯", "汙污", "粽糉", "枱檯", "群羣", "床牀", "豔艷", "·‧•・"),
+           "鈎鉤", "缽鉢", "皂皁", "葱蔥", "滙匯", "汙污", "粽糉", "枱檯", "群羣", "床牀", "豔艷", "鑑鑒", "·‧•・"),
 }
 _FOLDING = {region: {ord(c): group[0] for group in groups for c in group[1:]}
             for region, groups in INTERCHANGEABLE.items()}
@@ -104,6 +104,12 @@ def _aligned_text(reference: str, output: str, start: int, end: int) -> str:
     return output[out_start:max(out_start, out_end)]
 
 
+def _toward_base(base_form: str, form: str, inserted: str, before: bool) -> bool:
+    """Whether the span's text with `inserted` at its edge is nearer the base's form than the reference's."""
+    text = inserted + form if before else form + inserted
+    return Levenshtein.distance(text, base_form) < Levenshtein.distance(text, form)
+
+
 def score(base: str, spans: list[Span], output: str, region: str) -> list[Error]:
     """The errors of one system's text of a sentence: one per annotated span it gets wrong, one per run of
     mismatch outside every span. `base` is the base conversion of the sentence (as
@@ -131,10 +137,13 @@ def score(base: str, spans: list[Span], output: str, region: str) -> list[Error]
     wrong = set().union(*inside)
     errors, charged = [], set()
     for (ref_start, ref_end, out_start, out_end), hit, near in zip(chunks, inside, edge, strict=True):
-        # An insertion at a span's edge belongs to it when the span is wrong anyway (存儲 for 儲存 aligns
-        # as an insertion before the span and a deletion inside it): one error, not two.
-        hit = hit | (near & wrong)
         expected, found = reference[ref_start:ref_end], output[out_start:out_end]
+        # An insertion at a span's edge belongs to it when the span is wrong anyway (存儲 for 儲存 aligns
+        # as an insertion before the span and a deletion inside it: one error, not two) or when it brings
+        # the span back toward the base's form (哈薩克 + 斯坦 is the mainland's 哈薩克斯坦 kept).
+        hit = hit | {index for index in near if index in wrong or _toward_base(
+            base[spans[index].start:spans[index].end], reference[slice(*where[index])], found,
+            before=ref_start == where[index][0])}
         if not hit:
             errors.append(Error(OTHER, expected, found))
         for index in sorted(hit - charged):

@@ -137,3 +137,11 @@ def test_a_swapped_word_is_one_error_of_its_span():
     spans = [Span(2, 4, "vocabulary", ("儲存",))]
     errors = score("境內存儲資料", spans, "境內存儲資料", "tw")
     assert kinds(errors) == ["vocabulary"]
+
+
+def test_a_mainland_name_kept_whole_is_an_error_of_the_name_even_as_an_insertion():
+    # 哈萨克斯坦 annotated 哈薩克: a system keeping 哈薩克斯坦 inserts 斯坦 at the span's end
+    spans = [Span(0, 5, "names", ("哈薩克",))]
+    assert kinds(score("哈薩克斯坦和埃及", spans, "哈薩克斯坦和埃及", "tw")) == ["names"]
+    # an insertion at the edge of a span that does not bring back the base's form stays "other"
+    assert kinds(score("哈薩克斯坦和埃及", spans, "哈薩克和和埃及", "tw")) == ["other"]
