@@ -161,14 +161,16 @@ class DaskExecutor:
             except (OSError, TimeoutError) as error:
                 raise UsageError(f"cannot reach the Dask scheduler at {cluster}: {error}") from error
         self.workers = max(1, len(self._client.scheduler_info()["workers"]))
-        self._scattered: tuple[Any, Any] | None = None
+        self._shared_value: tuple[Any, Any] | None = None
 
-    def _scatter(self, shared: Any):
-        """Sent once to every worker; a worker that joins later gets it from the others."""
-        if self._scattered is None or self._scattered[0] is not shared:
-            [future] = self._client.scatter([shared], broadcast=True, hash=False)
-            self._scattered = (shared, future)
-        return self._scattered[1]
+    def _shared_future(self, shared: Any):
+        """Sent to the cluster once, as the result of a task rather than scattered data: the scheduler keeps
+        the task, so when every worker holding the value is lost it makes it again, where scattered data
+        would be lost for good and every task needing it cancelled. Workers fetch it from each other."""
+        if self._shared_value is None or self._shared_value[0] is not shared:
+            future = self._client.submit(_the_value, shared, pure=False)
+            self._shared_value = (shared, future)
+        return self._shared_value[1]
 
     def map_unordered(self, function, shared, items, window) -> Outcome:
         from distributed import as_completed
@@ -176,7 +178,7 @@ class DaskExecutor:
         source = iter(items)
         running: dict[str, Any] = {}
         finished = as_completed()
-        shared_future = self._scatter(shared)
+        shared_future = self._shared_future(shared)
 
         def submit_next() -> None:
             item = next(source, _END)
@@ -201,6 +203,10 @@ class DaskExecutor:
         self._client.close()
         if self._cluster is not None:
             self._cluster.close()
+
+
+def _the_value(value: Any) -> Any:
+    return value
 
 
 _END = object()

@@ -73,3 +73,22 @@ def test_local_cluster_redoes_the_work_of_a_killed_worker(local_cluster, tmp_pat
     outcomes = list(local_cluster.map_unordered(die_once, str(tmp_path / "marker"), range(8), window=4))
     assert (tmp_path / "marker").exists()
     assert sorted(result for _, result in outcomes) == list(range(8))
+
+
+def test_local_cluster_keeps_the_shared_data_when_every_worker_holding_it_dies():
+    """What every task shares is a task result the scheduler can make again, not scattered data that is lost
+    for good with the last worker holding it ("lost scattered data")."""
+    import contextlib
+    import os
+
+    executor = open_executor(2, "local")
+    try:
+        assert {item: result[0] for item, result in executor.map_unordered(power, 3, range(4), 4)} == \
+            {n: n ** 3 for n in range(4)}
+        with contextlib.suppress(Exception):  # the workers die before they can answer
+            executor._client.run(os._exit, 1)
+        executor._client.wait_for_workers(2, timeout=60)
+        outcomes = dict(executor.map_unordered(power, 3, range(4), 4))
+    finally:
+        executor.close()
+    assert {item: result[0] for item, result in outcomes.items()} == {n: n ** 3 for n in range(4)}

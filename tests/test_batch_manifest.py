@@ -15,6 +15,26 @@ from l10n.manifest import JSONL_NAME, MANIFEST_NAME, Manifest, digest_files, inp
 RECIPE = {"l10n": "0.1.0", "glossary": "abc", "options": {"editions": ["s2twp"]}, "model": "none"}
 
 
+@pytest.fixture(autouse=True)
+def every_manifest_is_closed(monkeypatch):
+    """A manifest left open keeps its exclusive lock, and the next open waits out SQLite's busy timeout."""
+    opened = []
+    real_init, real_close = Manifest.__init__, Manifest.close
+
+    def init(self, *args, **kwargs):
+        real_init(self, *args, **kwargs)
+        opened.append(self)
+
+    def close(self):
+        opened.remove(self)
+        real_close(self)
+
+    monkeypatch.setattr(Manifest, "__init__", init)
+    monkeypatch.setattr(Manifest, "close", close)
+    yield
+    assert not opened, f"{len(opened)} manifest(s) left open"
+
+
 def _outputs(folder):
     files = [folder / "doc" / "zh_TW.po", folder / "doc" / "doc.pot"]
     for path in files:
@@ -27,12 +47,12 @@ def test_unchanged_document_is_found_after_reopening(tmp_path):
     files = _outputs(tmp_path)
     with Manifest(tmp_path) as manifest:
         manifest.record("/in/doc.txt", "sha", RECIPE, files)
-    reopened = Manifest(tmp_path)
-    assert len(reopened) == 1
-    assert reopened.unchanged("/in/doc.txt", "sha", dict(reversed(RECIPE.items())))  # key order does not matter
-    assert not reopened.unchanged("/in/doc.txt", "other-sha", RECIPE)
-    assert not reopened.unchanged("/in/doc.txt", "sha", {**RECIPE, "model": "argos 1.9"})
-    assert not reopened.unchanged("/in/other.txt", "sha", RECIPE)
+    with Manifest(tmp_path) as reopened:
+        assert len(reopened) == 1
+        assert reopened.unchanged("/in/doc.txt", "sha", dict(reversed(RECIPE.items())))  # key order does not matter
+        assert not reopened.unchanged("/in/doc.txt", "other-sha", RECIPE)
+        assert not reopened.unchanged("/in/doc.txt", "sha", {**RECIPE, "model": "argos 1.9"})
+        assert not reopened.unchanged("/in/other.txt", "sha", RECIPE)
 
 
 def test_an_edited_or_missing_output_file_means_redo(tmp_path):
@@ -40,11 +60,12 @@ def test_an_edited_or_missing_output_file_means_redo(tmp_path):
     with Manifest(tmp_path) as manifest:
         manifest.record("k", "sha", RECIPE, files)
     files[0].write_text("a reviewer's work")
-    assert not Manifest(tmp_path).unchanged("k", "sha", RECIPE)
     with Manifest(tmp_path) as manifest:
+        assert not manifest.unchanged("k", "sha", RECIPE)
         manifest.record("k", "sha", RECIPE, files)
     files[1].unlink()
-    assert not Manifest(tmp_path).unchanged("k", "sha", RECIPE)
+    with Manifest(tmp_path) as manifest:
+        assert not manifest.unchanged("k", "sha", RECIPE)
 
 
 CRASH = ("import os, signal, sys\nfrom pathlib import Path\nfrom l10n.manifest import Manifest\n"
@@ -58,12 +79,11 @@ def test_each_record_survives_a_crash_and_a_later_one_replaces_it(tmp_path):
     killed = subprocess.run([sys.executable, "-c", CRASH, str(tmp_path)], capture_output=True, text=True,
                             env={**os.environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
     assert killed.returncode == -signal.SIGKILL, killed.stderr
-    reopened = Manifest(tmp_path)
-    assert len(reopened) == 2 and reopened.unchanged("b", "sha", {})
-    reopened.record("a", "sha2", {}, files)
-    reopened.close()
-    again = Manifest(tmp_path)
-    assert len(again) == 2 and again.unchanged("a", "sha2", {}) and not again.unchanged("a", "sha", {})
+    with Manifest(tmp_path) as reopened:
+        assert len(reopened) == 2 and reopened.unchanged("b", "sha", {})
+        reopened.record("a", "sha2", {}, files)
+    with Manifest(tmp_path) as again:
+        assert len(again) == 2 and again.unchanged("a", "sha2", {}) and not again.unchanged("a", "sha", {})
 
 
 def test_an_earlier_jsonl_manifest_is_honoured_once_and_removed(tmp_path):
@@ -78,7 +98,8 @@ def test_an_earlier_jsonl_manifest_is_honoured_once_and_removed(tmp_path):
         assert len(manifest) == 2
         assert manifest.unchanged("a", "sha", RECIPE) and manifest.unchanged("b", "sha", RECIPE)
     assert not (tmp_path / JSONL_NAME).exists()
-    assert Manifest(tmp_path).unchanged("a", "sha", RECIPE)
+    with Manifest(tmp_path) as manifest:
+        assert manifest.unchanged("a", "sha", RECIPE)
 
 
 def test_an_unreadable_manifest_is_set_aside_and_everything_redone(tmp_path):
@@ -90,7 +111,8 @@ def test_an_unreadable_manifest_is_set_aside_and_everything_redone(tmp_path):
         manifest.record("a", "sha", RECIPE, files)
     assert len(warnings) == 1 and "manifest unreadable" in warnings[0] and "every document is redone" in warnings[0]
     assert (tmp_path / (MANIFEST_NAME + ".corrupt")).read_bytes() == b"not a database, " * 100
-    assert Manifest(tmp_path).unchanged("a", "sha", RECIPE)
+    with Manifest(tmp_path) as manifest:
+        assert manifest.unchanged("a", "sha", RECIPE)
 
 
 def test_a_manifest_that_cannot_be_made_is_one_output_error(tmp_path):
