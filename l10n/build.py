@@ -1,9 +1,10 @@
 """Reviewed catalogs + the document's structure → the finished article per target language.
 
-A document is built only when every segment has a usable translation; otherwise nothing is written for
-it and the build lists each gap (catalog, line, segment, reason). The QA checks run here on the catalogs as
-they are about to be used, not trusted from the comments of the last `run` or `check`: an entry with a QA
-error is a gap, reviewed or fuzzy. Other documents are built regardless.
+A language is built only when every segment has a usable translation in its catalog; otherwise nothing is
+written for that language and the build says why (each gap: catalog, line, segment, reason). The QA checks
+run here on the catalogs as they are about to be used, not trusted from the comments of the last `run` or
+`check`: an entry with a QA error is a gap, reviewed or fuzzy. The document's other languages, and other
+documents, are built regardless: a finished Traditional edition does not wait for the English one.
 """
 from __future__ import annotations
 
@@ -19,7 +20,8 @@ from .model import Document, Issue, Segment
 from .qa.catalogs import errors_by_sentence
 from .placeholders import tags
 from .writers import PLAIN, WRITERS
-from .writers.article import FUZZY_CLOSE, FUZZY_OPEN, Article, Block, PlaceholderError, parse
+from .writers.article import (FALLBACK_CLOSE, FALLBACK_OPEN, FUZZY_CLOSE, FUZZY_OPEN, Article, Block,
+                              PlaceholderError, parse)
 
 FALLBACKS = ("source",)
 REVIEW_PAGE = "review.html"
@@ -32,21 +34,28 @@ ProgressCallback = Callable[[str, str], None]
 class BuildOptions:
     locales: tuple[str, ...] = ()  # empty: every catalog in the document's folder
     allow_fuzzy: bool = False  # use unreviewed entries, marked as such in the article
-    fallback: str | None = None  # "source": untranslated segments keep the Simplified text
+    fallback: str | None = None  # "source": untranslated segments keep the Simplified text, marked as such
     review: bool = False  # write the bilingual review page instead of the articles
     folder: Path | None = None  # built when no folder is given: where `run` wrote (settings: out)
     glossary: tuple[Path, ...] = ()  # the QA checks' glossary files (settings: glossary)
     name_style: str = "full"  # news: later mentions of a name may use its short form
 
 
+# Why a segment has no usable translation: its kind, and how a summary counts it.
+MISSING, UNTRANSLATED, FUZZY, QA_ERROR, PLACEHOLDERS = "missing", "untranslated", "fuzzy", "qa", "placeholders"
+_COUNTED = {MISSING: "not in the catalog", UNTRANSLATED: "untranslated", FUZZY: "unreviewed",
+            QA_ERROR: "with a QA error", PLACEHOLDERS: "with placeholders that differ from the source"}
+
+
 @dataclass(frozen=True)
 class Gap:
-    """A segment that keeps a document from being built."""
+    """A segment that keeps a language of a document from being built."""
 
     path: Path
     line: int | None
     segment: Segment
     reason: str
+    kind: str = UNTRANSLATED
 
     def __str__(self) -> str:
         where = f"{self.path}:{self.line}" if self.line is not None else str(self.path)
@@ -58,6 +67,19 @@ class LocaleBuild:
     locale: str
     fuzzy: int  # unreviewed translations used (--allow-fuzzy)
     from_source: int  # segments left in the source language (--fallback source)
+    gaps: tuple[Gap, ...] = ()  # what keeps it from being built; empty: built
+
+    @property
+    def built(self) -> bool:
+        return not self.gaps
+
+    def why_not(self) -> str:
+        """`80 untranslated, 3 unreviewed; first at en.po:34`: the gaps counted by kind."""
+        counts = {kind: sum(1 for gap in self.gaps if gap.kind == kind) for kind in _COUNTED}
+        first = self.gaps[0]
+        where = f"{first.path}:{first.line}" if first.line is not None else str(first.path)
+        return ", ".join(f"{count} {_COUNTED[kind]}" for kind, count in counts.items() if count) + \
+            f"; first at {where}"
 
 
 @dataclass(frozen=True)
@@ -66,8 +88,11 @@ class DocumentBuild:
     segments: int = 0
     locales: tuple[LocaleBuild, ...] = ()
     files: tuple[Path, ...] = ()
-    gaps: tuple[Gap, ...] = ()
     error: L10nError | None = None
+
+    @property
+    def gaps(self) -> tuple[Gap, ...]:
+        return tuple(gap for locale in self.locales for gap in locale.gaps)
 
 
 @dataclass(frozen=True)
@@ -92,33 +117,35 @@ def _choose(catalog: reviewed.Catalog, segments: list[Segment], options: BuildOp
         translation = catalog.translations.get(segment.id)
         line = translation.line if translation is not None else None
         if translation is None:
-            problem = "no entry in the catalog; run `l10n run` again"
+            problem = MISSING, "no entry in the catalog; run `l10n run` again"
         elif not translation.text:
-            problem = "untranslated"
+            problem = UNTRANSLATED, "untranslated"
         elif translation.fuzzy and not options.allow_fuzzy:
-            problem = "fuzzy: not reviewed yet (--allow-fuzzy builds with it)"
+            problem = FUZZY, "fuzzy: not reviewed yet (--allow-fuzzy builds with it)"
         else:
             problem = None
         if problem is not None:
             if options.fallback == "source":
-                texts[segment.id] = segment.source
+                texts[segment.id] = f"{FALLBACK_OPEN}{segment.source}{FALLBACK_CLOSE}"
                 from_source += 1
             else:
-                gaps.append(Gap(catalog.path, line, segment, problem))
+                gaps.append(Gap(catalog.path, line, segment, problem[1], problem[0]))
             continue
         if errors := qa_errors.get(segment.source):
-            gaps += [Gap(catalog.path, line, segment, f"QA error [{error.code}]: {error.message}") for error in errors]
+            gaps += [Gap(catalog.path, line, segment, f"QA error [{error.code}]: {error.message}", QA_ERROR)
+                     for error in errors]
             continue
         if sorted(tags(translation.text)) != sorted(tags(segment.source)):
             gaps.append(Gap(catalog.path, line, segment, f"placeholders differ from the source: expected "
-                            f"{' '.join(tags(segment.source)) or 'none'}, found {' '.join(tags(translation.text)) or 'none'}"))
+                            f"{' '.join(tags(segment.source)) or 'none'}, found {' '.join(tags(translation.text)) or 'none'}",
+                            PLACEHOLDERS))
             continue
         if translation.fuzzy:
             fuzzy += 1
             texts[segment.id] = f"{FUZZY_OPEN}{translation.text}{FUZZY_CLOSE}"
         else:
             texts[segment.id] = translation.text
-    return texts, gaps, LocaleBuild(catalog.locale, fuzzy, from_source)
+    return texts, gaps, fuzzy, from_source
 
 
 def _article(folder: Path, document: Document, segments: list[Segment], catalog: reviewed.Catalog, texts: dict[str, str],
@@ -139,7 +166,7 @@ def _article(folder: Path, document: Document, segments: list[Segment], catalog:
                 raise InputError(f"paragraph {paragraph.index}: {error}", folder / structure.FILE_NAME) from error
             line = catalog.translations[first.id].line if first.id in catalog.translations else None
             gaps.append(Gap(catalog.path, line, first, f"placeholders of paragraph {paragraph.index} "
-                                                       f"do not pair up: {error}"))
+                                                       f"do not pair up: {error}", PLACEHOLDERS))
     return Article(document.name, catalog.locale, reviewed.language_tag(catalog.locale), tuple(blocks))
 
 
@@ -167,20 +194,17 @@ def _build_document(folder: Path, options: BuildOptions, glossary: Glossary, ste
         notes = reviewed.template_notes(folder, document.name, segments)
         outputs = {folder / REVIEW_PAGE: render_review(document, segments, catalogs, notes)}
         locales: list[LocaleBuild] = []
-        gaps: list[Gap] = []
     else:
-        outputs, locales, gaps = {}, [], []
+        outputs, locales = {}, []
         for catalog in catalogs:
             step(f"building {catalog.locale}")
             errors = errors_by_sentence(catalog.path, glossary, options.name_style)
-            texts, missing, built = _choose(catalog, segments, options, errors)
-            gaps += missing
-            locales.append(built)
-            if not missing:
+            texts, gaps, fuzzy, from_source = _choose(catalog, segments, options, errors)
+            if not gaps:
                 article = _article(folder, document, segments, catalog, texts, gaps)
-                outputs.update(article_files(folder, document, article))
-    if gaps:
-        return DocumentBuild(folder, len(segments), tuple(locales), (), tuple(gaps))
+                if not gaps:
+                    outputs.update(article_files(folder, document, article))
+            locales.append(LocaleBuild(catalog.locale, fuzzy, from_source, tuple(gaps)))
     for path, text in outputs.items():
         write_atomic(path, text)
     return DocumentBuild(folder, len(segments), tuple(locales), tuple(outputs))

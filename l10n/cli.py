@@ -366,6 +366,20 @@ def _print_summary(summary) -> None:
         typer.echo(f"  {name:<{width}}  {value}")
 
 
+def _build_line(document) -> str:
+    """`jobs: 5 segments; built zh_TW (1 unreviewed); not built: en (5 untranslated; first at …/en.po:20)`."""
+    if not document.locales:
+        return f"{document.folder.name}: {document.segments} segments; wrote {', '.join(p.name for p in document.files)}"
+    built = []
+    for locale in (locale for locale in document.locales if locale.built):
+        used = [f"{count} {what}" for count, what in [(locale.fuzzy, "unreviewed"),
+                                                      (locale.from_source, "left in the source")] if count]
+        built.append(locale.locale + (f" ({', '.join(used)})" if used else ""))
+    missing = [f"{locale.locale} ({locale.why_not()})" for locale in document.locales if not locale.built]
+    return (f"{document.folder.name}: {document.segments} segments; built {', '.join(built) or 'nothing'}"
+            + (f"; not built: {'; '.join(missing)}" if missing else ""))
+
+
 @app.command()
 def build(
     folders: Annotated[Optional[list[Path]], typer.Argument(
@@ -377,16 +391,21 @@ def build(
     allow_fuzzy: Annotated[bool, typer.Option(
         "--allow-fuzzy", help="Use unreviewed (fuzzy) entries, marked as such in the article.")] = False,
     fallback: Annotated[Optional[Fallback], typer.Option(
-        help="source: segments without a usable translation keep the Simplified text.", show_default=False)] = None,
+        help="source: segments without a usable translation keep the Simplified text, marked as such in the "
+             "article.", show_default=False)] = None,
     review: Annotated[bool, typer.Option(
         "--review", help="Write the bilingual review page (review.html) instead of the articles.")] = False,
+    verbose: Annotated[bool, typer.Option(
+        "--verbose", "-v", help="List every file written and every entry that keeps a language from being "
+        "built.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
     glossary: GlossaryOption = None,
     en_names: NamesOption = None,
     config: ConfigOption = None,
 ) -> None:
-    """Build the finished articles (or the review page) from the reviewed .po files. The QA checks run on
-    every entry first: an entry with a QA error is never built."""
+    """Build the finished articles (or the review page) from the reviewed .po files: each language whose
+    catalog is ready, with one line per document saying which are not and why. The QA checks run on every
+    entry first: an entry with a QA error is never built."""
     from .build import build as build_articles
 
     resolved = _resolve("build", {"locales": tuple(locale) if locale else None, "allow_fuzzy": allow_fuzzy or None,
@@ -399,17 +418,17 @@ def build(
         if document.error is not None:
             typer.echo(f"error: {document.error}", err=True)
             continue
-        for gap in document.gaps:
-            typer.echo(str(gap), err=True)
-        if document.gaps:
-            typer.echo(f"error: {document.folder}: {len(document.gaps)} entries not ready; nothing written "
-                       "for this document", err=True)
-            continue
-        used = [f"{built.locale}: {built.fuzzy} fuzzy, {built.from_source} from source"
-                for built in document.locales if built.fuzzy or built.from_source]
-        typer.echo(f"{document.folder.name}: {document.segments} segments" + (f" ({'; '.join(used)})" if used else ""))
-        for path in document.files:
-            typer.echo(f"  wrote {path}")
+        typer.echo(_build_line(document))
+        if verbose:
+            for gap in document.gaps:
+                typer.echo(str(gap), err=True)
+            for path in document.files:
+                typer.echo(f"  wrote {path}")
+    unfinished = sum(1 for document in result.documents if document.gaps)
+    if unfinished:
+        typer.echo(f"error: {unfinished} of {len(result.documents)} document(s) have languages not built; "
+                   f"{'' if verbose else '--verbose lists every entry, '}--allow-fuzzy uses unreviewed entries, "
+                   "--fallback source keeps the source text", err=True)
     if result.exit_code:
         raise typer.Exit(result.exit_code)
 
@@ -495,8 +514,8 @@ def check(
         help="Output folders (searched for .po files) or .po files. Default: the settings' `out` (output).",
         show_default=False)] = None,
     fail_on: Annotated[Optional[FailOn], typer.Option(
-        help="Exit 1 when a finding of this severity (or worse) is found. Default: the settings file's "
-             "[qa] fail_on, else error.", show_default=False)] = None,
+        help=setting_help("fail_on", "Exit 1 when a finding of this severity (or worse) is found."),
+        show_default=False)] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a machine-readable report instead.")] = False,
     glossary: GlossaryOption = None,
     en_names: NamesOption = None,
@@ -505,14 +524,13 @@ def check(
     """Run the QA checks on .po files, write the findings into their entries and print a summary."""
     import json
 
-    from .qa.catalogs import catalog_paths, check_files, report_data
+    from .qa.catalogs import catalog_paths, check_files, fails, report_data
     from .qa.registry import CHECKS
     from .qa.spelling import available as spelling_available
 
-    resolved = _resolve("check", {"glossary": tuple(glossary) if glossary else None, "names": _value(en_names)},
-                        config)
+    resolved = _resolve("check", {"glossary": tuple(glossary) if glossary else None, "names": _value(en_names),
+                                  "fail_on": _value(fail_on)}, config)
     options = resolved.options
-    failing = _value(fail_on) or resolved.settings["fail_on"]  # the command line, else [qa] fail_on
     with _reported_errors():
         paths = catalog_paths(list(inputs or [options.folder]))
     loaded = _loaded_glossary(resolved, options.glossary, err=as_json)
@@ -541,7 +559,7 @@ def check(
     if not spelling_available():
         typer.echo("note: no English hunspell dictionary found; the spelling check was skipped "
                    "(apt-get install hunspell-en-us libenchant-2-2)", err=True)
-    if errors or (failing == Severity.WARNING.value and warnings):
+    if fails(reports, options.fail_on):
         raise typer.Exit(1)
 
 

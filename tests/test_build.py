@@ -81,7 +81,7 @@ def test_building_twice_gives_identical_bytes(reviewed_sample):
     assert sorted(first) == ["article.en.txt", "article.zh_TW.txt"]
 
 
-def test_unreviewed_entries_stop_the_build_and_are_listed(reviewed_sample):
+def test_a_language_with_unreviewed_entries_is_not_built_and_the_others_are(reviewed_sample):
     catalog = polib.pofile(str(reviewed_sample / "en.po"))
     draft = catalog[2]
     draft.flags.append("fuzzy")
@@ -90,12 +90,29 @@ def test_unreviewed_entries_stop_the_build_and_are_listed(reviewed_sample):
     catalog = polib.pofile(str(reviewed_sample / "en.po"))
     result = runner.invoke(app, ["build", str(reviewed_sample), "-q"])
     assert result.exit_code == 1
-    lines = result.stderr.splitlines()
+    assert result.stdout.splitlines() == [
+        f"jiemian-openai-board: 86 segments; built zh_TW; not built: en (1 untranslated, 1 unreviewed; "
+        f"first at {reviewed_sample / 'en.po'}:{catalog[2].linenum})"]
+    assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("error: 1 of 1 document(s) have")
+    assert sorted(path.name for path in reviewed_sample.glob("article.*")) == ["article.zh_TW.txt"]
+    verbose = runner.invoke(app, ["build", str(reviewed_sample), "-q", "-v"])
+    lines = verbose.stderr.splitlines()
     assert lines[0] == (f"{reviewed_sample / 'en.po'}:{catalog[2].linenum}: {segment_id(catalog[2].msgid)} "
                         f"(credit 3.1): fuzzy: not reviewed yet (--allow-fuzzy builds with it)")
     assert lines[1].endswith(": untranslated")
-    assert lines[2] == f"error: {reviewed_sample}: 2 entries not ready; nothing written for this document"
-    assert not list(reviewed_sample.glob("article.*"))
+    assert f"  wrote {reviewed_sample / 'article.zh_TW.txt'}" in verbose.stdout.splitlines()
+
+
+def test_an_empty_english_catalog_does_not_hold_back_the_traditional_edition(reviewed_sample):
+    catalog = polib.pofile(str(reviewed_sample / "en.po"))
+    for entry in catalog:
+        entry.msgstr = ""
+    catalog.save(str(reviewed_sample / "en.po"))
+    result = runner.invoke(app, ["build", str(reviewed_sample), "-q", "--allow-fuzzy"])
+    assert result.exit_code == 1
+    [line] = result.stdout.splitlines()
+    assert line.startswith("jiemian-openai-board: 86 segments; built zh_TW; not built: en (86 untranslated; first at ")
+    assert (reviewed_sample / "article.zh_TW.txt").exists() and not (reviewed_sample / "article.en.txt").exists()
 
 
 def test_allow_fuzzy_marks_drafts_and_fallback_fills_gaps(reviewed_sample):
@@ -106,9 +123,9 @@ def test_allow_fuzzy_marks_drafts_and_fallback_fills_gaps(reviewed_sample):
     result = runner.invoke(app, ["build", str(reviewed_sample), "-q", "--locale", "en", "--allow-fuzzy",
                                  "--fallback", "source"])
     assert result.exit_code == 0, result.output
-    assert "(en: 1 fuzzy, 1 from source)" in result.stdout
+    assert result.stdout == "jiemian-openai-board: 86 segments; built en (1 unreviewed, 1 left in the source)\n"
     english = _paragraphs(reviewed_sample / "article.en.txt")
-    assert english[0] == f"[unreviewed: {catalog[0].msgstr}]" and english[1] == "微软的AI野望。"
+    assert english[:2] == [f"[unreviewed: {catalog[0].msgstr}]", "[untranslated: 微软的AI野望。]"]
     assert not (reviewed_sample / "article.zh_TW.txt").exists()
 
 
@@ -122,17 +139,18 @@ def test_build_runs_the_checks_itself_and_never_publishes_a_qa_error(reviewed_sa
     priced.msgstr = "Sentence with 77 billion and the wrong figures."
     catalog.save(str(reviewed_sample / "en.po"))
     for fuzzy in ([], ["--allow-fuzzy"]):
-        result = runner.invoke(app, ["build", str(reviewed_sample), "-q", "--fallback", "source", *fuzzy])
+        result = runner.invoke(app, ["build", str(reviewed_sample), "-q", "--fallback", "source", "-v", *fuzzy])
         assert result.exit_code == 1
         gaps = result.stderr.splitlines()
         assert any("QA error [glossary-missing]: 伊利亚" in line and line.endswith("must be rendered 'Ilya Sutskever'")
                    for line in gaps), gaps
         assert any("QA error [numbers]: " in line for line in gaps)
-        assert not list(reviewed_sample.glob("article.*"))
+        assert "not built: en (" in result.stdout and "with a QA error" in result.stdout
+        assert [path.name for path in reviewed_sample.glob("article.*")] == ["article.zh_TW.txt"]
     catalog = polib.pofile(str(reviewed_sample / "en.po"))
     catalog.find(entry.msgid).flags.append("fuzzy")  # an unreviewed entry with an error is no better
     catalog.save(str(reviewed_sample / "en.po"))
-    result = runner.invoke(app, ["build", str(reviewed_sample), "-q", "--allow-fuzzy"])
+    result = runner.invoke(app, ["build", str(reviewed_sample), "-q", "--allow-fuzzy", "-v"])
     assert result.exit_code == 1 and "[glossary-missing]" in result.stderr
 
 
@@ -317,3 +335,28 @@ def test_a_page_runs_reviews_and_rebuilds_in_its_own_format(tmp_path, suffix):
     assert (link.text, link.get("href")) == ("界面新聞", "https://www.jiemian.com/article/1.html")
     assert (folder / "article.en.txt").read_text(encoding="utf-8").startswith(
         "OpenAI board turmoil ends\n\nAccording to Jiemian News, Sam Altman is back as chief executive. He called")
+
+
+
+@pytest.mark.parametrize("format", ["markdown", "html"])
+def test_each_fallback_is_marked_visibly_in_the_article(tmp_path, format):
+    folder = _structured_folder(tmp_path, format)
+    catalog = polib.pofile(str(folder / "en.po"))
+    catalog[1].msgstr = ""  # the sentence with a link stays Chinese, its link kept
+    catalog[4].msgstr = ""
+    catalog.save(str(folder / "en.po"))
+    result = build([folder], BuildOptions(fallback="source"))
+    assert result.exit_code == 0 and result.documents[0].locales[0].from_source == 2
+    if format == "markdown":
+        text = (folder / "article.en.md").read_text(encoding="utf-8")
+        assert ('<mark title="untranslated" lang="zh-Hans">据[界面新闻](https://www.jiemian.com/article/1.html)报道，'
+                '**奥特曼**回归。</mark>') in text
+        page = html.fromstring(MarkdownIt("commonmark").render(text))
+    else:
+        page = html.fromstring((folder / "article.en.html").read_text(encoding="utf-8"))
+        assert page.xpath("//mark[@class='untranslated']/@lang") == ["zh-Hans", "zh-Hans"]
+    marked = page.xpath("//mark")
+    assert [mark.text_content() for mark in marked] == ["据界面新闻报道，奥特曼回归。", "第一点"]
+    assert marked[0].xpath(".//a/@href") == ["https://www.jiemian.com/article/1.html"]
+    assert (folder / "article.en.txt").read_text(encoding="utf-8").splitlines()[2].startswith(
+        "[untranslated: 据界面新闻报道，奥特曼回归。] He said")

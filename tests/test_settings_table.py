@@ -68,6 +68,7 @@ class Row:
     from_file: Any  # what the command must see; a str is a path inside the desk
     from_flag: Any
     replaces: tuple[str, ...] = ()  # probe arguments the command-line form stands in for
+    target: str | None = None  # where the command hands this setting over, when not at the probe's function
 
 
 ROWS = [
@@ -100,10 +101,12 @@ ROWS = [
     Row("names", "run", '[english]\nnames = "news"', ["--en-names", "full"], lambda s: s.options.name_style,
         "news", "full"),
     Row("names", "check", '[english]\nnames = "news"', ["--en-names", "full"], lambda s: s.args[2], "news", "full"),
-    Row("names", "build", '[english]\nnames = "news"', ["--en-names", "full"], lambda s: s.options.name_style,
-        "news", "full"),
+    Row("fail_on", "check", '[qa]\nfail_on = "warning"', ["--fail-on", "error"], lambda s: s.args[1], "warning",
+        "error", target="l10n.qa.catalogs.fails"),
     Row("glossary", "build", 'glossary = "file.csv"', ["-g", "flag.csv"], lambda s: s.options.glossary,
         (Path("file.csv"),), (Path("flag.csv"),)),
+    Row("names", "build", '[english]\nnames = "news"', ["--en-names", "full"], lambda s: s.options.name_style,
+        "news", "full"),
     Row("threads", "run", '[english]\nthreads = 3', ["--threads", "5"], lambda s: s.options.decoding.threads, 3, 5),
     Row("batch_size", "run", '[english]\nbatch_size = 7', ["--batch-size", "9"],
         lambda s: s.options.decoding.max_batch_size, 7, 9),
@@ -148,6 +151,7 @@ def _invoke(row: Row, desk: Path, monkeypatch, argv_extra: list[str]) -> Seen:
     from l10n import pipeline
 
     argv, target = PROBES[row.command]
+    target = row.target or target
     argv = [arg for arg in argv if arg not in row.replaces] + argv_extra
     seen = Seen(glossaries=[])
     module_name, function = target.rsplit(".", 1)
@@ -189,7 +193,7 @@ def test_the_command_line_beats_the_file(row, tmp_path, monkeypatch):
 # What `l10n config` shows for each key as the rows' settings file sets it ({desk}: the desk's folder).
 SHOWN = {"out": "{desk}/from-file", "glossary": "{desk}/file.csv", "editions": "s2t", "inputs": "{desk}/articles/*.txt",
          "mt": "argos", "names": "news", "threads": "3", "batch_size": "7", "beam_size": "2",
-         "cache": "{desk}/file.sqlite3", "memory": "{desk}/file.sqlite3"}
+         "cache": "{desk}/file.sqlite3", "memory": "{desk}/file.sqlite3", "fail_on": "warning"}
 
 
 @pytest.mark.parametrize("key", sorted(SHOWN))

@@ -148,6 +148,12 @@ def errors_by_sentence(path: Path, glossary: Glossary, style: str = "full") -> d
     return found
 
 
+def fails(reports: list[CatalogReport], fail_on: str) -> bool:
+    """Whether the findings fail the check: any error, and with fail_on "warning" any warning too."""
+    failing = {Severity.ERROR} if fail_on == Severity.ERROR.value else {Severity.ERROR, Severity.WARNING}
+    return any(report.count(severity) for report in reports for severity in failing)
+
+
 def report_data(reports: list[CatalogReport]) -> dict:
     """The reports as plain data for `l10n check --json`."""
     files = [{"path": str(report.path), "language": report.locale, "checked": report.checked,

@@ -8,8 +8,13 @@ from ..model import Part, Span
 from ..placeholders import TAG
 
 KIND_OF_LETTER = {"a": "link", "b": "strong", "i": "emphasis", "c": "code", "x": "break"}
-FUZZY = "fuzzy"  # not an inline markup kind: a build marks sentences used before review with it
+# Not inline markup kinds: a build marks the sentences it used before review, and those it left in the
+# source language (--fallback source), so a reader of the article sees both.
+FUZZY = "fuzzy"
 FUZZY_OPEN, FUZZY_CLOSE = "<f0>", "</f0>"
+FALLBACK = "fallback"
+FALLBACK_OPEN, FALLBACK_CLOSE = "<s0>", "</s0>"
+_MARKS = {"f": FUZZY, "s": FALLBACK}
 
 
 class PlaceholderError(ValueError):
@@ -18,7 +23,7 @@ class PlaceholderError(ValueError):
 
 @dataclass(frozen=True)
 class Element:
-    kind: str  # placeholders.KINDS, or FUZZY
+    kind: str  # placeholders.KINDS, FUZZY or FALLBACK
     target: str = ""  # a link's URL, an image's source
     children: tuple[Node, ...] = ()
 
@@ -79,7 +84,8 @@ def parse(text: str, spans: tuple[Span, ...]) -> tuple[Node, ...]:
         position = match.end()
         closing, letter, number, empty = match.group(1), match.group(2), int(match.group(3)), match.group(4)
         span = by_number.get(number)
-        kind = FUZZY if letter == "f" else span.kind if span is not None else KIND_OF_LETTER.get(letter)
+        kind = _MARKS.get(letter) if number == 0 else None
+        kind = kind or (span.kind if span is not None else KIND_OF_LETTER.get(letter))
         if kind is None:
             raise PlaceholderError(f"unknown placeholder {match.group(0)}")
         target = span.target if span is not None else ""

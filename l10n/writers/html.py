@@ -6,12 +6,13 @@ from lxml import html
 from lxml.html import builder as E
 
 from ..model import Part
-from .article import FUZZY, Article, Block, Node, serialize
+from ..reviewed import SOURCE_LANGUAGE
+from .article import FALLBACK, FUZZY, Article, Block, Node, serialize
 
 _SAFE_SCHEMES = ("http:", "https:", "mailto:")
 _STYLE = ("body{font:1.05rem/1.6 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem}"
           ".subtitle{font-size:1.15rem;color:#444}.byline,.credit,figcaption{color:#666;font-size:.9rem}"
-          "mark.fuzzy{background:#ffe08a}")
+          "mark.fuzzy{background:#ffe08a}mark.untranslated{background:#f4c7c3}")
 _TAGS = {"strong": "strong", "emphasis": "em", "code": "code"}
 _CLASSED = {Part.SUBTITLE: "subtitle", Part.BYLINE: "byline", Part.CREDIT: "credit"}
 
@@ -38,6 +39,8 @@ def _append(parent, nodes: tuple[Node, ...]) -> None:
             child = E.BR()
         elif node.kind == FUZZY:
             child = E.MARK(E.CLASS("fuzzy"), title="machine draft, not reviewed")
+        elif node.kind == FALLBACK:
+            child = E.MARK(E.CLASS("untranslated"), title="not translated: the source text", lang=SOURCE_LANGUAGE)
         elif node.kind in _TAGS:
             child = html.Element(_TAGS[node.kind])
         else:

@@ -5,7 +5,8 @@ from __future__ import annotations
 import re
 
 from ..model import Part
-from .article import FUZZY, Article, Block, Node
+from ..reviewed import SOURCE_LANGUAGE
+from .article import FALLBACK, FUZZY, Article, Block, Node
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
@@ -45,6 +46,8 @@ def _inline(nodes: tuple[Node, ...]) -> str:
             pieces.append("<br>")
         elif node.kind == FUZZY:
             pieces.append(f'<mark title="unreviewed">{_inline(node.children)}</mark>')
+        elif node.kind == FALLBACK:
+            pieces.append(f'<mark title="untranslated" lang="{SOURCE_LANGUAGE}">{_inline(node.children)}</mark>')
         else:
             pieces.append(_inline(node.children))
     return "".join(pieces)

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from ..model import Part
-from .article import FUZZY, Article, Node
+from .article import FALLBACK, FUZZY, Article, Node
 
 def _inline(nodes: tuple[Node, ...]) -> str:
     pieces = []
@@ -11,6 +11,8 @@ def _inline(nodes: tuple[Node, ...]) -> str:
             pieces.append(node)
         elif node.kind == FUZZY:
             pieces.append(f"[unreviewed: {_inline(node.children)}]")
+        elif node.kind == FALLBACK:
+            pieces.append(f"[untranslated: {_inline(node.children)}]")
         elif node.kind == "break":
             pieces.append("\n")
         else:
