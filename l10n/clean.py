@@ -21,6 +21,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import shapes
 from .model import Paragraph, Part, Removal
 from .readers.base import Block, Page
 
@@ -31,6 +32,8 @@ _HEADER_MAX_CHARS = 60
 _HEADER_MAX_LINES = 6
 _HEADING_MAX_CHARS = 30
 _CREDIT_REACH = 8  # blocks after the article where its closing credits may stand
+_TITLE_REACH = 12  # blocks before the text where copied text's title may stand
+_TITLE_MIN_CHARS = 6
 _BYLINE_REACH = 6  # blocks after the title (pictures aside) where a byline or lead may stand
 _MIN_REPEATED_RUN = 2
 
@@ -43,17 +46,19 @@ _CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
                                 r"|^(扫码|扫描二维码|长按|识别二维码).{0,20}(订阅|关注|下载|阅读)", re.I)),
     ("share widget", re.compile(
         r"^(分享到?|分享至|转发|微信|微博|微信公众号|公众号|朋友圈|QQ空间|QQ好友|复制链接|收藏|点赞|举报|字号|打印|小字号|大字号)"
-        r"[:：]?$", re.I)),
+        r"([:：]\s*\S{0,8})?$", re.I)),  # 分享到：微博, as copied text joins a label to what follows it
     ("comments widget", re.compile(r"^(评论|发表评论|全部评论|网友评论|热门评论|最新评论|写评论|评论区|留言)"
                                    r"\s*[(（]?\d*[)）]?$")),
     ("empty-comment notice", re.compile(r"暂无评论|还没有评论|快来(评论|评价|抢沙发)|抢沙发|说点什么吧")),
     ("related-articles list", re.compile(
         r"^(相关阅读|相关文章|相关新闻|相关推荐|推荐阅读|热门推荐|延伸阅读|猜你喜欢|更多精彩|热门文章|热门新闻|更多阅读"
-        r"|前情回顾|往期回顾|往期推荐|往期精选|往期\s*[·・]\s*推荐)([:：·・|]\s*\S.{0,20})?$")),
+        r"|前情回顾|往期回顾|往期推荐|往期精选|往期\s*[·・]\s*推荐|为您推荐|大家都在看|(您|你)?可能感兴趣的?\S{0,3}"
+        r"|相关(搜索|资讯|话题|专题)|\S{0,3}(最热|最新|最近|热门|精彩|更多)\S{0,2}(文章|资讯|新闻|推荐))"
+        r"([:：·・|]\s*\S.{0,20})?$")),
     ("WeChat account chrome", re.compile(
         r"预览时标签不可点|微信扫一扫|关注该公众号|继续滑动看下一个|向上滑动看下一个|轻点两下取消|使用小程序|使用完整服务"
         r"|^(在看|赞|分享|留言|收藏|视频|小程序|知道了|取消|允许|取消允许|分析|×)$|点击.{0,4}蓝字.{0,6}关注")),
-    ("counter or control", re.compile(r"^([+＋]\d{1,6}|超大|特大|标准|图集|A[+-])$")),
+    ("counter or control", re.compile(r"^([+＋]\s*(\d{1,6}|[\u3400-\u9fff]{1,3})|超大|特大|标准|图集|A[+-])$")),  # +1, +关注
     ("login menu", re.compile(r"^(登录|注册|登录注册|登录/注册|退出|个人中心|创作中心|搜索)$")),
     ("follow prompt", re.compile(r"^(关注我们|关注公众号|分享让更多人看到|点击.{0,6}关注)")),
     ("date line", re.compile(r"^(发布时间\s*[:：]?\s*)?\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?"
@@ -71,7 +76,11 @@ _NOTICE_RULES = (
     ("author box", re.compile(r"^(作者|笔者)\s*\S{1,20}?\s*[，,]\s*(为|是|系|现任|曾任)")),
     ("site footer (ICP licence)", re.compile(r"ICP[备证]|公网安备|网安备|互联网新闻信息服务许可|违法和不良信息举报")),
 )
-_BULLET = re.compile(r"^[•●▪◦◆■►▶ㆍ]\s*")
+_BULLET = re.compile(r"^[•●▪◦◆■►▶ㆍ·]\s*")
+_HAN = re.compile(r"[\u3400-\u9fff]")
+_PROSE_CLOSE = re.compile(r"[。；;]$")
+_PARAGRAPH_END = re.compile(r"[。！？!?”」』]$")
+_PARAGRAPH_MIN_CHARS = 20
 _BYLINE = re.compile(
     r"^(文|作者|撰文|记者|特约记者|编辑|来源|出品|策划|采写|整理|编译|原创)\s*[|｜丨:：/]"
     r"|^[^，。,]{0,20}记者\s*[|｜丨]?\s*[^，。,]{1,20}$|^\S{1,12}(编译|整理|撰文|报道)$"
@@ -133,11 +142,20 @@ def _extract(page: Page, judge: Callable[[Block], str | None], rules: bool) -> A
         if reason:
             removed[index] = reason
     if rules:
+        if page.format == "text":  # markup tells a list's items apart elsewhere; flat text has its shapes
+            texts = [block.plain for block in blocks]
+            for index in shapes.code_runs(texts):
+                removed.setdefault(index, "code block")
+            for index in shapes.repeated_controls(texts):
+                removed.setdefault(index, "repeated control")
+            _mark_listed_items(blocks, removed)
         _mark_publisher(blocks, removed, page.metadata.get("site", ""))
         _mark_link_lists(blocks, removed)
         _mark_repeated_copies(blocks, removed)
     title = _find_title(blocks, removed, page.metadata.get("title", ""))
-    region = _article_region(blocks, removed)
+    region = _article_region(blocks, removed, flat=page.format == "text")
+    if title is None and page.format == "text" and region:
+        title = _flat_title(blocks, removed, min(region))
     edges = _edges(blocks, removed, region, title, flat=page.format == "text")
     if title is not None:
         for index, block in enumerate(blocks):
@@ -209,11 +227,17 @@ def block_reason(block: Block) -> str | None:
     for reason, pattern in _NOTICE_RULES:
         if len(text) <= _NOTICE_MAX_CHARS and pattern.search(text):
             return reason
+    if shapes.is_promotion(text):
+        return "promotion"
     if len(text) > _CHROME_MAX_CHARS:
         return None
     for reason, pattern in _CHROME_RULES:
         if pattern.search(text):
             return reason
+    if shapes.is_timestamp_line(text):
+        return "date line"
+    if shapes.is_counter(text):
+        return "counter or control"
     return None
 
 
@@ -257,6 +281,21 @@ def _mark_link_lists(blocks: list[Block], removed: dict[int, str]) -> None:
             heading = blocks[previous].plain
             if len(heading) <= _HEADING_MAX_CHARS and not re.search(r"[。！？!?，,：:]", heading):
                 removed[previous] = "related-articles list"
+
+
+def _mark_listed_items(blocks: list[Block], removed: dict[int, str]) -> None:
+    """In flat text, what follows a related-articles heading is its list (headlines, teasers, headline and
+    teaser on one line) up to two lines in a row without prose: a box of bare headlines inside an article
+    loses its heading only, and the article's paragraphs after it stay."""
+    for heading in [index for index, reason in removed.items() if reason == "related-articles list"]:
+        quiet = 0
+        for index in range(heading + 1, len(blocks)):
+            if index in removed:
+                continue
+            quiet = 0 if _prose(blocks[index]) else quiet + 1
+            if quiet >= 2:
+                break
+            removed[index] = "related-articles list"
 
 
 def _mark_repeated_copies(blocks: list[Block], removed: dict[int, str]) -> None:
@@ -321,6 +360,29 @@ def _find_title(blocks: list[Block], removed: dict[int, str], title: str) -> int
     return top[0] if len(top) == 1 else None
 
 
+def _flat_title(blocks: list[Block], removed: dict[int, str], first: int) -> int | None:
+    """Copied text has no <h1>: its title is a headline-shaped line at the head of the text or before it,
+    across the header's byline, counters and share buttons: the nearest one that a date line follows (a
+    title over its date bar), else the nearest. A copy of the title further up, in a "now reading" bar or a
+    breadcrumb, is not it."""
+    candidates = [first] if _is_headline(blocks[first].plain) else []
+    for index in range(first - 1, max(-1, first - 1 - _TITLE_REACH), -1):
+        if index in removed:
+            continue
+        if _is_headline(blocks[index].plain):
+            candidates.append(index)
+        elif _prose(blocks[index]):
+            break  # a paragraph outside the article: the header is behind us
+    dated = [index for index in candidates if "date line" in (removed.get(index + 1), removed.get(index + 2))]
+    return (dated or candidates or [None])[0]
+
+
+def _is_headline(text: str) -> bool:
+    return _TITLE_MIN_CHARS <= len(text) <= _HEADER_MAX_CHARS and not _PROSE_CLOSE.search(text) \
+        and not _BULLET.match(text) and len(_HAN.findall(text)) * 2 >= len(text.replace(" ", "")) \
+        and not _CREDIT.search(text) and not _BYLINE.search(text) and not _ATTRIBUTION.search(text)
+
+
 def score(block: Block, reason: str | None) -> float:
     """Prose characters minus markup and a cost per block; chrome counts against."""
     length = len(block.plain.replace(" ", ""))
@@ -335,15 +397,44 @@ def score(block: Block, reason: str | None) -> float:
     return prose - _BLOCK_COST - _MARKUP_WEIGHT * block.markup_chars
 
 
-def _article_region(blocks: list[Block], removed: dict[int, str]) -> set[int]:
+def _article_region(blocks: list[Block], removed: dict[int, str], flat: bool) -> set[int]:
     scores = [score(block, removed.get(index)) for index, block in enumerate(blocks)]
     if any(block.container for block in blocks):
         region = _best_element(blocks, scores)
     else:
-        region = _with_closing_prose(_best_run(scores), scores, removed)
+        if flat:
+            region = _across_lists(_best_run(_gaps_widen(scores, removed)), blocks, removed)
+        else:
+            region = _with_closing_prose(_best_run(scores), scores, removed)
     if not region:  # nothing reads as prose (a short note): every block not ruled out is the article
         return {index for index in range(len(blocks)) if index not in removed}
     return {index for index in region if index not in removed}
+
+
+def _gaps_widen(scores: list[float], removed: dict[int, str]) -> list[float]:
+    """Flat text has no markup to say where the article ends, only its gaps: an article's paragraphs follow
+    one another, a heading, a caption or a list between them, while the page around it is long stretches of
+    short lines (menus, widgets, counters) with now and then a teaser's sentence. So in a stretch without
+    prose that holds chrome, the k-th block costs k times a block's cost (a stretch of n costs about n²/2
+    blocks), and the densest run no longer reaches across a page's widgets to the teasers and comments
+    beyond them; a stretch of short lines with no chrome in it (a list inside the article) costs what it
+    did. A listing costs what one block costs, as a fenced block does in Markdown, and neither widens a gap
+    nor closes one: a tutorial's code is part of its text."""
+    listing = {index for index, reason in removed.items() if reason == "code block"}
+    widened = list(scores)
+    stretch: list[int] = []
+    for index in [*range(len(scores)), len(scores)]:
+        if index in listing:
+            widened[index] = 0.0 if index - 1 in listing else scores[index]
+            continue
+        if index < len(scores) and scores[index] <= 0:
+            stretch.append(index)
+            continue
+        if any(member in removed for member in stretch):
+            for k, member in enumerate(stretch):
+                widened[member] -= _BLOCK_COST * k
+        stretch = []
+    return widened
 
 
 def _best_run(scores: list[float]) -> range:
@@ -372,6 +463,27 @@ def _with_closing_prose(run: range, scores: list[float], removed: dict[int, str]
         if scores[index] > 0:
             end = index + 1
     return range(run.start, end) if run else run
+
+
+def _across_lists(run: range, blocks: list[Block], removed: dict[int, str]) -> range:
+    """Flat text: the run, extended each way to the last paragraph that nothing ruled out separates from it.
+    A list of short lines inside an article (a travel piece's attractions, a list of winners) costs more than
+    the paragraphs after it add, yet it is no chrome: the article goes on past it. Chrome (a share bar, a
+    related list's heading, a counter) stops the extension, and only paragraphs extend it, not headlines."""
+    if not run:
+        return run
+    start, stop = run.start, run.stop
+    for step, bound in ((1, len(blocks)), (-1, -1)):
+        index = stop if step == 1 else start - 1
+        while index != bound and not (index in removed and removed[index] not in _NEUTRAL):
+            if _is_paragraph(blocks[index]):
+                start, stop = (start, index + 1) if step == 1 else (index, stop)
+            index += step
+    return range(start, stop)
+
+
+def _is_paragraph(block: Block) -> bool:
+    return bool(_prose(block)) and len(block.plain) >= _PARAGRAPH_MIN_CHARS and bool(_PARAGRAPH_END.search(block.plain))
 
 
 def _best_element(blocks: list[Block], scores: list[float]) -> set[int]:

@@ -60,7 +60,7 @@ def test_a_repeated_line_before_the_article_goes_with_the_chrome_around_it():
     assert [p.text for p in article.paragraphs] == ["公司发布年度报告", "记者|张三", BODY, BODY_2]
     assert article.paragraphs[0].part is Part.TITLE and article.paragraphs[0].line == 4
     reasons = {r.line: r.reason for r in article.removed}
-    assert reasons == {1: "navigation", 2: "before the article", 3: "share widget", 8: "navigation"}
+    assert reasons == {1: "navigation", 2: "title repeated (kept line 4)", 3: "share widget", 8: "navigation"}
 
 
 def test_a_second_copy_of_the_body_is_dropped():

@@ -4,7 +4,8 @@ A paragraph is a line, or several lines when the text shows they belong together
 - hard-wrapped text (most lines cut at the same width) is joined until a line ends short;
 - a line that starts with punctuation no line may start with (，。、）」 …), or follows a line that
   ends mid-sentence (，、：), continues the line before;
-- a word broken across lines (`根` / `据…`: a line of one Han character) continues the sentence it sits in.
+- a word broken across lines (`根` / `据…`: a line of one Han character) continues the sentence it sits in;
+- a line of code never continues another line, nor is continued.
 """
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from collections import Counter
 
 from ..columns import columns
 from ..model import Part
+from ..shapes import is_code
 from .base import Block, Page, join_lines, tidy
 
 _CONTINUES_LINE = re.compile(r"^[，。、；：！？）」』”’》〉】…,.;:!?)\]]")
@@ -48,6 +50,8 @@ def read(text: str) -> Page:
 
 
 def _continues(before: str, line: str, wrap: int | None) -> bool:
+    if is_code(before) or is_code(line):  # a listing after 示例代码如下： is its own lines
+        return False
     if _CONTINUES_LINE.match(line) or _MID_SENTENCE_END.search(before):
         return True
     if _FRAGMENT.match(before) and re.match(r"[\u3400-\u9fff]", line):
