@@ -15,6 +15,7 @@ from . import __version__
 from .align.formats import FORMATS as ALIGN_FORMATS
 from .build import FALLBACKS
 from .errors import L10nError
+from .escapes import one_line
 from .model import Severity
 from .options import field_help, setting_help
 from .pipeline import MT_CHOICES
@@ -223,6 +224,10 @@ def run(
     wait: Annotated[Optional[float], typer.Option(min=0, help=field_help(
         "run", "wait", "Seconds to wait for another run that holds the output folder, instead of stopping"),
         show_default=False)] = None,
+    follow_links: Annotated[Optional[bool], typer.Option(
+        "--follow-links/--no-follow-links", help=setting_help("follow_links"), show_default=False)] = None,
+    max_bytes: Annotated[Optional[int], typer.Option(min=1, help=setting_help("max_bytes"), metavar="N",
+                                                     show_default=False)] = None,
     config: ConfigOption = None,
     reference: Annotated[Optional[Path], typer.Option(
         help="An existing English translation of the article: confidently aligned sentences go into en.po "
@@ -244,7 +249,7 @@ def run(
         "names": _value(en_names), "threads": threads, "batch_size": batch_size, "beam_size": beam_size,
         "cache": cache, "memory": memory, "use_cache": False if no_cache else None,
         "input_format": _value(from_format), "reference": reference, "jobs": jobs, "cluster": cluster,
-        "force": force or None, "wait": wait}, config)
+        "force": force or None, "wait": wait, "follow_links": follow_links, "max_bytes": max_bytes}, config)
     options, desk = resolved.options, resolved.settings.path
     paths = list(inputs or []) or ([] if from_list else matching(options.inputs))
     if not paths and not from_list:
@@ -256,12 +261,14 @@ def run(
                         f"{desk.name}", 2)
     _announce_settings(resolved)
     with _reported_errors(), _listed(from_list) as listed, _run_progress(quiet) as on_progress:
-        selected, total = _selected(paths, pattern, listed, options.out_dir)
+        left_out: list[str] = []
+        selected, total = _selected(paths, pattern, listed, options,
+                                    lambda path, reason: left_out.append(_left_out(path, reason)))
         one_document = total == 1 or (total is None and listed is None)  # None, not listed: the bundled sample
         result = run_pipeline(selected, options, on_progress, total=total,
                               on_document=_document_reporter(quiet, verbose or one_document, show_removed),
                               on_glossary=_announce_glossary)
-    for notice in result.notices:
+    for notice in [*result.notices, *left_out]:
         typer.echo(notice, err=True)
     drafts = result.drafts
     if drafts is not None:
@@ -292,19 +299,28 @@ def _listed(from_list: Path | None) -> Iterator:
             yield stream
 
 
-def _selected(paths: list[Path], pattern: str | None, listed, out: Path):
+def _selected(paths: list[Path], pattern: str | None, listed, options, on_skipped):
     """The run's inputs, streamed, and how many there are when they can be counted without being held
-    (everything but a list on stdin), for the progress display. Nothing given: the pipeline's default."""
+    (everything but a list on stdin), for the progress display. Nothing given: the pipeline's default.
+    What a walk leaves out goes to on_skipped, once."""
     from .inputs import collect
+
+    def inputs(report=None):
+        return collect(paths, pattern, listed, options.out_dir, options.follow_links, report)
 
     if not paths and listed is None:
         return [], None
     if listed is sys.stdin:
-        return collect(paths, pattern, listed, skip=out), None
-    total = sum(1 for _ in collect(paths, pattern, listed, skip=out))
+        return inputs(on_skipped), None
+    total = sum(1 for _ in inputs())
     if listed is not None:
         listed.seek(0)
-    return collect(paths, pattern, listed, skip=out), total
+    return inputs(on_skipped), total
+
+
+def _left_out(path: Path, reason: str) -> str:
+    """The warning for a file or folder a walk did not take (a link out of the folder, a FIFO …)."""
+    return one_line(f"warning: {path}: {reason}, left out")
 
 
 def _document_reporter(quiet: bool, every_file: bool, show_removed: bool):
@@ -661,7 +677,8 @@ def _article_files(inputs: list[Path]) -> list[Path]:
 
     files: list[Path] = []
     for path in inputs:
-        found = [item.path for item in collect([path])]
+        found = [item.path for item in collect([path], on_skipped=lambda where, reason: typer.echo(
+            _left_out(where, reason), err=True))]
         if path.is_dir() and not found:
             raise UsageError(f"no article files ({', '.join(sorted(EXTENSIONS))}) in this folder", path)
         files += found

@@ -11,17 +11,19 @@ from __future__ import annotations
 
 import fnmatch
 import os
-from collections.abc import Iterable, Iterator
+import stat
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TextIO
 
 from .errors import InputError, UsageError
 from .escapes import has_line_breaking
-from .ingest import document_name
+from .ingest import document_name, file_kind
 from .readers import EXTENSIONS
 
 HERE = Path(".")
+Skipped = Callable[[Path, str], None]  # a file or folder a walk left out, and why
 
 
 @dataclass(frozen=True)
@@ -63,22 +65,63 @@ def matches(relative: PurePath, pattern: str | None) -> bool:
     return fnmatch.fnmatch(relative.as_posix() if "/" in pattern else relative.name, pattern)
 
 
-def walk(root: Path, pattern: str | None = None, skip: Path | None = None) -> Iterator[Input]:
-    """Files under root in sorted order (so runs are reproducible), without hidden files and folders and
-    without `skip` (the run's own output folder when it sits inside the input tree)."""
+def _not_taken(path: Path, inside: Path, follow_links: bool) -> str | None:
+    """Why a file found in a walk is not an input, or None: only regular files are read, and a symbolic link
+    is followed out of the walked folder only when asked (--follow-links)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    if not stat.S_ISREG(mode):
+        return f"{file_kind(mode)}, not an article file"
+    if not follow_links and path.is_symlink() and inside not in path.resolve().parents:
+        return "a symbolic link to a file outside the folder (--follow-links takes it)"
+    return None
+
+
+def walk(root: Path, pattern: str | None = None, skip: Path | None = None, follow_links: bool = False,
+         on_skipped: Skipped | None = None) -> Iterator[Input]:
+    """Regular files under root in sorted order (so runs are reproducible), without hidden files and folders
+    and without `skip` (the run's own output folder when it sits inside the input tree). Symbolic links to
+    folders are followed only with follow_links, each folder then walked once however many links lead to it;
+    what is left out for being a link or not a regular file is handed to on_skipped with the reason."""
     skipped = skip.resolve() if skip is not None else None
+    inside = root.resolve()
+    walked: set[tuple[int, int]] = set()
 
     def failed(error: OSError) -> None:
         raise InputError(f"cannot read folder: {error.strerror}", error.filename) from error
 
-    for folder, folders, files in os.walk(root, onerror=failed):
+    def leave_out(path: Path, reason: str) -> None:
+        if on_skipped is not None:
+            on_skipped(path, reason)
+
+    for folder, folders, files in os.walk(root, onerror=failed, followlinks=follow_links):
         here = Path(folder)
-        folders[:] = sorted(name for name in folders
-                            if not name.startswith(".") and (here / name).resolve() != skipped)
+        if follow_links:
+            identity = os.stat(here)
+            if (identity.st_dev, identity.st_ino) in walked:
+                folders[:] = []
+                continue
+            walked.add((identity.st_dev, identity.st_ino))
+        kept = []
+        for name in sorted(folders):
+            if name.startswith(".") or (here / name).resolve() == skipped:
+                continue
+            if not follow_links and (here / name).is_symlink():
+                leave_out(here / name, "a symbolic link to a folder (--follow-links follows it)")
+                continue
+            kept.append(name)
+        folders[:] = kept
         place = here.relative_to(root)
         for name in sorted(files):
-            if not name.startswith(".") and matches(place / name, pattern):
-                yield Input(here / name, place)
+            if name.startswith(".") or not matches(place / name, pattern):
+                continue
+            reason = _not_taken(here / name, inside, follow_links)
+            if reason is not None:
+                leave_out(here / name, reason)
+                continue
+            yield Input(here / name, place)
 
 
 def listed(lines: Iterable[str]) -> Iterator[Input]:
@@ -94,11 +137,13 @@ def listed(lines: Iterable[str]) -> Iterator[Input]:
 
 
 def collect(paths: Iterable[Path], pattern: str | None = None, from_list: TextIO | None = None,
-            skip: Path | None = None) -> Iterator[Input]:
-    """Every input, lazily: each given path (a folder is walked), then the listed ones."""
+            skip: Path | None = None, follow_links: bool = False,
+            on_skipped: Skipped | None = None) -> Iterator[Input]:
+    """Every input, lazily: each given path (a folder is walked), then the listed ones. Files named (given or
+    listed) are taken as they are; reading one that is not a regular file fails with its reason."""
     for path in paths:
         if path.is_dir():
-            yield from walk(path, pattern, skip)
+            yield from walk(path, pattern, skip, follow_links, on_skipped)
         else:
             yield Input(path, HERE)
     if from_list is not None:

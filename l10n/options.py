@@ -37,7 +37,8 @@ def commands() -> dict[str, Command]:
         "run": Command(RunOptions, {
             "out": "out_dir", "editions": "editions", "glossary": "glossary", "inputs": "inputs", "mt": "mt",
             "names": "name_style", "threads": "decoding.threads", "batch_size": "decoding.max_batch_size",
-            "beam_size": "decoding.beam_size", "cache": "cache", "memory": "memory"}),
+            "beam_size": "decoding.beam_size", "cache": "cache", "memory": "memory", "max_bytes": "max_bytes",
+            "follow_links": "follow_links"}),
         "check": Command(CheckOptions, {"out": "folder", "glossary": "glossary", "names": "name_style",
                                         "fail_on": "fail_on"}),
         "build": Command(BuildOptions, {"out": "folder", "glossary": "glossary", "names": "name_style"}),

@@ -30,7 +30,7 @@ from .errors import GlossaryError, InputError, L10nError, ModelError, OutputErro
 from .executors import open_executor
 from .files import write_atomic
 from .glossary import Glossary, term_notes
-from .ingest import read_article
+from .ingest import MAX_BYTES, read_article, read_input
 from .inputs import HERE, Input, output_folder
 from .lock import output_lock
 from .manifest import Manifest, digest_files, input_key
@@ -71,6 +71,8 @@ class RunOptions:
     force: bool = False  # redo documents the manifest says are unchanged
     wait: float = 0.0  # seconds to wait for another run that holds the output folder
     inputs: tuple[str, ...] = ()  # globs the command line takes when given no article (settings: inputs)
+    max_bytes: int = MAX_BYTES  # read from one input at most
+    follow_links: bool = False  # in folders, take symbolic links that lead out of the folder
 
 
 @dataclass(frozen=True)
@@ -290,7 +292,7 @@ def _prepare(work: _Work, chunk: _Chunk) -> _Chunk:
     start = time.perf_counter()
     for job in chunk.jobs:
         try:
-            job.document = read_article(job.input.path, options.input_format)
+            job.document = read_article(job.input.path, options.input_format, options.max_bytes)
             job.segments = respect_boundaries(work.glossary.annotate(segment_document(job.document)),
                                               options.editions[0], work.phrases[options.editions[0]])
             job.previous = read_previous(job.folder, options)
@@ -476,8 +478,8 @@ class _Run:
         if self.options.force:
             return False
         try:
-            sha256 = hashlib.sha256(item.path.read_bytes()).hexdigest()
-        except OSError:
+            sha256 = hashlib.sha256(read_input(item.path, self.options.max_bytes)).hexdigest()
+        except InputError:
             return False  # reading it again will say what is wrong
         return self.manifest.unchanged(input_key(item.path), sha256, self.made_with(item))
 

@@ -52,7 +52,7 @@ class Setting:
     key: str
     owner: tuple[type, str]  # the options dataclass and field that hold the default
     help: str  # one line: --help, the starter file and the docs show it
-    kind: type = str  # str, int or list (one string or a list of them)
+    kind: type = str  # str, int, bool or list (one string or a list of them)
     choices: tuple[str, ...] = ()
     is_path: bool = False  # relative to the settings file
     example: str = ""  # the starter file shows this commented out instead of the default
@@ -78,6 +78,10 @@ class Setting:
         return self._one(value)
 
     def _one(self, value: Any) -> Any:
+        if self.kind is bool:
+            if not isinstance(value, bool):
+                raise ValueError("must be true or false")
+            return value
         if self.kind is int:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 raise ValueError("must be a whole number of at least 1")
@@ -120,6 +124,10 @@ def registry() -> dict[str, Setting]:
                 "Translation memory filled by `l10n import tmx`; exact matches become the drafts "
                 "(default: ~/.local/share/l10n/memory.sqlite3, when there is one)", is_path=True,
                 example='"~/.local/share/l10n/memory.sqlite3"'),
+        Setting("max_bytes", "", "max_bytes", (RunOptions, "max_bytes"),
+                "Bytes read from one input at most; a larger file fails alone", kind=int),
+        Setting("follow_links", "", "follow_links", (RunOptions, "follow_links"),
+                "In folders, also take symbolic links that lead out of the folder", kind=bool),
         Setting("mt", "english", "mt", (RunOptions, "mt"), "English drafts: auto (when an Argos zh→en model is "
                 "installed), argos (a model is required) or none", choices=MT_CHOICES),
         Setting("names", "english", "names", (RunOptions, "name_style"), "Name style: full (every mention gets "
@@ -289,6 +297,8 @@ def _line_of(text: str, section: str, key: str | None) -> int | None:
 def _toml(value: Any) -> str:
     if isinstance(value, tuple):
         return "[" + ", ".join(_toml(item) for item in value) + "]"
+    if isinstance(value, bool):
+        return "true" if value else "false"
     return str(value) if isinstance(value, int) else json.dumps(value, ensure_ascii=False)
 
 
@@ -334,6 +344,7 @@ def describe(settings: Settings) -> list[tuple[str, str, str]]:
     rows = []
     for setting in registry().values():
         value = settings.values[setting.name]
-        shown = ", ".join(map(str, value)) if isinstance(value, tuple) else str(value)
+        shown = ", ".join(map(str, value)) if isinstance(value, tuple) else _toml(value) if isinstance(value, bool) \
+            else str(value)
         rows.append((setting.dotted, shown, settings.origins[setting.name]))
     return rows

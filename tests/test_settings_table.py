@@ -96,6 +96,9 @@ ROWS = [
         ("s2t",), ("s2hk",)),
     Row("inputs", "run", 'inputs = ["articles/*.txt"]', ["other.txt"], _run_inputs,
         ["articles/a.txt"], ["other.txt"], replaces=("article.txt",)),
+    Row("max_bytes", "run", "max_bytes = 1000", ["--max-bytes", "2000"], lambda s: s.options.max_bytes, 1000, 2000),
+    Row("follow_links", "run", "follow_links = true", ["--no-follow-links"], lambda s: s.options.follow_links,
+        True, False),
     Row("mt", "run", '[english]\nmt = "argos"', ["--mt", "auto"], lambda s: s.options.mt, "argos", "auto",
         replaces=("--mt", "none")),
     Row("names", "run", '[english]\nnames = "news"', ["--en-names", "full"], lambda s: s.options.name_style,
@@ -193,7 +196,8 @@ def test_the_command_line_beats_the_file(row, tmp_path, monkeypatch):
 # What `l10n config` shows for each key as the rows' settings file sets it ({desk}: the desk's folder).
 SHOWN = {"out": "{desk}/from-file", "glossary": "{desk}/file.csv", "editions": "s2t", "inputs": "{desk}/articles/*.txt",
          "mt": "argos", "names": "news", "threads": "3", "batch_size": "7", "beam_size": "2",
-         "cache": "{desk}/file.sqlite3", "memory": "{desk}/file.sqlite3", "fail_on": "warning"}
+         "cache": "{desk}/file.sqlite3", "memory": "{desk}/file.sqlite3", "fail_on": "warning", "max_bytes": "1000",
+         "follow_links": "true"}
 
 
 @pytest.mark.parametrize("key", sorted(SHOWN))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError, UsageError
 from .. import readers
-from ..ingest import read_article
+from ..ingest import read_article, read_input
 from ..readers.charset import decode
 from ..model import Document
 from ..placeholders import strip
@@ -32,12 +32,7 @@ class Side:
 
 
 def _read_text(path: Path) -> str:
-    if path.is_dir():
-        raise InputError("is a folder, not a text file", path)
-    try:
-        data = path.read_bytes()
-    except OSError as error:
-        raise InputError(f"cannot read: {error.strerror}", path) from error
+    data = read_input(path)
     return decode(data, path, readers.declared_charset(data))[0]
 
 
