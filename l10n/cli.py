@@ -700,26 +700,28 @@ def glossary_suggest(
 
     from .glossary import COLUMNS
     from .pipeline import load_documents
-    from .suggest import spreadsheet_safe, suggest_many
+    from .escapes import spreadsheet_cell
+    from .suggest import suggest_many
 
     resolved = _resolve("glossary suggest", {"glossary": tuple(glossary) if glossary else None}, config)
     known = _loaded_glossary(resolved, resolved.options.files, err=True)
     with _reported_errors():
         documents = load_documents(_article_files(inputs))
         proposals = suggest_many(documents, known)
-    rows = [[spreadsheet_safe(cell) for cell in proposal.row()] for proposal in proposals]
+    rows = [proposal.row() for proposal in proposals]
     if format.value == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(COLUMNS)
-        writer.writerows(rows)
+        writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
         return
     from rich.console import Console
     from rich.table import Table
+    from rich.text import Text
 
     shown = [index for index, name in enumerate(COLUMNS) if name == "zh_Hans" or any(row[index] for row in rows)]
     table = Table(*(COLUMNS[index] for index in shown))
-    for row in rows:
-        table.add_row(*(row[index] for index in shown),
+    for row in rows:  # cells as Text: an article's `[/x]` is text, not rich markup
+        table.add_row(*(Text(row[index]) for index in shown),
                       style="bold" if "conflicting renderings" in row[-1] else None)
     Console(width=160).print(table)
     typer.echo(f"{len(rows)} suggestions from {len(documents)} article(s); "

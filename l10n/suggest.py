@@ -21,8 +21,6 @@ _LATIN_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[-·.][A-Za-z0-9]+
 _MAX_LATIN_WORDS = 6
 _CONNECTORS = frozenset({"for", "in", "of", "and", "the", "de"})
 _BARE_ACRONYM = re.compile(r"[A-Z]{1,3}")  # ICP, QQ: a bare acronym says nothing of its rendering
-# A spreadsheet reads a cell starting with these as a formula (CSV injection); a leading ' keeps it text.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
 NEEDS_ENGLISH = "needs an English rendering"
 
 
@@ -59,11 +57,6 @@ class Proposal:
             notes.append("conflicting renderings: " + "; ".join(
                 f"{english} ({', '.join(documents)})" for english, documents in self.renderings.items()))
         return [*suggestion.row()[:-1], "; ".join(notes)]
-
-
-def spreadsheet_safe(cell: str) -> str:
-    """A cell a spreadsheet would run as a formula (=, +, -, @ first) is kept as text."""
-    return "'" + cell if cell.startswith(_FORMULA_START) else cell
 
 
 def _english_short(english: str, kind: Kind) -> str:

@@ -1,10 +1,13 @@
-"""The aligned segment table, as TSV or JSON Lines."""
+"""The aligned segment table, as TSV or JSON Lines. TSV is opened in spreadsheets, so its text cells are
+guarded against formula injection (escapes.spreadsheet_cell); JSON Lines is for programs and is left as is."""
 from __future__ import annotations
 
 import csv
 import io
 import json
 from collections.abc import Sequence
+
+from .escapes import spreadsheet_cell
 
 FORMATS = ("tsv", "jsonl")
 
@@ -16,5 +19,5 @@ def render_rows(columns: Sequence[str], rows: list[Sequence[str | int]], format:
     buffer = io.StringIO()
     writer = csv.writer(buffer, delimiter="\t", lineterminator="\n", quoting=csv.QUOTE_MINIMAL)
     writer.writerow(columns)
-    writer.writerows(rows)
+    writer.writerows([spreadsheet_cell(cell) if isinstance(cell, str) else cell for cell in row] for row in rows)
     return buffer.getvalue()

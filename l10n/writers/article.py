@@ -2,10 +2,24 @@
 elements (links with their URLs, emphasis, code, images), so each writer only maps elements to its syntax."""
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ..model import Part, Span
 from ..placeholders import TAG
+
+# The one URL-scheme allow-list of every writer: web and mail links, and relative ones (no scheme).
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"[\x00-\x20]*([A-Za-z][A-Za-z0-9+.-]*):")  # after the C0 controls and spaces browsers skip
+_IGNORED_BY_BROWSERS = re.compile("[\t\n\r]")  # the URL standard removes these anywhere: `java\tscript:`
+
+
+def safe_url(url: str) -> bool:
+    """Whether a link or image address may reach an article: `javascript:`, `data:`, `vbscript:` … never do.
+    Read as a browser reads it: tabs and line breaks removed, leading control characters and spaces skipped."""
+    scheme = _SCHEME.match(_IGNORED_BY_BROWSERS.sub("", url))
+    return scheme is None or scheme[1].lower() in SAFE_SCHEMES
+
 
 KIND_OF_LETTER = {"a": "link", "b": "strong", "i": "emphasis", "c": "code", "x": "break"}
 # Not inline markup kinds: a build marks the sentences it used before review, and those it left in the

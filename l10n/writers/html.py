@@ -7,20 +7,13 @@ from lxml.html import builder as E
 
 from ..model import Part
 from ..reviewed import SOURCE_LANGUAGE
-from .article import FALLBACK, FUZZY, Article, Block, Node, serialize
+from .article import FALLBACK, FUZZY, Article, Block, Node, safe_url, serialize
 
-_SAFE_SCHEMES = ("http:", "https:", "mailto:")
 _STYLE = ("body{font:1.05rem/1.6 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem}"
           ".subtitle{font-size:1.15rem;color:#444}.byline,.credit,figcaption{color:#666;font-size:.9rem}"
           "mark.fuzzy{background:#ffe08a}mark.untranslated{background:#f4c7c3}")
 _TAGS = {"strong": "strong", "emphasis": "em", "code": "code"}
 _CLASSED = {Part.SUBTITLE: "subtitle", Part.BYLINE: "byline", Part.CREDIT: "credit"}
-
-
-def _safe(url: str) -> bool:
-    """Relative links and web/mail links only: a `javascript:` URL never reaches the article."""
-    scheme = url.split(":", 1)[0].lower() + ":" if ":" in url.split("/", 1)[0] else ""
-    return not scheme or scheme in _SAFE_SCHEMES
 
 
 def _append(parent, nodes: tuple[Node, ...]) -> None:
@@ -31,10 +24,10 @@ def _append(parent, nodes: tuple[Node, ...]) -> None:
             else:
                 parent.text = (parent.text or "") + node
             continue
-        if node.kind == "link" and node.target and _safe(node.target):
+        if node.kind == "link" and node.target and safe_url(node.target):
             child = E.A(href=node.target)
         elif node.kind == "image":
-            child = E.IMG(src=node.target, alt="") if node.target and _safe(node.target) else None
+            child = E.IMG(src=node.target, alt="") if node.target and safe_url(node.target) else None
         elif node.kind == "break":
             child = E.BR()
         elif node.kind == FUZZY:

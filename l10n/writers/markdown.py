@@ -6,7 +6,7 @@ import re
 
 from ..model import Part
 from ..reviewed import SOURCE_LANGUAGE
-from .article import FALLBACK, FUZZY, Article, Block, Node
+from .article import FALLBACK, FUZZY, Article, Block, Node, safe_url
 
 _SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
@@ -17,7 +17,9 @@ def _escape(text: str) -> str:
 
 
 def _url(url: str) -> str:
-    url = url.replace("<", "%3C").replace(">", "%3E")
+    """A link destination that means the URL as written: `<`, `>` percent-encoded, `\\` and `&` escaped (a
+    Markdown renderer would read `&#58;` as `:` and so turn an inert address into a `javascript:` one)."""
+    url = url.replace("<", "%3C").replace(">", "%3E").replace("\\", "\\\\").replace("&", "\\&")
     return f"<{url}>" if re.search(r"[\s()]", url) else url
 
 
@@ -32,7 +34,7 @@ def _inline(nodes: tuple[Node, ...]) -> str:
     for node in nodes:
         if isinstance(node, str):
             pieces.append(_escape(node))
-        elif node.kind == "link":
+        elif node.kind == "link" and node.target and safe_url(node.target):
             pieces.append(f"[{_inline(node.children)}]({_url(node.target)})")
         elif node.kind == "strong":
             pieces.append(f"**{_inline(node.children)}**")
@@ -41,7 +43,8 @@ def _inline(nodes: tuple[Node, ...]) -> str:
         elif node.kind == "code":
             pieces.append(_code("".join(child for child in node.children if isinstance(child, str))))
         elif node.kind == "image":
-            pieces.append(f"![]({_url(node.target)})")
+            if node.target and safe_url(node.target):
+                pieces.append(f"![]({_url(node.target)})")
         elif node.kind == "break":
             pieces.append("<br>")
         elif node.kind == FUZZY:
