@@ -47,5 +47,10 @@ def xml_text(text: str) -> str:
     return _NOT_XML.sub(_picture, text)
 
 
+def not_xml(text: str) -> list[str]:
+    """The characters xml_text would replace, each once, in order of appearance."""
+    return list(dict.fromkeys(_NOT_XML.findall(text)))
+
+
 def spreadsheet_cell(cell: str) -> str:
     return "'" + cell if cell.startswith(_FORMULA_START) else cell

@@ -410,7 +410,7 @@ def _render_document(job: _Job, targets: list[Target], options: RunOptions,
 def _write_document(job: _Job, outputs: dict[Path, str]) -> DocumentResult:
     reviewed = {path for path, catalog in job.previous.items()
                 if merge.has_reviewer_work(catalog, job.drafts.get(path.stem, {}))}
-    replaced = [path for path in reviewed if path.read_text(encoding="utf-8") != outputs[path]]
+    replaced = [path for path in reviewed if path.read_bytes() != outputs[path].encode("utf-8")]
     backup = back_up(job.folder, replaced)
     for path, text in outputs.items():
         # Only reviewers' work must be on disk before the run goes on: a file of this run lost to a crash or a

@@ -7,6 +7,7 @@ previous file is merge.py's job.
 """
 from __future__ import annotations
 
+import codecs
 import re
 from pathlib import Path
 
@@ -104,27 +105,70 @@ _STRING_LINE = re.compile(r'^(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[
 _CLOSED_STRING = re.compile(r'"(?:[^"\\]|\\.)*"\s*$')
 
 
-def _check_strings_closed(path: Path) -> None:
+def _check_strings_closed(text: str, path: Path) -> None:
     """polib reads `msgstr "abc` as "ab" without a word; a reviewer's text must never be cut silently."""
-    with path.open(encoding="utf-8", errors="replace") as lines:
-        for number, line in enumerate(lines, start=1):
-            stripped = line.strip()
-            match = _STRING_LINE.match(stripped)
-            if match and not _CLOSED_STRING.fullmatch(stripped[match.end() - 1:]):
-                raise InputError("unterminated string", path, number)
+    for number, line in enumerate(text.split("\n"), start=1):
+        stripped = line.strip()
+        match = _STRING_LINE.match(stripped)
+        if match and not _CLOSED_STRING.fullmatch(stripped[match.end() - 1:]):
+            raise InputError("unterminated string", path, number)
+
+
+# gettext takes a catalog's encoding from the header's Content-Type; xgettext's templates say CHARSET.
+_DECLARED_CHARSET = re.compile(rb'^"Content-Type:[^\n]*?charset=([A-Za-z0-9_.:-]+)', re.M | re.I)
+
+
+def _line_of(data: bytes, offset: int) -> int:
+    return data.count(b"\n", 0, offset) + 1
+
+
+def _decoded(data: bytes, path: Path) -> tuple[str, str]:
+    """(text, Python codec) of a catalog read by the charset its header declares, and checked: bytes that
+    do not decode, an unknown charset, or a legacy charset declared over UTF-8 text (which would decode
+    into mojibake without an error) stop the file with its line; nothing is read wrongly, nothing rewritten."""
+    found = _DECLARED_CHARSET.search(data)
+    declared = found[1].decode("ascii") if found else "UTF-8"
+    line = _line_of(data, found.start()) if found else None
+    try:
+        codec = "utf-8" if declared.upper() == "CHARSET" else codecs.lookup(declared).name
+    except LookupError:
+        raise InputError(f"the header's charset={declared} is not an encoding this system knows", path,
+                         line) from None
+    if codec != "utf-8" and not data.isascii():
+        try:
+            data.decode("utf-8")
+        except UnicodeDecodeError:
+            pass
+        else:
+            raise InputError(f"the header says charset={declared}, but the text is UTF-8: correct the charset "
+                             "in the header (the file was left as it is)", path, line)
+    try:
+        return data.decode(codec), codec
+    except UnicodeDecodeError as error:
+        raise InputError(f"not valid {declared} text (byte 0x{data[error.start]:02x} cannot be decoded); the "
+                         "file was left as it is", path, _line_of(data, error.start)) from error
 
 
 def read_catalog(path: Path) -> polib.POFile:
-    _check_strings_closed(path)
+    """A catalog in any charset gettext supports (UTF-8, GB18030, ISO-8859-1 …), read as its header declares
+    and checked first (_decoded). In memory its header says UTF-8: every catalog l10n writes is UTF-8."""
     try:
-        return polib.pofile(str(path), wrapwidth=78)
+        data = path.read_bytes()
+    except OSError as error:
+        raise InputError(f"cannot read catalog: {error.strerror}", path) from error
+    text, codec = _decoded(data, path)
+    _check_strings_closed(text, path)
+    try:
+        catalog = polib.pofile(str(path), wrapwidth=78, encoding=codec)
     except (OSError, ValueError, UnicodeDecodeError) as error:
         match = re.search(r"\(line (\d+)\)", str(error))
         detail = str(error).split(":", 1)[-1].strip() if match else str(error)
         raise InputError(f"cannot read catalog: {detail or 'syntax error'}", path,
                          int(match.group(1)) if match else None) from error
-
-
+    content_type = catalog.metadata.get("Content-Type")
+    if codec != "utf-8" and content_type:
+        catalog.metadata["Content-Type"] = re.sub(r"charset=[^\s;]+", "charset=UTF-8", content_type)
+    return catalog
 
 
 def render(catalog: polib.POFile) -> str:

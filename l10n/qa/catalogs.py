@@ -128,7 +128,8 @@ def check_files(paths: list[Path], glossary: Glossary, style: str = "full") -> l
         if rewritten:
             text = po.render(catalog)
             write_atomic(path, text)
-            lines = {entry.msgid: entry.linenum for entry in polib.pofile(text) if not entry.obsolete}
+            # read back from the file: polib splits a string at U+001C, U+2028 … which a msgstr may hold as is
+            lines = {entry.msgid: entry.linenum for entry in polib.pofile(str(path)) if not entry.obsolete}
         else:
             lines = {entry.msgid: entry.linenum for entry in catalog if not entry.obsolete}
         findings = tuple(Finding(lines.get(entries[i.segment_id].msgid, 0), entries[i.segment_id].msgid, i)

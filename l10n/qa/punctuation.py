@@ -1,10 +1,11 @@
 """Punctuation and inline markup: Chinese punctuation left in English, brackets and quotes the translation
-opened and never closed, placeholders (<a1>…</a1>) that do not match the source's."""
+opened and never closed, placeholders (<a1>…</a1>) that do not match the source's, control characters."""
 from __future__ import annotations
 
 import re
 from collections import Counter
 
+from ..escapes import not_xml
 from ..model import Segment, Severity
 from ..placeholders import TAG, tags
 from .registry import ENGLISH, Context, check
@@ -144,3 +145,11 @@ def _pairing(text: str) -> str:
         elif not open_tags or open_tags.pop() != name:
             return f"placeholder {match.group(0)} closes out of order"
     return f"placeholder <{open_tags[-1]}> is never closed" if open_tags else ""
+
+
+@check("control-character", Severity.ERROR, "a control character in the text (a line break pasted from Word is "
+       "U+000B), which no article, XML export or review page can hold")
+def control_character(segment: Segment, text: str, context: Context) -> list[str]:
+    found = not_xml(text)
+    return [f"control character {', '.join(f'U+{ord(char):04X}' for char in found)} in the text; delete it "
+            "(a line break pasted from Word is U+000B)"] if found else []

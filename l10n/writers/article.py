@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..escapes import xml_text
 from ..model import Part, Span
 from ..placeholders import TAG
 
@@ -123,6 +124,16 @@ def parse(text: str, spans: tuple[Span, ...]) -> tuple[Node, ...]:
         letter, number = stack[-1].key
         raise PlaceholderError(f"<{letter}{number}> is never closed")
     return tuple(node for node in root if node != "")
+
+
+def add_text(parent, text: str) -> None:
+    """Text into an lxml tree after whatever the element holds so far (its text, or its last child's tail),
+    made XML-safe: a control character a reviewer pasted (U+000B from Word) shows as its symbol (␋)."""
+    text = xml_text(text)
+    if len(parent):
+        parent[-1].tail = (parent[-1].tail or "") + text
+    else:
+        parent.text = (parent.text or "") + text
 
 
 _BLOCK_TAGS = ("html", "head", "meta", "title", "style", "body", "header", "article", "h1", "h2", "h3", "h4", "h5",

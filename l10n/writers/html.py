@@ -5,9 +5,10 @@ from __future__ import annotations
 from lxml import html
 from lxml.html import builder as E
 
+from ..escapes import xml_text
 from ..model import Part
 from ..reviewed import SOURCE_LANGUAGE
-from .article import FALLBACK, FUZZY, Article, Block, Node, safe_url, serialize
+from .article import FALLBACK, FUZZY, Article, Block, Node, add_text, safe_url, serialize
 
 _STYLE = ("body{font:1.05rem/1.6 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem}"
           ".subtitle{font-size:1.15rem;color:#444}.byline,.credit,figcaption{color:#666;font-size:.9rem}"
@@ -19,10 +20,7 @@ _CLASSED = {Part.SUBTITLE: "subtitle", Part.BYLINE: "byline", Part.CREDIT: "cred
 def _append(parent, nodes: tuple[Node, ...]) -> None:
     for node in nodes:
         if isinstance(node, str):
-            if len(parent):
-                parent[-1].tail = (parent[-1].tail or "") + node
-            else:
-                parent.text = (parent.text or "") + node
+            add_text(parent, node)
             continue
         if node.kind == "link" and node.target and safe_url(node.target):
             child = E.A(href=node.target)
@@ -92,6 +90,6 @@ def render(article: Article) -> str:
             quote.append(_element(block))
         else:
             body.append(_element(block))
-    page = E.HTML(E.HEAD(E.META(charset="utf-8"), E.TITLE(article.title), E.STYLE(_STYLE)), E.BODY(body),
+    page = E.HTML(E.HEAD(E.META(charset="utf-8"), E.TITLE(xml_text(article.title)), E.STYLE(_STYLE)), E.BODY(body),
                   lang=article.language)
     return serialize(page)

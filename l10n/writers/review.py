@@ -10,9 +10,10 @@ from dataclasses import dataclass
 
 from lxml.html import builder as E
 
+from ..escapes import xml_text
 from ..model import Document, Segment
 from ..reviewed import SOURCE_LANGUAGE, Catalog, Translation, language_tag
-from .article import serialize
+from .article import add_text, serialize
 
 _GLOSSARY_NOTE = re.compile(r"^(?P<source>.+?) → (?P<rendering>.+?) \((?P<details>[^)]*)\)")
 _NAMES = {"zh_TW": "Traditional (Taiwan)", "zh_HK": "Traditional (Hong Kong)", "zh_Hant": "Traditional",
@@ -44,7 +45,7 @@ class Term:
 
 def _terms(notes: list[str]) -> list[Term]:
     found = []
-    for note in notes:
+    for note in map(xml_text, notes):
         match = _GLOSSARY_NOTE.match(note)
         if match:
             found.append(Term(match["source"], match["rendering"], match["details"]))
@@ -71,7 +72,7 @@ def _highlighted(text: str, needles: dict[str, str], ignore_case: bool = False) 
 
 def _source_cell(segment: Segment, terms: list[Term]):
     cell = E.TD(E.SPAN(E.CLASS("where"), f"{segment.part.value} {segment.location} · {segment.id}"),
-                *_highlighted(segment.source, {term.source: f"→ {term.rendering}" for term in terms}),
+                *_highlighted(xml_text(segment.source), {term.source: f"→ {term.rendering}" for term in terms}),
                 lang=SOURCE_LANGUAGE)
     if terms:
         cell.append(E.UL(E.CLASS("terms"), *(E.LI(f"{term.source} → {term.rendering} ({term.details})")
@@ -90,16 +91,13 @@ def _target_cell(translation: Translation | None, locale: str):
         cell.append(E.SPAN(E.CLASS("badge"), "fuzzy"))
     # each catalog's notes give the rendering required in its own language (English, or an override)
     renderings = {term.rendering: f"glossary: {term.source}" for term in _terms(translation.glossary_notes)}
-    for piece in _highlighted(translation.text, renderings, ignore_case=True):
+    for piece in _highlighted(xml_text(translation.text), renderings, ignore_case=True):
         if isinstance(piece, str):
-            if len(cell):
-                cell[-1].tail = (cell[-1].tail or "") + piece
-            else:
-                cell.text = (cell.text or "") + piece
+            add_text(cell, piece)
         else:
             cell.append(piece)
-    findings = [E.LI(E.CLASS("qa-error"), f"QA error: {message}") for message in translation.qa_errors]
-    findings += [E.LI(E.CLASS("qa-warning"), f"QA warning: {message}") for message in translation.qa_warnings]
+    findings = [E.LI(E.CLASS("qa-error"), xml_text(f"QA error: {message}")) for message in translation.qa_errors]
+    findings += [E.LI(E.CLASS("qa-warning"), xml_text(f"QA warning: {message}")) for message in translation.qa_warnings]
     if findings:
         cell.append(E.UL(E.CLASS("qa"), *findings))
     return cell
@@ -124,8 +122,8 @@ def render(document: Document, segments: list[Segment], catalogs: list[Catalog],
            notes: dict[str, Translation]) -> str:
     catalogs = _ordered(catalogs)
     counts = [E.LI(E.STRONG(f"{_NAMES.get(c.locale, c.locale)}: "), _counts(c, segments)) for c in catalogs]
-    header = E.HEADER(E.H1(f"Review: {document.name}"),
-                      E.P(f"Source: {document.source_name} · {len(segments)} segments"), E.UL(*counts))
+    header = E.HEADER(E.H1(xml_text(f"Review: {document.name}")),
+                      E.P(xml_text(f"Source: {document.source_name} · {len(segments)} segments")), E.UL(*counts))
     heads = [E.TH("Simplified (source)")] + [E.TH(_NAMES.get(c.locale, c.locale)) for c in catalogs]
     rows = []
     previous_paragraph = None
@@ -141,6 +139,6 @@ def render(document: Document, segments: list[Segment], catalogs: list[Catalog],
         previous_paragraph = segment.paragraph
         rows.append(row)
     table = E.TABLE(E.THEAD(E.TR(*heads)), E.TBODY(*rows))
-    page = E.HTML(E.HEAD(E.META(charset="utf-8"), E.TITLE(f"Review: {document.name}"), E.STYLE(_STYLE)),
+    page = E.HTML(E.HEAD(E.META(charset="utf-8"), E.TITLE(xml_text(f"Review: {document.name}")), E.STYLE(_STYLE)),
                   E.BODY(header, table), lang="en")
     return serialize(page)

@@ -12,6 +12,8 @@ from lxml import etree
 
 from .. import __version__
 from ..model import Span
+from ..escapes import xml_text
+from .article import add_text
 from .codes import Code, line_breaks, pieces
 
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -47,10 +49,7 @@ def _seg(text: str, spans: tuple[Span, ...]):
     seg = etree.Element("seg")
     for piece in pieces(text, spans):
         if isinstance(piece, str):
-            if len(seg):
-                seg[-1].tail = (seg[-1].tail or "") + piece
-            else:
-                seg.text = (seg.text or "") + piece
+            add_text(seg, piece)
         else:
             seg.append(_code(piece))
     return seg
@@ -64,7 +63,7 @@ def render(units: list[Unit], source_language: str) -> str:
     for unit in units:
         tu = etree.SubElement(body, "tu", tuid=unit.tuid)
         for kind, value in unit.properties:
-            etree.SubElement(tu, "prop", type=kind).text = value
+            etree.SubElement(tu, "prop", type=kind).text = xml_text(value)
         for language, text in ((source_language, unit.source), *unit.targets):
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: language})
             tuv.append(_seg(text, unit.spans))

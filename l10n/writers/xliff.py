@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..model import Span
+from ..escapes import xml_text
+from .article import add_text
 from .codes import Code, line_breaks, pieces
 
 NAMESPACE = "urn:oasis:names:tc:xliff:document:2.0"
@@ -81,10 +83,7 @@ def _content(tag: str, text: str, spans: tuple[Span, ...]):
     for piece in parts:
         parent = stack[-1]
         if isinstance(piece, str):
-            if len(parent):
-                parent[-1].tail = (parent[-1].tail or "") + piece
-            else:
-                parent.text = (parent.text or "") + piece
+            add_text(parent, piece)
             continue
         position += 1
         if piece.role == "empty":
@@ -112,13 +111,13 @@ def render(files: list[File], source_language: str, target_language: str) -> str
     root = etree.Element(_q("xliff"), {"version": VERSION, "srcLang": source_language,
                                        "trgLang": target_language}, nsmap={None: NAMESPACE})
     for file in files:
-        file_element = etree.SubElement(root, _q("file"), id=file.id, original=file.original)
+        file_element = etree.SubElement(root, _q("file"), id=file.id, original=xml_text(file.original))
         for unit in file.units:
             unit_element = etree.SubElement(file_element, _q("unit"), id=unit.id, name=unit.name)
             if unit.notes:
                 notes = etree.SubElement(unit_element, _q("notes"))
                 for category, applies_to, text in unit.notes:
-                    etree.SubElement(notes, _q("note"), category=category, appliesTo=applies_to).text = text
+                    etree.SubElement(notes, _q("note"), category=category, appliesTo=applies_to).text = xml_text(text)
             for segment in unit.segments:
                 element = etree.SubElement(unit_element, _q("segment"), id=segment.id, state=segment.state)
                 element.append(_content("source", segment.source, unit.spans))
