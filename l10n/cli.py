@@ -759,7 +759,7 @@ def models_list() -> None:
     from .translate.models import list_packages, packages_dir
 
     with _reported_errors():
-        packages = list_packages()
+        packages = list_packages(warn=lambda warning: typer.echo(one_line(warning), err=True))
         folder = packages_dir()
     if not packages:
         typer.echo(f"no Argos packages installed in {folder}")

@@ -221,7 +221,7 @@ def _installed_translator(options: RunOptions, notices: list[str]) -> Translator
     from .translate.argos import ArgosTranslator
     from .translate.models import packages_dir
 
-    translator = ArgosTranslator.installed(options.decoding)
+    translator = ArgosTranslator.installed(options.decoding, warn=notices.append)
     if translator is None:
         if options.mt == "argos":
             raise ModelError(f"no Argos zh→en package installed; {INSTALL_HINT}", packages_dir())

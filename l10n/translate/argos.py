@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..errors import ModelError
 from .base import BatchProgress, DecodingOptions
-from .models import find_package
+from .models import Warn, find_package
 
 _CHUNK_BATCHES = 8  # segments handed to CTranslate2 per call: it sorts by length within a call
 
@@ -37,8 +37,9 @@ class ArgosTranslator:
                          f"{package.package_version or 'unversioned'}")
 
     @classmethod
-    def installed(cls, options: DecodingOptions, from_code: str = "zh", to_code: str = "en") -> "ArgosTranslator | None":
-        package = find_package(from_code, to_code)
+    def installed(cls, options: DecodingOptions, from_code: str = "zh", to_code: str = "en",
+                  warn: Warn | None = None) -> "ArgosTranslator | None":
+        package = find_package(from_code, to_code, warn)
         return cls(package, options) if package is not None else None
 
     @property

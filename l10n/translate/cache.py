@@ -39,6 +39,14 @@ def cache_key(parts: object) -> str:
     return hashlib.sha256(json.dumps(parts, ensure_ascii=False, sort_keys=True).encode("utf-8")).hexdigest()
 
 
+def _decoded(value: object) -> object | None:
+    """A row's value; None (a miss, replaced when the draft is made again) for one that is not JSON."""
+    try:
+        return json.loads(value)
+    except (TypeError, ValueError, RecursionError):
+        return None
+
+
 class TranslationCache:
     def __init__(self, path: Path, warn: Warn, busy_timeout: float = BUSY_TIMEOUT):
         self.path = path
@@ -87,8 +95,8 @@ class TranslationCache:
                 part = keys[start:start + 500]
                 rows = self._connection.execute(
                     f"SELECT key, value FROM drafts WHERE key IN ({','.join('?' * len(part))})", part)
-                found.update((key, json.loads(value)) for key, value in rows)
-        except (sqlite3.DatabaseError, ValueError) as error:
+                found.update((key, decoded) for key, value in rows if (decoded := _decoded(value)) is not None)
+        except sqlite3.DatabaseError as error:
             self._failed(error)
             return {}
         return found

@@ -141,6 +141,17 @@ def draft_keys(documents: list[list[Segment]], translator: Translator, style: st
     return [key for *_, key in _work(documents, translator, style)]
 
 
+def _cached_draft(value: object) -> Draft | None:
+    """A cache row as written by draft_documents, or None for anything else (another version's rows, damage)."""
+    if not isinstance(value, dict):
+        return None
+    text, notes, required, present = (value.get(name) for name in ("text", "notes", "required", "present"))
+    if not (isinstance(text, str) and isinstance(notes, list) and all(isinstance(note, str) for note in notes)
+            and all(isinstance(count, int) and not isinstance(count, bool) for count in (required, present))):
+        return None
+    return Draft(text, tuple(notes), required, present)
+
+
 def draft_documents(documents: list[list[Segment]], translator: Translator, style: str = "full",
                     cache: TranslationCache | None = None,
                     on_step: StepProgress | None = None) -> tuple[list[dict[str, Draft]], DraftReport]:
@@ -150,11 +161,10 @@ def draft_documents(documents: list[list[Segment]], translator: Translator, styl
     drafts: list[dict[str, Draft]] = [{} for _ in documents]
     pending = []
     for number, segment, needs, key in work:
-        if key in cached:
-            value = cached[key]
-            drafts[number][segment.id] = Draft(value["text"], tuple(value["notes"]), value["required"],
-                                               value["present"])
-        else:
+        draft = _cached_draft(cached.get(key))
+        if draft is not None:
+            drafts[number][segment.id] = draft
+        else:  # not cached, or a row of another shape: translated again, and the row replaced
             pending.append((number, segment, needs, key))
 
     def progress(label: str):

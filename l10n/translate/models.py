@@ -13,13 +13,17 @@ import tempfile
 import urllib.error
 import urllib.request
 import zipfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import ModelError
 
+Warn = Callable[[str], None]
+
 MAX_UNPACKED_BYTES = 4 * 1024**3  # real zh→en packages unpack to a few hundred MB
 MAX_COMPRESSION_RATIO = 100  # model weights barely compress; a higher ratio is a zip bomb
+MAX_METADATA_BYTES = 1024 * 1024  # Argos's metadata.json files are a few hundred bytes
 INDEX_TIMEOUT_SECONDS = 30
 OFFLINE_HINT = ("on a machine with internet run `l10n models install`, or copy a .argosmodel file here "
                 "and run `l10n models install --file PATH`")
@@ -50,8 +54,25 @@ def _info(package) -> PackageInfo:
     return PackageInfo(name, package.from_code, package.to_code, package.package_version, Path(package.package_path))
 
 
-def installed_packages() -> list:
-    """Argos Package objects for every installed package folder (folders without metadata are skipped)."""
+def _metadata(data: bytes) -> dict:
+    """A package's metadata.json as an object, or ValueError saying what is wrong with it."""
+    if len(data) > MAX_METADATA_BYTES:
+        raise ValueError(f"metadata.json is larger than {MAX_METADATA_BYTES:,} bytes")
+    try:
+        metadata = json.loads(data)
+    except RecursionError:
+        raise ValueError("metadata.json is nested too deeply") from None
+    except ValueError as error:
+        raise ValueError(f"metadata.json is not JSON ({error})") from None
+    if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get("to_code"):
+        raise ValueError("metadata.json lacks from_code/to_code")
+    return metadata
+
+
+def installed_packages(warn: Warn | None = None) -> list:
+    """Argos Package objects for every installed package folder. A folder without metadata.json is no package;
+    one whose metadata or files cannot be read is skipped, with one warning, so one broken package never
+    stops the others from being listed or used."""
     argos_package, settings = _argos()
     found = []
     for directory in settings.package_dirs:
@@ -59,13 +80,31 @@ def installed_packages() -> list:
         if not directory.is_dir():
             continue
         for folder in sorted(directory.iterdir()):
-            if (folder / "metadata.json").is_file():
-                found.append(argos_package.Package(folder))
+            metadata = folder / "metadata.json"
+            if not metadata.is_file():
+                continue
+            try:
+                with metadata.open("rb") as stream:
+                    _metadata(stream.read(MAX_METADATA_BYTES + 1))
+                package = argos_package.Package(folder)
+                if getattr(package, "type", "translate") == "translate":
+                    _check_translation_files(package, folder)
+                found.append(package)
+            except (OSError, ValueError, TypeError, AttributeError, KeyError, RuntimeError) as error:
+                if warn is not None:  # Argos's own reading fails in many ways on a damaged folder
+                    warn(f"warning: {folder}: broken Argos package skipped ({error})")
     return found
 
 
-def list_packages() -> list[PackageInfo]:
-    return [_info(package) for package in installed_packages()]
+def _check_translation_files(package, folder: Path) -> None:
+    if getattr(package, "tokenizer", None) is None:
+        raise ValueError("it has neither sentencepiece.model nor bpe.model")
+    if not (folder / "model").is_dir():
+        raise ValueError("it has no model/ folder")
+
+
+def list_packages(warn: Warn | None = None) -> list[PackageInfo]:
+    return [_info(package) for package in installed_packages(warn)]
 
 
 def _version_key(version: str):
@@ -77,9 +116,9 @@ def _version_key(version: str):
         return (0, version)
 
 
-def find_package(from_code: str = "zh", to_code: str = "en"):
+def find_package(from_code: str = "zh", to_code: str = "en", warn: Warn | None = None):
     """The newest installed package for the pair, or None."""
-    candidates = [p for p in installed_packages() if p.from_code == from_code and p.to_code == to_code
+    candidates = [p for p in installed_packages(warn) if p.from_code == from_code and p.to_code == to_code
                   and getattr(p, "type", "translate") == "translate"]
     return max(candidates, key=lambda p: _version_key(p.package_version), default=None)
 
@@ -94,8 +133,12 @@ def check_archive(path: Path) -> str:
             unpacked = sum(member.file_size for member in members)
             packed = sum(member.compress_size for member in members)
             tops: set[str] = set()
+            by_name: dict[str, zipfile.ZipInfo] = {}  # as extracted: `./pkg/x` is `pkg/x`
             for member in members:
                 name = PurePosixPath(member.filename.replace("\\", "/"))
+                if not name.parts:
+                    continue  # `./`, the archive's own folder
+                by_name[name.as_posix()] = member
                 if name.is_absolute() or ".." in name.parts or ":" in member.filename:
                     raise ModelError(f"archive member {member.filename!r} would land outside the packages folder",
                                      path)
@@ -109,13 +152,14 @@ def check_archive(path: Path) -> str:
                 raise ModelError(f"an Argos package holds one folder; this archive has {len(tops)} at its top",
                                  path)
             top = tops.pop()
+            metadata = by_name.get(f"{top}/metadata.json")
+            if metadata is None:
+                raise ModelError(f"{top}/metadata.json missing: not an Argos package", path)
             try:
-                metadata = json.loads(archive.read(f"{top}/metadata.json"))
-            except KeyError:
-                raise ModelError(f"{top}/metadata.json missing: not an Argos package", path) from None
-            if not isinstance(metadata, dict) or not metadata.get("from_code") or not metadata.get("to_code"):
-                raise ModelError(f"{top}/metadata.json lacks from_code/to_code", path)
-            if not any(m.filename.startswith(f"{top}/model/") for m in members):
+                _metadata(archive.read(metadata))
+            except ValueError as error:
+                raise ModelError(f"{top}/{error}", path) from None
+            if not any(name.startswith(f"{top}/model/") for name in by_name):
                 raise ModelError(f"{top}/model/ missing: not a CTranslate2 Argos package", path)
     except (zipfile.BadZipFile, ValueError, OSError) as error:
         raise ModelError(f"unreadable archive: {error}", path) from error
