@@ -338,6 +338,11 @@ def _counts(done) -> str:
             f"{len(document.removed)} lines removed")
 
 
+def _read_as(document) -> str:
+    """`markdown, from its front matter`: the format read and why, since a .txt may hold Markdown."""
+    return f"{document.format}, from {document.format_reason}" if document.format_reason else document.format
+
+
 def _fallback(done) -> str:
     """Which path cleaning took, where it was not the usual one."""
     return f"; cleaning fell back to {done.document.fallback}" if done.document.fallback else ""
@@ -352,7 +357,8 @@ def _echo_removed(done) -> None:
 
 def _report_document(done, show_removed: bool) -> None:
     """A document with every file it wrote: a single article, or any with --verbose."""
-    typer.echo(f"{_counts(done)} ({done.document.source_name}, {done.document.encoding}){_fallback(done)}")
+    document = done.document
+    typer.echo(f"{_counts(done)} ({document.source_name}, {document.encoding}; {_read_as(document)}){_fallback(done)}")
     if show_removed:
         _echo_removed(done)
     for path in done.files:
@@ -364,7 +370,7 @@ def _report_document(done, show_removed: bool) -> None:
 def _report_document_line(done, show_removed: bool) -> None:
     """One line per document of an archive: an archive of 10,000 gives 10,000 lines, not 70,000."""
     backup = f"; reviewed files it replaced kept in {done.backup}" if done.backup is not None else ""
-    typer.echo(f"{_counts(done)} -> {done.folder}{backup}{_fallback(done)}")
+    typer.echo(f"{_counts(done)}; {_read_as(done.document)} -> {done.folder}{backup}{_fallback(done)}")
     if show_removed:
         _echo_removed(done)
 

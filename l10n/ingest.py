@@ -13,7 +13,6 @@ from .errors import InputError
 from .model import Document
 from .readers.charset import decode
 
-_SNIFF_CHARS = 2048
 # Bytes read from one input at most. Saved news pages are well under 1 MB (the dev set: 0.2 MB at most); a
 # page saved with its images inlined (SingleFile) can reach tens of MB and needs --max-bytes.
 MAX_BYTES = 32 * 1024 * 1024
@@ -72,10 +71,11 @@ def read_article(path: Path, input_format: str | None = None, max_bytes: int = M
 
 def parse_article(text: str, path: Path, encoding: str = "utf-8", sha256: str = "",
                   input_format: str | None = None) -> Document:
-    page_format = readers.detect_format(path, text[:_SNIFF_CHARS], input_format)
+    detected = readers.detect(path, text, input_format)
+    page_format = detected.format
     page = readers.READERS[page_format](text, path)
     article = clean(page)
     if not article.paragraphs:
         raise InputError("no article text found: every block looks like page chrome", path)
     return Document(document_name(path), path.name, encoding, sha256, article.paragraphs, article.removed,
-                    page_format, tuple(page.metadata.items()), article.fallback)
+                    page_format, tuple(page.metadata.items()), article.fallback, format_reason=detected.reason)

@@ -62,6 +62,7 @@ class Document:
     format: str = "text"  # the reader that produced it: text, markdown, html
     metadata: tuple[tuple[str, str], ...] = ()  # what the page says of itself: title, url, date, author, site
     fallback: str = ""  # how cleaning found the article when its rules left none (clean.py); "" when they did not
+    format_reason: str = ""  # why the format was chosen: "its extension .md", "its front matter" (readers.detect)
 
 
 class Kind(str, Enum):

@@ -125,7 +125,8 @@ def test_one_document_lists_its_files_several_get_one_line_each(tmp_path):
     one = runner.invoke(app, ["run", "--mt", "none", str(paths[0]), "--out", str(tmp_path / "one")])
     assert one.exit_code == 0, one.output
     lines = _document_lines(one.stdout)
-    assert len(lines) == 1 + 7 and lines[0].startswith("a: ") and lines[0].endswith("(a.txt, utf-8)")
+    assert len(lines) == 1 + 7 and lines[0].startswith("a: ") and lines[0].endswith(
+        "(a.txt, utf-8; text, from its extension .txt (no Markdown signs))")
     assert lines[1:] == [f"  wrote {tmp_path / 'one' / 'a' / name}" for name in
                          ("a.pot", "zh_TW.po", "en.po", "segments.tsv", "removed.tsv", "document.json",
                           "machine.json")]
@@ -135,7 +136,9 @@ def test_one_document_lists_its_files_several_get_one_line_each(tmp_path):
     lines = _document_lines(several.stdout)
     assert len(lines) == 3
     assert [line.split(" -> ")[1] for line in lines] == [str(out / "a"), str(out / "x" / "b"), str(out / "y" / "c")]
-    assert re.fullmatch(r"b: \d+ segments in \d+ paragraphs, 0 lines removed -> .+", lines[1])
+    assert re.fullmatch(r"b: \d+ segments in \d+ paragraphs, 0 lines removed; text, from its extension \.txt "
+                        r"\(no Markdown signs\) -> .+", lines[1])
+    assert "; markdown, from its extension .md -> " in lines[2]
 
 
 def test_verbose_lists_every_file_of_every_document(tmp_path):
@@ -154,7 +157,7 @@ def test_show_removed_follows_each_line_of_an_archive(tmp_path):
     assert result.exit_code == 0, result.output
     lines = _document_lines(result.stdout)
     assert lines[0].startswith("a: ") and lines[1] == "  nothing removed"
-    assert lines[2].startswith("b: ") and ", 1 lines removed -> " in lines[2] and lines[3].startswith("  line 1: ")
+    assert lines[2].startswith("b: ") and ", 1 lines removed; " in lines[2] and lines[3].startswith("  line 1: ")
     assert len(lines) == 4
 
 

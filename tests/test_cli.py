@@ -126,8 +126,10 @@ def test_from_overrides_the_extension_and_links_become_placeholders_with_their_u
     assert '"X-L10n-Url: https://example.com/1\\n"' in template
     assert "#. <a1> link: https://openai.com\n" in template
     assert "title:" not in template and "](" not in template
-    as_text = runner.invoke(app, ["segment", str(page)])
-    assert "](https://openai.com)" in as_text.stdout  # without --from, a .txt file is text
+    as_text = runner.invoke(app, ["segment", str(page), "--from", "text"])
+    assert "](https://openai.com)" in as_text.stdout
+    sniffed = runner.invoke(app, ["segment", str(page)])  # without --from, its front matter says Markdown
+    assert sniffed.stdout == segmented.stdout
 
 
 def test_unknown_input_format_is_exit_2(tmp_path, sample_path):

@@ -270,3 +270,34 @@ def test_preformatted_chinese_prose_is_text_not_code():
     document = parse_article(page, Path("poem.html"))
     assert document.paragraphs[0].text == "床前明月光，疑是地上霜。举头望明月，低头思故乡。"
     assert not document.removed
+
+
+CLIPPED = MARKDOWN_PAGE.split("---\n\n", 1)[1]  # the same page without its front matter
+
+
+@pytest.mark.parametrize(("name", "text", "expected"), [
+    ("clip.txt", MARKDOWN_PAGE, ("markdown", "its front matter")),
+    ("clip.txt", CLIPPED, ("markdown", "its links, headings and lists")),
+    ("clip.txt", "正文[甲](https://a.cn/1)，[乙](https://a.cn/2)和[丙](https://a.cn/3)。\n", ("markdown", "its links")),
+    ("clip.txt", "# 标题\n\n## 一\n\n- 甲\n- 乙\n- 丙\n\n正文。\n", ("markdown", "its headings and lists")),
+    ("article.txt", ARTICLE, ("text", "its extension .txt (no Markdown signs)")),
+    ("article.txt", "# 一个井号开头的行\n\n1. 第一\n2. 第二\n正文。\n", ("text", "its extension .txt (no Markdown signs)")),
+    ("page.md", ARTICLE, ("markdown", "its extension .md")),
+    ("page", HTML_PAGE, ("html", "its opening tag")),
+    ("a.txt", "<html><body>x</body></html>", ("text", "its extension .txt (no Markdown signs)")),
+])
+def test_text_files_are_sniffed_for_markdown_and_say_why(name, text, expected):
+    from l10n.readers import detect
+
+    detected = detect(Path(name), text)
+    assert (detected.format, detected.reason) == expected
+
+
+def test_a_markdown_page_saved_as_txt_is_read_as_the_md_one(tmp_path):
+    from l10n.ingest import read_article
+
+    for suffix in ("md", "txt"):
+        (tmp_path / f"clip.{suffix}").write_text(MARKDOWN_PAGE, encoding="utf-8")
+    as_md, as_txt = read_article(tmp_path / "clip.md"), read_article(tmp_path / "clip.txt")
+    assert as_txt.paragraphs == as_md.paragraphs and as_txt.format == "markdown"
+    assert as_txt.format_reason == "its front matter"

@@ -15,7 +15,6 @@ from ..placeholders import strip
 from ..segment import segment_document
 
 
-_SNIFF_CHARS = 4096  # what format detection looks at
 
 
 @dataclass(frozen=True)
@@ -56,7 +55,7 @@ def read_english(path: Path) -> Side:
     the markup marks as page furniture (nav, footer …); each block is split into sentences by pySBD.
     The chrome cleaner is tuned on Chinese pages, so it is not applied to English ones."""
     text = _read_text(path)
-    page = readers.READERS[readers.detect_format(path, text[:_SNIFF_CHARS])](text, path)
+    page = readers.READERS[readers.detect_format(path, text)](text, path)
     sentences = tuple(Sentence(sentence, block.line) for block in page.blocks if not block.context
                       for sentence in _english_sentences(strip(block.text)))
     if not sentences:
