@@ -21,6 +21,8 @@ from .options import field_help, setting_help
 from .pipeline import MT_CHOICES
 from .qa.terms import NAME_STYLES
 from .readers import READERS
+from .exchange import PLACEHOLDER_FORMS
+from .reviewed import TAG_SCHEMES
 from .table import FORMATS
 from .variant import HANT_LOCALES
 
@@ -72,6 +74,8 @@ MtChoice = _choices("MtChoice", MT_CHOICES)
 NameStyle = _choices("NameStyle", NAME_STYLES)
 NamesOption = Annotated[Optional[NameStyle], typer.Option(help=setting_help("names"), show_default=False)]
 FailOn = _choices("FailOn", [severity.value for severity in Severity])
+LanguageTags = _choices("LanguageTags", TAG_SCHEMES)
+PlaceholderForm = _choices("PlaceholderForm", PLACEHOLDER_FORMS)
 Fallback = _choices("Fallback", FALLBACKS)
 InputFormat = _choices("InputFormat", READERS)
 FromOption = Annotated[Optional[InputFormat], typer.Option(
@@ -484,18 +488,29 @@ ExportFolder = Annotated[Optional[Path], typer.Argument(
 def export_tmx(
     folder: ExportFolder = None,
     out: Annotated[Optional[Path], typer.Option(
-        "--out", "-o", help="TMX file to write. Default: FOLDER/translations.tmx.", show_default=False)] = None,
+        "--out", "-o", help="Folder for the TMX files. Default: FOLDER.", show_default=False)] = None,
+    tags: Annotated[Optional[LanguageTags], typer.Option(
+        "--tags", help=field_help("export tmx", "tags", "Language codes: cat (zh-CN, zh-TW, zh-HK, en, as CAT tools "
+                                  "match them) or bcp47 (zh-Hans, zh-Hant-TW …)"), show_default=False)] = None,
+    multilingual: Annotated[bool, typer.Option(
+        "--multilingual", help="One translations.tmx with every language instead of one file per pair.")] = False,
+    placeholders: Annotated[Optional[PlaceholderForm], typer.Option(
+        "--placeholders", help=field_help("export tmx", "placeholders", "codes: TMX inline codes (for tools "
+                                          "translating the original page); text: as the .po files write them (for "
+                                          "tools translating our catalogs, such as OmegaT)"), show_default=False)] = None,
     config: ConfigOption = None,
 ) -> None:
-    """Write a TMX 1.4b memory of every reviewed (non-fuzzy) segment, for every target language."""
-    from .exchange import TMX_NAME, export_tmx as export
+    """Write TMX 1.4b memories of every reviewed (non-fuzzy) segment: one file per language pair."""
+    from .exchange import export_tmx as export
 
-    resolved = _resolve("export tmx", {"out": folder}, config)
+    resolved = _resolve("export tmx", {"out": folder, "tags": tags and tags.value, "multilingual": multilingual or None,
+                                       "placeholders": placeholders and placeholders.value}, config)
     folder = resolved.options.folder
     with _reported_errors():
-        exported = export([folder], out or folder / TMX_NAME)
-    per_language = ", ".join(f"{language} {count}" for language, count in exported.counts) or "no reviewed segments"
-    typer.echo(f"wrote {exported.path}: {exported.units} translation units ({per_language})")
+        exported = export([folder], out or folder, resolved.options)
+    for item in exported:
+        per_language = ", ".join(f"{language} {count}" for language, count in item.counts) or "no reviewed segments"
+        typer.echo(f"wrote {item.path}: {item.units} translation units ({per_language})")
 
 
 @export_app.command("xliff")

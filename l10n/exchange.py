@@ -8,14 +8,29 @@ from pathlib import Path
 from . import reviewed, structure
 from .files import write_atomic
 from .model import Document, Segment
-from .reviewed import SOURCE_LANGUAGE, Catalog, language_tag
+from .reviewed import SOURCE_LANGUAGE, Catalog, exchange_tag, language_tag
 
-TMX_NAME = "translations.tmx"
+TMX_NAME = "translations.tmx"  # --multilingual: every language in one file
+
+
+def tmx_name(locale: str) -> str:
+    """One language pair's file: translations.en.tmx (zh-CN → en), translations.zh_TW.tmx."""
+    return f"translations.{locale}.tmx"
+
+
+PLACEHOLDER_FORMS = ("codes", "text")
 
 
 @dataclass(frozen=True)
 class ExportOptions:
     folder: Path  # exported when no folder is given: where `run` writes (settings: out)
+
+
+@dataclass(frozen=True)
+class TmxOptions(ExportOptions):
+    tags: str = "cat"  # reviewed.TAG_SCHEMES
+    multilingual: bool = False  # every language in one file instead of one file per pair
+    placeholders: str = "codes"  # PLACEHOLDER_FORMS: inline codes, or the text the catalogs hold (writers/tmx.py)
 
 
 @dataclass(frozen=True)
@@ -39,33 +54,46 @@ def _spans(document: Document) -> dict[int, tuple]:
     return {paragraph.index: paragraph.spans for paragraph in document.paragraphs}
 
 
-def export_tmx(paths: list[Path], out: Path) -> Exported:
-    """One unit per distinct sentence with at least one reviewed (translated, not fuzzy) target."""
+def export_tmx(paths: list[Path], out_dir: Path, options: TmxOptions) -> list[Exported]:
+    """One TMX per language pair (Simplified → each target), or with `multilingual` every target in one
+    file: one unit per distinct sentence with a reviewed (translated, not fuzzy) target.
+
+    A pair per file because tools read a unit as one pair: OmegaT takes whichever of several targets its
+    language matching meets last as the source, Translate Toolkit the second variant as the target."""
     from .writers.tmx import Unit, render
 
-    units: list[Unit] = []
-    seen: set[tuple] = set()
-    for document, segments, catalogs in _documents(paths):
-        spans = _spans(document)
-        for segment in segments:
-            targets = []
-            for catalog in catalogs:
-                translation = catalog.translations.get(segment.id)
-                if translation is not None and translation.text and not translation.fuzzy:
-                    targets.append((language_tag(catalog.locale), translation.text))
-            key = (segment.source, tuple(targets))
-            if not targets or key in seen:
-                continue
-            seen.add(key)
-            units.append(Unit(f"{document.name}:{segment.id}", (("x-document", document.name),
-                                                                ("x-segment", segment.id)),
-                              segment.source, spans[segment.paragraph], tuple(targets)))
-    counts: dict[str, int] = {}
-    for unit in units:
-        for language, _ in unit.targets:
-            counts[language] = counts.get(language, 0) + 1
-    write_atomic(out, render(units, SOURCE_LANGUAGE))
-    return Exported(out, len(units), tuple(sorted(counts.items())))
+    documents = _documents(paths)
+    tags = options.tags
+    source_language = exchange_tag(None, tags)
+    locales = sorted({catalog.locale for _, _, catalogs in documents for catalog in catalogs})
+    groups = [(out_dir / TMX_NAME, locales)] if options.multilingual else [(out_dir / tmx_name(locale), [locale])
+                                                                    for locale in locales]
+    exported = []
+    for path, wanted in groups:
+        units: list[Unit] = []
+        seen: set[tuple] = set()
+        counts: dict[str, int] = {}
+        for document, segments, catalogs in documents:
+            spans = _spans(document)
+            for segment in segments:
+                targets = []
+                for catalog in catalogs:
+                    translation = catalog.translations.get(segment.id)
+                    if catalog.locale in wanted and translation is not None and translation.text \
+                            and not translation.fuzzy:
+                        targets.append((exchange_tag(catalog.locale, tags), translation.text))
+                key = (segment.source, tuple(targets))
+                if not targets or key in seen:
+                    continue
+                seen.add(key)
+                for language, _ in targets:
+                    counts[language] = counts.get(language, 0) + 1
+                units.append(Unit(f"{document.name}:{segment.id}", (("x-document", document.name),
+                                                                    ("x-segment", segment.id)),
+                                  segment.source, spans[segment.paragraph], tuple(targets)))
+        write_atomic(path, render(units, source_language, "gettext PO", options.placeholders == "codes"))
+        exported.append(Exported(path, len(units), tuple(sorted(counts.items()))))
+    return exported
 
 
 def _state(translation: reviewed.Translation | None) -> str:

@@ -13,7 +13,9 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from . import placeholders
 from .errors import InputError, OutputError
+from .inline_codes import unit_texts
 from .model import Segment, Target
 
 SOURCE_TAGS = frozenset({"zh", "zh-cn", "zh-sg", "zh-hans", "zh-hans-cn", "zh-hans-sg"})
@@ -58,11 +60,6 @@ class Imported:
     skipped: int  # units without a Simplified source or a known target language
 
 
-def _text(seg) -> str:
-    """A TMX segment's text; inline codes give their native code back (our placeholders, for our TMX)."""
-    return "".join(seg.itertext())
-
-
 def read_tmx(path: Path) -> Iterator[Entry | None]:
     """Every (source, target) pair of the file; None for a unit that has none usable."""
     from lxml import etree
@@ -87,22 +84,27 @@ def read_tmx(path: Path) -> Iterator[Entry | None]:
 
 
 def _pairs(path: Path, tu, source_language: str) -> list[Entry]:
-    texts: dict[str, str] = {}
+    segs: dict[str, object] = {}
     for tuv in tu.iter("tuv"):
         seg = tuv.find("seg")
         language = (tuv.get(_XML_LANG) or tuv.get("lang") or "").lower()
         if seg is not None and language:
-            texts.setdefault(language, _text(seg))
+            segs.setdefault(language, seg)
     wanted = source_language.lower()
-    sources = [language for language in texts if language in SOURCE_TAGS and (wanted in ("", "*all*")
-                                                                           or language == wanted)]
-    if not sources or not texts[sources[0]].strip():
+    sources = [language for language in segs if language in SOURCE_TAGS and (wanted in ("", "*all*")
+                                                                          or language == wanted)]
+    if not sources:
         return []
-    source = texts[sources[0]]
+    targets = [(locale, segs[language]) for language in segs if (locale := locale_of(language))]
+    source, texts = unit_texts(segs[sources[0]], [seg for _, seg in targets])
+    if not source.strip():
+        return []
+    source, numbers = placeholders.canonical(source)  # a TMX with our placeholders as text, numbered by block
+    texts = [placeholders.renumbered(text, numbers) for text in texts]
     tuid = tu.get("tuid")
     origin = f"{path.name}" + (f" (tu {tuid})" if tuid else f" (line {tu.sourceline})")
-    return [Entry(source, locale, text, origin) for language, text in texts.items()
-            if (locale := locale_of(language)) and text.strip()]
+    return [Entry(source, locale, text, origin) for (locale, _), text in zip(targets, texts, strict=True)
+            if text.strip()]
 
 
 class TranslationMemory:
@@ -129,16 +131,29 @@ class TranslationMemory:
             raise OutputError(f"cannot write the translation memory ({error})", self.path) from error
 
     def lookup(self, sources: list[str], locale: str) -> dict[str, Entry]:
-        found: dict[str, Entry] = {}
+        """Exact matches by sentence. Units are stored with their placeholders numbered from 1
+        (inline_codes.py), so a sentence is looked up that way too and its match gets the sentence's own
+        numbers back; a memory imported before that numbering is also asked for the sentence as it is."""
+        canonical = {source: placeholders.canonical(source) for source in sources}
+        wanted = sorted({text for text, _ in canonical.values()} | set(sources))
+        rows: dict[str, tuple[str, str]] = {}
         try:
-            for start in range(0, len(sources), 500):
-                part = sources[start:start + 500]
-                rows = self._connection.execute(
+            for start in range(0, len(wanted), 500):
+                part = wanted[start:start + 500]
+                rows.update((source, (target, origin)) for source, target, origin in self._connection.execute(
                     f"SELECT source, target, origin FROM memory WHERE locale = ? AND source IN "
-                    f"({','.join('?' * len(part))})", [locale, *part])
-                found.update((source, Entry(source, locale, target, origin)) for source, target, origin in rows)
+                    f"({','.join('?' * len(part))})", [locale, *part]))
         except sqlite3.DatabaseError as error:
             raise InputError(f"translation memory unreadable ({error})", self.path) from error
+        found: dict[str, Entry] = {}
+        for source, (text, mapping) in canonical.items():
+            if text in rows:
+                target, origin = rows[text]
+                back = {number: original for original, number in mapping.items()}
+                found[source] = Entry(source, locale, placeholders.renumbered(target, back), origin)
+            elif source in rows:
+                target, origin = rows[source]
+                found[source] = Entry(source, locale, target, origin)
         return found
 
     def close(self) -> None:

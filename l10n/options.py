@@ -25,7 +25,7 @@ class Command:
 def commands() -> dict[str, Command]:
     """Every command that reads settings, as the command line names it. Imports lazily: `--help` stays quick."""
     from .build import BuildOptions
-    from .exchange import ExportOptions
+    from .exchange import ExportOptions, TmxOptions
     from .glossary import GlossaryOptions
     from .memory import ImportOptions
     from .pipeline import RunOptions
@@ -45,7 +45,7 @@ def commands() -> dict[str, Command]:
         "glossary check": glossary_only,
         "glossary suggest": glossary_only,
         "align": glossary_only,
-        "export tmx": export,
+        "export tmx": Command(TmxOptions, {"out": "folder"}),
         "export xliff": export,
         "import tmx": Command(ImportOptions, {"memory": "memory"}),
     }

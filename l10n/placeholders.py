@@ -1,10 +1,11 @@
 """Inline markup inside a sentence, as translators see it: numbered, paired placeholders.
 
-The convention is OmegaT's tag style, which CAT tools and Poedit's highlighter treat as markup:
-a letter for the kind and a number unique within the document's block, `<a1>OpenAI</a1>` for a link,
-`<b2>…</b2>` strong, `<i3>…</i3>` emphasis, `<c4>…</c4>` code, and self-closing `<x5/>` for an
-image or a line break that stands inside a sentence. What each number stands for (the URL, the image)
-is kept in the block's spans, never in the text.
+Our own convention, written to look like markup to Poedit's highlighter: a letter for the kind and a
+number from 1, unique within the document's block (not the sentence), `<a1>OpenAI</a1>` for a link,
+`<b2>…</b2>` strong, `<i3>…</i3>` emphasis, `<c4>…</c4>` code, and self-closing `<x5/>` for an image or
+a line break that stands inside a sentence. It resembles OmegaT's tags but is not theirs: OmegaT numbers
+from 0 within each segment and takes the letter from the original tag. What each number stands for (the
+URL, the image) is kept in the block's spans, never in the text.
 """
 from __future__ import annotations
 
@@ -56,3 +57,23 @@ def describe(text: str, spans) -> tuple[str, ...]:
     numbers = {int(match.group(3)) for match in TAG.finditer(text)}
     return tuple(f"{opening(span.kind, span.number)} {span.kind}: {span.target}"
                  for span in spans if span.number in numbers and span.target)
+
+
+def canonical(text: str) -> tuple[str, dict[int, int]]:
+    """The text with its placeholders numbered 1, 2 … in order of first appearance, and the map from the
+    numbers it had: a sentence matches itself wherever its block put it (memory.py)."""
+    mapping: dict[int, int] = {}
+    for match in TAG.finditer(text):
+        mapping.setdefault(int(match.group(3)), len(mapping) + 1)
+    return renumbered(text, mapping), mapping
+
+
+def renumbered(text: str, mapping: dict[int, int]) -> str:
+    """Placeholders renumbered by `mapping`; a number it does not hold (a placeholder only a translation has)
+    gets a number after all of the mapping's, so it cannot take another's."""
+    if not mapping:
+        return text
+    numbers = dict(mapping)
+    for match in TAG.finditer(text):
+        numbers.setdefault(int(match.group(3)), max(numbers.values()) + 1)
+    return TAG.sub(lambda match: f"<{match[1]}{match[2]}{numbers[int(match[3])]}{match[4]}>", text)

@@ -19,7 +19,7 @@ from pathlib import Path
 import polib
 
 from l10n.build import BuildOptions, build
-from l10n.exchange import TMX_NAME, export_tmx, export_xliff
+from l10n.exchange import TmxOptions, export_tmx, export_xliff
 from l10n.pipeline import BUNDLED_SAMPLE, RunOptions, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -95,8 +95,8 @@ def main(out: Path) -> int:
         print(f"== {path} (first 7 paragraphs)")
         print("\n\n".join(path.read_text(encoding="utf-8").split("\n\n")[:7]))
     print(f"== review page: {folder / 'review.html'}")
-    tmx = export_tmx([folder], folder / TMX_NAME)
-    print(f"== {tmx.path}: {tmx.units} translation units; " + ", ".join(f"{lang} {n}" for lang, n in tmx.counts))
+    for tmx in export_tmx([folder], folder, TmxOptions(folder)):
+        print(f"== {tmx.path}: {tmx.units} translation units; " + ", ".join(f"{lang} {n}" for lang, n in tmx.counts))
     for item in export_xliff([folder], folder):
         print(f"== {item.path}: {item.units} segments; " + ", ".join(f"{n} {state}" for state, n in item.counts))
     return 0

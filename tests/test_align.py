@@ -141,11 +141,11 @@ def test_tmx_output_parses_back(pair, tmp_path):
     out = tmp_path / "aligned.tmx"
     _invoke(*pair, "--presplit", "--format", "tmx", "--out", out)
     root = etree.parse(str(out)).getroot()
-    assert root.get("version") == "1.4" and root.find("header").get("srclang") == "zh-Hans"
+    assert root.get("version") == "1.4" and root.find("header").get("srclang") == "zh-CN"
     lang = "{http://www.w3.org/XML/1998/namespace}lang"
     units = [{tuv.get(lang): tuv.findtext("seg") for tuv in tu.iter("tuv")} for tu in root.iter("tu")]
     assert len(units) == 8  # the 1-0 link makes no translation unit
-    assert units[1] == {"zh-Hans": ZH[2], "en": f"{EN[1]} {EN[2]}"}
+    assert units[1] == {"zh-CN": ZH[2], "en": f"{EN[1]} {EN[2]}"}
 
 
 def test_tsv_output_has_lines_shapes_and_texts(pair):

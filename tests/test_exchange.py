@@ -1,3 +1,7 @@
+import shutil
+import subprocess
+from pathlib import Path
+
 import polib
 import pytest
 from lxml import etree
@@ -51,29 +55,50 @@ def _seg_text(tuv) -> str:
     return "".join(tuv.find("seg").itertext())
 
 
-def test_tmx_holds_every_reviewed_segment_once_and_reads_back(folder):
+def _units(path) -> dict[str, dict[str, str]]:
+    """A TMX file's units: the source text → the other languages' texts, keyed by the source's language."""
+    root = etree.parse(str(path)).getroot()
+    source = root.find("header").get("srclang")
+    units = {}
+    for tu in root.iter("tu"):
+        texts = {tuv.get(XML_LANG): _seg_text(tuv) for tuv in tu.iter("tuv")}
+        units[texts.pop(source)] = texts
+    return units
+
+
+def test_tmx_is_one_file_per_language_pair_with_the_codes_cat_tools_match(folder):
+    """OmegaT took the Traditional text for the source of a three-language unit (zh-Hans is no zh-CN to it)."""
     result = runner.invoke(app, ["export", "tmx", str(folder)])
     assert result.exit_code == 0, result.output
-    assert result.stdout == (f"wrote {folder / 'translations.tmx'}: 4 translation units "
-                             "(en 4, zh-Hant-TW 3)\n")
-    tree = etree.parse(str(folder / "translations.tmx"))
+    assert result.stdout.splitlines() == [
+        f"wrote {folder / 'translations.en.tmx'}: 4 translation units (en 4)",
+        f"wrote {folder / 'translations.zh_TW.tmx'}: 3 translation units (zh-TW 3)"]
+    tree = etree.parse(str(folder / "translations.en.tmx"))
     assert tree.docinfo.doctype == '<!DOCTYPE tmx SYSTEM "tmx14.dtd">'
     root = tree.getroot()
     assert (root.tag, root.get("version")) == ("tmx", "1.4")
     header = root.find("header")
     for attribute in ("creationtool", "creationtoolversion", "segtype", "o-tmf", "adminlang", "srclang", "datatype"):
         assert header.get(attribute), attribute
-    units = {}
-    for tu in root.iter("tu"):
-        texts = {tuv.get(XML_LANG): _seg_text(tuv) for tuv in tu.iter("tuv")}
-        units[texts.pop("zh-Hans")] = texts
-    assert units == {source: {"en": _ENGLISH[source], **({"zh-Hant-TW": _TRADITIONAL[source]}
-                                                         if not source.startswith("配图") else {})}
-                     for source in _ENGLISH}  # the repeated title is one unit; the fuzzy Traditional is left out
+    assert header.get("srclang") == "zh-CN"
+    assert {tuple(tuv.get(XML_LANG) for tuv in tu.iter("tuv")) for tu in root.iter("tu")} == {("zh-CN", "en")}
+    assert all(tu.get("tuid") for tu in root.iter("tu"))
+    assert _units(folder / "translations.en.tmx") == {source: {"en": text} for source, text in _ENGLISH.items()}
+    assert _units(folder / "translations.zh_TW.tmx") == {  # the repeated title is one unit; the fuzzy one is left out
+        source: {"zh-TW": text} for source, text in _TRADITIONAL.items() if not source.startswith("配图")}
     codes = [[(code.tag, code.get("type"), code.text) for code in seg]
              for seg in root.xpath("//tuv[@xml:lang='en']/seg[*]")]
     assert codes == [[("bpt", "link", "<a1>"), ("ept", None, "</a1>")],
                      [("bpt", "bold", "<b2>"), ("ept", None, "</b2>")], [("ph", "image", "<x3/>")]]
+
+
+def test_tmx_with_script_tags_or_every_language_in_one_file(folder, tmp_path):
+    result = runner.invoke(app, ["export", "tmx", str(folder), "--tags", "bcp47", "--multilingual",
+                                 "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.stdout == f"wrote {tmp_path / 'translations.tmx'}: 4 translation units (en 4, zh-Hant-TW 3)\n"
+    assert etree.parse(str(tmp_path / "translations.tmx")).getroot().find("header").get("srclang") == "zh-Hans"
+    assert _units(tmp_path / "translations.tmx")["董事会风波"] == {"en": "Board turmoil", "zh-Hant-TW": "董事會風波"}
 
 
 def test_codes_whose_partner_is_missing_or_crossed_stay_well_formed():
@@ -82,7 +107,8 @@ def test_codes_whose_partner_is_missing_or_crossed_stay_well_formed():
 
     spans = (Span(1, "link", "u"), Span(2, "strong"))
     text = "<a1>x<b2>y</a1>z</b2> w<i3>"
-    seg = etree.fromstring(tmx.render([tmx.Unit("t", (), text, spans, ())], "zh-Hans").encode()).find(".//seg")
+    seg = etree.fromstring(tmx.render([tmx.Unit("t", (), text, spans, ())], "zh-CN", "gettext PO").encode()
+                           ).find(".//seg")
     assert [(code.tag, code.get("pos") or code.get("i")) for code in seg] == [
         ("bpt", "1"), ("bpt", "2"), ("ept", "1"), ("ept", "2"), ("it", "begin")]
     assert "".join(seg.itertext()) == text
@@ -144,7 +170,7 @@ def test_xliff_21_per_language_with_inline_codes_and_states(folder, tmp_path):
 
 
 def test_an_imported_tmx_gives_exact_matches_as_fuzzy_drafts(folder, tmp_path, sample_path):
-    runner.invoke(app, ["export", "tmx", str(folder)])
+    runner.invoke(app, ["export", "tmx", str(folder), "--multilingual"])
     memory = tmp_path / "memory.sqlite3"
     result = runner.invoke(app, ["import", "tmx", str(folder / "translations.tmx"), "--memory", str(memory)])
     assert result.exit_code == 0, result.output
@@ -201,11 +227,75 @@ def test_an_aligned_corpus_feeds_the_memory(tmp_path):
     assert result.exit_code == 0, result.output
     english = {entry.msgid: entry for entry in polib.pofile(str(out / "zh" / "en.po"))}
     assert english["奥特曼回到了公司。"].msgstr == "Altman returned to the company."
-    assert "translation memory: aligned.tmx (line " in english["奥特曼回到了公司。"].comment
+    assert "translation memory: aligned.tmx (tu zh.txt:2)" in english["奥特曼回到了公司。"].comment
+
+
+def test_align_and_export_write_the_same_kind_of_tmx(folder, tmp_path):
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("董事会风波结束了。\n\n奥特曼回到了公司。\n", encoding="utf-8")
+    en.write_text("The board turmoil is over.\n\nAltman returned to the company.\n", encoding="utf-8")
+    aligned = tmp_path / "aligned.tmx"
+    assert runner.invoke(app, ["align", str(zh), str(en), "--format", "tmx", "--out", str(aligned), "-q"]).exit_code == 0
+    runner.invoke(app, ["export", "tmx", str(folder)])
+    trees = [etree.parse(str(path)) for path in (aligned, folder / "translations.en.tmx")]
+    assert {tree.docinfo.doctype for tree in trees} == {'<!DOCTYPE tmx SYSTEM "tmx14.dtd">'}
+    headers = [dict(tree.getroot().find("header").attrib) for tree in trees]
+    assert [sorted(header) for header in headers] == [sorted(headers[1])] * 2
+    assert {header["srclang"] for header in headers} == {"zh-CN"}
+    tuids = [tu.get("tuid") for tu in trees[0].getroot().iter("tu")]
+    assert tuids == ["zh.txt:1", "zh.txt:2"]
+    assert [tu.findtext("note") for tu in trees[0].getroot().iter("tu")][0].startswith("aligned 1-1 from en.txt")
+
+
+# A unit as CAT tools write HTML: the original markup inside the codes, an empty <ph/>, a <span> our readers
+# do not keep, and another tool's pair numbering (i="7", no x).
+_NATIVE_TMX = """<?xml version="1.0" encoding="UTF-8"?>
+<tmx version="1.4"><header creationtool="SomeCAT" creationtoolversion="1" segtype="sentence" o-tmf="html"
+ adminlang="en" srclang="zh-CN" datatype="html"/><body>
+<tu><tuv xml:lang="zh-CN"><seg><bpt i="7">&lt;a href="https://example.com/a"&gt;</bpt>奥特曼<ept i="7">&lt;/a&gt;</ept>回归。</seg></tuv>
+<tuv xml:lang="en"><seg><bpt i="7">&lt;a href="https://example.com/a"&gt;</bpt>Altman<ept i="7">&lt;/a&gt;</ept> is back.</seg></tuv></tu>
+<tu><tuv xml:lang="zh-CN"><seg>董事会<bpt i="1">&lt;strong&gt;</bpt>改组<ept i="1">&lt;/strong&gt;</ept>。</seg></tuv>
+<tuv xml:lang="en"><seg>The board is <bpt i="1">&lt;strong&gt;</bpt>reshaped<ept i="1">&lt;/strong&gt;</ept>.</seg></tuv></tu>
+<tu><tuv xml:lang="zh-CN"><seg>配图<ph/>。</seg></tuv><tuv xml:lang="en"><seg>Picture <ph/>.</seg></tuv></tu>
+<tu><tuv xml:lang="zh-CN"><seg><bpt i="1">&lt;span class="k"&gt;</bpt>董事会<ept i="1">&lt;/span&gt;</ept>风波</seg></tuv>
+<tuv xml:lang="en"><seg><bpt i="1">&lt;span class="k"&gt;</bpt>Board<ept i="1">&lt;/span&gt;</ept> turmoil</seg></tuv></tu>
+</body></tmx>
+"""
+
+
+def test_native_inline_codes_import_as_our_placeholders_and_match_wherever_the_sentence_sits(folder, tmp_path):
+    """Before, <a href=…> was stored as text and never matched, and an empty <ph/> was dropped."""
+    from l10n.memory import TranslationMemory, read_tmx
+
+    tmx = tmp_path / "cat.tmx"
+    tmx.write_text(_NATIVE_TMX, encoding="utf-8")
+    assert [(entry.source, entry.target) for entry in read_tmx(tmx)] == [
+        ("<a1>奥特曼</a1>回归。", "<a1>Altman</a1> is back."),
+        ("董事会<b1>改组</b1>。", "The board is <b1>reshaped</b1>."),
+        ("配图<x1/>。", "Picture <x1/>."), ("董事会风波", "Board turmoil")]
+    memory = tmp_path / "memory.sqlite3"
+    assert runner.invoke(app, ["import", "tmx", str(tmx), "--memory", str(memory)]).exit_code == 0
+    store = TranslationMemory(memory)
+    try:  # our sentences number placeholders within their block: <b2> and <x3/> in the fixture's paragraph
+        found = store.lookup(["<a1>奥特曼</a1>回归。", "董事会<b2>改组</b2>。", "配图<x3/>。", "董事会风波"], "en")
+    finally:
+        store.close()
+    assert {source: entry.target for source, entry in found.items()} == {
+        "<a1>奥特曼</a1>回归。": "<a1>Altman</a1> is back.", "董事会<b2>改组</b2>。": "The board is <b2>reshaped</b2>.",
+        "配图<x3/>。": "Picture <x3/>.", "董事会风波": "Board turmoil"}
+
+
+def test_our_own_tmx_reads_back_with_placeholders_numbered_from_one(folder):
+    from l10n.memory import read_tmx
+
+    runner.invoke(app, ["export", "tmx", str(folder)])
+    pairs = {entry.source: entry.target for entry in read_tmx(folder / "translations.en.tmx")}
+    assert pairs["董事会<b1>改组</b1>。"] == "The board is <b1>reshaped</b1>."
+    assert pairs["配图<x1/>。"] == "Picture <x1/>."
 
 
 def test_the_settings_file_names_the_memory(folder, tmp_path):
-    runner.invoke(app, ["export", "tmx", str(folder)])
+    runner.invoke(app, ["export", "tmx", str(folder), "--multilingual"])
     desk = tmp_path / "desk"
     desk.mkdir()
     assert runner.invoke(app, ["import", "tmx", str(folder / "translations.tmx"),
@@ -217,3 +307,105 @@ def test_the_settings_file_names_the_memory(folder, tmp_path):
                                  "--config", str(desk / "l10n.toml")])
     assert result.exit_code == 0, result.output
     assert f"translation memory {desk / 'tm.sqlite3'}: 2 drafts from exact matches" in result.stderr
+
+
+# --- the files in the tools themselves ------------------------------------------------------------------------
+
+_ROOT = Path(__file__).resolve().parents[1]
+SCHEMAS = next((folder for folder in (_ROOT.parent / "shared" / "schemas", _ROOT.parent.parent / "shared" / "schemas")
+                if folder.is_dir()), None)
+needs_schemas = pytest.mark.skipif(SCHEMAS is None, reason="no ../shared/schemas beside the repository")
+
+
+def _exports(folder, out):
+    """Every kind of exchange file we write, for the same reviewed folder."""
+    for arguments in (["tmx"], ["tmx", "--tags", "bcp47", "--multilingual"], ["tmx", "--placeholders", "text"],
+                      ["xliff"]):
+        result = runner.invoke(app, ["export", *arguments, str(folder), "--out", str(out / "-".join(arguments))])
+        assert result.exit_code == 0, result.output
+    return sorted(out.rglob("*.tmx")), sorted(out.rglob("*.xlf"))
+
+
+@needs_schemas
+def test_every_export_is_valid_against_the_official_schemas(folder, tmp_path):
+    tmx_files, xliff_files = _exports(folder, tmp_path)
+    zh, en = tmp_path / "zh.txt", tmp_path / "en.txt"
+    zh.write_text("董事会风波结束了。\n\n奥特曼回到了公司。\n", encoding="utf-8")
+    en.write_text("The board turmoil is over.\n\nAltman returned to the company.\n", encoding="utf-8")
+    assert runner.invoke(app, ["align", str(zh), str(en), "-f", "tmx", "--out", str(tmp_path / "a.tmx")]).exit_code == 0
+    dtd = etree.DTD(str(SCHEMAS / "tmx" / "tmx14.dtd"))
+    for path in [*tmx_files, tmp_path / "a.tmx"]:
+        assert dtd.validate(etree.parse(str(path))), (path, dtd.error_log)
+    schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff2.1" / "xliff_core_2.0.xsd")))
+    assert len(xliff_files) == 2
+    for path in xliff_files:
+        schema.assertValid(etree.parse(str(path)))
+
+
+def test_translate_toolkit_reads_each_tmx_as_its_language_pair(folder):
+    """Before, one file held three languages and Translate Toolkit's target was English in some units and
+    zh-Hant-TW in others, the third language out of sight."""
+    from translate.storage.tmx import tmxfile
+
+    runner.invoke(app, ["export", "tmx", str(folder)])
+    for locale, tag, texts in (("en", "en", _ENGLISH), ("zh_TW", "zh-TW", _TRADITIONAL)):
+        store = tmxfile.parsefile(str(folder / f"translations.{locale}.tmx"))
+        assert store.getsourcelanguage() == "zh-CN"
+        assert store.units and all([node.get(XML_LANG) for node in unit.getlanguageNodes()] == ["zh-CN", tag]
+                                   for unit in store.units)
+        assert all(unit.target == texts[unit.source] for unit in store.units)
+
+
+OMEGAT = shutil.which("omegat")
+_OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
+<omegat><project version="1.0">
+<source_dir>__DEFAULT__</source_dir><source_dir_excludes/><target_dir>__DEFAULT__</target_dir>
+<tm_dir>__DEFAULT__</tm_dir><glossary_dir>__DEFAULT__</glossary_dir><glossary_file>__DEFAULT__</glossary_file>
+<dictionary_dir>__DEFAULT__</dictionary_dir><source_lang>zh-CN</source_lang><target_lang>{target}</target_lang>
+<source_tok>org.omegat.tokenizer.LuceneSmartChineseTokenizer</source_tok>
+<target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
+<sentence_seg>false</sentence_seg><support_default_translations>true</support_default_translations>
+<remove_tags>false</remove_tags></project></omegat>
+"""
+
+
+def omegat_fill(project: Path, template: Path, tmx: Path, target: str) -> tuple[dict[str, str], str]:
+    """OmegaT's console translation of a catalog template with our TMX in tm/auto: the msgstr it gave each
+    msgid, and what it printed."""
+    for name in ("source", "target", "tm/auto", "omegat", "glossary", "dictionary"):
+        (project / name).mkdir(parents=True, exist_ok=True)
+    (project / "omegat.project").write_text(_OMEGAT_PROJECT.format(target=target), encoding="utf-8")
+    shutil.copy(template, project / "source" / template.name)
+    shutil.copy(tmx, project / "tm" / "auto" / tmx.name)
+    done = subprocess.run([OMEGAT, str(project), "--mode=console-translate"], capture_output=True, text=True,
+                          timeout=300, check=True)
+    filled = {entry.msgid: entry.msgstr for entry in polib.pofile(str(project / "target" / template.name))}
+    return filled, done.stdout + done.stderr
+
+
+@pytest.mark.skipif(OMEGAT is None, reason="OmegaT is not installed (Debian: apt-get install omegat)")
+def test_omegat_fills_every_exact_segment_from_our_tmx(tmp_path):
+    """A zh-CN → en OmegaT project translating our catalog template, our TMX in tm/auto. OmegaT reads a TMX from
+    another tool without the content of its inline codes, so the sentences with markup match only with the
+    placeholders written as text (--placeholders text); the default codes fill the sentences without markup."""
+    article = tmp_path / "a.md"
+    article.write_text("# 董事会风波\n\n[奥特曼](https://example.com/a)回归。董事会**改组**。这一天大家都很高兴。\n",
+                       encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", str(article), "--mt", "none", "--out", str(out), "-q"]).exit_code == 0
+    english = {"董事会风波": "Board turmoil", "<a1>奥特曼</a1>回归。": "<a1>Altman</a1> is back.",
+               "董事会<b2>改组</b2>。": "The board is <b2>reshaped</b2>.",
+               "这一天大家都很高兴。": "Everyone was happy that day."}
+    catalog = polib.pofile(str(out / "a" / "en.po"))
+    for entry in catalog:
+        entry.msgstr, entry.flags = english[entry.msgid], []
+    catalog.save(str(out / "a" / "en.po"))
+    for form, expected in (("text", english), ("codes", {source: english[source] if "<" not in source else ""
+                                                          for source in english})):
+        tmx = tmp_path / form
+        assert runner.invoke(app, ["export", "tmx", str(out / "a"), "--out", str(tmx), "--placeholders", form]
+                             ).exit_code == 0
+        filled, printed = omegat_fill(tmp_path / f"omegat-{form}", out / "a" / "a.pot", tmx / "translations.en.tmx",
+                                      "en")
+        assert "different from the project source language" not in printed
+        assert {msgid: text for msgid, text in filled.items() if msgid} == expected, form

@@ -217,18 +217,20 @@ def test_an_untranslated_entry_never_borrows_a_similar_sentences_translation(tmp
     assert (entry.msgstr, entry.fuzzy, entry.previous_msgid) == ("", False, None)
 
 
-def test_the_pomerge_cycle_keeps_reviewers_work_and_machine_text_apart(tmp_path):
-    """The desk updates its catalogs with msgmerge -U; a reviewer works on a copy; Translate Toolkit's pomerge
-    brings their translations back; the next run keeps them and still knows the untouched drafts."""
+def test_the_pofilter_pomerge_cycle_keeps_reviewers_work_and_machine_text_apart(tmp_path):
+    """Translate Toolkit's review cycle on a catalog the desk updated with msgmerge -U: pofilter puts the units
+    that fail its checks (every fuzzy one) in a snippet file, a reviewer fixes one there, pomerge brings the
+    snippet back; the next run keeps the fix and still knows the untouched drafts for the machine's."""
     article = _article(tmp_path / "a.txt", TITLE, f"{FIRED}{REPLY}")
     [result] = run([article], _options(tmp_path), translator=EchoTranslator(1)).documents
     en = result.folder / "en.po"
     _msgmerge_update(result.folder)
-    work = tmp_path / "work"
-    work.mkdir()
-    shutil.copy(en, work / "en.po")
-    _review(work / "en.po", {REPLY: "Microsoft responded quickly."})
-    _pomerge(en, work / "en.po")
+    snippet = tmp_path / "snippet.po"
+    subprocess.run([sys.executable, "-m", "translate.filters.pofilter", "--progress=none", str(en), str(snippet)],
+                   check=True, capture_output=True)
+    assert {entry.msgid for entry in _catalog(snippet)} == {TITLE, FIRED, REPLY}
+    _review(snippet, {REPLY: "Microsoft responded quickly."})
+    _pomerge(en, snippet)
     assert _live(en)[REPLY].msgstr == "Microsoft responded quickly."
     [again] = run([article], _options(tmp_path), translator=EchoTranslator(2)).documents
     live = _live(en)

@@ -12,7 +12,6 @@ from .dp import Link
 from .inputs import Side
 from ..table import render_rows
 
-SOURCE_LANGUAGE = "zh-Hans"
 TARGET_LANGUAGE = "en"
 
 
@@ -68,25 +67,18 @@ def render_po(alignment: Alignment) -> str:
 
 
 def render_tmx(alignment: Alignment) -> str:
-    """TMX 1.4b: one translation unit per link with both sides."""
-    from lxml import etree
+    """TMX 1.4b, as `export tmx` writes it (writers/tmx.py): one unit per link with both sides, the CAT tools'
+    language codes, a tuid naming the Chinese file and the link's number, how it was aligned as a note."""
+    from ..reviewed import exchange_tag
+    from ..writers.tmx import Unit, render
 
-    xml_lang = "{http://www.w3.org/XML/1998/namespace}lang"
-    root = etree.Element("tmx", version="1.4")
-    etree.SubElement(root, "header", {
-        "creationtool": "l10n", "creationtoolversion": __version__, "segtype": "sentence",
-        "o-tmf": "l10n-align", "adminlang": "en", "srclang": SOURCE_LANGUAGE, "datatype": "plaintext"})
-    body = etree.SubElement(root, "body")
-    for link in alignment.links:
-        if not link.zh or not link.en:
-            continue
-        unit = etree.SubElement(body, "tu")
-        note = etree.SubElement(unit, "note")
-        note.text = alignment.note(link)
-        for language, text in zip((SOURCE_LANGUAGE, TARGET_LANGUAGE), alignment.texts(link), strict=True):
-            variant = etree.SubElement(unit, "tuv", {xml_lang: language})
-            etree.SubElement(variant, "seg").text = text
-    return etree.tostring(root, encoding="UTF-8", xml_declaration=True, pretty_print=True).decode("utf-8")
+    units = []
+    for number, link in enumerate(alignment.links, start=1):
+        if link.zh and link.en:
+            source, target = alignment.texts(link)
+            units.append(Unit(f"{alignment.zh.path.name}:{number}", (), source, (),
+                              ((exchange_tag(TARGET_LANGUAGE, "cat"), target),), (alignment.note(link),)))
+    return render(units, exchange_tag(None, "cat"), "l10n-align")
 
 
 def render_tsv(alignment: Alignment) -> str:

@@ -1,8 +1,10 @@
-"""TMX 1.4b: one translation unit per distinct reviewed sentence, the source and every reviewed target.
+"""TMX 1.4b, as `export tmx` and `align --format tmx` both write it: the DTD named in the DOCTYPE, a `tuid` on
+every unit, the source and its targets (one per file by default: exchange.py), notes and properties.
 
 Placeholders become TMX inline codes whose content is the placeholder itself (the "native code" of our
 format): `<bpt>`/`<ept>` for a pair within the sentence, `<it>` for half of a pair whose partner is
-missing (a mistyped translation), `<ph>` for an image or a break. Reading a segment back is text plus code contents.
+missing (a mistyped translation), `<ph>` for an image or a break; or, when asked, left as text. Reading them
+back: inline_codes.py.
 """
 from __future__ import annotations
 
@@ -27,7 +29,8 @@ class Unit:
     properties: tuple[tuple[str, str], ...]  # (type, value): x-document, x-segment
     source: str
     spans: tuple[Span, ...]
-    targets: tuple[tuple[str, str], ...]  # (BCP 47 language, text)
+    targets: tuple[tuple[str, str], ...]  # (language tag, text)
+    notes: tuple[str, ...] = ()
 
 
 def _code(code: Code):
@@ -45,9 +48,9 @@ def _code(code: Code):
     return element
 
 
-def _seg(text: str, spans: tuple[Span, ...]):
+def _seg(text: str, spans: tuple[Span, ...], codes: bool):
     seg = etree.Element("seg")
-    for piece in pieces(text, spans):
+    for piece in pieces(text, spans) if codes else [text]:
         if isinstance(piece, str):
             add_text(seg, piece)
         else:
@@ -55,17 +58,22 @@ def _seg(text: str, spans: tuple[Span, ...]):
     return seg
 
 
-def render(units: list[Unit], source_language: str) -> str:
+def render(units: list[Unit], source_language: str, original_format: str, codes: bool = True) -> str:
+    """`original_format`: the header's o-tmf, the format the units were taken from. `codes`: placeholders as
+    inline codes; otherwise as the text they are in our catalogs, which a tool translating the catalogs
+    matches exactly (OmegaT reads external TMX without the content of inline codes)."""
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(root, "header", creationtool="l10n", creationtoolversion=__version__, segtype="sentence",
-                     adminlang="en", srclang=source_language, datatype="plaintext", **{"o-tmf": "gettext PO"})
+                     adminlang="en", srclang=source_language, datatype="plaintext", **{"o-tmf": original_format})
     body = etree.SubElement(root, "body")
     for unit in units:
         tu = etree.SubElement(body, "tu", tuid=unit.tuid)
+        for note in unit.notes:
+            etree.SubElement(tu, "note").text = note
         for kind, value in unit.properties:
             etree.SubElement(tu, "prop", type=kind).text = xml_text(value)
         for language, text in ((source_language, unit.source), *unit.targets):
             tuv = etree.SubElement(tu, "tuv", {XML_LANG: language})
-            tuv.append(_seg(text, unit.spans))
-    line_breaks(root, ("tmx", "body", "tu"), ("header", "body", "tu", "prop", "tuv"))
+            tuv.append(_seg(text, unit.spans, codes))
+    line_breaks(root, ("tmx", "body", "tu"), ("header", "body", "tu", "note", "prop", "tuv"))
     return etree.tostring(root, encoding="unicode", doctype=f'<?xml version="1.0" encoding="UTF-8"?>\n{DOCTYPE}') + "\n"
