@@ -183,10 +183,9 @@ def article_files(folder: Path, document: Document, article: Article) -> dict[Pa
 
 def _build_document(folder: Path, options: BuildOptions, glossary: Glossary, step: Callable[[str], None]) -> DocumentBuild:
     document, segments = structure.read(folder / structure.FILE_NAME)
-    paths = reviewed.catalog_paths(folder, options.locales)
-    if not paths:
+    catalogs = reviewed.read_folder(folder, segments, options.locales)
+    if not catalogs:
         raise InputError("no .po catalogs here", folder)
-    catalogs = [reviewed.read(path, segments) for path in paths.values()]
     if options.review:
         from .writers.review import render as render_review
 

@@ -21,7 +21,7 @@ from .options import field_help, setting_help
 from .pipeline import MT_CHOICES
 from .qa.terms import NAME_STYLES
 from .readers import READERS
-from .exchange import PLACEHOLDER_FORMS
+from .exchange import PLACEHOLDER_FORMS, UNIT_SHAPES
 from .reviewed import TAG_SCHEMES
 from .table import FORMATS
 from .variant import HANT_LOCALES
@@ -76,6 +76,7 @@ NamesOption = Annotated[Optional[NameStyle], typer.Option(help=setting_help("nam
 FailOn = _choices("FailOn", [severity.value for severity in Severity])
 LanguageTags = _choices("LanguageTags", TAG_SCHEMES)
 PlaceholderForm = _choices("PlaceholderForm", PLACEHOLDER_FORMS)
+UnitShape = _choices("UnitShape", UNIT_SHAPES)
 Fallback = _choices("Fallback", FALLBACKS)
 InputFormat = _choices("InputFormat", READERS)
 FromOption = Annotated[Optional[InputFormat], typer.Option(
@@ -518,15 +519,19 @@ def export_xliff(
     folder: ExportFolder = None,
     out: Annotated[Optional[Path], typer.Option(
         "--out", "-o", help="Folder for the XLIFF files. Default: FOLDER.", show_default=False)] = None,
+    units: Annotated[Optional[UnitShape], typer.Option(
+        "--units", help=field_help("export xliff", "units", "block: a unit per block, a segment per sentence; "
+                                   "sentence: a group per block, a unit per sentence, for readers that keep one "
+                                   "segment per unit"), show_default=False)] = None,
     config: ConfigOption = None,
 ) -> None:
     """Write XLIFF 2.1, one file per target language, every segment with its review state."""
     from .exchange import export_xliff as export
 
-    resolved = _resolve("export xliff", {"out": folder}, config)
+    resolved = _resolve("export xliff", {"out": folder, "units": units and units.value}, config)
     folder = resolved.options.folder
     with _reported_errors():
-        exported = export([folder], out or folder)
+        exported = export([folder], out or folder, resolved.options)
     for item in exported:
         states = ", ".join(f"{count} {state}" for state, count in item.counts)
         typer.echo(f"wrote {item.path}: {item.units} segments ({states})")

@@ -8,6 +8,7 @@ from pathlib import Path
 from . import reviewed, structure
 from .files import write_atomic
 from .model import Document, Segment
+from .placeholders import tags
 from .reviewed import SOURCE_LANGUAGE, Catalog, exchange_tag, language_tag
 
 TMX_NAME = "translations.tmx"  # --multilingual: every language in one file
@@ -19,6 +20,7 @@ def tmx_name(locale: str) -> str:
 
 
 PLACEHOLDER_FORMS = ("codes", "text")
+UNIT_SHAPES = ("block", "sentence")
 
 
 @dataclass(frozen=True)
@@ -34,6 +36,13 @@ class TmxOptions(ExportOptions):
 
 
 @dataclass(frozen=True)
+class XliffOptions(ExportOptions):
+    # block: a <unit> per block, a <segment> per sentence (the spec's shape); sentence: a <group> per block and a
+    # <unit> per sentence, for readers that keep one segment per unit (the npm xliff package keeps the last)
+    units: str = "block"
+
+
+@dataclass(frozen=True)
 class Exported:
     path: Path
     units: int  # TMX: translation units; XLIFF: segments
@@ -45,7 +54,7 @@ def _documents(paths: list[Path]) -> list[tuple[Document, list[Segment], list[Ca
     loaded = []
     for folder in structure.document_folders(paths):
         document, segments = structure.read(folder / structure.FILE_NAME)
-        catalogs = [reviewed.read(path, segments) for path in reviewed.catalog_paths(folder).values()]
+        catalogs = reviewed.read_folder(folder, segments)
         loaded.append((document, segments, catalogs))
     return loaded
 
@@ -96,54 +105,95 @@ def export_tmx(paths: list[Path], out_dir: Path, options: TmxOptions) -> list[Ex
     return exported
 
 
-def _state(translation: reviewed.Translation | None) -> str:
-    if translation is None or not translation.text:
-        return "initial"
-    return "translated" if translation.fuzzy else "reviewed"
+# XLIFF segment states from a catalog's review state. A fuzzy text is `initial` (Translate Toolkit and the spec
+# read `translated` as done), with a subState saying whose text it is; a reviewed one is `translated` while
+# the build would still refuse it (a QA error, placeholders unlike the source's), `reviewed` once it passes,
+# and `final` when every segment of the document's catalog is reviewed: the article can be published as is.
+MACHINE_TEXT = "l10n:machine"  # fuzzy, still exactly what the run wrote (OpenCC, MT, memory, reference)
+FUZZY = "l10n:fuzzy"  # fuzzy, a reviewer's text or one carried over from a similar sentence
 
 
-def _notes(translation: reviewed.Translation | None) -> list[tuple[str, str, str]]:
+def _states(catalog: Catalog, segments: list[Segment]) -> dict[str, tuple[str, str | None]]:
+    states = {}
+    for segment in segments:
+        translation = catalog.translations.get(segment.id)
+        if translation is None or not translation.text:
+            states[segment.id] = ("initial", None)
+        elif translation.fuzzy:
+            states[segment.id] = ("initial", MACHINE_TEXT if translation.is_machine_text else FUZZY)
+        elif translation.qa_errors or sorted(tags(translation.text)) != sorted(tags(segment.source)):
+            states[segment.id] = ("translated", None)
+        else:
+            states[segment.id] = ("reviewed", None)
+    if states and all(state == "reviewed" for state, _ in states.values()):
+        states = dict.fromkeys(states, ("final", None))
+    return states
+
+
+def _notes(translation: reviewed.Translation | None) -> list[Note]:
+    from .writers.xliff import Note
+
     if translation is None:
         return []
-    notes = [("glossary", "source", note) for note in translation.glossary_notes]
-    notes += [("qa", "target", f"QA error: {text}") for text in translation.qa_errors]
-    notes += [("qa", "target", f"QA warning: {text}") for text in translation.qa_warnings]
+    notes = [Note("glossary", "source", note) for note in translation.glossary_notes]
+    notes += [Note("origin", "target", note) for note in translation.origin]
+    notes += [Note("qa", "target", f"QA error: {text}") for text in translation.qa_errors]
+    notes += [Note("qa", "target", f"QA warning: {text}") for text in translation.qa_warnings]
     return notes
 
 
-def export_xliff(paths: list[Path], out_dir: Path) -> list[Exported]:
+def _units(document: Document, segments: list[Segment], catalog: Catalog, by_sentence: bool,
+           counts: dict[str, int]) -> list:
+    """A unit per block with a segment per sentence, or a group per block with a unit per sentence."""
+    from .writers.xliff import Group, Segment as XliffSegment, Unit
+
+    states = _states(catalog, segments)
+    by_paragraph: dict[int, list[Segment]] = {}
+    for segment in segments:
+        by_paragraph.setdefault(segment.paragraph, []).append(segment)
+    items: list = []
+    for paragraph in document.paragraphs:
+        members = by_paragraph.get(paragraph.index, [])
+        if not members:
+            continue
+        name = f"{paragraph.part.value} {paragraph.index}"
+        sentences = []
+        for segment in members:
+            translation = catalog.translations.get(segment.id)
+            state, sub_state = states[segment.id]
+            counts[state] = counts.get(state, 0) + 1
+            target = translation.text if translation is not None and translation.text else None
+            sentences.append((XliffSegment(f"s{segment.id}", segment.source, target, state, sub_state),
+                              _notes(translation)))
+        if by_sentence:
+            items.append(Group(f"b{paragraph.index}", name, tuple(
+                Unit(f"u{item.id[1:]}", f"{name}, sentence {number}", paragraph.spans, (item,), tuple(notes))
+                for number, (item, notes) in enumerate(sentences, start=1))))
+        else:
+            notes = []
+            for _, sentence_notes in sentences:
+                notes += [note for note in sentence_notes if note not in notes]
+            items.append(Unit(f"b{paragraph.index}", name, paragraph.spans,
+                              tuple(item for item, _ in sentences), tuple(notes)))
+    return items
+
+
+def export_xliff(paths: list[Path], out_dir: Path, options: XliffOptions) -> list[Exported]:
     """One XLIFF file per target language, every segment in it with its state."""
-    from .writers.xliff import File, Segment as XliffSegment, Unit, render
+    from .writers.xliff import File, render
 
     documents = _documents(paths)
     locales = sorted({catalog.locale for _, _, catalogs in documents for catalog in catalogs})
     exported = []
     for locale in locales:
         files = []
-        states: dict[str, int] = {}
+        counts: dict[str, int] = {}
         for number, (document, segments, catalogs) in enumerate(documents, start=1):
             catalog = next((c for c in catalogs if c.locale == locale), None)
-            if catalog is None:
-                continue
-            by_paragraph: dict[int, list[Segment]] = {}
-            for segment in segments:
-                by_paragraph.setdefault(segment.paragraph, []).append(segment)
-            units = []
-            for paragraph in document.paragraphs:
-                members = by_paragraph.get(paragraph.index, [])
-                items, notes = [], []
-                for segment in members:
-                    translation = catalog.translations.get(segment.id)
-                    state = _state(translation)
-                    states[state] = states.get(state, 0) + 1
-                    items.append(XliffSegment(f"s{segment.id}", segment.source,
-                                              translation.text if state != "initial" else None, state))
-                    notes += [note for note in _notes(translation) if note not in notes]
-                if items:
-                    units.append(Unit(f"b{paragraph.index}", f"{paragraph.part.value} {paragraph.index}",
-                                      paragraph.spans, tuple(items), tuple(notes)))
-            files.append(File(f"f{number}", document.source_name, tuple(units)))
+            if catalog is not None:
+                items = _units(document, segments, catalog, options.units == "sentence", counts)
+                files.append(File(f"f{number}", document.source_name, tuple(items)))
         path = out_dir / f"translations.{locale}.xlf"
         write_atomic(path, render(files, SOURCE_LANGUAGE, language_tag(locale)))
-        exported.append(Exported(path, sum(states.values()), tuple(sorted(states.items()))))
+        exported.append(Exported(path, sum(counts.values()), tuple(sorted(counts.items()))))
     return exported

@@ -25,14 +25,13 @@ class Command:
 def commands() -> dict[str, Command]:
     """Every command that reads settings, as the command line names it. Imports lazily: `--help` stays quick."""
     from .build import BuildOptions
-    from .exchange import ExportOptions, TmxOptions
+    from .exchange import TmxOptions, XliffOptions
     from .glossary import GlossaryOptions
     from .memory import ImportOptions
     from .pipeline import RunOptions
     from .qa.catalogs import CheckOptions
 
     glossary_only = Command(GlossaryOptions, {"glossary": "files"})
-    export = Command(ExportOptions, {"out": "folder"})
     return {
         "run": Command(RunOptions, {
             "out": "out_dir", "editions": "editions", "glossary": "glossary", "inputs": "inputs", "mt": "mt",
@@ -46,7 +45,7 @@ def commands() -> dict[str, Command]:
         "glossary suggest": glossary_only,
         "align": glossary_only,
         "export tmx": Command(TmxOptions, {"out": "folder"}),
-        "export xliff": export,
+        "export xliff": Command(XliffOptions, {"out": "folder"}),
         "import tmx": Command(ImportOptions, {"memory": "memory"}),
     }
 

@@ -19,7 +19,7 @@ from pathlib import Path
 import polib
 
 from l10n.build import BuildOptions, build
-from l10n.exchange import TmxOptions, export_tmx, export_xliff
+from l10n.exchange import TmxOptions, XliffOptions, export_tmx, export_xliff
 from l10n.pipeline import BUNDLED_SAMPLE, RunOptions, run
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -97,7 +97,7 @@ def main(out: Path) -> int:
     print(f"== review page: {folder / 'review.html'}")
     for tmx in export_tmx([folder], folder, TmxOptions(folder)):
         print(f"== {tmx.path}: {tmx.units} translation units; " + ", ".join(f"{lang} {n}" for lang, n in tmx.counts))
-    for item in export_xliff([folder], folder):
+    for item in export_xliff([folder], folder, XliffOptions(folder)):
         print(f"== {item.path}: {item.units} segments; " + ", ".join(f"{n} {state}" for state, n in item.counts))
     return 0
 

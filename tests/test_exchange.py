@@ -112,12 +112,31 @@ def test_codes_whose_partner_is_missing_or_crossed_stay_well_formed():
     assert [(code.tag, code.get("pos") or code.get("i")) for code in seg] == [
         ("bpt", "1"), ("bpt", "2"), ("ept", "1"), ("ept", "2"), ("it", "begin")]
     assert "".join(seg.itertext()) == text
-    unit = xliff.Unit("b1", "body 1", spans, (xliff.Segment("s1", text, None, "initial"),))
-    source = etree.fromstring(xliff.render([xliff.File("f1", "a.md", (unit,))], "zh-Hans", "en").encode()).find(
-        f".//{XLIFF}source")
-    assert [(etree.QName(code).localname, code.get("id"), code.get("isolated")) for code in source] == [
-        ("sc", "1", None), ("pc", "2", None), ("sc", "3", "yes")]
-    assert [(etree.QName(code).localname, code.get("startRef")) for code in source[1]] == [("ec", "1")]
+    unit = xliff.Unit("b1", "body 1", spans, (xliff.Segment("s1", "<a1>x</a1>", text, "translated"),))
+    root = etree.fromstring(xliff.render([xliff.File("f1", "a.md", (unit,))], "zh-Hans", "en").encode())
+    target = root.find(f".//{XLIFF}target")
+    assert [(etree.QName(code).localname, code.get("id"), code.get("isolated")) for code in target] == [
+        ("sc", "1", None), ("pc", "2", None)]
+    assert [(etree.QName(code).localname, code.get("startRef")) for code in target[1]] == [("ec", "1")]
+    assert "".join(target.itertext()) == "xyz w"
+    [note] = root.iter(f"{XLIFF}note")
+    assert (note.get("appliesTo"), note.text) == (
+        "target", "<i3> without its partner in the target: left out here, since XLIFF has no half codes")
+
+
+def test_a_pair_a_translation_split_over_two_sentences_is_one_code_across_segments():
+    """Before, each half was written isolated="yes", which says the partner is in another unit."""
+    from l10n.writers import xliff
+
+    spans = (Span(1, "link", "u"),)
+    unit = xliff.Unit("b1", "body 1", spans, (
+        xliff.Segment("s1", "<a1>奥特曼</a1>回归。", "<a1>Altman", "reviewed"),
+        xliff.Segment("s2", "董事会改组。", "is back</a1>.", "reviewed")))
+    root = etree.fromstring(xliff.render([xliff.File("f1", "a.md", (unit,))], "zh-Hans", "en").encode())
+    targets = list(root.iter(f"{XLIFF}target"))
+    assert [(etree.QName(code).localname, dict(code.attrib)) for target in targets for code in target] == [
+        ("sc", {"id": "1", "type": "link"}), ("ec", {"startRef": "1"})]
+    assert not list(root.iter(f"{XLIFF}note"))
 
 
 def _placeholders(element, letters) -> str:
@@ -145,8 +164,8 @@ def test_xliff_21_per_language_with_inline_codes_and_states(folder, tmp_path):
     result = runner.invoke(app, ["export", "xliff", str(folder), "--out", str(tmp_path / "x")])
     assert result.exit_code == 0, result.output
     assert result.stdout.splitlines() == [
-        f"wrote {tmp_path / 'x' / 'translations.en.xlf'}: 5 segments (5 reviewed)",
-        f"wrote {tmp_path / 'x' / 'translations.zh_TW.xlf'}: 5 segments (4 reviewed, 1 translated)"]
+        f"wrote {tmp_path / 'x' / 'translations.en.xlf'}: 5 segments (5 final)",
+        f"wrote {tmp_path / 'x' / 'translations.zh_TW.xlf'}: 5 segments (1 initial, 4 reviewed)"]
     root = etree.parse(str(tmp_path / "x" / "translations.zh_TW.xlf")).getroot()
     assert root.tag == f"{XLIFF}xliff"
     assert (root.get("version"), root.get("srcLang"), root.get("trgLang")) == ("2.1", "zh-Hans", "zh-Hant-TW")
@@ -162,11 +181,77 @@ def test_xliff_21_per_language_with_inline_codes_and_states(folder, tmp_path):
     assert body.xpath("x:segment[1]/x:target/x:pc[@type='link']/text()", namespaces=namespaces) == ["奧特曼"]
     assert body.xpath("x:segment[2]/x:source/x:pc/@subType", namespaces=namespaces) == ["xlf:b"]
     assert body.xpath("x:segment[3]/x:source/x:ph/@type", namespaces=namespaces) == ["image"]
-    assert [segment.get("state") for segment in body.iter(f"{XLIFF}segment")] == ["reviewed", "reviewed",
-                                                                                  "translated"]
-    assert [note.text for note in body.iter(f"{XLIFF}note")] == ["QA warning: odd [x]"]
+    # fuzzy is `initial` (before: `translated`, which readers take for done), with whose text it is
+    assert [(segment.get("state"), segment.get("subState")) for segment in body.iter(f"{XLIFF}segment")] == [
+        ("reviewed", None), ("reviewed", None), ("initial", "l10n:fuzzy")]
+    assert [(note.get("id"), note.text) for note in body.iter(f"{XLIFF}note")] == [("n1", "QA warning: odd [x]")]
     ids = [segment.get("id") for segment in root.iter(f"{XLIFF}segment")]
     assert len(ids) == len(set(ids)) and all(not i[0].isdigit() for i in ids)
+
+
+def _reviewed_run(tmp_path, english: dict[str, str]) -> Path:
+    """The bundled sample's first paragraphs, run without MT: OpenCC drafts in zh_TW.po, `english` reviewed."""
+    article = tmp_path / "a.txt"
+    article.write_text("董事会风波\n\n微软的AI野望。三是微软的野望。\n\n这一天大家都很高兴。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert runner.invoke(app, ["run", str(article), "--mt", "none", "--out", str(out), "-q"]).exit_code == 0
+    catalog = polib.pofile(str(out / "a" / "en.po"))
+    for entry in catalog:
+        if entry.msgid in english:
+            entry.msgstr, entry.flags = english[entry.msgid], []
+    catalog.save(str(out / "a" / "en.po"))
+    return out / "a"
+
+
+def test_xliff_states_follow_the_review_state(tmp_path):
+    folder = _reviewed_run(tmp_path, {"董事会风波": "Board turmoil", "微软的AI野望。": "Microsoft's AI ambitions."})
+    catalog = polib.pofile(str(folder / "en.po"))
+    catalog.find("这一天大家都很高兴。").msgstr = "Everyone was happy."
+    catalog.find("这一天大家都很高兴。").flags = ["fuzzy"]
+    catalog.save(str(folder / "en.po"))
+    assert runner.invoke(app, ["export", "xliff", str(folder)]).exit_code == 0
+    english = etree.parse(str(folder / "translations.en.xlf")).getroot()
+    states = {segment.findtext(f"{XLIFF}source"): (segment.get("state"), segment.get("subState"),
+                                                    segment.find(f"{XLIFF}target") is not None)
+              for segment in english.iter(f"{XLIFF}segment")}
+    assert states == {"董事会风波": ("reviewed", None, True), "微软的AI野望。": ("reviewed", None, True),
+                      "三是微软的野望。": ("initial", None, False), "这一天大家都很高兴。": ("initial", "l10n:fuzzy", True)}
+    traditional = etree.parse(str(folder / "translations.zh_TW.xlf")).getroot()
+    assert {(segment.get("state"), segment.get("subState")) for segment in traditional.iter(f"{XLIFF}segment")} == {
+        ("initial", "l10n:machine")}  # OpenCC's text, untouched: the run's record says so
+    catalog = polib.pofile(str(folder / "en.po"))
+    for entry in catalog:
+        entry.msgstr, entry.flags = entry.msgstr or "Third, Microsoft's ambitions.", []
+    catalog.save(str(folder / "en.po"))
+    assert runner.invoke(app, ["export", "xliff", str(folder)]).exit_code == 0
+    english = etree.parse(str(folder / "translations.en.xlf")).getroot()
+    assert {segment.get("state") for segment in english.iter(f"{XLIFF}segment")} == {"final"}
+
+
+def test_xliff_one_unit_per_sentence_for_readers_that_keep_one_segment(folder, tmp_path):
+    result = runner.invoke(app, ["export", "xliff", str(folder), "--units", "sentence", "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    root = etree.parse(str(tmp_path / "translations.en.xlf")).getroot()
+    groups = root.findall(f"{XLIFF}file/{XLIFF}group")
+    assert [group.get("id") for group in groups] == ["b1", "b2", "b3"]
+    assert [len(unit.findall(f"{XLIFF}segment")) for unit in root.iter(f"{XLIFF}unit")] == [1] * 5
+    assert [[unit.findtext(f"{XLIFF}segment/{XLIFF}source") for unit in group.iter(f"{XLIFF}unit")]
+            for group in groups][0] == ["董事会风波"]
+    assert len(groups[1].findall(f"{XLIFF}unit")) == 3
+
+
+def test_a_glossary_note_a_tool_rewrapped_is_exported_whole(folder, tmp_path):
+    """polib wraps `#.` lines at 78 columns; the note's second line used to be lost (63 of 151 English notes)."""
+    note = ("glossary: 奥特曼 → Sam Altman (person; later mentions: Altman) — short form of 山姆·奥特曼 "
+            "(奥特曼 is also the Chinese name of Ultraman)")
+    catalog = polib.pofile(str(folder / "en.po"))
+    next(entry for entry in catalog if entry.msgid == "<a1>奥特曼</a1>回归。").comment = f"body\n{note}"
+    catalog.save(str(folder / "en.po"))
+    wrapped = "\n#. 山姆·奥特曼 (奥特曼 is also the Chinese name of Ultraman)\n"
+    assert wrapped in (folder / "en.po").read_text(encoding="utf-8")
+    assert runner.invoke(app, ["export", "xliff", str(folder), "--out", str(tmp_path)]).exit_code == 0
+    root = etree.parse(str(tmp_path / "translations.en.xlf")).getroot()
+    assert [note.text for note in root.iter(f"{XLIFF}note")] == [note.removeprefix("glossary: ")]
 
 
 def test_an_imported_tmx_gives_exact_matches_as_fuzzy_drafts(folder, tmp_path, sample_path):
@@ -320,7 +405,7 @@ needs_schemas = pytest.mark.skipif(SCHEMAS is None, reason="no ../shared/schemas
 def _exports(folder, out):
     """Every kind of exchange file we write, for the same reviewed folder."""
     for arguments in (["tmx"], ["tmx", "--tags", "bcp47", "--multilingual"], ["tmx", "--placeholders", "text"],
-                      ["xliff"]):
+                      ["xliff"], ["xliff", "--units", "sentence"]):
         result = runner.invoke(app, ["export", *arguments, str(folder), "--out", str(out / "-".join(arguments))])
         assert result.exit_code == 0, result.output
     return sorted(out.rglob("*.tmx")), sorted(out.rglob("*.xlf"))
@@ -337,7 +422,7 @@ def test_every_export_is_valid_against_the_official_schemas(folder, tmp_path):
     for path in [*tmx_files, tmp_path / "a.tmx"]:
         assert dtd.validate(etree.parse(str(path))), (path, dtd.error_log)
     schema = etree.XMLSchema(etree.parse(str(SCHEMAS / "xliff2.1" / "xliff_core_2.0.xsd")))
-    assert len(xliff_files) == 2
+    assert len(xliff_files) == 4
     for path in xliff_files:
         schema.assertValid(etree.parse(str(path)))
 
@@ -354,6 +439,27 @@ def test_translate_toolkit_reads_each_tmx_as_its_language_pair(folder):
         assert store.units and all([node.get(XML_LANG) for node in unit.getlanguageNodes()] == ["zh-CN", tag]
                                    for unit in store.units)
         assert all(unit.target == texts[unit.source] for unit in store.units)
+
+
+def test_translate_toolkit_reads_our_xliff_states(tmp_path):
+    """Before, a fuzzy machine draft was state="translated", which Translate Toolkit's Xliff2File reads as done.
+    (Translate Toolkit 3.20 looks for notes inside <segment>, where XLIFF 2 allows none; ours are in <unit>.)"""
+    from translate.storage.xliff2 import Xliff2File
+
+    folder = _reviewed_run(tmp_path, {"董事会风波": "Board turmoil", "微软的AI野望。": "Microsoft's AI ambitions."})
+    for units in ("block", "sentence"):
+        assert runner.invoke(app, ["export", "xliff", str(folder), "--units", units]).exit_code == 0
+        english = Xliff2File.parsefile(str(folder / "translations.en.xlf"))
+        assert (english.getsourcelanguage(), english.gettargetlanguage()) == ("zh-Hans", "en")
+        read = {unit.source: (unit.target, unit.istranslated(), unit.isfuzzy(), unit.isapproved())
+                for unit in english.units}
+        assert read == {"董事会风波": ("Board turmoil", True, False, True),
+                        "微软的AI野望。": ("Microsoft's AI ambitions.", True, False, True),
+                        "三是微软的野望。": (None, False, False, False), "这一天大家都很高兴。": (None, False, False, False)}
+        traditional = Xliff2File.parsefile(str(folder / "translations.zh_TW.xlf"))
+        assert traditional.gettargetlanguage() == "zh-Hant-TW"
+        assert [(unit.isfuzzy(), unit.istranslated()) for unit in traditional.units] == [(True, False)] * 4
+        assert len({unit.getid() for unit in english.units}) == 4
 
 
 OMEGAT = shutil.which("omegat")

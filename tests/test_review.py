@@ -1,4 +1,5 @@
 import os
+import subprocess
 from pathlib import Path
 
 import polib
@@ -7,7 +8,7 @@ from lxml import html
 from typer.testing import CliRunner
 
 from l10n.cli import app
-from l10n.model import Document, Paragraph, Part, Segment
+from l10n.model import Document, Paragraph, Part, Segment, Span
 from l10n.reviewed import Catalog, Translation
 from l10n.writers.review import render
 
@@ -104,3 +105,56 @@ def test_the_review_page_in_a_real_browser(review_page, tmp_path):
     assert requests == [review_page.as_uri()]  # nothing fetched from elsewhere
     assert screenshot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and screenshot.stat().st_size > 20_000
 
+
+
+def test_placeholders_show_as_the_formatting_they_stand_for_escaped():
+    """Before, a reviewer saw <a1>…</a1> and <b2>…</b2> as literal text."""
+    source = "<a1>奥特曼</a1>回归，<b2>董事会</b2>改组<x3/>。"
+    spans = (Span(1, "link", 'https://example.com/a?"><script>alert(1)</script>'), Span(2, "strong"),
+             Span(3, "image", "https://example.com/i.png"))
+    document = Document("x", "x.md", "utf-8", "", (Paragraph(1, Part.BODY, source, 1, 0, spans),))
+    segment = Segment("abc", 1, 1, Part.BODY, 1, source)
+    catalog = Catalog("en", Path("en.po"), {"abc": Translation(
+        "<a1>Altman</a1> is back; the <b2>board</b2> is <i9>reshaped<x3/>.", False, 5, ())})
+    page = html.fromstring(render(document, [segment], [catalog], {}))
+    source_cell, target_cell = page.xpath("//tbody/tr/td")
+    assert "<a1>" not in source_cell.text_content()
+    assert source_cell.xpath("span[@class='link']/text()") == ["奥特曼"]
+    assert source_cell.xpath("span[@class='link']/@title") == ['https://example.com/a?"><script>alert(1)</script>']
+    assert source_cell.xpath("strong/text()") == ["董事会"]
+    assert source_cell.xpath("span[@class='image']/@title") == ["https://example.com/i.png"]
+    assert not page.xpath("//script | //img | //*[@src] | //*[@href]")
+    # a translation whose placeholders do not pair up is shown as typed, marked
+    assert target_cell.xpath("span[@class='unpaired']")[0].text_content() == (
+        "<a1>Altman</a1> is back; the <b2>board</b2> is <i9>reshaped<x3/>.")
+
+
+def test_a_fuzzy_entry_shows_what_it_was_translated_from_its_comments_and_where_the_draft_came_from(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("董事会风波\n\n微软迅速作出回应。\n", encoding="utf-8")
+    out = tmp_path / "out"
+    memory = tmp_path / "memory.sqlite3"
+    tmx = tmp_path / "desk.tmx"
+    tmx.write_text('<tmx version="1.4"><header srclang="zh-CN" creationtool="x" creationtoolversion="1" '
+                   'segtype="sentence" o-tmf="x" adminlang="en" datatype="plaintext"/><body><tu tuid="t1">'
+                   '<tuv xml:lang="zh-CN"><seg>董事会风波</seg></tuv><tuv xml:lang="en"><seg>Board turmoil</seg></tuv>'
+                   "</tu></body></tmx>", encoding="utf-8")
+    assert runner.invoke(app, ["import", "tmx", str(tmx), "--memory", str(memory)]).exit_code == 0
+    command = ["run", str(article), "--out", str(out), "--mt", "none", "-q", "--memory", str(memory)]
+    assert runner.invoke(app, command).exit_code == 0
+    folder = out / "a"
+    catalog = polib.pofile(str(folder / "en.po"))
+    entry = catalog.find("微软迅速作出回应。")
+    entry.msgstr, entry.tcomment = "Microsoft responded quickly.", "checked against the WSJ"
+    catalog.save(str(folder / "en.po"))
+    article.write_text("董事会风波\n\n微软迅速做出回应。\n", encoding="utf-8")
+    assert runner.invoke(app, command).exit_code == 0
+    subprocess.run(["msgmerge", "--quiet", "--update", "--previous", "--backup=none", str(folder / "en.po"),
+                    str(folder / "a.pot")], check=True)  # the origin notes are gone from the catalog now
+    assert runner.invoke(app, ["build", str(folder), "--review", "-q"]).exit_code == 0
+    page = html.fromstring((folder / "review.html").read_text(encoding="utf-8"))
+    title, reply = page.xpath("//tbody/tr")
+    assert [li.text_content() for li in title.xpath("td[3]/ul[@class='context']/li")] == [
+        "draft from translation memory: desk.tmx (tu t1)"]
+    assert [li.text_content() for li in reply.xpath("td[3]/ul[@class='context']/li")] == [
+        "translated from: 微软迅速作出回应。", "translator: checked against the WSJ"]

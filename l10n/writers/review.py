@@ -1,8 +1,11 @@
 """The bilingual review page: one self-contained HTML file per document (inline CSS, no scripts, no
-external assets) with the source and every target side by side per segment, glossary terms highlighted
+external assets) with the source and every target side by side per segment, placeholders shown as the
+formatting they stand for (bold, italics, code, a link with its URL on hover), glossary terms highlighted
 with their required renderings (in the source, and in each target where its rendering appears), QA
-findings beside their entry, fuzzy and untranslated entries marked, and a header with the counts.
-Built as an lxml tree, so every text from the article is escaped."""
+findings beside their entry, fuzzy and untranslated entries marked, and for a fuzzy text what a reviewer
+needs to judge it: the sentence it was translated from (`#|`), translator comments, where a draft came
+from (machine translation, memory, reference). A header gives the counts. Built as an lxml tree, so every
+text from the article is escaped."""
 from __future__ import annotations
 
 import re
@@ -11,9 +14,9 @@ from dataclasses import dataclass
 from lxml.html import builder as E
 
 from ..escapes import xml_text
-from ..model import Document, Segment
+from ..model import Document, Segment, Span
 from ..reviewed import SOURCE_LANGUAGE, Catalog, Translation, language_tag
-from .article import add_text, serialize
+from .article import Node, PlaceholderError, add_text, parse, serialize
 
 _GLOSSARY_NOTE = re.compile(r"^(?P<source>.+?) → (?P<rendering>.+?) \((?P<details>[^)]*)\)")
 _NAMES = {"zh_TW": "Traditional (Taiwan)", "zh_HK": "Traditional (Hong Kong)", "zh_Hant": "Traditional",
@@ -33,6 +36,10 @@ li.qa-error{color:#b00020;font-weight:600}li.qa-warning{color:#8a5a00}
 td.fuzzy{background:#fff6d5}td.untranslated{background:#f6f6f6;color:#888}
 .badge{display:inline-block;font-size:11px;padding:0 .35rem;border-radius:.6rem;margin-right:.3rem;
  background:#e0a800;color:#fff}.untranslated .badge{background:#999}
+span.link{color:#1a56b0;text-decoration:underline;cursor:help}span.image{color:#777;font-size:12px}
+code{font-size:13px;background:#f2f2f2;padding:0 .2rem}
+span.unpaired{border-bottom:2px dotted #b00020}
+ul.context{margin:.3rem 0 0;padding-left:1.1rem;font-size:13px;color:#555}.context .label{color:#888}
 """
 
 
@@ -70,9 +77,37 @@ def _highlighted(text: str, needles: dict[str, str], ignore_case: bool = False) 
     return [piece for piece in pieces if not isinstance(piece, str) or piece]
 
 
-def _source_cell(segment: Segment, terms: list[Term]):
+def _nodes(nodes: tuple[Node, ...], needles: dict[str, str], ignore_case: bool) -> list:
+    out: list = []
+    for node in nodes:
+        if isinstance(node, str):
+            out += _highlighted(xml_text(node), needles, ignore_case)
+            continue
+        children = _nodes(node.children, needles, ignore_case)
+        if node.kind == "link":
+            out.append(E.SPAN(E.CLASS("link"), *children, title=xml_text(node.target or "link")))
+        elif node.kind == "image":
+            out.append(E.SPAN(E.CLASS("image"), "[image]", title=xml_text(node.target or "image")))
+        elif node.kind == "break":
+            out.append(E.BR())
+        else:
+            out.append({"strong": E.STRONG, "emphasis": E.EM, "code": E.CODE}.get(node.kind, E.SPAN)(*children))
+    return out
+
+
+def _formatted(text: str, spans: tuple[Span, ...], needles: dict[str, str], ignore_case: bool = False) -> list:
+    """The text with its placeholders as the formatting they stand for; placeholders that do not pair up (a
+    mistyped translation) stay visible as they were typed."""
+    try:
+        return _nodes(parse(text, spans), needles, ignore_case)
+    except PlaceholderError as error:
+        return [E.SPAN(E.CLASS("unpaired"), *_highlighted(xml_text(text), needles, ignore_case),
+                       title=xml_text(str(error)))]
+
+
+def _source_cell(segment: Segment, spans: tuple[Span, ...], terms: list[Term]):
     cell = E.TD(E.SPAN(E.CLASS("where"), f"{segment.part.value} {segment.location} · {segment.id}"),
-                *_highlighted(xml_text(segment.source), {term.source: f"→ {term.rendering}" for term in terms}),
+                *_formatted(segment.source, spans, {term.source: f"→ {term.rendering}" for term in terms}),
                 lang=SOURCE_LANGUAGE)
     if terms:
         cell.append(E.UL(E.CLASS("terms"), *(E.LI(f"{term.source} → {term.rendering} ({term.details})")
@@ -80,7 +115,19 @@ def _source_cell(segment: Segment, terms: list[Term]):
     return cell
 
 
-def _target_cell(translation: Translation | None, locale: str):
+def _context(translation: Translation, spans: tuple[Span, ...]) -> list:
+    """What a reviewer needs to judge a fuzzy text: what it was translated from and where it came from."""
+    lines = []
+    if translation.previous_source is not None:
+        lines.append(E.LI(E.SPAN(E.CLASS("label"), "translated from: "),
+                          *_formatted(translation.previous_source, spans, {})))
+    lines += [E.LI(E.SPAN(E.CLASS("label"), "translator: "), xml_text(comment))
+              for comment in translation.translator_comments]
+    lines += [E.LI(E.SPAN(E.CLASS("label"), "draft from "), xml_text(origin)) for origin in translation.origin]
+    return [E.UL(E.CLASS("context"), *lines)] if lines else []
+
+
+def _target_cell(translation: Translation | None, locale: str, spans: tuple[Span, ...]):
     cell = E.TD(lang=language_tag(locale))
     if translation is None or not translation.text:
         cell.set("class", "untranslated")
@@ -91,7 +138,7 @@ def _target_cell(translation: Translation | None, locale: str):
         cell.append(E.SPAN(E.CLASS("badge"), "fuzzy"))
     # each catalog's notes give the rendering required in its own language (English, or an override)
     renderings = {term.rendering: f"glossary: {term.source}" for term in _terms(translation.glossary_notes)}
-    for piece in _highlighted(xml_text(translation.text), renderings, ignore_case=True):
+    for piece in _formatted(translation.text, spans, renderings, ignore_case=True):
         if isinstance(piece, str):
             add_text(cell, piece)
         else:
@@ -100,6 +147,8 @@ def _target_cell(translation: Translation | None, locale: str):
     findings += [E.LI(E.CLASS("qa-warning"), xml_text(f"QA warning: {message}")) for message in translation.qa_warnings]
     if findings:
         cell.append(E.UL(E.CLASS("qa"), *findings))
+    for element in _context(translation, spans) if translation.fuzzy else []:
+        cell.append(element)
     return cell
 
 
@@ -127,13 +176,15 @@ def render(document: Document, segments: list[Segment], catalogs: list[Catalog],
     heads = [E.TH("Simplified (source)")] + [E.TH(_NAMES.get(c.locale, c.locale)) for c in catalogs]
     rows = []
     previous_paragraph = None
+    spans = {paragraph.index: paragraph.spans for paragraph in document.paragraphs}
     for segment in segments:
         entry_notes = notes.get(segment.id)
         comments = entry_notes.glossary_notes if entry_notes is not None else next(
             (c.translations[segment.id].glossary_notes for c in catalogs if segment.id in c.translations), [])
         terms = _terms(comments)
-        row = E.TR(_source_cell(segment, terms),
-                   *(_target_cell(c.translations.get(segment.id), c.locale) for c in catalogs))
+        row = E.TR(_source_cell(segment, spans[segment.paragraph], terms),
+                   *(_target_cell(c.translations.get(segment.id), c.locale, spans[segment.paragraph])
+                     for c in catalogs))
         if segment.paragraph != previous_paragraph:
             row.set("class", "block-start")
         previous_paragraph = segment.paragraph

@@ -69,7 +69,7 @@ def render(units: list[Unit], source_language: str, original_format: str, codes:
     for unit in units:
         tu = etree.SubElement(body, "tu", tuid=unit.tuid)
         for note in unit.notes:
-            etree.SubElement(tu, "note").text = note
+            etree.SubElement(tu, "note").text = xml_text(note)
         for kind, value in unit.properties:
             etree.SubElement(tu, "prop", type=kind).text = xml_text(value)
         for language, text in ((source_language, unit.source), *unit.targets):
