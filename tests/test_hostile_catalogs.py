@@ -111,7 +111,7 @@ def _with_control_characters(tmp_path: Path) -> Path:
     return _reviewed_folder(tmp_path, "Line one\vline two\x1c end")
 
 
-@pytest.mark.parametrize("command, written", [(["export", "tmx"], "translations.tmx"),
+@pytest.mark.parametrize("command, written", [(["export", "tmx"], "translations.en.tmx"),
                                               (["export", "xliff"], "translations.en.xlf"),
                                               (["build", "--review"], "a/review.html")])
 def test_exports_and_the_review_page_show_a_pasted_control_character(tmp_path, command, written):
