@@ -223,6 +223,8 @@ def parse(data: bytes, path: Path) -> Settings:
         document = tomllib.loads(text)
     except UnicodeDecodeError as error:
         raise SettingsError("not UTF-8 text", path) from error
+    except RecursionError:
+        raise SettingsError("not valid TOML: arrays or tables nested too deeply", path) from None
     except tomllib.TOMLDecodeError as error:
         match = re.search(r"\(at line (\d+), column \d+\)", str(error))
         message = re.sub(r"\s*\(at line.*\)$", "", str(error))

@@ -62,6 +62,8 @@ def read(path: Path) -> tuple[Document, list[Segment]]:
         raise InputError("not UTF-8", path) from error
     except json.JSONDecodeError as error:
         raise InputError(f"not JSON: {error.msg}", path, error.lineno) from error
+    except RecursionError:
+        raise InputError("not a document structure file (nested too deeply)", path) from None
     try:
         if data["l10n_structure"] != _VERSION:
             raise InputError(f"structure version {data['l10n_structure']!r}; this l10n reads {_VERSION}", path)

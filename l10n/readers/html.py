@@ -16,6 +16,7 @@ from ..errors import InputError
 from ..model import Part
 from .base import Block, InlineText, Page, tidy
 
+MAX_DEPTH = 256  # libxml2's HTML parser drops what lies deeper (huge_tree: 2048, past Python's recursion limit)
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "select", "option", "button",
                  "input", "textarea", "object", "embed", "canvas", "video", "audio", "head"}
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "form", "ul", "ol",
@@ -63,6 +64,10 @@ def read(text: str, path: Path, fragment: bool = False) -> Page:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, ValueError) as error:
         raise InputError(f"cannot parse HTML: {error}", path) from error
+    for problem in parser.error_log:
+        if problem.type == lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT:  # libxml2 stops at 256 levels, silently
+            raise InputError(f"elements nested more than {MAX_DEPTH} deep, beyond what the HTML parser reads; "
+                             "the page was not read", path, problem.line)
     metadata = _metadata(root)
     tops = _top_level(root)
     walker = _Walker({} if fragment else _han_counts(tops))
