@@ -1,5 +1,4 @@
-import shutil
-import subprocess
+import sys
 from pathlib import Path
 
 import polib
@@ -13,6 +12,10 @@ from l10n.files import write_atomic
 from l10n.memory import default_memory_path
 from l10n.model import Document, Paragraph, Part, Span
 from l10n.segment import segment_document
+
+_ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(_ROOT / "scripts"))
+import omegat_project  # noqa: E402
 
 runner = CliRunner()
 XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -320,7 +323,7 @@ def test_align_and_export_write_the_same_kind_of_tmx(folder, tmp_path):
     zh.write_text("董事会风波结束了。\n\n奥特曼回到了公司。\n", encoding="utf-8")
     en.write_text("The board turmoil is over.\n\nAltman returned to the company.\n", encoding="utf-8")
     aligned = tmp_path / "aligned.tmx"
-    assert runner.invoke(app, ["align", str(zh), str(en), "--format", "tmx", "--out", str(aligned), "-q"]).exit_code == 0
+    assert runner.invoke(app, ["align", str(zh), str(en), "-f", "tmx", "--out", str(aligned), "-q"]).exit_code == 0
     runner.invoke(app, ["export", "tmx", str(folder)])
     trees = [etree.parse(str(path)) for path in (aligned, folder / "translations.en.tmx")]
     assert {tree.docinfo.doctype for tree in trees} == {'<!DOCTYPE tmx SYSTEM "tmx14.dtd">'}
@@ -396,7 +399,6 @@ def test_the_settings_file_names_the_memory(folder, tmp_path):
 
 # --- the files in the tools themselves ------------------------------------------------------------------------
 
-_ROOT = Path(__file__).resolve().parents[1]
 SCHEMAS = next((folder for folder in (_ROOT.parent / "shared" / "schemas", _ROOT.parent.parent / "shared" / "schemas")
                 if folder.is_dir()), None)
 needs_schemas = pytest.mark.skipif(SCHEMAS is None, reason="no ../shared/schemas beside the repository")
@@ -462,34 +464,7 @@ def test_translate_toolkit_reads_our_xliff_states(tmp_path):
         assert len({unit.getid() for unit in english.units}) == 4
 
 
-OMEGAT = shutil.which("omegat")
-_OMEGAT_PROJECT = """<?xml version="1.0" encoding="UTF-8" standalone="no"?>
-<omegat><project version="1.0">
-<source_dir>__DEFAULT__</source_dir><source_dir_excludes/><target_dir>__DEFAULT__</target_dir>
-<tm_dir>__DEFAULT__</tm_dir><glossary_dir>__DEFAULT__</glossary_dir><glossary_file>__DEFAULT__</glossary_file>
-<dictionary_dir>__DEFAULT__</dictionary_dir><source_lang>zh-CN</source_lang><target_lang>{target}</target_lang>
-<source_tok>org.omegat.tokenizer.LuceneSmartChineseTokenizer</source_tok>
-<target_tok>org.omegat.tokenizer.LuceneEnglishTokenizer</target_tok>
-<sentence_seg>false</sentence_seg><support_default_translations>true</support_default_translations>
-<remove_tags>false</remove_tags></project></omegat>
-"""
-
-
-def omegat_fill(project: Path, template: Path, tmx: Path, target: str) -> tuple[dict[str, str], str]:
-    """OmegaT's console translation of a catalog template with our TMX in tm/auto: the msgstr it gave each
-    msgid, and what it printed."""
-    for name in ("source", "target", "tm/auto", "omegat", "glossary", "dictionary"):
-        (project / name).mkdir(parents=True, exist_ok=True)
-    (project / "omegat.project").write_text(_OMEGAT_PROJECT.format(target=target), encoding="utf-8")
-    shutil.copy(template, project / "source" / template.name)
-    shutil.copy(tmx, project / "tm" / "auto" / tmx.name)
-    done = subprocess.run([OMEGAT, str(project), "--mode=console-translate"], capture_output=True, text=True,
-                          timeout=300, check=True)
-    filled = {entry.msgid: entry.msgstr for entry in polib.pofile(str(project / "target" / template.name))}
-    return filled, done.stdout + done.stderr
-
-
-@pytest.mark.skipif(OMEGAT is None, reason="OmegaT is not installed (Debian: apt-get install omegat)")
+@pytest.mark.skipif(omegat_project.OMEGAT is None, reason="OmegaT is not installed (Debian: apt-get install omegat)")
 def test_omegat_fills_every_exact_segment_from_our_tmx(tmp_path):
     """A zh-CN → en OmegaT project translating our catalog template, our TMX in tm/auto. OmegaT reads a TMX from
     another tool without the content of its inline codes, so the sentences with markup match only with the
@@ -511,7 +486,7 @@ def test_omegat_fills_every_exact_segment_from_our_tmx(tmp_path):
         tmx = tmp_path / form
         assert runner.invoke(app, ["export", "tmx", str(out / "a"), "--out", str(tmx), "--placeholders", form]
                              ).exit_code == 0
-        filled, printed = omegat_fill(tmp_path / f"omegat-{form}", out / "a" / "a.pot", tmx / "translations.en.tmx",
-                                      "en")
-        assert "different from the project source language" not in printed
-        assert {msgid: text for msgid, text in filled.items() if msgid} == expected, form
+        filled = omegat_project.fill(tmp_path / f"omegat-{form}", out / "a" / "a.pot", tmx / "translations.en.tmx",
+                                     "en")
+        assert "different from the project source language" not in filled.output
+        assert filled.translations == expected, form
