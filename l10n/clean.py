@@ -78,13 +78,15 @@ _NOTICE_RULES = (
 )
 _BULLET = re.compile(r"^[•●▪◦◆■►▶ㆍ·]\s*")
 _HAN = re.compile(r"[\u3400-\u9fff]")
-_PROSE_CLOSE = re.compile(r"[。；;]$")
+_PROSE_CLOSE = re.compile(r"[。；;][”」』’）)]*$")
 _PARAGRAPH_END = re.compile(r"[。！？!?”」』]$")
 _PARAGRAPH_MIN_CHARS = 20
 _BYLINE = re.compile(
     r"^(文|作者|撰文|记者|特约记者|编辑|来源|出品|策划|采写|整理|编译|原创)\s*[|｜丨:：/]"
     r"|^[^，。,]{0,20}记者\s*[|｜丨]?\s*[^，。,]{1,20}$|^\S{1,12}(编译|整理|撰文|报道)$"
     r"|^[\u3400-\u9fff·]{2,4}$|^[\u3400-\u9fff·]{2,4}\s*/\s*\S{2,12}$")  # a bare name, name/outlet
+_LIST_HEADINGS = {"related-articles list", "comments widget"}
+_LIST_HEADING_MIN_CHARS = 4
 _MENU_REASONS = {"navigation", "list of links", "login menu", "related-articles list"}
 _BARE_NAME = re.compile(r"^[\u3400-\u9fff·]{2,4}$")
 _ATTRIBUTION = re.compile(r"^[（(]?(来源|稿源|原标题|原题|参考资料|参考文献|感谢)")
@@ -94,7 +96,7 @@ _EDITOR_CREDIT = re.compile(r"^[*※\[【(（]?\s*(本文来源[:：]\s*\S{1,20}
                             r"|监制|统筹|策划|出品|制作|美编|主编|终审|初审|复审)\s*[|｜丨:：/]")
 _CREDIT = re.compile(rf"^[*※]?\s*(图片来源|图源|图片|摄影|配图|视频来源|题图)\s*[|｜丨:：/]|{_EDITOR_CREDIT.pattern}")
 _CAPTION = re.compile(r"^[*※▲△↑]\s*")
-_PROSE_END = re.compile(r"[。；;！!？?]$")
+_PROSE_END = re.compile(r"[。；;！!？?][”」』’）)]*$")  # also inside a closing quote: 他说：“……。”
 _SENTENCE_PUNCTUATION = re.compile(r"[，。；！？、：,;!?]")
 _WORD_CHAR = re.compile(r"[\w\u3400-\u9fff]")
 _URL = re.compile(r"^(https?:)?//\S+$")
@@ -104,6 +106,7 @@ _TITLE_SUFFIX = re.compile(r"\s*[|｜_\-—–]\s*[^|｜_\-—–]{1,30}$")
 _MIN_PROSE_CHARS = 10
 _SHORT_PAGE_BLOCKS = 6  # a brief: a few short paragraphs, where the densest region is no evidence
 _SHORT_PAGE_PROSE = 600
+_SENTENCE_MIN_CHARS = 4
 _BLOCK_COST = 8
 _MARKUP_WEIGHT = 0.25
 _CHROME_COST = 40
@@ -148,6 +151,9 @@ def _extract(page: Page, judge: Callable[[Block], str | None], rules: bool) -> A
                 removed.setdefault(index, "code block")
             for index in shapes.repeated_controls(texts):
                 removed.setdefault(index, "repeated control")
+        if page.format == "html":
+            _mark_headed_boxes(blocks, removed)
+        else:
             _mark_listed_items(blocks, removed)
         _mark_publisher(blocks, removed, page.metadata.get("site", ""))
         _mark_link_lists(blocks, removed)
@@ -163,7 +169,7 @@ def _extract(page: Page, judge: Callable[[Block], str | None], rules: bool) -> A
                 removed[index] = f"title repeated (kept line {blocks[title].line})"
     outside = [index for index in range(len(blocks))
                if index not in removed and index not in region and index not in edges and index != title]
-    lead = _brief_lead(blocks, removed, outside, region, title) if region else set()
+    lead = _brief_reach(blocks, removed, region) if region else set()
     for index in outside:
         if index in lead or page.format == "html" and _is_editor_credit(blocks[index]):
             continue
@@ -198,16 +204,40 @@ def _prose(block: Block) -> int:
     return own if own >= _MIN_PROSE_CHARS and _SENTENCE_PUNCTUATION.search(block.plain) else 0
 
 
-def _brief_lead(blocks: list[Block], removed: dict[int, str], outside: list[int], region: set[int],
-                title: int | None) -> set[int]:
-    """On a short page (a brief: a few blocks that nothing marks as chrome, little prose) the prose between
-    the title and the densest region is article: a short first paragraph with a source link or bold text
-    scores below the paragraphs after it, and where a block stands is no evidence that it is chrome."""
-    candidates = [block for index, block in enumerate(blocks) if index not in removed]
-    if len(candidates) > _SHORT_PAGE_BLOCKS or sum(map(_prose, candidates)) > _SHORT_PAGE_PROSE:
+def _brief_reach(blocks: list[Block], removed: dict[int, str], region: set[int]) -> set[int]:
+    """A brief (a region of a few short paragraphs) may lose a block only on evidence that it is chrome, never
+    because it falls outside the densest region: a short first paragraph with a source link or bold text, a
+    closing sentence too short to count as prose. So every block that reads as a sentence, from the region
+    each way up to the first block ruled out as chrome (and in HTML, inside the element around the
+    region's), is the article's."""
+    prose = [_prose(blocks[index]) for index in region]
+    if sum(map(bool, prose)) > _SHORT_PAGE_BLOCKS or sum(prose) > _SHORT_PAGE_PROSE:
         return set()
-    start = -1 if title is None else title
-    return {index for index in outside if start < index < min(region) and _prose(blocks[index])}
+    around = _element_around(blocks, region)
+    reach: set[int] = set()
+    for index, step in ((max(region) + 1, 1), (min(region) - 1, -1)):
+        while 0 <= index < len(blocks) and (around is None or around in blocks[index].container):
+            if index in removed and removed[index] not in _NEUTRAL:
+                break
+            if index not in removed and _reads_as_sentence(blocks[index]):
+                reach.add(index)
+            index += step
+    return reach
+
+
+def _element_around(blocks: list[Block], region: set[int]) -> int | None:
+    """HTML: the element around the one that holds the region; None for flat formats."""
+    containers = [blocks[index].container for index in region]
+    shared = 0
+    while containers and all(len(c) > shared for c in containers) \
+            and len({c[shared] for c in containers}) == 1:
+        shared += 1
+    return containers[0][shared - 2] if containers and shared >= 2 else None
+
+
+def _reads_as_sentence(block: Block) -> bool:
+    return bool(_prose(block)) or bool(_PARAGRAPH_END.search(block.plain)) \
+        and len(_WORD_CHAR.findall(block.plain)) >= _SENTENCE_MIN_CHARS
 
 
 def _shown(block: Block) -> str:
@@ -284,18 +314,44 @@ def _mark_link_lists(blocks: list[Block], removed: dict[int, str]) -> None:
 
 
 def _mark_listed_items(blocks: list[Block], removed: dict[int, str]) -> None:
-    """In flat text, what follows a related-articles heading is its list (headlines, teasers, headline and
-    teaser on one line) up to two lines in a row without prose: a box of bare headlines inside an article
-    loses its heading only, and the article's paragraphs after it stay."""
-    for heading in [index for index, reason in removed.items() if reason == "related-articles list"]:
+    """In flat text, what follows a related-articles or comments heading is its list (headlines, teasers, a
+    headline and its teaser on one line, comments) up to two lines in a row without prose: a box of bare
+    headlines inside an article loses its heading only, and the article's paragraphs after it stay."""
+    first = {block.plain: index for index, block in reversed(list(enumerate(blocks)))}  # where each text first stands
+    for heading in [index for index, reason in removed.items() if reason in _LIST_HEADINGS]:
+        if len(blocks[heading].plain) < _LIST_HEADING_MIN_CHARS:
+            continue  # 评论, 留言: as often a button in a share bar (分享 微博 评论 图集) as a list's heading
         quiet = 0
         for index in range(heading + 1, len(blocks)):
-            if index in removed:
-                continue
             quiet = 0 if _prose(blocks[index]) else quiet + 1
             if quiet >= 2:
                 break
-            removed[index] = "related-articles list"
+            original = first[blocks[index].plain]
+            if index not in removed and (original == index or original in removed):  # copies of text: repeats
+                removed[index] = removed[heading]
+
+
+def _mark_headed_boxes(blocks: list[Block], removed: dict[int, str]) -> None:
+    """HTML: an element that opens with a related-articles or comments heading is that list, all of it (a
+    comment's sentences, a teaser's), when it holds less than half of the page's prose or other chrome
+    (counters, links, repeats) says it is a list: an article box that a channel's name (评论) heads is none."""
+    members: dict[int, list[int]] = {}
+    for index, block in enumerate(blocks):
+        for element in block.container:
+            members.setdefault(element, []).append(index)
+    page_prose = sum(map(_prose, blocks))
+    for heading in [index for index, reason in removed.items() if reason in _LIST_HEADINGS]:
+        for element in reversed(blocks[heading].container[:-1]):
+            box = members[element]
+            if box[0] != heading:
+                break
+            if len(box) > 1:
+                listed = any(index != heading and removed.get(index, "date line") not in _NEUTRAL for index in box)
+                if listed or 2 * sum(_prose(blocks[index]) for index in box) < page_prose:
+                    for index in box:
+                        if not _is_editor_credit(blocks[index]):  # a template's credits box may sit in it
+                            removed.setdefault(index, removed[heading])
+                break
 
 
 def _mark_repeated_copies(blocks: list[Block], removed: dict[int, str]) -> None:

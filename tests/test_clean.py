@@ -86,7 +86,7 @@ def test_the_article_is_the_densest_run_of_prose():
     article = clean(page)
     assert [p.text for p in article.paragraphs] == ["所属栏目 财经", BODY, BODY_2]
     reasons = {r.line: r.reason for r in article.removed}
-    assert reasons[1] == "list of links" and reasons[10] == "after the article"
+    assert reasons[1] == "list of links" and reasons[10] == "related-articles list"
 
 
 def test_every_dropped_block_is_reported_with_its_line(sample_path):

@@ -148,7 +148,7 @@ def test_markdown_front_matter_becomes_metadata_and_navigation_goes():
     assert [(p.line, p.end_line) for p in document.paragraphs] == [(9, 0), (17, 0), (19, 0), (21, 22), (24, 0)]
     removed = {r.text: r.reason for r in document.removed}
     assert removed["首页"] == "navigation" and removed["科技"] == "list of links"
-    assert removed["苹果发布新款iPhone"] == "list of links"
+    assert removed["苹果发布新款iPhone"] == "related-articles list"
     assert removed["Copyright © 2024 example.com 京ICP备12345678号"] == "rights notice"
     for paragraph in document.paragraphs:
         for syntax in ("](", "**", "`", "title:", "---", "!["):

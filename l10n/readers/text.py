@@ -21,7 +21,7 @@ _CONTINUES_LINE = re.compile(r"^[，。、；：！？）」』”’》〉】�
 _SENTENCE_END = re.compile(r"[。！？!?；;…”」』）)]$")
 _FRAGMENT = re.compile(r"^[\u3400-\u9fff]$")
 _MID_SENTENCE_END = re.compile(r"[，、：,]$")
-_MIN_WRAP_WIDTH = 20
+_MIN_WRAP_WIDTH = 30  # columns: chrome lines of a page cluster below it by chance, wrapped prose is wider
 _WRAP_TOLERANCE = 2  # columns: a wrapped line may end a little short to avoid splitting a word
 _MIN_WRAPPED_SHARE = 0.3
 
@@ -58,11 +58,14 @@ def _continues(before: str, line: str, wrap: int | None) -> bool:
         return True
     if _FRAGMENT.match(line) and not _SENTENCE_END.search(before):
         return True
-    return wrap is not None and columns(before) >= wrap - _WRAP_TOLERANCE
+    # a wrapped paragraph's lines are all cut at the width: a longer line is no part of the wrapping
+    return wrap is not None and columns(before) >= wrap - _WRAP_TOLERANCE and columns(line) <= wrap + _WRAP_TOLERANCE
 
 
 def _wrap_width(lines: list[str]) -> int | None:
-    """The width most lines are cut at, when the text is hard-wrapped; None when it is not."""
+    """The width most lines are cut at, when the text is hard-wrapped; None when it is not. A line a page
+    repeats (a breadcrumb, a menu) is one line of evidence, not many."""
+    lines = list(dict.fromkeys(lines))
     widths = Counter(width for width in map(columns, lines) if width >= _MIN_WRAP_WIDTH)
     if not widths:
         return None
