@@ -20,6 +20,7 @@ METADATA = json.dumps({"from_code": "zh", "to_code": "en", "package_version": "1
 
 
 def _zip(path, members):
+    """Stored, not deflated: nested brackets compress a thousandfold and would be refused as a zip bomb first."""
     with zipfile.ZipFile(path, "w") as archive:
         for name, data in members:
             archive.writestr(name, data)

@@ -8,6 +8,7 @@ from ..model import Part
 from ..reviewed import SOURCE_LANGUAGE
 from .article import FALLBACK, FUZZY, Article, Block, Node, safe_url
 
+_REFERENCE_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
 _SPECIAL = re.compile(r"([\\`*_\[\]<>])")
 _BLOCK_START = re.compile(r"^(\s*)([#>+=-]|\d+[.)])")
 
@@ -17,9 +18,11 @@ def _escape(text: str) -> str:
 
 
 def _url(url: str) -> str:
-    """A link destination that means the URL as written: `<`, `>` percent-encoded, `\\` and `&` escaped (a
-    Markdown renderer would read `&#58;` as `:` and so turn an inert address into a `javascript:` one)."""
-    url = url.replace("<", "%3C").replace(">", "%3E").replace("\\", "\\\\").replace("&", "\\&")
+    """A link destination that means the URL as written: `<`, `>` percent-encoded, `\\` escaped, and `&`
+    where it starts a character reference (a Markdown renderer would read `&#58;` as `:` and so turn an inert
+    address into a `javascript:` one); `?a=1&b=2` stays as it is."""
+    url = url.replace("<", "%3C").replace(">", "%3E").replace("\\", "\\\\")
+    url = _REFERENCE_START.sub(r"\\&", url)
     return f"<{url}>" if re.search(r"[\s()]", url) else url
 
 
