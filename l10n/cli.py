@@ -24,7 +24,6 @@ from .readers import READERS
 from .exchange import PLACEHOLDER_FORMS, UNIT_SHAPES
 from .reviewed import TAG_SCHEMES
 from .table import FORMATS
-from .variant import HANT_LOCALES
 
 
 def _typer(help: str) -> typer.Typer:
@@ -144,14 +143,16 @@ def _run_progress(quiet: bool) -> Iterator:
 
 
 def _editions(value: str | None) -> tuple[str, ...] | None:
-    """`--hant s2twp,s2hk`: one Traditional edition per OpenCC configuration."""
+    """`--hant tw,hk`: one Traditional edition each (editions.py)."""
+    from . import editions
+
     if value is None:
         return None
-    editions = tuple(part.strip() for part in value.split(",") if part.strip())
-    for config in editions:
-        if config not in HANT_LOCALES:
-            raise _fail(f"unknown --hant {config!r}; choose from {', '.join(HANT_LOCALES)} (comma-separated)", 2)
-    return editions
+    names = tuple(part.strip() for part in value.split(",") if part.strip())
+    for name in names:
+        with _reported_errors():
+            editions.get(name)
+    return names
 
 
 def _value(choice: Enum | None) -> str | None:
@@ -200,7 +201,7 @@ def run(
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help=setting_help("out"), metavar="DIR",
                                                 show_default=False)] = None,
     hant: Annotated[Optional[str], typer.Option(
-        help=setting_help("editions", "Several: comma-separated."), metavar="CONFIG[,CONFIG…]",
+        help=setting_help("editions", "Several: comma-separated."), metavar="EDITION[,EDITION…]",
         show_default=False)] = None,
     glossary: GlossaryOption = None,
     mt: Annotated[Optional[MtChoice], typer.Option(help=setting_help("mt"), show_default=False)] = None,

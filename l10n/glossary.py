@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import placeholders
+from .editions import GLOSSARY_COLUMNS
 from .errors import GlossaryError
 from .model import GlossaryEntry, Kind, Segment, TermHit
 
 REQUIRED_COLUMNS = ("zh_Hans", "en", "kind")
-TRADITIONAL_COLUMNS = ("zh_Hant", "zh_TW", "zh_HK")
+TRADITIONAL_COLUMNS = GLOSSARY_COLUMNS  # one per edition: the desk's overrides, which always win
 COLUMNS = ("zh_Hans", "en", "en_short", *TRADITIONAL_COLUMNS, "kind", "en_forbidden", "note")
 _LIST_SEPARATOR = "|"
 

@@ -13,14 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import placeholders
+from . import editions, placeholders
 from .errors import InputError, OutputError
 from .inline_codes import unit_texts
 from .model import Segment, Target
 
 SOURCE_TAGS = frozenset({"zh", "zh-cn", "zh-sg", "zh-hans", "zh-hans-cn", "zh-hans-sg"})
-_TARGET_LOCALES = {"zh-tw": "zh_TW", "zh-hant-tw": "zh_TW", "zh-hk": "zh_HK", "zh-hant-hk": "zh_HK",
-                   "zh-hant": "zh_Hant"}
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS memory (source TEXT NOT NULL, locale TEXT NOT NULL, target TEXT NOT NULL, "
            "origin TEXT NOT NULL, PRIMARY KEY (source, locale))")
 ORIGIN_NOTE = "translation memory: "
@@ -37,7 +35,8 @@ def locale_of(tag: str) -> str | None:
     tag = tag.lower().replace("_", "-")
     if tag == "en" or tag.startswith("en-"):
         return "en"
-    return _TARGET_LOCALES.get(tag)
+    edition = editions.by_tag(tag)
+    return edition.locale if edition is not None else None
 
 
 @dataclass(frozen=True)

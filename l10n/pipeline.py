@@ -42,8 +42,9 @@ from .snapshots import KnownDrafts, KnownMatches
 from .table import render_rows
 from .translate.base import DecodingOptions, Translator
 from .translate.enforce import DraftReport, draft_documents, draft_keys
-from .variant import (DEFAULT_HANT, Phrases, glossary_phrases, hant_locale, respect_boundaries,
-                      traditional_variant)
+from . import editions as edition_table
+from .layers import signature as layers_signature
+from .variant import Phrases, glossary_phrases, respect_boundaries, traditional_variant
 
 BUNDLED_SAMPLE = Path(__file__).parent / "samples" / "jiemian-openai-board.zh.txt"
 DEFAULT_GLOSSARY = Path("glossary.csv")
@@ -56,7 +57,7 @@ INSTALL_HINT = ("install the Argos zh→en model with `l10n models install` (nee
 @dataclass(frozen=True)
 class RunOptions:
     out_dir: Path = Path("output")
-    editions: tuple[str, ...] = (DEFAULT_HANT,)  # OpenCC configurations, one Traditional catalog each
+    editions: tuple[str, ...] = (edition_table.DEFAULT,)  # Traditional editions (editions.py), one catalog each
     glossary: tuple[Path, ...] | None = None  # None: ./glossary.csv when there is one
     mt: str = "auto"  # auto: drafts when a model is installed; argos: a model is required; none: no drafts
     name_style: str = "full"  # news: later mentions may use a name's short form
@@ -174,7 +175,7 @@ Previous = dict[Path, polib.POFile]  # the catalogs already in a document's fold
 def read_previous(folder: Path, options: RunOptions) -> Previous:
     """A document's existing catalogs, read and validated before any MT work or write: a bad file stops
     that document with its file and line, and nothing of it has been replaced."""
-    paths = [folder / f"{locale}.po" for locale in (*(hant_locale(config) for config in options.editions), ENGLISH)]
+    paths = [folder / f"{locale}.po" for locale in (*_edition_locales(options), ENGLISH)]
     return {path: po.read_catalog(path) for path in paths if path.exists()}
 
 
@@ -200,15 +201,19 @@ def _removed_rows(document: Document):
                                                   for removal in document.removed]
 
 
+def _edition_locales(options: RunOptions) -> list[str]:
+    return [edition_table.get(name).locale for name in options.editions]
+
+
 def _check_options(options: RunOptions) -> None:
     if not options.editions:
-        raise UsageError("no Traditional edition asked for; give at least one OpenCC configuration")
+        raise UsageError("no Traditional edition asked for; give at least one (tw, hk …)")
     locales: dict[str, str] = {}
-    for config in options.editions:
-        locale = hant_locale(config)
+    for name in options.editions:
+        locale = edition_table.get(name).locale
         if locale in locales:
-            raise UsageError(f"editions {locales[locale]} and {config} would both write {locale}.po; keep one")
-        locales[locale] = config
+            raise UsageError(f"editions {locales[locale]} and {name} would both write {locale}.po; keep one")
+        locales[locale] = name
     if options.mt not in MT_CHOICES:
         raise UsageError(f"unknown --mt {options.mt!r}; choose one of {', '.join(MT_CHOICES)}")
     if options.name_style not in NAME_STYLES:
@@ -386,7 +391,7 @@ def _render_document(job: _Job, targets: list[Target], options: RunOptions,
         return {segment.id: (*term_notes(segment, language), *markup[segment.id]) for segment in segments}
 
     notes = notes_for(None)
-    editions = {hant_locale(config): config for config in options.editions}
+    editions = {edition_table.get(name).locale: name for name in options.editions}
     outputs: dict[Path, str] = {folder / f"{document.name}.pot": po.render(po.template(document, segments, notes))}
     reviewed: list[tuple[str, dict[str, str]]] = []
     written: machine.Record = {}
@@ -437,7 +442,9 @@ def _recipe(options: RunOptions, glossary_paths: tuple[Path, ...], translator: T
             "memory": digest_files([memory]) if memory is not None else None,
             "reference": digest_files([options.reference]) if options.reference is not None else None,
             "model": translator.model_id if translator is not None else None,
-            "options": {"editions": list(options.editions), "names": options.name_style,
+            "editions": {"rows": [edition_table.get(name).key for name in options.editions],
+                         "layers": layers_signature()},
+            "options": {"names": options.name_style,
                         "format": options.input_format,
                         "decoding": translator.options.output_key() if translator is not None else None}}
 
@@ -609,7 +616,7 @@ def run(paths: Iterable[Path | Input], options: RunOptions, on_progress: Progres
                 if memory is not None:
                     sources = sorted({segment.source for job in prepared.ready() for segment in job.segments})
                     prepared.matches = {locale: memory.lookup(sources, locale) for locale in
-                                        (*(hant_locale(config) for config in options.editions), ENGLISH)}
+                                        (*_edition_locales(options), ENGLISH)}
                 yield prepared
 
         for chunk, localized in executor.map_unordered(_localize, work, looked_up(), window):

@@ -14,12 +14,12 @@ from pathlib import Path
 
 import polib
 
-from . import machine, po
+from . import editions, machine, po
 from .errors import UsageError
 from .model import Segment
 
 SOURCE_LANGUAGE = "zh-Hans"
-_LANGUAGE_TAGS = {"en": "en", "zh_TW": "zh-Hant-TW", "zh_HK": "zh-Hant-HK", "zh_Hant": "zh-Hant"}
+_LANGUAGE_TAGS = {"en": "en", **{edition.locale: edition.tag for edition in editions.NEWSROOM}}
 _QA_ERROR = "QA error: "
 _QA_WARNING = "QA warning: "
 _GLOSSARY = "glossary: "

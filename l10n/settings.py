@@ -107,14 +107,15 @@ def registry() -> dict[str, Setting]:
     from .pipeline import MT_CHOICES, RunOptions
     from .qa.catalogs import CheckOptions
     from .qa.terms import NAME_STYLES
-    from .variant import HANT_LOCALES
+    from . import editions
 
     settings = [
         Setting("glossary", "", "glossary", (RunOptions, "glossary"),
                 "Glossary CSV file(s), read as one (default: glossary.csv in the desk, when there is one)", kind=list, is_path=True, example='["glossary.csv"]'),
         Setting("editions", "", "editions", (RunOptions, "editions"),
-                "Traditional editions, one catalog each: s2t (zh_Hant), s2tw and s2twp (zh_TW), s2hk (zh_HK)",
-                kind=list, choices=tuple(HANT_LOCALES)),
+                "Traditional editions, one catalog each: tw (zh_TW), hk (zh_HK), hant (zh_Hant); s2twp and s2hk "
+                "mean tw and hk; plain-s2twp, plain-s2hk … are OpenCC alone (docs/editions.md)",
+                kind=list, choices=editions.names()),
         Setting("out", "", "out", (RunOptions, "out_dir"), "Output folder: where `run` writes and the other "
                 "commands look", is_path=True),
         Setting("inputs", "", "inputs", (RunOptions, "inputs"),

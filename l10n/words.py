@@ -38,3 +38,16 @@ def words(text: str) -> list[tuple[str, int, int]]:
 def tagged(text: str) -> list[tuple[str, str]]:
     """Words with their part-of-speech tags."""
     return [(pair.word, pair.flag) for pair in _tagger().cut(text)]
+
+
+def is_word(text: str) -> bool:
+    """Whether jieba's dictionary holds text as a word (its table also lists every word's prefixes, at 0)."""
+    return _tokenizer().FREQ.get(text, 0) > 0
+
+
+_PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
+
+
+def is_name(word: str) -> bool:
+    """Whether jieba's dictionary tags the word as a name of a person, place or organization."""
+    return _tagger().word_tag_tab.get(word) in _PROPER_TAGS

@@ -94,7 +94,7 @@ def test_two_editions_for_one_locale_are_refused(tmp_path):
 def test_unknown_edition_is_refused(tmp_path):
     result = runner.invoke(app, ["run", "-q", "--hant", "s2twp,s2jp", "--out", str(tmp_path / "o")])
     assert result.exit_code == 2
-    assert "unknown --hant 's2jp'" in result.stderr
+    assert "unknown edition 's2jp'; choose tw, hk, hant" in result.stderr
 
 
 def test_config_prints_effective_settings_and_origins(tmp_path, monkeypatch):

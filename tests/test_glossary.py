@@ -129,11 +129,11 @@ def test_thousands_of_entries_match_correctly():
 
 def test_traditional_override_beats_opencc_and_terms_are_not_split():
     segment = Segment("s1", 1, 1, Part.BODY, 1, "奥特曼的回归以及界面新闻的报道")
-    plain = traditional_variant([segment], "s2t").texts["s1"]
+    plain = traditional_variant([segment], "plain-s2t").texts["s1"]
     assert "迴歸" in plain  # OpenCC's choice, wrong for news in Taiwan
     glossary = _glossary("回归,,,回歸,term,", "界面新闻,Jiemian News,,界面新聞,org,")
     [annotated] = glossary.annotate([segment])
-    for config in ("s2t", "s2tw", "s2twp", "s2hk"):
+    for config in ("plain-s2t", "plain-s2tw", "plain-s2twp", "plain-s2hk", "tw", "hk", "hant"):
         converted = traditional_variant([annotated], config).texts["s1"]
         assert converted == "奧特曼的回歸以及界面新聞的報道"
 

@@ -39,7 +39,7 @@ def test_template_has_one_entry_per_segment(outputs, sample_path):
 def test_traditional_catalog_is_filled_and_fuzzy(outputs):
     catalog = polib.pofile(str(outputs.folder / "zh_TW.po"))
     assert catalog.metadata["Language"] == "zh_TW"
-    assert catalog.metadata["X-L10n-Origin"].endswith("s2twp")
+    assert catalog.metadata["X-L10n-Origin"].startswith("l10n edition tw: OpenCC ")
     assert all(e.msgstr and e.fuzzy for e in catalog)
     assert catalog[0].msgstr == "OpenAI宮鬥劇完結,誰是最大贏家?"
 

@@ -41,7 +41,7 @@ def test_nearest_file_wins(tmp_path):
 def test_no_file_gives_defaults(tmp_path):
     loaded = settings.load(cwd=tmp_path)
     assert loaded.path is None
-    assert loaded["editions"] == ("s2twp",)
+    assert loaded["editions"] == ("tw",)
     assert all(origin.startswith(settings.DEFAULT) for origin in loaded.origins.values())
 
 
@@ -172,5 +172,5 @@ def test_describe_lists_every_setting_with_its_origin(tmp_path):
     path = write(tmp_path / "l10n.toml", '[qa]\nfail_on = "warning"\n')
     rows = {name: (value, origin) for name, value, origin in settings.describe(settings.load(path))}
     assert rows["qa.fail_on"] == ("warning", f"{path}:2")
-    assert rows["editions"] == ("s2twp", settings.DEFAULT)
+    assert rows["editions"] == ("tw", settings.DEFAULT)
     assert len(rows) == len(settings.defaults().values)

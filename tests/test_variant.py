@@ -1,4 +1,5 @@
 import re
+from collections import Counter
 
 import pytest
 
@@ -6,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from l10n import variant
+from l10n import editions, variant
 from l10n.cli import app
 from l10n.errors import UsageError
 from l10n.glossary import Glossary, load, parse
@@ -14,20 +15,21 @@ from l10n.ingest import read_article
 from l10n.model import Part, Segment
 from l10n.pipeline import RunOptions, run
 from l10n.segment import segment_document
-from l10n.variant import (convert, glossary_phrases, hant_locale, respect_boundaries, traditional_variant,
-                          unexplained_changes)
+from l10n.variant import convert, glossary_phrases, respect_boundaries, traditional_variant, unexplained_changes
 
 ROOT = Path(__file__).resolve().parent.parent
 
 
-@pytest.mark.parametrize("config, locale", [("s2t", "zh_Hant"), ("s2tw", "zh_TW"), ("s2twp", "zh_TW"), ("s2hk", "zh_HK")])
-def test_locale_follows_config(config, locale):
-    assert hant_locale(config) == locale
+@pytest.mark.parametrize("name, key, locale", [
+    ("tw", "tw", "zh_TW"), ("s2twp", "tw", "zh_TW"), ("s2tw", "tw", "zh_TW"), ("hk", "hk", "zh_HK"), ("s2hk", "hk", "zh_HK"),
+    ("s2t", "hant", "zh_Hant"), ("plain-s2twp", "plain-s2twp", "zh_TW"), ("plain-s2hk", "plain-s2hk", "zh_HK")])
+def test_old_opencc_names_mean_the_newsroom_editions(name, key, locale):
+    assert editions.get(name).key == key and editions.get(name).locale == locale
 
 
-def test_unknown_config_is_a_usage_error():
-    with pytest.raises(UsageError, match="s2twp"):
-        hant_locale("t2s")
+def test_unknown_edition_is_a_usage_error_naming_the_choices():
+    with pytest.raises(UsageError, match="tw, hk"):
+        editions.get("t2s")
 
 
 def test_regional_phrases_only_with_s2twp():
@@ -37,15 +39,18 @@ def test_regional_phrases_only_with_s2twp():
 
 def test_sample_variant_keeps_segment_count_numbers_and_latin(sample_path):
     segments = segment_document(read_article(sample_path))
-    target = traditional_variant(segments, "s2twp")
+    target = traditional_variant(segments, "tw")
     assert target.locale == "zh_TW"
     assert set(target.texts) == {s.id for s in segments}
     token = re.compile(r"[0-9A-Za-z.%]+")
     for segment in segments:
-        assert token.findall(target.texts[segment.id]) == token.findall(segment.source)
+        found, source = Counter(token.findall(target.texts[segment.id])), Counter(token.findall(segment.source))
+        names = {note.split(" → ")[1] for note in target.notes.get(segment.id, ()) if note.startswith("regional name")}
+        assert not source - found and set(found - source) <= names  # 谷歌 is Google in Taiwan, and the note says so
+        assert not any("variant-changed" in note for note in target.notes.get(segment.id, ()))
     title = target.texts[segments[0].id]
     assert title == "OpenAI宮鬥劇完結,誰是最大贏家?"
-    assert target.origin.startswith("OpenCC ") and target.origin.endswith(" s2twp")
+    assert target.origin.startswith("l10n edition tw: OpenCC ") and " s2tw, layers data " in target.origin
 
 
 def _segments(glossary: Glossary, *sentences: str) -> list[Segment]:
@@ -68,7 +73,7 @@ WHOLE_GLOSSARY = ("转换,,,轉換,,term", "人工智能,,,人工智慧,,term", 
 
 
 @pytest.mark.parametrize("whole", [False, True], ids=["terms-held", "whole-glossary"])
-@pytest.mark.parametrize("config", ["s2twp", "s2t", "s2hk"])
+@pytest.mark.parametrize("config", ["plain-s2twp", "plain-s2t", "plain-s2hk", "tw", "hk", "hant"])
 def test_a_longer_phrase_wins_over_a_glossary_term_whose_edge_it_covers(config, whole):
     glossary = _glossary(*REGRESSION, *(WHOLE_GLOSSARY if whole else ()))
     phrases = glossary_phrases(glossary.entries.values(), config) if whole else None
@@ -76,7 +81,8 @@ def test_a_longer_phrase_wins_over_a_glossary_term_whose_edge_it_covers(config, 
                          "线性回归和逻辑回归都是回归分析。", "布洛克曼说。")
     texts = list(traditional_variant(respect_boundaries(segments, config, phrases), config, phrases).texts.values())
     assert texts[0] == "生死輪迴歸於塵土。"  # OpenCC's 轮回 takes the 回 of 回归
-    assert texts[1] == "烏雲密佈洛克曼出現。"  # 乌云密布 keeps its 布 from 布洛克曼
+    assert texts[1] == ("烏雲密布洛克曼出現。" if config in ("tw", "hk") else "烏雲密佈洛克曼出現。")  # 乌云密布 keeps
+    # its 布 from 布洛克曼 (the newsroom editions print 布 in 密布: the term list below says where the term is)
     assert texts[2] == "經濟回歸理性。"  # where 回归 is the word, the override applies
     assert texts[3] == "北迴歸線以南。"
     assert texts[4] == "線性迴歸和邏輯迴歸都是回歸分析。"  # the longest glossary term wins, as in OpenCC
@@ -87,32 +93,36 @@ def test_a_longer_phrase_wins_over_a_glossary_term_whose_edge_it_covers(config, 
 
 
 @pytest.mark.parametrize("whole", [False, True], ids=["terms-held", "whole-glossary"])
-def test_a_term_stands_where_the_crossing_opencc_phrase_is_no_word(whole):
+@pytest.mark.parametrize("config, expected", [("plain-s2twp", "谷歌"), ("hk", "谷歌"), ("tw", "Google")])
+def test_a_term_stands_where_the_crossing_opencc_phrase_is_no_word(whole, config, expected):
     # OpenCC alone writes 2014年穀歌: its phrase 年谷 (harvest) runs across 谷歌 but is no word here.
     assert convert("2014年谷歌花了", "s2twp") == "2014年穀歌花了"
     glossary = _glossary("谷歌,Google,,,,org", *(WHOLE_GLOSSARY if whole else ()))
-    phrases = glossary_phrases(glossary.entries.values(), "s2twp") if whole else None
-    segments = respect_boundaries(_segments(glossary, "2014年谷歌花了6.25亿美元。"), "s2twp", phrases)
-    assert traditional_variant(segments, "s2twp", phrases).texts == {"s1": "2014年谷歌花了6.25億美元。"}
+    phrases = glossary_phrases(glossary.entries.values(), config) if whole else None
+    segments = respect_boundaries(_segments(glossary, "2014年谷歌花了6.25亿美元。"), config, phrases)
+    # without an override the term is the edition's own form of it: Taiwan's newsrooms print Google
+    assert traditional_variant(segments, config, phrases).texts == {"s1": f"2014年{expected}花了6.25億美元。"}
     assert [hit.entry.source for hit in segments[0].terms] == ["谷歌"]
 
 
 def test_overrides_of_the_sample_glossary_still_apply(sample_path):
     glossary = load(ROOT / "glossary.csv")
-    segments = respect_boundaries(glossary.annotate(segment_document(read_article(sample_path))), "s2twp")
-    text = "".join(traditional_variant(segments, "s2twp").texts.values())
+    segments = respect_boundaries(glossary.annotate(segment_document(read_article(sample_path))), "tw")
+    text = "".join(traditional_variant(segments, "tw").texts.values())
     assert "界面新聞" in text and "介面新聞" not in text
     assert "范劍磊" in text and "範劍磊" not in text
     assert "賈伯斯" in text and "喬布斯" not in text
-    assert "賈伯斯" not in "".join(traditional_variant(segments, "s2hk").texts.values())
+    assert "賈伯斯" not in "".join(traditional_variant(segments, "hk").texts.values())
 
 
 @pytest.mark.parametrize("source, taiwan", [("乙肝病毒", "B肝病毒"), ("甲型肝炎", "A型肝炎"), ("做B超", "做超音波"),
                                             ("宝马集团", "BMW集團")])
 def test_changes_made_by_opencc_dictionaries_are_legitimate(source, taiwan):
-    target = traditional_variant(_segments(Glossary([]), source), "s2twp")
+    assert traditional_variant(_segments(Glossary([]), source), "plain-s2twp").notes == {}
+    target = traditional_variant(_segments(Glossary([]), source), "tw")
     assert target.texts == {"s1": taiwan}
-    assert target.notes == {}
+    [note] = target.notes["s1"]  # the Taiwan edition's vocabulary layer says what it changed, and no QA warning
+    assert note.startswith("regional vocabulary: ")
 
 
 def test_a_glossary_override_may_drop_what_opencc_would_write():
@@ -132,15 +142,22 @@ class _Damaging:
         return text.replace("OpenAI", "")
 
 
-def test_a_damaged_conversion_is_a_qa_warning_not_a_stop(monkeypatch, sample_path):
+@pytest.fixture
+def fresh_stacks():
+    variant._stack.cache_clear()
+    yield
+    variant._stack.cache_clear()
+
+
+def test_a_damaged_conversion_is_a_qa_warning_not_a_stop(monkeypatch, sample_path, fresh_stacks):
     segments = segment_document(read_article(sample_path))
-    monkeypatch.setattr(variant, "_layered_converter", lambda config, phrases: _Damaging())
-    target = traditional_variant(segments, "s2t")
+    monkeypatch.setattr(variant, "_build", lambda edition, table, rules: _Damaging())
+    target = traditional_variant(segments, "hant")
     assert set(target.texts) == {segment.id for segment in segments}
-    warned = [segment for segment in segments if segment.id in target.notes]
+    warned = [segment for segment in segments if "[variant-changed]" in target.notes.get(segment.id, ("",))[-1]]
     assert warned and all("OpenAI" in segment.source for segment in warned)
-    assert all(segment.id in target.notes for segment in segments if "OpenAI" in segment.source)
-    note = target.notes[warned[0].id][0]
+    assert all(segment in warned for segment in segments if "OpenAI" in segment.source)
+    note = target.notes[warned[0].id][-1]
     assert note.startswith("QA warning: the conversion changed numbers or Latin text (OpenAI")
 
 
@@ -152,7 +169,7 @@ def test_a_batch_with_hepatitis_b_writes_every_article(tmp_path):
                                       "--mt", "none", "-q"])
     assert result.exit_code == 0, result.stderr
     assert "B肝疫苗接種率達到九成。" in (tmp_path / "out" / "a" / "zh_TW.po").read_text(encoding="utf-8")
-    assert "BMW集團今天釋出了新車。" in (tmp_path / "out" / "b" / "zh_TW.po").read_text(encoding="utf-8")
+    assert "BMW集團今天發布了新車。" in (tmp_path / "out" / "b" / "zh_TW.po").read_text(encoding="utf-8")
 
 
 def test_a_run_builds_one_converter_whatever_terms_its_documents_hold(tmp_path):
@@ -164,14 +181,14 @@ def test_a_run_builds_one_converter_whatever_terms_its_documents_hold(tmp_path):
     for number, sentence in enumerate(["布洛克曼说。", "经济回归理性。", "谷歌花了钱。", "今天下雨。"]):
         articles.append(tmp_path / f"a{number}.txt")
         articles[-1].write_text(sentence + "\n", encoding="utf-8")
-    variant._layered_converter.cache_clear()
+    variant._stack.cache_clear()
     run(articles, RunOptions(out_dir=tmp_path / "out", glossary=(glossary,), mt="none"))
-    assert variant._layered_converter.cache_info().misses == 1
+    assert variant._stack.cache_info().misses == 2  # the edition with the glossary; alone, for terms' own forms
     assert (tmp_path / "out" / "a1" / "zh_TW.po").read_text(encoding="utf-8").count('msgstr "經濟回歸理性。"') == 1
 
 
 def test_a_document_converted_in_one_call_equals_its_sentences_converted_one_by_one(sample_path):
     segments = segment_document(read_article(sample_path))
     segments.append(Segment("broken", 99, 1, Part.BODY, 99, "第一行\n软件"))  # a line break falls back to one by one
-    texts = traditional_variant(segments, "s2twp").texts
+    texts = traditional_variant(segments, "plain-s2twp").texts
     assert texts == {segment.id: convert(segment.source, "s2twp") for segment in segments}

@@ -1,6 +1,6 @@
 """Quality checks on target texts. Every check is registered in registry.CHECKS by its family module
-(terms, numbers, latin, leaks, punctuation, repetition, spelling), imported here; `check_catalog` runs them on a catalog
-and writes the findings into its entries."""
+(terms, numbers, latin, leaks, punctuation, repetition, spelling, regional), imported here; `check_catalog` runs
+them on a catalog and writes the findings into its entries."""
 from __future__ import annotations
 
 import statistics
@@ -8,7 +8,7 @@ import statistics
 import polib
 
 from ..model import Issue, Segment
-from . import terms, numbers, latin, leaks, punctuation, repetition, spelling  # noqa: F401, I001  (each registers its checks, in this order)
+from . import terms, numbers, latin, leaks, punctuation, repetition, spelling, regional  # noqa: F401, I001  (each registers its checks, in this order)
 from .findings import entries_for, write_findings
 from .registry import CHECKS, ENGLISH, TRADITIONAL, Context, language_of
 
@@ -16,28 +16,26 @@ MIN_SEGMENTS_FOR_RATIO = 5  # fewer translated segments say nothing about a docu
 
 
 def build_context(segments: list[Segment], texts: dict[str, str], locale: str, style: str = "full",
-                  hant_config: str | None = None, converted: dict[str, str] | None = None) -> Context:
+                  edition: str | None = None, converted: dict[str, str] | None = None) -> Context:
     """What the checks need to know about the document: the glossary requirements under the name style, for a
-    Traditional target the OpenCC conversion of each segment (`converted` when the caller has it already), and
-    the usual target/source length ratio."""
+    Traditional target its edition and the edition's conversion of each segment (`converted` when the caller has
+    it already), and the usual target/source length ratio."""
     language = language_of(locale)
     required, expected = {}, {}
     if language == ENGLISH:
         required = terms.requirements(segments, style)
-    elif language == TRADITIONAL and hant_config is not None:
-        from ..variant import convert, traditional_variant
+    elif language == TRADITIONAL and edition is not None:
+        from ..variant import term_rendering, traditional_variant
 
-        def traditional(entry) -> str:
-            return entry.traditional_for(locale) or convert(entry.source, hant_config)
-
-        required = terms.requirements(segments, "full", traditional)
-        expected = converted if converted is not None else traditional_variant(segments, hant_config).texts
+        required = terms.requirements(segments, "full", lambda entry: term_rendering(entry, edition))
+        expected = converted if converted is not None else traditional_variant(segments, edition).texts
     ratios = [repetition.length_ratio(s.source, texts[s.id]) for s in segments
               if texts.get(s.id) and repetition.content_length(s.source) >= repetition.SHORTEST_SOURCE]
     usual = statistics.median(ratios) if len(ratios) >= MIN_SEGMENTS_FOR_RATIO else None
     carried = punctuation.carried_over([segment.id for segment in segments], texts)
     recurring = spelling.recurring(list(texts.values())) if language == ENGLISH else frozenset()
-    return Context(language, required, expected, usual, carried, recurring)
+    return Context(language, required, expected, usual, carried, recurring,
+                   edition if language == TRADITIONAL else None)
 
 
 def check_texts(segments: list[Segment], texts: dict[str, str], context: Context) -> list[Issue]:
@@ -53,10 +51,10 @@ def check_texts(segments: list[Segment], texts: dict[str, str], context: Context
 
 
 def check_catalog(catalog: polib.POFile, segments: list[Segment], locale: str, style: str = "full",
-                  hant_config: str | None = None, converted: dict[str, str] | None = None) -> list[Issue]:
+                  edition: str | None = None, converted: dict[str, str] | None = None) -> list[Issue]:
     """Check a catalog's live entries against their segments and write the findings into the entries."""
     entries = entries_for(catalog, segments)
     texts = {segment_id: entry.msgstr for segment_id, entry in entries.items() if entry.msgstr}
-    issues = check_texts(segments, texts, build_context(segments, texts, locale, style, hant_config, converted))
+    issues = check_texts(segments, texts, build_context(segments, texts, locale, style, edition, converted))
     write_findings(entries, issues)
     return issues

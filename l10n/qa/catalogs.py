@@ -2,7 +2,7 @@
 
 A catalog stands on its own: each live entry becomes a segment again (msgid as source, in file order, the
 glossary annotated on it), the target language comes from the header's Language, and a Traditional
-catalog's OpenCC configuration from its X-L10n-Origin header (else the usual one for its locale). Every
+catalog's edition from its X-L10n-Origin header (else the newsroom edition of its locale). Every
 file is read before any is written, so one unreadable file stops the check with nothing changed.
 """
 from __future__ import annotations
@@ -14,19 +14,18 @@ from pathlib import Path
 
 import polib
 
-from .. import po
+from .. import editions, po
 from ..errors import InputError, UsageError
 from ..files import write_atomic
 from ..glossary import Glossary
 from ..model import Issue, Part, Segment, Severity
-from ..variant import DEFAULT_HANT, Phrases, glossary_phrases, respect_boundaries, traditional_variant
+from ..variant import Phrases, glossary_phrases, respect_boundaries, traditional_variant
 from . import check_catalog
 from .findings import entries_for, is_finding
 from .registry import TRADITIONAL, language_of
 
-# The OpenCC configuration a Traditional catalog was most likely made with, when its header does not say.
-_USUAL_CONFIG = {"zh_TW": "s2twp", "zh_HK": "s2hk", "zh_Hant": "s2t"}
-_ORIGIN_CONFIG = re.compile(r"\bOpenCC\s+\S+\s+(s2\w+)")
+_ORIGIN_EDITION = re.compile(r"\bl10n edition (\S+):")
+_ORIGIN_CONFIG = re.compile(r"\bOpenCC\s+\S+\s+(s2\w+)")  # catalogs made before editions: "OpenCC 1.4.2 s2twp"
 
 
 @dataclass(frozen=True)
@@ -78,35 +77,42 @@ def catalog_paths(inputs: list[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def segments_of(catalog: polib.POFile, glossary: Glossary, config: str) -> list[Segment]:
+def segments_of(catalog: polib.POFile, glossary: Glossary, edition: str) -> list[Segment]:
     """The catalog's live entries as segments, in file order, with their glossary terms; a term that only
     seems to stand in a sentence (布洛克曼 in 乌云密布洛克曼) is dropped as `run` drops it."""
     segments = []
     for number, entry in enumerate((e for e in catalog if not e.obsolete and e.msgid), start=1):
         line = next((int(line) for _, line in entry.occurrences if line and line.isdigit()), 0)
         segments.append(Segment(entry.msgctxt or str(number), number, 1, Part.BODY, line, entry.msgid))
-    return respect_boundaries(glossary.annotate(segments), config, _glossary_phrases(glossary, config))
+    return respect_boundaries(glossary.annotate(segments), edition, _glossary_phrases(glossary, edition))
 
 
 @functools.lru_cache(maxsize=8)
-def _glossary_phrases(glossary: Glossary, config: str) -> Phrases:
-    return glossary_phrases(glossary.entries.values(), config)
+def _glossary_phrases(glossary: Glossary, edition: str) -> Phrases:
+    return glossary_phrases(glossary.entries.values(), edition)
 
 
-def hant_config(catalog: polib.POFile, locale: str) -> str | None:
-    origin = _ORIGIN_CONFIG.search(catalog.metadata.get("X-L10n-Origin", ""))
-    return origin.group(1) if origin else _USUAL_CONFIG.get(locale)
+def catalog_edition(catalog: polib.POFile, locale: str) -> str | None:
+    """The edition a Traditional catalog was made as: its origin header says, or (older catalogs) the OpenCC
+    configuration it names, which is an edition's old name; else the newsroom edition of its locale."""
+    origin = catalog.metadata.get("X-L10n-Origin", "")
+    for pattern in (_ORIGIN_EDITION, _ORIGIN_CONFIG):
+        found = pattern.search(origin)
+        if found and found.group(1) in editions.names():
+            return found.group(1)
+    usual = editions.BY_LOCALE.get(locale)
+    return usual.key if usual is not None else None
 
 
 def check_in_memory(catalog: polib.POFile, glossary: Glossary, style: str = "full") -> tuple[list[Issue], dict]:
     """Run every check on a catalog as it is now and write the findings into its entries (in memory): the
     issues, and each segment's entry."""
     locale = catalog.metadata.get("Language", "")
-    config = hant_config(catalog, locale)
-    segments = segments_of(catalog, glossary, config or DEFAULT_HANT)
-    converted = (traditional_variant(segments, config, _glossary_phrases(glossary, config)).texts
-                 if config is not None and language_of(locale) == TRADITIONAL else None)
-    issues = check_catalog(catalog, segments, locale, style, config, converted)
+    edition = catalog_edition(catalog, locale)
+    segments = segments_of(catalog, glossary, edition or editions.DEFAULT)
+    converted = (traditional_variant(segments, edition, _glossary_phrases(glossary, edition)).texts
+                 if edition is not None and language_of(locale) == TRADITIONAL else None)
+    issues = check_catalog(catalog, segments, locale, style, edition, converted)
     return issues, entries_for(catalog, segments)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from ..editions import is_traditional
 from ..model import Issue, Segment, Severity
 
 ENGLISH = "en"
@@ -16,7 +17,7 @@ def language_of(locale: str) -> str:
     """The family of checks a catalog's locale gets: English, Traditional Chinese, or only the generic ones."""
     if locale.split("_")[0].split("-")[0] == "en":
         return ENGLISH
-    if locale in ("zh_TW", "zh_HK", "zh_MO", "zh_Hant") or locale.startswith("zh_Hant"):
+    if is_traditional(locale):
         return TRADITIONAL
     return locale
 
@@ -27,10 +28,11 @@ class Context:
 
     language: str  # ENGLISH, TRADITIONAL or another locale
     requirements: dict[str, list] = field(default_factory=dict)  # segment id → terms.Requirement
-    expected: dict[str, str] = field(default_factory=dict)  # Traditional: the OpenCC conversion of each segment
+    expected: dict[str, str] = field(default_factory=dict)  # Traditional: the edition's conversion of each segment
     usual_ratio: float | None = None  # the document's median target/source length ratio
     carried_over: dict[str, frozenset[str]] = field(default_factory=dict)  # bracket families a neighbour continues
     recurring_words: frozenset[str] = frozenset()  # unknown English words two entries or more use
+    edition: str | None = None  # Traditional: the edition (editions.py) the catalog is checked as
 
 
 CheckFunction = Callable[[Segment, str, Context], list[Issue]]

@@ -13,14 +13,14 @@ from dataclasses import dataclass
 
 from lxml.html import builder as E
 
+from .. import editions
 from ..escapes import xml_text
 from ..model import Document, Segment, Span
 from ..reviewed import SOURCE_LANGUAGE, Catalog, Translation, language_tag
 from .article import Node, PlaceholderError, add_text, parse, serialize
 
 _GLOSSARY_NOTE = re.compile(r"^(?P<source>.+?) → (?P<rendering>.+?) \((?P<details>[^)]*)\)")
-_NAMES = {"zh_TW": "Traditional (Taiwan)", "zh_HK": "Traditional (Hong Kong)", "zh_Hant": "Traditional",
-          "en": "English"}
+_NAMES = {**{edition.locale: edition.name for edition in editions.NEWSROOM}, "en": "English"}
 _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:1.5rem;color:#222}
 header ul{list-style:none;padding:0;margin:.5rem 0 1rem}

@@ -1,0 +1,91 @@
+"""An edition's regional data, read from `data/editions/` (derived by scripts/derive_edition_data.py; sources and
+licences in data/editions/README.md): what each layer rewrites, and in which context.
+
+Files per region: <region>-vocabulary.tsv (layer 2), <region>-names.tsv (layer 3), <region>-characters.tsv
+(regional variant characters of layer 1). phrase-checks.txt: OpenCC phrases checked against the sentence's words.
+A missing file is an empty layer: an edition with no data is OpenCC's characters and the punctuation layer.
+"""
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+DATA = Path(__file__).parent / "data" / "editions"
+
+VOCABULARY = "regional vocabulary"
+SOFTWARE = "software vocabulary"
+NAME = "regional name"
+
+
+@dataclass(frozen=True)
+class Rewrite:
+    """One rule of a layer: where the Simplified `source` stands as a word, the edition prints `rendering`."""
+
+    layer: str  # VOCABULARY, SOFTWARE or NAME: what the reviewer's note calls it
+    source: str
+    rendering: str
+    context: str = "general"  # software: only where the text is about software
+    changes: bool = True  # False: it writes what OpenCC writes, and stands only to be the longer phrase there
+    plain: str = ""  # OpenCC's conversion of the source (vocabulary)
+    technical: bool = False  # a computing term (OpenCC's TWPhrases but its names): a sign a text is about software
+
+
+def _rows(path: Path) -> list[list[str]]:
+    if not path.is_file():
+        return []
+    lines = path.read_text(encoding="utf-8").splitlines()
+    return [line.split("\t") for line in lines[1:] if line]
+
+
+@lru_cache(maxsize=None)
+def rewrites(region: str | None) -> tuple[Rewrite, ...]:
+    """The region's vocabulary and names; a source in both is a name."""
+    if region is None:
+        return ()
+    found: dict[str, Rewrite] = {}
+    regional = str.maketrans(dict(characters(region)))  # OpenCC's text of a phrase, as the region prints it
+    for source, rendering, context, _, plain, computing in _rows(DATA / f"{region}-vocabulary.tsv"):
+        plain = plain.translate(regional)
+        found[source] = Rewrite(SOFTWARE if context == "software" else VOCABULARY, source, rendering, context,
+                                rendering != plain, plain, computing == "yes" and context == "general")
+    for source, rendering, _ in _rows(DATA / f"{region}-names.tsv"):
+        found[source] = Rewrite(NAME, source, rendering)
+    return tuple(found.values())
+
+
+@lru_cache(maxsize=None)
+def characters(region: str | None) -> tuple[tuple[str, str], ...]:
+    """(OpenCC's character, the region's) pairs, applied to OpenCC's Traditional text."""
+    if region is None:
+        return ()
+    return tuple((written, printed) for written, printed, _ in _rows(DATA / f"{region}-characters.tsv"))
+
+
+def _lines(name: str) -> tuple[str, ...]:
+    path = DATA / name
+    return tuple(path.read_text(encoding="utf-8").split()) if path.is_file() else ()
+
+
+@lru_cache(maxsize=1)
+def phrase_checks() -> tuple[str, ...]:
+    """OpenCC's character-deciding phrases that are no common word: checked against the words around them."""
+    return _lines("phrase-checks.txt")
+
+
+@lru_cache(maxsize=1)
+def known_names() -> tuple[str, ...]:
+    """Mainland names of people, places and brands, with a regional form or not: where one of OpenCC's phrases
+    runs into one (年谷 into 谷歌), the name stands."""
+    return _lines("known-names.txt")
+
+
+@lru_cache(maxsize=1)
+def signature() -> str:
+    """A digest of all the regional data: a run's record changes when the data does, so its drafts are redone."""
+    digest = hashlib.sha256()
+    for path in sorted(DATA.glob("*")):
+        if path.suffix in (".tsv", ".txt"):
+            digest.update(path.name.encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()[:12]

@@ -1,0 +1,256 @@
+"""Derive the editions' regional data (l10n/data/editions/) from its sources. Rerun when a source changes.
+
+Run: python scripts/derive_edition_data.py [--cgroups ../shared/data/zh-wikipedia-cgroups]
+
+Writes, per region (tw, hk, hant):
+- <region>-names.tsv: people, places, organisations and brands, from Chinese Wikipedia's conversion groups
+  (CC BY-SA 4.0). Only the groups in NAME_GROUPS (people, politics, places, organisations: what news names),
+  and of their rules only those that are safe in running news text (see `_safe_key`).
+- <region>-vocabulary.tsv: regional vocabulary, with OpenCC's own conversion of each phrase and whether it is a
+  computing term (OpenCC's TWPhrases but its names: a sign that a text is about software). Taiwan: OpenCC's TWPhrases (Apache-2.0) with the context each
+  entry is right in (scripts/editions/tw-phrases-contexts.tsv: software only, or never); Hong Kong: OpenCC's
+  HKPhrases. Every region: the corrections in scripts/editions/corrections.tsv, each with its source.
+- <region>-characters.tsv: regional variant characters OpenCC lacks (scripts/editions/characters.tsv, sourced).
+- known-names.txt: every mainland name of those groups, with a regional form or not: where one of OpenCC's
+  phrases runs into a known name (年谷 into 谷歌), the name stands.
+- phrase-checks.txt: OpenCC's own phrases (STPhrases) that decide a character and are not a common word by
+  themselves (年谷 in 2024年谷歌, 并为 in 并为客户): the converter checks them against the words around them.
+OpenCC's dictionaries are read from the installed opencc package with its own `opencc_dict` tool.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HERE = Path(__file__).resolve().parent / "editions"
+OUT = ROOT / "l10n" / "data" / "editions"
+DEFAULT_CGROUPS = ROOT.parent / "shared" / "data" / "zh-wikipedia-cgroups"
+
+# Groups a news article's names come from, most trusted first: where two disagree on a name, the first wins.
+# Left out: fiction, games, films, music, sports clubs (their transliterations of ordinary words are traps in
+# news: a character's name may be 杰克 or 火车), and topic vocabulary groups (IT, Medicine …), which Wikipedia
+# applies only to articles on that topic.
+NAME_GROUPS = (
+    "People", "政治人物", "PresidentsUS", "US Government", "US Senators", "PoliticiansUK", "PoliticiansPT",
+    "Organization", "EU", "IMF", "Nobel Prize", "Popes", "地名", "USState", "US CA Cities", "Canada",
+    "UK Places", "IE Places", "AU Places", "FR Places", "DE Places", "AT Places", "CH Places", "BE Places",
+    "NL Places", "IT Places", "CA Places", "IN Places", "IR Places", "BR Places", "CL Places", "PHL Places",
+    "UA toponyms", "Laos", "Tunisia", "马来人名地名", "泰國人名及地名", "Korea",
+)
+# Topic groups: only their rules for proper names (the original is a capitalised name: Google, Volvo, Doha), the
+# brands and places news mentions; their vocabulary is the topic's, not news's.
+BRAND_GROUPS = ("IT", "LuaIT", "Transport", "Electronics", "Communication", "Economics", "Aero", "Military", "Apple",
+                "Windows", "Medicine")
+_PROPER = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
+# People is Wikipedia's table of transliterations of common given names and surnames (David, Jason, Wood): Taiwan's
+# newsrooms (CNA) print those forms for anyone, Hong Kong's print their Cantonese forms only for the famous, and
+# keep the mainland transliteration of other people's names.
+REGION_SKIPS = {"hk": {"People"}}
+# Groups of people: news names a person by surname after the first mention (普京 for 弗拉基米尔·普京), so the
+# surname of each full name is a rule of its own where every full name with that surname agrees on it.
+PERSON_GROUPS = ("People", "政治人物", "PresidentsUS", "US Government", "US Senators", "PoliticiansUK",
+                 "PoliticiansPT", "Nobel Prize")
+_NAME_DOT = re.compile(r"[·・‧•]")
+# The variant a region reads, and where MediaWiki falls back to when a rule lacks it. A region never falls back to
+# another region's form: Taiwan's 川普 is not Hong Kong's name for Trump.
+TARGETS = {"tw": ("zh-tw", "zh-hant"), "hk": ("zh-hk", "zh-mo", "zh-hant"), "hant": ("zh-hant",)}
+BASE_CONFIG = {"tw": "s2tw", "hk": "s2hk", "hant": "s2t"}
+MAINLAND = ("zh-cn", "zh-hans")
+# jieba's tags for proper nouns: a key jieba knows as another kind of word (加纳 'v', 高潮 …) is an ordinary word.
+PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz"}
+_KEY = re.compile(r"^[\u4e00-\u9fff·・-]+$")
+_BAD_RENDERING = re.compile(r"[\s\-{}()（）\[\]|=]|^$")
+# A phrase jieba counts at least this often is a word by itself: its character decision is not re-checked.
+COMMON_WORD = 100
+
+
+def _opencc_dictionary(name: str) -> list[tuple[str, list[str]]]:
+    import opencc
+
+    package = Path(opencc.__file__).parent / "clib"
+    with tempfile.TemporaryDirectory() as work:
+        text = Path(work) / f"{name}.txt"
+        subprocess.run([str(package / "bin" / "opencc_dict"), "-i", str(package / "share" / "opencc" / f"{name}.ocd2"),
+                        "-o", str(text), "-f", "ocd2", "-t", "text"], check=True)
+        rows = [line.split("\t") for line in text.read_text(encoding="utf-8").splitlines() if line]
+    return [(key, values.split(" ")) for key, values in rows]
+
+
+def _jieba_words() -> dict[str, tuple[int, str]]:
+    import jieba
+
+    words = {}
+    for line in (Path(jieba.__file__).parent / "dict.txt").read_text(encoding="utf-8").splitlines():
+        word, frequency, tag = line.split(" ")
+        words[word] = (int(frequency), tag)
+    return words
+
+
+def _rules(path: Path, proper_only: bool = False):
+    """(mainland forms, {variant: form}) of each two-way rule of a group; one-way rules (X=>zh-tw:Y) are left out."""
+    for rule in json.loads(path.read_text(encoding="utf-8"))["rules"]:
+        if proper_only and not _PROPER.match(str(rule.get("original") or "")):
+            continue
+        forms: dict[str, list[str]] = {}
+        for part in rule.get("conv", "").split(";"):
+            match = re.match(r"\s*(zh(?:-[a-z]+)?)\s*:(.*)$", part)
+            if match and "=>" not in part:
+                forms.setdefault(match.group(1), []).append(match.group(2).strip())
+        mainland = list(dict.fromkeys(form for variant in MAINLAND for form in forms.get(variant, ())))
+        if mainland:
+            yield mainland, {variant: values[0] for variant, values in forms.items()}
+
+
+def _safe_key(key: str, words: dict[str, tuple[int, str]]) -> bool:
+    """A mainland form that can be replaced wherever it stands: Han characters (and a name's dot), at least two
+    of them, and not a word jieba knows as something other than a name (加纳 'to add', 高潮 …)."""
+    if not _KEY.match(key) or sum("\u4e00" <= char <= "\u9fff" for char in key) < 2:
+        return False
+    known = words.get(key)
+    return known is None or known[1] in PROPER_TAGS
+
+
+def _surnames(mainland: str, rendering: str) -> tuple[str, str] | None:
+    """The last part of a full name in both forms (弗拉基米尔·普京, 弗拉迪米爾·普丁 → 普京, 普丁)."""
+    ours, theirs = _NAME_DOT.split(mainland), _NAME_DOT.split(rendering)
+    if len(ours) < 2 or len(ours) != len(theirs) or not ours[-1] or not theirs[-1]:
+        return None
+    return ours[-1], theirs[-1]
+
+
+def derive_names(cgroups: Path, words, converters) -> tuple[dict[str, list[tuple[str, str, str]]], list[str]]:
+    """Per region, the names with a regional form; and every safe mainland name of the groups, with a regional
+    form or not, which the converter uses to tell where a name stands."""
+    names: dict[str, dict[str, tuple[str, str]]] = {region: {} for region in TARGETS}
+    surnames: dict[str, dict[str, dict[str, str]]] = {region: {} for region in TARGETS}  # key → rendering → group
+    known: set[str] = set()
+    for group in (*NAME_GROUPS, *BRAND_GROUPS):
+        for mainland, forms in _rules(cgroups / f"{group}.json", proper_only=group in BRAND_GROUPS):
+            known.update(key for key in mainland if _safe_key(key, words))
+            for region, variants in TARGETS.items():
+                rendering = next((forms[variant] for variant in variants if forms.get(variant)), None)
+                if rendering is None or _BAD_RENDERING.search(rendering.replace("-", "")):
+                    continue
+                if group in REGION_SKIPS.get(region, ()):
+                    continue
+                for key in mainland:
+                    if group in PERSON_GROUPS and (parts := _surnames(key, rendering)):
+                        surnames[region].setdefault(parts[0], {}).setdefault(parts[1], group)
+                    if key in names[region] or not _safe_key(key, words):
+                        continue
+                    if converters[region].convert(key) != rendering:
+                        names[region][key] = (rendering, group)
+    for region, found in surnames.items():
+        for key, renderings in found.items():
+            if len(renderings) != 1 or key in names[region] or not _safe_key(key, words):
+                continue  # people who share a mainland surname but not its rendering: no rule
+            (rendering, group), = renderings.items()
+            if converters[region].convert(key) != rendering:
+                names[region][key] = (rendering, f"{group}, surname")
+    return ({region: sorted((key, rendering, group) for key, (rendering, group) in found.items())
+             for region, found in names.items()}, sorted(known))
+
+
+def _simplified_forms(traditional: str, generated: dict[str, list[str]], t2s, s2t) -> list[str]:
+    forms = [form for form in generated.get(traditional, ()) if s2t.convert(form) == traditional]
+    guess = t2s.convert(traditional)
+    if not forms and s2t.convert(guess) == traditional:
+        forms.append(guess)
+    return forms
+
+
+def derive_vocabulary(converters, words, known: set[str]) -> dict[str, list[tuple[str, ...]]]:
+    import opencc
+
+    t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
+    generated: dict[str, list[str]] = {}
+    for simplified, traditional in _opencc_dictionary("STPhrases_GeneratedFromRegionalPhrases"):
+        generated.setdefault(traditional[0], []).append(simplified)
+    contexts = dict(line.split("\t") for line in (HERE / "tw-phrases-contexts.tsv").read_text(encoding="utf-8")
+                    .splitlines() if line and not line.startswith("#"))
+    vocabulary: dict[str, dict[str, tuple[str, str, str]]] = {region: {} for region in TARGETS}
+    for region, dictionary in (("tw", "TWPhrases"), ("hk", "HKPhrases")):
+        for traditional, renderings in _opencc_dictionary(dictionary):
+            context = contexts.get(traditional, "general")
+            if context == "off" or renderings[0] == traditional:
+                continue
+            for simplified in _simplified_forms(traditional, generated, t2s, s2t):
+                vocabulary[region][simplified] = (renderings[0], context, f"OpenCC {dictionary}")
+    for line in (HERE / "corrections.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            region, simplified, rendering, source = line.split("\t")
+            for target in (TARGETS if region == "*" else (region,)):
+                vocabulary[target][simplified] = (rendering, "general", source)
+    def computing(key: str, origin: str) -> str:
+        """OpenCC's TWPhrases are mostly computing terms; its names (意大利, 奥巴马) are not."""
+        named = key in known or words.get(key, (0, ""))[1] in PROPER_TAGS or "·" in key
+        return "yes" if origin == "OpenCC TWPhrases" and not named else ""
+
+    return {region: sorted((key, *row, converters[region].convert(key), computing(key, row[2]))
+                           for key, row in found.items())
+            for region, found in vocabulary.items()}
+
+
+def derive_phrase_checks(words) -> list[str]:
+    """OpenCC phrases that change a character from its usual conversion and that jieba does not count as a
+    common word: where one of them runs across a word of the sentence, it is not the phrase there."""
+    import opencc
+
+    s2t = opencc.OpenCC("s2t")
+    usual = {}
+    checks = []
+    for key, values in _opencc_dictionary("STPhrases"):
+        for char in key:
+            if char not in usual:
+                usual[char] = s2t.convert(char)
+        decides = values[0] != "".join(usual[char] for char in key)
+        if decides and words.get(key, (0, ""))[0] < COMMON_WORD:
+            checks.append(key)
+    return sorted(checks)
+
+
+def _write(path: Path, header: str, rows) -> None:
+    lines = [header] + ["\t".join(row) for row in rows]
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    print(f"{path.relative_to(ROOT)}: {len(lines) - 1} rows")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--cgroups", type=Path, default=DEFAULT_CGROUPS, help="zh-wikipedia-cgroups folder")
+    args = parser.parse_args()
+    if not (args.cgroups / "People.json").is_file():
+        sys.exit(f"{args.cgroups}: no People.json; give --cgroups")
+    import opencc
+
+    words = _jieba_words()
+    converters = {region: opencc.OpenCC(config) for region, config in BASE_CONFIG.items()}
+    OUT.mkdir(parents=True, exist_ok=True)
+    names, known = derive_names(args.cgroups, words, converters)
+    for region, rows in names.items():
+        _write(OUT / f"{region}-names.tsv", "source\trendering\tgroup", rows)
+    (OUT / "known-names.txt").write_text("\n".join(known) + "\n", encoding="utf-8")
+    print(f"l10n/data/editions/known-names.txt: {len(known)} names")
+    for region, rows in derive_vocabulary(converters, words, set(known)).items():
+        _write(OUT / f"{region}-vocabulary.tsv", "source\trendering\tcontext\torigin\tplain\tcomputing", rows)
+    characters: dict[str, list[tuple[str, str, str]]] = {region: [] for region in TARGETS}
+    for line in (HERE / "characters.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            region, written, printed, source = line.split("\t")
+            characters[region].append((written, printed, source))
+    for region, rows in characters.items():
+        if rows:
+            _write(OUT / f"{region}-characters.tsv", "opencc\tregion\tsource", rows)
+    checks = derive_phrase_checks(words)
+    (OUT / "phrase-checks.txt").write_text("\n".join(checks) + "\n", encoding="utf-8")
+    print(f"l10n/data/editions/phrase-checks.txt: {len(checks)} phrases")
+
+
+if __name__ == "__main__":
+    main()
