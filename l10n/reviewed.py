@@ -30,7 +30,7 @@ _ORIGINS = ("machine draft: ", "translation memory: ", "reference: ")
 # variant.py). A new kind of note must be added here, or a re-wrapped catalog glues it to the note above.
 NOTE_STARTS = re.compile(r"(?:glossary|QA error|QA warning|machine draft|MT glossary|translation memory"
                          r"|reference|new machine text, for comparison): |<[a-z]\d+/?> |machine text, fingerprint "
-                         r"|\w+, paragraph \d+, sentence \d+")
+                         r"|[\w ]+, paragraph \d+, sentence \d+")
 
 
 def language_tag(locale: str) -> str:

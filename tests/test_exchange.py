@@ -490,3 +490,13 @@ def test_omegat_fills_every_exact_segment_from_our_tmx(tmp_path):
                                      "en")
         assert "different from the project source language" not in filled.output
         assert filled.translations == expected, form
+
+
+def test_notes_are_told_apart_from_the_lines_a_tool_wrapped_them_into():
+    from l10n.reviewed import whole_notes
+
+    comment = ("QA warning: odd [x]\nlist item, paragraph 3, sentence 1; body, paragraph 5,\nsentence 2\n"
+               "glossary: 微软 → Microsoft (org) — the company\nwhose name\n<a1> link: https://example.com")
+    assert whole_notes(comment) == (
+        "QA warning: odd [x]", "list item, paragraph 3, sentence 1; body, paragraph 5, sentence 2",
+        "glossary: 微软 → Microsoft (org) — the company whose name", "<a1> link: https://example.com")
