@@ -456,7 +456,8 @@ def score(block: Block, reason: str | None) -> float:
 def _article_region(blocks: list[Block], removed: dict[int, str], flat: bool) -> set[int]:
     scores = [score(block, removed.get(index)) for index, block in enumerate(blocks)]
     if any(block.container for block in blocks):
-        region = _best_element(blocks, scores)
+        region = _holding_most_prose(blocks, removed, _best_element(blocks, scores))
+        _restore_linked_headings(blocks, removed, region)
     else:
         if flat:
             region = _across_lists(_best_run(_gaps_widen(scores, removed)), blocks, removed)
@@ -545,16 +546,57 @@ def _is_paragraph(block: Block) -> bool:
 def _best_element(blocks: list[Block], scores: list[float]) -> set[int]:
     """The element whose blocks have the highest total score: the article's container."""
     totals: dict[int, float] = {}
-    members: dict[int, list[int]] = {}
+    members = _members(blocks)
     for index, block in enumerate(blocks):
         for element in block.container:
             totals[element] = totals.get(element, 0.0) + scores[index]
-            members.setdefault(element, []).append(index)
     if not totals or max(totals.values()) <= 0:
         return set()
     # the innermost of equally good elements: its parent adds nothing
     best = max(totals, key=lambda element: (totals[element], -len(members[element])))
     return set(members[best])
+
+
+def _restore_linked_headings(blocks: list[Block], removed: dict[int, str], region: set[int]) -> None:
+    """A heading inside the article that links somewhere (a travel piece's <h3><a>故宫</a></h3>) over the
+    paragraph it heads is the article's section heading, not a link to another article."""
+    for index in sorted(region):
+        if removed.get(index) == "list of links" and blocks[index].part is Part.HEADING \
+                and index + 1 in region and index + 1 not in removed and _reads_as_sentence(blocks[index + 1]):
+            del removed[index]
+
+
+def _members(blocks: list[Block]) -> dict[int, list[int]]:
+    """Each element's blocks, in order."""
+    members: dict[int, list[int]] = {}
+    for index, block in enumerate(blocks):
+        for element in block.container:
+            members.setdefault(element, []).append(index)
+    return members
+
+
+def _holding_most_prose(blocks: list[Block], removed: dict[int, str], region: set[int]) -> set[int]:
+    """No page loses most of its prose. When the best element holds less than half of the page's paragraphs
+    (blocks that end like sentences, links counted as text, nothing ruled out as chrome), and so the rest of
+    the page reads as prose rather than as lists or comments, the article is the nearest element around it
+    that holds more than half: an encyclopedia entry whose references outweigh each section, a travel piece
+    whose attractions each carry a rating bar."""
+    paragraphs = {index: len(block.plain) for index, block in enumerate(blocks)
+                  if index not in removed and _is_paragraph_text(block)}
+    total = sum(paragraphs.values())
+    if not region or 2 * sum(paragraphs.get(index, 0) for index in region) > total:
+        return region
+    members = _members(blocks)
+    shared = [element for element in blocks[min(region)].container if set(members[element]) >= region]
+    for element in reversed(shared):
+        if 2 * sum(paragraphs.get(index, 0) for index in members[element]) > total:
+            return set(members[element])
+    return region
+
+
+def _is_paragraph_text(block: Block) -> bool:
+    return len(block.plain) >= _PARAGRAPH_MIN_CHARS and bool(_PARAGRAPH_END.search(block.plain)) \
+        and bool(_SENTENCE_PUNCTUATION.search(block.plain[:-1]))
 
 
 def _edges(blocks: list[Block], removed: dict[int, str], region: set[int], title: int | None,

@@ -239,10 +239,10 @@ def test_furniture_words_on_what_holds_the_article_never_drop_it(page):
     assert [p.text for p in document.paragraphs] == _ARTICLE_LINES
 
 
-# A page whose only prose sits in an element named like furniture (side-…) beside a menu holding more of the
-# page's text: every block is ruled out by the rules, yet the page plainly has an article.
+# A theme that puts its whole content in an <aside> (a furniture tag, whatever it holds) beside a menu: every
+# block is ruled out by the rules, yet the page plainly has an article.
 _MENU = "".join(f'<li><a href="/c{n}">频道栏目名称{n}号</a></li>' for n in range(40))
-_ALL_CHROME_BY_RULES = (f'<html><body><ul class="menu">{_MENU}</ul><div class="side-content">{_ARTICLE_HTML}</div>'
+_ALL_CHROME_BY_RULES = (f'<html><body><ul class="menu">{_MENU}</ul><aside class="content">{_ARTICLE_HTML}</aside>'
                         f'</body></html>')
 
 

@@ -43,7 +43,7 @@ _FURNITURE_WORDS = {
 }
 _WORD = re.compile(r"[a-z]+")
 _NEVER_FURNITURE = {"html", "body", "main"}
-_MOST_OF_THE_PAGE = 0.5  # share of the page's Han characters
+_MOST_OF_THE_PAGE = 0.5  # share of the page's Han characters outside links
 _QUOTE_WORDS = {"quote", "quotes", "stock", "ticker"}
 _CODE_MAX_HAN_SHARE = 0.3  # of a <pre>'s letters: more Han than this is preformatted prose
 _HAN = re.compile(r"[\u3400-\u9fff]")
@@ -92,11 +92,12 @@ def _top_level(root) -> list:
 
 
 def _han_counts(tops: list) -> dict:
-    """Han characters of visible text inside each element, in one pass from the leaves up."""
+    """Han characters of the visible text outside links inside each element (the page's prose, not its menus
+    and headline lists), in one pass from the leaves up."""
     counts: dict = {}
     for top in tops:
         for element in reversed(list(top.iter())):
-            if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS:
+            if not isinstance(element.tag, str) or element.tag in _SKIPPED_TAGS or element.tag == "a":
                 counts[element] = 0
                 continue
             total = len(_HAN.findall(element.text or ""))
@@ -134,7 +135,7 @@ def _metadata(root) -> dict[str, str]:
 def _furniture(element, share: float) -> str:
     """What page furniture the element is, by its tag or a word of its class or id; "" when it is none.
     A class or id word (and a <form>, which ASP.NET pages wrap around everything) says nothing of an
-    element that holds most of the page's text, nor of <html>, <body> or <main>: a blog's
+    element that holds most of the page's text outside links, nor of <html>, <body> or <main>: a blog's
     <body class="… has-navbar …">, WeChat's comment_feature body class, an unclosed breadcrumb <div>."""
     tag = element.tag if isinstance(element.tag, str) else ""
     if tag in _NEVER_FURNITURE or share >= _MOST_OF_THE_PAGE:
