@@ -5,6 +5,10 @@
   references) are refreshed.
 - No exact match: the most similar previous translation (live or obsolete) scoring at least SIMILARITY
   becomes the starting point, fuzzy, with the old source in `#| msgid` as `msgmerge --previous` writes it.
+  Where msgmerge would take only the closer half of a sentence that used to be two entries (a segmentation
+  change: `甲；` and `乙。` are now `甲；乙。`), the reviewer's translations of all its pieces, joined in order,
+  are the starting point, and `#| msgid` shows the old pieces one per line; the pieces are not kept obsolete
+  since their work is in the new entry.
 - A previous translation that nothing uses any more stays as an obsolete entry (#~).
 
 What differs from msgmerge, on purpose:
@@ -18,6 +22,7 @@ from __future__ import annotations
 
 import copy
 import re
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -120,6 +125,58 @@ def _most_similar(fresh: Fresh, candidates: list[polib.POEntry]) -> polib.POEntr
     return same_context[found[2]] if found else None
 
 
+def _pieces(msgid: str, by_start: dict[str, list[polib.POEntry]]) -> list[polib.POEntry] | None:
+    """Two or more previous entries whose sources, in order (spaces between them aside), make up `msgid`."""
+    reached: dict[int, tuple[int, polib.POEntry] | None] = {0: None}
+    pending = [0]
+    while pending:
+        start = pending.pop(0)
+        position = start
+        while position < len(msgid) and msgid[position].isspace():
+            position += 1
+        for entry in by_start.get(msgid[position:position + 1], ()):
+            end = position + len(entry.msgid)
+            if msgid.startswith(entry.msgid, position) and end not in reached and (position, end) != (0, len(msgid)):
+                reached[end] = (start, entry)
+                pending.append(end)
+    if len(msgid) not in reached:
+        return None
+    pieces, end = [], len(msgid)
+    while reached[end] is not None:
+        end, entry = reached[end]
+        pieces.insert(0, entry)
+    return pieces
+
+
+def _joined(texts: list[str]) -> str:
+    """Translations of consecutive pieces as one text: a space between them unless one side is Chinese."""
+    joined = ""
+    for text in texts:
+        wide = joined and text and any(unicodedata.east_asian_width(char) in ("W", "F")
+                                       for char in (joined[-1], text[0]))
+        joined += text if not joined or wide else " " + text
+    return joined
+
+
+def _joined_start(fresh: Fresh, translated: list[polib.POEntry],
+                  reviewed: set[int]) -> tuple[polib.POEntry, list[polib.POEntry]] | None:
+    """A starting point for a sentence that was several entries before, made of their translations, when a
+    reviewer worked on at least one of them (the others keep their machine text, to be checked again)."""
+    by_start: dict[str, list[polib.POEntry]] = {}
+    for entry in translated:
+        if entry.msgctxt == fresh.msgctxt and entry.msgid:
+            by_start.setdefault(entry.msgid[0], []).append(entry)
+    pieces = _pieces(fresh.msgid, by_start)
+    if pieces is None or not any(id(piece) in reviewed for piece in pieces):
+        return None
+    flags = list(dict.fromkeys(flag for piece in pieces for flag in piece.flags))
+    comments = list(dict.fromkeys(piece.tcomment for piece in pieces if piece.tcomment))
+    start = polib.POEntry(msgctxt=fresh.msgctxt, msgid="\n".join(piece.msgid for piece in pieces),
+                          msgstr=_joined([piece.msgstr for piece in pieces]), flags=flags,
+                          tcomment="\n".join(comments))
+    return start, pieces
+
+
 def _notes(lines: Iterable[str]) -> str:
     """`#.` notes, one unbroken line each: a URL or a glossary note with a line break in it cannot add a line
     that a later stage reads as its own (a QA finding)."""
@@ -166,6 +223,8 @@ def merge(fresh_entries: Iterable[Fresh], previous: polib.POFile | None, drafts:
     chosen = _previous_entries(previous, drafts) if previous is not None else []
     by_key = {_key(entry): (entry, machine) for entry, machine in chosen}
     candidates = [entry for entry, machine in chosen if entry.msgstr and machine is None]
+    translated = [entry for entry, _ in chosen if entry.msgstr]
+    reviewed = {id(entry) for entry in candidates}
     used: set[int] = set()
     merged: list[polib.POEntry] = []
     written: Drafts = {}
@@ -173,6 +232,11 @@ def merge(fresh_entries: Iterable[Fresh], previous: polib.POFile | None, drafts:
         fresh_key = key(fresh.msgctxt, fresh.msgid)
         before, machine = by_key.get((fresh.msgctxt, fresh.msgid), (None, None))
         exact = before is not None
+        if before is None:
+            joined = _joined_start(fresh, translated, reviewed)
+            if joined is not None:
+                before, pieces = joined
+                used.update(id(piece) for piece in pieces)
         if before is None:
             before = _most_similar(fresh, candidates)
         if before is not None:

@@ -1,8 +1,10 @@
 """Document → sentences with stable ids.
 
-Sentences end at Chinese terminal punctuation (。！？；……) together with the closing quotes and
-brackets that follow it. Nothing inside a matched pair of quotes, book-title marks or parentheses is
-ever split unless the terminator closes that pair too. Scraped text mixes in half-width ?!; and
+Sentences end at Chinese terminal punctuation (。！？……) together with the closing quotes and
+brackets that follow it. A semicolon or a colon (；：) does not end one: on human translations the English
+starts a new sentence at a Chinese ；only about one time in four, and the CAT tools' rules for Chinese and
+Unicode's sentence boundaries (UAX #29) do not break there either (docs/segmentation.md). Nothing inside a matched pair of quotes, book-title marks or parentheses is
+ever split unless the terminator closes that pair too. Scraped text mixes in half-width ?! and
 "......": they end a sentence only where they stand in Chinese text. Inline-markup placeholders
 (`<a1>…</a1>`) are never split apart: a sentence end inside a link or emphasis waits for its closing tag.
 No segment is only punctuation, markup or invisible characters: such a piece joins the sentence before it.
@@ -17,8 +19,8 @@ import unicodedata
 from . import placeholders
 from .model import Document, Segment
 
-_FULL_WIDTH_ENDS = frozenset("。！？；")
-_HALF_WIDTH_ENDS = frozenset("?!;")
+_FULL_WIDTH_ENDS = frozenset("。！？")
+_HALF_WIDTH_ENDS = frozenset("?!")
 _ELLIPSIS = "…⋯"
 _PAIRS = {"“": "”", "‘": "’", "「": "」", "『": "』", "《": "》", "〈": "〉", "（": "）", "(": ")",
           "【": "】", "〔": "〕", "［": "］", "[": "]", "{": "}"}

@@ -20,7 +20,7 @@ def _files(folder):
 def test_run_defaults_to_the_bundled_sample(tmp_path):
     result = runner.invoke(app, ["run", "--out", str(tmp_path)])
     assert result.exit_code == 0, result.output
-    assert "jiemian-openai-board: 86 segments in 42 paragraphs, 55 lines removed" in result.stdout
+    assert "jiemian-openai-board: 83 segments in 42 paragraphs, 55 lines removed" in result.stdout
     folder = tmp_path / "jiemian-openai-board"
     assert sorted(p.name for p in folder.iterdir()) == [
         "document.json", "en.po", "jiemian-openai-board.pot", "machine.json", "removed.tsv", "segments.tsv",
@@ -87,11 +87,11 @@ def test_segment_prints_tsv_and_jsonl(sample_path):
     assert tsv.exit_code == 0
     lines = tsv.stdout.splitlines()
     assert lines[0] == "id\tlocation\tpart\tline\ttext"
-    assert len(lines) == 87
+    assert len(lines) == 84
     assert lines[1].split("\t")[1:] == ["1.1", "title", "7", "OpenAI宫斗剧完结,谁是最大赢家?"]
     jsonl = runner.invoke(app, ["segment", str(sample_path), "--format", "jsonl"])
     rows = [json.loads(line) for line in jsonl.stdout.splitlines()]
-    assert len(rows) == 86
+    assert len(rows) == 83
     assert rows[22] == {"id": rows[22]["id"], "location": "13.2", "part": "body", "line": 31, "text": "可能吗?"}
 
 

@@ -332,6 +332,60 @@ def test_a_catalog_written_by_l10n_0_1_merges_without_loss(tmp_path):
     assert "YEAR" not in header["PO-Revision-Date"] and "FULL NAME" not in header["Last-Translator"]
 
 
+OLD_SEGMENTATION = Path(__file__).parent / "data" / "old-segmentation"
+
+
+def test_a_catalog_segmented_at_semicolons_keeps_every_reviewed_text(tmp_path):
+    """tests/data/old-segmentation/ holds what l10n wrote for story.txt while it still split sentences at ；
+    (en.po, zh_TW.po, machine.json, segments.tsv), then reviewed: translations, a fuzzy reviewer text, translator
+    comments, an entry left empty, two zh_TW entries edited. Sentences without ；are unchanged: same ids, their
+    entries exactly as the reviewer left them; a sentence that was two entries starts from both halves."""
+    folder = tmp_path / "out" / "story"
+    folder.mkdir(parents=True)
+    for name in ("en.po", "zh_TW.po", "machine.json", "segments.tsv"):
+        shutil.copy(OLD_SEGMENTATION / name, folder / name)
+    article = shutil.copy(OLD_SEGMENTATION / "story.txt", tmp_path / "story.txt")
+    old_en = _live(OLD_SEGMENTATION / "en.po")
+    old_tw = _live(OLD_SEGMENTATION / "zh_TW.po")
+    [result] = run([Path(article)], _options(tmp_path, mt="none")).documents
+
+    def ids(path: Path) -> dict[str, str]:
+        rows = [line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()[1:]]
+        return {row[4]: row[0] for row in rows}
+
+    new_ids, old_ids = ids(result.folder / "segments.tsv"), ids(OLD_SEGMENTATION / "segments.tsv")
+    unchanged = ["董事会风波", "员工联名要求董事会辞职。", "最终他回到了公司。"]
+    assert {source: new_ids[source] for source in unchanged} == {source: old_ids[source] for source in unchanged}
+    joined = ["周五，董事会宣布开除首席执行官；微软随即表示欢迎他加入。", "有的投资人表示支持，但很快改口；慢一步，就可能增加市场风险。"]
+    assert set(new_ids) == {*unchanged, *joined}
+
+    en, tw = _catalog(result.folder / "en.po"), _catalog(result.folder / "zh_TW.po")
+    live = {entry.msgid: entry for entry in en if not entry.obsolete}
+    assert not [entry for entry in en if entry.obsolete]  # every half's work is in the entry it joined
+    for source in unchanged:
+        before, after = old_en[source], live[source]
+        assert (after.msgstr, after.flags, after.tcomment, after.previous_msgid) == (
+            before.msgstr, before.flags, before.tcomment, before.previous_msgid)
+    first = live[joined[0]]
+    assert first.msgstr == "On Friday the board fired its chief executive; Microsoft at once said it would welcome him."
+    assert first.fuzzy and first.tcomment == "checked against the wire copy"
+    assert first.previous_msgid == "周五，董事会宣布开除首席执行官；\n微软随即表示欢迎他加入。"
+    second = live[joined[1]]
+    assert second.msgstr == ("Some investors voiced support but soon changed their minds; "
+                             "one step behind, and market risk could grow.")
+    assert second.fuzzy and second.previous_msgid == "有的投资人表示支持，但很快改口；\n慢一步，就可能增加市场风险。"
+    reviewed = [entry.msgstr for entry in old_en.values() if entry.msgstr]
+    assert all(any(text in entry.msgstr for entry in live.values()) for text in reviewed)
+
+    tw_live = {entry.msgid: entry for entry in tw if not entry.obsolete}
+    staff = tw_live["员工联名要求董事会辞职。"]
+    assert (staff.msgstr, staff.fuzzy) == (old_tw["员工联名要求董事会辞职。"].msgstr, False)
+    # a reviewed half and a machine half: the reviewer's text and the old machine text, to check again
+    assert (tw_live[joined[0]].msgstr, tw_live[joined[0]].fuzzy) == ("週五，董事會宣布開除執行長；微軟隨即表示歡迎他加入。", True)
+    # two machine halves: nothing a reviewer did, so the new machine text
+    assert tw_live[joined[1]].msgstr == "有的投資人表示支援，但很快改口；慢一步，就可能增加市場風險。"
+
+
 def test_backups_before_replacing_reviewed_files_one_per_run_pruned(tmp_path):
     article = _article(tmp_path / "a.txt", TITLE, f"{FIRED}{REPLY}")
     options = _options(tmp_path, mt="none")
@@ -511,3 +565,24 @@ def test_msgcat_rewrites_a_generated_file_to_the_same_bytes(tmp_path, sample_pat
     assert any(entry.previous_msgid for entry in catalog) and any(entry.obsolete for entry in catalog)
     for path in result.folder.glob("*.po*"):
         _msgcat_keeps_every_byte(path)
+
+
+def test_a_sentence_that_was_several_entries_starts_from_all_of_them():
+    """msgmerge would start 好； 他说，明天再谈这件事。 from the longer half alone (the short one scores under 0.6)
+    and keep 好； obsolete; the reviewer gets both halves, in order, and the old pieces in #| msgid."""
+    from l10n.machine import Draft, key
+    from l10n.merge import Fresh, merge
+
+    previous = polib.POFile()
+    previous.extend([polib.POEntry(msgid="好；", msgstr="Fine;"),
+                     polib.POEntry(msgid="他说，明天再谈这件事。", msgstr="he said they would talk about it tomorrow."),
+                     polib.POEntry(msgid="机器的半句；", msgstr="machine half;", flags=["fuzzy"]),
+                     polib.POEntry(msgid="也是机器的。", msgstr="machine too.", flags=["fuzzy"])])
+    drafts = {key(None, "机器的半句；"): Draft("machine half;", ()), key(None, "也是机器的。"): Draft("machine too.", ())}
+    merged = merge([Fresh("好； 他说，明天再谈这件事。", (), ()), Fresh("机器的半句；也是机器的。", (), (), machine_text="new")],
+                   previous, drafts)
+    joined, machine = merged.entries
+    assert (joined.msgstr, joined.fuzzy) == ("Fine; he said they would talk about it tomorrow.", True)
+    assert joined.previous_msgid == "好；\n他说，明天再谈这件事。"
+    assert machine.msgstr == "new"  # no reviewer worked on either half
+    assert len(merged.entries) == 2  # nothing obsolete: the reviewed halves live on in the joined entry

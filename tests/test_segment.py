@@ -8,7 +8,9 @@ CASES = [
     # plain full-width terminators
     ("今天下雨。明天晴天。", ["今天下雨。", "明天晴天。"]),
     ("真的吗？真的！", ["真的吗？", "真的！"]),
-    ("第一点；第二点。", ["第一点；", "第二点。"]),
+    # a semicolon or a colon is not a sentence end (docs/segmentation.md)
+    ("有的公司可申请补助，但迟迟没有兑现；慢一步，就可能增加风险。", ["有的公司可申请补助，但迟迟没有兑现；慢一步，就可能增加风险。"]),
+    ("要注意两点：一是成本；二是时间。然后再谈。", ["要注意两点：一是成本；二是时间。", "然后再谈。"]),
     # terminator followed by closing quote ends the sentence after the quote
     ("他说：“我来了。”然后走了。", ["他说：“我来了。”", "然后走了。"]),
     # terminators inside quotes that do not close the quote never split
@@ -21,10 +23,10 @@ CASES = [
     # half-width parentheses are treated like full-width ones
     ("山姆·奥特曼(Sam Altman,下简称奥特曼)回来了。很好。", ["山姆·奥特曼(Sam Altman,下简称奥特曼)回来了。", "很好。"]),
     ("原因:(收留他。)此举很好。", ["原因:(收留他。)", "此举很好。"]),
-    # half-width ?!; between Han characters end sentences
+    # half-width ?! between Han characters end sentences; a half-width ; no more than a full-width one
     ("可能吗?当然可能。", ["可能吗?", "当然可能。"]),
     ("太好了!我们赢了。", ["太好了!", "我们赢了。"]),
-    ("他获奖了;然而后悔了。", ["他获奖了;", "然而后悔了。"]),
+    ("他获奖了;然而后悔了。", ["他获奖了;然而后悔了。"]),
     ("一度有人表示“这是不是ChatGPT写的剧本?”然而疑点仍多。", ["一度有人表示“这是不是ChatGPT写的剧本?”", "然而疑点仍多。"]),
     # half-width punctuation in Latin text is not Chinese sentence punctuation
     ("雅虎Yahoo!公司成立了。", ["雅虎Yahoo!公司成立了。"]),

@@ -57,13 +57,13 @@ def read_english(path: Path) -> Side:
     text = _read_text(path)
     page = readers.READERS[readers.detect_format(path, text)](text, path)
     sentences = tuple(Sentence(sentence, block.line) for block in page.blocks if not block.context
-                      for sentence in _english_sentences(strip(block.text)))
+                      for sentence in english_sentences(strip(block.text)))
     if not sentences:
         raise InputError("no English text found", path)
     return Side(path, sentences)
 
 
-def _english_sentences(text: str) -> list[str]:
+def english_sentences(text: str) -> list[str]:
     return [sentence.strip() for sentence in _segmenter().segment(text) if sentence.strip()]
 
 
