@@ -91,7 +91,7 @@ def test_a_language_with_unreviewed_entries_is_not_built_and_the_others_are(revi
     result = runner.invoke(app, ["build", str(reviewed_sample), "-q"])
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"jiemian-openai-board: 86 segments; built zh_TW; not built: en (1 untranslated, 1 unreviewed; "
+        f"jiemian-openai-board: 83 segments; built zh_TW; not built: en (1 untranslated, 1 unreviewed; "
         f"first at {reviewed_sample / 'en.po'}:{catalog[2].linenum})"]
     assert len(result.stderr.splitlines()) == 1 and result.stderr.startswith("error: 1 of 1 document(s) have")
     assert sorted(path.name for path in reviewed_sample.glob("article.*")) == ["article.zh_TW.txt"]
@@ -111,7 +111,7 @@ def test_an_empty_english_catalog_does_not_hold_back_the_traditional_edition(rev
     result = runner.invoke(app, ["build", str(reviewed_sample), "-q", "--allow-fuzzy"])
     assert result.exit_code == 1
     [line] = result.stdout.splitlines()
-    assert line.startswith("jiemian-openai-board: 86 segments; built zh_TW; not built: en (86 untranslated; first at ")
+    assert line.startswith("jiemian-openai-board: 83 segments; built zh_TW; not built: en (83 untranslated; first at ")
     assert (reviewed_sample / "article.zh_TW.txt").exists() and not (reviewed_sample / "article.en.txt").exists()
 
 
@@ -123,7 +123,7 @@ def test_allow_fuzzy_marks_drafts_and_fallback_fills_gaps(reviewed_sample):
     result = runner.invoke(app, ["build", str(reviewed_sample), "-q", "--locale", "en", "--allow-fuzzy",
                                  "--fallback", "source"])
     assert result.exit_code == 0, result.output
-    assert result.stdout == "jiemian-openai-board: 86 segments; built en (1 unreviewed, 1 left in the source)\n"
+    assert result.stdout == "jiemian-openai-board: 83 segments; built en (1 unreviewed, 1 left in the source)\n"
     english = _paragraphs(reviewed_sample / "article.en.txt")
     assert english[:2] == [f"[unreviewed: {catalog[0].msgstr}]", "[untranslated: 微软的AI野望。]"]
     assert not (reviewed_sample / "article.zh_TW.txt").exists()
