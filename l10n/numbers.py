@@ -7,23 +7,26 @@ mention for each Chinese one. What is parsed:
 
 - Chinese: Arabic digits (half- or full-width, with thousands commas and decimals) with a 万/亿/千/百 scale
   chain (1.5万亿 = 1.5 × 10¹², 1万200 = 10,200); Chinese numerals before a measure word or a currency (三名,
-  两次, 五方面, 四大, 十亿美元) and with a decimal point (零点五 = 0.5); ordinals (第三); percentages (2.05%,
-  百分之五) and discounts (8折 = 20 % off); fractions (2/3, 三分之二); dates (11月20日, 11月, 20日, 8·12,
-  4-6月); times of day (15时20分, 10点半, 15:30); decades and generations (20世纪70年代, 九十年代, 90后);
+  两次, 五方面, 四大, 十亿美元) and with a decimal point (零点五 = 0.5), a half after the measure word (两个半小时 =
+  2.5), ages in decades (六旬 = 60); ordinals (第三); percentages (2.05%, 百分之五) and discounts (8折 = 20 %
+  off); fractions (2/3, 三分之二); dates (11月20日, 11月, 20日, 8·12, 4-6月); times of day (15时20分, 10点半,
+  15:30); durations (1分20秒 = 80 seconds); decades and generations (20世纪70年代, 九十年代, 90后);
   currencies before or after (美元, 人民币/元, 港元, 澳元, 英镑, 欧元, 日元). A range of two neighbouring
   numerals (五六天, 一两次) is approximate. Not quantities: numbers glued to Latin letters (GPT-4, A16Z) or
   inside a title (《哈利波特5》), weekdays (周四), a list's leading number, and numerals inside a dictionary
   word that is not a count (王二, 三轮车, 八股文).
 - English: digits with a scale word (1.7 billion, $86bn) or a unit (82mm, 11am), number words (twenty-five,
   ten million, twice, both, a pair, two decades), each number of a run on its own ("the first three" is 1
-  and 3, "nine thirty" 9 and 30), ordinals (third, 20th), fractions (two thirds, 1/3), percentages, dates
-  (November 20, 20 November, Aug.12), times (3 p.m., 15:20, 10 o'clock), decades (the 1970s, '90s, the
-  nineties, post-90s) and currencies ($, US$, $US, A$, HK$, £, €, dollars, yuan, RMB, pounds, euros, yen).
+  and 3, "nine thirty" 9 and 30), ordinals (third, 20th), fractions (two thirds, 1/3, 2 1/2, two and a half),
+  ranges ("five or six", "a day or two"), percentages, dates (November 20, 20 November, Aug.12), times (3
+  p.m., 15:20, 10 o'clock), durations (1 minute 20 seconds, 6'09''), decades (the 1970s, '90s, the nineties,
+  post-90s), currencies ($, US$, $US, A$, HK$, £, €, dollars, yuan, RMB, pounds, euros, yen) and the units
+  a figure may be converted into (130 pounds for 60公斤).
 """
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from decimal import Decimal
 
@@ -52,8 +55,11 @@ class Quantity:
     century: int = 0  # decades: 20 for 20世纪70年代 and for the 1970s; 0 when not given
     decade: int = 0  # 70 for the seventies
     any_yuan: bool = False  # written 元 alone: yuan, or the dollar of Taiwan or Hong Kong
-    counted: bool = False  # Chinese: a numeral word counting things (两人, 三个), which English may leave implicit
-    summary: bool = False  # Chinese: a count of things named or referred to (中俄两国, 这两条, 两人都): "both", "they"
+    counted: bool = False  # Chinese: a count of things or a rank in Chinese numerals (两人, 三个, 第三), not of time
+    summary: bool = False  # Chinese: a count in digits of things named or referred to (2人都): "both", "they"
+    unit: str = ""  # a unit of measure that English may convert (kg, m, km, cm, lb, ft, in, mi), or "month"
+    spelled: bool = False  # English: written in words (one, first), not in figures
+    ordinal: bool = False  # English: first, 20th
 
     @property
     def value(self) -> Decimal | None:
@@ -78,8 +84,13 @@ _ZH_CURRENCY = "|".join(sorted(map(re.escape, _ZH_CURRENCIES), key=len, reverse=
 # What a Chinese numeral must stand before to count as a quantity: without one, 三星 is Samsung and 十分 "very".
 _MEASURE_WORDS = ("名 位 个 家 次 人 年 天 周 个月 小时 分钟 秒 岁 倍 项 款 种 条 件 台 部 张 篇 场 轮 届 季 座 所 辆 架 "
                   "艘 份 间 层 页 股 笔 起 例 支 枚 颗 只 匹 套 批 组 类 宗 户 国 省 城 根 本 句 段 点 度 方面 大 两 "
-                  "斤 公斤 米 公里 亩 方 强").split()
+                  "斤 公斤 千克 米 公里 千米 厘米 公分 英尺 英寸 英里 磅 亩 方 强 旬").split()
+# Units English may convert (60公斤 → "130 pounds"), by the code both sides use; 旬 is ten years of age (年过六旬).
+_ZH_UNITS = {"公斤": "kg", "千克": "kg", "斤": "jin", "米": "m", "公里": "km", "千米": "km", "厘米": "cm", "公分": "cm",
+             "英尺": "ft", "英寸": "in", "英里": "mi", "磅": "lb"}
 _MEASURE = "|".join(sorted(map(re.escape, set(_MEASURE_WORDS)), key=len, reverse=True))
+# Measure words of a length of time or an age (三年, 两天, 七岁, 六旬): a fact English keeps, not a count of things.
+_TIME_MEASURES = set("年 天 周 个月 小时 分钟 秒 岁 旬".split())
 # Measure words that make a count of people or parties, which English often says as "they", "both", "the two".
 _PARTIES = set("人 位 名 个 家 国 方 者 岸 党".split())
 # Characters a segmenter may join to a count without making it a name or an idiom: 前三名, 这两条, 第三.
@@ -261,9 +272,11 @@ def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
                and 1 < value <= 10 and _sums_up(text, start, measure.group(0), int(value)))
     year = (kind == NUMBER and not currency and value == value.to_integral() and 1000 <= value <= 2999
             and text[end:].lstrip().startswith("年"))
+    if kind == NUMBER and not currency and _and_a_half(text, end, measure):
+        value += Decimal("0.5")  # 2个半小时: two and a half hours
     values = _in_units(value, measure) if kind == NUMBER and not currency else (value,)
     return Quantity(text[start:end].strip(), start, end, kind, values, currency, year=year,
-                    any_yuan=currency_word in _ANY_YUAN, summary=summary)
+                    any_yuan=currency_word in _ANY_YUAN, summary=summary, unit=_unit_of(measure))
 
 
 def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
@@ -275,7 +288,8 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     following = text[end:end + 3]
     if match["ordinal"]:
         value = chinese_numeral(numeral)
-        return None if value in (None, 1) else Quantity(match.group(0), start, end, NUMBER, (Decimal(value),))
+        return None if value in (None, 1) else Quantity(match.group(0), start, end, NUMBER, (Decimal(value),),
+                                                        counted=True)
     measure = None if match["cn_currency"] else re.match(_MEASURE, following)
     if not (match["cn_currency"] or measure) or following.startswith("几"):
         return None
@@ -291,17 +305,29 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
         return Quantity(written, start, end, NUMBER, tuple(map(Decimal, approximate)), currency, approximate=True,
                         any_yuan=any_yuan)
     value = chinese_numeral(numeral)
-    if value is None or value == 1:
+    half = not currency and _and_a_half(text, end, measure)
+    if value is None or (value == 1 and not half):
         return None  # 一名 is as often "a" as "one"
-    counted = measure is not None and not currency
-    summary = counted and value <= 10 and _sums_up(text, start, measure.group(0), value)
-    return Quantity(written, start, end, NUMBER, _in_units(Decimal(value), measure), currency, any_yuan=any_yuan,
-                    counted=counted, summary=summary)
+    amount = Decimal(value) + (Decimal("0.5") if half else 0)
+    return Quantity(written, start, end, NUMBER, _in_units(amount, measure), currency, any_yuan=any_yuan,
+                    counted=measure is not None and not currency and measure.group(0) not in _TIME_MEASURES,
+                    unit=_unit_of(measure))
 
 
 def _in_units(value: Decimal, measure: re.Match | None) -> tuple[Decimal, ...]:
-    """A weight in 斤 may be given in kilograms (5斤 is 2.5 kg)."""
+    """A weight in 斤 may be given in kilograms (5斤 is 2.5 kg); 六旬 is sixty (years of age)."""
+    if measure is not None and measure.group(0) == "旬":
+        return (value * 10,)
     return (value, value / 2) if measure is not None and measure.group(0) == "斤" else (value,)
+
+
+def _unit_of(measure: re.Match | None) -> str:
+    return _ZH_UNITS.get(measure.group(0), "") if measure is not None else ""
+
+
+def _and_a_half(text: str, end: int, measure: re.Match | None) -> bool:
+    """两个半小时, 一年半: a measure word followed by 半 adds a half."""
+    return measure is not None and text[end + measure.end():end + measure.end() + 1] == "半"
 
 
 def _is_a_count(text: str, start: int, end: int) -> bool:
@@ -387,11 +413,13 @@ _EN_PATTERNS = re.compile(
     rf"(?P<date>\b(?P<month>{_MONTH})\b(?:\.?(?:(?<=\.)\s*|\s+)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b|\.)?"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b\.?)"
     rf"|(?P<race>(?<![\w.:])(?P<race_minutes>\d{{1,2}})[:.](?P<race_seconds>\d{{2}})\.(?P<race_fraction>\d{{1,3}})(?![\d.]))"
+    rf"|(?P<duration>(?<![\w.:'’])(?P<duration_minutes>\d{{1,3}})\s*(?:minutes?\s+(?:and\s+)?(?P<duration_seconds>\d{{1,2}})"
+    rf"\s*seconds?\b|['′’](?P<duration_primes>\d{{2}})(?:''|″|\"|’’)?(?![\w'’])))"
     rf"|(?P<time>(?<![\w.:$])(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*"
     rf"(?:[ap]\.?\s?m\b\.?|o['’]clock\b)|(?<![\w.:$])(?P<hour24>\d{{1,2}}):(?P<minute24>\d{{2}})(?![\d:]))"
     rf"|(?P<decade>(?<![\w'’$])(?:post-?)?(?:(?P<decade_century>1\d|20)(?P<decade_digit>\d)0|(?P<decade_short>\d)0)"
     rf"['’]?s\b|['’](?P<decade_apostrophe>\d)0s\b|\b(?P<decade_word>{'|'.join(_DECADE_WORDS)})\b)"
-    rf"|(?P<fraction>(?<![\w.,/])(?P<numerator>\d+)/(?P<denominator>\d+)(?![\w/]))"
+    rf"|(?P<fraction>(?<![\w.,/])(?:(?P<whole>\d+)\s+(?=\d/))?(?P<numerator>\d+)/(?P<denominator>\d+)(?![\w/]))"
     rf"|(?:(?P<prefix>{_EN_PREFIX})\s?|(?<![A-Za-z0-9.,])(?<![A-Za-z]-)|(?<=\bNo)|(?<=\bNo\.))(?P<digits>{_ARABIC})"
     rf"(?:(?P<abbrev>k|mn|mln|bn|tn|m|b)\b|(?P<ord>st|nd|rd|th)\b|\s*(?P<scale>(?:hundred|thousand|million|billion|"
     rf"trillion)(?:\s+(?:thousand|million|billion))?)\b|(?P<unit>{_GLUED_UNITS})\b)?(?![A-Za-z0-9])"
@@ -400,6 +428,15 @@ _EN_PATTERNS = re.compile(
     rf"(?:{_NUMBER_WORD}))\b(?P<wpct>\s+(?:per\s?cent|percentage points?)\b)?",
     re.IGNORECASE,
 )
+# A unit after an English figure that a source unit may have been converted to, or a duration in months.
+_EN_UNITS = {"pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb", "foot": "ft", "feet": "ft", "ft": "ft",
+             "inch": "in", "inches": "in", "mile": "mi", "miles": "mi", "kilogram": "kg", "kilograms": "kg",
+             "kilo": "kg", "kilos": "kg", "kg": "kg", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
+             "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "km": "km",
+             "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm", "cm": "cm",
+             "month": "month", "months": "month"}
+_EN_UNIT_AFTER = re.compile(r"(?:\s+|-)(?P<word>[A-Za-z]+)\b")
+_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _EN_CURRENCY_AFTER = re.compile(rf"\s*(?:(?:US|U\.S\.)\s+)?(?P<word>{_EN_SUFFIX})\b", re.IGNORECASE)
 _NO_PREFIX = re.compile(r"(?<![A-Za-z])No\.?$")
 
@@ -435,17 +472,18 @@ def _word_kind(token: str) -> str:
     return "other"
 
 
-def word_numbers(words: str) -> list[tuple[Decimal, int]]:
-    """The numbers of a run of number words, each with its largest scale: "twenty-five" is one, "the first
-    three" two (1 and 3), "nine thirty" two (9 and 30), "two thirds" a fraction, "two decades" 20."""
+def word_numbers(words: str) -> list[tuple[Decimal, int, bool]]:
+    """The numbers of a run of number words, each with its largest scale and whether it is an ordinal:
+    "twenty-five" is one, "the first three" two (1 and 3), "nine thirty" two (9 and 30), "two thirds" a
+    fraction, "two decades" 20."""
     tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t]
-    numbers: list[tuple[Decimal, int]] = []
+    numbers: list[tuple[Decimal, int, bool]] = []
     total, current, scale, last = 0, 0, 1, None
 
     def flush() -> None:
         nonlocal total, current, scale, last
         if last is not None and last not in ("a", "and"):
-            numbers.append((Decimal(total + current), scale))
+            numbers.append((Decimal(total + current), scale, last == "ordinal"))
         total, current, scale, last = 0, 0, 1, None
 
     for position, token in enumerate(tokens):
@@ -481,7 +519,7 @@ def word_numbers(words: str) -> list[tuple[Decimal, int]]:
         elif kind == "ordinal":
             denominator = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4}.get(token, _ORDINALS.get(token, 0))
             if last in ("unit", "a") and denominator >= 3 and not total and current < denominator:
-                numbers.append((Decimal(current) / denominator, 1))  # two thirds, a quarter
+                numbers.append((Decimal(current) / denominator, 1, False))  # two thirds, a quarter
                 total, current, scale, last = 0, 0, 1, None
                 continue
             if last == "tens" and denominator < 10:
@@ -518,7 +556,27 @@ def english_quantities(en_text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in _EN_PATTERNS.finditer(en_text):
         found += _en_quantities(match, en_text)
-    return found
+    return _ranges(found, en_text)
+
+
+_A_THING_OR = re.compile(r"\b(?:a|an)\s+[A-Za-z]+\s+or\s+$", re.IGNORECASE)
+
+
+def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
+    """Two numbers joined by "or" are one approximate quantity, as 五六天 is: "five or six days", "one or two";
+    "a day or two" is one or two."""
+    merged: list[Quantity] = []
+    for quantity in found:
+        previous = merged[-1] if merged else None
+        if (quantity.kind == NUMBER and previous is not None and previous.kind == NUMBER and not quantity.approximate
+                and re.fullmatch(r"\s+or\s+", text[previous.end:quantity.start])):
+            merged[-1] = replace(previous, text=text[previous.start:quantity.end], end=quantity.end,
+                                 values=previous.values + quantity.values, approximate=True)
+        elif quantity.kind == NUMBER and _A_THING_OR.search(text[:quantity.start]):
+            merged.append(replace(quantity, values=(Decimal(1), *quantity.values), approximate=True))
+        else:
+            merged.append(quantity)
+    return merged
 
 
 def _en_quantities(match: re.Match, text: str) -> list[Quantity]:
@@ -535,6 +593,9 @@ def _en_quantities(match: re.Match, text: str) -> list[Quantity]:
     if match["race"]:  # a race time, 1:57.05
         seconds = Decimal(f"{match['race_seconds']}.{match['race_fraction']}")
         return [Quantity(written, start, end, NUMBER, (int(match["race_minutes"]) * 60 + seconds,))]
+    if match["duration"]:  # 1 minute 20 seconds, 6'09'': in seconds, as 1分20秒 is read
+        seconds = int(match["duration_seconds"] or match["duration_primes"])
+        return [Quantity(written, start, end, NUMBER, (Decimal(int(match["duration_minutes"]) * 60 + seconds),))]
     if match["time"]:
         hour = int(match["hour"] or match["hour24"])
         minute = match["minute"] or match["minute24"]
@@ -553,8 +614,8 @@ def _en_quantities(match: re.Match, text: str) -> list[Quantity]:
         denominator = int(match["denominator"])
         if not denominator:
             return []
-        return [Quantity(written, start, end, NUMBER, (Decimal(int(match["numerator"])) / denominator,),
-                         tolerance=Decimal("0.005"))]
+        value = int(match["whole"] or 0) + Decimal(int(match["numerator"])) / denominator  # 2 1/2 hours
+        return [Quantity(written, start, end, NUMBER, (value,), tolerance=Decimal("0.005"))]
     if match["digits"]:
         return [_en_digits(match, text)]
     return _en_words(match, text)
@@ -579,7 +640,9 @@ def _en_digits(match: re.Match, text: str) -> Quantity:
     currency = _EN_PREFIX_CURRENCIES.get((match["prefix"] or "").upper(), "") or _suffix_currency(text[end:])
     kind = PERCENT if match["pct"] else NUMBER
     begin = match.start("prefix") if match["prefix"] else match.start("digits")
-    return Quantity(text[begin:end].strip(), begin, end, kind, (value * scale,), currency, tolerance=tolerance)
+    half = Decimal("0.5") if kind == NUMBER and scale == 1 and _AND_A_HALF.match(text, end) else 0
+    return Quantity(text[begin:end].strip(), begin, end, kind, (value * scale + half,), currency, tolerance=tolerance,
+                    unit=_en_unit(text, end), ordinal=bool(match["ord"]))
 
 
 def _en_words(match: re.Match, text: str) -> list[Quantity]:
@@ -589,23 +652,41 @@ def _en_words(match: re.Match, text: str) -> list[Quantity]:
         return []
     currency = _EN_PREFIX_CURRENCIES.get((match["wprefix"] or "").upper(), "") or _suffix_currency(text[end:])
     found = []
-    for position, (value, scale) in enumerate(numbers):
+    for position, (value, scale, ordinal) in enumerate(numbers):
         last = position == len(numbers) - 1
         kind = PERCENT if match["wpct"] and last else NUMBER
+        if last and kind == NUMBER and scale == 1 and _AND_A_HALF.match(text, end):
+            value += Decimal("0.5")  # two and a half hours
         found.append(Quantity(written, start, end, kind, (value,), currency if last else "",
-                              tolerance=Decimal(scale) / 2 if scale > 100 else Decimal(0)))
+                              tolerance=Decimal(scale) / 2 if scale > 100 else Decimal(0),
+                              unit=_en_unit(text, end) if last else "", spelled=True, ordinal=ordinal))
     return found
+
+
+def _en_unit(text: str, end: int) -> str:
+    """The unit word right after an English figure (130 pounds, 3-meter, four months), as a code."""
+    match = _EN_UNIT_AFTER.match(text, end)
+    return _EN_UNITS.get(match["word"].lower(), "") if match else ""
 
 
 # ---------------------------------------------------------------- matching
 
+# How many of the second unit make one of the first: 60公斤 may be given as "130 pounds".
+_CONVERSIONS = {("kg", "lb"): Decimal("2.20462"), ("jin", "lb"): Decimal("1.10231"), ("m", "ft"): Decimal("3.28084"),
+                ("cm", "in"): Decimal("0.393701"), ("km", "mi"): Decimal("0.621371"), ("lb", "kg"): Decimal("0.453592"),
+                ("ft", "m"): Decimal("0.3048"), ("in", "cm"): Decimal("2.54"), ("mi", "km"): Decimal("1.609344")}
+CONVERSION_SLACK = Decimal("0.025")  # a converted figure is rounded: within 2.5 % of the exact one, or its last digit
+
+
 def rendered_by(source: Quantity, target: Quantity) -> bool:
     """Whether an English quantity renders a Chinese one: the same value (a rounding of it is fine: "10.9
-    million" for 1086万), the same date, time of day or decade. Currencies are compared apart (see
-    `currency_conflict`)."""
+    million" for 1086万; so is a conversion: "130 pounds" for 60公斤), the same date, time of day or decade.
+    Currencies are compared apart (see `currency_conflict`)."""
     if source.kind == DATE:
         if target.kind == DATE:
             return (not source.month or source.month == target.month) and (not source.day or source.day == target.day)
+        if source.month and not source.day:
+            return target.unit == "month" and target.value == source.month  # 4月身孕: four months pregnant
         return not source.month and target.kind == NUMBER and target.value == source.day
     if source.kind == TIME:
         if target.kind == TIME:
@@ -621,7 +702,20 @@ def rendered_by(source: Quantity, target: Quantity) -> bool:
         return source.kind == NUMBER and target.decade in source.values  # in his forties: 40多岁
     if target.kind in (DATE, TIME) or target.value is None:
         return False
-    return any(abs(target.value - value) <= target.tolerance for value in source.values)
+    if source.approximate and any(min(source.values) <= rendered <= max(source.values) for rendered in target.values):
+        return True  # 一二十件: a dozen
+    return (any(abs(rendered - value) <= target.tolerance for rendered in target.values for value in source.values)
+            or _converted(source, target))
+
+
+def _converted(source: Quantity, target: Quantity) -> bool:
+    """An amount in other units, rounded as a conversion is: within its own last digit or 2.5 %."""
+    factor = _CONVERSIONS.get((source.unit, target.unit))
+    if factor is None or source.kind != NUMBER or target.kind != NUMBER:
+        return False
+    expected = source.values[0] * factor
+    last_digit = Decimal(1).scaleb(target.value.normalize().as_tuple().exponent) / 2
+    return abs(target.value - expected) <= max(last_digit, expected * CONVERSION_SLACK)
 
 
 def currency_conflict(source: Quantity, targets: list[Quantity]) -> str:
@@ -647,66 +741,141 @@ _SAYS_ONE = re.compile(r"\b(?:a|an|one|single|another|each|every)\b", re.IGNOREC
 
 def implicit(source: Quantity, en_text: str) -> bool:
     """Whether the English may leave this count unsaid: a count of people or things named or pointed at
-    (两人, 这两条, 中俄两国) where the English refers to them as a group, or one of something (1名) said as "a"."""
+    (2人, 这两条, 中俄两国) where the English refers to them as a group, or one of something (1名) said as "a"."""
     if source.value == 1 and source.kind == NUMBER:
         return bool(_SAYS_ONE.search(en_text))
     return source.summary and bool(_PLURAL_REFERENCE.search(en_text))
 
 
-def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str) -> list[Quantity]:
-    """The source quantities the English does not render, one English mention for each Chinese one (a second
-    "2019" does not hide a changed first one). A source quantity that only lacks a mention of its own, when
-    every English quantity already renders another, is a repetition the English may say once ("that year")."""
-    partner: dict[int, int] = {}  # target index → source index
+def optional(source: Quantity) -> bool:
+    """A quantity English may leave unsaid, so that its absence alone is no error: a count of people or things
+    or a rank in Chinese numerals (两条小金鱼 → "tiny goldfish", 第二天 → "the next day"), an approximate range
+    (五六天 → "days"), a bare day of the month (20日, often given as a weekday). A figure in digits, an amount, a
+    percentage, a date with its month, a time of day, a length of time or an age (三年, 七岁) is what the English
+    must carry."""
+    return source.counted or source.approximate or (source.kind == DATE and not source.month)
 
-    def assign(index: int, seen: set[int]) -> bool:
-        for target_index in _candidates(sources[index], targets):
-            if target_index in seen:
+
+def could_be_slip(source: Quantity, target: Quantity) -> bool:
+    """Whether a spare English quantity could be a slip in rendering a source one: a figure of the same kind
+    within a factor of ten (a changed digit, a moved decimal point) or a power of ten away (million for
+    billion, 万 misread); a date sharing its month or its day; another time of day; another decade. "One",
+    "a" and "first", "second" in words, and a range (a day or two), are not figures enough to say so."""
+    if target.approximate or (target.spelled and (target.value == 1 or (target.ordinal and target.value == 2))):
+        return False
+    if source.kind == DATE:
+        return target.kind == DATE and (not source.month or not source.day or source.month == target.month
+                                        or source.day == target.day)
+    if source.kind in (TIME, DECADE):
+        return target.kind == source.kind
+    if target.kind != source.kind or not target.value or not source.value:
+        return False
+    for value in source.values:
+        ratio = abs(target.value / value) if value else Decimal(0)
+        if Decimal("0.1") <= ratio <= 10 or _power_of_ten(ratio):
+            return True
+    return False
+
+
+def _power_of_ten(ratio: Decimal) -> bool:
+    if ratio <= 0:
+        return False
+    exponent = ratio.log10()
+    return abs(exponent - exponent.to_integral_value()) < Decimal("0.0001")
+
+
+# What a dropped figure leaves behind in English: a currency sign, a scale word or "percent" with no figure
+# before it ("rose  percent", "$ billion"), "o'clock" alone, a hyphenated word left without its number
+# ("a -year-old", "father-of- has"), an article, "than" or "at" before a stop ("the older of the .", "meet at ."),
+# "a" before a plural unit ("a years", "a times"), "every months", "between and", "for of us", "one or
+# athletes", empty brackets or a doubled comma ("Smith, , said"), a space before a closing quote or bracket, a
+# sentence that starts in lower case.
+_TRACE = re.compile(
+    r"(?<![\w$])(?:US|HK|NT|A|C|S)?[$£€¥](?!\s?\d)(?!(?:US|A)\s?\d)"
+    r"|(?P<word>[A-Za-z]+|\d)[\s-]+(?:%|per\s?cent\b|percentage points?\b|million\b|billion\b|trillion\b|o['’]clock\b)"
+    r"|(?:^|\s)-(?=[a-z])|(?<=[a-z])-\s+(?!(?:and|or|to)\b)"
+    r"|\b(?-i:the|a|an|than|at|nearly|approximately|roughly)\s*[,.;:!?)]"
+    r"|\b(?:a|an|every)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|times)\b"
+    r"|\bbetween\s+and\b|\bfrom\s+to\b|\b(?:for|to|by|with|from|at|in|on|than|the|a|an)\s+of\b|\(\s*\)|,\s*,"
+    rf"|\b(?:{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))})\s+or\s+(?!(?:more|less|fewer|so|another|other|the|"
+    rf"{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))}|\d)\b)[a-z]"
+    r"|\w\s+[”)]|\w\s+\"(?=[\s,.;:!?]|$)"
+    r"|^\W*(?-i:[a-z]+)(?!\w)",
+    re.IGNORECASE)
+# Words a scale word, "percent" or "o'clock" may follow without a figure (a billion, several million, what percent).
+_FIGURE_WORDS = re.compile(rf"\d|{_NUMBER_WORD}|an?|several|few|many|multi|what|half", re.IGNORECASE)
+
+
+def dropped_figure_trace(en_text: str) -> str:
+    """Where the English shows that a figure was dropped (see _TRACE), or ""."""
+    for match in _TRACE.finditer(en_text):
+        if match["word"] is None or not _FIGURE_WORDS.fullmatch(match["word"]):
+            return match.group(0).strip()
+    return ""
+
+
+def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, zh_text: str = "") -> list[Quantity]:
+    """The source quantities the English does not render, one English mention for each Chinese one (a second
+    "2019" does not hide a changed first one). An unpaired source quantity is missing when a spare English
+    figure could be its changed rendering (each spare figure standing for one source quantity at most), or when
+    it is a figure the English must carry (see `optional`) and no English mention renders it. A source quantity
+    that only lacks a mention of its own, when an English mention renders it already, is a repetition the
+    English may say once ("that year")."""
+    partner = _matching(range(len(sources)), lambda index: _candidates(sources[index], targets))
+    unmatched = [index for index in range(len(sources)) if index not in partner.values()]
+    # A spare English figure the source itself writes (a numeral not read as a quantity: 《四十二章经》, 一家四口)
+    # is no changed rendering of another.
+    written = _written_values(zh_text)
+    stray = [target for index, target in enumerate(targets) if index not in partner and target.value not in written]
+    for target_index, index in partner.items():
+        # A rounding ("about 1 billion" for 10.86亿) stands for the exact figure only when no spare English
+        # figure could be the changed rendering of that figure ("1.2 billion, or about 1 billion").
+        target = targets[target_index]
+        if target.value not in sources[index].values and any(could_be_slip(sources[index], spare) for spare in stray):
+            unmatched.append(index)
+    excused = {index for index in unmatched if optional(sources[index]) or implicit(sources[index], en_text)
+               or any(rendered_by(sources[index], target) for target in targets)}
+    # Spare figures go first to the quantities that only a slip can convict.
+    slips = _matching(sorted(unmatched, key=lambda index: index not in excused),
+                      lambda index: [n for n, spare in enumerate(stray) if could_be_slip(sources[index], spare)])
+    convicted = set(slips.values()) | (set(unmatched) - excused)
+    return [sources[index] for index in sorted(convicted)]
+
+
+def _matching(lefts, candidates) -> dict[int, int]:
+    """A largest one-to-one pairing (each right to one left), lefts tried in the order given: right → left."""
+    partner: dict[int, int] = {}
+
+    def assign(left: int, seen: set[int]) -> bool:
+        for right in candidates(left):
+            if right in seen:
                 continue
-            seen.add(target_index)
-            if target_index not in partner or assign(partner[target_index], seen):
-                partner[target_index] = index
+            seen.add(right)
+            if right not in partner or assign(partner[right], seen):
+                partner[right] = left
                 return True
         return False
 
-    unmatched = [index for index in range(len(sources)) if not assign(index, set())]
-    stray = [target for index, target in enumerate(targets) if index not in partner]
-    for target_index, index in partner.items():
-        # A rounding ("about 1 billion" for 10.86亿) stands for the exact figure only when no spare English
-        # figure near it could be the changed rendering of that figure ("1.2 billion, or about 1 billion").
-        target = targets[target_index]
-        if target.value not in sources[index].values and any(_near(sources[index], spare) for spare in stray):
-            unmatched.append(index)
-    missing = []
-    for index in unmatched:
-        quantity = sources[index]
-        spare = any(_same_sort(quantity, target) for target in stray)
-        if not spare and implicit(quantity, en_text):
-            continue  # left unsaid, unless a spare English number could be its changed rendering
-        if not spare and any(rendered_by(quantity, target) for target in targets):
-            continue
-        missing.append(quantity)
-    return missing
+    for left in lefts:
+        assign(left, set())
+    return partner
 
 
-def _near(source: Quantity, target: Quantity) -> bool:
-    """A spare English figure within a factor of ten of a source figure, as a slip of a digit leaves it."""
-    if source.kind not in (NUMBER, PERCENT) or target.kind != source.kind or not target.value or not source.value:
-        return False
-    return Decimal("0.1") < abs(target.value / source.value) < 10
+@lru_cache(maxsize=256)
+def _written_values(zh_text: str) -> frozenset[Decimal]:
+    """The value of every run of digits or Chinese numerals in a text, each digit of a range (五六) too."""
+    text = zh_text.translate(_FULL_WIDTH)
+    values = {_arabic_value(run) for run in re.findall(_ARABIC, text)}
+    for run in re.findall(f"[{_CN_NUMERAL}]+", text):
+        value = chinese_numeral(run)
+        values.update([value] if value is not None else [_CN_DIGITS[char] for char in run if char in _CN_DIGITS])
+    return frozenset(Decimal(value) for value in values)
 
 
 def _candidates(source: Quantity, targets: list[Quantity]) -> list[int]:
     """The English quantities that render a source one, exact values first."""
     found = [index for index, target in enumerate(targets) if rendered_by(source, target)]
     return sorted(found, key=lambda index: 0 if targets[index].value in source.values else 1)
-
-
-def _same_sort(source: Quantity, target: Quantity) -> bool:
-    """Whether a spare English quantity could be a changed rendering of a source one (a number for a number)."""
-    if source.kind in (DATE, TIME, DECADE):
-        return target.kind == source.kind or (target.kind == NUMBER and source.kind != DECADE)
-    return target.kind in (NUMBER, PERCENT)
 
 
 def describe(quantity: Quantity) -> str:

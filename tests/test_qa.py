@@ -10,6 +10,7 @@ from hypothesis import strategies as st
 from l10n.glossary import Glossary, parse
 from l10n.model import Part, Segment, Severity
 from l10n.qa import CHECKS, build_context, check_catalog, check_texts
+from l10n.qa.spelling import available as spelling_available
 from l10n.qa.terms import requirements, satisfied
 from l10n.translate.enforce import draft_documents
 from test_enforce import FakeTranslator
@@ -154,6 +155,39 @@ def test_repetition_loop():
     loop = "The board said that the company the company the company will survive."
     assert ("s0", "repetition") in codes(["董事会表示公司会存活下来。"], [loop])
     assert codes(["董事会表示公司会存活下来。"], ["The board said the company will survive."]) == []
+
+
+@pytest.mark.parametrize("english, flagged", [
+    ("Green flames shot from his eyes, and beads of sweat scurried scurried down his face.", True),
+    ("She was shaken, and he could not shake the piss out of her her!", True),
+    ("That didn't bother her her at all.", True),
+    ("He asked her her name.", False),  # the second her is a possessive
+    ("It was a very very long night.", False),  # English says some words twice on purpose
+    ("No no, that is not what I meant.", False),
+    ("A persistent tock tock tock came from the clock.", False),  # a sound said thrice: the repetition check's
+])
+def test_a_doubled_word_is_a_slip_unless_english_says_it_so(english, flagged):
+    source = "钟里传来咯当咯当的响声，他一直流汗。"  # the source repeats a sound: that excuses a sound, not a slip
+    assert (("s0", "doubled-word") in codes([source], [english])) is flagged
+
+
+def test_a_doubled_name_or_sound_needs_a_repetition_in_the_source():
+    assert codes(["圆圆今天没有上学。"], ["Yuan Yuan did not go to school today."]) == []
+    assert ("s0", "doubled-word") in codes(["她今天没有上学。"], ["Yuan Yuan did not go to school today."])
+
+
+@pytest.mark.skipif(not spelling_available(), reason="no English hunspell dictionary installed")
+@pytest.mark.parametrize("english, flagged", [
+    ("The goverment acted.", True),  # a letter dropped
+    ("They were protestting outside.", True),  # a letter doubled (protest + ting is no excuse)
+    ("She picked up scrapps of cloth.", True),
+    ("It opened in the firt stage.", True),  # four letters, one slip from a word of five
+    ("He fell into a hyperosmolar coma.", False),  # a rare word, one slip from no other
+    ("She wore wrinkled cheongsams.", False),  # a plural the dictionary lacks
+    ("The rate of khun was low.", False),  # short: one slip from khan says nothing
+])
+def test_spelling_reports_a_word_one_slip_from_a_dictionary_word(english, flagged):
+    assert (("s0", "spelling") in codes(["政府宣布了新政策。"], [english])) is flagged
 
 
 def test_length_far_from_the_documents_usual_ratio():

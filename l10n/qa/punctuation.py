@@ -105,9 +105,12 @@ def unbalanced_brackets(segment: Segment, text: str, context: Context) -> list[s
     for family, (open_at, closes) in marks.items():
         opens = len(open_at)
         if family == "quotes":
-            # A quotation running on into the next sentence opens where a quotation begins: at the start, or
-            # after a colon, a comma or a sentence's end ("He added: "There are …"), not inside a clause.
-            if into_next and all(_STARTS_A_QUOTATION.search(text[:at]) for at in open_at):
+            # A quotation running on into the next sentence opens where a quotation begins: after a colon, a
+            # comma or a sentence's end ("He added: "There are …"), not inside a clause; at the very start only
+            # where the source's quotation starts its sentence too (an English that put the source's "X said:"
+            # after the quotation has to close it before that).
+            if into_next and all(_STARTS_A_QUOTATION.search(text[:at]) and (from_before or text[:at].strip())
+                                 for at in open_at):
                 opens = 0
             closes = 0 if from_before else closes
         source_opens, source_closes = source[family]  # the source's own quotation running on

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import re
 
+from ..mining.boundaries import pinyin_syllables
 from ..model import Segment, Severity
 from ..placeholders import strip
+from . import spelling
 from .registry import Context, check
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[\u3400-\u9fff]")
@@ -14,7 +16,7 @@ LONGEST_UNIT = 6  # words (or Han characters) in the longest repeated unit looke
 LENGTH_FACTOR = 3.0  # how far from the document's usual target/source ratio a segment may be
 SHORTEST_SOURCE = 20  # Han characters, letters and digits: shorter sources (a line of dialogue with its
 #                       speaker, 韦小宝道：“死也不降。”) vary too much to judge by length
-_DOUBLE_ALLOWED = {"had", "that", "her"}  # "had had", "that that", "asked her her name" are English
+_DOUBLE_ALLOWED = {"had", "that"}  # "had had", "that that" are English
 
 
 def _units(text: str) -> list[str]:
@@ -82,14 +84,39 @@ def repetition(segment: Segment, text: str, context: Context) -> list[str]:
     return [f"repeated in a loop: {unit!r}" for unit in found]
 
 
-@check("doubled-word", Severity.WARNING, "the same word twice in a row (Sam Sam Altman) more often than the "
-       "source says something twice (圆圆 → Yuan Yuan)")
+# English says these twice on purpose: intensifiers, interjections, urgings (very very, no no, bye bye, there there).
+_REDUPLICATIVE = frozenset("very really so much many far long no yes yeah bye ha hah haha ho hee oh ah hey well now "
+                           "there tut hush chop knock night".split())
+# "asked her her name": the second her is a possessive when a word of its noun phrase follows.
+_HER_HER = re.compile(r"her\s+her\s+(?!(?:at|to|in|on|and|or|but|for|with|from|by|of|as|out|up|off|down|away|back|"
+                      r"again|too|now|then|so)\b)[a-z]", re.IGNORECASE)
+_SAID_AGAIN = re.compile(r"(?<![A-Za-z])([A-Za-z]+)(?:\s+\1(?![A-Za-z]))+", re.IGNORECASE)
+
+
+def _echoes_the_source(word: str) -> bool:
+    """A doubled word that can render the source's own repetition: a name of one romanized syllable (Yuan Yuan
+    for 圆圆) or a word no dictionary knows (a sound: kuang kuang). Any other word doubled (the the, hut hut) is
+    a slip."""
+    if word[:1].isupper() and pinyin_syllables(word) == 1:
+        return True
+    return not spelling.available() or not spelling.known(word.lower())
+
+
+@check("doubled-word", Severity.WARNING, "the same word twice in a row (Sam Sam Altman), unless English says it so "
+       "(very very, no no, had had) or it renders a repetition of the source (圆圆 → Yuan Yuan)")
 def doubled_word(segment: Segment, text: str, context: Context) -> list[str]:
-    pairs = re.findall(r"(?<![A-Za-z])([A-Za-z]+)\s+\1(?![A-Za-z])", strip(text), re.IGNORECASE)
-    doubled = [word for word in dict.fromkeys(pairs) if word.casefold() not in _DOUBLE_ALLOWED]
-    if len(pairs) <= _source_repeats(segment, context):
-        return []
-    return [f"doubled word: {word} {word}" for word in doubled]
+    text = strip(text)
+    slips, echoes = [], []
+    for match in _SAID_AGAIN.finditer(text):
+        word = match.group(1)
+        if len(match.group(0).split()) > 2:
+            continue  # three times or more (tock tock tock): a loop or a sound, the repetition check's
+        if word.casefold() in _DOUBLE_ALLOWED | _REDUPLICATIVE or _HER_HER.match(text, match.start()):
+            continue
+        (echoes if _echoes_the_source(word) else slips).append(word)
+    if echoes and len(echoes) > _source_repeats(segment, context):
+        slips += echoes
+    return [f"doubled word: {word} {word}" for word in dict.fromkeys(slips)]
 
 
 _CONTENT = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")

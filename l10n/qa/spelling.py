@@ -1,10 +1,12 @@
 """Misspelled English words, against the hunspell dictionaries Debian ships (hunspell-en-us, hunspell-en-gb),
 read through Enchant (pyenchant). A word is accepted when either spelling, American or British, knows it.
 
-Not checked: capitalized words (names, which the glossary checks), words with digits or in capitals or
-joined by hyphens, the glossary's renderings, Latin-script words of the source, and a word the document uses
-in two entries or more (kang, taels: a translator's chosen term; a slip of the keyboard is seldom repeated). When no English dictionary is installed the check
-finds nothing, and `available()` says so.
+Reported only on evidence of a slip: a word no dictionary knows that is one slip of the keyboard from one it
+does (see `slip_of_a_word`). Not checked: capitalized words (names, which the glossary checks), words with
+digits or in capitals or joined by hyphens, the glossary's renderings, Latin-script words of the source, and a
+word the document uses in two entries or more (kang, taels: a translator's chosen term; a slip of the keyboard
+is seldom repeated). When no English dictionary is installed the check finds nothing, and `available()` says
+so.
 """
 from __future__ import annotations
 
@@ -17,7 +19,6 @@ from .registry import ENGLISH, Context, check
 
 DICTIONARIES = ("en_US", "en_GB")
 _WORD = re.compile(r"(?<![\w'’.@/-])[a-z]+(?:['’][a-z]+)?(?![\w@/-])")
-SHORTEST_PART = 3  # letters of each word a compound (superyacht, courtside) is made of
 _LATIN = re.compile(r"[A-Za-z]+")
 
 
@@ -43,20 +44,32 @@ def available() -> bool:
 
 @lru_cache(maxsize=65536)
 def known(word: str) -> bool:
-    """In a dictionary, or a compound of two words that are (wellbeing, microblog, courtside)."""
-    if any(dictionary.check(word) for dictionary in _dictionaries()):
-        return True
-    return any(_in_dictionary(word[:cut]) and _in_dictionary(word[cut:])
-               for cut in range(SHORTEST_PART, len(word) - SHORTEST_PART + 1))
-
-
-@lru_cache(maxsize=65536)
-def _in_dictionary(word: str) -> bool:
     return any(dictionary.check(word) for dictionary in _dictionaries())
 
 
+SHORTEST_SLIP = 5  # letters of the word meant: most short strings are one slip from some short word
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"
+
+
+def slip_of_a_word(word: str) -> bool:
+    """Whether an unknown word is one slip of the keyboard from a dictionary word of five letters or more: a
+    letter dropped, doubled or added, changed, or two neighbours swapped (goverment, protestting, scrapps,
+    firt). A rare word or a coinage (hyperosmolar, greenization) is seldom that close to another, and a plural
+    the dictionary lacks (cheongsams) is no slip, so neither is reported."""
+    if word.endswith("s") and known(word[:-1]):
+        return False
+    splits = [(word[:cut], word[cut:]) for cut in range(len(word) + 1)]
+    candidates = {head + tail[1:] for head, tail in splits if tail}
+    candidates |= {head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1}
+    candidates |= {head + letter + tail[1:] for head, tail in splits if tail for letter in _LETTERS}
+    candidates |= {head + letter + tail for head, tail in splits for letter in _LETTERS}
+    candidates.discard(word)
+    return any(known(candidate) for candidate in candidates if len(candidate) >= SHORTEST_SLIP)
+
+
 def misspelled(text: str, allowed: set[str] = frozenset()) -> list[str]:
-    """The lower-case words of an English text that no dictionary knows, in order, once each."""
+    """The lower-case words of an English text that no dictionary knows and that are one slip from a word
+    that one does, in order, once each."""
     if not available():
         return []
     found = []
@@ -64,7 +77,8 @@ def misspelled(text: str, allowed: set[str] = frozenset()) -> list[str]:
         word = match.group(0).replace("’", "'")
         if word in allowed or len(word) < 3:
             continue
-        if not known(word) and not known(word.split("'")[0]):
+        stem = word.split("'")[0]
+        if not known(word) and not known(stem) and slip_of_a_word(stem):
             found.append(word)
     return list(dict.fromkeys(found))
 
