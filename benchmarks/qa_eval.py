@@ -277,14 +277,21 @@ def day_off(pair: Pair, rng: random.Random) -> str | None:
     return _splice(pair.target, match.start(group), match.end(group), str(new))
 
 
-def _dropped(text: str, match: re.Match) -> str:
-    return re.sub(r"\s{2,}", " ", _splice(text, match.start(), match.end(), "")).strip()
+def _dropped(text: str, start: int, end: int) -> str:
+    """The text with [start, end) taken out as a writer who drops words leaves it: one space between words,
+    none before a stop or a closing mark or after an opening one, a capital still at the start."""
+    before, after = text[:start].rstrip(), text[end:].lstrip()
+    if not before:
+        return after[:1].upper() + after[1:]
+    if re.match(r"[,.;:!?)\]”’]|\"(?=[\s,.;:!?]|$)", after) or before.endswith(("(", "[", "“", "‘")) or not after:
+        return before + after
+    return f"{before} {after}"
 
 
 def number_dropped(pair: Pair, rng: random.Random) -> str | None:
     """A figure in digits, with its currency sign, scale word or percent."""
     match = _pick(rng, _with_counterpart(_FIGURE.finditer(pair.target), pair))
-    return None if match is None else _dropped(pair.target, match)
+    return None if match is None else _dropped(pair.target, match.start(), match.end())
 
 
 def count_word_dropped(pair: Pair, rng: random.Random) -> str | None:
@@ -292,7 +299,7 @@ def count_word_dropped(pair: Pair, rng: random.Random) -> str | None:
     countries" → "the countries" is still a good rendering of 两国."""
     match = _pick(rng, [m for m in _with_counterpart(_COUNT_WORD.finditer(pair.target), pair)
                         if not _REFERRING.search(pair.target[:m.start()])])
-    return None if match is None else _dropped(pair.target, match)
+    return None if match is None else _dropped(pair.target, match.start(), match.end())
 
 
 def scale_swapped(pair: Pair, rng: random.Random) -> str | None:
@@ -330,7 +337,16 @@ def ideographic_stop(pair: Pair, rng: random.Random) -> str | None:
 
 # Where a quotation may begin: the start of the sentence, or after a colon, a comma, a stop or a dash.
 _QUOTATION_START = re.compile(r"(?:^|[:,;.!?—–-])\s*$")
-_OPENER = {"”": "“", "’": "‘", '"': '"'}
+_OPENER = {"”": "“", "’": "‘", '"': '"', ")": "(", "]": "["}
+
+
+def _closes_an_opening(text: str, at: int) -> bool:
+    """Whether the closing mark at `at` closes one opened before it: taking out a mark that closes nothing
+    (a line that lost its opening quote) would leave the text balanced, not a bracket left open."""
+    mark, before = text[at], text[:at]
+    if mark == '"':
+        return before.count('"') % 2 == 1
+    return before.count(_OPENER[mark]) > before.count(mark)
 
 
 def _reads_as_run_on(text: str, start: int, mark: str) -> bool:
@@ -346,16 +362,14 @@ def _reads_as_run_on(text: str, start: int, mark: str) -> bool:
 
 
 def bracket_open(pair: Pair, rng: random.Random) -> str | None:
-    """A closing bracket or quote taken out, or, where there is none, an opening one put before a word; never
-    where the result reads as a quotation running on into the next sentence (see _reads_as_run_on)."""
-    # ’ closes a quote only after a ‘; elsewhere it is an apostrophe (the soldiers’ camp)
-    closing = [m for m in _CLOSING.finditer(pair.target) if (m.group(0) != "’" or "‘" in pair.target[:m.start()])
+    """A closing bracket or quote that closes an opening one taken out, or, where there is none, an opening one
+    put before a word; never where the result reads as a quotation running on into the next sentence (see
+    _reads_as_run_on). ’ closes a quote only after a ‘; elsewhere it is an apostrophe (the soldiers’ camp)."""
+    closing = [m for m in _CLOSING.finditer(pair.target) if _closes_an_opening(pair.target, m.start())
                and not _reads_as_run_on(pair.target, m.start(), m.group(0))]
     if closing:
         match = rng.choice(closing)
         return _splice(pair.target, match.start(), match.end(), "")
-    if _CLOSING.search(pair.target):
-        return None
     words = list(_WORD.finditer(pair.target))
     if not words:
         return None
@@ -386,8 +400,7 @@ def acronym_dropped(pair: Pair, rng: random.Random) -> str | None:
             candidates.append((start, end))
     if not candidates:
         return None
-    start, end = rng.choice(candidates)
-    return re.sub(r"\s{2,}", " ", _splice(pair.target, start, end, "")).strip()
+    return _dropped(pair.target, *rng.choice(candidates))
 
 
 _dictionary = None

@@ -55,9 +55,9 @@ class Quantity:
     century: int = 0  # decades: 20 for 20世纪70年代 and for the 1970s; 0 when not given
     decade: int = 0  # 70 for the seventies
     any_yuan: bool = False  # written 元 alone: yuan, or the dollar of Taiwan or Hong Kong
-    counted: bool = False  # Chinese: a count of things or a rank in Chinese numerals (两人, 三个, 第三), not of time
+    counted: bool = False  # Chinese: a count or rank in Chinese numerals (两人, 三个, 第三), which English may leave unsaid
     summary: bool = False  # Chinese: a count in digits of things named or referred to (2人都): "both", "they"
-    unit: str = ""  # a unit of measure that English may convert (kg, m, km, cm, lb, ft, in, mi), or "month"
+    unit: str = ""  # a unit English may convert (kg, m, km, cm, lb, ft, in, mi) or a unit of time (year, month …)
     spelled: bool = False  # English: written in words (one, first), not in figures
     ordinal: bool = False  # English: first, 20th
 
@@ -85,12 +85,12 @@ _ZH_CURRENCY = "|".join(sorted(map(re.escape, _ZH_CURRENCIES), key=len, reverse=
 _MEASURE_WORDS = ("名 位 个 家 次 人 年 天 周 个月 小时 分钟 秒 岁 倍 项 款 种 条 件 台 部 张 篇 场 轮 届 季 座 所 辆 架 "
                   "艘 份 间 层 页 股 笔 起 例 支 枚 颗 只 匹 套 批 组 类 宗 户 国 省 城 根 本 句 段 点 度 方面 大 两 "
                   "斤 公斤 千克 米 公里 千米 厘米 公分 英尺 英寸 英里 磅 亩 方 强 旬").split()
-# Units English may convert (60公斤 → "130 pounds"), by the code both sides use; 旬 is ten years of age (年过六旬).
+# Units English may convert (60公斤 → "130 pounds") or say without their number ("for years"), by the code both
+# sides use; 旬 is ten years of age (年过六旬).
 _ZH_UNITS = {"公斤": "kg", "千克": "kg", "斤": "jin", "米": "m", "公里": "km", "千米": "km", "厘米": "cm", "公分": "cm",
-             "英尺": "ft", "英寸": "in", "英里": "mi", "磅": "lb"}
+             "英尺": "ft", "英寸": "in", "英里": "mi", "磅": "lb", "年": "year", "天": "day", "周": "week",
+             "个月": "month", "小时": "hour", "分钟": "minute", "秒": "second", "岁": "year"}
 _MEASURE = "|".join(sorted(map(re.escape, set(_MEASURE_WORDS)), key=len, reverse=True))
-# Measure words of a length of time or an age (三年, 两天, 七岁, 六旬): a fact English keeps, not a count of things.
-_TIME_MEASURES = set("年 天 周 个月 小时 分钟 秒 岁 旬".split())
 # Measure words that make a count of people or parties, which English often says as "they", "both", "the two".
 _PARTIES = set("人 位 名 个 家 国 方 者 岸 党".split())
 # Characters a segmenter may join to a count without making it a name or an idiom: 前三名, 这两条, 第三.
@@ -310,8 +310,7 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
         return None  # 一名 is as often "a" as "one"
     amount = Decimal(value) + (Decimal("0.5") if half else 0)
     return Quantity(written, start, end, NUMBER, _in_units(amount, measure), currency, any_yuan=any_yuan,
-                    counted=measure is not None and not currency and measure.group(0) not in _TIME_MEASURES,
-                    unit=_unit_of(measure))
+                    counted=measure is not None and not currency, unit=_unit_of(measure))
 
 
 def _in_units(value: Decimal, measure: re.Match | None) -> tuple[Decimal, ...]:
@@ -748,12 +747,31 @@ def implicit(source: Quantity, en_text: str) -> bool:
 
 
 def optional(source: Quantity) -> bool:
-    """A quantity English may leave unsaid, so that its absence alone is no error: a count of people or things
-    or a rank in Chinese numerals (两条小金鱼 → "tiny goldfish", 第二天 → "the next day"), an approximate range
-    (五六天 → "days"), a bare day of the month (20日, often given as a weekday). A figure in digits, an amount, a
-    percentage, a date with its month, a time of day, a length of time or an age (三年, 七岁) is what the English
-    must carry."""
+    """A quantity English may leave unsaid, so that its absence alone is no error: a count or rank in Chinese
+    numerals (两条小金鱼 → "tiny goldfish", 第二天 → "the next day"), an approximate range (五六天 → "days"), a
+    bare day of the month (20日, often given as a weekday). A figure in digits, an amount, a percentage, a date
+    with its month or a time of day is what the English must carry."""
     return source.counted or source.approximate or (source.kind == DATE and not source.month)
+
+
+_TIME_UNITS = {"year": "years", "day": "days", "week": "weeks", "month": "months", "hour": "hours",
+               "minute": "minutes", "second": "seconds"}
+# Words before a plural unit that make it a quantity of its own ("several years", "those days", "a few weeks").
+_QUANTIFIERS = re.compile(rf"(?:\d[\d,.]*|{_NUMBER_WORD}|few|several|many|some|couple|those|these|dozens|hundreds|"
+                          rf"thousands|all|no)$", re.IGNORECASE)
+
+
+def said_without_its_number(source: Quantity, en_text: str) -> bool:
+    """Whether the English names the unit of a count of time with no number before it: 七年 → "for years", 三天后 →
+    "days later". The English kept the unit and lost the figure."""
+    plural = _TIME_UNITS.get(source.unit)
+    if plural is None or not source.counted:
+        return False
+    for match in re.finditer(rf"\b{plural}\b", en_text, re.IGNORECASE):
+        before = [word for word in re.findall(r"[\w,.]+", en_text[:match.start()]) if word.lower() != "of"]
+        if not before or not _QUANTIFIERS.fullmatch(before[-1]):
+            return True  # "hundreds of years" is a quantity, "for years" lost its figure
+    return False
 
 
 def could_be_slip(source: Quantity, target: Quantity) -> bool:
@@ -786,10 +804,9 @@ def _power_of_ten(ratio: Decimal) -> bool:
 
 # What a dropped figure leaves behind in English: a currency sign, a scale word or "percent" with no figure
 # before it ("rose  percent", "$ billion"), "o'clock" alone, a hyphenated word left without its number
-# ("a -year-old", "father-of- has"), an article, "than" or "at" before a stop ("the older of the .", "meet at ."),
+# ("a -year-old", "father-of- has"), an article, "than" or "at" before a stop ("the older of the.", "meet at."),
 # "a" before a plural unit ("a years", "a times"), "every months", "between and", "for of us", "one or
-# athletes", empty brackets or a doubled comma ("Smith, , said"), a space before a closing quote or bracket, a
-# sentence that starts in lower case.
+# athletes", empty brackets or a doubled comma ("Smith,, said").
 _TRACE = re.compile(
     r"(?<![\w$])(?:US|HK|NT|A|C|S)?[$£€¥](?!\s?\d)(?!(?:US|A)\s?\d)"
     r"|(?P<word>[A-Za-z]+|\d)[\s-]+(?:%|per\s?cent\b|percentage points?\b|million\b|billion\b|trillion\b|o['’]clock\b)"
@@ -798,9 +815,7 @@ _TRACE = re.compile(
     r"|\b(?:a|an|every)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|times)\b"
     r"|\bbetween\s+and\b|\bfrom\s+to\b|\b(?:for|to|by|with|from|at|in|on|than|the|a|an)\s+of\b|\(\s*\)|,\s*,"
     rf"|\b(?:{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))})\s+or\s+(?!(?:more|less|fewer|so|another|other|the|"
-    rf"{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))}|\d)\b)[a-z]"
-    r"|\w\s+[”)]|\w\s+\"(?=[\s,.;:!?]|$)"
-    r"|^\W*(?-i:[a-z]+)(?!\w)",
+    rf"{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))}|\d)\b)[a-z]",
     re.IGNORECASE)
 # Words a scale word, "percent" or "o'clock" may follow without a figure (a billion, several million, what percent).
 _FIGURE_WORDS = re.compile(rf"\d|{_NUMBER_WORD}|an?|several|few|many|multi|what|half", re.IGNORECASE)
@@ -818,9 +833,9 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
     """The source quantities the English does not render, one English mention for each Chinese one (a second
     "2019" does not hide a changed first one). An unpaired source quantity is missing when a spare English
     figure could be its changed rendering (each spare figure standing for one source quantity at most), or when
-    it is a figure the English must carry (see `optional`) and no English mention renders it. A source quantity
-    that only lacks a mention of its own, when an English mention renders it already, is a repetition the
-    English may say once ("that year")."""
+    it is a figure the English must carry (see `optional`) and no English mention renders it, or when the English
+    says its unit of time without it ("for years"). A source quantity that only lacks a mention of its own, when
+    an English mention renders it already, is a repetition the English may say once ("that year")."""
     partner = _matching(range(len(sources)), lambda index: _candidates(sources[index], targets))
     unmatched = [index for index in range(len(sources)) if index not in partner.values()]
     # A spare English figure the source itself writes (a numeral not read as a quantity: 《四十二章经》, 一家四口)
@@ -833,8 +848,9 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
         target = targets[target_index]
         if target.value not in sources[index].values and any(could_be_slip(sources[index], spare) for spare in stray):
             unmatched.append(index)
-    excused = {index for index in unmatched if optional(sources[index]) or implicit(sources[index], en_text)
-               or any(rendered_by(sources[index], target) for target in targets)}
+    excused = {index for index in unmatched if (optional(sources[index])
+                                                and not said_without_its_number(sources[index], en_text))
+               or implicit(sources[index], en_text) or any(rendered_by(sources[index], target) for target in targets)}
     # Spare figures go first to the quantities that only a slip can convict.
     slips = _matching(sorted(unmatched, key=lambda index: index not in excused),
                       lambda index: [n for n, spare in enumerate(stray) if could_be_slip(sources[index], spare)])

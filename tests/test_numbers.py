@@ -184,7 +184,7 @@ def test_durations_halves_conversions_ranges_and_figures_the_source_writes_pass(
     ("除了锅碗，还有足够两人吃一个月的东西。", "There was enough food for of us to eat for a month."),
     ("他每过一两月会来一次。", "He came once every months or so."),
     ("他说一百年也不会忘记。", "He said he would never forget it, not in a years."),
-    ("两名男性嫌疑人被监禁。", "brothers have been jailed."),
+    ("他年仅三十六岁，与另外两人一同作案。", "He, , was charged with two others."),
     # a length of time or an age is a fact English keeps, even in Chinese numerals
     ("这名男子被判入狱七年。", "The man was jailed for years."),
     ("三天后，他在医院去世。", "He died in hospital days later."),
