@@ -36,6 +36,7 @@ _TITLE_REACH = 12  # blocks before the text where copied text's title may stand
 _TITLE_MIN_CHARS = 6
 _BYLINE_REACH = 6  # blocks after the title (pictures aside) where a byline or lead may stand
 _MIN_REPEATED_RUN = 2
+_LATER_COPIES = 16  # later copies of a block's text that repetition looks at
 
 _CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("navigation", re.compile(
@@ -362,22 +363,10 @@ def _mark_repeated_copies(blocks: list[Block], removed: dict[int, str]) -> None:
     outside the article region go with the region, copies of the title go as copies of the title.
     """
     candidates = [index for index in range(len(blocks)) if index not in removed]
-    texts = [blocks[index].plain for index in candidates]
-    positions: dict[str, list[int]] = {}
-    for k, text in enumerate(texts):
-        positions.setdefault(text, []).append(k)
-
-    run_length: dict[tuple[int, int], int] = {}
-    for i in range(len(texts) - 1, -1, -1):
-        for j in positions[texts[i]]:
-            if j > i:
-                run_length[(i, j)] = run_length.get((i + 1, j + 1), 0) + 1
-    runs = sorted(((min(length, j - i), i, j) for (i, j), length in run_length.items()
-                   if (i - 1, j - 1) not in run_length), key=lambda run: (-run[0], run[2]))
+    runs = sorted(_repeated_runs([blocks[index].plain for index in candidates]),
+                  key=lambda run: (-run[0], run[2]))
     dropped: set[int] = set()
     for length, i, j in runs:
-        if length < _MIN_REPEATED_RUN:
-            break
         original, copy = range(i, i + length), range(j, j + length)
         if any(k in dropped for k in original) or any(k in dropped for k in copy):
             continue
@@ -386,6 +375,38 @@ def _mark_repeated_copies(blocks: list[Block], removed: dict[int, str]) -> None:
         for k in copy:
             removed[candidates[k]] = f"repeated copy of lines {first}-{last}"
 
+
+def _repeated_runs(texts: list[str]) -> list[tuple[int, int, int]]:
+    """(length, i, j) for every longest run of at least two texts starting at i that starts again at j > i,
+    cut short where it would overlap its copy.
+
+    Runs are followed one offset j - i at a time, from the last text back, keeping one row of run lengths
+    per position: time and memory grow with the texts, not with the pairs of equal ones. A text is
+    compared with its next _LATER_COPIES copies only, so a page of thousands of identical lines costs
+    what a page of distinct ones costs; a page repeats its article a few times, never that many.
+    """
+    positions: dict[str, list[int]] = {}
+    for k, text in enumerate(texts):
+        positions.setdefault(text, []).append(k)
+    rank = [0] * len(texts)
+    for found in positions.values():
+        for order, k in enumerate(found):
+            rank[k] = order
+    runs: list[tuple[int, int, int]] = []
+    following: dict[int, int] = {}  # offset → length of the run of equal texts at position i + 1 and i + 1 + offset
+
+    def close(lengths: dict[int, int], i: int, continued: dict[int, int]) -> None:
+        for offset, length in lengths.items():
+            if offset not in continued and min(length, offset) >= _MIN_REPEATED_RUN:
+                runs.append((min(length, offset), i, i + offset))
+
+    for i in range(len(texts) - 1, -1, -1):
+        copies = positions[texts[i]]
+        here = {j - i: following.get(j - i, 0) + 1 for j in copies[rank[i] + 1:rank[i] + 1 + _LATER_COPIES]}
+        close(following, i + 1, here)  # a run at i + 1 that does not go on back to i starts there
+        following = here
+    close(following, 0, {})
+    return runs
 
 
 def _comparable_title(text: str) -> str:

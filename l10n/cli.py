@@ -234,6 +234,8 @@ def run(
         "--follow-links/--no-follow-links", help=setting_help("follow_links"), show_default=False)] = None,
     max_bytes: Annotated[Optional[int], typer.Option(min=1, help=setting_help("max_bytes"), metavar="N",
                                                      show_default=False)] = None,
+    max_blocks: Annotated[Optional[int], typer.Option(min=1, help=setting_help("max_blocks"), metavar="N",
+                                                      show_default=False)] = None,
     config: ConfigOption = None,
     reference: Annotated[Optional[Path], typer.Option(
         help="An existing English translation of the article: confidently aligned sentences go into en.po "
@@ -255,7 +257,8 @@ def run(
         "names": _value(en_names), "threads": threads, "batch_size": batch_size, "beam_size": beam_size,
         "cache": cache, "memory": memory, "use_cache": False if no_cache else None,
         "input_format": _value(from_format), "reference": reference, "jobs": jobs, "cluster": cluster,
-        "force": force or None, "wait": wait, "follow_links": follow_links, "max_bytes": max_bytes}, config)
+        "force": force or None, "wait": wait, "follow_links": follow_links, "max_bytes": max_bytes,
+        "max_blocks": max_blocks}, config)
     options, desk = resolved.options, resolved.settings.path
     paths = list(inputs or []) or ([] if from_list else matching(options.inputs))
     if not paths and not from_list:
@@ -330,12 +333,23 @@ def _left_out(path: Path, reason: str) -> str:
 
 
 def _document_reporter(quiet: bool, every_file: bool, show_removed: bool):
-    """What is printed as each document is written: nothing (--quiet), it with every file it wrote, or one line.
-    Always a callable: a run without one keeps every document's result, and an archive's would fill memory."""
+    """What is printed as each document is written: its warnings only (--quiet), or also it with every file it
+    wrote, or a line for it. Always a callable: a run without one keeps every document's result, and an archive's would fill memory."""
     if quiet:
-        return lambda done: None
+        return _warn_document
     report = _report_document if every_file else _report_document_line
-    return lambda done: report(done, show_removed)
+
+    def reported(done) -> None:
+        report(done, show_removed)
+        _warn_document(done)
+
+    return reported
+
+
+def _warn_document(done) -> None:
+    """What a document was read despite (front matter read as text), even with --quiet: it changes the output."""
+    for warning in done.document.warnings:
+        typer.echo(f"warning: {warning}", err=True)
 
 
 def _counts(done) -> str:

@@ -11,6 +11,7 @@ from . import readers
 from .clean import clean
 from .errors import InputError
 from .model import Document
+from .readers.base import MAX_BLOCKS
 from .readers.charset import decode
 
 # Bytes read from one input at most. Saved news pages are well under 1 MB (the dev set: 0.2 MB at most); a
@@ -60,22 +61,25 @@ def read_input(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     return data
 
 
-def read_article(path: Path, input_format: str | None = None, max_bytes: int = MAX_BYTES) -> Document:
-    """`input_format` (html, markdown, text) overrides what the extension and the content suggest."""
+def read_article(path: Path, input_format: str | None = None, max_bytes: int = MAX_BYTES,
+                 max_blocks: int = MAX_BLOCKS) -> Document:
+    """`input_format` (html, markdown, text) overrides what the extension and the content suggest; a document
+    of more than max_blocks blocks fails (readers/base.py)."""
     data = read_input(path, max_bytes)
     by_name = input_format or readers.EXTENSIONS.get(path.suffix.lower())
     declared = readers.declared_charset(data) if by_name in (None, "html") else None
     text, encoding = decode(data, path, declared)
-    return parse_article(text, path, encoding, hashlib.sha256(data).hexdigest(), input_format)
+    return parse_article(text, path, encoding, hashlib.sha256(data).hexdigest(), input_format, max_blocks)
 
 
 def parse_article(text: str, path: Path, encoding: str = "utf-8", sha256: str = "",
-                  input_format: str | None = None) -> Document:
+                  input_format: str | None = None, max_blocks: int = MAX_BLOCKS) -> Document:
     detected = readers.detect(path, text, input_format)
     page_format = detected.format
-    page = readers.READERS[page_format](text, path)
+    page = readers.READERS[page_format](text, path, max_blocks)
     article = clean(page)
     if not article.paragraphs:
         raise InputError("no article text found: every block looks like page chrome", path)
     return Document(document_name(path), path.name, encoding, sha256, article.paragraphs, article.removed,
-                    page_format, tuple(page.metadata.items()), article.fallback, format_reason=detected.reason)
+                    page_format, tuple(page.metadata.items()), article.fallback, format_reason=detected.reason,
+                    warnings=page.warnings)

@@ -63,6 +63,7 @@ class Document:
     metadata: tuple[tuple[str, str], ...] = ()  # what the page says of itself: title, url, date, author, site
     fallback: str = ""  # how cleaning found the article when its rules left none (clean.py); "" when they did not
     format_reason: str = ""  # why the format was chosen: "its extension .md", "its front matter" (readers.detect)
+    warnings: tuple[str, ...] = ()  # `FILE:LINE: message` of what was read otherwise than it said (front matter)
 
 
 class Kind(str, Enum):

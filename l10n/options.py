@@ -37,7 +37,7 @@ def commands() -> dict[str, Command]:
             "out": "out_dir", "editions": "editions", "glossary": "glossary", "inputs": "inputs", "mt": "mt",
             "names": "name_style", "threads": "decoding.threads", "batch_size": "decoding.max_batch_size",
             "beam_size": "decoding.beam_size", "cache": "cache", "memory": "memory", "max_bytes": "max_bytes",
-            "follow_links": "follow_links"}),
+            "max_blocks": "max_blocks", "follow_links": "follow_links"}),
         "check": Command(CheckOptions, {"out": "folder", "glossary": "glossary", "names": "name_style",
                                         "fail_on": "fail_on"}),
         "build": Command(BuildOptions, {"out": "folder", "glossary": "glossary", "names": "name_style"}),

@@ -31,6 +31,7 @@ from .executors import open_executor
 from .files import write_atomic
 from .glossary import Glossary, term_notes
 from .ingest import MAX_BYTES, read_article, read_input
+from .readers.base import MAX_BLOCKS
 from .inputs import HERE, Input, output_folder
 from .lock import output_lock
 from .manifest import Manifest, digest_files, input_key
@@ -74,6 +75,7 @@ class RunOptions:
     inputs: tuple[str, ...] = ()  # globs the command line takes when given no article (settings: inputs)
     max_bytes: int = MAX_BYTES  # read from one input at most
     follow_links: bool = False  # in folders, take symbolic links that lead out of the folder
+    max_blocks: int = MAX_BLOCKS  # a document with more fails alone (readers/base.py)
 
 
 @dataclass(frozen=True)
@@ -297,13 +299,15 @@ def _prepare(work: _Work, chunk: _Chunk) -> _Chunk:
     start = time.perf_counter()
     for job in chunk.jobs:
         try:
-            job.document = read_article(job.input.path, options.input_format, options.max_bytes)
+            job.document = read_article(job.input.path, options.input_format, options.max_bytes, options.max_blocks)
             job.segments = respect_boundaries(work.glossary.annotate(segment_document(job.document)),
                                               options.editions[0], work.phrases[options.editions[0]])
             job.previous = read_previous(job.folder, options)
             job.drafts = _previous_drafts(job.folder, job.previous)
         except L10nError as error:
             job.error = error
+        except Exception as error:  # a fault of ours on this document's input: it fails alone, in one line
+            job.error = _unexpected(error, job.input.path)
     if work.translator is not None:
         chunk.draft_keys = draft_keys([job.segments for job in chunk.ready()], work.translator, options.name_style)
     _timed(chunk.seconds, "read and segment", start)
@@ -350,7 +354,35 @@ def _reference_target(jobs: list[_Job], work: _Work) -> Target | None:
 
 
 def _localize(work: _Work, chunk: _Chunk) -> _Localized:
-    """Worker, step 2: Traditional editions, English drafts for what the cache lacked, catalogs rendered."""
+    """Worker, step 2: Traditional editions, English drafts for what the cache lacked, catalogs rendered. When
+    that fails for the chunk, each document is done again alone, so only the one at fault fails."""
+    try:
+        return _localize_together(work, chunk)
+    except Exception:
+        if len(chunk.ready()) <= 1:
+            raise
+    outputs: dict[int, tuple[dict[Path, str], int] | L10nError] = {}
+    drafts: DraftReport | None = None
+    fresh: dict[str, dict] = {}
+    memory_matches = 0
+    seconds: dict[str, float] = {}
+    for job in chunk.ready():
+        alone = replace(chunk, jobs=[job])
+        try:
+            localized = _localize_together(work, alone)
+        except Exception as error:
+            outputs[id(job)] = error if isinstance(error, L10nError) else _unexpected(error, job.input.path)
+            continue
+        outputs[id(job)] = localized.outputs[0]
+        drafts = _add_reports(drafts, localized.drafts)
+        fresh.update(localized.fresh)
+        memory_matches += localized.memory_matches
+        for stage, value in localized.seconds.items():
+            seconds[stage] = seconds.get(stage, 0.0) + value
+    return _Localized([outputs.get(id(job)) for job in chunk.jobs], drafts, fresh, memory_matches, seconds)
+
+
+def _localize_together(work: _Work, chunk: _Chunk) -> _Localized:
     options = work.options
     jobs = chunk.ready()
     seconds: dict[str, float] = {}
@@ -474,7 +506,7 @@ class _Run:
 
     def fail(self, path: Path, error: BaseException) -> None:
         if not isinstance(error, L10nError):  # a worker lost for good, or a fault in a stage: still one line
-            error = L10nError(f"failed: {type(error).__name__}: {error}", path)
+            error = _unexpected(error, path)
         self.summary.failures.append(Failure(path, error))
         self.progress(path.name)
 
@@ -544,6 +576,11 @@ class _Run:
         self.summary.findings += findings
         self.progress(job.document.name)
         return result
+
+
+def _unexpected(error: BaseException, path: Path) -> L10nError:
+    """An error no stage expected, as the one line a failed document gets."""
+    return L10nError(f"failed: {type(error).__name__}: {error}", path)
 
 
 def _add_reports(first: DraftReport | None, second: DraftReport | None) -> DraftReport | None:

@@ -6,6 +6,10 @@ number from 1, unique within the document's block (not the sentence), `<a1>OpenA
 a line break that stands inside a sentence. It resembles OmegaT's tags but is not theirs: OmegaT numbers
 from 0 within each segment and takes the letter from the original tag. What each number stands for (the
 URL, the image) is kept in the block's spans, never in the text.
+
+Text of the article that only looks like a placeholder (`&lt;b7&gt;` in a page about HTML) is escaped by the
+readers: an invisible WORD JOINER (U+2060) after its `<`, so it reads the same and is never parsed. Readers
+drop that character from every input, so in our texts it is only ever this escape; writers take it out.
 """
 from __future__ import annotations
 
@@ -14,6 +18,17 @@ import re
 KINDS = {"link": "a", "strong": "b", "emphasis": "i", "code": "c", "image": "x", "break": "x"}
 SELF_CLOSING = frozenset({"image", "break"})
 TAG = re.compile(r"<(/?)([a-z])(\d+)(/?)>")
+LITERAL = "\u2060"
+
+
+def escape(text: str) -> str:
+    """Text of the article with whatever looks like a placeholder made inert (see the module's docstring)."""
+    return TAG.sub(lambda match: f"<{LITERAL}{match.group(0)[1:]}", text)
+
+
+def unescape(text: str) -> str:
+    """The text as the article had it: escaped placeholder look-alikes given back their `<`."""
+    return text.replace(LITERAL, "")
 
 
 def tags(text: str) -> list[str]:

@@ -31,6 +31,8 @@ _MAY_END = re.compile("[" + re.escape("".join(sorted({*_FULL_WIDTH_ENDS, *_HALF_
 _SOFT_FOLLOWERS = frozenset("，,、：:")  # an ellipsis before these trails off mid-sentence
 _ID_LENGTH = 10
 _WORD = re.compile(r"[\w\u3400-\u9fff]")
+_VISIBLE = re.compile(r"\S")
+_DOTS = re.compile(r"\.{3,}")
 
 
 def is_han(char: str) -> bool:
@@ -49,6 +51,7 @@ def _nesting_depths(text: str) -> list[int]:
     """
     steps = [0] * len(text)  # +1 at an opener that is closed, -1 at its closer
     stack: list[tuple[str, int]] = []
+    waiting: dict[str, list[int]] = {}  # closer → depths in the stack of the openers it would close
     open_straight_quote: int | None = None
     for match in _BRACKET.finditer(text):
         index, char = match.start(), match[0]
@@ -59,13 +62,14 @@ def _nesting_depths(text: str) -> list[int]:
                 steps[open_straight_quote], steps[index] = 1, -1
                 open_straight_quote = None
         elif char in _PAIRS:
+            waiting.setdefault(_PAIRS[char], []).append(len(stack))
             stack.append((char, index))
-        else:
-            for depth in range(len(stack) - 1, -1, -1):
-                if _PAIRS[stack[depth][0]] == char:
-                    steps[stack[depth][1]], steps[index] = 1, -1
-                    del stack[depth:]
-                    break
+        elif waiting.get(char):
+            depth = waiting[char][-1]
+            steps[stack[depth][1]], steps[index] = 1, -1
+            for opener, _ in stack[depth:]:  # each is the innermost of its kind: the last of its list
+                waiting[_PAIRS[opener]].pop()
+            del stack[depth:]
     return list(itertools.accumulate(steps))
 
 
@@ -95,6 +99,7 @@ def split_sentences(text: str) -> list[str]:
     """Split one paragraph into sentences; joining them (ignoring spaces between) gives the paragraph back."""
     depths = _nesting_depths(text)
     markup = _open_placeholders(text)
+    dots = _ellipsis_dots(text)
     sentences: list[str] = []
     start = 0
     index = 0
@@ -104,19 +109,20 @@ def split_sentences(text: str) -> list[str]:
         if candidate is None:
             break
         index = candidate.start()
-        if not _is_terminator(text, index):
+        if not _is_terminator(text, index, dots):
             index += 1
             continue
         end = index + 1
         while end < length:
-            if _is_terminator(text, end) or text[end] in _CLOSERS:
+            if _is_terminator(text, end, dots) or text[end] in _CLOSERS:
                 end += 1
             elif _closing_tag_at(text, end) > end:
                 end = _closing_tag_at(text, end)
             else:
                 break
-        following = text[end:].lstrip()
-        if depths[end - 1] == 0 and markup[end - 1] == 0 and _may_break_before(text, index, end, following):
+        following = _VISIBLE.search(text, end)
+        if depths[end - 1] == 0 and markup[end - 1] == 0 and \
+                _may_break_before(text, index, following[0] if following else ""):
             sentence = text[start:end].strip()
             if sentence:
                 sentences.append(sentence)
@@ -128,33 +134,33 @@ def split_sentences(text: str) -> list[str]:
     return sentences
 
 
-def _is_terminator(text: str, index: int) -> bool:
+def _is_terminator(text: str, index: int, dots: bytearray) -> bool:
     char = text[index]
     if char in _FULL_WIDTH_ENDS or char in _ELLIPSIS:
         return True
     if char == ".":
-        return _half_width_ellipsis_at(text, index)
+        return bool(dots) and bool(dots[index])
     if char in _HALF_WIDTH_ENDS:
         before = text[index - 1] if index else ""
         return bool(before) and (_is_chinese_context(before) or before in _CLOSERS or before in _HALF_WIDTH_ENDS)
     return False
 
 
-def _half_width_ellipsis_at(text: str, index: int) -> bool:
-    """True inside a run of three or more dots that follows Chinese text ("尔虞我诈......似乎")."""
-    start = index
-    while start > 0 and text[start - 1] == ".":
-        start -= 1
-    end = index
-    while end < len(text) and text[end] == ".":
-        end += 1
-    return end - start >= 3 and start > 0 and _is_chinese_context(text[start - 1])
+def _ellipsis_dots(text: str) -> bytearray:
+    """1 at each dot of a run of three or more that follows Chinese text ("尔虞我诈......似乎"); empty when
+    the text has no such run."""
+    dots = bytearray()
+    for run in _DOTS.finditer(text):
+        if run.start() > 0 and _is_chinese_context(text[run.start() - 1]):
+            dots = dots or bytearray(len(text))
+            dots[run.start():run.end()] = b"\x01" * (run.end() - run.start())
+    return dots
 
 
-def _may_break_before(text: str, index: int, end: int, following: str) -> bool:
-    if not following:
+def _may_break_before(text: str, index: int, next_char: str) -> bool:
+    """Whether a sentence may end at the terminator at index, given the first visible character after it."""
+    if not next_char:
         return True
-    next_char = following[0]
     if text[index] in _ELLIPSIS or text[index] == ".":
         return next_char not in _SOFT_FOLLOWERS
     if text[index] in _HALF_WIDTH_ENDS:
@@ -165,18 +171,15 @@ def _may_break_before(text: str, index: int, end: int, following: str) -> bool:
 
 def _with_words(sentences: list[str]) -> list[str]:
     """Pieces with no word in them (a lone ）, a stray tag) join the sentence before, or else after."""
-    merged: list[str] = []
-    pending = ""
+    merged: list[list[str]] = []
+    pending: list[str] = []
     for sentence in sentences:
         if not _WORD.search(placeholders.strip(sentence)):
-            if merged:
-                merged[-1] += sentence
-            else:
-                pending += sentence
+            (merged[-1] if merged else pending).append(sentence)
             continue
-        merged.append(pending + sentence)
-        pending = ""
-    return merged
+        merged.append([*pending, sentence])
+        pending = []
+    return ["".join(pieces) for pieces in merged]
 
 
 def segment_id(source: str) -> str:

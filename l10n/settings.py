@@ -127,6 +127,9 @@ def registry() -> dict[str, Setting]:
                 example='"~/.local/share/l10n/memory.sqlite3"'),
         Setting("max_bytes", "", "max_bytes", (RunOptions, "max_bytes"),
                 "Bytes read from one input at most; a larger file fails alone", kind=int),
+        Setting("max_blocks", "", "max_blocks", (RunOptions, "max_blocks"),
+                "Blocks (paragraphs, list items, cells) one document may have, Markdown and text counted by "
+                "their lines; a larger document fails alone", kind=int),
         Setting("follow_links", "", "follow_links", (RunOptions, "follow_links"),
                 "In folders, also take symbolic links that lead out of the folder", kind=bool),
         Setting("mt", "english", "mt", (RunOptions, "mt"), "English drafts: auto (when an Argos zh→en model is "

@@ -164,11 +164,12 @@ def test_markdown_inline_markup_becomes_numbered_placeholders_with_spans():
         (1, "link", "https://openai.com"), (2, "strong", ""), (3, "code", "")]
 
 
-def test_invalid_front_matter_names_its_line():
-    with pytest.raises(InputError) as raised:
-        parse_article("---\ntitle: a\nurl: [broken\n---\n\n正文。", Path("bad.md"))
-    assert raised.value.line is not None and raised.value.line >= 3
-    assert "front matter is not valid YAML" in raised.value.message
+def test_invalid_front_matter_is_read_as_text_with_a_warning_naming_its_line():
+    document = parse_article("---\ntitle: a\nurl: [broken\n---\n\n正文。", Path("bad.md"))
+    [warning] = document.warnings
+    assert warning.startswith("bad.md:3: front matter is not valid YAML") and warning.endswith("; read as text")
+    assert document.metadata == ()
+    assert [paragraph.text for paragraph in document.paragraphs] == ["title: a url: [broken", "正文。"]
 
 
 def test_html_keeps_the_article_element_and_reads_its_metadata():

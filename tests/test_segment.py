@@ -105,7 +105,7 @@ def test_a_closing_placeholder_after_a_sentence_end_stays_with_its_sentence():
 
 
 def test_no_segment_is_only_punctuation_or_markup():
-    segments = _segments("标题\n\n第一句话。）\n\n正文。<x1/>。")
+    segments = segment_document(parse_article("标题\n\n第一句话。）\n\n正文。![](a.png)。", Path("a.md")))
     assert [s.source for s in segments] == ["标题", "第一句话。）", "正文。<x1/>。"]
 
 

@@ -97,6 +97,8 @@ ROWS = [
     Row("inputs", "run", 'inputs = ["articles/*.txt"]', ["other.txt"], _run_inputs,
         ["articles/a.txt"], ["other.txt"], replaces=("article.txt",)),
     Row("max_bytes", "run", "max_bytes = 1000", ["--max-bytes", "2000"], lambda s: s.options.max_bytes, 1000, 2000),
+    Row("max_blocks", "run", "max_blocks = 1000", ["--max-blocks", "2000"], lambda s: s.options.max_blocks, 1000,
+        2000),
     Row("follow_links", "run", "follow_links = true", ["--no-follow-links"], lambda s: s.options.follow_links,
         True, False),
     Row("mt", "run", '[english]\nmt = "argos"', ["--mt", "auto"], lambda s: s.options.mt, "argos", "auto",
@@ -197,7 +199,7 @@ def test_the_command_line_beats_the_file(row, tmp_path, monkeypatch):
 SHOWN = {"out": "{desk}/from-file", "glossary": "{desk}/file.csv", "editions": "s2t", "inputs": "{desk}/articles/*.txt",
          "mt": "argos", "names": "news", "threads": "3", "batch_size": "7", "beam_size": "2",
          "cache": "{desk}/file.sqlite3", "memory": "{desk}/file.sqlite3", "fail_on": "warning", "max_bytes": "1000",
-         "follow_links": "true"}
+         "max_blocks": "1000", "follow_links": "true"}
 
 
 @pytest.mark.parametrize("key", sorted(SHOWN))

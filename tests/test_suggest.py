@@ -118,7 +118,9 @@ def test_a_latin_run_the_glossary_ends_is_not_offered_again():
 
 
 def test_placeholders_are_not_mined():
-    mined = _mined("微软CEO<a1>萨蒂亚·纳德拉</a1>(Satya Nadella)与<b2>OpenAI</b2>合作。")
+    article = _article("微软CEO[萨蒂亚·纳德拉](https://example.com)(Satya Nadella)与**OpenAI**合作。", "a.md")
+    assert "<a1>萨蒂亚·纳德拉</a1>" in article.paragraphs[-1].text and "<b2>OpenAI</b2>" in article.paragraphs[-1].text
+    mined = {s.source: s for s in suggest(article, Glossary([]))}
     assert mined["萨蒂亚·纳德拉"].english == "Satya Nadella"
     assert not [source for source in mined if "<" in source or ">" in source]
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 from ..escapes import not_xml
 from ..model import Segment, Severity
-from ..placeholders import TAG, tags
+from ..placeholders import TAG, escape, tags
 from .registry import ENGLISH, Context, check
 
 # Full-width forms only. “ ” ‘ ’ are left alone: Chinese and English typography share those code points.
@@ -130,7 +130,9 @@ def placeholders(segment: Segment, text: str, context: Context) -> list[str]:
     if lost := sorted((expected - found).elements()):
         messages.append(f"placeholders missing: {' '.join(lost)}")
     if added := sorted((found - expected).elements()):
-        messages.append(f"placeholders not in the source: {' '.join(added)}")
+        literal = [tag for tag in dict.fromkeys(added) if escape(tag) in segment.source]
+        messages.append(f"placeholders not in the source: {' '.join(added)}" + (
+            f" ({' '.join(literal)} is text in the source, not markup: copy it from the source)" if literal else ""))
     if not messages and (problem := _pairing(text)):
         messages.append(problem)
     return messages

@@ -11,12 +11,12 @@ from ..errors import UsageError
 from . import html, markdown, text
 from .base import Page
 
-Reader = Callable[[str, Path], Page]
+Reader = Callable[..., Page]  # (text, path, max_blocks=MAX_BLOCKS)
 
 READERS: dict[str, Reader] = {
     "html": html.read,
     "markdown": markdown.read,
-    "text": lambda source, path: text.read(source),
+    "text": text.read,
 }
 EXTENSIONS = {".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
               ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Part
-from .base import Block, InlineText, Page, tidy
+from .base import MAX_BLOCKS, Block, InlineText, Page, tidy, too_many_blocks
 
 MAX_DEPTH = 256  # libxml2's HTML parser drops what lies deeper (huge_tree: 2048, past Python's recursion limit)
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "select", "option", "button",
@@ -53,9 +53,9 @@ _METADATA = (("title", ("og:title", "twitter:title")), ("url", ("og:url",)),
              ("author", ("author", "article:author", "byline")), ("site", ("og:site_name", "site_name", "source")))
 
 
-def read(text: str, path: Path, fragment: bool = False) -> Page:
+def read(text: str, path: Path, max_blocks: int = MAX_BLOCKS, fragment: bool = False) -> Page:
     """A whole page, or (fragment=True) a piece of one, such as raw HTML inside Markdown: a piece cannot
-    tell which of its elements holds most of the page."""
+    tell which of its elements holds most of the page. More than max_blocks blocks stop the reading."""
     import lxml.etree
     import lxml.html
 
@@ -70,7 +70,7 @@ def read(text: str, path: Path, fragment: bool = False) -> Page:
                              "the page was not read", path, problem.line)
     metadata = _metadata(root)
     tops = _top_level(root)
-    walker = _Walker({} if fragment else _han_counts(tops))
+    walker = _Walker({} if fragment else _han_counts(tops), path, max_blocks)
     for top in tops:
         body = top.find("body") if top is root else None
         walker.element(body if body is not None else top, (), "")
@@ -178,8 +178,10 @@ def _is_live_quote(element) -> bool:
 class _Walker:
     """Depth-first over the tree; text and inline elements gather into the block being built."""
 
-    def __init__(self, han: dict) -> None:
+    def __init__(self, han: dict, path: Path, max_blocks: int) -> None:
         self.blocks: list[Block] = []
+        self._path = path
+        self._max_blocks = max_blocks
         self._han = han
         self._page_han = max(1, max(han.values(), default=1))
         self._builder: InlineText | None = None
@@ -281,6 +283,8 @@ class _Walker:
         text, spans = builder.finish()
         if not text and not builder.images:
             return
+        if len(self.blocks) == self._max_blocks:
+            raise too_many_blocks(self._path, self._max_blocks, self._start)
         self.blocks.append(Block(self._part, text, self._start, self._end if self._end != self._start else 0,
                                  spans, self._level, builder.link_chars, 0, builder.images,
                                  self._context, self._container))

@@ -1,5 +1,6 @@
 """Markdown (archivers, clippers) → blocks, through markdown-it-py (CommonMark, tables) and its
-front-matter plugin; the YAML front matter becomes the page's metadata, never text.
+front-matter plugin; the YAML front matter becomes the page's metadata, never text, unless it cannot be
+read (readers/front_matter.py): then the file is read as if it had none, with a warning.
 
 Raw HTML blocks are read by the HTML reader; fenced and indented code is not text to translate.
 A paragraph whose source lines are separate things — a sentence that ends, then a bare link or an
@@ -14,32 +15,40 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Part
-from .base import Block, InlineText, Page, tidy
+from ..placeholders import escape
+from .base import MAX_BLOCKS, Block, InlineText, Page, check_lines, tidy, too_many_blocks
 
 _SENTENCE_END = re.compile(r"[。！？!?；;…”」』]$")
 _URL = re.compile(r"^(https?:)?//\S+$")
-_METADATA_KEYS = {"title": "title", "url": "url", "link": "url", "source_url": "url", "date": "date",
-                  "published": "date", "author": "author", "source": "site", "site": "site"}
 _SKIPPED = {"fence": "code block", "code_block": "code block"}
 # Inline HTML whose content a reader never sees: `# 测试<script>alert(1)</script>标题` is the title 测试标题.
 _INVISIBLE_INLINE = re.compile(r"<(/?)(script|style|noscript|template)\b[^>]*?(/?)>", re.I)
 
 
-def read(text: str, path: Path) -> Page:
+def read(text: str, path: Path, max_blocks: int = MAX_BLOCKS) -> Page:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
 
+    from .front_matter import read_front_matter
+
+    check_lines(text, path, max_blocks)  # markdown-it holds several objects per line until it is done
     parser = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
     source_lines = text.split("\n")
+    tokens = parser.parse(text)
     metadata: dict[str, str] = {}
+    warnings: list[str] = []
+    if tokens and tokens[0].type == "front_matter":
+        try:
+            metadata = read_front_matter(tokens[0].content, path, tokens[0].map[0] + 2)
+        except InputError as error:
+            warnings.append(f"{error}; read as text")
+            tokens = parser.disable("front_matter").parse(text)
     blocks: list[Block] = []
     containers: list[str] = []  # open list and quote tokens, innermost last
     part_of_next = Part.BODY
     level_of_next = 0
-    for token in parser.parse(text):
-        if token.type == "front_matter":
-            metadata = _front_matter(token.content, path, token.map[0] + 2 if token.map else 1)
-        elif token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
+    for token in tokens:
+        if token.type in ("bullet_list_open", "ordered_list_open", "blockquote_open"):
             containers.append(token.type)
         elif token.type in ("bullet_list_close", "ordered_list_close", "blockquote_close"):
             containers.pop()
@@ -50,24 +59,30 @@ def read(text: str, path: Path) -> Page:
         elif token.type == "inline" and token.map:
             blocks += _inline_blocks(token, part_of_next, level_of_next, source_lines)
         elif token.type == "html_block" and token.map:
-            blocks += _html_blocks(token.content, path, token.map[0])
+            blocks += _html_blocks(token.content, path, token.map[0], max_blocks)
+            if len(blocks) > max_blocks:  # raw HTML holds any number of blocks on a line
+                raise too_many_blocks(path, max_blocks, token.map[0] + 1)
         elif token.type in _SKIPPED and token.map:
             start, end = token.map
-            blocks.append(Block(Part.BODY, tidy(token.content), start + 1, end,
+            blocks.append(Block(Part.BODY, escape(tidy(token.content)), start + 1, end,
                                 markup_chars=len(token.content), context=_SKIPPED[token.type]))
-    return Page("markdown", blocks, metadata)
+    return Page("markdown", blocks, metadata, tuple(warnings))
 
 
-def _html_blocks(source: str, path: Path, offset: int) -> list[Block]:
+def _html_blocks(source: str, path: Path, offset: int, max_blocks: int) -> list[Block]:
     """Raw HTML inside Markdown (clippers keep a <p> or a <figure> as it was) is read by the HTML
     reader, at its lines in the Markdown file; the region stays a run of blocks, as for Markdown."""
     from . import html
 
     if not tidy(source) or source.lstrip().startswith("<!--"):
         return []
+    try:
+        page = html.read(source, path, fragment=True, max_blocks=max_blocks)
+    except InputError as error:  # at its line in the Markdown file
+        raise InputError(error.message, path, (error.line or 1) + offset) from error
     return [dataclasses.replace(block, line=block.line + offset,
                                 end_line=block.end_line + offset if block.end_line else 0, container=())
-            for block in html.read(source, path, fragment=True).blocks]
+            for block in page.blocks]
 
 
 def _container_part(containers: list[str]) -> tuple[Part, int]:
@@ -75,26 +90,6 @@ def _container_part(containers: list[str]) -> tuple[Part, int]:
     if containers and containers[-1] == "blockquote_open":
         return Part.QUOTE, lists
     return (Part.LIST_ITEM, lists) if lists else (Part.BODY, 0)
-
-
-def _front_matter(content: str, path: Path, first_line: int) -> dict[str, str]:
-    import yaml
-
-    try:
-        data = yaml.safe_load(content)
-    except yaml.YAMLError as error:
-        mark = getattr(error, "problem_mark", None)
-        line = first_line + mark.line if mark is not None else first_line
-        raise InputError(f"front matter is not valid YAML: {getattr(error, 'problem', None) or error}",
-                         path, line) from error
-    if not isinstance(data, dict):
-        return {}
-    metadata: dict[str, str] = {}
-    for key, value in data.items():
-        name = _METADATA_KEYS.get(str(key).lower())
-        if name and name not in metadata and value not in (None, ""):
-            metadata[name] = tidy(str(value))
-    return metadata
 
 
 def _inline_blocks(token, part: Part, level: int, source_lines: list[str]) -> list[Block]:
@@ -108,24 +103,23 @@ def _inline_blocks(token, part: Part, level: int, source_lines: list[str]) -> li
             continue
         depth += child.nesting if child.type.endswith(("_open", "_close")) else 0
         lines[-1].append(child)
-    groups: list[tuple[int, int, list]] = []  # first line, last line, children
+    groups: list[_Group] = []
     for offset, children in enumerate(lines):
         number = first_line + offset
-        if groups and _continues(groups[-1][2], children):
-            start, _, previous = groups[-1]
-            groups[-1] = (start, number, [*previous, None, *children])  # None: a line break
+        if groups and groups[-1].takes(children):
+            groups[-1].add(number, children)
         else:
-            groups.append((number, number, list(children)))
+            groups.append(_Group(number, children))
     blocks = []
-    for start, end, children in groups:
+    for group in groups:
         builder = InlineText()
-        for child in children:
+        for child in group.children:
             _add(builder, child)
         text, spans = builder.finish()
-        source = "".join(source_lines[start - 1:end])
+        source = "".join(source_lines[group.first - 1:group.last])
         plain_length = len(re.sub(r"<[^>]*>", "", text))
-        blocks.append(Block(part, text, start, end if end != start else 0, spans, level, builder.link_chars,
-                            max(0, len(source.strip()) - plain_length), builder.images))
+        blocks.append(Block(part, text, group.first, group.last if group.last != group.first else 0, spans, level,
+                            builder.link_chars, max(0, len(source.strip()) - plain_length), builder.images))
     return blocks
 
 
@@ -142,16 +136,39 @@ def _visible(children: list) -> list:
     return visible
 
 
-def _continues(before: list, line: list) -> bool:
-    if not before or not line or _stands_alone(before) or _stands_alone(line):
-        return False
-    last = "".join(child.content for child in before if child is not None and child.type == "text").strip()
-    return not _SENTENCE_END.search(last)
+class _Group:
+    """Source lines that read as one block: the children of each, None for the line breaks between."""
+
+    def __init__(self, number: int, line: list) -> None:
+        self.first = self.last = number
+        self.children = list(line)
+        self._last_line = line
+        self._alone = _stands_alone(line)
+        self._settled = False  # it no longer stands alone, whatever lines follow
+
+    def takes(self, line: list) -> bool:
+        """A line continues the group unless either stands alone or the group's text ends a sentence."""
+        if not self.children or not line or self._alone or _stands_alone(line):
+            return False
+        return not _SENTENCE_END.search(_text(self._last_line))  # each line of a longer group has text
+
+    def add(self, number: int, line: list) -> None:
+        self.children += [None, *line]
+        self.last, self._last_line = number, line
+        if not self._settled:
+            # A group of lines that each have text of their own stands alone only as a bare URL; once its
+            # text is longer than a URL's scheme and not a URL, no line added after makes it one.
+            self._alone = _stands_alone(self.children)
+            self._settled = not self._alone and len(_text(self.children)) > len("https://")
+
+
+def _text(children: list) -> str:
+    return "".join(child.content for child in children if child is not None and child.type == "text").strip()
 
 
 def _stands_alone(children: list) -> bool:
     """A line that is only an image, only links or a bare URL."""
-    text = "".join(child.content for child in children if child is not None and child.type == "text").strip()
+    text = _text(children)
     if not text:
         return True
     inside_link = 0

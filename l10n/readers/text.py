@@ -11,11 +11,13 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from pathlib import Path
 
 from ..columns import columns
 from ..model import Part
+from ..placeholders import escape
 from ..shapes import is_code
-from .base import Block, Page, join_lines, tidy
+from .base import MAX_BLOCKS, Block, Page, check_lines, join_lines, tidy
 
 _CONTINUES_LINE = re.compile(r"^[，。、；：！？）」』”’》〉】…,.;:!?)\]]")
 _SENTENCE_END = re.compile(r"[。！？!?；;…”」』）)]$")
@@ -26,7 +28,8 @@ _WRAP_TOLERANCE = 2  # columns: a wrapped line may end a little short to avoid s
 _MIN_WRAPPED_SHARE = 0.3
 
 
-def read(text: str) -> Page:
+def read(text: str, path: Path, max_blocks: int = MAX_BLOCKS) -> Page:
+    check_lines(text, path, max_blocks)
     lines = [(number, tidy(raw)) for number, raw in enumerate(text.split("\n"), start=1)]
     wrap = _wrap_width([line for _, line in lines if line])
     paragraphs: list[list[tuple[int, str]]] = []
@@ -40,12 +43,8 @@ def read(text: str) -> Page:
         else:
             paragraphs.append([(number, line)])
         previous_blank = False
-    blocks = []
-    for paragraph in paragraphs:
-        joined = ""
-        for _, line in paragraph:
-            joined = join_lines(joined, line)
-        blocks.append(Block(Part.BODY, joined, paragraph[0][0], paragraph[-1][0]))
+    blocks = [Block(Part.BODY, escape(join_lines(line for _, line in paragraph)), paragraph[0][0], paragraph[-1][0])
+              for paragraph in paragraphs]
     return Page("text", blocks)
 
 

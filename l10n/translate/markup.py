@@ -24,7 +24,9 @@ def translate_batch(translator: Translator, sources: list[str],
 
 
 def restore(source: str, draft: str) -> str:
-    """The draft with the source's placeholders put back (see the module's docstring)."""
+    """The draft with the source's placeholders put back (see the module's docstring); whatever in the
+    engine's text looks like a placeholder is escaped first, as the readers escape the article's."""
+    draft = placeholders.escape(draft)
     spans = _paired_spans(source)
     leftovers: list[str] = []
     for number, letter, inner in spans:

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from ..escapes import xml_text
 from ..model import Part, Span
-from ..placeholders import TAG
+from ..placeholders import TAG, unescape
 
 # The one URL-scheme allow-list of every writer: web and mail links, and relative ones (no scheme).
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
@@ -95,7 +95,7 @@ def parse(text: str, spans: tuple[Span, ...]) -> tuple[Node, ...]:
     position = 0
     for match in TAG.finditer(text):
         if match.start() > position:
-            children().append(text[position:match.start()])
+            children().append(unescape(text[position:match.start()]))
         position = match.end()
         closing, letter, number, empty = match.group(1), match.group(2), int(match.group(3)), match.group(4)
         span = by_number.get(number)
@@ -119,7 +119,7 @@ def parse(text: str, spans: tuple[Span, ...]) -> tuple[Node, ...]:
             for frame in reversed(crossed):
                 stack.append(_Open(frame.key, frame.kind, frame.target))
     if position < len(text):
-        children().append(text[position:])
+        children().append(unescape(text[position:]))
     if stack:
         letter, number = stack[-1].key
         raise PlaceholderError(f"<{letter}{number}> is never closed")

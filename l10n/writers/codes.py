@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..model import Span
-from ..placeholders import TAG
+from ..placeholders import TAG, unescape
 from .article import KIND_OF_LETTER
 
 
@@ -28,7 +28,7 @@ def pieces(text: str, spans: tuple[Span, ...] = ()) -> list[str | Code]:
     position = 0
     for index, match in enumerate(found):
         if match.start() > position:
-            result.append(text[position:match.start()])
+            result.append(unescape(text[position:match.start()]))
         position = match.end()
         closing, letter, number = keys[index]
         role = "empty" if match.group(4) else "close" if closing else "open"
@@ -37,7 +37,7 @@ def pieces(text: str, spans: tuple[Span, ...] = ()) -> list[str | Code]:
         kind = kinds.get(int(number)) or KIND_OF_LETTER.get(letter, "other")
         result.append(Code(match.group(0), role, int(number), kind, paired))
     if position < len(text):
-        result.append(text[position:])
+        result.append(unescape(text[position:]))
     return result
 
 
