@@ -1,0 +1,175 @@
+"""Fuzzing the readers of untrusted files: articles (HTML, Markdown, text), review catalogs (.po) and
+translation memories (TMX, as `l10n import tmx` reads them). Whatever the input, the only way out is a result
+or our own error (L10nError, one line naming the file); a traceback of any other kind is a failure.
+
+Inputs are made of the pieces each format is built from (tags, entities, front matter, list markers,
+placeholder look-alikes, msgid lines, charsets, TMX elements …) mixed with random text and bytes, so the
+parsers get past their first line. In the suite each test tries a few hundred cases, the same every run
+(derandomized). A longer run, random and as long as wanted, sets the number of cases per test:
+
+    L10N_FUZZ_EXAMPLES=100000 python -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
+"""
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from l10n.errors import L10nError
+from l10n.ingest import parse_article, read_article
+from l10n.memory import import_tmx
+from l10n.po import read_catalog
+from l10n.segment import segment_document
+
+_EXAMPLES = int(os.environ.get("L10N_FUZZ_EXAMPLES", "0"))
+fuzz = settings(max_examples=_EXAMPLES or 150, derandomize=not _EXAMPLES, deadline=None, database=None,
+                suppress_health_check=list(HealthCheck))
+_FOLDER = Path(tempfile.mkdtemp(prefix="l10n-fuzz-"))  # one file per format, rewritten by every case
+
+_CHINESE = ["微软宣布新的人工智能计划", "，", "。", "！", "？", "；", "、", "：", "“", "”", "《", "》", "（", "）",
+            "「", "」", "【", "】", "……", "...", ".", "?", "!", ";", "OpenAI", " ", "　", "\t", "根", "据"]
+_LOOKALIKES = ["<b7>", "</b7>", "<x1/>", "<a1>", "</a1>", "<f0>", "</f0>", "<i12>", "\u2060", "\ufeff", "\u200b"]
+_ODD = ["\x00", "\x0b", "\r", "\r\n", "\ud7ff", "\U0001f600", "\u0085", "\u2028", "\x1b", "\\", '"', "'", "&", "<",
+        ">"]
+
+
+def _made_of(pieces: list[str], size: int = 60) -> st.SearchStrategy[str]:
+    piece = st.one_of(st.sampled_from(pieces), st.text(max_size=6))
+    return st.lists(piece, max_size=size).map("".join)
+
+
+def _nested(opening: str, closing: str, inner: st.SearchStrategy[str]) -> st.SearchStrategy[str]:
+    return st.tuples(st.integers(0, 400), inner).map(lambda pair: opening * pair[0] + pair[1] + closing * pair[0])
+
+
+_HTML_PIECES = [
+    "<html>", "</html>", "<head>", "</head>", "<body>", "</body>", "<title>标题</title>", "<meta charset=\"gbk\">",
+    "<meta property=\"og:title\" content=\"标\n题\">", "<link rel=\"canonical\" href=\"http://a/\nb\">", "<p>", "</p>",
+    "<div class=\"share\">", "<div id=\"article\">", "</div>", "<nav>", "</nav>", "<footer>", "<aside>", "<br>",
+    "<b>", "</b>", "<strong>", "<i>", "<em>", "</em>", "<code>", "<a href=\"http://a/\">", "<a href=\"javascript:x\">",
+    "</a>", "<img src=\"a.png\">", "<img>", "<ul>", "<li>", "</ul>", "<table><tr><td>", "</td></tr></table>",
+    "<h1>", "</h1>", "<h2>", "<script>var a='<p>';</script>", "<style>p{}</style>", "<!-- c -->", "<![CDATA[x]]>",
+    "&lt;b7&gt;", "&lt;/a1&gt;", "&lt;x1/&gt;", "&amp;", "&nbsp;", "&#0;", "&#xD800;", "&#x10FFFF;", "&bogus;",
+    "<span class=\"quote\">", "</span>", "<blockquote>", "<figure><figcaption>图</figcaption></figure>", "<",
+    "</html><p>后</p>",
+]
+_MARKDOWN_PIECES = [
+    "---\n", "title: 标题\n", "date: 2024-02-30\n", "date: 2024-02-28 10:00:00+08:00\n", "url: [\n", "a: &a x\n",
+    "b: *a\n", "c: !!int x\n", "d: !!binary x\n", "? [a]\n", "...\n", "- ", "* ", "1. ", "> ", "# ", "## ", "```\n",
+    "~~~", "    ", "\n", "\n\n", "\\<b7\\>", "[链接](http://a/)", "[链接](<javascript:x>)", "![图](i.png)",
+    "[a]: http://ref/\n", "[a]", "**", "__", "*", "_", "`", "<div>", "</div>", "<p>段</p>", "<script>", "|", "---|---\n",
+    "<!--", "-->", "&lt;", "&#0;", "http://x.y/z", "https:/", "/x", "  \n", "\\\n", "=====\n",
+]
+_TEXT_PIECES = ["\n", "\n\n", "这是一行很长很长的文字用来测试折行宽度是否一致的情况", "短行。", "<b7>", "...", "……"]
+
+
+@st.composite
+def _markdown(draw) -> str:
+    front = draw(st.one_of(st.just(""), _made_of(_MARKDOWN_PIECES[:12], 12).map(lambda text: f"---\n{text}\n---\n")))
+    nesting = draw(_nested("> ", "", st.just("")))
+    return front + nesting + draw(_made_of(_MARKDOWN_PIECES + _CHINESE + _LOOKALIKES + _ODD))
+
+
+_ARTICLES = {
+    "html": st.one_of(_made_of(_HTML_PIECES + _CHINESE + _LOOKALIKES + _ODD, 80),
+                      _nested("<div><b>", "</b></div>", _made_of(_HTML_PIECES + _CHINESE, 10))),
+    "markdown": _markdown(),
+    "text": st.one_of(_made_of(_TEXT_PIECES + _CHINESE + _LOOKALIKES + _ODD, 80),
+                      _nested("（“", "”）", _made_of(_CHINESE, 10))),
+}
+_EXTENSIONS = {"html": ".html", "markdown": ".md", "text": ".txt"}
+
+
+def _article_survives(text: str, page_format: str) -> None:
+    try:
+        segment_document(parse_article(text, Path(f"a{_EXTENSIONS[page_format]}")))
+    except L10nError:
+        pass
+
+
+@pytest.mark.parametrize("page_format", list(_ARTICLES))
+def test_the_readers_read_any_text_or_say_why_not(page_format):
+    @fuzz
+    @given(_ARTICLES[page_format])
+    def check(text):
+        _article_survives(text, page_format)
+
+    check()
+
+
+_ENCODINGS = ["utf-8", "gb18030", "big5", "utf-16", "latin-1", "shift_jis"]
+
+
+def _files(texts: st.SearchStrategy[str]) -> st.SearchStrategy[bytes]:
+    """Random bytes, or a made-up text in one of the encodings files come in (a few bytes more at the end)."""
+    encoded = st.tuples(texts, st.sampled_from(_ENCODINGS), st.binary(max_size=4)).map(
+        lambda made: made[0].encode(made[1], errors="replace") + made[2])
+    return st.one_of(st.binary(max_size=300), encoded)
+
+
+def _read_survives(read, path: Path, data: bytes) -> None:
+    path.write_bytes(data)
+    try:
+        read(path)
+    except L10nError:
+        pass
+
+
+@pytest.mark.parametrize("page_format", list(_ARTICLES))
+def test_the_readers_read_any_bytes_or_say_why_not(page_format):
+    """From the file: charset detection and decoding first, then the reader."""
+    path = _FOLDER / f"bytes{_EXTENSIONS[page_format]}"
+
+    @fuzz
+    @given(_files(_ARTICLES[page_format]))
+    def check(data):
+        _read_survives(lambda file: segment_document(read_article(file)), path, data)
+
+    check()
+
+
+_PO_PIECES = [
+    'msgid ""\n', 'msgstr ""\n', '"Content-Type: text/plain; charset=UTF-8\\n"\n',
+    '"Content-Type: text/plain; charset=GB18030\\n"\n', '"Content-Type: text/plain; charset=ISO-8859-1\\n"\n',
+    '"Content-Type: text/plain; charset=bogus\\n"\n', '"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n',
+    'msgctxt "上下文"\n', 'msgid "微软宣布。"\n', 'msgid "<a1>OpenAI</a1>"\n', 'msgstr "Microsoft."\n',
+    'msgstr "<b7>"\n', 'msgid_plural "s"\n', 'msgstr[0] "a"\n', 'msgstr[1] "b"\n', 'msgstr[9] "c"\n', "#, fuzzy\n",
+    "#, python-format\n", "#. note\n", "#: a.md:3\n", '#| msgid "old"\n', '#~ msgid "gone"\n', '#~ msgstr "x"\n',
+    '"continued"\n', '"\\n"\n', '"\\t\\"\\\\"\n', '"\\x41"\n', '"\\', '"unterminated\n', "msgid\n", 'msgstr "\x0b"\n',
+    "\n", "\r\n", "# comment\n",
+]
+
+
+def test_the_catalog_reader_reads_any_file_or_says_why_not():
+    path = _FOLDER / "zh_TW.po"
+
+    @fuzz
+    @given(_files(_made_of(_PO_PIECES + _CHINESE + _LOOKALIKES + _ODD, 40)))
+    def check(data):
+        _read_survives(read_catalog, path, data)
+
+    check()
+
+
+_TMX_PIECES = [
+    '<?xml version="1.0" encoding="UTF-8"?>', '<?xml version="1.0" encoding="GB18030"?>',
+    '<!DOCTYPE tmx SYSTEM "tmx14.dtd">', '<!DOCTYPE tmx [<!ENTITY e "实体">]>', "&e;", '<tmx version="1.4">',
+    "</tmx>", '<header srclang="zh-CN" segtype="sentence"/>', '<header srclang="*all*"/>', "<body>", "</body>",
+    '<tu tuid="1">', '<tu srclang="zh">', "</tu>", '<tuv xml:lang="zh-CN">', '<tuv lang="en">',
+    '<tuv xml:lang="zh-TW">', '<tuv xml:lang="">', "</tuv>", "<seg>", "</seg>", '<bpt i="1">&lt;a1&gt;</bpt>',
+    '<ept i="1">&lt;/a1&gt;</ept>', '<ph>&lt;x2/&gt;</ph>', "<hi>", "</hi>", "<sub>", "</sub>", "&lt;b7&gt;", "&amp;",
+    "&#0;", "&#x0B;", "<!-- c -->", "<?pi x?>", "<![CDATA[<b7>]]>", "<", ">",
+]
+
+
+def test_the_memory_import_reads_any_file_or_says_why_not():
+    path, store = _FOLDER / "memory.tmx", _FOLDER / "memory.sqlite3"
+
+    @fuzz
+    @given(_files(_made_of(_TMX_PIECES + _CHINESE + _LOOKALIKES + _ODD, 50)))
+    def check(data):
+        _read_survives(lambda file: import_tmx(file, store), path, data)
+
+    check()
