@@ -2,16 +2,17 @@
 from __future__ import annotations
 
 import os
-import tempfile
+import secrets
 from pathlib import Path
 
 from .errors import OutputError
 
-_UMASK = os.umask(0)
-os.umask(_UMASK)
-
-
 _NAME_IN_TEMPORARY = 200  # bytes of the file's name kept in its temporary one: `.NAME.XXXXXXXX.tmp` fits in 255
+_ATTEMPTS = 100  # temporary names tried before giving up, as tempfile does
+# Opened with the mode of an ordinary file: the kernel applies the process's umask as it creates it (mkstemp
+# would create 0600, and reading the umask to widen that means changing it, for every thread of the process).
+_FLAGS = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0) | getattr(os, "O_BINARY", 0)
+_MODE = 0o666
 
 
 def _temporary_prefix(name: str) -> str:
@@ -20,25 +21,37 @@ def _temporary_prefix(name: str) -> str:
     return f".{os.fsdecode(kept.decode('utf-8', 'ignore').encode('utf-8'))}."
 
 
-def write_atomic(path: Path, text: str, durable: bool = True) -> None:
-    """durable: on disk before this returns (fsync), for files whose loss would lose work; a file that can be
-    made again may skip the wait."""
+def _open_temporary(path: Path) -> tuple[int, Path]:
+    """A new file beside `path`, under a name no other writer has, opened for writing."""
+    prefix = _temporary_prefix(path.name)
+    for _ in range(_ATTEMPTS):
+        temporary = path.parent / f"{prefix}{secrets.token_hex(4)}.tmp"
+        try:
+            return os.open(temporary, _FLAGS, _MODE), temporary
+        except FileExistsError:
+            continue
+    raise FileExistsError(f"no free temporary name for {path.name} after {_ATTEMPTS} attempts")
+
+
+def write_atomic(path: Path, content: str | bytes, durable: bool = True) -> None:
+    """Text (UTF-8, `\\n` line ends) or bytes. durable: on disk before this returns (fsync), for files whose loss
+    would lose work; a file that can be made again may skip the wait."""
+    data = content.encode("utf-8") if isinstance(content, str) else content
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = tempfile.mkstemp(prefix=_temporary_prefix(path.name), suffix=".tmp", dir=path.parent)
+        handle, temporary = _open_temporary(path)
     except OSError as error:
-        raise OutputError(f"cannot write here: {error.strerror}", path.parent) from error
+        raise OutputError(f"cannot write here: {error.strerror or error}", path.parent) from error
     try:
-        os.chmod(temporary, 0o666 & ~_UMASK)  # mkstemp creates 0600; outputs are ordinary files
-        with os.fdopen(handle, "w", encoding="utf-8", newline="\n") as stream:
-            stream.write(text)
+        with os.fdopen(handle, "wb") as stream:
+            stream.write(data)
             if durable:
                 stream.flush()
                 os.fsync(stream.fileno())
         os.replace(temporary, path)
     except OSError as error:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise OutputError(f"cannot write: {error.strerror}", path) from error
     except BaseException:
-        Path(temporary).unlink(missing_ok=True)
+        temporary.unlink(missing_ok=True)
         raise

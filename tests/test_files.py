@@ -1,0 +1,62 @@
+"""Atomic writes (l10n/files.py): ordinary permissions without touching the process's umask."""
+import os
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from l10n.errors import OutputError
+from l10n.files import write_atomic
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def _mode(path: Path) -> int:
+    return stat.S_IMODE(path.stat().st_mode)
+
+
+@pytest.mark.parametrize("umask", [0o022, 0o077, 0o002])
+def test_a_written_file_has_the_mode_the_umask_gives_an_ordinary_file(tmp_path, umask):
+    old = os.umask(umask)
+    try:
+        write_atomic(tmp_path / "new.po", "msgid \"\"\n")
+        (tmp_path / "old.po").write_text("before")
+        os.chmod(tmp_path / "old.po", 0o600)
+        write_atomic(tmp_path / "old.po", b"after", durable=False)
+    finally:
+        os.umask(old)
+    assert _mode(tmp_path / "new.po") == 0o666 & ~umask
+    assert _mode(tmp_path / "old.po") == 0o666 & ~umask  # a new file replaced it, as mkstemp + chmod did
+    assert (tmp_path / "old.po").read_bytes() == b"after"
+
+
+def test_importing_the_module_leaves_the_umask_alone():
+    probe = ("import os\n"
+             "def refuse(*args): raise SystemExit('os.umask called')\n"
+             "os.umask = refuse\n"
+             "import l10n.files, l10n.pipeline, l10n.build\n")
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+
+
+def test_text_is_utf8_with_its_line_ends_kept_and_no_temporary_is_left(tmp_path):
+    write_atomic(tmp_path / "a.txt", "第一行\r\n第二行\n")
+    assert (tmp_path / "a.txt").read_bytes() == "第一行\r\n第二行\n".encode("utf-8")
+    assert [path.name for path in tmp_path.iterdir()] == ["a.txt"]
+
+
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypatch):
+    target = tmp_path / "en.po"
+    target.write_text("reviewed")
+
+    def full_disk(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full_disk)
+    with pytest.raises(OutputError, match="No space left on device"):
+        write_atomic(target, "new")
+    assert target.read_text() == "reviewed"
+    assert [path.name for path in tmp_path.iterdir()] == ["en.po"]
