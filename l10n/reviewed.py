@@ -14,7 +14,7 @@ from pathlib import Path
 
 import polib
 
-from . import editions, machine, po
+from . import editions, layers, machine, po
 from .errors import UsageError
 from .model import Segment
 
@@ -26,11 +26,13 @@ _GLOSSARY = "glossary: "
 _ORIGINS = ("machine draft: ", "translation memory: ", "reference: ")
 # How each `#.` note a run writes begins: where the sentence sits (po.py), glossary terms (glossary.py), what a
 # placeholder stands for (placeholders.describe), how a draft was made (translate/enforce.py, memory.py,
-# align/reference.py), the new machine text beside a reviewer's (merge.py), QA findings (qa/findings.py,
-# variant.py). A new kind of note must be added here, or a re-wrapped catalog glues it to the note above.
-NOTE_STARTS = re.compile(r"(?:glossary|QA error|QA warning|machine draft|MT glossary|translation memory"
-                         r"|reference|new machine text, for comparison): |<[a-z]\d+/?> |machine text, fingerprint "
-                         r"|[\w ]+, paragraph \d+, sentence \d+")
+# align/reference.py), what an edition's layers changed (variant.py, layers.py), the new machine text beside a
+# reviewer's (merge.py), QA findings (qa/findings.py, variant.py). A new kind of note must be added here, or a
+# re-wrapped catalog glues it to the note above (tests/test_exchange.py checks every note a run writes).
+_NOTE_LABELS = ("glossary", "QA error", "QA warning", "machine draft", "MT glossary", "translation memory", "reference",
+                "new machine text, for comparison", layers.VOCABULARY, layers.SOFTWARE, layers.NAME, "word boundary")
+NOTE_STARTS = re.compile(f"(?:{'|'.join(map(re.escape, _NOTE_LABELS))}): "
+                         r"|<[a-z]\d+/?> |machine text, fingerprint |[\w ]+, paragraph \d+, sentence \d+")
 
 
 def language_tag(locale: str) -> str:
