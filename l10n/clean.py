@@ -32,6 +32,7 @@ _HEADER_MAX_CHARS = 60
 _HEADER_MAX_LINES = 6
 _HEADING_MAX_CHARS = 30
 _CREDIT_REACH = 8  # blocks after the article where its closing credits may stand
+_NAME_MAX_CHARS = 12
 _TITLE_REACH = 12  # blocks before the text where copied text's title may stand
 _TITLE_MIN_CHARS = 6
 _BYLINE_REACH = 6  # blocks after the title (pictures aside) where a byline or lead may stand
@@ -40,45 +41,50 @@ _LATER_COPIES = 16  # later copies of a block's text that repetition looks at
 
 _CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("navigation", re.compile(
-        r"^(正在阅读|当前位置|您的位置|首页|返回首页|返回顶部|上一篇|下一篇|展开全文|阅读全文|查看原文|阅读原文|轻触阅读原文"
-        r"|点击查看|加载更多|查看更多|展开更多|打开APP|打开App|原文链接|原文地址)[:：>》 ]?.{0,30}$"
+        r"^[【\[]?(正在阅读|当前位置|您的位置|首页|返回首页|返回顶部|上一篇|下一篇|展开全文|阅读全文|查看原文|阅读原文|轻触阅读原文"
+        r"|点击查看|加载更多|查看更多|展开更多|打开APP|打开App|原文链接|原文地址)[】\]]?[:：>》 ]?.{0,30}$"
         r"|^(返回|回到)\S{1,8}?[，,、\s]*(查看|阅读|浏览)更多", re.I)),
     ("app download", re.compile(r"(扫一扫|扫码|下载|打开|安装).{0,12}(APP|客户端)|^下载.{1,12}$"
-                                r"|^(扫码|扫描二维码|长按|识别二维码).{0,20}(订阅|关注|下载|阅读)", re.I)),
+                                r"|^(扫码|扫描二维码|长按|识别二维码).{0,20}(订阅|关注|下载|阅读|加入|进群|入群|添加|领取)", re.I)),
     ("share widget", re.compile(
         r"^(分享到?|分享至|转发|微信|微博|微信公众号|公众号|朋友圈|QQ空间|QQ好友|复制链接|收藏|点赞|举报|字号|打印|小字号|大字号)"
-        r"([:：]\s*\S{0,8})?$", re.I)),  # 分享到：微博, as copied text joins a label to what follows it
+        r"([:：]\s*\S{0,8})?$|^分享(到|至)\S{0,10}$", re.I)),  # 分享到：微博 (copied text joins a label to its value)
     ("comments widget", re.compile(r"^(评论|发表评论|全部评论|网友评论|热门评论|最新评论|写评论|评论区|留言)"
                                    r"\s*[(（]?\d*[)）]?$")),
     ("empty-comment notice", re.compile(r"暂无评论|还没有评论|快来(评论|评价|抢沙发)|抢沙发|说点什么吧")),
     ("related-articles list", re.compile(
         r"^(相关阅读|相关文章|相关新闻|相关推荐|推荐阅读|热门推荐|延伸阅读|猜你喜欢|更多精彩|热门文章|热门新闻|更多阅读"
         r"|前情回顾|往期回顾|往期推荐|往期精选|往期\s*[·・]\s*推荐|为您推荐|大家都在看|(您|你)?可能感兴趣的?\S{0,3}"
-        r"|相关(搜索|资讯|话题|专题)|\S{0,3}(最热|最新|最近|热门|精彩|更多)\S{0,2}(文章|资讯|新闻|推荐))"
+        r"|友情链接|相关(搜索|资讯|话题|专题)|\S{0,3}(最热|最新|最近|热门|精彩|更多)\S{0,2}(文章|资讯|新闻|推荐))"
         r"([:：·・|]\s*\S.{0,20})?$")),
     ("WeChat account chrome", re.compile(
         r"预览时标签不可点|微信扫一扫|关注该公众号|继续滑动看下一个|向上滑动看下一个|轻点两下取消|使用小程序|使用完整服务"
         r"|^(在看|赞|分享|留言|收藏|视频|小程序|知道了|取消|允许|取消允许|分析|×)$|点击.{0,4}蓝字.{0,6}关注")),
+    ("scan prompt", re.compile(r"^[^。！？]{0,12}(扫描二维码|扫一扫|扫码|长按识别|识别二维码)[^。！？]{0,16}$")),
     ("counter or control", re.compile(r"^([+＋]\s*(\d{1,6}|[\u3400-\u9fff]{1,3})|超大|特大|标准|图集|A[+-])$")),  # +1, +关注
     ("login menu", re.compile(r"^(登录|注册|登录注册|登录/注册|退出|个人中心|创作中心|搜索)$")),
     ("follow prompt", re.compile(r"^(关注我们|关注公众号|分享让更多人看到|点击.{0,6}关注)")),
     ("date line", re.compile(r"^(发布时间\s*[:：]?\s*)?\d{4}[-/年.]\d{1,2}[-/月.]\d{1,2}日?"
                              r"(\s*\d{1,2}[:：时]\d{2}([:：分]\d{2})?秒?)?(\s+(来源|稿源)\s*[:：]\s*\S{1,20})?$")),
-    ("page template field", re.compile(r"^(IP属地|所属地|阅读量|浏览量|阅读数|本文已被查看)\s*[:：]?\s*\S*\s*(次)?$")),
+    ("page template field", re.compile(r"^(IP属地|所属地|阅读量|浏览量|阅读数|本文已被查看)\s*[:：]?\s*\S*\s*(次)?$"
+                                       r"|^(标签|关键词|关键字|tags?)\s*[:：]?(\s*\S+){0,6}$", re.I)),
     ("contact details", re.compile(r"^[^，。]{0,12}(热线|电话|邮箱|微信|代号|QQ群?)[:：\s]\s*[\w@.\-]{3,}$")),
     ("source tag line", re.compile(r"^来自\S{1,10}$")),
     ("edition line", re.compile(r"^《\s*\S{2,10}\s*》\s*[（(]\s*\d{4}\s*年.{0,20}版\s*[）)]$")),
 )
 _NOTICE_RULES = (
-    ("rights notice", re.compile(r"本文为转载|转载内容|授权事宜|版权所有|转载请注明|如若转载|本文由.{1,20}原创发布|版权归.{0,10}所有|未经.{0,6}授权.{0,10}(禁止|不得)|免责声明"
+    ("rights notice", re.compile(r"本文为转载|转载内容|授权事宜|版权所有|转载请注明|如若转载|本文由.{1,20}原创发布|版权归.{0,10}所有"
+                                 r"|未经.{0,8}(授权|允许|许可|同意).{0,10}(禁止|不得|严禁)|(禁止|严禁|谢绝)\S{0,4}转载|免责声明"
                                  r"|copyright|all rights reserved|©", re.I)),
     ("disclaimer", re.compile(r"本文内容收集自|不对其真实性|仅供参考|不代表本(站|平台|网|刊)")),
     ("contact details", re.compile(r"^(商务合作|合作电话|合作微信|投稿邮箱)")),
     ("author box", re.compile(r"^(作者|笔者)\s*\S{1,20}?\s*[，,]\s*(为|是|系|现任|曾任)")),
+    ("WeChat account chrome", re.compile(r"^(微信号|功能介绍)([:：\s]|$)")),  # the account's profile card
     ("site footer (ICP licence)", re.compile(r"ICP[备证]|公网安备|网安备|互联网新闻信息服务许可|违法和不良信息举报")),
 )
 _BULLET = re.compile(r"^[•●▪◦◆■►▶ㆍ·]\s*")
 _HAN = re.compile(r"[\u3400-\u9fff]")
+_LABEL_ONLY = re.compile(r"[:：]\s*$")
 _PROSE_CLOSE = re.compile(r"[。；;][”」』’）)]*$")
 _PARAGRAPH_END = re.compile(r"[。！？!?”」』]$")
 _PARAGRAPH_MIN_CHARS = 20
@@ -93,8 +99,9 @@ _BARE_NAME = re.compile(r"^[\u3400-\u9fff·]{2,4}$")
 _ATTRIBUTION = re.compile(r"^[（(]?(来源|稿源|原标题|原题|参考资料|参考文献|感谢)")
 _LEAD_PUNCTUATION = re.compile(r"[，。；！？]")
 # Credits belong to the article: who took the pictures, who edited, produced, supervised or checked it.
-_EDITOR_CREDIT = re.compile(r"^[*※\[【(（]?\s*(本文来源[:：]\s*\S{1,20}\s*)?(责任编辑|责编|编辑|编审|审校|校对|审核"
-                            r"|监制|统筹|策划|出品|制作|美编|主编|终审|初审|复审)\s*[|｜丨:：/]")
+_EDITOR_CREDIT = re.compile(r"^[*※\[【(（]?\s*([^\s:：]{1,4}[:：]\s*\S{1,20}\s+)?"  # 本文来源：…, 作者：未知 before it
+                            r"(责任编辑|责编|编辑|编审|审校|校对|审核|监制|统筹|策划|出品|制作|美编|主编|终审|初审|复审)"
+                            r"\s*[|｜丨:：/]")
 _CREDIT = re.compile(rf"^[*※]?\s*(图片来源|图源|图片|摄影|配图|视频来源|题图)\s*[|｜丨:：/]|{_EDITOR_CREDIT.pattern}")
 _CAPTION = re.compile(r"^[*※▲△↑]\s*")
 _PROSE_END = re.compile(r"[。；;！!？?][”」』’）)]*$")  # also inside a closing quote: 他说：“……。”
@@ -433,16 +440,21 @@ def _find_title(blocks: list[Block], removed: dict[int, str], title: str) -> int
         for index, block in enumerate(blocks):
             if index not in removed and _same_title(block.plain, title):
                 return index
+        for index, block in enumerate(blocks):  # a theme may print the headline in a band named like furniture
+            if block.part is Part.HEADING and removed.get(index) == block.context != "" \
+                    and _same_title(block.plain, title):
+                del removed[index]
+                return index
     top = [index for index in headings if blocks[index].level == 1]
     return top[0] if len(top) == 1 else None
 
 
 def _flat_title(blocks: list[Block], removed: dict[int, str], first: int) -> int | None:
-    """Copied text has no <h1>: its title is a headline-shaped line at the head of the text or before it,
-    across the header's byline, counters and share buttons: the nearest one that a date line follows (a
-    title over its date bar), else the nearest. A copy of the title further up, in a "now reading" bar or a
-    breadcrumb, is not it."""
-    candidates = [first] if _is_headline(blocks[first].plain) else []
+    """Copied text has no <h1>: its title is a headline-shaped line before the text, across the header's
+    byline, counters and share buttons, or the text's own first line: the nearest one that a date line
+    follows (a title over its date bar), else the nearest before the text, else the first line. A copy of the
+    title further up, in a "now reading" bar or a breadcrumb, is not it."""
+    candidates = []
     for index in range(first - 1, max(-1, first - 1 - _TITLE_REACH), -1):
         if index in removed:
             continue
@@ -450,6 +462,8 @@ def _flat_title(blocks: list[Block], removed: dict[int, str], first: int) -> int
             candidates.append(index)
         elif _prose(blocks[index]):
             break  # a paragraph outside the article: the header is behind us
+    if _is_headline(blocks[first].plain):
+        candidates.append(first)  # the text's own first line, when nothing before it is a title
     dated = [index for index in candidates if "date line" in (removed.get(index + 1), removed.get(index + 2))]
     return (dated or candidates or [None])[0]
 
@@ -481,7 +495,9 @@ def _article_region(blocks: list[Block], removed: dict[int, str], flat: bool) ->
         _restore_linked_headings(blocks, removed, region)
     else:
         if flat:
-            region = _across_lists(_best_run(_gaps_widen(scores, removed)), blocks, removed)
+            closing = [-_CHROME_COST if _EDITOR_CREDIT.search(block.plain) else value  # 责任编辑 ends a text
+                       for block, value in zip(blocks, _gaps_widen(scores, removed))]
+            region = _across_lists(_best_run(closing), blocks, removed)
         else:
             region = _with_closing_prose(_best_run(scores), scores, removed)
     if not region:  # nothing reads as prose (a short note): every block not ruled out is the article
@@ -634,7 +650,7 @@ def _edges(blocks: list[Block], removed: dict[int, str], region: set[int], title
     first, last = min(region), max(region)
     edges: set[int] = set()
     index, taken = first - 1, 0
-    while index >= 0 and taken < _HEADER_MAX_LINES:
+    while index > (-1 if title is None else title) and taken < _HEADER_MAX_LINES:  # no header above the title
         block = blocks[index]
         if removed.get(index) == "image":  # pictures sit between a title and its text
             index -= 1
@@ -678,12 +694,17 @@ def _is_editor_credit(block: Block) -> bool:
 
 
 def _closing_credits(blocks: list[Block], removed: dict[int, str], start: int) -> set[int]:
-    """Credit lines that close the article past what a template prints between (a disclaimer, an edition
-    line, a 纠错 link): up to the first paragraph of prose that is not ruled out."""
+    """Credit lines and attributions (原标题：…, 参考资料) that close the article past what a template prints
+    between (a disclaimer, an edition line, a 纠错 link, tags): up to the first paragraph of prose that is
+    not ruled out."""
     credits: set[int] = set()
     for index in range(start, min(len(blocks), start + _CREDIT_REACH)):
         text = blocks[index].plain
-        if len(text) <= _HEADER_MAX_CHARS and _CREDIT.search(text) and not blocks[index].context:
+        if index - 1 in credits and _LABEL_ONLY.search(blocks[index - 1].plain) and len(text) <= _NAME_MAX_CHARS:
+            credits.add(index)  # 责任编辑: on one line of a copy, the name on the next
+            removed.pop(index, None)
+        elif len(text) <= _NOTICE_MAX_CHARS and (_CREDIT.search(text) or _ATTRIBUTION.search(text)) \
+                and not blocks[index].context:
             credits.add(index)
             removed.pop(index, None)
         elif index not in removed and _prose(blocks[index]):

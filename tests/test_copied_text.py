@@ -119,3 +119,32 @@ def test_code_lines():
 def test_a_short_line_printed_again_and_again_is_a_control():
     texts = ["不感兴趣", "标题一", "不感兴趣", "标题二", "不感兴趣", "主席 乔治·华盛顿", "主席 乔治·华盛顿"]
     assert shapes.repeated_controls(texts) == {0, 2, 4}
+
+
+@pytest.mark.parametrize("text, reason", [
+    ("用微信扫描二维码", "scan prompt"),
+    ("分享至好友和朋友圈", "share widget"),
+    ("【上一篇】", "navigation"),
+    ("本文为CSDN原创文章，未经允许不得转载，如需转载请联系我们。", "rights notice"),
+    ("微信号 itskingname", "WeChat account chrome"),
+    ("功能介绍 博主喜欢Python和爬虫，已经出了两本书。这里是他灵感的发源地。", "WeChat account chrome"),
+])
+def test_leftovers_of_unseen_pages(text, reason):
+    assert block_reason(Block(Part.BODY, text, 1)) == reason
+
+
+def test_a_closing_credit_and_attribution_past_tags_stay_and_end_the_text(tmp_path):
+    # 原标题 and 责任编辑 (its name on the next line, as a copy gives it) after the tags; headlines beyond
+    tail = ["标签", "原标题：海螺沟寻子一个月，母亲不舍离去", "责任编辑:", "刘响", "大公司", "大公司", "大公司",
+            "伊利设“硬核”股权激励考核指标:连续五年净资产收益率不低于20%", "海尔回应4名员工午睡被开除，员工称只有30分钟午餐时间"]
+    document = _copied(tmp_path, HEADER + ARTICLE + tail)
+    assert [p.text for p in document.paragraphs] == [TITLE, *ARTICLE, "原标题：海螺沟寻子一个月，母亲不舍离去", "责任编辑:", "刘响"]
+
+
+def test_an_html_headline_printed_in_a_band_named_like_furniture_is_the_title():
+    page = ("<html><head><title>逆水寒新版本上线</title></head><body><div class='top-side'><h1>逆水寒新版本上线</h1></div>"
+            "<div class='content'>" + "".join(f"<p>{text}</p>" for text in ARTICLE) + "</div>"
+            "<p>作者：未知 责任编辑：棒棒不是糖</p></body></html>")
+    document = parse_article(page, Path("page.html"))
+    assert [p.text for p in document.paragraphs] == ["逆水寒新版本上线", *ARTICLE, "作者：未知 责任编辑：棒棒不是糖"]
+    assert document.paragraphs[0].part is Part.TITLE and document.paragraphs[-1].part is Part.CREDIT
