@@ -11,9 +11,12 @@ from dataclasses import dataclass, field
 from . import placeholders
 from .glossary import Glossary
 from .mining.boundaries import HAN, NAME_DOT
+from .mining.codes import is_code
 from .mining.kinds import guess_kind
+from .mining.names import PINYIN_GUESS, chinese_people, pinyin_name
 from .mining.patterns import GENERIC_LATIN, introductions
 from .model import Document, Kind
+from .words import tagged
 
 # Copilot Studio, Azure Maia 100, GPT-4 standing between Chinese characters
 _LATIN_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[-·.][A-Za-z0-9]+)*"
@@ -111,6 +114,13 @@ def suggest(document: Document, glossary: Glossary) -> list[Suggestion]:
     for index, text in texts:
         for name in _latin_names(text, introduced, glossary):
             add(Suggestion(name, name, guess_kind(name, name), "", f"Latin name in Chinese text, paragraph {index}"))
+    for index, text in texts:
+        for name in chinese_people(tagged(text), text):
+            if name not in found and name not in introduced:
+                english, surname = pinyin_name(name)
+                add(Suggestion(name, english, Kind.PERSON, surname,
+                               f"{PINYIN_GUESS}: a Chinese name with no English in the text, paragraph {index}; "
+                               "check how the person spells it"))
     return list(found.values())
 
 
@@ -139,7 +149,7 @@ def _latin_names(text: str, introduced: set[str], glossary: Glossary) -> list[st
             continue
         for part in _split_at_generic(words):
             name = " ".join(part)
-            if (name in introduced or part[-1] in _CONNECTORS or part[0] in _CONNECTORS
+            if (name in introduced or part[-1] in _CONNECTORS or part[0] in _CONNECTORS or is_code(name, text[match.end():])
                     or _BARE_ACRONYM.fullmatch(name) or any(name.endswith(term) and name != term
                                                             for term in latin_terms)):
                 continue

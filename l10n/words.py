@@ -40,6 +40,11 @@ def tagged(text: str) -> list[tuple[str, str]]:
     return [(pair.word, pair.flag) for pair in _tagger().cut(text)]
 
 
+def dictionary_tag(word: str) -> str | None:
+    """The part of speech jieba's dictionary gives a word out of context (于: p, preposition), None if unknown."""
+    return _tagger().word_tag_tab.get(word)
+
+
 def is_word(text: str) -> bool:
     """Whether jieba's dictionary holds text as a word (its table also lists every word's prefixes, at 0)."""
     return _tokenizer().FREQ.get(text, 0) > 0

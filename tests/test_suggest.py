@@ -1,6 +1,7 @@
 """Mining articles for glossary entries: patterns, boundaries, short forms, kinds, many articles, the command."""
 import csv
 import io
+import re
 from pathlib import Path
 
 import pytest
@@ -231,7 +232,84 @@ def test_the_evaluation_script_scores_the_sample_without_dev_pages(tmp_path):
                             capture_output=True, text=True, cwd=tmp_path)
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
-    assert lines[0].split() == ["page", "gold", "sugg", "ok", "recall", "prec", "latin"]
+    assert lines[0].split() == ["page", "gold", "sugg", "ok", "recall", "prec", "latin", "pinyin"]
     sample = lines[1].split()
     assert sample[0] == "jiemian-openai-board.zh.txt" and sample[1] == "11"
     assert lines[-1].startswith("overall")
+
+
+@pytest.mark.parametrize("body, code", [
+    ("研究人员发现该路由器存在严重漏洞（CVE-2025-12345），厂商已发布补丁。", "CVE-2025-12345"),
+    ("微软本月修复了打印服务的提权缺陷（KB5034441）。", "KB5034441"),
+    ("新版本的调度器（v3.2.1）上周发布。", "v3.2.1"),
+    ("这家电商巨头（NYSE: BABA）公布了季度业绩。", "NYSE: BABA"),
+    ("阿里巴巴（BABA）股价周二下跌3%。", "BABA"),
+    ("系统更新（24H2）带来了新功能。", "24H2"),
+])
+def test_a_code_in_parentheses_is_a_reference_not_a_rendering(body, code):
+    mined = _mined(body)
+    assert not [source for source, s in mined.items() if s.english == code or source == code], mined
+
+
+def test_an_acronym_or_a_product_in_parentheses_is_still_a_rendering():
+    mined = _mined("美国联邦调查局（FBI）与微软的新系统（Windows 11）都被提及。")
+    assert mined["美国联邦调查局"].english == "FBI"
+
+
+@pytest.mark.parametrize("body, source, english", [
+    ("截至年底，该基金持有A类普通股（Class A Common Stock）八十万股。", "A类普通股", "Class A Common Stock"),
+    ("截至年底，该基金持有 A类普通股（Class A Common Stock）八十万股。", "A类普通股", "Class A Common Stock"),
+    ("散户纷纷买入英伟达公司（NVIDIA Corporation）的股票。", "英伟达公司", "NVIDIA Corporation"),
+    ("芯片巨头英伟达公司（NVIDIA Corporation）公布财报。", "英伟达公司", "NVIDIA Corporation"),
+    ("全球最大的资产管理公司贝莱德集团（BlackRock Inc.）增持了股份。", "贝莱德集团", "BlackRock Inc."),
+    ("他长期持有伯克希尔哈撒韦B类股（Berkshire Hathaway Class B）。", "伯克希尔哈撒韦B类股", "Berkshire Hathaway Class B"),
+    ("由深圳市腾讯计算机系统有限公司（Shenzhen Tencent Computer Systems Co., Ltd.）运营。",
+     "深圳市腾讯计算机系统有限公司", "Shenzhen Tencent Computer Systems Co., Ltd."),
+])
+def test_a_verb_or_descriptor_before_a_term_and_a_legal_form_after_it(body, source, english):
+    mined = _mined(body)
+    assert source in mined, sorted(mined)
+    assert mined[source].english == english
+    assert not [other for other in mined if other != source and other.endswith(source)]
+
+
+@pytest.mark.parametrize("markdown, copied", [
+    ("该基金持有**A类普通股**（Class A Common Stock）。", "该基金持有A类普通股（Class A Common Stock）。"),
+    ("据报道，*Anthropic公司*（Anthropic PBC）发布了新模型。", "据报道，Anthropic 公司（Anthropic PBC）发布了新模型。"),
+    ("散户买入`英伟达公司`（NVIDIA Corporation）的股票。", "散户买入英伟达公司（NVIDIA Corporation）的股票。"),
+])
+def test_a_page_read_as_markdown_as_text_or_as_its_copied_text_gives_one_boundary(markdown, copied):
+    """Markdown's marks are placeholders to the Markdown reader and characters to the text reader, and a copied
+    page may space Chinese from Latin words: the term is the same however the page was read."""
+    terms = set()
+    for body, name in ((markdown, "a.md"), (markdown, "a.txt"), (copied, "a.txt")):
+        mined = suggest(_article(body, name), Glossary([]))
+        terms.add(next((s.source.replace(" ", ""), s.english) for s in mined if re.search("[\u4e00-\u9fff]", s.source)))
+    assert len(terms) == 1, terms
+
+
+@pytest.mark.parametrize("body, source, english, short", [
+    ("本报记者范剑磊报道，会议今天开幕。", "范剑磊", "Fan Jianlei", "Fan"),
+    ("英伟达首席执行官黄仁勋表示，需求仍然强劲。", "黄仁勋", "Huang Renxun", "Huang"),
+    ("主持人欧阳娜娜和评论员司马南出席了活动。", "欧阳娜娜", "Ouyang Nana", "Ouyang"),
+    ("主持人欧阳娜娜和评论员司马南出席了活动。", "司马南", "Sima Nan", "Sima"),
+    ("评书艺人单田芳的录音被修复。", "单田芳", "Shan Tianfang", "Shan"),
+    ("特使解振华出席了气候会议。", "解振华", "Xie Zhenhua", "Xie"),
+    ("演员曾志伟在发布会上致辞。", "曾志伟", "Zeng Zhiwei", "Zeng"),
+])
+def test_a_chinese_person_without_english_gets_a_pinyin_guess(body, source, english, short):
+    mined = _mined(body)
+    assert (mined[source].english, mined[source].english_short, mined[source].kind) == (english, short, Kind.PERSON)
+    assert "pinyin guess" in mined[source].note
+
+
+@pytest.mark.parametrize("body, name", [
+    ("OpenAI首席执行官奥特曼表示，公司会继续发展。", "奥特曼"),
+    ("特斯拉首席执行官马斯克回应了质疑。", "马斯克"),
+    ("美国前总统林肯的演讲被反复引用。", "林肯"),
+    ("她用支付宝付款，顾问表示这很方便。", "支付宝"),
+    ("苹果公司首席执行官蒂姆·库克（Tim Cook）今天发布了新产品。", "库克"),
+])
+def test_foreign_names_and_common_words_get_no_pinyin_guess(body, name):
+    mined = _mined(body)
+    assert not [s for s in mined.values() if "pinyin guess" in s.note and name in s.source], mined

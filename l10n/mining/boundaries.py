@@ -11,10 +11,16 @@ A term introduced as `中文（English）` ends at the parenthesis; its start is
   English asks for: an acronym of n letters or n English content words covers about n Chinese words (CISA ↔
   网络安全 和 基础设施 安全局), a single English word a run of nouns (谷歌大脑 (Google Brain) after 旗下的).
 
-The words and tags come from jieba (see words.py), loaded only when mining.
+Words and tags come from jieba (see words.py), loaded only when mining, with two corrections: pieces jieba cut out
+of one name are joined again (英伟达 where jieba reads 英 + 伟达, because CC-CEDICT knows the word; 贝莱德 from 贝 +
+莱德, transliteration characters throughout), and a verb or a descriptor that jieba leaves in front of the term
+(持有 B类普通股, 芯片巨头 英伟达公司) is left out when CC-CEDICT's senses for it meet nothing in the English while the
+rest of the term does. A space between Chinese and a Latin word the English shares is typography
+(`持有 B类普通股` in one copy of a page, `持有B类普通股` in another), not a boundary.
 """
 from __future__ import annotations
 
+import itertools
 import re
 
 from ..words import tagged
@@ -62,6 +68,9 @@ _PINYIN_SYLLABLE = (r"(?:(?:zh|ch|sh|[bpmfdtnlgkhzcsryw])?(?:iang|iong|uang|ueng
                     r"|ia|ie|iu|in|ue|uan|un|i|u))")
 _PINYIN_WORD = re.compile(rf"(?:{_PINYIN_SYLLABLE})+", re.IGNORECASE)
 _ENGLISH_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "&"})
+_HAN_CHARACTER = re.compile(f"[{HAN}]")
+_MARKUP_RUN = re.compile(r"(?:\*\*|__|\*|_|`)$")
+_LONGEST_KNOWN = 8  # characters of the longest CC-CEDICT word looked for when joining jieba's pieces
 _CLOSING_MARKS = {"》": "《", "”": "“", "」": "「", "』": "『", "’": "‘", '"': '"', "〉": "〈"}
 
 
@@ -95,16 +104,29 @@ def _split_pinyin(word: str) -> int:
     return max(best[-1], 0)
 
 
+def _is_acronym(english: str) -> bool:
+    """CISA, RCE, H2O: one word of two or more capitals and digits, standing for as many words."""
+    words = english.split()
+    return len(words) == 1 and sum(char.isupper() or char.isdigit() for char in words[0]) >= 2
+
+
 def english_size(english: str) -> int:
     """How many Chinese words the English stands for: letters of an acronym, else content words."""
     words = [word for word in re.split(r"[\s\u00a0]+", english.strip()) if word]
-    if len(words) == 1 and sum(char.isupper() or char.isdigit() for char in words[0]) >= 2:
+    if _is_acronym(english):
         return sum(char.isupper() or char.isdigit() for char in words[0])
     return sum(word.lower() not in _ENGLISH_FUNCTION_WORDS for word in words)
 
 
 def quoted_term(left: str) -> str | None:
-    """《人工智能风险管理框架》 or “超对准” right before the parenthesis: the text inside the marks."""
+    """《人工智能风险管理框架》 or “超对准” right before the parenthesis: the text inside the marks. Markdown's
+    emphasis or code marks count as such marks where a plain-text copy keeps them (持有**B类普通股**)."""
+    emphasis = _MARKUP_RUN.search(left)
+    if emphasis:
+        start = left.rfind(emphasis[0], 0, emphasis.start())
+        inner = left[start + len(emphasis[0]):emphasis.start()] if start >= 0 else ""
+        return inner if 1 <= len(inner) <= 30 and re.search(f"[{HAN}]", inner) and not re.search(
+            r"[。！？；，,.!?;*_`\s]", inner) else None
     if not left or left[-1] not in _CLOSING_MARKS:
         return None
     opening = _CLOSING_MARKS[left[-1]]
@@ -119,14 +141,23 @@ def _window(left: str, english: str) -> str:
     """The end of the text that can belong to the term: Chinese characters, name dots, joiners and the Latin
     words the English shares (Anthropic公司 (Anthropic PBC), A类普通股 (Class A Common Stock))."""
     shared = {word.casefold() for word in re.findall(r"[A-Za-z0-9]+", english)}
-    pieces = re.findall(rf"[{HAN}{NAME_DOT}、]+|[A-Za-z0-9]+|.", left, flags=re.DOTALL)
+    pieces = re.findall(rf"[{HAN}{NAME_DOT}、]+|[A-Za-z0-9]+| |.", left, flags=re.DOTALL)
     kept: list[str] = []
-    for piece in reversed(pieces):
+    for index in range(len(pieces) - 1, -1, -1):
+        piece = pieces[index]
         if re.fullmatch(rf"[{HAN}{NAME_DOT}、]+", piece) or piece.casefold() in shared:
+            kept.append(piece)
+        elif piece == " " and kept and index > 0 and _typographic_space(pieces[index - 1], kept[-1], shared):
             kept.append(piece)
         else:
             break
-    return "".join(reversed(kept)).lstrip("、")
+    return "".join(reversed(kept)).lstrip("、 ")
+
+
+def _typographic_space(before: str, after: str, shared: set[str]) -> bool:
+    """A space between Chinese and a Latin word the English shares (Anthropic 公司, 持有 B类)."""
+    return (before.casefold() in shared and bool(_HAN_CHARACTER.match(after))) or \
+        (after.casefold() in shared and bool(_HAN_CHARACTER.match(before[-1:])))
 
 
 def transliterated_name(window: str) -> str | None:
@@ -207,9 +238,61 @@ def _short_form_start(window: str, short: str) -> int | None:
     return None
 
 
+def _joined_names(words: list[tuple[str, str]]) -> list[tuple[str, str]]:
+    """jieba's words with the pieces of one name joined again: a CC-CEDICT word that spans several of them
+    (英 + 伟达 → 英伟达), or transliteration characters throughout with a name piece among them (贝 + 莱德)."""
+    from ..align.lexicon import cedict
+
+    known = cedict().translations
+    text = "".join(word for word, _ in words)
+    offsets = list(itertools.accumulate((len(word) for word, _ in words), initial=0))
+    word_ending_at = {offset: index for index, offset in enumerate(offsets[1:])}
+    joined: list[tuple[str, str]] = []
+    index = 0
+    while index < len(words):
+        start, last = offsets[index], index
+        for length in range(min(_LONGEST_KNOWN, len(text) - start), 2, -1):
+            if start + length in word_ending_at and text[start:start + length] in known:
+                last = word_ending_at[start + length]
+                break
+        if last == index and _name_piece(words[index]):
+            run = index
+            while run + 1 < len(words) and _name_piece(words[run + 1]):
+                run += 1
+            if any(flag.startswith("nr") or flag in ("zg", "j") for _, flag in words[index:run + 1]):
+                last = run
+        joined.append(("".join(word for word, _ in words[index:last + 1]), "nz") if last > index else words[index])
+        index = last + 1
+    return joined
+
+
+def _name_piece(word: tuple[str, str]) -> bool:
+    return word[1] not in ("x", "eng", "m") and all(char in TRANSLITERATION for char in word[0])
+
+
+def _unmatched_lead(word: tuple[str, str], english_tokens: set[str]) -> bool:
+    """A verb or a common noun CC-CEDICT knows, none of whose senses is in the English (持有 before B类普通股 for
+    Class B Common Stock, 巨头 before 英伟达公司)."""
+    from ..align.lexicon import cedict
+
+    text, flag = word
+    if len(text) < 2 or not (flag == "n" or flag.startswith("v") and flag != "vn"):
+        return False
+    senses = cedict().translations.get(text)
+    return bool(senses) and not senses & english_tokens
+
+
+def _meets_english(words: list[tuple[str, str]], english_tokens: set[str]) -> bool:
+    from ..align.lexicon import cedict, stem
+
+    senses = cedict().translations
+    return any(senses.get(word, frozenset()) & english_tokens or
+               (flag == "eng" and stem(word.lower()) in english_tokens) for word, flag in words)
+
+
 def word_run(window: str, english: str, short: str = "") -> str | None:
     """The term before the parenthesis, by words: see the module's description."""
-    words = tagged(window)
+    words = _joined_names(tagged(window))
     reach = _short_form_start(window, short)  # the term reaches back at least to here
     size = english_size(english) if english else 0
     # One plain English word (Blueshift, Suntory) asks for a run of nouns, however many words it holds.
@@ -219,6 +302,10 @@ def word_run(window: str, english: str, short: str = "") -> str | None:
     index = len(words)
     while index > 0:
         word, flag = words[index - 1]
+        if word == " " and kept and index > 1 and (kept[0][1] == "eng" or words[index - 2][1] == "eng"):
+            kept.insert(0, (word, flag))  # typography between Chinese and a Latin word the English shares
+            index -= 1
+            continue
         if reach is not None and len(window) - sum(len(kept_word) for kept_word, _ in kept) > reach:
             if flag == "x" and word not in JOINERS:
                 break
@@ -249,9 +336,18 @@ def word_run(window: str, english: str, short: str = "") -> str | None:
     while kept and (kept[0][0] in JOINERS or kept[0][1] in _LEADING_TAGS or _is_role(kept[0][0])
                     or len(kept[0][0]) == 1 and kept[0][1] in _SOFT_TAGS):
         kept.pop(0)
+    if english and not _is_acronym(english):
+        from ..align.lexicon import english_tokens
+
+        tokens = set(english_tokens(english))
+        while len(kept) > 1 and reach is None and _unmatched_lead(kept[0], tokens) and \
+                _meets_english(kept[1:], tokens):
+            kept.pop(0)
+            while kept and kept[0][0] == " ":
+                kept.pop(0)
     if kept and index > 0 and words[index - 1][1] == "ns" and kept[0][1] != "ns":
         kept.insert(0, words[index - 1])  # 美国 before 证券交易委员会 (SEC)
-    term = "".join(word for word, _ in kept).lstrip("".join(JOINERS))
+    term = "".join(word for word, _ in kept).lstrip("".join(JOINERS)).strip()
     return term if len(term) >= 2 else None
 
 

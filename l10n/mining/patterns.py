@@ -13,10 +13,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .boundaries import HAN, NAME_DOT, term_before, transliterated_name
+from .codes import is_code
 
 _OPEN, _CLOSE = "（(", "）)"
 _PARENTHETICAL = re.compile(r"[（(]\s*([^（()）\n]{1,100}?)\s*[)）]")
-_LATIN_NAME = r"[A-Za-z][A-Za-z0-9.&'’\- \u00a0]*[A-Za-z0-9]|[A-Za-z]"
+# A company's legal form ends its English name, its full stop and all: BlackRock Inc., Tencent Co., Ltd.
+_LEGAL_FORM = r"(?:,?\s*(?:Inc|Corp|Co|Ltd|LLC|L\.P|PBC|plc|PLC|AG|SA|S\.A|GmbH|N\.V|B\.V)\.?)"
+_LATIN_NAME = rf"(?:[A-Za-z][A-Za-z0-9.&'’\- \u00a0]*[A-Za-z0-9]|[A-Za-z]){_LEGAL_FORM}*"
 _QUOTED_SHORT = r"[“\"「『《]?(?P<short>[^“”\"「」『』《》（）()，,。:：\s]{1,16})[”\"」』》]?"
 _SHORT = rf"(?:以下|下文|下)?(?:简称|称|下称|又称)\s*[:：]?\s*{_QUOTED_SHORT}"
 _ENGLISH_FIRST = re.compile(rf"(?P<en>{_LATIN_NAME})\s*(?:(?:[,，、;；]|\s或\s|或)\s*(?:{_SHORT}|.*))?$", re.DOTALL)
@@ -68,10 +71,13 @@ def _parentheticals(text: str) -> Iterator[Introduction]:
             if source:
                 yield Introduction(source, english, short_only["short"], "（以下简称…）")
             continue
+        if is_code(inner, text[match.end():]):  # 漏洞（CVE-2025-12345）, 阿里巴巴（BABA）股价: a reference
+            continue
         english_first = _ENGLISH_FIRST.fullmatch(inner)
         if english_first and _ends_chinese(left):
             english = _clean_english(english_first["en"])
-            if english in GENERIC_LATIN or re.fullmatch(r"[\d.\-]+|www\..*|.*\.(?:com|cn|net|org)", english):
+            if english in GENERIC_LATIN or is_code(english) or \
+                    re.fullmatch(r"[\d.\-]+|www\..*|.*\.(?:com|cn|net|org)", english):
                 continue
             short = english_first["short"] or ""
             source = term_before(left, english, short)
@@ -80,12 +86,12 @@ def _parentheticals(text: str) -> Iterator[Introduction]:
             continue
         latin = _TRAILING_LATIN.search(left)
         if latin and _CHINESE_INSIDE.fullmatch(inner) and not _NOT_A_NAME.match(inner) \
-                and latin[1] not in GENERIC_LATIN:
+                and latin[1] not in GENERIC_LATIN and not is_code(latin[1]):
             yield Introduction(inner, latin[1], "", "English（中文）")
 
 
 def _ends_chinese(left: str) -> bool:
-    stripped = left.rstrip(" \u3000\u00a0")
+    stripped = left.rstrip(" \u3000\u00a0").rstrip("*_`")  # 持有**B类普通股** copied as plain text
     return bool(stripped) and bool(re.match(rf"[{HAN}》”」』’]", stripped[-1]))
 
 
