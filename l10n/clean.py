@@ -59,8 +59,10 @@ _CHROME_RULES: tuple[tuple[str, re.Pattern[str]], ...] = (
         r"([:：·・|]\s*\S.{0,20})?$")),
     ("WeChat account chrome", re.compile(
         r"预览时标签不可点|微信扫一扫|关注该公众号|继续滑动看下一个|向上滑动看下一个|轻点两下取消|使用小程序|使用完整服务"
-        r"|^(在看|赞|分享|留言|收藏|视频|小程序|知道了|取消|允许|取消允许|分析|×)$|点击.{0,4}蓝字.{0,6}关注")),
+        r"|^(在看|赞|分享|留言|收藏|视频|小程序|知道了|取消|允许|取消允许|分析|×)$|点击.{0,4}蓝字.{0,6}关注"
+        r"|^点[个亮一下]{0,3}[“\"]?(在看|赞)")),
     ("scan prompt", re.compile(r"^[^。！？]{0,12}(扫描二维码|扫一扫|扫码|长按识别|识别二维码)[^。！？]{0,16}$")),
+    ("end mark", re.compile(r"^(the\s*)?end$", re.I)),  # -END-, - THE END -
     ("counter or control", re.compile(r"^([+＋]\s*(\d{1,6}|[\u3400-\u9fff]{1,3})|超大|特大|标准|图集|A[+-])$")),  # +1, +关注
     ("login menu", re.compile(r"^(登录|注册|登录注册|登录/注册|退出|个人中心|创作中心|搜索)$")),
     ("follow prompt", re.compile(r"^(关注我们|关注公众号|分享让更多人看到|点击.{0,6}关注)")),
@@ -76,7 +78,8 @@ _NOTICE_RULES = (
     ("rights notice", re.compile(r"本文为转载|转载内容|授权事宜|版权所有|转载请注明|如若转载|本文由.{1,20}原创发布|版权归.{0,10}所有"
                                  r"|未经.{0,8}(授权|允许|许可|同意).{0,10}(禁止|不得|严禁)|(禁止|严禁|谢绝)\S{0,4}转载|免责声明"
                                  r"|copyright|all rights reserved|©", re.I)),
-    ("disclaimer", re.compile(r"本文内容收集自|不对其真实性|仅供参考|不代表本(站|平台|网|刊)")),
+    ("disclaimer", re.compile(r"本文内容收集自|不对其真实性|仅供参考|不代表本(站|平台|网|刊)|观点仅代表作者本人"
+                              r"|(仅|只)提供信息(存储|发布)(空间)?服务|information storage service", re.I)),
     ("contact details", re.compile(r"^(商务合作|合作电话|合作微信|投稿邮箱)")),
     ("author box", re.compile(r"^(作者|笔者)\s*\S{1,20}?\s*[，,]\s*(为|是|系|现任|曾任)")),
     ("WeChat account chrome", re.compile(r"^(微信号|功能介绍)([:：\s]|$)")),  # the account's profile card
@@ -269,8 +272,9 @@ def block_reason(block: Block) -> str | None:
         return "promotion"
     if len(text) > _CHROME_MAX_CHARS:
         return None
+    core = shapes.undecorated(text)  # ▼ 往期推荐 ▼ says what 往期推荐 says
     for reason, pattern in _CHROME_RULES:
-        if pattern.search(text):
+        if pattern.search(text) or core != text and pattern.search(core):
             return reason
     if shapes.is_timestamp_line(text):
         return "date line"
@@ -322,15 +326,18 @@ def _mark_link_lists(blocks: list[Block], removed: dict[int, str]) -> None:
 
 
 def _mark_listed_items(blocks: list[Block], removed: dict[int, str]) -> None:
-    """In flat text, what follows a related-articles or comments heading is its list (headlines, teasers, a
-    headline and its teaser on one line, comments) up to two lines in a row without prose: a box of bare
-    headlines inside an article loses its heading only, and the article's paragraphs after it stay."""
+    """Markdown and flat text: what follows a related-articles or comments heading is its list (headlines,
+    teasers, a headline and its teaser on one line, comments) up to two lines in a row without prose: a box
+    of bare headlines inside an article loses its heading only, and the article's paragraphs after it stay.
+    Each block is looked at once, however many headings a page repeats."""
     first = {block.plain: index for index, block in reversed(list(enumerate(blocks)))}  # where each text first stands
-    for heading in [index for index, reason in removed.items() if reason in _LIST_HEADINGS]:
-        if len(blocks[heading].plain) < _LIST_HEADING_MIN_CHARS:
+    reached = 0
+    for heading in sorted(index for index, reason in removed.items() if reason in _LIST_HEADINGS):
+        if len(blocks[heading].plain) < _LIST_HEADING_MIN_CHARS or heading < reached:
             continue  # 评论, 留言: as often a button in a share bar (分享 微博 评论 图集) as a list's heading
         quiet = 0
         for index in range(heading + 1, len(blocks)):
+            reached = index
             quiet = 0 if _prose(blocks[index]) else quiet + 1
             if quiet >= 2:
                 break

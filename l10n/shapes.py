@@ -51,6 +51,9 @@ _CODE_TOKEN = re.compile(r"=|\w\(|[{}]|;\s*$|::|->|^\s*(#|//)")
 _STRING_OR_COMMENT = re.compile(r"'[^']*'|\"[^\"]*\"|#.*$|//.*$")
 _CODE_MAX_HAN_SHARE = 0.2
 
+_ORNAMENT = "\U0001F300-\U0001FAFF\u2600-\u27bf\u2b00-\u2bff\u2190-\u21ff\u25a0-\u25ff\u2500-\u257f\\-—–_=~|｜·•*#\\s"
+_ORNAMENT_EDGES = re.compile(f"^[{_ORNAMENT}]+|[{_ORNAMENT}]+$")
+
 _CONTROL_MAX_CHARS = 16
 _CONTROL_MIN_COPIES = 3
 
@@ -93,6 +96,11 @@ def code_runs(texts: list[str]) -> set[int]:
     code = [is_code(text) for text in texts]
     return {position for position, is_line in enumerate(code)
             if is_line and (position > 0 and code[position - 1] or position + 1 < len(code) and code[position + 1])}
+
+
+def undecorated(text: str) -> str:
+    """The text without the ornaments around it: ▼ 往期推荐 ▼ → 往期推荐, -END- → END."""
+    return _ORNAMENT_EDGES.sub("", text)
 
 
 def repeated_controls(texts: list[str]) -> set[int]:

@@ -277,3 +277,22 @@ def test_a_credit_line_in_a_box_beside_the_article_is_kept():
             + "<p>出品：财经中心</p><p>策划：杨顺霖 编辑：李四</p></div></body></html>")
     document = parse_article(page, Path("page.html"))
     assert [p.text for p in document.paragraphs] == [*_ARTICLE_LINES, "出品：财经中心", "策划：杨顺霖 编辑：李四"]
+
+
+def test_a_wechat_promotion_block_after_the_article_is_chrome():
+    # inside WeChat's own js_content, after the last paragraph: a decorated 往期推荐 heading and its report
+    # links, a readers' group invitation with emoji, the QR code and its scan prompt, an end mark, 在看
+    paragraphs = [BODY, BODY_2, "他说：“这是最后一段。”"]
+    page = ("<html><head><meta property='og:title' content='大模型开源一周年'></head><body>"
+            "<h1 id='activity-name'>大模型开源一周年</h1><div id='js_content'>"
+            + "".join(f"<p>{text}</p>" for text in paragraphs)
+            + "<p>▼ 往期推荐 ▼</p><p><a href='/r1'>2024中国大模型行业研究报告</a></p><p><a href='/r2'>趋势｜开源模型的下一步</a></p>"
+            "<p>🔥 欢迎加入读者交流群，和作者一起聊聊大模型 👇</p><p><img src='qr.png'></p><p>长按识别二维码，备注“进群”</p>"
+            "<p>-END-</p><p>点个在看你最好看</p></div><div id='js_pc_qr_code'>微信扫一扫关注该公众号</div></body></html>")
+    document = parse_article(page, Path("wechat.html"))
+    assert [p.text for p in document.paragraphs] == ["大模型开源一周年", *paragraphs]
+    assert {r.text: r.reason for r in document.removed if r.reason != "image"} == {
+        "▼ 往期推荐 ▼": "related-articles list", "2024中国大模型行业研究报告": "list of links",
+        "趋势｜开源模型的下一步": "list of links", "🔥 欢迎加入读者交流群，和作者一起聊聊大模型 👇": "promotion",
+        "长按识别二维码，备注“进群”": "app download", "-END-": "end mark", "点个在看你最好看": "WeChat account chrome",
+        "微信扫一扫关注该公众号": "WeChat account chrome"}
