@@ -479,8 +479,7 @@ def build(
 def import_tmx(
     file: Annotated[Path, typer.Argument(help="TMX file (1.4b) with Simplified-Chinese sources.")],
     memory: Annotated[Optional[Path], typer.Option(
-        help="Translation memory to add to. [default: the settings' `memory`, else "
-             "~/.local/share/l10n/memory.sqlite3]", show_default=False)] = None,
+        help=setting_help("memory", "The one to add to."), metavar="FILE", show_default=False)] = None,
     config: ConfigOption = None,
 ) -> None:
     """Load a translation memory: at `run`, exact matches become the drafts instead of machine drafts."""
@@ -680,8 +679,7 @@ def align(
 @glossary_app.command("check")
 def glossary_check(
     files: Annotated[Optional[list[Path]], typer.Argument(
-        help="Glossary CSV file(s). Default: the settings' `glossary`, else glossary.csv in the desk.",
-        show_default=False)] = None,
+        help=setting_help("glossary"), metavar="[FILE]...", show_default=False)] = None,
     config: ConfigOption = None,
 ) -> None:
     """Validate a glossary: columns, empty terms, duplicates, one rendering per source term."""
@@ -770,14 +768,17 @@ def glossary_suggest(
 
 
 @app.command()
-def init() -> None:
+def init(
+    sample: Annotated[bool, typer.Option(
+        "--sample", help="Also put the bundled sample article in articles/, to try the desk on.")] = False,
+) -> None:
     """Start a desk here: a commented l10n.toml and an empty glossary.csv (never overwrites)."""
     from .settings import init as write_starter
 
     with _reported_errors():
-        written = write_starter(Path.cwd())
+        written = write_starter(Path.cwd(), sample)
     for path in written:
-        typer.echo(f"wrote {path.name}")
+        typer.echo(f"wrote {path.relative_to(Path.cwd())}")
 
 
 @app.command("config")
@@ -788,10 +789,10 @@ def show_config(config: ConfigOption = None) -> None:
     with _reported_errors():
         effective = load(config)
     typer.echo(f"# settings file: {effective.path or 'none (defaults)'}")
-    rows = describe(effective)
-    width = max(len(name) for name, _, _ in rows)
+    rows = [(name, value or "(none)", origin) for name, value, origin in describe(effective)]
+    width, value_width = (max(len(row[column]) for row in rows) for column in (0, 1))
     for name, value, origin in rows:
-        typer.echo(f"{name:<{width}}  = {value or '(none)'}    # {origin}")
+        typer.echo(f"{name:<{width}} = {value:<{value_width}}  # {origin}")
 
 
 @models_app.command("list")

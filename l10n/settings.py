@@ -300,9 +300,10 @@ def _line_of(text: str, section: str, key: str | None) -> int | None:
     return None
 
 
-def _toml(value: Any) -> str:
+def toml_value(value: Any) -> str:
+    """A value as the settings file spells it."""
     if isinstance(value, tuple):
-        return "[" + ", ".join(_toml(item) for item in value) + "]"
+        return "[" + ", ".join(toml_value(item) for item in value) + "]"
     if isinstance(value, bool):
         return "true" if value else "false"
     return str(value) if isinstance(value, int) else json.dumps(value, ensure_ascii=False)
@@ -327,16 +328,20 @@ def starter() -> str:
         elif setting.example:
             lines.append(f"# {setting.key} = {setting.example}")
         else:
-            lines.append(f"{setting.key} = {_toml(setting.default)}")
+            lines.append(f"{setting.key} = {toml_value(setting.default)}")
     return "\n".join(lines) + "\n"
 
 
-def init(folder: Path) -> list[Path]:
-    """Write a commented starter file and an empty glossary; never overwrite either."""
+def init(folder: Path, sample: bool = False) -> list[Path]:
+    """Write a commented starter file and an empty glossary (and, with `sample`, the bundled sample article
+    in articles/, to try the desk on); never overwrite any of them."""
     from .files import write_atomic
     from .glossary import COLUMNS
+    from .pipeline import BUNDLED_SAMPLE
 
     files = {folder / FILE_NAME: starter(), folder / "glossary.csv": ",".join(COLUMNS) + "\n"}
+    if sample:
+        files[folder / "articles" / BUNDLED_SAMPLE.name] = BUNDLED_SAMPLE.read_text(encoding="utf-8")
     for path in files:
         if path.exists():
             raise UsageError("already exists; not overwritten", path)
@@ -350,7 +355,7 @@ def describe(settings: Settings) -> list[tuple[str, str, str]]:
     rows = []
     for setting in registry().values():
         value = settings.values[setting.name]
-        shown = ", ".join(map(str, value)) if isinstance(value, tuple) else _toml(value) if isinstance(value, bool) \
+        shown = ", ".join(map(str, value)) if isinstance(value, tuple) else toml_value(value) if isinstance(value, bool) \
             else str(value)
         rows.append((setting.dotted, shown, settings.origins[setting.name]))
     return rows

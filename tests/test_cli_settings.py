@@ -218,3 +218,15 @@ def test_config_shows_the_cache_actually_used(tmp_path, monkeypatch):
     result = runner.invoke(app, ["config"])
     [line] = [line for line in result.stdout.splitlines() if line.startswith("english.cache")]
     assert f"= {default_cache_path()}" in line and line.endswith("# default (the user's cache)")
+
+
+def test_init_with_the_sample_gives_a_desk_to_try(tmp_path, monkeypatch):
+    from l10n.pipeline import BUNDLED_SAMPLE
+
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["init", "--sample"])
+    assert result.stdout == f"wrote l10n.toml\nwrote glossary.csv\nwrote articles/{BUNDLED_SAMPLE.name}\n"
+    assert (tmp_path / "articles" / BUNDLED_SAMPLE.name).read_bytes() == BUNDLED_SAMPLE.read_bytes()
+    run = runner.invoke(app, ["run", "articles/", "-q", "--mt", "none"])
+    assert run.exit_code == 0, run.output
+    assert (tmp_path / "output" / "jiemian-openai-board" / "zh_TW.po").exists()
