@@ -20,6 +20,7 @@ What differs from msgmerge, on purpose:
 """
 from __future__ import annotations
 
+import collections
 import copy
 import re
 import unicodedata
@@ -128,9 +129,9 @@ def _most_similar(fresh: Fresh, candidates: list[polib.POEntry]) -> polib.POEntr
 def _pieces(msgid: str, by_start: dict[str, list[polib.POEntry]]) -> list[polib.POEntry] | None:
     """Two or more previous entries whose sources, in order (spaces between them aside), make up `msgid`."""
     reached: dict[int, tuple[int, polib.POEntry] | None] = {0: None}
-    pending = [0]
+    pending = collections.deque([0])
     while pending:
-        start = pending.pop(0)
+        start = pending.popleft()
         position = start
         while position < len(msgid) and msgid[position].isspace():
             position += 1

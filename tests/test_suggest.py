@@ -308,6 +308,10 @@ def test_a_chinese_person_without_english_gets_a_pinyin_guess(body, source, engl
     ("特斯拉首席执行官马斯克回应了质疑。", "马斯克"),
     ("美国前总统林肯的演讲被反复引用。", "林肯"),
     ("她用支付宝付款，顾问表示这很方便。", "支付宝"),
+    ("我们要实现高水平对外开放。", "高水平"),
+    ("他认为安全左移很重要，汽车智驾功能正在普及。", "左移"),
+    ("他认为安全左移很重要，汽车智驾功能正在普及。", "智驾"),
+    ("这些负载运行基于云的训练，而无需往返于云。", "于云"),
     ("苹果公司首席执行官蒂姆·库克（Tim Cook）今天发布了新产品。", "库克"),
 ])
 def test_foreign_names_and_common_words_get_no_pinyin_guess(body, name):

@@ -11,7 +11,8 @@ Whether a word is a Chinese person's name, by signals, never by a list of people
 - it is not a word of the dictionary, nor starts with one (jieba also tags 顾问, 支付宝 or 智能化 as names; CC-CEDICT
   says what they are); its given name holds no numeral (商三);
 - its "surname" is not a preposition or conjunction before one character or a word (往返于云, 委身于微软), nor the
-  end of the word before it wherever it stands (基于云);
+  end of the word before it wherever it stands (基于云), nor followed by a verb or a two-character common word
+  (左移, 高水平: jieba's dictionary says 移 is a verb, 水平 a noun; a doubled given name such as 娜娜 is a name);
 - it is not made only of transliteration characters (马斯克 is Musk, 林肯 Lincoln), and the text never joins it to
   a `·` name.
 The reviewer confirms: people in Hong Kong, Taiwan and abroad often spell their names otherwise.
@@ -49,6 +50,7 @@ _SURNAME_READINGS = {
     "应": "ying", "盛": "sheng", "过": "guo", "华": "hua", "纪": "ji", "沈": "shen", "石": "shi", "曲": "qu"}
 _NAME_LENGTHS = range(2, 5)
 _FUNCTION_TAGS = ("p", "c", "d", "u", "r")  # jieba's prepositions, conjunctions, adverbs, particles, pronouns
+_COMMON_WORD_TAGS = ("n", "v", "vn", "a", "ad", "an", "d")  # nouns, verbs, adjectives, adverbs
 _NUMERALS = re.compile("[一二三四五六七八九十百千万两零〇]")
 PINYIN_GUESS = "pinyin guess"
 
@@ -78,6 +80,9 @@ def is_chinese_person(name: str, tag: str, text: str) -> bool:
     given = name[len(surname):]
     if dictionary_tag(surname) in _FUNCTION_TAGS and (len(given) == 1 or given in words):
         return False  # 往返于云, 委身于微软: 于 is a preposition far more often than a surname
+    tag = dictionary_tag(given)
+    if tag == "v" or len(given) == 2 and given[0] != given[1] and tag in _COMMON_WORD_TAGS:
+        return False  # 高水平, 左移, 智驾: a word of the language after a character that is also a surname
     occurrences = list(re.finditer(re.escape(name), text))
     if any(text[max(0, match.start() - 1):match.start()] == NAME_DOT or text[match.end():match.end() + 1] == NAME_DOT
            for match in occurrences):
