@@ -75,6 +75,12 @@ def phrase_checks() -> tuple[str, ...]:
 
 
 @lru_cache(maxsize=1)
+def longer_names() -> frozenset[str]:
+    """Names in jieba's dictionary that hold one of the rules' phrases (格拉斯哥 holds 格拉斯)."""
+    return frozenset(_lines("longer-names.txt"))
+
+
+@lru_cache(maxsize=1)
 def known_names() -> tuple[str, ...]:
     """Mainland names of people, places and brands, with a regional form or not: where one of OpenCC's phrases
     runs into one (年谷 into 谷歌), the name stands."""

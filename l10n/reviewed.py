@@ -30,7 +30,8 @@ _ORIGINS = ("machine draft: ", "translation memory: ", "reference: ")
 # reviewer's (merge.py), QA findings (qa/findings.py, variant.py). A new kind of note must be added here, or a
 # re-wrapped catalog glues it to the note above (tests/test_exchange.py checks every note a run writes).
 _NOTE_LABELS = ("glossary", "QA error", "QA warning", "machine draft", "MT glossary", "translation memory", "reference",
-                "new machine text, for comparison", layers.VOCABULARY, layers.SOFTWARE, layers.NAME, "word boundary")
+                "new machine text, for comparison", layers.VOCABULARY, layers.SOFTWARE, layers.NAME, "word boundary",
+                "punctuation")
 NOTE_STARTS = re.compile(f"(?:{'|'.join(map(re.escape, _NOTE_LABELS))}): "
                          r"|<[a-z]\d+/?> |machine text, fingerprint |[\w ]+, paragraph \d+, sentence \d+")
 

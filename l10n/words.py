@@ -49,10 +49,3 @@ def is_word(text: str) -> bool:
     """Whether jieba's dictionary holds text as a word (its table also lists every word's prefixes, at 0)."""
     return _tokenizer().FREQ.get(text, 0) > 0
 
-
-_PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})
-
-
-def is_name(word: str) -> bool:
-    """Whether jieba's dictionary tags the word as a name of a person, place or organization."""
-    return _tagger().word_tag_tab.get(word) in _PROPER_TAGS

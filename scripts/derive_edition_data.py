@@ -11,6 +11,7 @@ Writes, per region (tw, hk, hant):
   entry is right in (scripts/editions/tw-phrases-contexts.tsv: software only, or never); Hong Kong: OpenCC's
   HKPhrases. Every region: the corrections in scripts/editions/corrections.tsv, each with its source.
 - <region>-characters.tsv: regional variant characters OpenCC lacks (scripts/editions/characters.tsv, sourced).
+- longer-names.txt: the names in jieba's dictionary that hold one of the rules' phrases (格拉斯哥 holds 格拉斯).
 - known-names.txt: every mainland name of those groups, with a regional form or not: where one of OpenCC's
   phrases runs into a known name (年谷 into 谷歌), the name stands.
 - phrase-checks.txt: OpenCC's own phrases (STPhrases) that decide a character and are not a common word by
@@ -197,6 +198,18 @@ def derive_vocabulary(converters, words, known: set[str]) -> dict[str, list[tupl
             for region, found in vocabulary.items()}
 
 
+def longer_names(words, sources: set[str]) -> list[str]:
+    """The names in jieba's dictionary that hold one of our rules' phrases inside them (格拉斯哥 holds 格拉斯):
+    where such a name stands, the rule is part of it and is not applied."""
+    lengths = sorted({len(source) for source in sources})
+    found = set()
+    for word, (_, tag) in words.items():
+        if tag in PROPER_TAGS and any(word[start:start + length] in sources and length < len(word)
+                                      for length in lengths for start in range(len(word) - length + 1)):
+            found.add(word)
+    return sorted(found)
+
+
 def derive_phrase_checks(words) -> list[str]:
     """OpenCC phrases that change a character from its usual conversion and that jieba does not count as a
     common word: where one of them runs across a word of the sentence, it is not the phrase there."""
@@ -247,6 +260,12 @@ def main() -> None:
     for region, rows in characters.items():
         if rows:
             _write(OUT / f"{region}-characters.tsv", "opencc\tregion\tsource", rows)
+    sources = {row[0] for region in TARGETS for name in ("names", "vocabulary")
+               for row in (line.split("\t") for line in (OUT / f"{region}-{name}.tsv").read_text(encoding="utf-8")
+                           .splitlines()[1:])}
+    longer = longer_names(words, sources)
+    (OUT / "longer-names.txt").write_text("\n".join(longer) + "\n", encoding="utf-8")
+    print(f"l10n/data/editions/longer-names.txt: {len(longer)} names")
     checks = derive_phrase_checks(words)
     (OUT / "phrase-checks.txt").write_text("\n".join(checks) + "\n", encoding="utf-8")
     print(f"l10n/data/editions/phrase-checks.txt: {len(checks)} phrases")

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from l10n import editions, variant
+from l10n import editions, stacks, variant
 from l10n.cli import app
 from l10n.errors import UsageError
 from l10n.glossary import Glossary, load, parse
@@ -151,7 +151,7 @@ def fresh_stacks():
 
 def test_a_damaged_conversion_is_a_qa_warning_not_a_stop(monkeypatch, sample_path, fresh_stacks):
     segments = segment_document(read_article(sample_path))
-    monkeypatch.setattr(variant, "_build", lambda edition, table, rules: _Damaging())
+    monkeypatch.setattr(stacks, "_build", lambda edition, table, rules: _Damaging())
     target = traditional_variant(segments, "hant")
     assert set(target.texts) == {segment.id for segment in segments}
     warned = [segment for segment in segments if "[variant-changed]" in target.notes.get(segment.id, ("",))[-1]]

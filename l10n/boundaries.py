@@ -1,0 +1,78 @@
+"""Whether a phrase is a word where it stands: jieba's dictionary words around it decide, for the editions' names
+and OpenCC's rare phrases (variant.py) and the glossary's terms."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+
+from . import layers
+from .words import dictionary_words, is_word
+
+# How far around a phrase the word check looks, in characters: jieba's words are rarely longer; the sentence is
+# segmented twice that far on each side of the phrase.
+_WORD_REACH = 5
+
+
+def _window(text: str, start: int, end: int) -> tuple[str, int]:
+    low = max(0, start - 2 * _WORD_REACH)
+    return text[low:min(len(text), end + 2 * _WORD_REACH)], low
+
+
+@lru_cache(maxsize=65536)  # news repeats its phrases in the same few contexts
+def _words(text: str) -> tuple[tuple[int, int], ...]:
+    """The dictionary words (jieba's, without guessing new words) of a piece of a sentence, as (start, end)."""
+    return tuple((start, end) for _, start, end in dictionary_words(text))
+
+
+def crosses_a_word(text: str, start: int, end: int) -> bool:
+    """Whether a dictionary word runs across an edge of text[start:end]."""
+    window, low = _window(text, start, end)
+    return any(word_start < start - low < word_end or word_start < end - low < word_end
+               for word_start, word_end in _words(window))
+
+
+def _may_cross(text: str, start: int, end: int) -> bool:
+    """Whether any dictionary word could run across an edge of text[start:end]: a few look-ups, where jieba's
+    segmentation of the sentence costs a hundred times more."""
+    for edge in (start, end):
+        if 0 < edge < len(text):
+            for word_start in range(max(0, edge - _WORD_REACH + 1), edge):
+                for word_end in range(edge + 1, min(len(text), word_start + _WORD_REACH) + 1):
+                    if is_word(text[word_start:word_end]):
+                        return True
+    return False
+
+
+@dataclass(frozen=True)
+class Repair:
+    cuts: tuple[int, ...] = ()  # convert the sentence in pieces cut here
+    plain: tuple[int, int] | None = None  # convert this span with OpenCC alone: a word the rule lies inside
+
+
+def word_check(text: str, start: int, end: int, phrase: bool) -> Repair | None:
+    window, low = _window(text, start, end)
+    found = _window_check(window, start - low, end - low, phrase)
+    if found is None:
+        return None
+    return Repair(tuple(cut + low for cut in found.cuts), found.plain and (found.plain[0] + low, found.plain[1] + low))
+
+
+@lru_cache(maxsize=65536)  # news repeats its phrases in the same few contexts
+def _window_check(text: str, start: int, end: int, phrase: bool) -> Repair | None:
+    """How to take a rule back where text[start:end] is not a word of the sentence (jieba's dictionary words
+    around it), or None where it is. A word running across an edge (增加纳税 for 加纳): cut where the sentence's
+    words meet inside the phrase, or, when a rule of ours lies inside a longer name (格拉斯 in 格拉斯哥), convert
+    that name with OpenCC alone.
+    One of OpenCC's phrases that is a (rare) dictionary word is also taken back where the sentence splits it
+    (并为 in 并为客户); a name jieba does not know (扎克伯格) is split into pieces by it and still stands."""
+    is_known = phrase and is_word(text[start:end])
+    if not _may_cross(text, start, end) and not is_known:
+        return None
+    words = _words(text)
+    crossing = [word for word in words if word[0] < start < word[1] or word[0] < end < word[1]]
+    inner = tuple(sorted({edge for word in words for edge in word if start < edge < end}))
+    if crossing and inner or (inner and is_known):
+        return Repair(cuts=inner)
+    if crossing and not phrase and any(text[word[0]:word[1]] in layers.longer_names() for word in crossing):
+        return Repair(plain=(min(word[0] for word in crossing), max(word[1] for word in crossing)))
+    return None  # inside a longer common word, a rule is part of it (乙肝 in 乙肝病毒), as OpenCC's phrases are

@@ -1,0 +1,239 @@
+"""An edition's OpenCC: its base configuration with the layers' rules (and the glossary's) in its segmentation and
+first step, kept by its later steps. Each rendering carries an invisible mark, a private-use character that OpenCC
+copies like any unknown one and that names the rule, so which rule stands where is read back from the conversion."""
+from __future__ import annotations
+
+import json
+import re
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from . import layers
+from .editions import Edition
+
+# A rule's mark: one private-use character (planes 15 and 16).
+_MARK_BASE = 0xF0000
+MARKS = re.compile("[\U000F0000-\U000FFFFD\U00100000-\U0010FFFD]")
+_MARK_SLOTS = 0xFFFFD - 0xF0000 + 1
+
+Convert = Callable[[str], str]
+
+
+def mark(index: int) -> str:
+    return chr(_MARK_BASE + index if index < _MARK_SLOTS else 0x100000 + index - _MARK_SLOTS)
+
+
+def rule_index(mark: str) -> int:
+    code = ord(mark)
+    return code - _MARK_BASE if code < 0x100000 else code - 0x100000 + _MARK_SLOTS
+
+
+def strip_marks(text: str) -> str:
+    return MARKS.sub("", text)
+
+
+def latin_edge(char: str) -> bool:
+    return char.isascii() and char.isalnum()
+
+
+@lru_cache(maxsize=None)
+def plain_converter(config: str):
+    import opencc
+
+    return opencc.OpenCC(config)
+
+
+def opencc_version() -> str:
+    import opencc
+
+    return opencc.__version__
+
+
+def _shipped_config(config: str) -> tuple[dict, Path]:
+    import opencc
+
+    folder = Path(opencc.__file__).parent / "clib" / "share" / "opencc"
+    return json.loads((folder / f"{config}.json").read_text(encoding="utf-8")), folder
+
+
+def _anchor_files(node, folder: Path) -> None:
+    """Dictionary file names in the shipped config are relative to its folder; ours lives elsewhere."""
+    if isinstance(node, dict):
+        if "file" in node:
+            node["file"] = str(folder / node["file"])
+        for value in node.values():
+            _anchor_files(value, folder)
+    elif isinstance(node, list):
+        for value in node:
+            _anchor_files(value, folder)
+
+
+def _first_in(ours: dict, dictionary: dict) -> dict:
+    # "union" takes the longest match of either dictionary and, on a tie, the first one: ours.
+    return {"type": "group", "match_policy": "union", "dicts": [ours, dictionary]}
+
+
+def _write_dictionary(path: Path, pairs) -> dict:
+    path.write_text("".join(f"{key}\t{value}\n" for key, value in pairs), encoding="utf-8")
+    return {"type": "text", "file": str(path)}
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One row of an edition's table; its mark is its position there."""
+
+    source: str
+    rendering: str
+    notes: tuple[str, ...]  # the reviewer's notes when it is applied
+    name: bool = False  # a name, which overrules one of OpenCC's phrases that runs into it
+    glossary: bool = False  # the desk's: arbitrated apart (_standing), never checked
+    software: str | None = None  # its rendering where the text is about software (程序 → 程式); rendering is OpenCC's
+    technical: bool = False  # a computing phrase: counts toward a text being about software
+
+    @property
+    def latin(self) -> bool:
+        """Whether its rendering begins or ends in Latin letters (谷歌 → Google) where its source does not."""
+        return (latin_edge(self.rendering[:1]) or latin_edge(self.rendering[-1:])) and not self.source.isascii()
+
+
+class _UsualCharacters(dict):
+    """Each character's conversion on its own, for str.translate: where OpenCC wrote another, a phrase decided it."""
+
+    def __init__(self, convert_text: Convert):
+        super().__init__()
+        self.convert_text = convert_text
+
+    def __missing__(self, code: int) -> str:
+        self[code] = self.convert_text(chr(code))
+        return self[code]
+
+
+class Stack:
+    """An edition with one glossary: its rules, its converter, and what the word checks need (OpenCC's rare
+    phrases, the names that are known)."""
+
+    def __init__(self, edition: Edition, glossary: tuple[tuple[str, str, tuple[str, ...]], ...]):
+        """`glossary`: (term, its rendering, the notes it gets) for each of the desk's terms."""
+        self.edition = edition
+        self.table: list[Rule] = []
+        self.glossary: dict[str, int] = {}  # term → its rule
+        self.rules: dict[str, int] = {}  # source → its rule
+        for rewrite in [] if edition.plain else layers.rewrites(edition.region):
+            notes = (f"{rewrite.layer}: {rewrite.source} → {rewrite.rendering}",) if rewrite.changes else ()
+            if rewrite.context == "software":  # OpenCC's text unless the text is about software
+                rule = Rule(rewrite.source, rewrite.plain, notes, software=rewrite.rendering,
+                             technical=rewrite.technical)
+            else:
+                rule = Rule(rewrite.source, rewrite.rendering, notes, name=rewrite.layer == layers.NAME,
+                             technical=rewrite.technical)
+            self._add(rule)
+        for source, rendering, notes in glossary:  # the glossary last: it replaces a rule for the same phrase
+            self.glossary[source] = len(self.table)
+            self._add(Rule(source, rendering, notes, glossary=True))
+        self._converter = None
+        self.phrases = frozenset(() if edition.plain else layers.phrase_checks())
+        self.phrase_lengths = sorted({len(phrase) for phrase in self.phrases}, reverse=True)
+        self.names = frozenset(() if edition.plain else (*layers.known_names(),
+                                                          *(rule.source for rule in self.table if rule.name)))
+        self.name_lengths = sorted({len(name) for name in self.names}, reverse=True)
+        self._usual: _UsualCharacters | None = None
+        self.passes: dict[tuple[str, ...], tuple[str, list[str]]] = {}  # _first_pass's, oldest first
+
+    def _add(self, rule: Rule) -> None:
+        self.rules[rule.source] = len(self.table)
+        self.table.append(rule)
+
+    @property
+    def converter(self):
+        """OpenCC with the rules, built when first used."""
+        if self._converter is None:
+            self._converter = _build(self.edition, self.table, self.rules)
+        return self._converter
+
+    @property
+    def usual(self) -> _UsualCharacters:
+        if self._usual is None:
+            self._usual = _UsualCharacters(self.converter.convert)
+        return self._usual
+
+    def mark(self, term: str) -> str:
+        """A glossary term's rendering as the converter writes it."""
+        index = self.glossary[term]
+        return mark(index) + self.table[index].rendering
+
+
+def _build(edition: Edition, table: list[Rule], rules: dict[str, int]):
+    """OpenCC with the rules in its segmentation and first step, and kept by its later steps."""
+    import opencc
+
+    settings, folder = _shipped_config(edition.opencc)
+    if not rules and not layers.characters(edition.region):
+        return plain_converter(edition.opencc)
+    _anchor_files(settings, folder)
+    with tempfile.TemporaryDirectory(prefix="l10n-opencc-") as work:  # OpenCC reads everything when built
+        ours = _write_dictionary(Path(work) / "rules.txt",
+                                 sorted((source, mark(index) + table[index].rendering)
+                                        for source, index in rules.items()))
+        kept_values = sorted({mark(index) + table[index].rendering for index in rules.values()})
+        kept = _write_dictionary(Path(work) / "kept.txt", ((value, value) for value in kept_values))
+        first, *later = settings["conversion_chain"]
+        first["dict"] = _first_in(ours, first["dict"])
+        if "segmentation" in settings:
+            settings["segmentation"]["dict"] = _first_in(ours, settings["segmentation"]["dict"])
+        else:  # s2t segments with its conversion dictionary
+            settings["segmentation"] = {"type": "mmseg", "dict": first["dict"]}
+        for step in later:
+            step["dict"] = _first_in(kept, step["dict"])
+        regional = layers.characters(edition.region)
+        if regional:
+            characters = _write_dictionary(Path(work) / "characters.txt", regional)
+            if later:
+                last = later[-1]["dict"]["dicts"]
+                last[1] = {"type": "group", "match_policy": "short_circuit", "dicts": [characters, last[1]]}
+            else:
+                settings["conversion_chain"].append({"dict": _first_in(kept, characters)})
+        path = Path(work) / f"{edition.key}.json"
+        path.write_text(json.dumps(settings, ensure_ascii=False), encoding="utf-8")
+        return opencc.OpenCC(str(path))
+
+
+def convert_many(convert_text: Convert, texts: list[str]) -> list[str]:
+    """Many texts in one OpenCC call, joined by a line break: a call costs about as much as converting a
+    sentence, and no OpenCC phrase holds a line break, so no conversion runs across one."""
+    if not texts or any("\n" in text for text in texts):
+        return [convert_text(text) if text else text for text in texts]
+    return convert_text("\n".join(texts)).split("\n")
+
+
+@dataclass(frozen=True)
+class Applied:
+    rule: int
+    start: int  # in the source
+    end: int
+
+
+@lru_cache(maxsize=4096)  # a run reads each sentence's marks for its glossary terms, then for its rules
+def read_marks(stack: Stack, source: str, marked: str) -> tuple[list[Applied], list[tuple[int, int, int]]] | None:
+    """The rules a conversion applied, with where each stands in the source, and the runs between them as (source
+    start, conversion start, conversion end); None when the conversion does not keep the source's length outside
+    the rules (then nothing is checked)."""
+    if not MARKS.search(marked):
+        return ([], [(0, 0, len(marked))] if marked else []) if len(marked) == len(source) else None
+    applied, runs = [], []
+    position = 0  # in the source
+    cursor = 0  # in the conversion
+    for match in MARKS.finditer(marked):
+        if match.start() > cursor:
+            runs.append((position, cursor, match.start()))
+        position += match.start() - cursor
+        rule = stack.table[rule_index(match.group())]
+        applied.append(Applied(rule_index(match.group()), position, position + len(rule.source)))
+        position += len(rule.source)
+        cursor = match.end() + len(rule.rendering)
+    if len(marked) > cursor:
+        runs.append((position, cursor, len(marked)))
+    position += len(marked) - cursor
+    return (applied, runs) if position == len(source) else None
