@@ -3,16 +3,16 @@
 General signals only, no rules for one site:
 1. markup context: blocks the reader found inside page furniture (HTML nav, footer, aside, share bars …);
 2. short blocks that say what page chrome says (navigation, app download, share and comment widgets,
-   WeChat account chrome, related-article lists, rights notices, ICP licence footers), blocks with no
-   text of their own (an image, a lone link, punctuation), lists of links;
-3. repetition: a run of blocks that appears again is kept once; a single repeated block is dropped only
-   where it sits among more chrome than its other copy; copies of the title are dropped;
-4. the article region, after the body-text extraction idea of Finn, Kushmerick and Smyth (2001): every
-   block scores its prose (characters outside links, in blocks with sentence punctuation) minus its
-   markup and a cost per block; the article is the run of blocks (flat formats) or the element (HTML)
-   with the highest total. Short lines just before it with no links are its header: title, subtitle,
-   byline, credits.
-Every dropped block is reported with its line and the reason.
+   WeChat account chrome, related-article lists, rights notices, ICP licence footers), or show its shape
+   (counters, timestamps, promotions, code; shapes.py), blocks with no text of their own (an image, a
+   lone link, punctuation), lists of links and what a list's heading heads;
+3. repetition: a run of blocks that appears again is kept once; a short line a page prints again and
+   again is a control; copies of the title are dropped;
+4. the article region (region.py): the densest run (flat formats) or element (HTML) of prose. Short lines
+   just before it with no links are its header (title, subtitle, byline), credits and attributions close
+   it, and a brief keeps every sentence that no chrome separates from it.
+Every dropped block is reported with its line and the reason. When the rules leave no article on a page
+that has prose, a density-only pass keeps its densest prose and says so (Article.fallback).
 """
 from __future__ import annotations
 
@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from . import shapes
 from .model import Paragraph, Part, Removal
+from .region import NEUTRAL, article_region, members, prose, reads_as_sentence
 from .readers.base import Block, Page
 
 # Chrome is always short; a long paragraph that mentions 微博 or 评论 is article text.
@@ -89,8 +90,6 @@ _BULLET = re.compile(r"^[•●▪◦◆■►▶ㆍ·]\s*")
 _HAN = re.compile(r"[\u3400-\u9fff]")
 _LABEL_ONLY = re.compile(r"[:：]\s*$")
 _PROSE_CLOSE = re.compile(r"[。；;][”」』’）)]*$")
-_PARAGRAPH_END = re.compile(r"[。！？!?”」』]$")
-_PARAGRAPH_MIN_CHARS = 20
 _BYLINE = re.compile(
     r"^(文|作者|撰文|记者|特约记者|编辑|来源|出品|策划|采写|整理|编译|原创)\s*[|｜丨:：/]"
     r"|^[^，。,]{0,20}记者\s*[|｜丨]?\s*[^，。,]{1,20}$|^\S{1,12}(编译|整理|撰文|报道)$"
@@ -108,22 +107,12 @@ _EDITOR_CREDIT = re.compile(r"^[*※\[【(（]?\s*([^\s:：]{1,4}[:：]\s*\S{1,2
 _CREDIT = re.compile(rf"^[*※]?\s*(图片来源|图源|图片|摄影|配图|视频来源|题图)\s*[|｜丨:：/]|{_EDITOR_CREDIT.pattern}")
 _CAPTION = re.compile(r"^[*※▲△↑]\s*")
 _PROSE_END = re.compile(r"[。；;！!？?][”」』’）)]*$")  # also inside a closing quote: 他说：“……。”
-_SENTENCE_PUNCTUATION = re.compile(r"[，。；！？、：,;!?]")
 _WORD_CHAR = re.compile(r"[\w\u3400-\u9fff]")
 _URL = re.compile(r"^(https?:)?//\S+$")
 _TITLE_SUFFIX = re.compile(r"\s*[|｜_\-—–]\s*[^|｜_\-—–]{1,30}$")
 
-# Region scoring, in characters of prose.
-_MIN_PROSE_CHARS = 10
 _SHORT_PAGE_BLOCKS = 6  # a brief: a few short paragraphs, where the densest region is no evidence
 _SHORT_PAGE_PROSE = 600
-_SENTENCE_MIN_CHARS = 4
-_BLOCK_COST = 8
-_MARKUP_WEIGHT = 0.25
-_CHROME_COST = 40
-_CLOSING_GAP = 3 * _BLOCK_COST  # what a closing heading and paragraph may cost beyond their prose
-_NEUTRAL = {"image", "no text (punctuation or markup only)", "code block",  # these stand in articles too
-            "date line"}  # and news sites print it inside the article's own container
 
 
 @dataclass(frozen=True)
@@ -141,7 +130,7 @@ def clean(page: Page) -> Article:
     names its article container like furniture, an article inside a link), a density-only pass: the page's
     densest prose, judged by nothing but its characters, rather than no article at all."""
     article = _extract(page, block_reason, rules=True)
-    if article.paragraphs or not any(_prose(block) for block in page.blocks if block.context != "code block"):
+    if article.paragraphs or not any(prose(block) for block in page.blocks if block.context != "code block"):
         return article
     return dataclasses.replace(_extract(page, _invisible_reason, rules=False), fallback=DENSITY_FALLBACK)
 
@@ -170,7 +159,7 @@ def _extract(page: Page, judge: Callable[[Block], str | None], rules: bool) -> A
         _mark_link_lists(blocks, removed)
         _mark_repeated_copies(blocks, removed)
     title = _find_title(blocks, removed, page.metadata.get("title", ""))
-    region = _article_region(blocks, removed, flat=page.format == "text")
+    region = article_region(blocks, removed, page.format == "text", _is_editor_credit)
     if title is None and page.format == "text" and region:
         title = _flat_title(blocks, removed, min(region))
     edges = _edges(blocks, removed, region, title, flat=page.format == "text")
@@ -209,28 +198,22 @@ def _nothing_to_read(block: Block) -> str | None:
     return None
 
 
-def _prose(block: Block) -> int:
-    """Characters of the block's own prose: outside links, in a block with sentence punctuation."""
-    own = len(block.plain.replace(" ", "")) - block.link_chars
-    return own if own >= _MIN_PROSE_CHARS and _SENTENCE_PUNCTUATION.search(block.plain) else 0
-
-
 def _brief_reach(blocks: list[Block], removed: dict[int, str], region: set[int]) -> set[int]:
     """A brief (a region of a few short paragraphs) may lose a block only on evidence that it is chrome, never
     because it falls outside the densest region: a short first paragraph with a source link or bold text, a
     closing sentence too short to count as prose. So every block that reads as a sentence, from the region
     each way up to the first block ruled out as chrome (and in HTML, inside the element around the
     region's), is the article's."""
-    prose = [_prose(blocks[index]) for index in region]
-    if sum(map(bool, prose)) > _SHORT_PAGE_BLOCKS or sum(prose) > _SHORT_PAGE_PROSE:
+    counted = [prose(blocks[index]) for index in region]
+    if sum(map(bool, counted)) > _SHORT_PAGE_BLOCKS or sum(counted) > _SHORT_PAGE_PROSE:
         return set()
     around = _element_around(blocks, region)
     reach: set[int] = set()
     for index, step in ((max(region) + 1, 1), (min(region) - 1, -1)):
         while 0 <= index < len(blocks) and (around is None or around in blocks[index].container):
-            if index in removed and removed[index] not in _NEUTRAL:
+            if index in removed and removed[index] not in NEUTRAL:
                 break
-            if index not in removed and _reads_as_sentence(blocks[index]):
+            if index not in removed and reads_as_sentence(blocks[index]):
                 reach.add(index)
             index += step
     return reach
@@ -244,11 +227,6 @@ def _element_around(blocks: list[Block], region: set[int]) -> int | None:
             and len({c[shared] for c in containers}) == 1:
         shared += 1
     return containers[0][shared - 2] if containers and shared >= 2 else None
-
-
-def _reads_as_sentence(block: Block) -> bool:
-    return bool(_prose(block)) or bool(_PARAGRAPH_END.search(block.plain)) \
-        and len(_WORD_CHAR.findall(block.plain)) >= _SENTENCE_MIN_CHARS
 
 
 def _shown(block: Block) -> str:
@@ -338,7 +316,7 @@ def _mark_listed_items(blocks: list[Block], removed: dict[int, str]) -> None:
         quiet = 0
         for index in range(heading + 1, len(blocks)):
             reached = index
-            quiet = 0 if _prose(blocks[index]) else quiet + 1
+            quiet = 0 if prose(blocks[index]) else quiet + 1
             if quiet >= 2:
                 break
             original = first[blocks[index].plain]
@@ -350,19 +328,16 @@ def _mark_headed_boxes(blocks: list[Block], removed: dict[int, str]) -> None:
     """HTML: an element that opens with a related-articles or comments heading is that list, all of it (a
     comment's sentences, a teaser's), when it holds less than half of the page's prose or other chrome
     (counters, links, repeats) says it is a list: an article box that a channel's name (评论) heads is none."""
-    members: dict[int, list[int]] = {}
-    for index, block in enumerate(blocks):
-        for element in block.container:
-            members.setdefault(element, []).append(index)
-    page_prose = sum(map(_prose, blocks))
+    boxes = members(blocks)
+    page_prose = sum(map(prose, blocks))
     for heading in [index for index, reason in removed.items() if reason in _LIST_HEADINGS]:
         for element in reversed(blocks[heading].container[:-1]):
-            box = members[element]
+            box = boxes[element]
             if box[0] != heading:
                 break
             if len(box) > 1:
-                listed = any(index != heading and removed.get(index, "date line") not in _NEUTRAL for index in box)
-                if listed or 2 * sum(_prose(blocks[index]) for index in box) < page_prose:
+                listed = any(index != heading and removed.get(index, "date line") not in NEUTRAL for index in box)
+                if listed or 2 * sum(prose(blocks[index]) for index in box) < page_prose:
                     for index in box:
                         if not _is_editor_credit(blocks[index]):  # a template's credits box may sit in it
                             removed.setdefault(index, removed[heading])
@@ -467,7 +442,7 @@ def _flat_title(blocks: list[Block], removed: dict[int, str], first: int) -> int
             continue
         if _is_headline(blocks[index].plain):
             candidates.append(index)
-        elif _prose(blocks[index]):
+        elif prose(blocks[index]):
             break  # a paragraph outside the article: the header is behind us
     if _is_headline(blocks[first].plain):
         candidates.append(first)  # the text's own first line, when nothing before it is a title
@@ -479,168 +454,6 @@ def _is_headline(text: str) -> bool:
     return _TITLE_MIN_CHARS <= len(text) <= _HEADER_MAX_CHARS and not _PROSE_CLOSE.search(text) \
         and not _BULLET.match(text) and len(_HAN.findall(text)) * 2 >= len(text.replace(" ", "")) \
         and not _CREDIT.search(text) and not _BYLINE.search(text) and not _ATTRIBUTION.search(text)
-
-
-def score(block: Block, reason: str | None) -> float:
-    """Prose characters minus markup and a cost per block; chrome counts against."""
-    length = len(block.plain.replace(" ", ""))
-    if reason == "code block":  # a listing stands in the article's text, however long it is
-        return -_BLOCK_COST
-    if reason in _NEUTRAL:
-        return -_BLOCK_COST - _MARKUP_WEIGHT * block.markup_chars
-    if reason is not None:
-        return -(_CHROME_COST + min(length, _NOTICE_MAX_CHARS))
-    own = length - block.link_chars
-    prose = own if own >= _MIN_PROSE_CHARS and _SENTENCE_PUNCTUATION.search(block.plain) else 0
-    return prose - _BLOCK_COST - _MARKUP_WEIGHT * block.markup_chars
-
-
-def _article_region(blocks: list[Block], removed: dict[int, str], flat: bool) -> set[int]:
-    scores = [score(block, removed.get(index)) for index, block in enumerate(blocks)]
-    if any(block.container for block in blocks):
-        region = _holding_most_prose(blocks, removed, _best_element(blocks, scores))
-        _restore_linked_headings(blocks, removed, region)
-    else:
-        if flat:
-            closing = [-_CHROME_COST if _EDITOR_CREDIT.search(block.plain) else value  # 责任编辑 ends a text
-                       for block, value in zip(blocks, _gaps_widen(scores, removed))]
-            region = _across_lists(_best_run(closing), blocks, removed)
-        else:
-            region = _with_closing_prose(_best_run(scores), scores, removed)
-    if not region:  # nothing reads as prose (a short note): every block not ruled out is the article
-        return {index for index in range(len(blocks)) if index not in removed}
-    return {index for index in region if index not in removed}
-
-
-def _gaps_widen(scores: list[float], removed: dict[int, str]) -> list[float]:
-    """Flat text has no markup to say where the article ends, only its gaps: an article's paragraphs follow
-    one another, a heading, a caption or a list between them, while the page around it is long stretches of
-    short lines (menus, widgets, counters) with now and then a teaser's sentence. So in a stretch without
-    prose that holds chrome, the k-th block costs k times a block's cost (a stretch of n costs about n²/2
-    blocks), and the densest run no longer reaches across a page's widgets to the teasers and comments
-    beyond them; a stretch of short lines with no chrome in it (a list inside the article) costs what it
-    did. A listing costs what one block costs, as a fenced block does in Markdown, and neither widens a gap
-    nor closes one: a tutorial's code is part of its text."""
-    listing = {index for index, reason in removed.items() if reason == "code block"}
-    widened = list(scores)
-    stretch: list[int] = []
-    for index in [*range(len(scores)), len(scores)]:
-        if index in listing:
-            widened[index] = 0.0 if index - 1 in listing else scores[index]
-            continue
-        if index < len(scores) and scores[index] <= 0:
-            stretch.append(index)
-            continue
-        if any(member in removed for member in stretch):
-            for k, member in enumerate(stretch):
-                widened[member] -= _BLOCK_COST * k
-        stretch = []
-    return widened
-
-
-def _best_run(scores: list[float]) -> range:
-    """The run of consecutive blocks with the highest total score (Kadane)."""
-    best, best_range = 0.0, range(0)
-    total, start = 0.0, 0
-    for index, value in enumerate(scores):
-        if total <= 0:
-            total, start = 0.0, index
-        total += value
-        if total > best:
-            best, best_range = total, range(start, index + 1)
-    return best_range
-
-
-def _with_closing_prose(run: range, scores: list[float], removed: dict[int, str]) -> range:
-    """The run, extended over a short closing section (a heading and a paragraph under it) that costs a
-    little less than it adds: the densest run stops before it, yet nothing ruled out stands between."""
-    end, total = run.stop, 0.0
-    for index in range(run.stop, len(scores)):
-        if index in removed and removed[index] not in _NEUTRAL:
-            break
-        total += scores[index]
-        if total < -_CLOSING_GAP:
-            break
-        if scores[index] > 0:
-            end = index + 1
-    return range(run.start, end) if run else run
-
-
-def _across_lists(run: range, blocks: list[Block], removed: dict[int, str]) -> range:
-    """Flat text: the run, extended each way to the last paragraph that nothing ruled out separates from it.
-    A list of short lines inside an article (a travel piece's attractions, a list of winners) costs more than
-    the paragraphs after it add, yet it is no chrome: the article goes on past it. Chrome (a share bar, a
-    related list's heading, a counter) stops the extension, and only paragraphs extend it, not headlines."""
-    if not run:
-        return run
-    start, stop = run.start, run.stop
-    for step, bound in ((1, len(blocks)), (-1, -1)):
-        index = stop if step == 1 else start - 1
-        while index != bound and not (index in removed and removed[index] not in _NEUTRAL):
-            if _is_paragraph(blocks[index]):
-                start, stop = (start, index + 1) if step == 1 else (index, stop)
-            index += step
-    return range(start, stop)
-
-
-def _is_paragraph(block: Block) -> bool:
-    return bool(_prose(block)) and len(block.plain) >= _PARAGRAPH_MIN_CHARS and bool(_PARAGRAPH_END.search(block.plain))
-
-
-def _best_element(blocks: list[Block], scores: list[float]) -> set[int]:
-    """The element whose blocks have the highest total score: the article's container."""
-    totals: dict[int, float] = {}
-    members = _members(blocks)
-    for index, block in enumerate(blocks):
-        for element in block.container:
-            totals[element] = totals.get(element, 0.0) + scores[index]
-    if not totals or max(totals.values()) <= 0:
-        return set()
-    # the innermost of equally good elements: its parent adds nothing
-    best = max(totals, key=lambda element: (totals[element], -len(members[element])))
-    return set(members[best])
-
-
-def _restore_linked_headings(blocks: list[Block], removed: dict[int, str], region: set[int]) -> None:
-    """A heading inside the article that links somewhere (a travel piece's <h3><a>故宫</a></h3>) over the
-    paragraph it heads is the article's section heading, not a link to another article."""
-    for index in sorted(region):
-        if removed.get(index) == "list of links" and blocks[index].part is Part.HEADING \
-                and index + 1 in region and index + 1 not in removed and _reads_as_sentence(blocks[index + 1]):
-            del removed[index]
-
-
-def _members(blocks: list[Block]) -> dict[int, list[int]]:
-    """Each element's blocks, in order."""
-    members: dict[int, list[int]] = {}
-    for index, block in enumerate(blocks):
-        for element in block.container:
-            members.setdefault(element, []).append(index)
-    return members
-
-
-def _holding_most_prose(blocks: list[Block], removed: dict[int, str], region: set[int]) -> set[int]:
-    """No page loses most of its prose. When the best element holds less than half of the page's paragraphs
-    (blocks that end like sentences, links counted as text, nothing ruled out as chrome), and so the rest of
-    the page reads as prose rather than as lists or comments, the article is the nearest element around it
-    that holds more than half: an encyclopedia entry whose references outweigh each section, a travel piece
-    whose attractions each carry a rating bar."""
-    paragraphs = {index: len(block.plain) for index, block in enumerate(blocks)
-                  if index not in removed and _is_paragraph_text(block)}
-    total = sum(paragraphs.values())
-    if not region or 2 * sum(paragraphs.get(index, 0) for index in region) > total:
-        return region
-    members = _members(blocks)
-    shared = [element for element in blocks[min(region)].container if set(members[element]) >= region]
-    for element in reversed(shared):
-        if 2 * sum(paragraphs.get(index, 0) for index in members[element]) > total:
-            return set(members[element])
-    return region
-
-
-def _is_paragraph_text(block: Block) -> bool:
-    return len(block.plain) >= _PARAGRAPH_MIN_CHARS and bool(_PARAGRAPH_END.search(block.plain)) \
-        and bool(_SENTENCE_PUNCTUATION.search(block.plain[:-1]))
 
 
 def _edges(blocks: list[Block], removed: dict[int, str], region: set[int], title: int | None,
@@ -714,7 +527,7 @@ def _closing_credits(blocks: list[Block], removed: dict[int, str], start: int) -
                 and not blocks[index].context:
             credits.add(index)
             removed.pop(index, None)
-        elif index not in removed and _prose(blocks[index]):
+        elif index not in removed and prose(blocks[index]):
             break
     return credits
 
