@@ -216,15 +216,16 @@ def mt_stage(count: int) -> None:
     from l10n.ingest import read_article
     from l10n.segment import segment_document
     from l10n.translate.argos import ArgosTranslator
-    from l10n.translate.base import DecodingOptions
+    from l10n.translate.base import EngineOptions
+    from l10n.translate.enforce import N_BEST
     from l10n.translate.models import install_file
 
     install_file(build_package(WORK / "tiny"))
     corpus = _corpus(count)
     sources = list(dict.fromkeys(segment.source for path in sorted(corpus.rglob("*.txt"))
                                  for segment in segment_document(read_article(path))))
-    options = DecodingOptions()
-    translator = ArgosTranslator.installed(options)
+    translator = ArgosTranslator.installed(EngineOptions())
+    options = translator.options  # Argos's decoding options, as the translator uses them
     import ctranslate2
 
     engine = ctranslate2.Translator(str(translator.model_path), device="cpu", inter_threads=1,
@@ -232,7 +233,7 @@ def mt_stage(count: int) -> None:
     tokenized = translator.tokenize(sources)
     start = time.perf_counter()
     engine.translate_batch(tokenized, replace_unknowns=True, max_batch_size=options.max_batch_size,
-                           beam_size=options.beam_size, num_hypotheses=options.num_hypotheses,
+                           beam_size=max(options.beam_size, N_BEST), num_hypotheses=N_BEST,
                            length_penalty=options.length_penalty)
     raw = time.perf_counter() - start
     print(f"\nMT stage, tiny model, {count} documents, {len(sources)} distinct sentences, no cache:")

@@ -30,7 +30,7 @@ from l10n.ingest import read_article  # noqa: E402
 from l10n.pipeline import BUNDLED_SAMPLE  # noqa: E402
 from l10n.segment import segment_document  # noqa: E402
 from l10n.translate.argos import ArgosTranslator, _engine  # noqa: E402
-from l10n.translate.base import DecodingOptions  # noqa: E402
+from l10n.translate.base import EngineOptions  # noqa: E402
 from l10n.translate.cache import TranslationCache  # noqa: E402
 from l10n.translate.enforce import draft_documents  # noqa: E402
 from l10n.translate.models import install_file  # noqa: E402
@@ -63,8 +63,8 @@ def main() -> None:
     args = parser.parse_args()
 
     install_file(build_package(WORK / "build"))
-    options = DecodingOptions(num_hypotheses=1, threads=args.threads, max_batch_size=args.batch_size)
-    translator = ArgosTranslator.installed(options)
+    translator = ArgosTranslator.installed(EngineOptions(threads=args.threads, batch_size=args.batch_size))
+    options = translator.options  # Argos's decoding options, as the translator uses them
     plain = segments_for(args.segments, Glossary([]))
     with_terms = segments_for(args.segments, load(ROOT / "glossary.csv"))
     load_seconds, _ = seconds(lambda: _engine(str(translator.model_path), options.threads))
@@ -79,13 +79,13 @@ def main() -> None:
 
     raw_seconds, _ = seconds(lambda: raw_engine.translate_batch(
         tokenized, replace_unknowns=True, max_batch_size=options.max_batch_size, beam_size=options.beam_size,
-        num_hypotheses=options.num_hypotheses, length_penalty=options.length_penalty))
-    stage_seconds, _ = seconds(lambda: draft_documents([plain], translator))
-    enforced_seconds, (_, report) = seconds(lambda: draft_documents([with_terms], translator))
+        num_hypotheses=1, length_penalty=options.length_penalty))
+    stage_seconds, _ = seconds(lambda: draft_documents([plain], translator, n_best=1))
+    enforced_seconds, (_, report) = seconds(lambda: draft_documents([with_terms], translator, n_best=1))
 
     cache = TranslationCache(WORK / "cache.sqlite3", print)
-    cold_seconds, _ = seconds(lambda: draft_documents([with_terms], translator, cache=cache))
-    warm_seconds, (_, warm) = seconds(lambda: draft_documents([with_terms], translator, cache=cache))
+    cold_seconds, _ = seconds(lambda: draft_documents([with_terms], translator, cache=cache, n_best=1))
+    warm_seconds, (_, warm) = seconds(lambda: draft_documents([with_terms], translator, cache=cache, n_best=1))
     cache.close()
 
     n = len(plain)

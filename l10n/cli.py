@@ -18,7 +18,7 @@ from .errors import L10nError
 from .escapes import one_line
 from .model import Severity
 from .options import field_help, setting_help
-from .pipeline import MT_CHOICES
+from .translate import engines
 from .qa.terms import NAME_STYLES
 from .readers import READERS
 from .exchange import PLACEHOLDER_FORMS, UNIT_SHAPES
@@ -69,7 +69,6 @@ def _choices(name: str, values) -> type[Enum]:
 
 
 TableFormat = _choices("TableFormat", FORMATS)
-MtChoice = _choices("MtChoice", MT_CHOICES)
 NameStyle = _choices("NameStyle", NAME_STYLES)
 NamesOption = Annotated[Optional[NameStyle], typer.Option(help=setting_help("names"), show_default=False)]
 FailOn = _choices("FailOn", [severity.value for severity in Severity])
@@ -204,7 +203,8 @@ def run(
         help=setting_help("editions", "Several: comma-separated."), metavar="EDITION[,EDITION…]",
         show_default=False)] = None,
     glossary: GlossaryOption = None,
-    mt: Annotated[Optional[MtChoice], typer.Option(help=setting_help("mt"), show_default=False)] = None,
+    mt: Annotated[Optional[str], typer.Option(help=setting_help("mt"), metavar=f"<{'|'.join(engines.choices())}>",
+                                              show_default=False)] = None,
     en_names: NamesOption = None,
     threads: Annotated[Optional[int], typer.Option(min=1, help=setting_help("threads"), show_default=False)] = None,
     batch_size: Annotated[Optional[int], typer.Option(
@@ -253,7 +253,7 @@ def run(
     from .pipeline import run as run_pipeline
 
     resolved = _resolve("run", {
-        "out": out, "editions": _editions(hant), "glossary": tuple(glossary) if glossary else None, "mt": _value(mt),
+        "out": out, "editions": _editions(hant), "glossary": tuple(glossary) if glossary else None, "mt": mt,
         "names": _value(en_names), "threads": threads, "batch_size": batch_size, "beam_size": beam_size,
         "cache": cache, "memory": memory, "use_cache": False if no_cache else None,
         "input_format": _value(from_format), "reference": reference, "jobs": jobs, "cluster": cluster,

@@ -19,7 +19,7 @@ from .settings import Settings, field_default
 @dataclass(frozen=True)
 class Command:
     options: type  # the options dataclass the command hands to the library
-    fields: dict[str, str]  # setting name → field of the options ("decoding.threads" for a nested one)
+    fields: dict[str, str]  # setting name → field of the options ("engine.threads" for a nested one)
 
 
 def commands() -> dict[str, Command]:
@@ -35,8 +35,8 @@ def commands() -> dict[str, Command]:
     return {
         "run": Command(RunOptions, {
             "out": "out_dir", "editions": "editions", "glossary": "glossary", "inputs": "inputs", "mt": "mt",
-            "names": "name_style", "threads": "decoding.threads", "batch_size": "decoding.max_batch_size",
-            "beam_size": "decoding.beam_size", "cache": "cache", "memory": "memory", "max_bytes": "max_bytes",
+            "names": "name_style", "threads": "engine.threads", "batch_size": "engine.batch_size",
+            "beam_size": "engine.beam_size", "cache": "cache", "memory": "memory", "max_bytes": "max_bytes",
             "max_blocks": "max_blocks", "follow_links": "follow_links"}),
         "check": Command(CheckOptions, {"out": "folder", "glossary": "glossary", "names": "name_style",
                                         "fail_on": "fail_on"}),
@@ -74,7 +74,7 @@ def resolve(command: str, given: dict[str, Any] | None = None, config: Path | No
 
 
 def _build(cls: type, values: dict[str, Any]):
-    """A dataclass from field values; "decoding.threads" sets a field of the nested dataclass's default."""
+    """A dataclass from field values; "engine.threads" sets a field of the nested dataclass's default."""
     nested: dict[str, dict[str, Any]] = {}
     flat: dict[str, Any] = {}
     for path, value in values.items():

@@ -26,7 +26,7 @@ from . import glossary as glossaries
 from . import machine, merge, placeholders, po, structure
 from .backup import back_up
 from .claims import FolderClaims
-from .errors import GlossaryError, InputError, L10nError, ModelError, OutputError, UsageError
+from .errors import GlossaryError, InputError, L10nError, OutputError, UsageError
 from .executors import open_executor
 from .files import write_atomic
 from .glossary import Glossary, term_notes
@@ -41,7 +41,8 @@ from .qa.terms import NAME_STYLES
 from .segment import segment_document
 from .snapshots import KnownDrafts, KnownMatches
 from .table import render_rows
-from .translate.base import DecodingOptions, Translator
+from .translate import engines
+from .translate.base import EngineOptions, Translator
 from .translate.enforce import DraftReport, draft_documents, draft_keys
 from . import editions as edition_table
 from .layers import signature as layers_signature
@@ -50,9 +51,6 @@ from .variant import Phrases, glossary_phrases, respect_boundaries, traditional_
 BUNDLED_SAMPLE = Path(__file__).parent / "samples" / "jiemian-openai-board.zh.txt"
 DEFAULT_GLOSSARY = Path("glossary.csv")
 ENGLISH = "en"
-MT_CHOICES = ("auto", "argos", "none")
-INSTALL_HINT = ("install the Argos zh→en model with `l10n models install` (needs internet) or "
-                "`l10n models install --file PATH.argosmodel`")
 
 
 @dataclass(frozen=True)
@@ -60,9 +58,9 @@ class RunOptions:
     out_dir: Path = Path("output")
     editions: tuple[str, ...] = (edition_table.DEFAULT,)  # Traditional editions (editions.py), one catalog each
     glossary: tuple[Path, ...] | None = None  # None: ./glossary.csv when there is one
-    mt: str = "auto"  # auto: drafts when a model is installed; argos: a model is required; none: no drafts
+    mt: str = engines.AUTO  # auto: the first engine with a model; an engine's name: its model is required; none
     name_style: str = "full"  # news: later mentions may use a name's short form
-    decoding: DecodingOptions = field(default_factory=DecodingOptions)
+    engine: EngineOptions = field(default_factory=EngineOptions)
     cache: Path | None = None  # None: the user's cache folder
     use_cache: bool = True
     input_format: str | None = None  # html, markdown, text; None: by extension, then by content
@@ -216,25 +214,11 @@ def _check_options(options: RunOptions) -> None:
         if locale in locales:
             raise UsageError(f"editions {locales[locale]} and {name} would both write {locale}.po; keep one")
         locales[locale] = name
-    if options.mt not in MT_CHOICES:
-        raise UsageError(f"unknown --mt {options.mt!r}; choose one of {', '.join(MT_CHOICES)}")
+    engines.check(options.mt)
     if options.name_style not in NAME_STYLES:
         raise UsageError(f"unknown name style {options.name_style!r}; choose one of {', '.join(NAME_STYLES)}")
     if options.reference is not None and not options.reference.is_file():
         raise UsageError("--reference: no such file", options.reference)
-
-
-def _installed_translator(options: RunOptions, notices: list[str]) -> Translator | None:
-    from .translate.argos import ArgosTranslator
-    from .translate.models import packages_dir
-
-    translator = ArgosTranslator.installed(options.decoding, warn=notices.append)
-    if translator is None:
-        if options.mt == "argos":
-            raise ModelError(f"no Argos zh→en package installed; {INSTALL_HINT}", packages_dir())
-        notices.append(f"English: no machine-translation model installed, so en.po is left for translators; "
-                       f"to get drafts, {INSTALL_HINT}.")
-    return translator
 
 
 @dataclass
@@ -473,12 +457,11 @@ def _recipe(options: RunOptions, glossary_paths: tuple[Path, ...], translator: T
     return {"l10n": __version__, "glossary": digest_files(glossary_paths),
             "memory": digest_files([memory]) if memory is not None else None,
             "reference": digest_files([options.reference]) if options.reference is not None else None,
-            "model": translator.model_id if translator is not None else None,
+            "model": translator.signature if translator is not None else None,
             "editions": {"rows": [edition_table.get(name).key for name in options.editions],
                          "layers": layers_signature()},
             "options": {"names": options.name_style,
-                        "format": options.input_format,
-                        "decoding": translator.options.output_key() if translator is not None else None}}
+                        "format": options.input_format}}
 
 
 def _as_input(item: Path | Input) -> Input:
@@ -606,8 +589,8 @@ def run(paths: Iterable[Path | Input], options: RunOptions, on_progress: Progres
         translator: Translator | None = None, on_document: Callable[[DocumentResult], None] | None = None,
         total: int | None = None,
         on_glossary: Callable[[tuple[Path, ...], int], None] | None = None) -> RunResult:
-    """Localize every article (none given: the bundled sample). A given translator replaces the installed
-    Argos model (tests, other engines). With `on_document`, each result is handed over as it is written and
+    """Localize every article (none given: the bundled sample). A given translator replaces the engine --mt
+    would open. With `on_document`, each result is handed over as it is written and
     not kept, so an archive's results are never all held at once; `on_glossary` hears which glossary files
     (and how many entries) the run uses before any document. Failures are collected, not raised."""
     started = time.perf_counter()
@@ -617,10 +600,10 @@ def run(paths: Iterable[Path | Input], options: RunOptions, on_progress: Progres
     if on_glossary is not None:
         on_glossary(used_glossaries, len(glossary))
     notices: list[str] = []
-    if options.mt == "none":
+    if options.mt == engines.NONE:
         translator = None
     elif translator is None:
-        translator = _installed_translator(options, notices)
+        translator = engines.open_translator(options.mt, options.engine, notices)
     memory_path = _memory_path(options)
     paths = paths or [BUNDLED_SAMPLE]
     if options.reference is not None:

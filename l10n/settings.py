@@ -29,7 +29,7 @@ class SettingsError(UsageError):
 
 
 def field_default(owner: type, path: str) -> Any:
-    """The default of a dataclass field; "decoding.threads" reads a field of a nested dataclass."""
+    """The default of a dataclass field; "engine.threads" reads a field of a nested dataclass."""
     name, _, rest = path.partition(".")
     field = next((f for f in dataclasses.fields(owner) if f.name == name), None)
     if field is None:
@@ -104,10 +104,11 @@ class Setting:
 def registry() -> dict[str, Setting]:
     """Every setting, by name. Imports lazily: the owners live in the modules that use them."""
     from .model import Severity
-    from .pipeline import MT_CHOICES, RunOptions
+    from .pipeline import RunOptions
     from .qa.catalogs import CheckOptions
     from .qa.terms import NAME_STYLES
     from . import editions
+    from .translate import engines
 
     settings = [
         Setting("glossary", "", "glossary", (RunOptions, "glossary"),
@@ -132,15 +133,16 @@ def registry() -> dict[str, Setting]:
                 "their lines; a larger document fails alone", kind=int),
         Setting("follow_links", "", "follow_links", (RunOptions, "follow_links"),
                 "In folders, also take symbolic links that lead out of the folder", kind=bool),
-        Setting("mt", "english", "mt", (RunOptions, "mt"), "English drafts: auto (when an Argos zh→en model is "
-                "installed), argos (a model is required) or none", choices=MT_CHOICES),
+        Setting("mt", "english", "mt", (RunOptions, "mt"), "English drafts: auto (the first engine with an "
+                f"installed model), an engine ({', '.join(engines.ENGINES)}: its model is required) or none",
+                choices=engines.choices()),
         Setting("names", "english", "names", (RunOptions, "name_style"), "Name style: full (every mention gets "
                 "the full rendering) or news (later mentions may use the short form)", choices=NAME_STYLES),
-        Setting("threads", "english", "threads", (RunOptions, "decoding.threads"), "CPU threads for translation",
+        Setting("threads", "english", "threads", (RunOptions, "engine.threads"), "CPU threads for translation",
                 kind=int),
-        Setting("batch_size", "english", "batch_size", (RunOptions, "decoding.max_batch_size"),
+        Setting("batch_size", "english", "batch_size", (RunOptions, "engine.batch_size"),
                 "Segments per translation batch", kind=int),
-        Setting("beam_size", "english", "beam_size", (RunOptions, "decoding.beam_size"), "Beam size", kind=int),
+        Setting("beam_size", "english", "beam_size", (RunOptions, "engine.beam_size"), "Beam size", kind=int),
         Setting("cache", "english", "cache", (RunOptions, "cache"),
                 "Translation cache file (default: ~/.cache/l10n/translations.sqlite3)", is_path=True,
                 example='"~/.cache/l10n/translations.sqlite3"'),

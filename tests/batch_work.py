@@ -5,8 +5,8 @@ import os
 import signal
 from pathlib import Path
 
+from fake_engine import FakeTranslator
 from l10n.errors import InputError
-from l10n.translate.base import DecodingOptions
 
 
 def power(exponent: int, number: int) -> tuple[int, int]:
@@ -23,27 +23,25 @@ def die_once(marker: str, number: int) -> int:
     return number
 
 
-class EchoTranslator:
-    """A picklable stand-in engine: every sentence comes back tagged, one hypothesis."""
+class EchoTranslator(FakeTranslator):
+    """Every sentence comes back tagged, one hypothesis."""
 
-    model_id = "echo 1"
-    options = DecodingOptions(num_hypotheses=1)
-
-    def translate_batch(self, sources, on_progress=None):
-        return [[f"EN {source}"] for source in sources]
+    def __init__(self):
+        super().__init__(model_id="echo 1")
 
 
 class DyingTranslator(EchoTranslator):
     """Kills the worker process that first asks it for a translation (the marker file remembers)."""
 
     def __init__(self, marker: str):
+        super().__init__()
         self.marker = marker
 
-    def translate_batch(self, sources, on_progress=None):
+    def translate_batch(self, sources, n_best=1, on_progress=None):
         if not Path(self.marker).exists():
             Path(self.marker).write_text(str(os.getpid()))
             os.kill(os.getpid(), signal.SIGKILL)
-        return super().translate_batch(sources, on_progress)
+        return super().translate_batch(sources, n_best, on_progress)
 
 
 def article(number: int) -> str:
@@ -58,9 +56,10 @@ class RecordingTranslator(EchoTranslator):
     """Writes, for every batch, the worker process and which copy of the engine translated it."""
 
     def __init__(self, log: str):
+        super().__init__()
         self.log = log
 
-    def translate_batch(self, sources, on_progress=None):
+    def translate_batch(self, sources, n_best=1, on_progress=None):
         with open(self.log, "a", encoding="utf-8") as stream:
             stream.write(f"{os.getpid()} {id(self)}\n")
-        return super().translate_batch(sources, on_progress)
+        return super().translate_batch(sources, n_best, on_progress)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import polib
+from fake_engine import FakeTranslator
 from typer.testing import CliRunner
 
 from l10n.cli import app
@@ -19,20 +20,9 @@ REFERENCE = ("Apple released a new phone on Tuesday. The phone costs 999 dollars
              "The company's revenue reached 383 billion dollars last year, according to reports.\n")
 
 
-class EchoTranslator:
+def EchoTranslator() -> FakeTranslator:
     """Drafts '(MT) source'; records what it was asked to translate."""
-
-    model_id = "echo 1.0"
-
-    def __init__(self):
-        from l10n.translate.base import DecodingOptions
-
-        self.options = DecodingOptions()
-        self.asked: list[str] = []
-
-    def translate_batch(self, sources, on_progress=None):
-        self.asked += sources
-        return [[f"(MT) {source}"] for source in sources]
+    return FakeTranslator(draft="(MT) {source}", model_id="echo 1.0")
 
 
 def _files(tmp_path):
@@ -59,7 +49,7 @@ def test_reference_fills_en_po_and_drafts_the_rest(tmp_path, msgfmt_check):
     note = entries["编者按：本文转载自合作媒体，仅代表作者观点，与本站立场无关。"]
     assert note.msgstr == "(MT) 编者按：本文转载自合作媒体，仅代表作者观点，与本站立场无关。"
     assert "reference" not in note.comment
-    assert translator.asked == ["编者按：本文转载自合作媒体，仅代表作者观点，与本站立场无关。"]  # only what the reference lacks
+    assert translator.calls == [["编者按：本文转载自合作媒体，仅代表作者观点，与本站立场无关。"]]  # only what the reference lacks
     assert "reference phone.en.txt" in polib.pofile(str(path)).metadata["X-L10n-Origin"]
 
 

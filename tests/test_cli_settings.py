@@ -146,7 +146,7 @@ def test_help_takes_each_default_from_its_options_dataclass():
     from l10n.pipeline import RunOptions
 
     text = " ".join(runner.invoke(app, ["run", "--help"]).stdout.split())
-    assert f"[default: {RunOptions().decoding.beam_size}; l10n.toml: english.beam_size]" in text
+    assert f"[default: {RunOptions().engine.beam_size}; l10n.toml: english.beam_size]" in text
     assert f"[default: {RunOptions().jobs}]" in text
 
 

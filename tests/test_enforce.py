@@ -3,10 +3,11 @@ from pathlib import Path
 import polib
 import pytest
 
+import fake_engine
+
 from l10n.glossary import Glossary, parse
 from l10n.model import Part, Segment
 from l10n.pipeline import RunOptions, run
-from l10n.translate.base import DecodingOptions
 from l10n.translate.cache import TranslationCache
 from l10n.translate.enforce import draft_documents, requirements
 
@@ -15,19 +16,9 @@ GLOSSARY = ("zh_Hans,en,en_short,kind,en_forbidden\n"
             "微软,Microsoft,,org,\n")
 
 
-class FakeTranslator:
+def FakeTranslator(answers):
     """Answers from a table of source → hypotheses; records what it was asked."""
-
-    model_id = "fake 1.0"
-    options = DecodingOptions()
-
-    def __init__(self, answers):
-        self.answers = answers
-        self.calls: list[list[str]] = []
-
-    def translate_batch(self, sources, on_progress=None):
-        self.calls.append(list(sources))
-        return [list(self.answers.get(source, ["(untranslated)"])) for source in sources]
+    return fake_engine.FakeTranslator(answers, draft="(untranslated)")
 
 
 def _segments(*sources):

@@ -1,28 +1,13 @@
 from l10n.glossary import Glossary
 from l10n.model import GlossaryEntry, Kind, Segment, Part
 from l10n.translate.markup import restore, translate_batch
-from l10n.translate.base import DecodingOptions
-
-
-class EchoPlain:
-    """Records what the engine was given and answers with one fixed draft per source."""
-
-    model_id = "echo"
-    options = DecodingOptions()
-
-    def __init__(self, drafts):
-        self.drafts = drafts
-        self.seen = []
-
-    def translate_batch(self, sources, on_progress=None):
-        self.seen += sources
-        return [[self.drafts[source]] for source in sources]
+from fake_engine import FakeTranslator
 
 
 def test_the_engine_never_sees_placeholders_and_every_draft_gets_them_back():
-    engine = EchoPlain({"据OpenAI称，模型已发布。": "According to OpenAI, the model has been released."})
+    engine = FakeTranslator({"据OpenAI称，模型已发布。": ["According to OpenAI, the model has been released."]})
     drafts = translate_batch(engine, ["据<a1>OpenAI</a1>称，模型<b2>已发布</b2>。"])
-    assert engine.seen == ["据OpenAI称，模型已发布。"]
+    assert engine.calls == [["据OpenAI称，模型已发布。"]]
     assert drafts == [["According to <a1>OpenAI</a1>, the model has been released. <b2></b2>"]]
 
 

@@ -15,24 +15,14 @@ from typer.testing import CliRunner
 from l10n.cli import app
 from l10n.errors import InputError
 from l10n.pipeline import RunOptions, run
-from l10n.translate.base import DecodingOptions
+from fake_engine import FakeTranslator
 
 LEGACY = Path(__file__).parent / "data" / "legacy"
 
 
-class EchoTranslator:
+def EchoTranslator(version: int = 1) -> FakeTranslator:
     """A stand-in engine whose output we can predict, and change by bumping its version."""
-
-    options = DecodingOptions()
-
-    def __init__(self, version: int = 1):
-        self.model_id = f"echo {version}"
-        self.version = version
-        self.calls = 0
-
-    def translate_batch(self, sources, on_progress=None):
-        self.calls += 1
-        return [[f"MT{self.version}: {source}"] for source in sources]
+    return FakeTranslator(draft=f"MT{version}: {{source}}", model_id=f"echo {version}")
 
 
 def _options(tmp_path: Path, **changes) -> RunOptions:
@@ -155,7 +145,7 @@ def test_every_catalog_is_read_before_any_translation_or_write(tmp_path):
     [failure] = rerun.failures
     assert isinstance(failure.error, InputError)
     assert failure.error.path == broken and failure.error.line is not None
-    assert translator.calls == 1 and [done.document.name for done in rerun.documents] == ["first"]
+    assert len(translator.calls) == 1 and [done.document.name for done in rerun.documents] == ["first"]
     assert {path: path.read_bytes() for path in before} == before
     assert not (results[1].folder / ".backup").exists()
 

@@ -68,8 +68,8 @@ def test_every_default_is_its_owner_fields_default():
     from l10n.qa.catalogs import CheckOptions
 
     defaults = settings.defaults()
-    assert defaults["out"] == str(RunOptions().out_dir) and defaults["threads"] == RunOptions().decoding.threads
-    assert defaults["batch_size"] == RunOptions().decoding.max_batch_size
+    assert defaults["out"] == str(RunOptions().out_dir) and defaults["threads"] == RunOptions().engine.threads
+    assert defaults["batch_size"] == RunOptions().engine.batch_size
     assert defaults["fail_on"] == CheckOptions.__dataclass_fields__["fail_on"].default
 
 

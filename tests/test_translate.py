@@ -11,7 +11,7 @@ from l10n.cli import app
 from l10n.errors import ModelError
 from l10n.pipeline import RunOptions, run
 from l10n.translate.argos import ArgosTranslator
-from l10n.translate.base import DecodingOptions
+from l10n.translate.base import EngineOptions
 from l10n.translate.cache import TranslationCache
 
 runner = CliRunner()
@@ -59,9 +59,9 @@ def test_changed_glossary_entry_retranslates_only_its_segments(installed_tiny, t
 def test_argos_translator_matches_raw_ctranslate2_with_argos_options(installed_tiny):
     import ctranslate2
 
-    translator = ArgosTranslator.installed(DecodingOptions(num_hypotheses=2))
+    translator = ArgosTranslator.installed(EngineOptions())
     sources = ["微软的AI野望。", "伊利亚离开了董事会。", "当然可能。"]
-    ours = translator.translate_batch(sources)
+    ours = translator.translate_batch(sources, n_best=2)
     raw = ctranslate2.Translator(str(translator.model_path), device="cpu").translate_batch(
         translator.tokenize(sources), replace_unknowns=True, beam_size=4, num_hypotheses=2, length_penalty=0.2)
     assert ours == [[translator.decode(tokens) for tokens in result.hypotheses] for result in raw]
@@ -141,6 +141,6 @@ def test_cli_run_reports_adherence(installed_tiny, tmp_path):
 
 def test_a_broken_model_folder_is_a_model_error(installed_tiny):
     (installed_tiny.path / "model" / "model.bin").write_bytes(b"garbage")
-    translator = ArgosTranslator.installed(DecodingOptions())
+    translator = ArgosTranslator.installed(EngineOptions())
     with pytest.raises(ModelError, match="cannot load the CTranslate2 model"):
         translator.translate_batch(["你好。"])

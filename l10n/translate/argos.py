@@ -6,14 +6,31 @@ fetching a sentence splitter. We already have sentences, so we call CTranslate2 
 """
 from __future__ import annotations
 
+from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ..errors import ModelError
-from .base import BatchProgress, DecodingOptions
-from .models import Warn, find_package
+from .base import BatchProgress, EngineOptions, Warn
+from .models import find_package, packages_dir
 
 _CHUNK_BATCHES = 8  # segments handed to CTranslate2 per call: it sorts by length within a call
+INSTALL_HINT = ("install the Argos zh→en model with `l10n models install` (needs internet) or "
+                "`l10n models install --file PATH.argosmodel`")
+
+
+@dataclass(frozen=True)
+class DecodingOptions:
+    """Argos's own decoding settings for its packages, with the desk's beam size, batching and threads."""
+
+    beam_size: int = EngineOptions.beam_size
+    length_penalty: float = 0.2
+    max_batch_size: int = EngineOptions.batch_size
+    threads: int = EngineOptions.threads
+
+    @classmethod
+    def of(cls, options: EngineOptions) -> DecodingOptions:
+        return cls(beam_size=options.beam_size, max_batch_size=options.batch_size, threads=options.threads)
 
 
 @lru_cache(maxsize=4)
@@ -28,6 +45,10 @@ def _engine(model_path: str, threads: int):
 
 
 class ArgosTranslator:
+    """The engine registered as `argos` (engines.py), and the translator it opens."""
+
+    install_hint = INSTALL_HINT
+
     def __init__(self, package, options: DecodingOptions):
         if getattr(package, "tokenizer", None) is None:
             raise ModelError("package has neither sentencepiece.model nor bpe.model", package.package_path)
@@ -35,12 +56,17 @@ class ArgosTranslator:
         self.options = options
         self.model_id = (f"argos translate-{package.from_code}_{package.to_code} "
                          f"{package.package_version or 'unversioned'}")
+        self.signature = f"{self.model_id}|beam:{options.beam_size}|length_penalty:{options.length_penalty}"
 
     @classmethod
-    def installed(cls, options: DecodingOptions, from_code: str = "zh", to_code: str = "en",
-                  warn: Warn | None = None) -> "ArgosTranslator | None":
-        package = find_package(from_code, to_code, warn)
-        return cls(package, options) if package is not None else None
+    def installed(cls, options: EngineOptions, warn: Warn | None = None) -> ArgosTranslator | None:
+        """The newest installed zh→en package with the desk's options, or None."""
+        package = find_package("zh", "en", warn)
+        return cls(package, DecodingOptions.of(options)) if package is not None else None
+
+    @classmethod
+    def not_installed(cls) -> ModelError:
+        return ModelError(f"no Argos zh→en package installed; {INSTALL_HINT}", packages_dir())
 
     @property
     def model_path(self) -> Path:
@@ -56,7 +82,8 @@ class ArgosTranslator:
             text = text[len(prefix):]
         return text.strip()
 
-    def translate_batch(self, sources: list[str], on_progress: BatchProgress | None = None) -> list[list[str]]:
+    def translate_batch(self, sources: list[str], n_best: int = 1,
+                        on_progress: BatchProgress | None = None) -> list[list[str]]:
         if not sources:
             return []
         engine = _engine(str(self.model_path), self.options.threads)
@@ -72,8 +99,8 @@ class ArgosTranslator:
                 target_prefix=[[prefix]] * len(part) if prefix else None,
                 replace_unknowns=True,
                 max_batch_size=options.max_batch_size,
-                beam_size=max(options.beam_size, options.num_hypotheses),
-                num_hypotheses=options.num_hypotheses,
+                beam_size=max(options.beam_size, n_best),
+                num_hypotheses=n_best,
                 length_penalty=options.length_penalty,
             )
             hypotheses += [[self.decode(tokens) for tokens in result.hypotheses] for result in results]

@@ -1,7 +1,8 @@
 """A SQLite cache of finished English drafts, so a re-run translates only new or changed segments.
 
-The key covers everything that shapes a draft: model id and version, the source sentence, the glossary
-entries that apply (and the rendering required of each), and the decoding options. A cache that cannot
+The key covers everything that shapes a draft: the engine's signature (model, version, options that change
+its output), the source sentence, the glossary entries that apply (and the rendering required of each) and
+how many hypotheses enforcement asks for. A cache that cannot
 be read is set aside and rebuilt with a warning: losing the cache costs time, never work.
 
 Two runs may share the cache: it is in WAL mode (readers never wait for a writer) and waits up to
@@ -14,12 +15,11 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable
 from pathlib import Path
 
 from ..databases import open_database, set_aside
+from .base import Warn
 
-Warn = Callable[[str], None]
 _SCHEMA = "CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 BUSY_TIMEOUT = 30.0
 

@@ -1,8 +1,8 @@
 """English drafts that honour the glossary, made from any Translator.
 
-CTranslate2 has no constrained decoding, so each segment goes through, until every required rendering
+Engines have no constrained decoding, so each segment goes through, until every required rendering
 is in the draft:
-1. the engine's hypotheses for the source, best first: the first one carrying every term wins;
+1. the engine's hypotheses for the source (up to N_BEST, best first): the first one carrying every term wins;
 2. the source with each term replaced by its English rendering (engines copy Latin text through);
 3. repair: a forbidden rendering of a missing term in the best draft is replaced by the right one;
 4. otherwise the draft stays as it is and the entry says which term is missing (a QA error).
@@ -20,6 +20,7 @@ from .base import Translator
 from .cache import TranslationCache, cache_key
 
 _ENFORCEMENT_REVISION = 3  # part of the cache key: bump when the steps above change
+N_BEST = 4  # hypotheses asked of the engine: several, so that one carrying every glossary term can be chosen
 
 StepProgress = Callable[[str], None]
 
@@ -120,25 +121,25 @@ def _choose(segment: Segment, needs: list[Requirement], first: list[str], inject
     return _finish(model_id, text, needs, "in the closest draft", repaired)
 
 
-def _key(translator: Translator, segment: Segment, needs: list[Requirement]) -> str:
-    return cache_key([_ENFORCEMENT_REVISION, translator.model_id, translator.options.output_key(), segment.source,
+def _key(translator: Translator, segment: Segment, needs: list[Requirement], n_best: int) -> str:
+    return cache_key([_ENFORCEMENT_REVISION, translator.signature, n_best, segment.source,
                       [[n.entry.source, n.entry.english, n.entry.english_short, list(n.entry.forbidden), n.rendering]
                        for n in needs]])
 
 
-def _work(documents: list[list[Segment]], translator: Translator,
-          style: str) -> list[tuple[int, Segment, list[Requirement], str]]:
+def _work(documents: list[list[Segment]], translator: Translator, style: str,
+          n_best: int) -> list[tuple[int, Segment, list[Requirement], str]]:
     """Each segment with its document's number, what it must contain and its cache key."""
     work: list[tuple[int, Segment, list[Requirement], str]] = []
     for number, segments in enumerate(documents):
         needs = requirements(segments, style)
-        work += [(number, s, needs.get(s.id, []), _key(translator, s, needs.get(s.id, []))) for s in segments]
+        work += [(number, s, needs.get(s.id, []), _key(translator, s, needs.get(s.id, []), n_best)) for s in segments]
     return work
 
 
 def draft_keys(documents: list[list[Segment]], translator: Translator, style: str = "full") -> list[str]:
     """The cache keys of every segment's draft: what a run looks up before it sends work out."""
-    return [key for *_, key in _work(documents, translator, style)]
+    return [key for *_, key in _work(documents, translator, style, N_BEST)]
 
 
 def _cached_draft(value: object) -> Draft | None:
@@ -153,10 +154,11 @@ def _cached_draft(value: object) -> Draft | None:
 
 
 def draft_documents(documents: list[list[Segment]], translator: Translator, style: str = "full",
-                    cache: TranslationCache | None = None,
-                    on_step: StepProgress | None = None) -> tuple[list[dict[str, Draft]], DraftReport]:
-    """Drafts for every segment of every document, translated together in batches."""
-    work = _work(documents, translator, style)
+                    cache: TranslationCache | None = None, on_step: StepProgress | None = None,
+                    n_best: int = N_BEST) -> tuple[list[dict[str, Draft]], DraftReport]:
+    """Drafts for every segment of every document, translated together in batches; `n_best` hypotheses are asked
+    of the engine per sentence (benchmarks compare one with raw decoding)."""
+    work = _work(documents, translator, style, n_best)
     cached = cache.get_many([key for *_, key in work]) if cache is not None else {}
     drafts: list[dict[str, Draft]] = [{} for _ in documents]
     pending = []
@@ -177,7 +179,8 @@ def draft_documents(documents: list[list[Segment]], translator: Translator, styl
         distinct = list(dict.fromkeys(sources))
         if not distinct:
             return []
-        answers = dict(zip(distinct, markup.translate_batch(translator, distinct, progress(label)), strict=True))
+        answers = dict(zip(distinct, markup.translate_batch(translator, distinct, n_best, progress(label)),
+                           strict=True))
         return [answers[source] for source in sources]
 
     first = translate([segment.source for _, segment, _, _ in pending], "translating")

@@ -14,11 +14,11 @@ from .. import placeholders
 from .base import BatchProgress, Translator
 
 
-def translate_batch(translator: Translator, sources: list[str],
+def translate_batch(translator: Translator, sources: list[str], n_best: int = 1,
                     on_progress: BatchProgress | None = None) -> list[list[str]]:
     """Like Translator.translate_batch, for sources that may hold placeholders."""
     plain = [placeholders.strip(source) for source in sources]
-    hypotheses = translator.translate_batch(plain, on_progress)
+    hypotheses = translator.translate_batch(plain, n_best, on_progress)
     return [[restore(source, hypothesis) for hypothesis in found]
             for source, found in zip(sources, hypotheses, strict=True)]
 

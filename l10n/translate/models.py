@@ -13,13 +13,12 @@ import tempfile
 import urllib.error
 import urllib.request
 import zipfile
-from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..errors import ModelError
+from .base import Warn
 
-Warn = Callable[[str], None]
 
 MAX_UNPACKED_BYTES = 4 * 1024**3  # real zh→en packages unpack to a few hundred MB
 MAX_COMPRESSION_RATIO = 100  # model weights barely compress; a higher ratio is a zip bomb

@@ -1,0 +1,120 @@
+"""The engine registry (l10n/translate/engines.py): a second engine, registered from here, is chosen by `--mt`
+without any change to the pipeline; engines load only when used."""
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import polib
+import pytest
+from typer.testing import CliRunner
+
+import fake_engine
+from l10n.cli import app
+from l10n.translate import engines
+from l10n.translate.engines import Registered
+
+runner = CliRunner()
+ROOT = Path(__file__).resolve().parent.parent
+ARTICLE = "董事会的新闻\n\n今天董事会开会。会议持续了两个小时。\n"
+
+
+@pytest.fixture
+def fake(monkeypatch, argos_packages):
+    """The fake engine registered after argos, whose packages folder is empty: auto falls through to it."""
+    monkeypatch.setitem(engines.ENGINES, "fake", Registered("fake_engine:FakeEngine", "fake-engine"))
+    return fake_engine.FakeEngine
+
+
+def _run(tmp_path, *arguments):
+    article = tmp_path / "news.zh.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    empty = tmp_path / "glossary.csv"
+    empty.write_text("zh_Hans,en,kind\n", encoding="utf-8")
+    return runner.invoke(app, ["run", str(article), "--out", str(tmp_path / "out"), "-g", str(empty), "-q",
+                               "--no-cache", *arguments])
+
+
+def _drafts(tmp_path) -> dict[str, str]:
+    return {entry.msgid: entry.msgstr for entry in polib.pofile(str(tmp_path / "out" / "news" / "en.po"))}
+
+
+@pytest.mark.parametrize("choice", ["fake", "auto"])
+def test_a_registered_engine_drafts_english_by_name_and_as_auto(fake, tmp_path, choice):
+    result = _run(tmp_path, "--mt", choice, "--beam-size", "6", "--threads", "1")
+    assert result.exit_code == 0, result.output
+    assert _drafts(tmp_path)["今天董事会开会。"] == "EN 今天董事会开会。"
+    assert "English drafts (fake engine 2.0 beam 6 threads 1): 3 segments" in result.stdout
+    notes = polib.pofile(str(tmp_path / "out" / "news" / "en.po")).find("今天董事会开会。").comment
+    assert "machine draft: fake engine 2.0 beam 6 threads 1" in notes
+
+
+def test_a_settings_file_may_name_a_registered_engine(fake, tmp_path):
+    (tmp_path / "l10n.toml").write_text('[english]\nmt = "fake"\nbeam_size = 3\n', encoding="utf-8")
+    result = _run(tmp_path, "--config", str(tmp_path / "l10n.toml"))
+    assert result.exit_code == 0, result.output
+    assert "English drafts (fake engine 2.0 beam 3 threads 2)" in result.stdout
+
+
+def test_an_engine_asked_for_without_its_model_is_its_own_error(fake, monkeypatch, tmp_path):
+    monkeypatch.setattr(fake, "model_installed", False)
+    result = _run(tmp_path, "--mt", "fake")
+    assert result.exit_code == 2
+    assert result.stderr == "error: /fake/models: no fake model installed; install the fake model with `fake install`\n"
+
+
+def test_auto_without_any_model_names_every_engine_s_way_to_one(fake, monkeypatch, tmp_path):
+    monkeypatch.setattr(fake, "model_installed", False)
+    result = _run(tmp_path, "--mt", "auto")
+    assert result.exit_code == 0, result.output
+    assert "no machine-translation model installed, so en.po is left for translators; to get drafts, install the " \
+           "Argos zh→en model with `l10n models install`" in result.stderr
+    assert "; or install the fake model with `fake install`." in result.stderr
+    assert set(_drafts(tmp_path).values()) == {""}
+
+
+def test_an_engine_whose_libraries_are_missing_says_what_to_install(fake, monkeypatch, tmp_path):
+    gone = Registered("no_such_engine_module:Engine", "gone-mt")
+    monkeypatch.setattr(engines, "ENGINES", {"argos": engines.ENGINES["argos"], "gone": gone,
+                                             "fake": engines.ENGINES["fake"]})
+    result = _run(tmp_path, "--mt", "gone")
+    assert result.exit_code == 2
+    assert "the gone engine cannot be loaded (No module named 'no_such_engine_module'); " \
+           "install it with `pip install gone-mt`" in result.stderr
+    again = _run(tmp_path, "--mt", "auto", "--force")  # auto goes on to the next engine, and says why
+    assert again.exit_code == 0, again.output
+    assert "English: the gone engine cannot be loaded" in again.stderr
+    assert "English drafts (fake engine" in again.stdout
+
+
+def test_an_unknown_engine_lists_the_registered_ones(fake, tmp_path):
+    result = _run(tmp_path, "--mt", "deepl")
+    assert result.exit_code == 2
+    assert result.stderr == "error: unknown --mt 'deepl'; choose one of auto, argos, fake, none\n"
+    assert not (tmp_path / "out").exists()
+
+
+def test_the_pipeline_names_no_engine():
+    """Engines are chosen in engines.py only: the pipeline and the settings know them through the registry."""
+    for module in ("pipeline.py", "settings.py", "options.py", "translate/enforce.py", "translate/markup.py"):
+        assert "argos" not in (ROOT / "l10n" / module).read_text(encoding="utf-8").lower(), module
+
+
+def _imported(code: str) -> set[str]:
+    """Top-level packages a fresh interpreter imports to run `code`, from -X importtime."""
+    done = subprocess.run([sys.executable, "-X", "importtime", "-c", code], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr[-2000:]
+    return {line.split("|")[-1].strip().split(".")[0] for line in done.stderr.splitlines() if "|" in line}
+
+
+def test_help_and_a_run_without_mt_never_load_an_engine(tmp_path):
+    heavy = {"argostranslate", "ctranslate2", "sentencepiece", "torch", "stanza"}
+    assert not heavy & _imported("import sys; sys.argv = ['l10n', '--help']\n"
+                                 "from l10n.cli import main\ntry: main()\nexcept SystemExit: pass")
+    article = tmp_path / "news.zh.txt"
+    article.write_text(ARTICLE, encoding="utf-8")
+    run = (f"import sys; sys.argv = ['l10n', 'run', {str(article)!r}, '--out', {str(tmp_path / 'out')!r}, "
+           "'--mt', 'none', '-q']\nfrom l10n.cli import main\ntry: main()\nexcept SystemExit as e: assert not e.code")
+    assert not heavy & _imported(run)
+    assert (tmp_path / "out" / "news" / "en.po").is_file()
