@@ -507,20 +507,14 @@ def test_every_note_a_run_writes_begins_like_a_note(tmp_path):
     one: here glossary terms, a link, machine drafts with their glossary checks, the editions' layers, QA."""
     from l10n.pipeline import RunOptions, run
     from l10n.reviewed import NOTE_STARTS
-    from l10n.translate.base import DecodingOptions
-
-    class Echo:
-        model_id, options = "echo 1", DecodingOptions()
-
-        def translate_batch(self, sources, on_progress=None):
-            return [[f"Echo {source}"] for source in sources]
+    from fake_engine import FakeTranslator
 
     article = tmp_path / "a.md"
     article.write_text("# 伊利亚离开了董事会\n\n微软发布了新[软件](https://example.com/s)，奥巴马表示关注。\n",
                        encoding="utf-8")
     options = RunOptions(out_dir=tmp_path / "out", use_cache=False, glossary=(_ROOT / "glossary.csv",),
                          editions=("tw", "hk"))
-    [result] = run([article], options, translator=Echo()).documents
+    [result] = run([article], options, translator=FakeTranslator(draft="Echo {source}")).documents
     lines = [line for path in result.folder.glob("*.po*") for entry in polib.pofile(str(path))
              for line in entry.comment.splitlines()]
     assert {line.split(":")[0] for line in lines} >= {"glossary", "machine draft", "MT glossary", "regional name",
