@@ -100,14 +100,17 @@ def _reported_errors() -> Iterator[None]:
 
 @contextlib.contextmanager
 def _progress(quiet: bool) -> Iterator:
+    """A spinner with the step in hand, on stderr; none when stderr is not a terminal (a log, a pipe), where
+    the display would leave a blank line behind."""
     if quiet:
         yield None
         return
     from rich.console import Console
     from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
+    console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), TimeElapsedColumn(),
-                  console=Console(stderr=True), transient=True) as progress:
+                  console=console, transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task("starting", total=None)
 
         def on_step(document: str, step: str) -> None:
@@ -118,7 +121,7 @@ def _progress(quiet: bool) -> Iterator:
 
 @contextlib.contextmanager
 def _run_progress(quiet: bool) -> Iterator:
-    """Documents done (of how many, when counted), rate and time left, on stderr."""
+    """Documents done (of how many, when counted), rate and time left, on stderr when it is a terminal."""
     if quiet:
         yield None
         return
@@ -126,9 +129,10 @@ def _run_progress(quiet: bool) -> Iterator:
     from rich.progress import (BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TaskProgressColumn,
                                TextColumn, TimeElapsedColumn, TimeRemainingColumn)
 
+    console = Console(stderr=True)
     with Progress(SpinnerColumn(), TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(),
                   TaskProgressColumn(), TextColumn("{task.fields[rate]}"), TimeElapsedColumn(),
-                  TimeRemainingColumn(), console=Console(stderr=True), transient=True) as progress:
+                  TimeRemainingColumn(), console=console, transient=True, disable=not console.is_terminal) as progress:
         task = progress.add_task("starting", total=None, rate="")
         started = time.monotonic()
 

@@ -230,3 +230,16 @@ def test_init_with_the_sample_gives_a_desk_to_try(tmp_path, monkeypatch):
     run = runner.invoke(app, ["run", "articles/", "-q", "--mt", "none"])
     assert run.exit_code == 0, run.output
     assert (tmp_path / "output" / "jiemian-openai-board" / "zh_TW.po").exists()
+
+
+def test_no_blank_line_from_the_progress_display_when_stderr_is_not_a_terminal(tmp_path):
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    result = subprocess.run([sys.executable, "-m", "l10n", "run", "--mt", "none", "--out", str(tmp_path)],
+                            capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(root)})
+    assert result.returncode == 0, result.stderr
+    assert not result.stderr.startswith("\n") and "\n\n" not in result.stderr
