@@ -92,3 +92,13 @@ def test_the_desk_tour_runs_as_the_readme_says(tmp_path):
     entry = next(entry for entry in polib.pofile(str(folder / "zh_TW.po")) if "不到八天" in entry.msgid)
     assert entry.fuzzy and "不到7天" in entry.previous_msgid and "不到7天" in entry.msgstr
     assert "kept a copy of the reviewed files it replaced" in second_run.stdout
+
+
+def test_the_full_settings_example_sets_every_key_and_reads_back(tmp_path):
+    from l10n import settings
+
+    text = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
+    [example] = re.findall(r"```toml\n(.+?)```", text, re.S)
+    loaded = settings.parse(example.encode(), tmp_path / "l10n.toml")
+    assert {name for name, origin in loaded.origins.items() if origin.startswith(str(tmp_path))} == \
+        set(settings.registry())
