@@ -51,6 +51,7 @@ SHORTEST_SLIP = 5  # letters of the word meant: most short strings are one slip 
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
+@lru_cache(maxsize=65536)
 def slip_of_a_word(word: str) -> bool:
     """Whether an unknown word is one slip of the keyboard from a dictionary word of five letters or more: a
     letter dropped, doubled or added, changed, or two neighbours swapped (goverment, protestting, scrapps,
@@ -70,21 +71,28 @@ def slip_of_a_word(word: str) -> bool:
 def misspelled(text: str, allowed: set[str] = frozenset()) -> list[str]:
     """The lower-case words of an English text that no dictionary knows and that are one slip from a word
     that one does, in order, once each."""
+    return [word for word in _slips(text) if word not in allowed]
+
+
+@lru_cache(maxsize=4096)
+def _slips(text: str) -> tuple[str, ...]:
+    """misspelled() before the allowed words: the document's recurring words and each entry's check both ask."""
     if not available():
-        return []
+        return ()
     found = []
     for match in _WORD.finditer(strip(text)):
         word = match.group(0).replace("’", "'")
-        if word in allowed or len(word) < 3:
+        if len(word) < 3:
             continue
         stem = word.split("'")[0]
         if not known(word) and not known(stem) and slip_of_a_word(stem):
             found.append(word)
-    return list(dict.fromkeys(found))
+    return tuple(dict.fromkeys(found))
 
 
-@check("spelling", Severity.WARNING, "an English word no hunspell dictionary (en_US, en_GB) knows; names, "
-       "glossary renderings and Latin words of the source are not checked", (ENGLISH,))
+@check("spelling", Severity.WARNING, "an English word no hunspell dictionary (en_US, en_GB) knows that is one "
+       "slip of the keyboard from one it does (goverment); names, glossary renderings and Latin words of the "
+       "source are not checked", (ENGLISH,))
 def spelling(segment: Segment, text: str, context: Context) -> list[str]:
     allowed = {word.lower() for word in _LATIN.findall(segment.source)} | context.recurring_words
     for requirement in context.requirements.get(segment.id, []):
