@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from ..escapes import not_xml
 from ..model import Segment, Severity
@@ -34,18 +35,28 @@ _OPENING_STRAIGHT = re.compile(r'(?:^|(?<=[\s(\[{—–-]))"(?=\S)')
 CARRIED_OVER = 3  # entries a quotation may run on over before it closes (a quote of several sentences)
 
 
+@lru_cache(maxsize=8192)
 def unmatched(text: str) -> dict[str, tuple[int, int]]:
-    """Per family, (marks opened and never closed, marks closed and never opened), in reading order."""
+    """Per family, (marks opened and never closed, marks closed and never opened), in reading order.
+    Remembered: the result is not to be changed."""
     return {family: (len(opens), closes) for family, (opens, closes) in _unmatched_marks(text).items()}
 
 
-def _unmatched_marks(text: str) -> dict[str, tuple[list[int], int]]:
-    """Per family, the offsets of the marks opened and never closed, and how many closed none."""
+_ANY_MARK = re.compile(_BRACKET.pattern + '|"')
+_BALANCED = {family: ((), 0) for family in _FAMILIES}
+
+
+@lru_cache(maxsize=8192)
+def _unmatched_marks(text: str) -> dict[str, tuple[tuple[int, ...], int]]:
+    """Per family, the offsets of the marks opened and never closed, and how many closed none. Asked for each
+    entry and its neighbours, and for the source: remembered (the result is not to be changed)."""
+    if not _ANY_MARK.search(text):
+        return _BALANCED
     text = _ENUMERATOR.sub(lambda match: " " * len(match.group(0)), text)
     opened: dict[str, list[int]] = {family: [] for family in _FAMILIES}
     stray = dict.fromkeys(_FAMILIES, 0)
     openings = {match.start() for match in _OPENING_STRAIGHT.finditer(text)}
-    for match in re.finditer(_BRACKET.pattern + '|"', text):
+    for match in _ANY_MARK.finditer(text):
         if match.group(0) == '"':
             family, step = "quotes", 1 if match.start() in openings else -1
         else:
@@ -56,7 +67,7 @@ def _unmatched_marks(text: str) -> dict[str, tuple[list[int], int]]:
             opened[family].pop()
         else:
             stray[family] += 1
-    return {family: (opened[family], stray[family]) for family in _FAMILIES}
+    return {family: (tuple(opened[family]), stray[family]) for family in _FAMILIES}
 
 
 def carried_over(segment_ids: list[str], texts: dict[str, str]) -> dict[str, frozenset[str]]:
@@ -65,7 +76,7 @@ def carried_over(segment_ids: list[str], texts: dict[str, str]) -> dict[str, fro
     marks = [unmatched(texts[segment_id]) if texts.get(segment_id) else None for segment_id in segment_ids]
     explained: dict[str, frozenset[str]] = {}
     for position, segment_id in enumerate(segment_ids):
-        if marks[position] is None:
+        if marks[position] is None or not any(opens or closes for opens, closes in marks[position].values()):
             continue
         families = set()
         for family, (opens, closes) in marks[position].items():
@@ -98,6 +109,8 @@ def run_on_quotes(source: str) -> tuple[bool, bool]:
 @check("unbalanced-brackets", Severity.WARNING, "a bracket or quote opened and not closed (or the reverse) where "
        "the source's are balanced, unless the quotation may run on from or into a neighbouring sentence")
 def unbalanced_brackets(segment: Segment, text: str, context: Context) -> list[str]:
+    if not _ANY_MARK.search(text):
+        return []
     source, marks = unmatched(segment.source), _unmatched_marks(text)
     continued = context.carried_over.get(segment.id, frozenset())
     from_before, into_next = run_on_quotes(segment.source)

@@ -3,6 +3,7 @@ or longer than the document's other segments would suggest."""
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..mining.boundaries import pinyin_syllables
 from ..model import Segment, Severity
@@ -122,6 +123,7 @@ def doubled_word(segment: Segment, text: str, context: Context) -> list[str]:
 _CONTENT = re.compile(r"[A-Za-z0-9\u3400-\u9fff]")
 
 
+@lru_cache(maxsize=8192)
 def content_length(text: str) -> int:
     """Letters, digits and Han characters: punctuation, spaces and ellipses say nothing of how much is said."""
     return len(_CONTENT.findall(strip(text)))
