@@ -106,7 +106,7 @@ class BuildResult:
         return max(codes, default=0)
 
 
-def _choose(catalog: reviewed.Catalog, segments: list[Segment], options: BuildOptions,
+def _choose(catalog: reviewed.DocumentCatalog, segments: list[Segment], options: BuildOptions,
             qa_errors: dict[str, list[Issue]]):
     """The text each segment gets in this language, and the gaps. `qa_errors` are the QA checks' errors on the
     catalog as it is now, by sentence: an entry with one is never built, reviewed or fuzzy."""
@@ -118,7 +118,7 @@ def _choose(catalog: reviewed.Catalog, segments: list[Segment], options: BuildOp
         line = translation.line if translation is not None else None
         if translation is None:
             problem = MISSING, "no entry in the catalog; run `l10n run` again"
-        elif not translation.text:
+        elif not translation.msgstr:
             problem = UNTRANSLATED, "untranslated"
         elif translation.fuzzy and not options.allow_fuzzy:
             problem = FUZZY, "fuzzy: not reviewed yet (--allow-fuzzy builds with it)"
@@ -135,20 +135,20 @@ def _choose(catalog: reviewed.Catalog, segments: list[Segment], options: BuildOp
             gaps += [Gap(catalog.path, line, segment, f"QA error [{error.code}]: {error.message}", QA_ERROR)
                      for error in errors]
             continue
-        if sorted(tags(translation.text)) != sorted(tags(segment.source)):
+        if sorted(tags(translation.msgstr)) != sorted(tags(segment.source)):
             gaps.append(Gap(catalog.path, line, segment, f"placeholders differ from the source: expected "
-                            f"{' '.join(tags(segment.source)) or 'none'}, found {' '.join(tags(translation.text)) or 'none'}",
+                            f"{' '.join(tags(segment.source)) or 'none'}, found {' '.join(tags(translation.msgstr)) or 'none'}",
                             PLACEHOLDERS))
             continue
         if translation.fuzzy:
             fuzzy += 1
-            texts[segment.id] = f"{FUZZY_OPEN}{translation.text}{FUZZY_CLOSE}"
+            texts[segment.id] = f"{FUZZY_OPEN}{translation.msgstr}{FUZZY_CLOSE}"
         else:
-            texts[segment.id] = translation.text
+            texts[segment.id] = translation.msgstr
     return texts, gaps, fuzzy, from_source
 
 
-def _article(folder: Path, document: Document, segments: list[Segment], catalog: reviewed.Catalog, texts: dict[str, str],
+def _article(folder: Path, document: Document, segments: list[Segment], catalog: reviewed.DocumentCatalog, texts: dict[str, str],
              gaps: list[Gap]) -> Article:
     by_paragraph: dict[int, list[Segment]] = {}
     for segment in segments:
@@ -184,8 +184,6 @@ def article_files(folder: Path, document: Document, article: Article) -> dict[Pa
 def _build_document(folder: Path, options: BuildOptions, glossary: Glossary, step: Callable[[str], None]) -> DocumentBuild:
     document, segments = structure.read(folder / structure.FILE_NAME)
     catalogs = reviewed.read_folder(folder, segments, options.locales)
-    if not catalogs:
-        raise InputError("no .po catalogs here", folder)
     if options.review:
         from .writers.review import render as render_review
 
@@ -197,7 +195,7 @@ def _build_document(folder: Path, options: BuildOptions, glossary: Glossary, ste
         outputs, locales = {}, []
         for catalog in catalogs:
             step(f"building {catalog.locale}")
-            errors = errors_by_sentence(catalog.path, glossary, options.name_style)
+            errors = errors_by_sentence(catalog.catalog, glossary, options.name_style)
             texts, gaps, fuzzy, from_source = _choose(catalog, segments, options, errors)
             if not gaps:
                 article = _article(folder, document, segments, catalog, texts, gaps)

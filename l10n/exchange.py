@@ -5,11 +5,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import reviewed, structure
+from . import notes, reviewed, structure
 from .files import write_atomic
 from .model import Document, Segment
 from .placeholders import tags
-from .reviewed import SOURCE_LANGUAGE, Catalog, exchange_tag, language_tag
+from .entries import Entry
+from .reviewed import SOURCE_LANGUAGE, DocumentCatalog, exchange_tag, language_tag
 
 TMX_NAME = "translations.tmx"  # --multilingual: every language in one file
 
@@ -49,7 +50,7 @@ class Exported:
     counts: tuple[tuple[str, int], ...]  # TMX: reviewed segments per target language; XLIFF: segments per state
 
 
-def _documents(paths: list[Path]) -> list[tuple[Document, list[Segment], list[Catalog]]]:
+def _documents(paths: list[Path]) -> list[tuple[Document, list[Segment], list[DocumentCatalog]]]:
     """Every document and its catalogs, all read before anything is written."""
     loaded = []
     for folder in structure.document_folders(paths):
@@ -88,9 +89,9 @@ def export_tmx(paths: list[Path], out_dir: Path, options: TmxOptions) -> list[Ex
                 targets = []
                 for catalog in catalogs:
                     translation = catalog.translations.get(segment.id)
-                    if catalog.locale in wanted and translation is not None and translation.text \
+                    if catalog.locale in wanted and translation is not None and translation.msgstr \
                             and not translation.fuzzy:
-                        targets.append((exchange_tag(catalog.locale, tags), translation.text))
+                        targets.append((exchange_tag(catalog.locale, tags), translation.msgstr))
                 key = (segment.source, tuple(targets))
                 if not targets or key in seen:
                     continue
@@ -113,15 +114,15 @@ MACHINE_TEXT = "l10n:machine"  # fuzzy, still exactly what the run wrote (OpenCC
 FUZZY = "l10n:fuzzy"  # fuzzy, a reviewer's text or one carried over from a similar sentence
 
 
-def _states(catalog: Catalog, segments: list[Segment]) -> dict[str, tuple[str, str | None]]:
+def _states(catalog: DocumentCatalog, segments: list[Segment]) -> dict[str, tuple[str, str | None]]:
     states = {}
     for segment in segments:
         translation = catalog.translations.get(segment.id)
-        if translation is None or not translation.text:
+        if translation is None or not translation.msgstr:
             states[segment.id] = ("initial", None)
         elif translation.fuzzy:
-            states[segment.id] = ("initial", MACHINE_TEXT if translation.is_machine_text else FUZZY)
-        elif translation.qa_errors or sorted(tags(translation.text)) != sorted(tags(segment.source)):
+            states[segment.id] = ("initial", MACHINE_TEXT if catalog.machine_notes(translation) is not None else FUZZY)
+        elif translation.qa_errors or sorted(tags(translation.msgstr)) != sorted(tags(segment.source)):
             states[segment.id] = ("translated", None)
         else:
             states[segment.id] = ("reviewed", None)
@@ -130,19 +131,19 @@ def _states(catalog: Catalog, segments: list[Segment]) -> dict[str, tuple[str, s
     return states
 
 
-def _notes(translation: reviewed.Translation | None) -> list[Note]:
+def _notes(catalog: DocumentCatalog, translation: Entry | None) -> list[Note]:
     from .writers.xliff import Note
 
     if translation is None:
         return []
-    notes = [Note("glossary", "source", note) for note in translation.glossary_notes]
-    notes += [Note("origin", "target", note) for note in translation.origin]
-    notes += [Note("qa", "target", f"QA error: {text}") for text in translation.qa_errors]
-    notes += [Note("qa", "target", f"QA warning: {text}") for text in translation.qa_warnings]
-    return notes
+    found = [Note("glossary", "source", note) for note in translation.glossary_notes]
+    found += [Note("origin", "target", note) for note in catalog.origin(translation)]
+    found += [Note("qa", "target", notes.note(notes.QA_ERROR, text)) for text in translation.qa_errors]
+    found += [Note("qa", "target", notes.note(notes.QA_WARNING, text)) for text in translation.qa_warnings]
+    return found
 
 
-def _units(document: Document, segments: list[Segment], catalog: Catalog, by_sentence: bool,
+def _units(document: Document, segments: list[Segment], catalog: DocumentCatalog, by_sentence: bool,
            counts: dict[str, int]) -> list:
     """A unit per block with a segment per sentence, or a group per block with a unit per sentence."""
     from .writers.xliff import Group, Segment as XliffSegment, Unit
@@ -162,19 +163,19 @@ def _units(document: Document, segments: list[Segment], catalog: Catalog, by_sen
             translation = catalog.translations.get(segment.id)
             state, sub_state = states[segment.id]
             counts[state] = counts.get(state, 0) + 1
-            target = translation.text if translation is not None and translation.text else None
+            target = translation.msgstr if translation is not None and translation.msgstr else None
             sentences.append((XliffSegment(f"s{segment.id}", segment.source, target, state, sub_state),
-                              _notes(translation)))
+                              _notes(catalog, translation)))
         if by_sentence:
             items.append(Group(f"b{paragraph.index}", name, tuple(
-                Unit(f"u{item.id[1:]}", f"{name}, sentence {number}", paragraph.spans, (item,), tuple(notes))
-                for number, (item, notes) in enumerate(sentences, start=1))))
+                Unit(f"u{item.id[1:]}", f"{name}, sentence {number}", paragraph.spans, (item,), tuple(unit_notes))
+                for number, (item, unit_notes) in enumerate(sentences, start=1))))
         else:
-            notes = []
+            unit_notes = []
             for _, sentence_notes in sentences:
-                notes += [note for note in sentence_notes if note not in notes]
+                unit_notes += [note for note in sentence_notes if note not in unit_notes]
             items.append(Unit(f"b{paragraph.index}", name, paragraph.spans,
-                              tuple(item for item, _ in sentences), tuple(notes)))
+                              tuple(item for item, _ in sentences), tuple(unit_notes)))
     return items
 
 

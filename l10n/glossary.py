@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from . import notes as note_kinds
 from . import placeholders
 from .editions import GLOSSARY_COLUMNS
 from .errors import GlossaryError
@@ -220,7 +221,6 @@ def term_notes(segment: Segment, language: str | None = None) -> tuple[str, ...]
         if entry.source in seen:
             continue
         seen.add(entry.source)
-        note = f" — {entry.note}" if entry.note else ""
         if language is None or language == "en":
             if language == "en" and not entry.english:
                 continue
@@ -235,5 +235,5 @@ def term_notes(segment: Segment, language: str | None = None) -> tuple[str, ...]
             if not rendering:
                 continue
             details = [entry.kind.value]
-        notes.append(f"glossary: {entry.source} → {rendering} ({'; '.join(details)}){note}")
+        notes.append(note_kinds.glossary_term(entry.source, rendering, details, entry.note))
     return tuple(notes)

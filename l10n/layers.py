@@ -12,11 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-DATA = Path(__file__).parent / "data" / "editions"
+from .notes import NAME, SOFTWARE, VOCABULARY
 
-VOCABULARY = "regional vocabulary"
-SOFTWARE = "software vocabulary"
-NAME = "regional name"
+DATA = Path(__file__).parent / "data" / "editions"
 
 
 @dataclass(frozen=True)

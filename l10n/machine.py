@@ -15,16 +15,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import polib
+from .entries import Catalog, Entry
+from .notes import LEGACY_FINGERPRINT
 
 FILE_NAME = "machine.json"
 _VERSION = 1
-_FINGERPRINT = re.compile(r"^machine text, fingerprint ([0-9a-f]{8})$")
-_CONTEXT_SEPARATOR = "\x04"  # between msgctxt and msgid, as in a compiled .mo file
 
 
 @dataclass(frozen=True)
@@ -37,16 +35,17 @@ Drafts = dict[str, Draft]  # one catalog's, by entry key
 Record = dict[str, Drafts]  # a folder's, by locale
 
 
-def key(msgctxt: str | None, msgid: str) -> str:
-    return msgid if msgctxt is None else f"{msgctxt}{_CONTEXT_SEPARATOR}{msgid}"
-
-
-def is_machine_text(entry: polib.POEntry, drafts: Drafts, entry_key: str | None = None) -> bool:
-    """Fuzzy, and its msgstr is still exactly what the machine wrote there."""
+def draft_of(entry: Entry, drafts: Drafts, entry_key: str | None = None) -> Draft | None:
+    """What the machine wrote into the entry, while it is still there: the entry is fuzzy and its msgstr is
+    exactly that text. `entry_key` when the entry is to be looked up otherwise than by its own key."""
     if not entry.fuzzy or not entry.msgstr:
-        return False
-    draft = drafts.get(entry_key if entry_key is not None else key(entry.msgctxt, entry.msgid))
-    return draft is not None and draft.text == entry.msgstr
+        return None
+    draft = drafts.get(entry_key if entry_key is not None else entry.key)
+    return draft if draft is not None and draft.text == entry.msgstr else None
+
+
+def is_machine_text(entry: Entry, drafts: Drafts, entry_key: str | None = None) -> bool:
+    return draft_of(entry, drafts, entry_key) is not None
 
 
 def read(folder: Path) -> Record | None:
@@ -59,16 +58,15 @@ def read(folder: Path) -> Record | None:
         return None
 
 
-def from_fingerprints(catalog: polib.POFile) -> Drafts:
+def from_fingerprints(catalog: Catalog) -> Drafts:
     """The record of a catalog written before the record existed: its fingerprint notes."""
     drafts: Drafts = {}
     for entry in catalog:
         if entry.obsolete or not entry.fuzzy or not entry.msgstr:
             continue
         digest = hashlib.sha1(entry.msgstr.encode("utf-8")).hexdigest()[:8]
-        if any((match := _FINGERPRINT.match(line)) and match.group(1) == digest
-               for line in entry.comment.splitlines()):
-            drafts[key(entry.msgctxt, entry.msgid)] = Draft(entry.msgstr, ())
+        if any((match := LEGACY_FINGERPRINT.match(line)) and match.group(1) == digest for line in entry.notes):
+            drafts[entry.key] = Draft(entry.msgstr, ())
     return drafts
 
 

@@ -17,11 +17,11 @@ from . import editions, placeholders
 from .errors import InputError, OutputError
 from .inline_codes import unit_texts
 from .model import Segment, Target
+from .notes import MEMORY, note
 
 SOURCE_TAGS = frozenset({"zh", "zh-cn", "zh-sg", "zh-hans", "zh-hans-cn", "zh-hans-sg"})
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS memory (source TEXT NOT NULL, locale TEXT NOT NULL, target TEXT NOT NULL, "
            "origin TEXT NOT NULL, PRIMARY KEY (source, locale))")
-ORIGIN_NOTE = "translation memory: "
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
@@ -191,6 +191,6 @@ def apply_memory(memory: TranslationMemory, segments: list[Segment], target: Tar
         match = matches.get(segment.source)
         if match is not None:
             texts[segment.id] = match.target
-            notes[segment.id] = (f"{ORIGIN_NOTE}{match.origin}",)
+            notes[segment.id] = (note(MEMORY, match.origin),)
             used += 1
     return replace(target, texts=texts, notes=notes), used

@@ -21,24 +21,19 @@ What differs from msgmerge, on purpose:
 from __future__ import annotations
 
 import collections
-import copy
-import re
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-import polib
-
-from .escapes import one_line
-from .machine import Draft, Drafts, is_machine_text, key
+from . import notes
+from .entries import FUZZY, Catalog, Entry, is_legacy_context, key
+from .machine import Draft, Drafts, is_machine_text
 
 # msgmerge's FUZZY_THRESHOLD (gettext-tools/src/msgl-fsearch.h): fstrcmp() >= 0.6, where fstrcmp is
 # 2·(common characters of a shortest edit script) / (total length). rapidfuzz's Indel ratio is the same
 # measure; we count characters where msgmerge counts UTF-8 bytes (which inflates scores of Chinese text
 # because the lead bytes of unrelated characters often agree).
 SIMILARITY = 0.6
-# Segment ids that l10n 0.1 wrote as msgctxt: a hash of the msgid, with -2, -3 for repeats. They carry no context.
-_LEGACY_CONTEXT = re.compile(r"^[0-9a-f]{10}(?:-\d+)?$")
 # A translator comment l10n 0.1 added on every run; dropped when read, so it no longer piles up.
 _LEGACY_EARLIER_DRAFT = "earlier draft: "
 _OTHER_TRANSLATION = "other translation of this repeated sentence: "
@@ -58,26 +53,23 @@ class Fresh:
 
 @dataclass(frozen=True)
 class Merged:
-    entries: list[polib.POEntry]  # live ones in order, then the obsolete ones
+    entries: list[Entry]  # live ones in order, then the obsolete ones
     drafts: Drafts  # the machine text each entry now carries, for the folder's record (machine.py)
 
 
-def _key(entry: polib.POEntry) -> tuple[str | None, str]:
-    context = entry.msgctxt
-    if context is not None and _LEGACY_CONTEXT.match(context):
-        context = None
-    return context, entry.msgid
+def _key(entry: Entry) -> tuple[str | None, str]:
+    return (None if is_legacy_context(entry.msgctxt) else entry.msgctxt), entry.msgid
 
 
-def _untouched(entry: polib.POEntry, drafts: Drafts) -> bool:
+def _untouched(entry: Entry, drafts: Drafts) -> bool:
     return is_machine_text(entry, drafts, key(*_key(entry)))
 
 
-def has_reviewer_work(catalog: polib.POFile, drafts: Drafts) -> bool:
+def has_reviewer_work(catalog: Catalog, drafts: Drafts) -> bool:
     return any(entry.msgstr and not _untouched(entry, drafts) for entry in catalog)
 
 
-def _rank(entry: polib.POEntry, drafts: Drafts) -> int:
+def _rank(entry: Entry, drafts: Drafts) -> int:
     """Which of several previous entries for one key speaks for it: reviewed, then fuzzy, then machine."""
     if not entry.msgstr:
         return 3
@@ -86,36 +78,36 @@ def _rank(entry: polib.POEntry, drafts: Drafts) -> int:
     return 1 if entry.fuzzy else 0
 
 
-def _previous_entries(previous: polib.POFile, drafts: Drafts) -> list[tuple[polib.POEntry, Draft | None]]:
+def _previous_entries(previous: Catalog, drafts: Drafts) -> list[tuple[Entry, Draft | None]]:
     """Previous entries, one per key, each with its machine text while that is untouched. Untranslated ones
     count too: as in msgmerge, an exact match that was left empty stays so rather than borrowing a similar
     sentence's translation. A legacy catalog may hold a repeated sentence several times (msgctxt …-2), and a
     second translation of it is kept in the translator comment of the first."""
-    by_key: dict[tuple[str | None, str], list[polib.POEntry]] = {}
+    by_key: dict[tuple[str | None, str], list[Entry]] = {}
     for entry in previous:
         if entry.msgid:  # not the header
             by_key.setdefault(_key(entry), []).append(entry)
     chosen = []
     for entries in by_key.values():
         entries.sort(key=lambda entry: (entry.obsolete, _rank(entry, drafts)))
-        best = copy.deepcopy(entries[0])  # the previous catalog stays as it was read
-        comments = [line for line in best.tcomment.splitlines() if not line.startswith(_LEGACY_EARLIER_DRAFT)]
+        best = entries[0].copy()  # the previous catalog stays as it was read
+        comments = [line for line in best.translator_comments if not line.startswith(_LEGACY_EARLIER_DRAFT)]
         for other in entries[1:]:
             line = f"{_OTHER_TRANSLATION}{other.msgstr}"
             if (other.msgstr and other.msgstr != best.msgstr and not _untouched(other, drafts)
                     and line not in comments):
                 comments.append(line)
-        best.tcomment = "\n".join(comments)
+        best.translator_comments = comments
         machine = drafts.get(key(*_key(entries[0]))) if _untouched(entries[0], drafts) else None
         if best.msgctxt is not None and _key(best)[0] is None:
             best.msgctxt = None
-        if best.previous_msgctxt is not None and _LEGACY_CONTEXT.match(best.previous_msgctxt):
+        if is_legacy_context(best.previous_msgctxt):
             best.previous_msgctxt = None
         chosen.append((best, machine))
     return chosen
 
 
-def _most_similar(fresh: Fresh, candidates: list[polib.POEntry]) -> polib.POEntry | None:
+def _most_similar(fresh: Fresh, candidates: list[Entry]) -> Entry | None:
     if not candidates:
         return None
     from rapidfuzz import fuzz, process
@@ -126,9 +118,9 @@ def _most_similar(fresh: Fresh, candidates: list[polib.POEntry]) -> polib.POEntr
     return same_context[found[2]] if found else None
 
 
-def _pieces(msgid: str, by_start: dict[str, list[polib.POEntry]]) -> list[polib.POEntry] | None:
+def _pieces(msgid: str, by_start: dict[str, list[Entry]]) -> list[Entry] | None:
     """Two or more previous entries whose sources, in order (spaces between them aside), make up `msgid`."""
-    reached: dict[int, tuple[int, polib.POEntry] | None] = {0: None}
+    reached: dict[int, tuple[int, Entry] | None] = {0: None}
     pending = collections.deque([0])
     while pending:
         start = pending.popleft()
@@ -159,11 +151,12 @@ def _joined(texts: list[str]) -> str:
     return joined
 
 
-def _joined_start(fresh: Fresh, translated: list[polib.POEntry],
-                  reviewed: set[int]) -> tuple[polib.POEntry, list[polib.POEntry]] | None:
+def _joined_start(fresh: Fresh, translated: list[Entry], reviewed: set[int]) -> tuple[Entry, list[Entry]] | None:
     """A starting point for a sentence that was several entries before, made of their translations, when a
     reviewer worked on at least one of them (the others keep their machine text, to be checked again)."""
-    by_start: dict[str, list[polib.POEntry]] = {}
+    if not translated:
+        return None
+    by_start: dict[str, list[Entry]] = {}
     for entry in translated:
         if entry.msgctxt == fresh.msgctxt and entry.msgid:
             by_start.setdefault(entry.msgid[0], []).append(entry)
@@ -171,49 +164,42 @@ def _joined_start(fresh: Fresh, translated: list[polib.POEntry],
     if pieces is None or not any(id(piece) in reviewed for piece in pieces):
         return None
     flags = list(dict.fromkeys(flag for piece in pieces for flag in piece.flags))
-    comments = list(dict.fromkeys(piece.tcomment for piece in pieces if piece.tcomment))
-    start = polib.POEntry(msgctxt=fresh.msgctxt, msgid="\n".join(piece.msgid for piece in pieces),
-                          msgstr=_joined([piece.msgstr for piece in pieces]), flags=flags,
-                          tcomment="\n".join(comments))
+    comments = list(dict.fromkeys("\n".join(piece.translator_comments) for piece in pieces
+                                  if piece.translator_comments))
+    start = Entry(msgid="\n".join(piece.msgid for piece in pieces), msgstr=_joined([piece.msgstr for piece in pieces]),
+                  msgctxt=fresh.msgctxt, flags=flags,
+                  translator_comments="\n".join(comments).split("\n") if comments else [])
     return start, pieces
 
 
-def _notes(lines: Iterable[str]) -> str:
-    """`#.` notes, one unbroken line each: a URL or a glossary note with a line break in it cannot add a line
-    that a later stage reads as its own (a QA finding)."""
-    return "\n".join(one_line(line) for line in lines)
+def _new_entry(fresh: Fresh) -> Entry:
+    written = (*fresh.notes, *fresh.machine_notes) if fresh.machine_text else fresh.notes
+    return Entry(fresh.msgid, fresh.machine_text, fresh.msgctxt, list(fresh.occurrences),
+                 [FUZZY] if fresh.machine_text else [], notes.lines(written))
 
 
-def _new_entry(fresh: Fresh) -> polib.POEntry:
-    notes = (*fresh.notes, *fresh.machine_notes) if fresh.machine_text else fresh.notes
-    return polib.POEntry(msgctxt=fresh.msgctxt, msgid=fresh.msgid, msgstr=fresh.machine_text,
-                         occurrences=list(fresh.occurrences), comment=_notes(notes),
-                         flags=["fuzzy"] if fresh.machine_text else [])
-
-
-def _kept_machine_text(fresh: Fresh, draft: Draft) -> polib.POEntry:
+def _kept_machine_text(fresh: Fresh, draft: Draft) -> Entry:
     """The machine text of an earlier run, when this run has none for the sentence (say, no model now)."""
-    return polib.POEntry(msgctxt=fresh.msgctxt, msgid=fresh.msgid, msgstr=draft.text,
-                         occurrences=list(fresh.occurrences), comment=_notes((*fresh.notes, *draft.notes)),
-                         flags=["fuzzy"])
+    return Entry(fresh.msgid, draft.text, fresh.msgctxt, list(fresh.occurrences), [FUZZY],
+                 notes.lines((*fresh.notes, *draft.notes)))
 
 
-def _from_previous(fresh: Fresh, before: polib.POEntry, exact: bool) -> polib.POEntry:
-    entry = polib.POEntry(msgctxt=fresh.msgctxt, msgid=fresh.msgid, msgstr=before.msgstr,
-                          occurrences=list(fresh.occurrences), tcomment=before.tcomment, flags=list(before.flags),
-                          previous_msgctxt=before.previous_msgctxt, previous_msgid=before.previous_msgid)
+def _from_previous(fresh: Fresh, before: Entry, exact: bool) -> Entry:
+    entry = Entry(fresh.msgid, before.msgstr, fresh.msgctxt, list(fresh.occurrences), list(before.flags),
+                  translator_comments=list(before.translator_comments), previous_msgctxt=before.previous_msgctxt,
+                  previous_msgid=before.previous_msgid)
     if not exact:
-        if "fuzzy" not in entry.flags:
-            entry.flags.insert(0, "fuzzy")
+        if FUZZY not in entry.flags:
+            entry.flags.insert(0, FUZZY)
         entry.previous_msgctxt, entry.previous_msgid = before.msgctxt, before.msgid
-    notes = list(fresh.notes)
+    written = list(fresh.notes)
     if entry.fuzzy and fresh.machine_text and fresh.machine_text != before.msgstr:
-        notes.append(f"new machine text, for comparison: {fresh.machine_text}")
-    entry.comment = _notes(notes)
+        written.append(notes.note(notes.NEW_MACHINE_TEXT, fresh.machine_text))
+    entry.notes = notes.lines(written)
     return entry
 
 
-def merge(fresh_entries: Iterable[Fresh], previous: polib.POFile | None, drafts: Drafts | None = None) -> Merged:
+def merge(fresh_entries: Iterable[Fresh], previous: Catalog | None, drafts: Drafts | None = None) -> Merged:
     """The live entries in the order given, then the obsolete ones (#~) in their previous order. `drafts`:
     what the machine wrote into the previous catalog (the folder's record).
 
@@ -227,7 +213,7 @@ def merge(fresh_entries: Iterable[Fresh], previous: polib.POFile | None, drafts:
     translated = [entry for entry, _ in chosen if entry.msgstr]
     reviewed = {id(entry) for entry in candidates}
     used: set[int] = set()
-    merged: list[polib.POEntry] = []
+    merged: list[Entry] = []
     written: Drafts = {}
     for fresh in fresh_entries:
         fresh_key = key(fresh.msgctxt, fresh.msgid)
@@ -257,6 +243,6 @@ def merge(fresh_entries: Iterable[Fresh], previous: polib.POFile | None, drafts:
                 or (entry.msgctxt, entry.msgid) in live):
             continue
         entry.obsolete = True
-        entry.comment, entry.occurrences = "", []
+        entry.notes, entry.occurrences = [], []
         merged.append(entry)
     return Merged(merged, written)

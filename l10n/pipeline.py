@@ -19,13 +19,12 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-import polib
-
 from . import __version__
 from . import glossary as glossaries
 from . import machine, merge, placeholders, po, structure
 from .backup import back_up
 from .claims import FolderClaims
+from .entries import Catalog
 from .errors import GlossaryError, InputError, L10nError, OutputError, UsageError
 from .executors import open_executor
 from .files import write_atomic
@@ -169,7 +168,7 @@ def load_documents(paths: list[Path], input_format: str | None = None) -> list[D
     return documents
 
 
-Previous = dict[Path, polib.POFile]  # the catalogs already in a document's folder, by path
+Previous = dict[Path, Catalog]  # the catalogs already in a document's folder, by path
 
 
 def read_previous(folder: Path, options: RunOptions) -> Previous:
@@ -416,7 +415,8 @@ def _render_document(job: _Job, targets: list[Target], options: RunOptions,
         path = folder / f"{target.locale}.po"
         catalog, written[target.locale] = po.target_catalog(document, segments, target, notes_for(target.locale),
                                                             previous.get(path), job.drafts.get(target.locale))
-        texts = po.texts_by_segment(catalog, segments)
+        entries = catalog.for_segments(segments)
+        texts = {segment.id: entries[segment.id].msgstr if segment.id in entries else "" for segment in segments}
         findings += len(check_catalog(catalog, segments, target.locale, options.name_style,
                                       editions.get(target.locale), converted.get(target.locale)))
         outputs[path] = po.render(catalog)

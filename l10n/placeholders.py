@@ -15,6 +15,8 @@ from __future__ import annotations
 
 import re
 
+from .notes import placeholder as placeholder_note
+
 KINDS = {"link": "a", "strong": "b", "emphasis": "i", "code": "c", "image": "x", "break": "x"}
 SELF_CLOSING = frozenset({"image", "break"})
 TAG = re.compile(r"<(/?)([a-z])(\d+)(/?)>")
@@ -70,7 +72,7 @@ def describe(text: str, spans) -> tuple[str, ...]:
     """Reviewer notes for the placeholders of a sentence that stand for something: a link's URL, an
     image's source. `spans` are the block's model.Span objects."""
     numbers = {int(match.group(3)) for match in TAG.finditer(text)}
-    return tuple(f"{opening(span.kind, span.number)} {span.kind}: {span.target}"
+    return tuple(placeholder_note(opening(span.kind, span.number), span.kind, span.target)
                  for span in spans if span.number in numbers and span.target)
 
 

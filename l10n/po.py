@@ -1,4 +1,5 @@
-"""Segments and targets ⇄ gettext catalogs, through polib only.
+"""Segments and targets ⇄ gettext catalogs (entries.py's model): read with polib, written as gettext writes them
+(po_text.py).
 
 Mapping: one entry per distinct sentence. msgid = the Simplified sentence, no msgctxt (the sentence is its
 own key), msgstr = target text, #: = source file and line of each occurrence, #. = notes for the reviewer
@@ -13,7 +14,8 @@ from pathlib import Path
 
 import polib
 
-from . import __version__, merge, po_text
+from . import __version__, merge, notes, po_text
+from .entries import Catalog, Entry
 from .errors import InputError
 from .machine import Drafts
 from .model import Document, Segment, Target
@@ -60,45 +62,34 @@ def sentences(segments: list[Segment]) -> list[list[Segment]]:
     return list(groups.values())
 
 
-def _fresh(document: Document, group: list[Segment], notes: tuple[str, ...], text: str = "",
+def _fresh(document: Document, group: list[Segment], group_notes: tuple[str, ...], text: str = "",
            machine_notes: tuple[str, ...] = ()) -> merge.Fresh:
-    where = "; ".join(f"{s.part.value}, paragraph {s.paragraph}, sentence {s.sentence}" for s in group)
+    where = notes.location((s.part.value, s.paragraph, s.sentence) for s in group)
     occurrences = tuple(dict.fromkeys((document.source_name, str(s.line)) for s in group))
-    return merge.Fresh(group[0].source, occurrences, (where, *notes), machine_text=text, machine_notes=machine_notes)
+    return merge.Fresh(group[0].source, occurrences, (where, *group_notes), machine_text=text, machine_notes=machine_notes)
 
 
-def template(document: Document, segments: list[Segment], notes: dict[str, tuple[str, ...]]) -> polib.POFile:
-    catalog = polib.POFile()
-    catalog.metadata = _header(document, None, None)
-    catalog.extend(merge.merge([_fresh(document, group, notes.get(group[0].id, ())) for group in sentences(segments)],
-                               None).entries)
-    return catalog
+def template(document: Document, segments: list[Segment], segment_notes: dict[str, tuple[str, ...]]) -> Catalog:
+    fresh = [_fresh(document, group, segment_notes.get(group[0].id, ())) for group in sentences(segments)]
+    return Catalog(_header(document, None, None), merge.merge(fresh, None).entries)
 
 
 def target_catalog(document: Document, segments: list[Segment], target: Target,
-                   notes: dict[str, tuple[str, ...]], previous: polib.POFile | None = None,
-                   drafts: Drafts | None = None) -> tuple[polib.POFile, Drafts]:
+                   segment_notes: dict[str, tuple[str, ...]], previous: Catalog | None = None,
+                   drafts: Drafts | None = None) -> tuple[Catalog, Drafts]:
     """Machine-made texts start fuzzy: a reviewer clears the flag once an entry is checked. Whatever a
     reviewer did in the previous file is kept (merge.py); `drafts` is what the machine wrote into it. Returns
     the catalog and what the machine wrote into this one, for the folder's record."""
-    catalog = polib.POFile()
-    catalog.metadata = _header(document, target.locale, target.origin)
-    fresh = [_fresh(document, group, notes.get(group[0].id, ()), target.texts.get(group[0].id, ""),
+    fresh = [_fresh(document, group, segment_notes.get(group[0].id, ()), target.texts.get(group[0].id, ""),
                     target.notes.get(group[0].id, ())) for group in sentences(segments)]
     merged = merge.merge(fresh, previous, drafts)
-    catalog.extend(merged.entries)
+    catalog = Catalog(_header(document, target.locale, target.origin), merged.entries)
     if previous is not None:
         for key in _REVIEWER_HEADERS:
-            value = previous.metadata.get(key)
+            value = previous.header.get(key)
             if value and not any(placeholder in value for placeholder in _PLACEHOLDERS):
-                catalog.metadata[key] = value
+                catalog.header[key] = value
     return catalog, merged.drafts
-
-
-def texts_by_segment(catalog: polib.POFile, segments: list[Segment]) -> dict[str, str]:
-    """The catalog's text for every segment: repeated sentences share their entry's text."""
-    texts = {entry.msgid: entry.msgstr for entry in catalog if not entry.obsolete and entry.msgctxt is None}
-    return {segment.id: texts.get(segment.source, "") for segment in segments}
 
 
 _STRING_LINE = re.compile(r'^(?:#~\s*)?(?:msgctxt|msgid|msgid_plural|msgstr(?:\[\d+\])?)?\s*"')
@@ -149,7 +140,14 @@ def _decoded(data: bytes, path: Path) -> tuple[str, str]:
                          "file was left as it is", path, _line_of(data, error.start)) from error
 
 
-def read_catalog(path: Path) -> polib.POFile:
+def _entry(entry: polib.POEntry) -> Entry:
+    return Entry(entry.msgid, entry.msgstr, entry.msgctxt, list(entry.occurrences), list(entry.flags),
+                 entry.comment.split("\n") if entry.comment else [],
+                 entry.tcomment.split("\n") if entry.tcomment else [], entry.previous_msgctxt, entry.previous_msgid,
+                 bool(entry.obsolete), entry.linenum)
+
+
+def read_catalog(path: Path) -> Catalog:
     """A catalog in any charset gettext supports (UTF-8, GB18030, ISO-8859-1 …), read as its header declares
     and checked first (_decoded). In memory its header says UTF-8: every catalog l10n writes is UTF-8."""
     try:
@@ -159,18 +157,20 @@ def read_catalog(path: Path) -> polib.POFile:
     text, codec = _decoded(data, path)
     _check_strings_closed(text, path)
     try:
-        catalog = polib.pofile(str(path), wrapwidth=78, encoding=codec)
+        read = polib.pofile(str(path), wrapwidth=78, encoding=codec)
     except (OSError, ValueError, UnicodeDecodeError) as error:
+        # polib keeps the line of a syntax error only in its message ("… (line 12): …"): no attribute holds it.
         match = re.search(r"\(line (\d+)\)", str(error))
         detail = str(error).split(":", 1)[-1].strip() if match else str(error)
         raise InputError(f"cannot read catalog: {detail or 'syntax error'}", path,
                          int(match.group(1)) if match else None) from error
-    content_type = catalog.metadata.get("Content-Type")
+    header = dict(read.metadata)
+    content_type = header.get("Content-Type")
     if codec != "utf-8" and content_type:
-        catalog.metadata["Content-Type"] = re.sub(r"charset=[^\s;]+", "charset=UTF-8", content_type)
-    return catalog
+        header["Content-Type"] = re.sub(r"charset=[^\s;]+", "charset=UTF-8", content_type)
+    return Catalog(header, [_entry(entry) for entry in read], path)
 
 
-def render(catalog: polib.POFile) -> str:
+def render(catalog: Catalog) -> str:
     """The catalog as gettext's own tools write it (po_text.py)."""
     return po_text.render(catalog)

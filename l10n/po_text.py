@@ -19,9 +19,8 @@ import functools
 import itertools
 import re
 
-import polib
-
 from .columns import character_columns
+from .entries import Catalog, Entry
 from .escapes import one_line
 
 PAGE_WIDTH = 79
@@ -133,14 +132,14 @@ def _references(occurrences: list[tuple[str, str]]) -> list[str]:
     return [*lines, line] if line != "#:" else lines
 
 
-def _comment_lines(marker: str, text: str) -> list[str]:
-    """One comment line per line of the text; nothing else in it may end a line (escapes.one_line)."""
-    return [f"{marker} {one_line(line)}" if line else marker for line in text.split("\n")] if text else []
+def _comment_lines(marker: str, lines: list[str]) -> list[str]:
+    """One comment line per line; nothing else in it may end a line (escapes.one_line)."""
+    return [f"{marker} {one_line(line)}" if line else marker for line in lines]
 
 
-def entry_lines(entry: polib.POEntry) -> list[str]:
+def entry_lines(entry: Entry) -> list[str]:
     prefix = "#~ " if entry.obsolete else ""
-    lines = _comment_lines("#", entry.tcomment) + _comment_lines("#.", entry.comment)
+    lines = _comment_lines("#", entry.translator_comments) + _comment_lines("#.", entry.notes)
     if entry.occurrences and not entry.obsolete:
         lines += _references(entry.occurrences)
     if entry.flags:
@@ -157,8 +156,13 @@ def entry_lines(entry: polib.POEntry) -> list[str]:
     return lines
 
 
-def render(catalog: polib.POFile) -> str:
-    header = "".join(f"{one_line(key)}: {one_line(value)}\n" for key, value in catalog.metadata.items())
+def render(catalog: Catalog) -> str:
+    """The catalog's text; each entry's `line` becomes the line it starts at there."""
+    header = "".join(f"{one_line(key)}: {one_line(value)}\n" for key, value in catalog.header.items())
     blocks = [['msgid ""', *string_lines("msgstr", header)]]
-    blocks += [entry_lines(entry) for entry in catalog]
+    line = len(blocks[0]) + 2  # a blank line between entries
+    for entry in catalog.entries:
+        entry.line = line
+        blocks.append(entry_lines(entry))
+        line += len(blocks[-1]) + 1
     return "\n\n".join("\n".join(block) for block in blocks) + "\n"

@@ -1,39 +1,23 @@
-"""A document's reviewed catalogs, read against its structure: one translation per segment and locale.
+"""A document's reviewed catalogs, read against its structure: the entry of each segment in each locale.
 
-Entries are found by msgctxt (the segment id, in catalogs that carry one) and msgid together, or by
-msgid alone, so catalogs with and without the id context both work. QA findings are the `QA error:` /
-`QA warning:` comment lines the last `run` wrote. A `#.` line that does not begin like one of our notes
-(NOTE_STARTS) is the rest of the note above it: tools such as polib re-wrap long comments at 78 columns.
-Whether a text is still the machine's, and where it came from, is the folder's record (machine.py).
+Entries are found by msgctxt (the segment id, in catalogs that carry one) and msgid together, or by msgid alone
+(entries.Catalog.for_segments), so catalogs with and without the id context both work. QA findings are the
+`QA error:` / `QA warning:` notes the last `run` or `check` wrote (notes.py). Whether a text is still the
+machine's, and where it came from, is the folder's record (machine.py).
 """
 from __future__ import annotations
 
-import re
+from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-import polib
-
-from . import editions, layers, machine, po
-from .errors import UsageError
+from . import editions, machine, notes, po
+from .entries import Catalog, Entry
+from .errors import InputError, UsageError
 from .model import Segment
 
 SOURCE_LANGUAGE = "zh-Hans"
 _LANGUAGE_TAGS = {"en": "en", **{edition.locale: edition.tag for edition in editions.NEWSROOM}}
-_QA_ERROR = "QA error: "
-_QA_WARNING = "QA warning: "
-_GLOSSARY = "glossary: "
-_ORIGINS = ("machine draft: ", "translation memory: ", "reference: ")
-# How each `#.` note a run writes begins: where the sentence sits (po.py), glossary terms (glossary.py), what a
-# placeholder stands for (placeholders.describe), how a draft was made (translate/enforce.py, memory.py,
-# align/reference.py), what an edition's layers changed (variant.py, layers.py), the new machine text beside a
-# reviewer's (merge.py), QA findings (qa/findings.py, variant.py). A new kind of note must be added here, or a
-# re-wrapped catalog glues it to the note above (tests/test_exchange.py checks every note a run writes).
-_NOTE_LABELS = ("glossary", "QA error", "QA warning", "machine draft", "MT glossary", "translation memory", "reference",
-                "new machine text, for comparison", layers.VOCABULARY, layers.SOFTWARE, layers.NAME, "word boundary",
-                "punctuation")
-NOTE_STARTS = re.compile(f"(?:{'|'.join(map(re.escape, _NOTE_LABELS))}): "
-                         r"|<[a-z]\d+/?> |machine text, fingerprint |[\w ]+, paragraph \d+, sentence \d+")
 
 
 def language_tag(locale: str) -> str:
@@ -61,99 +45,75 @@ def spacing(locale: str) -> str:
 
 
 @dataclass(frozen=True)
-class Translation:
-    text: str
-    fuzzy: bool
-    line: int | None  # of the entry in its catalog
-    comments: tuple[str, ...]  # the extracted comments (#.), one note each, however a tool wrapped them
-    translator_comments: tuple[str, ...] = ()  # `#` lines: the reviewer's own
-    previous_source: str | None = None  # `#| msgid`: the sentence a fuzzy text was translated from
-    machine_notes: tuple[str, ...] | None = None  # while the text is the machine's: where it came from
+class DocumentCatalog:
+    """One locale's catalog of a document, with the entry of each of its segments and the machine's record."""
 
-    def _lines(self, prefix: str) -> list[str]:
-        return [line[len(prefix):] for line in self.comments if line.startswith(prefix)]
+    catalog: Catalog
+    translations: dict[str, Entry]  # by segment id; a segment missing here has no entry at all
+    drafts: machine.Drafts  # what the machine wrote into the catalog (the folder's record)
 
     @property
-    def qa_errors(self) -> list[str]:
-        return self._lines(_QA_ERROR)
+    def locale(self) -> str:
+        return self.path.stem
 
     @property
-    def qa_warnings(self) -> list[str]:
-        return self._lines(_QA_WARNING)
+    def path(self) -> Path:
+        return self.catalog.path
 
-    @property
-    def glossary_notes(self) -> list[str]:
-        return self._lines(_GLOSSARY)
+    def machine_notes(self, entry: Entry) -> tuple[str, ...] | None:
+        """While the entry's text is the machine's, the notes that said where it came from; else None."""
+        draft = machine.draft_of(entry, self.drafts)
+        return draft.notes if draft is not None else None
 
-    @property
-    def is_machine_text(self) -> bool:
-        return self.machine_notes is not None
-
-    @property
-    def origin(self) -> list[str]:
+    def origin(self, entry: Entry) -> list[str]:
         """Where the text came from, while it is the machine's: `machine draft: …`, `translation memory: …`,
         `reference: …` (from the run's record, else from the notes)."""
-        if self.machine_notes is None:
+        recorded = self.machine_notes(entry)
+        if recorded is None:
             return []
-        notes = self.machine_notes or self.comments
-        return [line for line in notes if line.startswith(_ORIGINS)]
+        return notes.origins(recorded or entry.whole_notes())
 
 
-@dataclass(frozen=True)
-class Catalog:
-    locale: str
-    path: Path
-    translations: dict[str, Translation]  # by segment id; a segment missing here has no entry at all
-
-
-def catalog_paths(folder: Path, locales: tuple[str, ...] = ()) -> dict[str, Path]:
-    """The catalogs of a document's folder by locale: the ones asked for, or every one there is."""
-    found = {path.stem: path for path in sorted(folder.glob("*.po"))}
-    if not locales:
-        return found
-    missing = [locale for locale in locales if locale not in found]
-    if missing:
-        raise UsageError(f"no {', '.join(f'{locale}.po' for locale in missing)} here", folder)
-    return {locale: found[locale] for locale in locales}
-
-
-def whole_notes(comment: str) -> tuple[str, ...]:
-    """The `#.` notes of an entry, each whole: a line that does not begin a note continues the one above."""
-    notes: list[str] = []
-    for line in comment.splitlines():
-        if notes and not NOTE_STARTS.match(line):
-            notes[-1] = f"{notes[-1]} {line}"
+def catalog_paths(inputs: Iterable[Path], locales: tuple[str, ...] = (), below: bool = True) -> list[Path]:
+    """The catalogs (.po) of the inputs: files as given; in a folder, those in it and, with `below`, those in the
+    folders below it but hidden ones (such as the backups `run` keeps). Templates (.pot) have no translations.
+    With `locales`, only their catalogs, each of which must be there."""
+    found: list[Path] = []
+    for path in inputs:
+        if path.is_dir():
+            inside = sorted(p for p in (path.rglob("*.po") if below else path.glob("*.po"))
+                            if not any(part.startswith(".") for part in p.relative_to(path).parts))
+            if not inside:
+                raise UsageError("no .po files in this folder", path)
+            if locales:
+                by_locale = {p.stem: p for p in inside}
+                missing = [locale for locale in locales if locale not in by_locale]
+                if missing:
+                    raise UsageError(f"no {', '.join(f'{locale}.po' for locale in missing)} here", path)
+                inside = [by_locale[locale] for locale in locales]
+            found += inside
+        elif path.is_file():
+            if path.suffix != ".po":
+                raise UsageError("not a .po file", path)
+            found.append(path)
         else:
-            notes.append(line)
-    return tuple(notes)
+            raise InputError("no such file or folder", path)
+    return list(dict.fromkeys(found))
 
 
-def _translation(entry: polib.POEntry, drafts: machine.Drafts) -> Translation:
-    draft = drafts.get(machine.key(entry.msgctxt, entry.msgid)) if machine.is_machine_text(entry, drafts) else None
-    return Translation(entry.msgstr, entry.fuzzy, entry.linenum, whole_notes(entry.comment),
-                       tuple(entry.tcomment.splitlines()), entry.previous_msgid,
-                       draft.notes if draft is not None else None)
-
-
-def read(path: Path, segments: list[Segment], drafts: machine.Drafts | None = None) -> Catalog:
+def read(path: Path, segments: list[Segment], drafts: machine.Drafts | None = None) -> DocumentCatalog:
     """`drafts`: what the machine wrote into the catalog (the folder's record), to tell its texts apart."""
-    entries = [entry for entry in po.read_catalog(path) if not entry.obsolete]
-    by_key = {(entry.msgctxt, entry.msgid): entry for entry in entries}
-    translations: dict[str, Translation] = {}
-    for segment in segments:
-        entry = by_key.get((segment.id, segment.source)) or by_key.get((None, segment.source))
-        if entry is not None:
-            translations[segment.id] = _translation(entry, drafts or {})
-    return Catalog(path.stem, path, translations)
+    catalog = po.read_catalog(path)
+    return DocumentCatalog(catalog, catalog.for_segments(segments), drafts or {})
 
 
-def read_folder(folder: Path, segments: list[Segment], locales: tuple[str, ...] = ()) -> list[Catalog]:
+def read_folder(folder: Path, segments: list[Segment], locales: tuple[str, ...] = ()) -> list[DocumentCatalog]:
     """A document folder's catalogs (the ones asked for, or all), each with the run's record of machine text."""
     record = machine.read(folder) or {}
-    return [read(path, segments, record.get(locale)) for locale, path in catalog_paths(folder, locales).items()]
+    return [read(path, segments, record.get(path.stem)) for path in catalog_paths([folder], locales, below=False)]
 
 
-def template_notes(folder: Path, name: str, segments: list[Segment]) -> dict[str, Translation]:
+def template_notes(folder: Path, name: str, segments: list[Segment]) -> dict[str, Entry]:
     """The template's entries (glossary notes) by segment id; empty when the template is missing."""
     path = folder / f"{name}.pot"
     return read(path, segments).translations if path.is_file() else {}

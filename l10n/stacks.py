@@ -13,6 +13,7 @@ from pathlib import Path
 
 from . import layers
 from .editions import Edition
+from .notes import note
 
 # A rule's mark: one private-use character (planes 15 and 16).
 _MARK_BASE = 0xF0000
@@ -122,7 +123,7 @@ class Stack:
         self.glossary: dict[str, int] = {}  # term → its rule
         self.rules: dict[str, int] = {}  # source → its rule
         for rewrite in [] if edition.plain else layers.rewrites(edition.region):
-            notes = (f"{rewrite.layer}: {rewrite.source} → {rewrite.rendering}",) if rewrite.changes else ()
+            notes = (note(rewrite.layer, f"{rewrite.source} → {rewrite.rendering}"),) if rewrite.changes else ()
             if rewrite.context == "software":  # OpenCC's text unless the text is about software
                 rule = Rule(rewrite.source, rewrite.plain, notes, software=rewrite.rendering,
                              technical=rewrite.technical)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from . import editions, layers
+from . import notes as note_kinds
 from .boundaries import Repair, crosses_a_word, word_check
 from .editions import Edition
 from .model import GlossaryEntry, Part, Segment, Target, TermHit
@@ -34,7 +35,6 @@ _KEPT_VERBATIM = re.compile(r"[0-9A-Za-z]+(?:[.,%][0-9A-Za-z]+)*%?")
 # OpenCC's text dictionaries separate key and value by a tab and alternatives by spaces.
 _DICTIONARY_UNSAFE = re.compile(r"\s")
 _PASSES_KEPT = 64  # documents whose conversion a stack keeps: a run's chunk in flight is 8
-_PHRASE_CHECK = "word boundary"
 
 Phrases = tuple[tuple[str, str], ...]  # (Simplified term, its Traditional form), sorted
 
@@ -209,7 +209,7 @@ def _checked(stack: Stack, source: str, marked: str, software: bool,
             marked = _cut_conversion(stack, source, repair, overruled, _converting(stack))
             read = read_marks(stack, source, marked)
             if strip_marks(marked) != before:
-                notes = [f"{_PHRASE_CHECK}: {phrase} is not a word here" for phrase in repaired]
+                notes = [note_kinds.note(note_kinds.WORD_BOUNDARY, f"{phrase} is not a word here") for phrase in repaired]
     rules = [use.rule for use in read[0]] if read is not None else [rule_index(mark) for mark in MARKS.findall(marked)]
     for rule in rules:
         if software or not stack.table[rule].software:
@@ -323,6 +323,24 @@ def unexplained_changes(source: str, converted: str, plain: str, phrases: Phrase
     return list(lost.elements()) + [f"+{token}" for token in added.elements()]
 
 
+@lru_cache(maxsize=16)
+def _rules_with_tokens(region: str | None) -> tuple[tuple[str, str, str], ...]:
+    """The layers' rules (source, rendering, OpenCC's text) that hold a number or Latin text."""
+    return tuple((rule.source, rule.rendering, rule.plain) for rule in layers.rewrites(region)
+                 if any(_KEPT_VERBATIM.search(text) for text in (rule.source, rule.rendering, rule.plain)))
+
+
+def changed_verbatim(segment: Segment, text: str, edition: str) -> list[str]:
+    """Numbers and Latin text a Traditional text of the segment lost or added (`+OpenAI`) that neither OpenCC's own
+    dictionaries nor a rule of the edition that stands in the sentence (a layer's, a glossary term's) accounts for."""
+    if _KEPT_VERBATIM.findall(segment.source) == _KEPT_VERBATIM.findall(text):
+        return []
+    row = editions.get(edition)
+    rules = [rule for rule in _rules_with_tokens(row.region) if rule[0] in segment.source]
+    rules += [(hit.entry.source, term_rendering(hit.entry, edition)) for hit in segment.terms]
+    return unexplained_changes(segment.source, text, convert(segment.source, row.opencc), tuple(rules))
+
+
 @dataclass
 class _Converted:
     texts: list[str]
@@ -357,7 +375,7 @@ def _convert_segments(stack: Stack, segments: list[Segment], quotes: bool = True
             texts[start:end] = requoted
             for i, marks in enumerate(changed, start):
                 if marks:
-                    notes[i] = (*notes[i], f"punctuation: {', '.join(marks)}")
+                    notes[i] = (*notes[i], note_kinds.note(note_kinds.PUNCTUATION, ", ".join(marks)))
             start = end
     return _Converted(texts, notes, rules)
 
@@ -392,24 +410,10 @@ def origin(edition: str) -> str:
 
 def traditional_variant(segments: list[Segment], edition: str = editions.DEFAULT,
                         phrases: Phrases | None = None) -> Target:
-    """Every segment converted. A conversion that changes numbers or Latin text in a way OpenCC's own
-    dictionaries and the rules do not account for keeps its text and gets a QA warning for the reviewer.
-    `phrases` as for respect_boundaries."""
+    """Every segment converted, with the notes of what the layers changed. (A conversion that changes numbers or
+    Latin text is the QA check variant-changed's: changed_verbatim.) `phrases` as for respect_boundaries."""
     row = editions.get(edition)
-    phrases = _phrases_of(segments, edition, phrases)
-    stack = _stack(row.key, phrases)
-    converted_texts = _convert_segments(stack, segments)
-    texts = converted_texts.texts
-    notes: dict[str, tuple[str, ...]] = {}
-    for segment, converted, segment_notes, used in zip(segments, texts, converted_texts.notes,
-                                                        converted_texts.rules, strict=True):
-        if _KEPT_VERBATIM.findall(segment.source) != _KEPT_VERBATIM.findall(converted):
-            rules = tuple((stack.table[rule].source, stack.table[rule].rendering) for rule in used)
-            changed = unexplained_changes(segment.source, converted, convert(segment.source, row.opencc), rules)
-            if changed:
-                segment_notes = (*segment_notes, f"QA warning: the conversion changed numbers or Latin text "
-                                                 f"({' '.join(changed[:3])}); check this entry [variant-changed]")
-        if segment_notes:
-            notes[segment.id] = segment_notes
-    return Target(row.locale, {segment.id: text for segment, text in zip(segments, texts, strict=True)},
+    converted = _convert_segments(_stack(row.key, _phrases_of(segments, edition, phrases)), segments)
+    notes = {segment.id: found for segment, found in zip(segments, converted.notes, strict=True) if found}
+    return Target(row.locale, {segment.id: text for segment, text in zip(segments, converted.texts, strict=True)},
                   origin(row.key), notes)

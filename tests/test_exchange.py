@@ -493,20 +493,20 @@ def test_omegat_fills_every_exact_segment_from_our_tmx(tmp_path):
 
 
 def test_notes_are_told_apart_from_the_lines_a_tool_wrapped_them_into():
-    from l10n.reviewed import whole_notes
+    from l10n.notes import whole
 
     comment = ("QA warning: odd [x]\nlist item, paragraph 3, sentence 1; body, paragraph 5,\nsentence 2\n"
                "glossary: 微软 → Microsoft (org) — the company\nwhose name\n<a1> link: https://example.com")
-    assert whole_notes(comment) == (
+    assert whole(comment.split("\n")) == (
         "QA warning: odd [x]", "list item, paragraph 3, sentence 1; body, paragraph 5, sentence 2",
         "glossary: 微软 → Microsoft (org) — the company whose name", "<a1> link: https://example.com")
 
 
 def test_every_note_a_run_writes_begins_like_a_note(tmp_path):
-    """reviewed.NOTE_STARTS must know every kind of `#.` note, or a catalog a tool re-wrapped reads two notes as
+    """notes.NOTE_STARTS must know every kind of `#.` note, or a catalog a tool re-wrapped reads two notes as
     one: here glossary terms, a link, machine drafts with their glossary checks, the editions' layers, QA."""
     from l10n.pipeline import RunOptions, run
-    from l10n.reviewed import NOTE_STARTS
+    from l10n.notes import NOTE_STARTS
     from fake_engine import FakeTranslator
 
     article = tmp_path / "a.md"

@@ -8,6 +8,7 @@ import polib
 from typer.testing import CliRunner
 
 from l10n import po_text
+from l10n.entries import Catalog, Entry
 from l10n.cli import app
 
 runner = CliRunner()
@@ -43,12 +44,11 @@ def test_references_headers_and_notes_stay_on_their_line(tmp_path, msgfmt_check)
     """Whatever reaches a `#:` reference, a `#.` note or a header field: no character any reader takes for a
     line end survives (gettext: \\n; polib's universal newlines: \\r; str.splitlines: \\v \\x1c \\u2028 …)."""
     breaks = ["\n", "\r", "\v", "\f", "\x1c", "\x85", "\u2028", "\u2029"]
-    catalog = polib.POFile()
-    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}
+    catalog = Catalog({"Content-Type": "text/plain; charset=UTF-8", "Language": "en"}, [])
     for number, character in enumerate(breaks):
-        catalog.metadata[f"X-Field-{number}"] = f"a{character}Language: de"
-        catalog.append(polib.POEntry(msgid=f"句子{number}", msgstr="", occurrences=[(f"t{character}msgid x", "1")],
-                                     comment=f"note{character}QA error: injected [glossary]" * (character != "\n")))
+        catalog.header[f"X-Field-{number}"] = f"a{character}Language: de"
+        catalog.entries.append(Entry(f"句子{number}", occurrences=[(f"t{character}msgid x", "1")],
+                                     notes=[f"note{character}QA error: injected [glossary]"]))
     path = tmp_path / "en.po"
     path.write_text(po_text.render(catalog), encoding="utf-8")
     msgfmt_check(path)
@@ -61,9 +61,8 @@ def test_references_headers_and_notes_stay_on_their_line(tmp_path, msgfmt_check)
 
 
 def test_a_file_name_with_spaces_is_one_reference_as_gettext_writes_it(tmp_path):
-    catalog = polib.POFile()
-    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
-    catalog.append(polib.POEntry(msgid="句子", msgstr="", occurrences=[("a b.txt", "3"), ("c.txt", "4")]))
+    catalog = Catalog({"Content-Type": "text/plain; charset=UTF-8"},
+                      [Entry("句子", occurrences=[("a b.txt", "3"), ("c.txt", "4")])])
     path = tmp_path / "a.po"
     path.write_text(po_text.render(catalog), encoding="utf-8")
     assert "#: \u2068a b.txt\u2069:3 c.txt:4\n" in path.read_text(encoding="utf-8")

@@ -562,14 +562,13 @@ def test_msgcat_rewrites_a_generated_file_to_the_same_bytes(tmp_path, sample_pat
 def test_a_sentence_that_was_several_entries_starts_from_all_of_them():
     """msgmerge would start 好； 他说，明天再谈这件事。 from the longer half alone (the short one scores under 0.6)
     and keep 好； obsolete; the reviewer gets both halves, in order, and the old pieces in #| msgid."""
-    from l10n.machine import Draft, key
+    from l10n.entries import Catalog, Entry, key
+    from l10n.machine import Draft
     from l10n.merge import Fresh, merge
 
-    previous = polib.POFile()
-    previous.extend([polib.POEntry(msgid="好；", msgstr="Fine;"),
-                     polib.POEntry(msgid="他说，明天再谈这件事。", msgstr="he said they would talk about it tomorrow."),
-                     polib.POEntry(msgid="机器的半句；", msgstr="machine half;", flags=["fuzzy"]),
-                     polib.POEntry(msgid="也是机器的。", msgstr="machine too.", flags=["fuzzy"])])
+    previous = Catalog({}, [Entry("好；", "Fine;"), Entry("他说，明天再谈这件事。", "he said they would talk about it tomorrow."),
+                            Entry("机器的半句；", "machine half;", flags=["fuzzy"]),
+                            Entry("也是机器的。", "machine too.", flags=["fuzzy"])])
     drafts = {key(None, "机器的半句；"): Draft("machine half;", ()), key(None, "也是机器的。"): Draft("machine too.", ())}
     merged = merge([Fresh("好； 他说，明天再谈这件事。", (), ()), Fresh("机器的半句；也是机器的。", (), (), machine_text="new")],
                    previous, drafts)

@@ -6,6 +6,7 @@ import polib
 import pytest
 
 from l10n import po_text
+from l10n.entries import Catalog, Entry
 from l10n.errors import InputError
 from l10n.ingest import read_article
 from l10n.pipeline import RunOptions, run
@@ -130,8 +131,7 @@ def test_escaped_quotes_and_obsolete_entries_read_back(tmp_path):
                     'msgctxt "a"\nmsgid "他说\\"好\\""\nmsgstr ""\n"He said \\"OK\\" \\\\"\n\n'
                     '#~ msgctxt "b"\n#~ msgid "旧"\n#~ msgstr "old"\n', encoding="utf-8")
     catalog = read_catalog(path)
-    assert catalog[0].msgstr == 'He said "OK" \\'
-    assert catalog.obsolete_entries()[0].msgstr == "old"
+    assert [(entry.msgstr, entry.obsolete) for entry in catalog] == [('He said "OK" \\', False), ("old", True)]
 
 
 _PIECES = ["董事会", "宣布", "，", "。", "“", "”", "《华尔街日报》", "（", "）", "OpenAI", "Sam Altman", " ", "-", "/",
@@ -143,15 +143,14 @@ def test_msgcat_rewrites_random_strings_to_the_same_bytes(tmp_path):
     """Wrapping matches gettext's byte for byte: CJK and Latin runs, escapes, URLs, full-width and combining
     characters, strings of every length around the 79-column page, in msgid and msgstr and in #| previous."""
     rng = random.Random(7)
-    catalog = polib.POFile()
-    catalog.metadata = {"Content-Type": "text/plain; charset=UTF-8"}
+    catalog = Catalog({"Content-Type": "text/plain; charset=UTF-8"}, [])
     for number in range(600):
         text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 60)))
-        entry = polib.POEntry(msgctxt=str(number), msgid=text, msgstr=text[::-1] if number % 3 else "")
+        entry = Entry(text, text[::-1] if number % 3 else "", str(number))
         if number % 5 == 0 and entry.msgstr:  # msgcat drops the fuzzy flag of an untranslated entry
             entry.flags.append("fuzzy")
             entry.previous_msgid = text[1:] or "x"
-        catalog.append(entry)
+        catalog.entries.append(entry)
     path = tmp_path / "random.po"
     path.write_text(po_text.render(catalog), encoding="utf-8")
     rewritten = subprocess.run(["msgcat", str(path)], capture_output=True, check=True).stdout

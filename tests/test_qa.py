@@ -2,11 +2,11 @@
 name-style rule; enforcement's repair; findings written into entries."""
 from pathlib import Path
 
-import polib
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from l10n.entries import Catalog, Entry
 from l10n.glossary import Glossary, parse
 from l10n.model import Part, Segment, Severity
 from l10n.qa import CHECKS, build_context, check_catalog, check_texts
@@ -204,9 +204,7 @@ def test_length_far_from_the_documents_usual_ratio():
 # ---- findings in the catalog
 
 def _catalog(msgstr):
-    catalog = polib.POFile()
-    catalog.append(polib.POEntry(msgid="该项目投资77亿元。", msgstr=msgstr, comment="body, paragraph 1, sentence 1"))
-    return catalog
+    return Catalog({}, [Entry("该项目投资77亿元。", msgstr, notes=["body, paragraph 1, sentence 1"])])
 
 
 def test_findings_replace_earlier_ones_and_an_error_makes_the_entry_fuzzy():
@@ -215,12 +213,12 @@ def test_findings_replace_earlier_ones_and_an_error_makes_the_entry_fuzzy():
     check_catalog(catalog, segments, "en")
     check_catalog(catalog, segments, "en")
     [entry] = catalog
-    assert entry.comment.splitlines() == [
+    assert entry.notes == [
         "body, paragraph 1, sentence 1", "QA error: 77亿元: expected 7.7 billion CNY in the English [numbers]"]
     assert entry.fuzzy
     entry.msgstr, entry.flags = "The project cost 7.7 billion yuan.", []
     check_catalog(catalog, segments, "en")
-    assert entry.comment == "body, paragraph 1, sentence 1" and not entry.fuzzy
+    assert entry.notes == ["body, paragraph 1, sentence 1"] and not entry.fuzzy
 
 
 def test_a_long_traditional_sentence_as_converted_is_not_diffed(monkeypatch):

@@ -9,7 +9,8 @@ from typer.testing import CliRunner
 
 from l10n.cli import app
 from l10n.model import Document, Paragraph, Part, Segment, Span
-from l10n.reviewed import Catalog, Translation
+from l10n.entries import Catalog, Entry
+from l10n.reviewed import DocumentCatalog
 from l10n.writers.review import render
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -63,8 +64,8 @@ def test_article_text_is_escaped():
     source = "他写了<script>alert(1)</script>。"
     document = Document("x", "x.txt", "utf-8", "", (Paragraph(1, Part.BODY, source, 1),))
     segment = Segment("abc", 1, 1, Part.BODY, 1, source)
-    catalog = Catalog("en", Path("en.po"), {"abc": Translation("He wrote <script>alert(2)</script>.", False,
-                                                               5, ("QA warning: <b>odd</b> [x]",))})
+    entry = Entry(source, "He wrote <script>alert(2)</script>.", notes=["QA warning: <b>odd</b> [x]"], line=5)
+    catalog = DocumentCatalog(Catalog({}, [entry], Path("en.po")), {"abc": entry}, {})
     page = html.fromstring(render(document, [segment], [catalog], {}))
     assert not page.xpath("//script | //b")
     assert page.xpath("//tbody//td[2]/text()")[0] == "He wrote <script>alert(2)</script>."
@@ -114,8 +115,8 @@ def test_placeholders_show_as_the_formatting_they_stand_for_escaped():
              Span(3, "image", "https://example.com/i.png"))
     document = Document("x", "x.md", "utf-8", "", (Paragraph(1, Part.BODY, source, 1, 0, spans),))
     segment = Segment("abc", 1, 1, Part.BODY, 1, source)
-    catalog = Catalog("en", Path("en.po"), {"abc": Translation(
-        "<a1>Altman</a1> is back; the <b2>board</b2> is <i9>reshaped<x3/>.", False, 5, ())})
+    entry = Entry(source, "<a1>Altman</a1> is back; the <b2>board</b2> is <i9>reshaped<x3/>.", line=5)
+    catalog = DocumentCatalog(Catalog({}, [entry], Path("en.po")), {"abc": entry}, {})
     page = html.fromstring(render(document, [segment], [catalog], {}))
     source_cell, target_cell = page.xpath("//tbody/tr/td")
     assert "<a1>" not in source_cell.text_content()

@@ -12,7 +12,8 @@ from l10n.cli import app
 from l10n.errors import UsageError
 from l10n.glossary import Glossary, load, parse
 from l10n.ingest import read_article
-from l10n.model import Part, Segment
+from l10n.model import Part, Segment, Severity
+from l10n.qa import build_context, check_texts
 from l10n.pipeline import RunOptions, run
 from l10n.segment import segment_document
 from l10n.variant import convert, glossary_phrases, respect_boundaries, traditional_variant, unexplained_changes
@@ -154,11 +155,14 @@ def test_a_damaged_conversion_is_a_qa_warning_not_a_stop(monkeypatch, sample_pat
     monkeypatch.setattr(stacks, "_build", lambda edition, table, rules: _Damaging())
     target = traditional_variant(segments, "hant")
     assert set(target.texts) == {segment.id for segment in segments}
-    warned = [segment for segment in segments if "[variant-changed]" in target.notes.get(segment.id, ("",))[-1]]
-    assert warned and all("OpenAI" in segment.source for segment in warned)
-    assert all(segment in warned for segment in segments if "OpenAI" in segment.source)
-    note = target.notes[warned[0].id][-1]
-    assert note.startswith("QA warning: the conversion changed numbers or Latin text (OpenAI")
+    context = build_context(segments, target.texts, "zh_Hant", edition="hant", converted=target.texts)
+    warned = [issue for issue in check_texts(segments, target.texts, context) if issue.code == "variant-changed"]
+    assert {issue.segment_id for issue in warned} == {segment.id for segment in segments if "OpenAI" in segment.source}
+    assert warned[0].severity is Severity.WARNING
+    assert warned[0].message.startswith("the conversion changed numbers or Latin text (OpenAI")
+    reworded = {**target.texts, warned[0].segment_id: "改寫了。"}
+    assert any(issue.message.startswith("the text changed") for issue in check_texts(segments, reworded, context)
+               if issue.code == "variant-changed")
 
 
 def test_a_batch_with_hepatitis_b_writes_every_article(tmp_path):

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from .. import __version__, po_text
+from ..entries import FUZZY, Catalog, Entry
 from .dp import Link
 from .inputs import Side
 from ..table import render_rows
@@ -34,10 +35,7 @@ class Alignment:
 
 def render_po(alignment: Alignment) -> str:
     """One fuzzy entry per link with Chinese in it; the English waits for a reviewer to confirm it."""
-    import polib
-
-    catalog = polib.POFile(wrapwidth=78)
-    catalog.metadata = {
+    header = {
         "Project-Id-Version": alignment.zh.path.name,
         "Report-Msgid-Bugs-To": "",
         "PO-Revision-Date": "YEAR-MO-DA HO:MI+ZONE",
@@ -52,18 +50,19 @@ def render_po(alignment: Alignment) -> str:
         "X-L10n-Origin": f"l10n align {alignment.zh.path.name} {alignment.en.path.name}",
     }
     seen: dict[str, int] = {}
+    entries = []
     for link in alignment.links:
         if not link.zh:
             continue
         source, target = alignment.texts(link)
         seen[source] = seen.get(source, 0) + 1
-        catalog.append(polib.POEntry(
+        entries.append(Entry(
             msgctxt=f"occurrence {seen[source]}" if seen[source] > 1 else None,  # a repeated sentence
             msgid=source, msgstr=target,
             occurrences=[(alignment.zh.path.name, str(alignment.zh.sentences[link.zh[0]].line))],
-            comment=alignment.note(link) if link.en else "no English counterpart found",
-            flags=["fuzzy"] if target else []))
-    return po_text.render(catalog)
+            notes=[alignment.note(link) if link.en else "no English counterpart found"],
+            flags=[FUZZY] if target else []))
+    return po_text.render(Catalog(header, entries))
 
 
 def render_tmx(alignment: Alignment) -> str:

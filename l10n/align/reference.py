@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from ..model import GlossaryEntry, Segment, Target
+from ..notes import REFERENCE, note
 from ..placeholders import strip
 from . import align_sides
 from .inputs import Sentence, Side, read_english
@@ -29,5 +30,5 @@ def reference_target(segments: list[Segment], reference: Path, glossary: Iterabl
             continue
         segment = segments[link.zh[0]]
         texts[segment.id] = alignment.texts(link)[1]
-        notes[segment.id] = (f"reference: {alignment.note(link)}",)
+        notes[segment.id] = (note(REFERENCE, alignment.note(link)),)
     return Target("en", texts, f"reference {reference.name}", notes)

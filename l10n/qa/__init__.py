@@ -5,11 +5,10 @@ from __future__ import annotations
 
 import statistics
 
-import polib
-
+from ..entries import Catalog
 from ..model import Issue, Segment
 from . import terms, numbers, latin, leaks, punctuation, repetition, spelling, regional  # noqa: F401, I001  (each registers its checks, in this order)
-from .findings import entries_for, write_findings
+from .findings import write_findings
 from .registry import CHECKS, ENGLISH, TRADITIONAL, Context, language_of
 
 MIN_SEGMENTS_FOR_RATIO = 5  # fewer translated segments say nothing about a document's usual length ratio
@@ -50,11 +49,13 @@ def check_texts(segments: list[Segment], texts: dict[str, str], context: Context
     return issues
 
 
-def check_catalog(catalog: polib.POFile, segments: list[Segment], locale: str, style: str = "full",
+def check_catalog(catalog: Catalog, segments: list[Segment], locale: str, style: str = "full",
                   edition: str | None = None, converted: dict[str, str] | None = None) -> list[Issue]:
     """Check a catalog's live entries against their segments and write the findings into the entries."""
-    entries = entries_for(catalog, segments)
+    entries = catalog.for_segments(segments)
     texts = {segment_id: entry.msgstr for segment_id, entry in entries.items() if entry.msgstr}
-    issues = check_texts(segments, texts, build_context(segments, texts, locale, style, edition, converted))
+    # An untranslated catalog (English without drafts) has nothing to check: no context to work out.
+    issues = check_texts(segments, texts, build_context(segments, texts, locale, style, edition, converted)) \
+        if texts else []
     write_findings(entries, issues)
     return issues

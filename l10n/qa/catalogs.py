@@ -12,16 +12,15 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-import polib
-
 from .. import editions, po
+from ..entries import Catalog
 from ..errors import InputError, UsageError
 from ..files import write_atomic
 from ..glossary import Glossary
 from ..model import Issue, Part, Segment, Severity
 from ..variant import Phrases, glossary_phrases, respect_boundaries, traditional_variant
 from . import check_catalog
-from .findings import entries_for, is_finding
+from .findings import is_finding
 from .registry import TRADITIONAL, language_of
 
 _ORIGIN_EDITION = re.compile(r"\bl10n edition (\S+):")
@@ -77,11 +76,11 @@ def catalog_paths(inputs: list[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-def segments_of(catalog: polib.POFile, glossary: Glossary, edition: str) -> list[Segment]:
+def segments_of(catalog: Catalog, glossary: Glossary, edition: str) -> list[Segment]:
     """The catalog's live entries as segments, in file order, with their glossary terms; a term that only
     seems to stand in a sentence (布洛克曼 in 乌云密布洛克曼) is dropped as `run` drops it."""
     segments = []
-    for number, entry in enumerate((e for e in catalog if not e.obsolete and e.msgid), start=1):
+    for number, entry in enumerate((e for e in catalog.live() if e.msgid), start=1):
         line = next((int(line) for _, line in entry.occurrences if line and line.isdigit()), 0)
         segments.append(Segment(entry.msgctxt or str(number), number, 1, Part.BODY, line, entry.msgid))
     return respect_boundaries(glossary.annotate(segments), edition, _glossary_phrases(glossary, edition))
@@ -92,10 +91,10 @@ def _glossary_phrases(glossary: Glossary, edition: str) -> Phrases:
     return glossary_phrases(glossary.entries.values(), edition)
 
 
-def catalog_edition(catalog: polib.POFile, locale: str) -> str | None:
+def catalog_edition(catalog: Catalog, locale: str) -> str | None:
     """The edition a Traditional catalog was made as: its origin header says, or (older catalogs) the OpenCC
     configuration it names, which is an edition's old name; else the newsroom edition of its locale."""
-    origin = catalog.metadata.get("X-L10n-Origin", "")
+    origin = catalog.header.get("X-L10n-Origin", "")
     for pattern in (_ORIGIN_EDITION, _ORIGIN_CONFIG):
         found = pattern.search(origin)
         if found and found.group(1) in editions.names():
@@ -104,22 +103,22 @@ def catalog_edition(catalog: polib.POFile, locale: str) -> str | None:
     return usual.key if usual is not None else None
 
 
-def check_in_memory(catalog: polib.POFile, glossary: Glossary, style: str = "full") -> tuple[list[Issue], dict]:
+def check_in_memory(catalog: Catalog, glossary: Glossary, style: str = "full") -> tuple[list[Issue], dict]:
     """Run every check on a catalog as it is now and write the findings into its entries (in memory): the
     issues, and each segment's entry."""
-    locale = catalog.metadata.get("Language", "")
+    locale = catalog.language
     edition = catalog_edition(catalog, locale)
     segments = segments_of(catalog, glossary, edition or editions.DEFAULT)
     converted = (traditional_variant(segments, edition, _glossary_phrases(glossary, edition)).texts
                  if edition is not None and language_of(locale) == TRADITIONAL else None)
     issues = check_catalog(catalog, segments, locale, style, edition, converted)
-    return issues, entries_for(catalog, segments)
+    return issues, catalog.for_segments(segments)
 
 
-def _findings_state(catalog: polib.POFile) -> list[tuple[str, bool, tuple[str, ...]]]:
+def _findings_state(catalog: Catalog) -> list[tuple[str, bool, tuple[str, ...]]]:
     """What a check writes into a catalog: each live entry's findings and fuzzy flag."""
-    return [(entry.msgid, entry.fuzzy, tuple(line for line in entry.comment.splitlines() if is_finding(line)))
-            for entry in catalog if not entry.obsolete]
+    return [(entry.msgid, entry.fuzzy, tuple(line for line in entry.notes if is_finding(line)))
+            for entry in catalog.live()]
 
 
 def check_files(paths: list[Path], glossary: Glossary, style: str = "full") -> list[CatalogReport]:
@@ -132,22 +131,16 @@ def check_files(paths: list[Path], glossary: Glossary, style: str = "full") -> l
         issues, entries = check_in_memory(catalog, glossary, style)
         rewritten = _findings_state(catalog) != before
         if rewritten:
-            text = po.render(catalog)
-            write_atomic(path, text)
-            # read back from the file: polib splits a string at U+001C, U+2028 … which a msgstr may hold as is
-            lines = {entry.msgid: entry.linenum for entry in polib.pofile(str(path)) if not entry.obsolete}
-        else:
-            lines = {entry.msgid: entry.linenum for entry in catalog if not entry.obsolete}
-        findings = tuple(Finding(lines.get(entries[i.segment_id].msgid, 0), entries[i.segment_id].msgid, i)
-                         for i in issues)
+            write_atomic(path, po.render(catalog))  # each entry's line becomes its line in the file written
+        findings = tuple(Finding(entries[i.segment_id].line or 0, entries[i.segment_id].msgid, i) for i in issues)
         checked = sum(1 for entry in entries.values() if entry.msgstr)
-        reports.append(CatalogReport(path, catalog.metadata.get("Language", ""), checked, findings, rewritten))
+        reports.append(CatalogReport(path, catalog.language, checked, findings, rewritten))
     return reports
 
 
-def errors_by_sentence(path: Path, glossary: Glossary, style: str = "full") -> dict[str, list[Issue]]:
-    """The QA errors of each entry of a catalog file as it is now, by msgid; the file is left as it is."""
-    issues, entries = check_in_memory(po.read_catalog(path), glossary, style)
+def errors_by_sentence(catalog: Catalog, glossary: Glossary, style: str = "full") -> dict[str, list[Issue]]:
+    """The QA errors of each entry of a catalog as it is now, by msgid; the catalog is left as it is."""
+    issues, entries = check_in_memory(catalog.copy(), glossary, style)
     found: dict[str, list[Issue]] = {}
     for issue in issues:
         if issue.severity is Severity.ERROR:

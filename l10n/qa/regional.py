@@ -1,5 +1,6 @@
-"""An edition's regional forms: a mainland form left in a Taiwan or Hong Kong catalog where the edition has a
-regional rendering of it (a reviewer typed 特朗普 into zh_TW.po, where Taiwan prints 川普)."""
+"""An edition's own text: a mainland form left in a Taiwan or Hong Kong catalog where the edition has a regional
+rendering of it (a reviewer typed 特朗普 into zh_TW.po, where Taiwan prints 川普), and numbers or Latin text that the
+Traditional text changed from the source with nothing to account for it."""
 from __future__ import annotations
 
 from ..model import Segment, Severity
@@ -19,3 +20,17 @@ def mainland_form(segment: Segment, text: str, context: Context) -> list[str]:
             if mainland in text and rendering not in text and not any(source in term for term in terms)]
     name = get(context.edition).name
     return [f"mainland form {mainland} left; the {name} edition prints {rendering}" for mainland, rendering in left]
+
+
+@check("variant-changed", Severity.WARNING, "the Traditional text changed numbers or Latin text of the source that "
+       "neither OpenCC's dictionaries nor the edition's rules account for", (TRADITIONAL,))
+def variant_changed(segment: Segment, text: str, context: Context) -> list[str]:
+    if context.edition is None:
+        return []
+    from ..variant import changed_verbatim
+
+    changed = changed_verbatim(segment, text, context.edition)
+    if not changed:
+        return []
+    whose = "the conversion" if text == context.expected.get(segment.id) else "the text"
+    return [f"{whose} changed numbers or Latin text ({' '.join(changed[:3])}); check this entry"]

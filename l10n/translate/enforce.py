@@ -14,6 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Segment
+from ..notes import MACHINE_DRAFT, MT_GLOSSARY, note
 from ..qa.terms import Requirement, find_rendering, forbidden_present, missing, requirements
 from . import markup
 from .base import Translator
@@ -93,7 +94,7 @@ def _repair(text: str, needs: list[Requirement]) -> tuple[str, dict[str, str]]:
 
 
 def _finish(model_id: str, text: str, needs: list[Requirement], how: str, repaired: dict[str, str]) -> Draft:
-    notes = [f"machine draft: {model_id}"]
+    notes = [note(MACHINE_DRAFT, model_id)]
     absent = {need.rendering for need in missing(text, needs)}
     for need in needs:
         if need.rendering in absent:
@@ -102,7 +103,7 @@ def _finish(model_id: str, text: str, needs: list[Requirement], how: str, repair
             status = f"repaired from {repaired[need.rendering]!r}"
         else:
             status = how
-        notes.append(f"MT glossary: {need.entry.source} → {need.rendering}: {status}")
+        notes.append(note(MT_GLOSSARY, f"{need.entry.source} → {need.rendering}: {status}"))
     return Draft(text, tuple(notes), len(needs), len(needs) - len(absent))
 
 

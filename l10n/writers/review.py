@@ -13,13 +13,13 @@ from dataclasses import dataclass
 
 from lxml.html import builder as E
 
-from .. import editions
+from .. import editions, notes
+from ..entries import Entry
 from ..escapes import xml_text
 from ..model import Document, Segment, Span
-from ..reviewed import SOURCE_LANGUAGE, Catalog, Translation, language_tag
+from ..reviewed import SOURCE_LANGUAGE, DocumentCatalog, language_tag
 from .article import Node, PlaceholderError, add_text, parse, serialize
 
-_GLOSSARY_NOTE = re.compile(r"^(?P<source>.+?) → (?P<rendering>.+?) \((?P<details>[^)]*)\)")
 _NAMES = {**{edition.locale: edition.name for edition in editions.NEWSROOM}, "en": "English"}
 _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:1.5rem;color:#222}
@@ -50,12 +50,12 @@ class Term:
     details: str
 
 
-def _terms(notes: list[str]) -> list[Term]:
+def _terms(glossary_notes: list[str]) -> list[Term]:
     found = []
-    for note in map(xml_text, notes):
-        match = _GLOSSARY_NOTE.match(note)
-        if match:
-            found.append(Term(match["source"], match["rendering"], match["details"]))
+    for note in map(xml_text, glossary_notes):
+        parsed = notes.parse_glossary_term(note)
+        if parsed is not None:
+            found.append(Term(*parsed))
     return found
 
 
@@ -115,21 +115,22 @@ def _source_cell(segment: Segment, spans: tuple[Span, ...], terms: list[Term]):
     return cell
 
 
-def _context(translation: Translation, spans: tuple[Span, ...]) -> list:
+def _context(catalog: DocumentCatalog, translation: Entry, spans: tuple[Span, ...]) -> list:
     """What a reviewer needs to judge a fuzzy text: what it was translated from and where it came from."""
     lines = []
-    if translation.previous_source is not None:
+    if translation.previous_msgid is not None:
         lines.append(E.LI(E.SPAN(E.CLASS("label"), "translated from: "),
-                          *_formatted(translation.previous_source, spans, {})))
+                          *_formatted(translation.previous_msgid, spans, {})))
     lines += [E.LI(E.SPAN(E.CLASS("label"), "translator: "), xml_text(comment))
               for comment in translation.translator_comments]
-    lines += [E.LI(E.SPAN(E.CLASS("label"), "draft from "), xml_text(origin)) for origin in translation.origin]
+    lines += [E.LI(E.SPAN(E.CLASS("label"), "draft from "), xml_text(origin)) for origin in catalog.origin(translation)]
     return [E.UL(E.CLASS("context"), *lines)] if lines else []
 
 
-def _target_cell(translation: Translation | None, locale: str, spans: tuple[Span, ...]):
+def _target_cell(catalog: DocumentCatalog, translation: Entry | None, spans: tuple[Span, ...]):
+    locale = catalog.locale
     cell = E.TD(lang=language_tag(locale))
-    if translation is None or not translation.text:
+    if translation is None or not translation.msgstr:
         cell.set("class", "untranslated")
         cell.append(E.SPAN(E.CLASS("badge"), "untranslated"))
         return cell
@@ -137,24 +138,26 @@ def _target_cell(translation: Translation | None, locale: str, spans: tuple[Span
         cell.set("class", "fuzzy")
         cell.append(E.SPAN(E.CLASS("badge"), "fuzzy"))
     # each catalog's notes give the rendering required in its own language (English, or an override)
-    renderings = {term.rendering: f"glossary: {term.source}" for term in _terms(translation.glossary_notes)}
-    for piece in _formatted(translation.text, spans, renderings, ignore_case=True):
+    renderings = {term.rendering: notes.note(notes.GLOSSARY, term.source) for term in _terms(translation.glossary_notes)}
+    for piece in _formatted(translation.msgstr, spans, renderings, ignore_case=True):
         if isinstance(piece, str):
             add_text(cell, piece)
         else:
             cell.append(piece)
-    findings = [E.LI(E.CLASS("qa-error"), xml_text(f"QA error: {message}")) for message in translation.qa_errors]
-    findings += [E.LI(E.CLASS("qa-warning"), xml_text(f"QA warning: {message}")) for message in translation.qa_warnings]
+    findings = [E.LI(E.CLASS("qa-error"), xml_text(notes.note(notes.QA_ERROR, message)))
+                for message in translation.qa_errors]
+    findings += [E.LI(E.CLASS("qa-warning"), xml_text(notes.note(notes.QA_WARNING, message)))
+                 for message in translation.qa_warnings]
     if findings:
         cell.append(E.UL(E.CLASS("qa"), *findings))
-    for element in _context(translation, spans) if translation.fuzzy else []:
+    for element in _context(catalog, translation, spans) if translation.fuzzy else []:
         cell.append(element)
     return cell
 
 
-def _counts(catalog: Catalog, segments: list[Segment]) -> str:
+def _counts(catalog: DocumentCatalog, segments: list[Segment]) -> str:
     translations = [catalog.translations.get(segment.id) for segment in segments]
-    done = [t for t in translations if t is not None and t.text]
+    done = [t for t in translations if t is not None and t.msgstr]
     reviewed = sum(1 for t in done if not t.fuzzy)
     errors = sum(len(t.qa_errors) for t in done)
     warnings = sum(len(t.qa_warnings) for t in done)
@@ -162,13 +165,14 @@ def _counts(catalog: Catalog, segments: list[Segment]) -> str:
             f"{errors} QA errors, {warnings} QA warnings")
 
 
-def _ordered(catalogs: list[Catalog]) -> list[Catalog]:
+def _ordered(catalogs: list[DocumentCatalog]) -> list[DocumentCatalog]:
     """Traditional variants first, then English, then any other language."""
     return sorted(catalogs, key=lambda c: (not c.locale.startswith("zh"), c.locale != "en", c.locale))
 
 
-def render(document: Document, segments: list[Segment], catalogs: list[Catalog],
-           notes: dict[str, Translation]) -> str:
+def render(document: Document, segments: list[Segment], catalogs: list[DocumentCatalog],
+           template: dict[str, Entry]) -> str:
+    """`template`: the template's entry of each segment, whose glossary notes show every rendering."""
     catalogs = _ordered(catalogs)
     counts = [E.LI(E.STRONG(f"{_NAMES.get(c.locale, c.locale)}: "), _counts(c, segments)) for c in catalogs]
     header = E.HEADER(E.H1(xml_text(f"Review: {document.name}")),
@@ -178,12 +182,12 @@ def render(document: Document, segments: list[Segment], catalogs: list[Catalog],
     previous_paragraph = None
     spans = {paragraph.index: paragraph.spans for paragraph in document.paragraphs}
     for segment in segments:
-        entry_notes = notes.get(segment.id)
+        entry_notes = template.get(segment.id)
         comments = entry_notes.glossary_notes if entry_notes is not None else next(
             (c.translations[segment.id].glossary_notes for c in catalogs if segment.id in c.translations), [])
         terms = _terms(comments)
         row = E.TR(_source_cell(segment, spans[segment.paragraph], terms),
-                   *(_target_cell(c.translations.get(segment.id), c.locale, spans[segment.paragraph])
+                   *(_target_cell(c, c.translations.get(segment.id), spans[segment.paragraph])
                      for c in catalogs))
         if segment.paragraph != previous_paragraph:
             row.set("class", "block-start")
