@@ -49,20 +49,20 @@ class Repair:
     plain: tuple[int, int] | None = None  # convert this span with OpenCC alone: a word the rule lies inside
 
 
-def word_check(text: str, start: int, end: int, phrase: bool) -> Repair | None:
+def word_check(text: str, start: int, end: int, phrase: bool, name: bool = False) -> Repair | None:
     window, low = _window(text, start, end)
-    found = _window_check(window, start - low, end - low, phrase)
+    found = _window_check(window, start - low, end - low, phrase, name)
     if found is None:
         return None
     return Repair(tuple(cut + low for cut in found.cuts), found.plain and (found.plain[0] + low, found.plain[1] + low))
 
 
 @lru_cache(maxsize=65536)  # news repeats its phrases in the same few contexts
-def _window_check(text: str, start: int, end: int, phrase: bool) -> Repair | None:
+def _window_check(text: str, start: int, end: int, phrase: bool, name: bool) -> Repair | None:
     """How to take a rule back where text[start:end] is not a word of the sentence (jieba's dictionary words
     around it), or None where it is. A word running across an edge (增加纳税 for 加纳): cut where the sentence's
-    words meet inside the phrase, or, when a rule of ours lies inside a longer name (格拉斯 in 格拉斯哥), convert
-    that name with OpenCC alone.
+    words meet inside the phrase, or, when a name of ours lies inside another, longer name (格拉斯 in 格拉斯哥),
+    convert that name with OpenCC alone; vocabulary inside a longer name is that name's (网络 in 网络安全).
     One of OpenCC's phrases that is a (rare) dictionary word is also taken back where the sentence splits it
     (并为 in 并为客户); a name jieba does not know (扎克伯格) is split into pieces by it and still stands."""
     is_known = phrase and is_word(text[start:end])
@@ -73,6 +73,6 @@ def _window_check(text: str, start: int, end: int, phrase: bool) -> Repair | Non
     inner = tuple(sorted({edge for word in words for edge in word if start < edge < end}))
     if crossing and inner or (inner and is_known):
         return Repair(cuts=inner)
-    if crossing and not phrase and any(text[word[0]:word[1]] in layers.longer_names() for word in crossing):
+    if crossing and name and any(text[word[0]:word[1]] in layers.longer_names() for word in crossing):
         return Repair(plain=(min(word[0] for word in crossing), max(word[1] for word in crossing)))
     return None  # inside a longer common word, a rule is part of it (乙肝 in 乙肝病毒), as OpenCC's phrases are

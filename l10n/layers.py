@@ -46,8 +46,9 @@ def rewrites(region: str | None) -> tuple[Rewrite, ...]:
     regional = str.maketrans(dict(characters(region)))  # OpenCC's text of a phrase, as the region prints it
     for source, rendering, context, _, plain, computing in _rows(DATA / f"{region}-vocabulary.tsv"):
         plain = plain.translate(regional)
-        found[source] = Rewrite(SOFTWARE if context == "software" else VOCABULARY, source, rendering, context,
-                                rendering != plain, plain, computing == "yes" and context == "general")
+        layer = SOFTWARE if context == "software" else NAME if computing == "name" else VOCABULARY
+        found[source] = Rewrite(layer, source, rendering, context, rendering != plain, plain,
+                                computing == "yes" and context == "general")
     for source, rendering, _ in _rows(DATA / f"{region}-names.tsv"):
         found[source] = Rewrite(NAME, source, rendering)
     return tuple(found.values())

@@ -172,13 +172,14 @@ def _repair(stack: Stack, source: str, marked: str, applied: list[Applied],
     def free(cut: int) -> bool:  # the glossary always wins: nothing cuts into a term
         return not any(start < cut < end for start, end in terms)
 
-    checked = [(use.start, use.end, False) for use in applied if not stack.table[use.rule].glossary]
-    checked += [(start, end, True) for start, end in _opencc_phrases(stack, source, marked, runs)]
+    checked = [(use.start, use.end, False, stack.table[use.rule].name) for use in applied
+               if not stack.table[use.rule].glossary]
+    checked += [(start, end, True, False) for start, end in _opencc_phrases(stack, source, marked, runs)]
     cuts: set[int] = set()
     plain: list[tuple[int, int]] = []
     repaired: list[str] = []
-    for start, end, phrase in checked:
-        found = word_check(source, start, end, phrase)
+    for start, end, phrase, name in checked:
+        found = word_check(source, start, end, phrase, name)
         if phrase and not found:
             runs_into = [cut for cut in _names_run_into(stack, source, start, end) if free(cut)]
             found = Repair(cuts=tuple(runs_into)) if runs_into else None

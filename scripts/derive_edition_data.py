@@ -7,7 +7,8 @@ Writes, per region (tw, hk, hant):
   (CC BY-SA 4.0). Only the groups in NAME_GROUPS (people, politics, places, organisations: what news names),
   and of their rules only those that are safe in running news text (see `_safe_key`).
 - <region>-vocabulary.tsv: regional vocabulary, with OpenCC's own conversion of each phrase and whether it is a
-  computing term (OpenCC's TWPhrases but its names: a sign that a text is about software). Taiwan: OpenCC's TWPhrases (Apache-2.0) with the context each
+  computing term (OpenCC's TWPhrases but its names: a sign that a text is about software) or one of OpenCC's
+  names ("name": the name layer's, checked as names are). Taiwan: OpenCC's TWPhrases (Apache-2.0) with the context each
   entry is right in (scripts/editions/tw-phrases-contexts.tsv: software only, or never); Hong Kong: OpenCC's
   HKPhrases. Every region: the corrections in scripts/editions/corrections.tsv, each with its source.
 - <region>-characters.tsv: regional variant characters OpenCC lacks (scripts/editions/characters.tsv, sourced).
@@ -63,8 +64,11 @@ _NAME_DOT = re.compile(r"[·・‧•]")
 TARGETS = {"tw": ("zh-tw", "zh-hant"), "hk": ("zh-hk", "zh-mo", "zh-hant"), "hant": ("zh-hant",)}
 BASE_CONFIG = {"tw": "s2tw", "hk": "s2hk", "hant": "s2t"}
 MAINLAND = ("zh-cn", "zh-hans")
-# jieba's tags for proper nouns: a key jieba knows as another kind of word (加纳 'v', 高潮 …) is an ordinary word.
-PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz"}
+# jieba's tags for proper nouns and abbreviations (东盟, 美联储 are 'j'): a key jieba knows as another kind of word
+# (加纳 'v', 高潮 …) is an ordinary word.
+PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"}
+# What a name takes after it and stays itself: 克罗地亚语, 克罗地亚人 (a longer word of these is the name plus an affix).
+NAME_AFFIXES = set("语人族队军省州市县区岛湖河山党籍裔方系派")
 _KEY = re.compile(r"^[\u4e00-\u9fff·・-]+$")
 _BAD_RENDERING = re.compile(r"[\s\-{}()（）\[\]|=]|^$")
 # A phrase jieba counts at least this often is a word by itself: its character decision is not re-checked.
@@ -189,25 +193,95 @@ def derive_vocabulary(converters, words, known: set[str]) -> dict[str, list[tupl
             for target in (TARGETS if region == "*" else (region,)):
                 vocabulary[target][simplified] = (rendering, "general", source)
     def computing(key: str, origin: str) -> str:
-        """OpenCC's TWPhrases are mostly computing terms; its names (意大利, 奥巴马) are not."""
-        named = key in known or words.get(key, (0, ""))[1] in PROPER_TAGS or "·" in key
-        return "yes" if origin == "OpenCC TWPhrases" and not named else ""
+        """OpenCC's TWPhrases are mostly computing terms; its names (意大利, 奥巴马, 格拉斯) are not: "name"."""
+        if not origin.startswith("OpenCC"):
+            return ""
+        if key in known or words.get(key, (0, ""))[1] in PROPER_TAGS or "·" in key:
+            return "name"
+        return "yes" if origin == "OpenCC TWPhrases" else ""
 
     return {region: sorted((key, *row, converters[region].convert(key), computing(key, row[2]))
                            for key, row in found.items())
             for region, found in vocabulary.items()}
 
 
+def _compound(rest: str, words, single: bool = False) -> bool:
+    """Whether what a longer word adds to a name is common words of their own (共和国, 民主 + 共同体) or an affix
+    (语, 人); `single`: a common word of one character counts too (据 in 据报道)."""
+    if rest in NAME_AFFIXES:
+        return True
+    if len(rest) < 2:
+        return single and _common(rest, words)
+    return _common(rest, words) or any(_common(rest[:cut], words) and _compound(rest[cut:], words, single)
+                                       for cut in range(1 if single else 2, len(rest) - 1))
+
+
+def _common(word: str, words) -> bool:
+    """A word jieba knows well that is no piece of a transliterated name (姆林宫, 米亚 are)."""
+    frequency, tag = words.get(word, (0, ""))
+    return frequency >= COMMON_WORD and tag not in ("nr", "nrt", "nrfg")
+
+
 def longer_names(words, sources: set[str]) -> list[str]:
-    """The names in jieba's dictionary that hold one of our rules' phrases inside them (格拉斯哥 holds 格拉斯):
-    where such a name stands, the rule is part of it and is not applied."""
+    """The names in jieba's dictionary that hold one of the names' phrases inside them and are another name
+    (格拉斯哥 holds 格拉斯): where such a name stands, the rule is part of it and is not applied. A longer word that
+    is the name and words of their own (克罗地亚共和国, 克罗地亚语) is the name's."""
     lengths = sorted({len(source) for source in sources})
     found = set()
     for word, (_, tag) in words.items():
-        if tag in PROPER_TAGS and any(word[start:start + length] in sources and length < len(word)
-                                      for length in lengths for start in range(len(word) - length + 1)):
-            found.add(word)
+        if tag not in PROPER_TAGS:
+            continue
+        for length in lengths:
+            for start in range(len(word) - length + 1):
+                if length < len(word) and word[start:start + length] in sources and not (
+                        (start == 0 and _compound(word[length:], words))
+                        or (start + length == len(word) and _compound(word[:start], words))):
+                    found.add(word)
     return sorted(found)
+
+
+def inside_phrases(rows, phrases, words, converter, width: int, single: bool = False) -> list[tuple[str, ...]]:
+    """OpenCC's longer phrases that hold rules' phrases as words of their own (克罗地亚语 holds 克罗地亚, 网络操作
+    系统 holds 网络 and 操作系统): OpenCC's segmentation takes the longest phrase, so each gets a rule of its own,
+    the longer phrase as OpenCC writes it with the rules' renderings in it, longest rule first. `rows`: the
+    region's rules (source, rendering, …); a new row copies the rest of its longest rule's row up to `width`
+    columns. A rule's phrase counts where the rest of the longer phrase is common words or a name's affix (and,
+    with `single`, for vocabulary, common words of one character: 据报道)."""
+    rules = {row[0]: row for row in rows}
+    lengths = sorted({len(source) for source in rules}, reverse=True)
+    found = []
+    for key, values in phrases:
+        if key in rules or len(values[0]) != len(key):
+            continue
+        written = list(converter.convert(key))
+        taken: list[tuple[int, int]] = []
+        first = None
+        for length in lengths:
+            for start in range(len(key) - length + 1):
+                source = key[start:start + length]
+                if length == len(key) or source not in rules or any(
+                        start < end and low < start + length for low, end in taken):
+                    continue
+                if not all(_compound(piece, words, single) for piece in _uncovered(key, [*taken, (start, start + length)])):
+                    continue
+                if "".join(written[start:start + length]) != converter.convert(source):
+                    continue  # OpenCC's phrase writes the rule's phrase otherwise there: another word
+                written[start:start + length] = [rules[source][1]] + [""] * (length - 1)
+                taken.append((start, start + length))
+                first = first or rules[source]
+        if first is not None:
+            found.append((key, "".join(written), *first[2:width]))
+    return found
+
+
+def _uncovered(key: str, spans: list[tuple[int, int]]) -> list[str]:
+    """The pieces of a phrase outside the spans."""
+    pieces, cursor = [], 0
+    for start, end in sorted(spans):
+        if start > cursor:
+            pieces.append(key[cursor:start])
+        cursor = end
+    return pieces + ([key[cursor:]] if cursor < len(key) else [])
 
 
 def derive_phrase_checks(words) -> list[str]:
@@ -246,11 +320,21 @@ def main() -> None:
     converters = {region: opencc.OpenCC(config) for region, config in BASE_CONFIG.items()}
     OUT.mkdir(parents=True, exist_ok=True)
     names, known = derive_names(args.cgroups, words, converters)
+    phrases = _opencc_dictionary("STPhrases")
+    for region, rows in names.items():
+        rows += [(key, rendering, f"{group}, inside OpenCC's phrase") for key, rendering, group
+                 in inside_phrases(rows, phrases, words, converters[region], 3)]
+        rows.sort()
     for region, rows in names.items():
         _write(OUT / f"{region}-names.tsv", "source\trendering\tgroup", rows)
     (OUT / "known-names.txt").write_text("\n".join(known) + "\n", encoding="utf-8")
     print(f"l10n/data/editions/known-names.txt: {len(known)} names")
     for region, rows in derive_vocabulary(converters, words, set(known)).items():
+        general = [row for row in rows if row[2] == "general" and row[0] not in {name[0] for name in names[region]}]
+        rows += [(key, rendering, "general", f"{origin}, inside OpenCC's phrase", converters[region].convert(key),
+                  computing) for key, rendering, _, origin, _, computing
+                 in inside_phrases(general, phrases, words, converters[region], 6, single=True)]
+        rows.sort()
         _write(OUT / f"{region}-vocabulary.tsv", "source\trendering\tcontext\torigin\tplain\tcomputing", rows)
     characters: dict[str, list[tuple[str, str, str]]] = {region: [] for region in TARGETS}
     for line in (HERE / "characters.tsv").read_text(encoding="utf-8").splitlines():
@@ -262,7 +346,7 @@ def main() -> None:
             _write(OUT / f"{region}-characters.tsv", "opencc\tregion\tsource", rows)
     sources = {row[0] for region in TARGETS for name in ("names", "vocabulary")
                for row in (line.split("\t") for line in (OUT / f"{region}-{name}.tsv").read_text(encoding="utf-8")
-                           .splitlines()[1:])}
+                           .splitlines()[1:]) if name == "names" or row[-1] == "name"}
     longer = longer_names(words, sources)
     (OUT / "longer-names.txt").write_text("\n".join(longer) + "\n", encoding="utf-8")
     print(f"l10n/data/editions/longer-names.txt: {len(longer)} names")

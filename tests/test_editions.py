@@ -65,6 +65,14 @@ def test_a_rule_is_taken_back_where_it_is_no_word_of_the_sentence():
     assert convert("谷歌DeepMind", "tw") == "Google DeepMind"  # a Latin rendering keeps a space to Latin text
 
 
+def test_a_rule_holds_inside_longer_words_made_of_it():
+    assert convert("网络安全规则", "tw") == "網路安全規則"  # vocabulary inside a longer name (jieba's 网络安全) stands
+    # OpenCC's own longer phrase (克罗地亚语) would win over the name: it gets the name's rendering inside it
+    assert convert("克罗地亚语中的", "tw") == "克羅埃西亞語中的"
+    assert convert("东盟会议", "tw") == "東協會議"  # an abbreviation (jieba's 'j') is a name, not an ordinary word
+    assert convert("据报道", "tw") == "據報導"  # the Ministry of Education's form
+
+
 def test_quotation_marks_nest_across_the_sentences_of_a_paragraph():
     style = editions.CORNER_BRACKETS
     texts, changes = quotes.requote(["他说：“我认为‘新质生产力’很重要。", "这是关键。”", "“好。”"], style)
