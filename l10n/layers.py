@@ -28,6 +28,10 @@ class Rewrite:
     changes: bool = True  # False: it writes what OpenCC writes, and stands only to be the longer phrase there
     plain: str = ""  # OpenCC's conversion of the source (vocabulary)
     technical: bool = False  # a computing term (OpenCC's TWPhrases but its names): a sign a text is about software
+    opencc_phrase: bool = False  # one of OpenCC's longer phrases, with a rule's rendering inside (克罗地亚语)
+
+
+INSIDE_PHRASE = "inside OpenCC's phrase"  # how the data marks those (derive_edition_data.inside_phrases)
 
 
 def _rows(path: Path) -> list[list[str]]:
@@ -44,13 +48,13 @@ def rewrites(region: str | None) -> tuple[Rewrite, ...]:
         return ()
     found: dict[str, Rewrite] = {}
     regional = str.maketrans(dict(characters(region)))  # OpenCC's text of a phrase, as the region prints it
-    for source, rendering, context, _, plain, computing in _rows(DATA / f"{region}-vocabulary.tsv"):
+    for source, rendering, context, origin, plain, computing in _rows(DATA / f"{region}-vocabulary.tsv"):
         plain = plain.translate(regional)
         layer = SOFTWARE if context == "software" else NAME if computing == "name" else VOCABULARY
         found[source] = Rewrite(layer, source, rendering, context, rendering != plain, plain,
-                                computing == "yes" and context == "general")
-    for source, rendering, _ in _rows(DATA / f"{region}-names.tsv"):
-        found[source] = Rewrite(NAME, source, rendering)
+                                computing == "yes" and context == "general", origin.endswith(INSIDE_PHRASE))
+    for source, rendering, group in _rows(DATA / f"{region}-names.tsv"):
+        found[source] = Rewrite(NAME, source, rendering, opencc_phrase=group.endswith(INSIDE_PHRASE))
     return tuple(found.values())
 
 

@@ -93,6 +93,7 @@ class Rule:
     glossary: bool = False  # the desk's: arbitrated apart (_standing), never checked
     software: str | None = None  # its rendering where the text is about software (程序 → 程式); rendering is OpenCC's
     technical: bool = False  # a computing phrase: counts toward a text being about software
+    opencc_phrase: bool = False  # stands for one of OpenCC's phrases: a glossary term inside it is arbitrated so
 
     @property
     def latin(self) -> bool:
@@ -126,10 +127,10 @@ class Stack:
             notes = (note(rewrite.layer, f"{rewrite.source} → {rewrite.rendering}"),) if rewrite.changes else ()
             if rewrite.context == "software":  # OpenCC's text unless the text is about software
                 rule = Rule(rewrite.source, rewrite.plain, notes, software=rewrite.rendering,
-                             technical=rewrite.technical)
+                             technical=rewrite.technical, opencc_phrase=rewrite.opencc_phrase)
             else:
                 rule = Rule(rewrite.source, rewrite.rendering, notes, name=rewrite.layer == layers.NAME,
-                             technical=rewrite.technical)
+                             technical=rewrite.technical, opencc_phrase=rewrite.opencc_phrase)
             self._add(rule)
         for source, rendering, notes in glossary:  # the glossary last: it replaces a rule for the same phrase
             self.glossary[source] = len(self.table)

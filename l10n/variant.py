@@ -22,7 +22,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import editions, layers
+from . import editions, layers, neighbours
 from . import notes as note_kinds
 from .boundaries import Repair, crosses_a_word, word_check
 from .editions import Edition
@@ -211,11 +211,25 @@ def _checked(stack: Stack, source: str, marked: str, software: bool,
             read = read_marks(stack, source, marked)
             if strip_marks(marked) != before:
                 notes = [note_kinds.note(note_kinds.WORD_BOUNDARY, f"{phrase} is not a word here") for phrase in repaired]
+    if read is not None and not stack.edition.plain and neighbours.concerns(source):
+        marked, decided = _neighbours(stack, source, marked, read[1])
+        notes += decided
     rules = [use.rule for use in read[0]] if read is not None else [rule_index(mark) for mark in MARKS.findall(marked)]
     for rule in rules:
         if software or not stack.table[rule].software:
             notes += stack.table[rule].notes
     return marked, tuple(dict.fromkeys(notes)), rules
+
+
+def _neighbours(stack: Stack, source: str, marked: str, runs: list[tuple[int, int, int]]) -> tuple[str, list[str]]:
+    """The characters that their neighbours decide (neighbours.py), in the runs of OpenCC's own text."""
+    pieces, notes, cursor = [], [], 0
+    for source_start, start, end in runs:
+        text, found = neighbours.rewrite(source, source_start, marked[start:end], stack.edition.region)
+        pieces += [marked[cursor:start], text]
+        notes += found
+        cursor = end
+    return "".join(pieces) + marked[cursor:], notes
 
 
 def _standing(stack: Stack, segment: Segment, marked: str) -> list[tuple[TermHit, bool]]:
@@ -224,7 +238,7 @@ def _standing(stack: Stack, segment: Segment, marked: str) -> list[tuple[TermHit
 
     A term OpenCC took as a phrase of its own carries its mark in the conversion, where the term stands. Where
     a longer rule of the edition's layers took it (回归分析 for 回归), the desk's term wins. Where one of OpenCC's
-    phrases ran across it, the word segmenter decides: 轮回 in 生死轮回归于 and 乌云密布 in 乌云密布洛克曼 are
+    phrases ran across it (or a rule standing for one: 北回归线), the word segmenter decides: 轮回 in 生死轮回归于 and 乌云密布 in 乌云密布洛克曼 are
     words, so 回归 and 布洛克曼 are not there; 年谷 in 2014年谷歌 is not a word there, so 谷歌 is, and OpenCC is
     overruled."""
     read = read_marks(stack, segment.source, marked)
@@ -234,7 +248,8 @@ def _standing(stack: Stack, segment: Segment, marked: str) -> list[tuple[TermHit
         applied = [Applied(stack.glossary[hit.entry.source], hit.start, hit.end) for hit in segment.terms
                    if hit.entry.source in present and hit.entry.source in stack.glossary]
     marked_at = {(use.start, use.end) for use in applied if stack.table[use.rule].glossary}
-    layered = [(use.start, use.end) for use in applied if not stack.table[use.rule].glossary]
+    layered = [(use.start, use.end) for use in applied
+               if not stack.table[use.rule].glossary and not stack.table[use.rule].opencc_phrase]
     standing: list[tuple[TermHit, bool]] = []
     for hit in segment.terms:
         if hit.entry.source not in stack.glossary or (hit.start, hit.end) in marked_at:

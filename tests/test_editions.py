@@ -179,3 +179,26 @@ def test_a_rerun_refreshes_unreviewed_edition_drafts_and_never_touches_reviewed_
     after = {entry.msgid: entry for entry in polib.pofile(str(path))}
     assert after["特朗普今天讲话。"].msgstr == "川普氏今天講話。" and after["特朗普今天讲话。"].fuzzy
     assert after["扎克伯格回应了。"].msgstr == "祖克柏作出回應。" and not after["扎克伯格回应了。"].fuzzy
+
+
+@pytest.mark.parametrize("source, taiwan, hong_kong", [
+    ("2016年里约奥运会", "2016年里約奧運會", "2016年里約奧運會"),  # OpenCC's 年里 (in the year) took the name's 里
+    ("俄罗斯克里姆林宫", "俄羅斯克里姆林宮", "俄羅斯克里姆林宮"),
+    ("总统约韦里·穆塞韦尼", "總統約韋里·穆塞韋尼", "總統約韋里·穆塞韋尼"),  # a name's dot beside it
+    ("城里约有三千人", "城裡約有三千人", "城裏約有三千人"),  # 城里 is a word: the locative stays
+    ("在这里安装", "在這裡安裝", "在這裏安裝"),
+])
+def test_li_in_a_name_is_li_and_the_locative_stays(source, taiwan, hong_kong):
+    assert (convert(source, "tw"), convert(source, "hk")) == (taiwan, hong_kong)
+
+
+def test_a_number_decides_the_measure_word_and_the_metre():
+    assert convert("测试的12只水瓶", "hk") == "測試的12隻水瓶"  # 只 after a number is the measure word
+    assert convert("第2只是开始", "tw") == "第2只是開始"  # but 只是 is a word: 'only'
+    assert convert("200米仰泳和30平方米", "tw") == "200公尺仰泳和30平方公尺"
+    assert convert("200米仰泳", "hk") == "200米仰泳"  # Hong Kong prints 米
+    assert convert("5米饭", "tw") == "5米飯"
+    segments = [Segment("1", 1, 1, Part.BODY, 1, "全长760米。")]
+    target = variant.traditional_variant(segments, "tw")
+    assert target.texts["1"] == "全長760公尺。"
+    assert target.notes["1"] == ("regional vocabulary: 米 → 公尺 (after a number)",)
