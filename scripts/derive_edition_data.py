@@ -54,6 +54,10 @@ _PROPER = re.compile(r"^[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*$")
 # newsrooms (CNA) print those forms for anyone, Hong Kong's print their Cantonese forms only for the famous, and
 # keep the mainland transliteration of other people's names.
 REGION_SKIPS = {"hk": {"People"}}
+# Regions whose newsrooms print their own form of a person's name only for the famous in full: a given name or a
+# surname alone (唐纳德, 伍德) keeps the mainland transliteration there, so single-part names of person groups and
+# derived surnames are left out (rubric: 溫伍德 is not 溫活特 in Hong Kong).
+FULL_NAMES_ONLY = {"hk"}
 # Groups of people: news names a person by surname after the first mention (普京 for 弗拉基米尔·普京), so the
 # surname of each full name is a rule of its own where every full name with that surname agrees on it.
 PERSON_GROUPS = ("People", "政治人物", "PresidentsUS", "US Government", "US Senators", "PoliticiansUK",
@@ -121,6 +125,12 @@ def _safe_key(key: str, words: dict[str, tuple[int, str]]) -> bool:
     return known is None or known[1] in PROPER_TAGS
 
 
+def _descriptive(key: str, words) -> bool:
+    """A phrase of common words that is no name jieba knows (贸易委员会, 筹款委员会主席): Wikipedia's rule for one
+    body's name would rewrite every board of trade."""
+    return key not in words and _compound(key, words)
+
+
 def _surnames(mainland: str, rendering: str) -> tuple[str, str] | None:
     """The last part of a full name in both forms (弗拉基米尔·普京, 弗拉迪米爾·普丁 → 普京, 普丁)."""
     ours, theirs = _NAME_DOT.split(mainland), _NAME_DOT.split(rendering)
@@ -147,11 +157,15 @@ def derive_names(cgroups: Path, words, converters) -> tuple[dict[str, list[tuple
                 for key in mainland:
                     if group in PERSON_GROUPS and (parts := _surnames(key, rendering)):
                         surnames[region].setdefault(parts[0], {}).setdefault(parts[1], group)
-                    if key in names[region] or not _safe_key(key, words):
+                    if key in names[region] or not _safe_key(key, words) or _descriptive(key, words):
+                        continue
+                    if region in FULL_NAMES_ONLY and group in PERSON_GROUPS and not _NAME_DOT.search(key):
                         continue
                     if converters[region].convert(key) != rendering:
                         names[region][key] = (rendering, group)
     for region, found in surnames.items():
+        if region in FULL_NAMES_ONLY:
+            continue
         for key, renderings in found.items():
             if len(renderings) != 1 or key in names[region] or not _safe_key(key, words):
                 continue  # people who share a mainland surname but not its rendering: no rule
