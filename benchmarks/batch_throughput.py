@@ -1,7 +1,9 @@
 """Batch runs over a generated archive, side by side in one run.
 
 Run by hand: python benchmarks/batch_throughput.py [--documents 1000] [--rss 100,1000,10000] [--mt-documents 50]
-[--only throughput|rss|mt] (one part alone: the 10,000-document memory run takes several minutes by itself)
+[--only throughput|rss|mt] [--hant EDITIONS] (one part alone: the 10,000-document memory run takes several minutes
+by itself; --hant is passed to every run: `--hant plain-s2twp` against the default `tw` is the cost of the
+editions' layers over OpenCC alone)
 
 The corpus is made up here (seeded): article-sized texts (about 3,000 characters: a title, a byline and
 twenty-odd paragraphs) built from templates with names, places and figures drawn at random, so no two
@@ -112,7 +114,7 @@ GLOSSARY = write_glossary()
 def l10n_run(corpus: Path, out: Path, *options: str) -> tuple[float, int, str]:
     """Wall seconds, peak RSS (KiB) of the run's own process (not its workers), and its stdout."""
     command = [sys.executable, "-m", "l10n", "run", str(corpus), "--out", str(out), "--quiet",
-               "--cache", str(WORK / "cache.sqlite3"), "--glossary", str(GLOSSARY), *options]
+               "--cache", str(WORK / "cache.sqlite3"), "--glossary", str(GLOSSARY), *EDITIONS, *options]
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
         start = time.perf_counter()
         process = subprocess.Popen(command, stdout=stdout, stderr=stderr, cwd=WORK,
@@ -135,6 +137,7 @@ def _stage(stdout: str, name: str) -> float:
 
 
 PARTS = ("throughput", "rss", "mt")
+EDITIONS: list[str] = []  # --hant's option for every run, when given
 
 
 def main() -> None:
@@ -143,7 +146,10 @@ def main() -> None:
     parser.add_argument("--rss", default="100,1000,10000", help="corpus sizes for peak memory")
     parser.add_argument("--mt-documents", type=int, default=50, help="corpus for the MT comparison")
     parser.add_argument("--only", choices=PARTS, help="run this part alone")
+    parser.add_argument("--hant", help="the editions every run writes (l10n run --hant); default: the run's default")
     args = parser.parse_args()
+    if args.hant:
+        EDITIONS[:] = ["--hant", args.hant]
     print(f"corpus: generated articles of ~3,000 characters, a glossary of their {len(GLOSSARY.read_text().splitlines()) - 1} "
           f"names; work folder {WORK}")
     parts = [args.only] if args.only else PARTS

@@ -2,7 +2,7 @@
 licences in data/editions/README.md): what each layer rewrites, and in which context.
 
 Files per region: <region>-vocabulary.tsv (layer 2), <region>-names.tsv (layer 3), <region>-characters.tsv
-(regional variant characters of layer 1). phrase-checks.txt: OpenCC phrases checked against the sentence's words.
+(regional variant characters of layer 1). phrase-checks.txt: OpenCC phrases checked against the sentence's words. neighbours.tsv: what neighbours.py reads.
 A missing file is an empty layer: an edition with no data is OpenCC's characters and the punctuation layer.
 """
 from __future__ import annotations
@@ -81,6 +81,12 @@ def phrase_checks() -> tuple[str, ...]:
 def longer_names() -> frozenset[str]:
     """Names in jieba's dictionary that hold one of the rules' phrases (格拉斯哥 holds 格拉斯)."""
     return frozenset(_lines("longer-names.txt"))
+
+
+@lru_cache(maxsize=1)
+def neighbours() -> dict[tuple[str, str], frozenset[str]]:
+    """(what, character) → its items, for neighbours.py: ("ends", "里") → the common words ending with 里 …"""
+    return {(what, char): frozenset(items.split()) for what, char, items in _rows(DATA / "neighbours.tsv")}
 
 
 @lru_cache(maxsize=1)

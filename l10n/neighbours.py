@@ -9,55 +9,36 @@
 - 只 right after a number is the measure word 隻 (12只水瓶), unless it begins a word (只是, 只有: 'only').
 - Taiwan (a region with the metre rule): 米 after a number is the metre, 公尺 (200米, 30平方米), unless it
   begins a word (米饭); the reviewer's note says so.
+What the checks read (jieba's common words around these characters, the characters around 里 in names) is
+derived ahead (`data/editions/neighbours.tsv`): a run loads no part-of-speech table for it.
 """
 from __future__ import annotations
 
 import re
-from collections import Counter
-from functools import lru_cache
 
 from . import layers
-from .words import PROPER_TAGS, dictionary_tag, is_word, proper_nouns_with
 
 _NAME_DOTS = "·・‧•"
 _LOCATIVE = "裏裡"
 _NUMBER_BEFORE = re.compile(r"[0-9０-９](?:平方|立方)?$")
 METRE_NOTE = "regional vocabulary: 米 → 公尺 (after a number)"
 _METRE_REGIONS = {"tw"}
-_NEIGHBOURS_SEEN = 2  # how often a character must stand before 里 in known names to count
 
 
-def _common_word(word: str) -> bool:
-    """A dictionary word that is not a name: the 里 or 只 in it is the word's."""
-    return is_word(word) and dictionary_tag(word) not in PROPER_TAGS
-
-
-@lru_cache(maxsize=1)
-def _name_neighbours() -> tuple[frozenset[str], frozenset[str], tuple[str, ...]]:
-    """The characters before 里 (seen twice) and after it in known names (Chinese Wikipedia's and jieba's proper
-    nouns), and the names and OpenCC phrases (its rarer ones, `phrase-checks.txt`) that begin with 里 and go on
-    as a name does (里约, 里昂)."""
-    wikipedia = tuple(name for name in layers.known_names() if "里" in name)
-    names = (*wikipedia, *proper_nouns_with("里"))
-    before, after = Counter(), Counter()
-    for name in names:
-        for index, char in enumerate(name):
-            if char == "里":
-                if index and name in wikipedia:  # jieba's proper nouns hold place names (公司里 …): not before
-                    before[name[index - 1]] += 1
-                if index + 1 < len(name):
-                    after[name[index + 1]] += 1
-    name_before = frozenset(char for char, seen in before.items() if seen >= _NEIGHBOURS_SEEN
-                            and not _common_word(char + "里") and char not in _NAME_DOTS)
-    name_after = frozenset(char for char in after if not _common_word("里" + char) and char not in _NAME_DOTS)
-    starting = tuple(phrase for phrase in (*wikipedia, *layers.phrase_checks())
-                     if phrase.startswith("里") and len(phrase) > 1 and phrase[1] in name_after)
-    return name_before, name_after, starting
+def _items(what: str, char: str) -> frozenset[str]:
+    return layers.neighbours().get((what, char), frozenset())
 
 
 def _word_ends_here(source: str, index: int) -> bool:
-    """Whether a dictionary word of two or more characters ends with source[index] (城里, 这里)."""
-    return any(_common_word(source[start:index + 1]) for start in range(max(0, index - 3), index))
+    """Whether a common word of two to four characters ends with source[index] (城里, 这里)."""
+    ending = _items("ends", source[index])
+    return any(source[start:index + 1] in ending for start in range(max(0, index - 3), index))
+
+
+def _begins_a_word(source: str, index: int) -> bool:
+    """Whether a common word of two to four characters begins with source[index] (只是, 米饭)."""
+    beginning = _items("begins", source[index])
+    return any(source[index:end] in beginning for end in range(index + 2, min(len(source), index + 4) + 1))
 
 
 def _in_name(source: str, index: int) -> bool:
@@ -67,14 +48,9 @@ def _in_name(source: str, index: int) -> bool:
         return True
     if _word_ends_here(source, index):
         return False
-    name_before, name_after, starting = _name_neighbours()
-    if any(source.startswith(name, index) for name in starting):
+    if any(source.startswith(name, index) for name in _items("name-start", "里")):
         return True
-    return before in name_before and after in name_after
-
-
-def _begins_a_word(source: str, index: int) -> bool:
-    return any(_common_word(source[index:end]) for end in range(index + 2, min(len(source), index + 4) + 1))
+    return before in _items("name-before", "里") and after in _items("name-after", "里")
 
 
 def rewrite(source: str, offset: int, text: str, region: str | None) -> tuple[str, tuple[str, ...]]:

@@ -15,6 +15,7 @@ Writes, per region (tw, hk, hant):
 - longer-names.txt: the names in jieba's dictionary that hold one of the rules' phrases (格拉斯哥 holds 格拉斯).
 - known-names.txt: every mainland name of those groups, with a regional form or not: where one of OpenCC's
   phrases runs into a known name (年谷 into 谷歌), the name stands.
+- neighbours.tsv: what l10n/neighbours.py reads (words around 里, 只, 米; the characters around 里 in names).
 - phrase-checks.txt: OpenCC's own phrases (STPhrases) that decide a character and are not a common word by
   themselves (年谷 in 2024年谷歌, 并为 in 并为客户): the converter checks them against the words around them.
 OpenCC's dictionaries are read from the installed opencc package with its own `opencc_dict` tool.
@@ -23,6 +24,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from collections import Counter
 import re
 import subprocess
 import sys
@@ -288,6 +290,43 @@ def inside_phrases(rows, phrases, words, converter, width: int, single: bool = F
     return found
 
 
+NEIGHBOUR_CHARACTERS = "里只米"  # the characters l10n/neighbours.py decides by their neighbours
+_NAME_DOTS = "·・‧•"
+NEIGHBOURS_SEEN = 2  # how often a character must stand before 里 in Wikipedia's names to count
+
+
+def derive_neighbours(words, known: list[str], checks: list[str]) -> list[tuple[str, str, str]]:
+    """What l10n/neighbours.py needs, as (what, character, items): the common words (jieba's, not names) that end
+    or begin with each of its characters (城里, 只是, 米饭); the characters before 里 (seen twice in Wikipedia's
+    names) and after it (in those and jieba's proper nouns) that make no common word with it; and the names and
+    OpenCC phrases (its rarer ones) that begin with 里 and go on as a name does (里约)."""
+    def common(word: str) -> bool:
+        return word in words and words[word][1] not in PROPER_TAGS
+
+    rows = []
+    for char in NEIGHBOUR_CHARACTERS:
+        ending = sorted(word for word in words if 2 <= len(word) <= 4 and word.endswith(char) and common(word))
+        beginning = sorted(word for word in words if 2 <= len(word) <= 4 and word.startswith(char) and common(word))
+        rows += [("ends", char, " ".join(ending)), ("begins", char, " ".join(beginning))]
+    wikipedia = [name for name in known if "里" in name]
+    jieba_names = [word for word, (_, tag) in words.items() if "里" in word and tag in PROPER_TAGS]
+    before, after = Counter(), Counter()
+    for name in (*wikipedia, *jieba_names):
+        for index, char in enumerate(name):
+            if char == "里":
+                if index and name in wikipedia:  # jieba's proper nouns hold place names (公司里 …): not before
+                    before[name[index - 1]] += 1
+                if index + 1 < len(name):
+                    after[name[index + 1]] += 1
+    name_before = sorted(char for char, seen in before.items() if seen >= NEIGHBOURS_SEEN
+                         and not common(char + "里") and char not in _NAME_DOTS)
+    name_after = sorted(char for char in after if not common("里" + char) and char not in _NAME_DOTS)
+    starting = sorted({phrase for phrase in (*wikipedia, *checks)
+                       if phrase.startswith("里") and len(phrase) > 1 and phrase[1] in name_after})
+    return rows + [("name-before", "里", " ".join(name_before)), ("name-after", "里", " ".join(name_after)),
+                   ("name-start", "里", " ".join(starting))]
+
+
 def _uncovered(key: str, spans: list[tuple[int, int]]) -> list[str]:
     """The pieces of a phrase outside the spans."""
     pieces, cursor = [], 0
@@ -367,6 +406,7 @@ def main() -> None:
     checks = derive_phrase_checks(words)
     (OUT / "phrase-checks.txt").write_text("\n".join(checks) + "\n", encoding="utf-8")
     print(f"l10n/data/editions/phrase-checks.txt: {len(checks)} phrases")
+    _write(OUT / "neighbours.tsv", "what\tcharacter\titems", derive_neighbours(words, known, checks))
 
 
 if __name__ == "__main__":
