@@ -61,6 +61,13 @@ GlossaryOption = Annotated[Optional[list[Path]], typer.Option(
 ConfigOption = Annotated[Optional[Path], typer.Option(
     "--config", "-c", help="Settings file. [default: the nearest l10n.toml here or in a folder above]",
     metavar="FILE", show_default=False)]
+# How articles are walked and read: `run` and `glossary suggest` alike.
+FollowLinksOption = Annotated[Optional[bool], typer.Option(
+    "--follow-links/--no-follow-links", help=setting_help("follow_links"), show_default=False)]
+MaxBytesOption = Annotated[Optional[int], typer.Option(min=1, help=setting_help("max_bytes"), metavar="N",
+                                                       show_default=False)]
+MaxBlocksOption = Annotated[Optional[int], typer.Option(min=1, help=setting_help("max_blocks"), metavar="N",
+                                                        show_default=False)]
 
 
 def _choices(name: str, values) -> type[Enum]:
@@ -234,12 +241,9 @@ def run(
     wait: Annotated[Optional[float], typer.Option(min=0, help=field_help(
         "run", "wait", "Seconds to wait for another run that holds the output folder, instead of stopping"),
         show_default=False)] = None,
-    follow_links: Annotated[Optional[bool], typer.Option(
-        "--follow-links/--no-follow-links", help=setting_help("follow_links"), show_default=False)] = None,
-    max_bytes: Annotated[Optional[int], typer.Option(min=1, help=setting_help("max_bytes"), metavar="N",
-                                                     show_default=False)] = None,
-    max_blocks: Annotated[Optional[int], typer.Option(min=1, help=setting_help("max_blocks"), metavar="N",
-                                                      show_default=False)] = None,
+    follow_links: FollowLinksOption = None,
+    max_bytes: MaxBytesOption = None,
+    max_blocks: MaxBlocksOption = None,
     config: ConfigOption = None,
     reference: Annotated[Optional[Path], typer.Option(
         help="An existing English translation of the article: confidently aligned sentences go into en.po "
@@ -712,22 +716,6 @@ SUGGEST_FORMATS = ("csv", "table")
 SuggestFormat = _choices("SuggestFormat", SUGGEST_FORMATS)
 
 
-def _article_files(inputs: list[Path]) -> list[Path]:
-    """Files as given; a folder stands for the article files in it, walked as `run` walks it."""
-    from .errors import UsageError
-    from .inputs import collect
-    from .readers import EXTENSIONS
-
-    files: list[Path] = []
-    for path in inputs:
-        found = [item.path for item in collect([path], on_skipped=lambda where, reason: typer.echo(
-            _left_out(where, reason), err=True))]
-        if path.is_dir() and not found:
-            raise UsageError(f"no article files ({', '.join(sorted(EXTENSIONS))}) in this folder", path)
-        files += found
-    return files
-
-
 @glossary_app.command("suggest")
 def glossary_suggest(
     inputs: Annotated[list[Path], typer.Argument(
@@ -735,6 +723,9 @@ def glossary_suggest(
     glossary: GlossaryOption = None,
     format: Annotated[SuggestFormat, typer.Option(
         "--format", "-f", help="csv: rows ready for glossary.csv; table: aligned for reading.")] = SuggestFormat["csv"],
+    follow_links: FollowLinksOption = None,
+    max_bytes: MaxBytesOption = None,
+    max_blocks: MaxBlocksOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Rows, ready to review, for names and terms of the articles that the glossary lacks: one per term, with
@@ -742,24 +733,38 @@ def glossary_suggest(
     import csv
 
     from .glossary import COLUMNS
-    from .pipeline import load_documents
     from .escapes import spreadsheet_cell
-    from .suggest import suggest_many
+    from .suggest import read_articles, suggest_many
 
-    resolved = _resolve("glossary suggest", {"glossary": tuple(glossary) if glossary else None}, config)
+    resolved = _resolve("glossary suggest", {
+        "glossary": tuple(glossary) if glossary else None, "follow_links": follow_links, "max_bytes": max_bytes,
+        "max_blocks": max_blocks}, config)
     known = _loaded_glossary(resolved, resolved.options.files, err=True)
+    failed: list[str] = []
     with _reported_errors():
-        documents = load_documents(_article_files(inputs))
+        documents = read_articles(inputs, resolved.options,
+                                  lambda where, reason: typer.echo(_left_out(where, reason), err=True),
+                                  lambda error: failed.append(f"error: {error}"))
         proposals = suggest_many(documents, known)
     rows = [proposal.row() for proposal in proposals]
     if format.value == "csv":
         writer = csv.writer(sys.stdout, lineterminator="\n")
         writer.writerow(COLUMNS)
         writer.writerows([spreadsheet_cell(cell) for cell in row] for row in rows)
-        return
+    else:
+        _print_suggestion_table(rows, len(documents), sum(proposal.conflicting for proposal in proposals))
+    for line in failed:  # an article that could not be read sinks only itself
+        typer.echo(line, err=True)
+    if failed:
+        raise typer.Exit(2)
+
+
+def _print_suggestion_table(rows: list[list[str]], articles: int, conflicting: int) -> None:
     from rich.console import Console
     from rich.table import Table
     from rich.text import Text
+
+    from .glossary import COLUMNS
 
     shown = [index for index, name in enumerate(COLUMNS) if name == "zh_Hans" or any(row[index] for row in rows)]
     table = Table(*(COLUMNS[index] for index in shown))
@@ -767,8 +772,7 @@ def glossary_suggest(
         table.add_row(*(Text(row[index]) for index in shown),
                       style="bold" if "conflicting renderings" in row[-1] else None)
     Console(width=160).print(table)
-    typer.echo(f"{len(rows)} suggestions from {len(documents)} article(s); "
-               f"{sum(proposal.conflicting for proposal in proposals)} with conflicting renderings")
+    typer.echo(f"{len(rows)} suggestions from {articles} article(s); {conflicting} with conflicting renderings")
 
 
 @app.command()

@@ -22,9 +22,19 @@ _LIST_SEPARATOR = "|"
 
 @dataclass(frozen=True)
 class GlossaryOptions:
-    """What commands that only read the glossary (glossary check and suggest, align) take from the settings."""
+    """What commands that only read the glossary (glossary check, align) take from the settings."""
 
     files: tuple[Path, ...]  # read as one; empty: no glossary
+
+
+@dataclass(frozen=True)
+class SuggestOptions:
+    """What `glossary suggest` takes from the settings: the glossary, and how `run` walks and reads articles."""
+
+    files: tuple[Path, ...]  # read as one; empty: no glossary
+    max_bytes: int
+    max_blocks: int
+    follow_links: bool
 
 
 @dataclass(frozen=True)

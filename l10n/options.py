@@ -26,7 +26,7 @@ def commands() -> dict[str, Command]:
     """Every command that reads settings, as the command line names it. Imports lazily: `--help` stays quick."""
     from .build import BuildOptions
     from .exchange import TmxOptions, XliffOptions
-    from .glossary import GlossaryOptions
+    from .glossary import GlossaryOptions, SuggestOptions
     from .memory import ImportOptions
     from .pipeline import RunOptions
     from .qa.catalogs import CheckOptions
@@ -42,7 +42,8 @@ def commands() -> dict[str, Command]:
                                         "fail_on": "fail_on"}),
         "build": Command(BuildOptions, {"out": "folder", "glossary": "glossary", "names": "name_style"}),
         "glossary check": glossary_only,
-        "glossary suggest": glossary_only,
+        "glossary suggest": Command(SuggestOptions, {"glossary": "files", "max_bytes": "max_bytes",
+                                                     "max_blocks": "max_blocks", "follow_links": "follow_links"}),
         "align": glossary_only,
         "export tmx": Command(TmxOptions, {"out": "folder"}),
         "export xliff": Command(XliffOptions, {"out": "folder"}),

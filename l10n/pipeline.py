@@ -156,18 +156,6 @@ def load_glossary(paths: Sequence[Path]) -> Glossary:
     return Glossary([entry for entry, _ in entries.values()], paths[0] if len(paths) == 1 else None)
 
 
-def load_documents(paths: list[Path], input_format: str | None = None) -> list[Document]:
-    """Read every input at once (commands that look at all articles together, such as glossary suggest)."""
-    documents = [read_article(path, input_format) for path in paths]
-    seen: dict[str, Path] = {}
-    for path, document in zip(paths, documents, strict=True):
-        if document.name in seen:
-            raise UsageError(f"same document name {document.name!r} as {seen[document.name]}; "
-                             "rename one of them", path)
-        seen[document.name] = path
-    return documents
-
-
 Previous = dict[Path, Catalog]  # the catalogs already in a document's folder, by path
 
 

@@ -6,16 +6,23 @@ term across all the articles, with the articles that use it and any conflicting 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from pathlib import Path
+
 from . import placeholders
-from .glossary import Glossary
+from .errors import InputError, UsageError
+from .glossary import Glossary, SuggestOptions
+from .ingest import read_article
+from .inputs import Skipped, collect
 from .mining.boundaries import HAN, NAME_DOT
 from .mining.codes import is_code
 from .mining.kinds import guess_kind
 from .mining.names import PINYIN_GUESS, chinese_people, pinyin_name
 from .mining.patterns import GENERIC_LATIN, introductions
 from .model import Document, Kind
+from .readers import EXTENSIONS
 from .words import tagged
 
 # Copilot Studio, Azure Maia 100, GPT-4 standing between Chinese characters
@@ -25,6 +32,34 @@ _MAX_LATIN_WORDS = 6
 _CONNECTORS = frozenset({"for", "in", "of", "and", "the", "de"})
 _BARE_ACRONYM = re.compile(r"[A-Z]{1,3}")  # ICP, QQ: a bare acronym says nothing of its rendering
 NEEDS_ENGLISH = "needs an English rendering"
+
+
+
+def read_articles(inputs: list[Path], options: SuggestOptions, on_skipped: Skipped | None = None,
+                  on_failed: Callable[[InputError], None] | None = None) -> list[Document]:
+    """Every article at once, as `run` walks and reads them: a file as given, a folder for the article files in
+    it (with the desk's follow_links), each read within the desk's max_bytes and max_blocks. An article that
+    cannot be read goes to `on_failed` and the others are read (without it, the error is raised)."""
+    paths: list[Path] = []
+    for path in inputs:
+        found = [item.path for item in collect([path], follow_links=options.follow_links, on_skipped=on_skipped)]
+        if path.is_dir() and not found:
+            raise UsageError(f"no article files ({', '.join(sorted(EXTENSIONS))}) in this folder", path)
+        paths += found
+    documents: dict[str, tuple[Document, Path]] = {}
+    for path in paths:
+        try:
+            document = read_article(path, max_bytes=options.max_bytes, max_blocks=options.max_blocks)
+        except InputError as error:
+            if on_failed is None:
+                raise
+            on_failed(error)
+            continue
+        if document.name in documents:
+            raise UsageError(f"same document name {document.name!r} as {documents[document.name][1]}; "
+                             "rename one of them", path)
+        documents[document.name] = (document, path)
+    return [document for document, _ in documents.values()]
 
 
 @dataclass(frozen=True)

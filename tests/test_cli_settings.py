@@ -243,3 +243,17 @@ def test_no_blank_line_from_the_progress_display_when_stderr_is_not_a_terminal(t
                             capture_output=True, text=True, env={**os.environ, "PYTHONPATH": str(root)})
     assert result.returncode == 0, result.stderr
     assert not result.stderr.startswith("\n") and "\n\n" not in result.stderr
+
+
+def test_glossary_suggest_reads_articles_within_the_desks_limits_and_one_too_large_sinks_only_itself(
+        tmp_path, monkeypatch):
+    article = _desk(tmp_path, 'glossary = "names.csv"\nmax_bytes = 400\n')
+    (article.parent / "long.zh.txt").write_text("微软首席执行官萨提亚·纳德拉（Satya Nadella）说。\n" * 20,
+                                                encoding="utf-8")
+    (article.parent / "short.zh.txt").write_text("微软首席执行官萨提亚·纳德拉（Satya Nadella）说。\n", encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["glossary", "suggest", "articles"])
+    assert result.exit_code == 2
+    assert "error: articles/long.zh.txt: larger than the limit of 400 bytes" in result.stderr
+    assert "Satya Nadella" in result.stdout and "1 article: short" in result.stdout  # the others still count
+    assert runner.invoke(app, ["glossary", "suggest", "articles", "--max-bytes", "4000"]).exit_code == 0
