@@ -61,7 +61,7 @@ GlossaryOption = Annotated[Optional[list[Path]], typer.Option(
 ConfigOption = Annotated[Optional[Path], typer.Option(
     "--config", "-c", help="Settings file. [default: the nearest l10n.toml here or in a folder above]",
     metavar="FILE", show_default=False)]
-# How articles are walked and read: `run` and `glossary suggest` alike.
+# How articles are read (and folders walked), alike in `run`, `glossary suggest` and `align`.
 FollowLinksOption = Annotated[Optional[bool], typer.Option(
     "--follow-links/--no-follow-links", help=setting_help("follow_links"), show_default=False)]
 MaxBytesOption = Annotated[Optional[int], typer.Option(min=1, help=setting_help("max_bytes"), metavar="N",
@@ -655,26 +655,30 @@ def align(
     presplit: Annotated[bool, typer.Option("--presplit", help="Inputs hold one sentence per line.")] = False,
     glossary: GlossaryOption = None,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
+    max_bytes: MaxBytesOption = None,
+    max_blocks: MaxBlocksOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Align a Chinese text with its English translation, sentence by sentence (or two folders, by file name)."""
     from .align import archive
-
+    from .ingest import Limits
     from .pipeline import load_glossary
 
-    options = _resolve("align", {"glossary": tuple(glossary) if glossary else None}, config).options
+    options = _resolve("align", {"glossary": tuple(glossary) if glossary else None, "max_bytes": max_bytes,
+                                 "max_blocks": max_blocks}, config).options
+    limits = Limits(options.max_bytes, options.max_blocks)
     with _reported_errors():
         entries = list(load_glossary(options.files).entries.values())
         if source.is_dir() or target.is_dir():
             with _progress(quiet) as on_step:
                 report = archive.align_folders(source, target, out or Path("aligned"), format.value, presplit,
-                                               entries, on_step)
+                                               entries, limits, on_step)
             for line in report.lines():
                 typer.echo(line, err=True)
             if report.failed:
                 raise _fail(f"{len(report.failed)} of {len(report.pairs)} pairs failed", 2)
             return
-        text, summary = archive.align_pair(source, target, format.value, presplit, entries)
+        text, summary = archive.align_pair(source, target, format.value, presplit, entries, limits)
         if out is None:
             sys.stdout.write(text)
         else:

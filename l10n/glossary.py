@@ -22,9 +22,18 @@ _LIST_SEPARATOR = "|"
 
 @dataclass(frozen=True)
 class GlossaryOptions:
-    """What commands that only read the glossary (glossary check, align) take from the settings."""
+    """What `glossary check`, which only reads the glossary, takes from the settings."""
 
     files: tuple[Path, ...]  # read as one; empty: no glossary
+
+
+@dataclass(frozen=True)
+class AlignOptions:
+    """What `align` takes from the settings: the glossary, and how much of each file it reads."""
+
+    files: tuple[Path, ...]  # read as one; empty: no glossary
+    max_bytes: int
+    max_blocks: int
 
 
 @dataclass(frozen=True)

@@ -5,6 +5,7 @@ import hashlib
 import os
 import re
 import stat
+from dataclasses import dataclass
 from pathlib import Path
 
 from . import readers
@@ -17,6 +18,17 @@ from .readers.charset import decode
 # Bytes read from one input at most. Saved news pages are well under 1 MB (the dev set: 0.2 MB at most); a
 # page saved with its images inlined (SingleFile) can reach tens of MB and needs --max-bytes.
 MAX_BYTES = 32 * 1024 * 1024
+
+
+@dataclass(frozen=True)
+class Limits:
+    """How much of one input is read at most (the max_bytes and max_blocks settings), for readers of articles
+    that take no RunOptions (align, run --reference's translation)."""
+
+    max_bytes: int = MAX_BYTES
+    max_blocks: int = MAX_BLOCKS
+
+
 _KINDS = {stat.S_IFIFO: "a FIFO (named pipe)", stat.S_IFCHR: "a character device", stat.S_IFBLK: "a block device",
           stat.S_IFSOCK: "a socket"}
 

@@ -26,12 +26,11 @@ def commands() -> dict[str, Command]:
     """Every command that reads settings, as the command line names it. Imports lazily: `--help` stays quick."""
     from .build import BuildOptions
     from .exchange import TmxOptions, XliffOptions
-    from .glossary import GlossaryOptions, SuggestOptions
+    from .glossary import AlignOptions, GlossaryOptions, SuggestOptions
     from .memory import ImportOptions
     from .pipeline import RunOptions
     from .qa.catalogs import CheckOptions
 
-    glossary_only = Command(GlossaryOptions, {"glossary": "files"})
     return {
         "run": Command(RunOptions, {
             "out": "out_dir", "editions": "editions", "glossary": "glossary", "inputs": "inputs", "mt": "mt",
@@ -41,10 +40,10 @@ def commands() -> dict[str, Command]:
         "check": Command(CheckOptions, {"out": "folder", "glossary": "glossary", "names": "name_style",
                                         "fail_on": "fail_on"}),
         "build": Command(BuildOptions, {"out": "folder", "glossary": "glossary", "names": "name_style"}),
-        "glossary check": glossary_only,
+        "glossary check": Command(GlossaryOptions, {"glossary": "files"}),
         "glossary suggest": Command(SuggestOptions, {"glossary": "files", "max_bytes": "max_bytes",
                                                      "max_blocks": "max_blocks", "follow_links": "follow_links"}),
-        "align": glossary_only,
+        "align": Command(AlignOptions, {"glossary": "files", "max_bytes": "max_bytes", "max_blocks": "max_blocks"}),
         "export tmx": Command(TmxOptions, {"out": "folder"}),
         "export xliff": Command(XliffOptions, {"out": "folder"}),
         "import tmx": Command(ImportOptions, {"memory": "memory"}),

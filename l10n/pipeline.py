@@ -29,7 +29,7 @@ from .errors import GlossaryError, InputError, L10nError, OutputError, UsageErro
 from .executors import open_executor
 from .files import write_atomic
 from .glossary import Glossary, term_notes
-from .ingest import MAX_BYTES, read_article, read_input
+from .ingest import MAX_BYTES, Limits, read_article, read_input
 from .readers.base import MAX_BLOCKS
 from .inputs import HERE, Input, output_folder
 from .lock import output_lock
@@ -321,7 +321,9 @@ def _reference_target(jobs: list[_Job], work: _Work) -> Target | None:
         return None
     from .align.reference import reference_target
 
-    return reference_target(jobs[0].segments, work.options.reference, work.glossary.entries.values())
+    options = work.options
+    return reference_target(jobs[0].segments, options.reference, work.glossary.entries.values(),
+                            Limits(options.max_bytes, options.max_blocks))
 
 
 def _localize(work: _Work, chunk: _Chunk) -> _Localized:

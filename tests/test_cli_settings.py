@@ -248,12 +248,27 @@ def test_no_blank_line_from_the_progress_display_when_stderr_is_not_a_terminal(t
 def test_glossary_suggest_reads_articles_within_the_desks_limits_and_one_too_large_sinks_only_itself(
         tmp_path, monkeypatch):
     article = _desk(tmp_path, 'glossary = "names.csv"\nmax_bytes = 400\n')
-    (article.parent / "long.zh.txt").write_text("微软首席执行官萨提亚·纳德拉（Satya Nadella）说。\n" * 20,
-                                                encoding="utf-8")
-    (article.parent / "short.zh.txt").write_text("微软首席执行官萨提亚·纳德拉（Satya Nadella）说。\n", encoding="utf-8")
+    sentence = "微软首席执行官萨提亚·纳德拉（Satya Nadella）说。\n"
+    (article.parent / "long.zh.txt").write_text(sentence * 20, encoding="utf-8")
+    (article.parent / "short.zh.txt").write_text(sentence, encoding="utf-8")
     monkeypatch.chdir(tmp_path)
     result = runner.invoke(app, ["glossary", "suggest", "articles"])
     assert result.exit_code == 2
     assert "error: articles/long.zh.txt: larger than the limit of 400 bytes" in result.stderr
     assert "Satya Nadella" in result.stdout and "1 article: short" in result.stdout  # the others still count
     assert runner.invoke(app, ["glossary", "suggest", "articles", "--max-bytes", "4000"]).exit_code == 0
+
+
+def test_align_and_a_runs_reference_are_read_within_the_desks_limits(tmp_path, monkeypatch):
+    article = _desk(tmp_path, "max_bytes = 100\n[english]\nmt = \"none\"\n")
+    english = tmp_path / "jobs.en.txt"
+    english.write_text("Jobs is back. At the meeting, Jobs said Apple would return. " * 2, encoding="utf-8")
+    monkeypatch.chdir(tmp_path)
+    aligned = runner.invoke(app, ["align", str(article), str(english)])
+    assert aligned.exit_code == 2
+    assert aligned.stderr.endswith(f"error: {english}: larger than the limit of 100 bytes (--max-bytes)\n")
+    assert runner.invoke(app, ["align", str(article), str(english), "--max-bytes", "1000"]).exit_code == 0
+    ran = runner.invoke(app, ["run", str(article), "--reference", str(english), "-q"])
+    assert ran.exit_code == 2 and f"{english}: larger than the limit of 100 bytes" in ran.stderr
+    assert runner.invoke(app, ["run", str(article), "--reference", str(english), "-q", "--max-bytes", "1000"]
+                         ).exit_code == 0

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..ingest import Limits
 from ..model import GlossaryEntry
 from .formats import Alignment
 from .inputs import Side, read_chinese, read_english, read_lines
@@ -23,10 +24,10 @@ def align_sides(zh: Side, en: Side, glossary: Iterable[GlossaryEntry] = ()) -> A
 
 
 def align_files(zh_path: Path, en_path: Path, presplit: bool = False,
-                glossary: Iterable[GlossaryEntry] = ()) -> Alignment:
+                glossary: Iterable[GlossaryEntry] = (), limits: Limits = Limits()) -> Alignment:
     """Read both files (as articles, or one sentence per line) and align them."""
     if presplit:
-        zh, en = read_lines(zh_path), read_lines(en_path)
+        zh, en = read_lines(zh_path, limits), read_lines(en_path, limits)
     else:
-        zh, en = read_chinese(zh_path), read_english(en_path)
+        zh, en = read_chinese(zh_path, limits), read_english(en_path, limits)
     return align_sides(zh, en, glossary)

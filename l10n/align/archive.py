@@ -8,6 +8,7 @@ from pathlib import Path
 
 from ..errors import L10nError, UsageError
 from ..files import write_atomic
+from ..ingest import Limits
 from ..model import GlossaryEntry
 from . import align_files
 from .formats import EXTENSIONS, FORMATS, Alignment
@@ -22,14 +23,14 @@ def summary(alignment: Alignment) -> str:
 
 
 def align_pair(zh_path: Path, en_path: Path, format: str, presplit: bool = False,
-               glossary: list[GlossaryEntry] | tuple = ()) -> tuple[str, str]:
+               glossary: list[GlossaryEntry] | tuple = (), limits: Limits = Limits()) -> tuple[str, str]:
     """The rendered alignment of two files and a one-line summary of it."""
     if format not in FORMATS:
         raise UsageError(f"unknown format {format!r}; choose one of {', '.join(FORMATS)}")
     for path in (zh_path, en_path):
         if path.is_dir():
             raise UsageError("is a folder: give two files or two folders", path)
-    alignment = align_files(zh_path, en_path, presplit, glossary)
+    alignment = align_files(zh_path, en_path, presplit, glossary, limits)
     return FORMATS[format](alignment), summary(alignment)
 
 
@@ -47,7 +48,7 @@ class ArchiveReport:
 
 
 def align_folders(zh_folder: Path, en_folder: Path, out: Path, format: str, presplit: bool = False,
-                  glossary: list[GlossaryEntry] | tuple = (),
+                  glossary: list[GlossaryEntry] | tuple = (), limits: Limits = Limits(),
                   on_step: Callable[[str, str], None] | None = None) -> ArchiveReport:
     """Align every pair of files; a pair that fails is reported and the others go on."""
     for folder in (zh_folder, en_folder):
@@ -62,7 +63,7 @@ def align_folders(zh_folder: Path, en_folder: Path, out: Path, format: str, pres
         if on_step is not None:
             on_step(key, f"aligning ({number}/{len(pairs)})")
         try:
-            text, line = align_pair(zh_path, en_path, format, presplit, glossary)
+            text, line = align_pair(zh_path, en_path, format, presplit, glossary, limits)
             path = out / f"{key}.{EXTENSIONS[format]}"
             write_atomic(path, text)
         except L10nError as error:

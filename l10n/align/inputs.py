@@ -8,7 +8,7 @@ from pathlib import Path
 
 from ..errors import InputError, UsageError
 from .. import readers
-from ..ingest import read_article, read_input
+from ..ingest import Limits, read_article, read_input
 from ..readers.charset import decode
 from ..model import Document
 from ..placeholders import strip
@@ -30,32 +30,32 @@ class Side:
     document: Document | None = None  # the ingested article, when the side was read as one
 
 
-def _read_text(path: Path) -> str:
-    data = read_input(path)
+def _read_text(path: Path, limits: Limits) -> str:
+    data = read_input(path, limits.max_bytes)
     return decode(data, path, readers.declared_charset(data))[0]
 
 
-def read_lines(path: Path) -> Side:
+def read_lines(path: Path, limits: Limits = Limits()) -> Side:
     """A pre-split file: every non-blank line is one sentence; its line number is kept."""
-    text = _read_text(path)
+    text = _read_text(path, limits)
     sentences = tuple(Sentence(line.strip(), number) for number, line in enumerate(text.split("\n"), start=1)
                       if line.strip())
     return Side(path, sentences)
 
 
-def read_chinese(path: Path) -> Side:
+def read_chinese(path: Path, limits: Limits = Limits()) -> Side:
     """A Chinese article, ingested (chrome removed) and segmented as `run` does."""
-    document = read_article(path)
+    document = read_article(path, max_bytes=limits.max_bytes, max_blocks=limits.max_blocks)
     return Side(path, tuple(Sentence(strip(segment.source), segment.line)
                             for segment in segment_document(document)), document)
 
 
-def read_english(path: Path) -> Side:
+def read_english(path: Path, limits: Limits = Limits()) -> Side:
     """An English article read by the pipeline's readers (HTML, Markdown, text), leaving out the blocks
     the markup marks as page furniture (nav, footer …); each block is split into sentences by pySBD.
     The chrome cleaner is tuned on Chinese pages, so it is not applied to English ones."""
-    text = _read_text(path)
-    page = readers.READERS[readers.detect_format(path, text)](text, path)
+    text = _read_text(path, limits)
+    page = readers.READERS[readers.detect_format(path, text)](text, path, limits.max_blocks)
     sentences = tuple(Sentence(sentence, block.line) for block in page.blocks if not block.context
                       for sentence in english_sentences(strip(block.text)))
     if not sentences:

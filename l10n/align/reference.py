@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from ..ingest import Limits
 from ..model import GlossaryEntry, Segment, Target
 from ..notes import REFERENCE, note
 from ..placeholders import strip
@@ -17,12 +18,13 @@ from .inputs import Sentence, Side, read_english
 MIN_SIMILARITY = 0.1
 
 
-def reference_target(segments: list[Segment], reference: Path, glossary: Iterable[GlossaryEntry] = ()) -> Target:
+def reference_target(segments: list[Segment], reference: Path, glossary: Iterable[GlossaryEntry] = (),
+                     limits: Limits = Limits()) -> Target:
     """English texts for the segments that one reference sentence group confidently matches; each
     says where it comes from. Groups of several Chinese segments are left to the drafts, since their
     English cannot be divided between them."""
     zh = Side(Path("segments"), tuple(Sentence(strip(segment.source), segment.line) for segment in segments))
-    alignment = align_sides(zh, read_english(reference), glossary)
+    alignment = align_sides(zh, read_english(reference, limits), glossary)
     texts: dict[str, str] = {}
     notes: dict[str, tuple[str, ...]] = {}
     for link in alignment.links:
