@@ -126,6 +126,27 @@ def test_simplified_characters_left_in_traditional():
     assert codes(["微软发展很快。"], ["微軟成長迅速。"], locale="zh_TW") == []
 
 
+def test_a_form_the_glossary_keeps_in_traditional_is_no_leak():
+    # the desk keeps the surname 范 in Traditional (OpenCC writes 範); 范 elsewhere is still a leak
+    glossary = Glossary(parse("zh_Hans,en,zh_Hant,kind\n范剑磊,Fan Jianlei,范劍磊,person\n", Path("g.csv"))[0])
+    source = "图片来源：范剑磊"
+    [segment] = glossary.annotate([Segment("s0", 1, 1, Part.BODY, 1, source)])
+    for edition in ("tw", "hk", "hant"):
+        texts = {"s0": "圖片來源：范劍磊"}
+        assert check_texts([segment], texts, build_context([segment], texts, "zh_TW", edition=edition)) == []
+    # checked without the glossary (build elsewhere, another glossary): the run's glossary note says the form
+    bare = Segment("s0", 1, 1, Part.BODY, 1, source)
+    noted = Entry(source, "圖片來源：范劍磊", notes=["glossary: 范剑磊 → 范劍磊 (person)"])
+    assert check_catalog(Catalog({"Language": "zh_TW"}, [noted]), [bare], "zh_TW", edition="tw") == []
+    unnoted = Entry(source, "圖片來源：范劍磊")
+    [issue] = check_catalog(Catalog({"Language": "zh_TW"}, [unnoted]), [bare], "zh_TW", edition="tw")
+    assert issue.code == "simplified-leak" and "范 (→ 範)" in issue.message
+    leaked = Entry("范围很广：范剑磊", "范圍很廣：范劍磊", notes=["glossary: 范剑磊 → 范劍磊 (person)"])
+    [issue] = check_catalog(Catalog({"Language": "zh_TW"}, [leaked]),
+                            [Segment("s0", 1, 1, Part.BODY, 1, "范围很广：范剑磊")], "zh_TW", edition="tw")
+    assert issue.code == "simplified-leak"
+
+
 # ---- punctuation and markup
 
 def test_full_width_punctuation_in_english():

@@ -7,6 +7,7 @@ import statistics
 
 from ..entries import Catalog
 from ..model import Issue, Segment
+from ..notes import parse_glossary_term
 from . import terms, numbers, latin, leaks, punctuation, repetition, spelling, regional  # noqa: F401, I001  (each registers its checks, in this order)
 from .findings import write_findings
 from .registry import CHECKS, ENGLISH, TRADITIONAL, Context, language_of
@@ -15,12 +16,14 @@ MIN_SEGMENTS_FOR_RATIO = 5  # fewer translated segments say nothing about a docu
 
 
 def build_context(segments: list[Segment], texts: dict[str, str], locale: str, style: str = "full",
-                  edition: str | None = None, converted: dict[str, str] | None = None) -> Context:
+                  edition: str | None = None, converted: dict[str, str] | None = None,
+                  noted_forms: dict[str, tuple[str, ...]] | None = None) -> Context:
     """What the checks need to know about the document: the glossary requirements under the name style, for a
-    Traditional target its edition and the edition's conversion of each segment (`converted` when the caller has
-    it already), and the usual target/source length ratio."""
+    Traditional target its edition, the edition's conversion of each segment (`converted` when the caller has
+    it already) and the glossary's forms of each segment's terms (those of the glossary given, and
+    `noted_forms`: those the run's glossary notes name), and the usual target/source length ratio."""
     language = language_of(locale)
-    required, expected = {}, {}
+    required, expected, forms = {}, {}, {}
     if language == ENGLISH:
         required = terms.requirements(segments, style)
     elif language == TRADITIONAL and edition is not None:
@@ -28,13 +31,15 @@ def build_context(segments: list[Segment], texts: dict[str, str], locale: str, s
 
         required = terms.requirements(segments, "full", lambda entry: term_rendering(entry, edition))
         expected = converted if converted is not None else traditional_variant(segments, edition).texts
+        forms = {segment.id: (*(term_rendering(hit.entry, edition) for hit in segment.terms),
+                              *(noted_forms or {}).get(segment.id, ())) for segment in segments}
     ratios = [repetition.length_ratio(s.source, texts[s.id]) for s in segments
               if texts.get(s.id) and repetition.content_length(s.source) >= repetition.SHORTEST_SOURCE]
     usual = statistics.median(ratios) if len(ratios) >= MIN_SEGMENTS_FOR_RATIO else None
     carried = punctuation.carried_over([segment.id for segment in segments], texts)
     recurring = spelling.recurring(list(texts.values())) if language == ENGLISH else frozenset()
     return Context(language, required, expected, usual, carried, recurring,
-                   edition if language == TRADITIONAL else None)
+                   edition if language == TRADITIONAL else None, forms)
 
 
 def check_texts(segments: list[Segment], texts: dict[str, str], context: Context) -> list[Issue]:
@@ -54,8 +59,12 @@ def check_catalog(catalog: Catalog, segments: list[Segment], locale: str, style:
     """Check a catalog's live entries against their segments and write the findings into the entries."""
     entries = catalog.for_segments(segments)
     texts = {segment_id: entry.msgstr for segment_id, entry in entries.items() if entry.msgstr}
+    # The forms the run's glossary gave (范劍磊) hold when this check has no glossary or another one.
+    noted = {segment_id: tuple(parsed[1] for note in entry.glossary_notes
+                               if (parsed := parse_glossary_term(note)) is not None)
+             for segment_id, entry in entries.items()} if language_of(locale) == TRADITIONAL else None
     # An untranslated catalog (English without drafts) has nothing to check: no context to work out.
-    issues = check_texts(segments, texts, build_context(segments, texts, locale, style, edition, converted)) \
+    issues = check_texts(segments, texts, build_context(segments, texts, locale, style, edition, converted, noted)) \
         if texts else []
     write_findings(entries, issues)
     return issues

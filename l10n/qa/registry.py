@@ -33,6 +33,8 @@ class Context:
     carried_over: dict[str, frozenset[str]] = field(default_factory=dict)  # bracket families a neighbour continues
     recurring_words: frozenset[str] = frozenset()  # unknown English words two entries or more use
     edition: str | None = None  # Traditional: the edition (editions.py) the catalog is checked as
+    glossary_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Traditional: segment id → the
+    # glossary's forms of its terms in the edition (its override column, 范劍磊), from the glossary or the run's notes
 
 
 CheckFunction = Callable[[Segment, str, Context], list[Issue]]
