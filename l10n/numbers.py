@@ -846,7 +846,8 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
         # A rounding ("about 1 billion" for 10.86亿) stands for the exact figure only when no spare English
         # figure could be the changed rendering of that figure ("1.2 billion, or about 1 billion").
         target = targets[target_index]
-        if target.value not in sources[index].values and any(could_be_slip(sources[index], spare) for spare in stray):
+        rounded = sources[index].values and target.value not in sources[index].values  # a date's day is exact
+        if rounded and any(could_be_slip(sources[index], spare) for spare in stray):
             unmatched.append(index)
     excused = {index for index in unmatched if (optional(sources[index])
                                                 and not said_without_its_number(sources[index], en_text))

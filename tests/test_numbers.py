@@ -193,6 +193,14 @@ def test_a_changed_figure_or_the_trace_of_a_dropped_one_is_caught(source, englis
     assert findings(source, english) == {"numbers"}
 
 
+def test_a_day_given_as_an_ordinal_is_not_taken_for_a_rounding_by_a_month_elsewhere():
+    # "the 21st" renders 21日 exactly; October (for 十月) is no changed rendering of it
+    source = "警方21日早上通报,今年十月共查处案件860起。"
+    assert findings(source, "On the morning of the 21st, police said they had handled 860 cases in October.") == set()
+    assert findings(source, "On the morning of the 22nd, police said they had handled 860 cases in October.") \
+        == {"numbers-approximate"}
+
+
 def test_english_ranges_and_units_are_read():
     five_or_six, pounds, months = english_quantities("five or six days, 130 pounds, four months")
     assert five_or_six.values == (5, 6) and five_or_six.approximate
