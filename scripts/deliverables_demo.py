@@ -44,8 +44,9 @@ ENGLISH = {
         "With Sam Altman back and a new board in place, OpenAI's future is coming ever more under "
         "Microsoft's influence.",
     # a date a stand-in cannot carry in a form the numbers check accepts
-    "然而到了2023年5月,他却说后悔研发人工智能,担心人工智能会为世界带来严重危害。":
-        "Yet in May 2023 he said he regretted developing AI, fearing it could do the world serious harm.",
+    "辛顿在2018年被授予了图灵奖;然而到了2023年5月,他却说后悔研发人工智能,担心人工智能会为世界带来严重危害。":
+        "Geoffrey Hinton received the Turing Award in 2018; yet in May 2023 he said he regretted developing AI, "
+        "fearing it could do the world serious harm.",
 }
 # What a QA error asks to find in the translation, in the wordings the checks have used:
 # "must be rendered 'X'", "should appear as X [numbers]", "…: expected X in the English [numbers]".

@@ -51,10 +51,9 @@ REVIEWED_ENGLISH = {
     "所以,这么看来,微软还是有“0元购”心思的,更是有这样的机会的。":
         "So Microsoft did have its “0元购” idea in mind, and the chance to carry it out.",
     # wrong under the default name style (full): a later mention of Geoffrey Hinton by his short form
-    "辛顿在2018年被授予了图灵奖;": "Hinton received the Turing Award in 2018;",
-    # right
-    "然而到了2023年5月,他却说后悔研发人工智能,担心人工智能会为世界带来严重危害。":
-        "But in May 2023 he said he regretted developing AI, fearing it could seriously harm the world.",
+    "辛顿在2018年被授予了图灵奖;然而到了2023年5月,他却说后悔研发人工智能,担心人工智能会为世界带来严重危害。":
+        "Hinton received the Turing Award in 2018; but in May 2023 he said he regretted developing AI, fearing it "
+        "could seriously harm the world.",
     # wrong: Steve Jobs in lower case
     "然而AI界的乔布斯,奥特曼则希望AI能成为促进世界进一步发展的工具。":
         "Sam Altman, the steve jobs of AI, wants AI to be a tool that moves the world forward.",
