@@ -11,7 +11,7 @@ articles share their sentences and no cache or dedup makes the work trivial. Not
 anywhere. Every run is the real command (`python -m l10n run … --quiet`) in its own process.
 
 Prints:
-- documents/s with --jobs 1, --jobs 2 and --cluster local (no MT);
+- documents/s with --jobs 1, --jobs 2 and --cluster local (no MT), and the CPU seconds of the --jobs 1 run;
 - the run without MT against raw `opencc.OpenCC(config).convert` over the same text (target ≤ 10×);
 - peak RSS of a serial run at each --rss size (target: flat within 20 %);
 - an unchanged re-run against the first run (target < 5 %);
@@ -27,6 +27,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -111,8 +112,16 @@ def write_glossary() -> Path:
 GLOSSARY = write_glossary()
 
 
-def l10n_run(corpus: Path, out: Path, *options: str) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS (KiB) of the run's own process (not its workers), and its stdout."""
+@dataclass(frozen=True)
+class Run:
+    seconds: float  # wall time of the command
+    peak: int  # peak RSS (KiB) of the run's own process (not its workers)
+    cpu: float  # user + system seconds of the run's own process: steadier than wall time on a shared machine
+    stdout: str
+
+
+def l10n_run(corpus: Path, out: Path, *options: str) -> Run:
+    """One `l10n run` in its own process."""
     command = [sys.executable, "-m", "l10n", "run", str(corpus), "--out", str(out), "--quiet",
                "--cache", str(WORK / "cache.sqlite3"), "--glossary", str(GLOSSARY), *EDITIONS, *options]
     with tempfile.TemporaryFile("w+") as stdout, tempfile.TemporaryFile("w+") as stderr:
@@ -126,7 +135,7 @@ def l10n_run(corpus: Path, out: Path, *options: str) -> tuple[float, int, str]:
         stderr.seek(0)
         if process.returncode != 0:
             raise SystemExit(f"l10n run failed ({process.returncode}): {stderr.read().strip()[-500:]}")
-        return seconds, usage.ru_maxrss, stdout.read()
+        return Run(seconds, usage.ru_maxrss, usage.ru_utime + usage.ru_stime, stdout.read())
 
 
 def _stage(stdout: str, name: str) -> float:
@@ -183,17 +192,19 @@ def throughput(documents: int) -> None:
     raw_opencc = min(_seconds(lambda: [converter.convert(text) for text in texts]) for _ in range(3))
 
     rows = []
-    first_seconds = None
+    first = None
     for label, options in [("--jobs 1", ["--jobs", "1"]), ("--jobs 2", ["--jobs", "2"]),
                            ("--cluster local (2 workers)", ["--cluster", "local", "--jobs", "2"])]:
-        seconds, _, _ = l10n_run(corpus, WORK / f"out-{label.split()[0]}-{label.split()[1]}", "--mt", "none",
-                                 *options)
-        rows.append((label, seconds))
-        first_seconds = first_seconds or seconds
-    rerun, _, rerun_stdout = l10n_run(corpus, WORK / "out---jobs-1", "--mt", "none")
+        run = l10n_run(corpus, WORK / f"out-{label.split()[0]}-{label.split()[1]}", "--mt", "none", *options)
+        rows.append((label, run.seconds))
+        first = first or run
+    first_seconds = first.seconds
+    again = l10n_run(corpus, WORK / "out---jobs-1", "--mt", "none")
+    rerun, rerun_stdout = again.seconds, again.stdout
     print(f"\nthroughput, {documents} documents, no MT (wall time of the whole command):")
     for label, seconds in rows:
         print(f"  {label:<28} {seconds:8.1f} s   {documents / seconds:7.2f} documents/s")
+    print(f"  --jobs 1 CPU time (user + system of the run's process): {first.cpu:.1f} s")
     print(f"\nno-MT run against raw OpenCC {CONFIG} over the same text ({raw_opencc:.2f} s, the best of three; "
           f"target ≤ 10x):")
     for label, seconds in rows[:2]:
@@ -209,7 +220,8 @@ def peak_rss(sizes: list[int]) -> None:
     print("\npeak RSS of a serial no-MT run:")
     peaks = []
     for size in sizes:
-        seconds, peak, _ = l10n_run(_corpus(size), WORK / f"rss-{size}", "--mt", "none")
+        run = l10n_run(_corpus(size), WORK / f"rss-{size}", "--mt", "none")
+        seconds, peak = run.seconds, run.peak
         peaks.append(peak)
         print(f"  {size:>6} documents  {peak / 1024:7.1f} MiB  ({seconds:.0f} s)", flush=True)
     print(f"  spread {max(peaks) / min(peaks) - 1:.1%} (target: within 20 %)")
@@ -246,7 +258,7 @@ def mt_stage(count: int) -> None:
     print(f"  raw CTranslate2 translate_batch (tokenized already)  {raw:7.2f} s")
     for label, extra in [("pipeline, one process", ["--jobs", "1"]),
                          ("pipeline, local cluster of 2 (summed)", ["--cluster", "local", "--jobs", "2"])]:
-        _, _, stdout = l10n_run(corpus, WORK / f"mt-{extra[1]}", "--mt", "argos", "--no-cache", "--force", *extra)
+        stdout = l10n_run(corpus, WORK / f"mt-{extra[1]}", "--mt", "argos", "--no-cache", "--force", *extra).stdout
         english = _stage(stdout, "English")
         print(f"  {label:<52} {english:7.2f} s  ({english / raw:.2f}x raw)")
 
