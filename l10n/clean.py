@@ -451,7 +451,9 @@ def _flat_title(blocks: list[Block], removed: dict[int, str], first: int) -> int
 
 
 def _is_headline(text: str) -> bool:
+    # A headline is one sentence at most: a full stop inside it makes a paragraph of several.
     return _TITLE_MIN_CHARS <= len(text) <= _HEADER_MAX_CHARS and not _PROSE_CLOSE.search(text) \
+        and "。" not in text \
         and not _BULLET.match(text) and len(_HAN.findall(text)) * 2 >= len(text.replace(" ", "")) \
         and not _CREDIT.search(text) and not _BYLINE.search(text) and not _ATTRIBUTION.search(text)
 

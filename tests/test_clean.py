@@ -296,3 +296,13 @@ def test_a_wechat_promotion_block_after_the_article_is_chrome():
         "趋势｜开源模型的下一步": "list of links", "🔥 欢迎加入读者交流群，和作者一起聊聊大模型 👇": "promotion",
         "长按识别二维码，备注“进群”": "app download", "-END-": "end mark", "点个在看你最好看": "WeChat account chrome",
         "微信扫一扫关注该公众号": "WeChat account chrome"}
+
+
+def test_copied_texts_title_is_no_paragraph_of_several_sentences_whatever_date_line_follows():
+    """A comment's date line two lines below a one-paragraph article made that paragraph the "title over its
+    date bar", and the real title above it was dropped as before the article (found by the property test)."""
+    paragraph = "据统计，今年4月新能源汽车销量达到85万辆。伊利亚已经离开。为什么会出现这种情况？"
+    text = "\n".join(["销量再创新高", paragraph, "热门评论", "风子 3小时前", "从出口监控没有看到，期望被人带走的可能性不大。",
+                      "回复 ⋅ 46条回复 378"]) + "\n"
+    document = parse_article(text, Path("page.txt"))
+    assert [p.text for p in document.paragraphs] == ["销量再创新高", paragraph]
