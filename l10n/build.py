@@ -170,7 +170,7 @@ def _article(folder: Path, document: Document, segments: list[Segment], catalog:
     return Article(document.name, catalog.locale, reviewed.language_tag(catalog.locale), tuple(blocks))
 
 
-def article_files(folder: Path, document: Document, article: Article) -> dict[Path, str]:
+def article_files(folder: Path, document: Document, article: Article) -> dict[Path, str | bytes]:
     if document.format not in WRITERS:
         raise InputError(f"no writer for format {document.format!r}; known: {', '.join(WRITERS)}",
                          folder / structure.FILE_NAME)

@@ -20,7 +20,7 @@ from .model import Severity
 from .options import field_help, setting_help
 from .translate import engines
 from .qa.terms import NAME_STYLES
-from .readers import READERS
+from .readers import FORMATS as INPUT_FORMATS, TITLES as INPUT_TITLES
 from .exchange import PLACEHOLDER_FORMS, UNIT_SHAPES
 from .reviewed import TAG_SCHEMES
 from .table import FORMATS
@@ -83,7 +83,7 @@ LanguageTags = _choices("LanguageTags", TAG_SCHEMES)
 PlaceholderForm = _choices("PlaceholderForm", PLACEHOLDER_FORMS)
 UnitShape = _choices("UnitShape", UNIT_SHAPES)
 Fallback = _choices("Fallback", FALLBACKS)
-InputFormat = _choices("InputFormat", READERS)
+InputFormat = _choices("InputFormat", INPUT_FORMATS)
 FromOption = Annotated[Optional[InputFormat], typer.Option(
     "--from", help="Input format. Default: by file extension, then by content.", show_default=False)]
 AlignFormat = _choices("AlignFormat", ALIGN_FORMATS)
@@ -205,7 +205,7 @@ def _loaded_glossary(resolved, files: tuple[Path, ...], err: bool = False):
 @app.command()
 def run(
     inputs: Annotated[Optional[list[Path]], typer.Argument(
-        help="Article files or folders of them: HTML, Markdown or text. Default: the settings file's `inputs`; "
+        help=f"Article files or folders of them: {INPUT_TITLES}. Default: the settings file's `inputs`; "
              "outside a desk, the bundled sample article.", show_default=False)] = None,
     from_format: FromOption = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help=setting_help("out"), metavar="DIR",
@@ -227,7 +227,7 @@ def run(
     memory: Annotated[Optional[Path], typer.Option(help=setting_help("memory"), metavar="FILE", show_default=False)] = None,
     pattern: Annotated[Optional[str], typer.Option(
         "--glob", help="In folders, take the files matching this pattern (`*.md`; with a slash, matched against "
-        "the path inside the folder). Default: every HTML, Markdown and text file.", show_default=False)] = None,
+        f"the path inside the folder). Default: every {INPUT_TITLES} file.", show_default=False)] = None,
     from_list: Annotated[Optional[Path], typer.Option(
         "--from-list", help="Also take the paths listed in this file, one per line (`-`: stdin).",
         show_default=False, allow_dash=True)] = None,
@@ -386,7 +386,8 @@ def _echo_removed(done) -> None:
 def _report_document(done, show_removed: bool) -> None:
     """A document with every file it wrote: a single article, or any with --verbose."""
     document = done.document
-    typer.echo(f"{_counts(done)} ({document.source_name}, {document.encoding}; {_read_as(document)}){_fallback(done)}")
+    read = ", ".join(filter(None, (document.source_name, document.encoding)))  # a binary format has no encoding
+    typer.echo(f"{_counts(done)} ({read}; {_read_as(document)}){_fallback(done)}")
     if show_removed:
         _echo_removed(done)
     for path in done.files:
@@ -723,7 +724,7 @@ SuggestFormat = _choices("SuggestFormat", SUGGEST_FORMATS)
 @glossary_app.command("suggest")
 def glossary_suggest(
     inputs: Annotated[list[Path], typer.Argument(
-        help="Article files or folders of them: HTML, Markdown or text.", show_default=False)],
+        help=f"Article files or folders of them: {INPUT_TITLES}.", show_default=False)],
     glossary: GlossaryOption = None,
     format: Annotated[SuggestFormat, typer.Option(
         "--format", "-f", help="csv: rows ready for glossary.csv; table: aligned for reading.")] = SuggestFormat["csv"],

@@ -12,8 +12,7 @@ from . import readers
 from .clean import clean
 from .errors import InputError
 from .model import Document
-from .readers.base import MAX_BLOCKS
-from .readers.charset import decode
+from .readers.base import MAX_BLOCKS, Page
 
 # Bytes read from one input at most. Saved news pages are well under 1 MB (the dev set: 0.2 MB at most); a
 # page saved with its images inlined (SingleFile) can reach tens of MB and needs --max-bytes.
@@ -75,23 +74,25 @@ def read_input(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
 
 def read_article(path: Path, input_format: str | None = None, max_bytes: int = MAX_BYTES,
                  max_blocks: int = MAX_BLOCKS) -> Document:
-    """`input_format` (html, markdown, text) overrides what the extension and the content suggest; a document
-    of more than max_blocks blocks fails (readers/base.py)."""
+    """`input_format` (a name in readers.FORMATS) overrides what the extension and the content suggest; a
+    document of more than max_blocks blocks fails (readers/base.py), and so does one whose parts unpack to more
+    than max_bytes (a zip format)."""
     data = read_input(path, max_bytes)
-    by_name = input_format or readers.EXTENSIONS.get(path.suffix.lower())
-    declared = readers.declared_charset(data) if by_name in (None, "html") else None
-    text, encoding = decode(data, path, declared)
-    return parse_article(text, path, encoding, hashlib.sha256(data).hexdigest(), input_format, max_blocks)
+    page, detected, encoding = readers.read_file(data, path, input_format, max_blocks, max_bytes)
+    return _document(page, detected, path, encoding, hashlib.sha256(data).hexdigest())
 
 
 def parse_article(text: str, path: Path, encoding: str = "utf-8", sha256: str = "",
                   input_format: str | None = None, max_blocks: int = MAX_BLOCKS) -> Document:
-    detected = readers.detect(path, text, input_format)
-    page_format = detected.format
-    page = readers.READERS[page_format](text, path, max_blocks)
+    """The article in a text format's text (already decoded)."""
+    page, detected = readers.read_text(text, path, input_format, max_blocks)
+    return _document(page, detected, path, encoding, sha256)
+
+
+def _document(page: Page, detected: readers.Detected, path: Path, encoding: str, sha256: str) -> Document:
     article = clean(page)
     if not article.paragraphs:
         raise InputError("no article text found: every block looks like page chrome", path)
     return Document(document_name(path), path.name, encoding, sha256, article.paragraphs, article.removed,
-                    page_format, tuple(page.metadata.items()), article.fallback, format_reason=detected.reason,
+                    detected.format, tuple(page.metadata.items()), article.fallback, format_reason=detected.reason,
                     warnings=page.warnings)

@@ -108,8 +108,8 @@ def _imported(code: str) -> set[str]:
     return {line.split("|")[-1].strip().split(".")[0] for line in done.stderr.splitlines() if "|" in line}
 
 
-def test_help_and_a_run_without_mt_never_load_an_engine(tmp_path):
-    heavy = {"argostranslate", "ctranslate2", "sentencepiece", "torch", "stanza"}
+def test_help_and_a_run_without_mt_never_load_an_engine_or_a_format_they_do_not_read(tmp_path):
+    heavy = {"argostranslate", "ctranslate2", "sentencepiece", "torch", "stanza", "docx"}
     assert not heavy & _imported("import sys; sys.argv = ['l10n', '--help']\n"
                                  "from l10n.cli import main\ntry: main()\nexcept SystemExit: pass")
     article = tmp_path / "news.zh.txt"

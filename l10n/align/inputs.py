@@ -51,11 +51,10 @@ def read_chinese(path: Path, limits: Limits = Limits()) -> Side:
 
 
 def read_english(path: Path, limits: Limits = Limits()) -> Side:
-    """An English article read by the pipeline's readers (HTML, Markdown, text), leaving out the blocks
+    """An English article read by the pipeline's readers (every format of readers.FORMATS), leaving out the blocks
     the markup marks as page furniture (nav, footer …); each block is split into sentences by pySBD.
     The chrome cleaner is tuned on Chinese pages, so it is not applied to English ones."""
-    text = _read_text(path, limits)
-    page = readers.READERS[readers.detect_format(path, text)](text, path, limits.max_blocks)
+    page, _, _ = readers.read_file(read_input(path, limits.max_bytes), path, None, limits.max_blocks, limits.max_bytes)
     sentences = tuple(Sentence(sentence, block.line) for block in page.blocks if not block.context
                       for sentence in english_sentences(strip(block.text)))
     if not sentences:

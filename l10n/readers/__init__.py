@@ -1,26 +1,44 @@
-"""Input formats: one reader per format, chosen by `--from`, else by the file's extension, else by
-sniffing the text. Every reader returns a Page of blocks (readers/base.py) for clean.py to judge."""
+"""Input formats: one reader per format, chosen by `--from`, else by the file's extension, else (for text
+formats) by sniffing the text. Every reader returns a Page of blocks (readers/base.py) for clean.py to judge.
+
+FORMATS is the registry: a format is one line here and one module, `readers/MODULE.py`, imported only when a
+file of that format is read. A text format's reader takes the decoded text, `read(text, path, max_blocks)`;
+a binary one's (a .docx is a zip) takes the file's bytes, `read(data, path, max_blocks, max_bytes)`, and
+holds what it unpacks to max_bytes.
+"""
 from __future__ import annotations
 
+import importlib
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from ..errors import UsageError
-from . import html, markdown, text
 from .base import Page
+from .charset import decode
 
-Reader = Callable[..., Page]  # (text, path, max_blocks=MAX_BLOCKS)
 
-READERS: dict[str, Reader] = {
-    "html": html.read,
-    "markdown": markdown.read,
-    "text": text.read,
+@dataclass(frozen=True)
+class Format:
+    module: str  # readers/MODULE.py, whose read() makes the Page
+    extensions: tuple[str, ...]
+    title: str  # as the help names it
+    binary: bool = False  # read from the file's bytes, never decoded as text or sniffed
+
+    def reader(self) -> Callable[..., Page]:
+        return importlib.import_module(f".{self.module}", __package__).read
+
+
+FORMATS: dict[str, Format] = {
+    "html": Format("html", (".html", ".htm", ".xhtml", ".shtml"), "HTML"),
+    "markdown": Format("markdown", (".md", ".markdown", ".mdown"), "Markdown"),
+    "text": Format("text", (".txt", ".text"), "text"),
+    "docx": Format("docx", (".docx",), "Word (.docx)", binary=True),
 }
-EXTENSIONS = {".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
-              ".md": "markdown", ".markdown": "markdown", ".mdown": "markdown",
-              ".txt": "text", ".text": "text"}
+EXTENSIONS = {extension: name for name, format in FORMATS.items() for extension in format.extensions}
+_TITLES = [format.title for format in FORMATS.values()]
+TITLES = f"{', '.join(_TITLES[:-1])} or {_TITLES[-1]}"  # "HTML, Markdown, text or Word (.docx)", for --help
 # Text files are read as whatever their content is: archivers and clippers save Markdown as .txt.
 _SNIFFED_EXTENSIONS = {".txt", ".text"}
 
@@ -45,11 +63,13 @@ def detect(path: Path, text: str, requested: str | None = None) -> Detected:
     """The reader for a file: the requested one, else by extension (a text file's content may still show
     Markdown), else by what the text looks like."""
     if requested is not None:
-        if requested not in READERS:
-            raise UsageError(f"unknown input format {requested!r}; choose one of {', '.join(READERS)}")
+        if requested not in FORMATS:
+            raise UsageError(f"unknown input format {requested!r}; choose one of {', '.join(FORMATS)}")
         return Detected(requested, "--from")
     suffix = path.suffix.lower()
     by_extension = EXTENSIONS.get(suffix)
+    if by_extension and FORMATS[by_extension].binary:
+        return Detected(by_extension, f"its extension {suffix}")
     if by_extension and suffix not in _SNIFFED_EXTENSIONS:
         return Detected(by_extension, f"its extension {suffix}")
     sniffed = _sniff(text[:_SNIFF_CHARS], html=by_extension is None)
@@ -101,3 +121,25 @@ def declared_charset(data: bytes) -> str | None:
             if found:
                 return found.group(1)
     return None
+
+
+def read_file(data: bytes, path: Path, requested: str | None, max_blocks: int,
+              max_bytes: int) -> tuple[Page, Detected, str]:
+    """A file's Page, how its format was chosen, and the text encoding it was read in ("" for a binary format)."""
+    name = requested or EXTENSIONS.get(path.suffix.lower())
+    format = FORMATS.get(name) if name is not None else None
+    if format is not None and format.binary:
+        return format.reader()(data, path, max_blocks, max_bytes), detect(path, "", requested), ""
+    text, encoding = decode(data, path, declared_charset(data) if name in (None, "html") else None)
+    page, detected = read_text(text, path, requested, max_blocks)
+    return page, detected, encoding
+
+
+def read_text(text: str, path: Path, requested: str | None, max_blocks: int) -> tuple[Page, Detected]:
+    """The Page of a text format's text, and how its format was chosen."""
+    detected = detect(path, text, requested)
+    format = FORMATS[detected.format]
+    if format.binary:
+        raise UsageError(f"{detected.format} is read from the file's bytes, not from text", path)
+    return format.reader()(text, path, max_blocks), detected
+

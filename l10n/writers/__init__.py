@@ -1,27 +1,30 @@
 """The build side: a translated article in the format it came in. Readers and writers mirror each other.
 
-WRITERS maps a document format to its writer; every build also writes the plain-text version.
+WRITERS maps a document format (readers.FORMATS) to its writer: one line here and one module,
+`writers/MODULE.py`, whose render(article) returns the file's text, or bytes for a binary format; the module
+is imported only when an article of its format is built. Every build also writes the plain-text version.
 """
 from __future__ import annotations
 
-from collections.abc import Callable
+import importlib
 from dataclasses import dataclass
 
-from . import markdown, text
 from .article import Article
 
 
 @dataclass(frozen=True)
 class Writer:
-    extension: str
-    render: Callable[[Article], str]
+    extension: str  # of the article file: article.LOCALE.EXTENSION
+    module: str  # writers/MODULE.py
+
+    def render(self, article: Article) -> str | bytes:
+        return importlib.import_module(f".{self.module}", __package__).render(article)
 
 
-def _html(article: Article) -> str:
-    from .html import render  # lxml, only when an HTML article is built
-
-    return render(article)
-
-
-WRITERS = {"markdown": Writer("md", markdown.render), "html": Writer("html", _html), "text": Writer("txt", text.render)}
+WRITERS = {
+    "markdown": Writer("md", "markdown"),
+    "html": Writer("html", "html"),
+    "text": Writer("txt", "text"),
+    "docx": Writer("docx", "docx"),
+}
 PLAIN = "text"
