@@ -38,6 +38,20 @@ def tags(text: str) -> list[str]:
     return [match.group(0) for match in TAG.finditer(text)]
 
 
+def pairing(text: str) -> str:
+    """'' when every <a1> is closed by </a1> after it, properly nested; else what is wrong, in a few words."""
+    open_tags: list[str] = []
+    for match in TAG.finditer(text):
+        closing, name = match.group(1), match.group(2) + match.group(3)
+        if match.group(4):
+            continue  # <x5/> stands alone
+        if not closing:
+            open_tags.append(name)
+        elif not open_tags or open_tags.pop() != name:
+            return f"placeholder {match.group(0)} closes out of order"
+    return f"placeholder <{open_tags[-1]}> is never closed" if open_tags else ""
+
+
 def strip(text: str) -> str:
     """The text a reader sees: placeholders removed, their content kept."""
     return TAG.sub("", text)

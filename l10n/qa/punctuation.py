@@ -8,7 +8,7 @@ from functools import lru_cache
 
 from ..escapes import not_xml
 from ..model import Segment, Severity
-from ..placeholders import TAG, escape, tags
+from ..placeholders import escape, pairing, tags
 from .registry import ENGLISH, Context, check
 
 # Full-width forms only. “ ” ‘ ’ are left alone: Chinese and English typography share those code points.
@@ -146,23 +146,9 @@ def placeholders(segment: Segment, text: str, context: Context) -> list[str]:
         literal = [tag for tag in dict.fromkeys(added) if escape(tag) in segment.source]
         messages.append(f"placeholders not in the source: {' '.join(added)}" + (
             f" ({' '.join(literal)} is text in the source, not markup: copy it from the source)" if literal else ""))
-    if not messages and (problem := _pairing(text)):
+    if not messages and (problem := pairing(text)):
         messages.append(problem)
     return messages
-
-
-def _pairing(text: str) -> str:
-    """'' when every <a1> is closed by </a1> after it, properly nested."""
-    open_tags: list[str] = []
-    for match in TAG.finditer(text):
-        closing, name = match.group(1), match.group(2) + match.group(3)
-        if match.group(4):
-            continue  # <x5/> stands alone
-        if not closing:
-            open_tags.append(name)
-        elif not open_tags or open_tags.pop() != name:
-            return f"placeholder {match.group(0)} closes out of order"
-    return f"placeholder <{open_tags[-1]}> is never closed" if open_tags else ""
 
 
 @check("control-character", Severity.ERROR, "a control character in the text (a line break pasted from Word is "

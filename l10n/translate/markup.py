@@ -51,11 +51,17 @@ def _paired_spans(source: str) -> list[tuple[str, str, str]]:
 
 
 def _find(draft: str, inner: str) -> tuple[int, int] | None:
-    """Where the inner text stands in the draft, outside any placeholder; Latin text case-insensitively."""
+    """Where the inner text stands in the draft, outside any placeholder; Latin text case-insensitively. An
+    occurrence that would cut across a pair already put back (`<a1>the <b2>board</a1> OpenAI</b2>`) is passed
+    over: the pairs must nest."""
     if not inner:
         return None
     plain, offsets = placeholders.plain_with_offsets(draft)
-    position = plain.lower().find(inner.lower()) if inner.isascii() else plain.find(inner)
-    if position < 0:
-        return None
-    return offsets[position], offsets[position + len(inner) - 1] + 1
+    haystack, needle = (plain.lower(), inner.lower()) if inner.isascii() else (plain, inner)
+    position = haystack.find(needle)
+    while position >= 0:
+        start, end = offsets[position], offsets[position + len(needle) - 1] + 1
+        if not placeholders.pairing(draft[start:end]):
+            return start, end
+        position = haystack.find(needle, position + 1)
+    return None
