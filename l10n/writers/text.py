@@ -27,5 +27,6 @@ def render(article: Article) -> str:
             text = "  " * max(block.level - 1, 0) + "- " + text
         elif block.part is Part.QUOTE:
             text = "\n".join(f"> {line}" for line in text.split("\n"))
-        paragraphs.append(text)
+        # No line ends in spaces: an image or a break the text cannot show leaves the space before it.
+        paragraphs.append("\n".join(line.rstrip() for line in text.split("\n")))
     return "\n\n".join(paragraphs) + "\n"
