@@ -9,7 +9,7 @@ from lxml import html
 from l10n.model import Part, Span
 from l10n.readers import read_file
 from l10n.writers import WRITERS
-from l10n.writers.article import FALLBACK_CLOSE, FALLBACK_OPEN, FUZZY_CLOSE, FUZZY_OPEN, Article, Block, parse
+from l10n.writers.article import FALLBACK_CLOSE, FALLBACK_OPEN, FUZZY_CLOSE, FUZZY_OPEN, Article, Block, parse, plain
 
 SPANS = (Span(1, "link", "https://example.com/a?b=1&c=2"), Span(2, "strong"), Span(3, "emphasis"), Span(4, "code"),
          Span(5, "image", "pic.png"), Span(6, "break"))
@@ -118,3 +118,43 @@ def test_list_nesting_reads_back_where_the_format_has_levels(format, tmp_path):
     assert [(block.part, block.level, block.text) for block in read] == [
         (Part.LIST_ITEM, 1, "First item"), (Part.LIST_ITEM, 2, "Nested item"), (Part.LIST_ITEM, 3, "Deeper item"),
         (Part.LIST_ITEM, 1, "Second item")]
+
+
+def test_a_format_registered_from_the_tests_goes_through_run_and_build(tmp_path, monkeypatch):
+    """A format is a reader module, a writer module and a line in each registry; nothing else in the package
+    names formats. Here: subtitles-like `.lines` files, one paragraph per line and `== ` for a heading."""
+    import sys
+    import types
+
+    from typer.testing import CliRunner
+
+    from l10n import readers, writers
+    from l10n.cli import app
+    from l10n.readers.base import Block as PageBlock, Page
+
+    def read(text: str, path: Path, max_blocks: int) -> Page:
+        lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
+        return Page("lines", [PageBlock(Part.HEADING, line[3:], number, number, level=1) if line.startswith("== ")
+                              else PageBlock(Part.BODY, line, number, number) for number, line in lines])
+
+    def render(article: Article) -> str:
+        return "".join(("== " if block.part in (Part.TITLE, Part.HEADING) else "") + plain(block.nodes) + "\n"
+                       for block in article.blocks)
+
+    monkeypatch.setitem(sys.modules, "l10n.readers.lines", types.SimpleNamespace(read=read))
+    monkeypatch.setitem(sys.modules, "l10n.writers.lines", types.SimpleNamespace(render=render))
+    monkeypatch.setitem(readers.FORMATS, "lines", readers.Format("lines", (".lines",), "lines"))
+    monkeypatch.setitem(writers.WRITERS, "lines", writers.Writer("lines", "lines"))
+    monkeypatch.setitem(readers.EXTENSIONS, ".lines", "lines")  # FORMATS' extensions, gathered at import
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "glossary.csv").write_text("zh_Hans,en,kind\n", encoding="utf-8")
+    (tmp_path / "board.zh.lines").write_text("== 董事会风波的始末\n公司董事会在周五宣布了重大人事变动，投资者反应平稳。\n",
+                                             encoding="utf-8")
+    runner = CliRunner()
+    result = runner.invoke(app, ["run", "board.zh.lines", "--mt", "none"])
+    assert result.exit_code == 0, result.output
+    assert "lines, from its extension .lines" in result.output
+    result = runner.invoke(app, ["build", "-q", "-l", "zh_TW", "--allow-fuzzy"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "output" / "board" / "article.zh_TW.lines").read_text(encoding="utf-8") == (
+        "== 董事會風波的始末\n公司董事會在週五宣布了重大人事變動，投資者反應平穩。\n")
