@@ -246,3 +246,23 @@ def parse_numbering(level: int):
 
     return parse_xml('<w:numPr xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
                      f'<w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr>')
+
+
+def test_chinese_in_a_word_article_is_marked_as_its_language_for_word_s_fonts_and_proofing():
+    from l10n.model import Part
+    from l10n.writers import WRITERS
+    from l10n.writers.article import FALLBACK_CLOSE, FALLBACK_OPEN, Article, Block, parse
+
+    def languages(locale: str, tag: str) -> tuple[str, list[tuple[str, str]]]:
+        text = f"Seen {FALLBACK_OPEN}原文{FALLBACK_CLOSE} here."
+        data = WRITERS["docx"].render(Article("a", locale, tag, (Block(Part.BODY, 0, parse(text, ())),)))
+        document = docx.Document(io.BytesIO(data))
+        defaults = document.styles.element.find(qn("w:docDefaults")).find(f"{qn('w:rPrDefault')}/{qn('w:rPr')}")
+        runs = [(run.text, run._r.rPr.find(qn("w:lang")).get(qn("w:eastAsia")))
+                for run in document.paragraphs[0].runs if run._r.rPr is not None and run._r.rPr.find(qn("w:lang"))
+                is not None]
+        return defaults.find(qn("w:lang")).get(qn("w:eastAsia")), runs
+
+    assert languages("zh_TW", "zh-Hant-TW") == ("zh-TW", [("原文", "zh-CN")])
+    assert languages("zh_HK", "zh-Hant-HK")[0] == "zh-HK"
+    assert languages("en", "en") == ("en-US", [("原文", "zh-CN")])  # the template's English; the source marked

@@ -21,6 +21,7 @@ from docx.shared import RGBColor
 
 from ..escapes import xml_text
 from ..model import Part
+from ..reviewed import exchange_tag
 from .article import FALLBACK, FUZZY, Article, Block, Node, safe_url
 
 _STYLES = {Part.TITLE: "Title", Part.SUBTITLE: "Subtitle", Part.QUOTE: "Quote", Part.CAPTION: "Caption"}
@@ -28,6 +29,7 @@ _HYPERLINK_STYLE = "Hyperlink"
 _MARKS = {FUZZY: WD_COLOR_INDEX.YELLOW, FALLBACK: WD_COLOR_INDEX.PINK}
 _ZIP_DATE = (1980, 1, 1, 0, 0, 0)
 _LOOK = {"strong": "bold", "emphasis": "italic"}
+_WORD_TAGS = "cat"  # zh-TW, zh-HK, zh-CN for the source: the region tags Word itself writes in w:lang
 
 
 def _style(block: Block) -> str | None:
@@ -63,7 +65,8 @@ class _Runs:
             elif node.kind == "image":
                 continue  # the source's images are not in the catalogs: the article is its text
             elif node.kind in _MARKS:
-                self.add(node.children, {**look, "highlight": _MARKS[node.kind]}, parent)
+                self.add(node.children, {**look, "highlight": _MARKS[node.kind], "source": node.kind == FALLBACK},
+                         parent)
             else:
                 self.add(node.children, {**look, _LOOK.get(node.kind, node.kind): True}, parent)
 
@@ -86,15 +89,31 @@ class _Runs:
             run.style = _HYPERLINK_STYLE
         if "highlight" in look:
             run.font.highlight_color = look["highlight"]
+        if look.get("source"):
+            _language(run._r.get_or_add_rPr(), exchange_tag(None, _WORD_TAGS))
         return run
 
     def text(self, text: str, look: dict, parent) -> None:
         self.run(look, parent).text = xml_text(text)
 
 
+def _language(properties, tag: str) -> None:
+    """Chinese text in a run's (or the defaults') properties: Word picks the East Asian font of that language
+    (新細明體 for zh-TW, not a Japanese one for the same characters) and proofs it as that language."""
+    element = properties.find(qn("w:lang"))
+    if element is None:
+        element = OxmlElement("w:lang")
+        properties.append(element)
+    element.set(qn("w:val"), tag)
+    element.set(qn("w:eastAsia"), tag)
+
+
 def render(article: Article) -> bytes:
     document = docx.Document()
     _hyperlink_style(document)
+    if article.locale.startswith("zh"):  # the template's defaults are English (en-US) for every script
+        _language(document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")),
+                  exchange_tag(article.locale, _WORD_TAGS))
     properties = document.core_properties
     properties.title, properties.language = article.title, article.language
     properties.author = properties.comments = ""
