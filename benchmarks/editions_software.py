@@ -22,7 +22,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from l10n import variant  # noqa: E402
-from l10n.editions import convert  # noqa: E402
+from l10n.variant import convert_text  # noqa: E402
 from l10n.ingest import read_article  # noqa: E402
 
 DEFAULT_ITEMS = ROOT / "benchmarks" / "data" / "editions"
@@ -71,7 +71,7 @@ def main() -> None:
                 software = variant.about_software(text, REGION)
             variant.SOFTWARE_POLICY = "always" if software else "never"
             chosen += software
-            errors = score(base.convert(sentence.text), sentence.spans[REGION], convert(sentence.text, REGION), REGION)
+            errors = score(base.convert(sentence.text), sentence.spans[REGION], convert_text(sentence.text, REGION), REGION)
             total += len(errors)
             vocabulary += sum(1 for error in errors if error.kind == "vocabulary")
         print(f"{label:<38} {vocabulary * 1000 / han:>10.2f} {total * 1000 / han:>7.2f} {total:>7} {chosen:>19}")

@@ -93,11 +93,3 @@ def by_tag(tag: str) -> Edition | None:
 
 def is_traditional(locale: str) -> bool:
     return locale in BY_LOCALE or locale == "zh_MO" or locale.startswith("zh_Hant")
-
-
-def convert(text: str, edition: str) -> str:
-    """One article's text in an edition: every layer but the desk's glossary. Paragraphs are lines; a quotation
-    may run across sentences of a paragraph."""
-    from .variant import convert_text
-
-    return convert_text(text, edition)

@@ -402,7 +402,8 @@ def _lines(text: str) -> list[Segment]:
 
 
 def convert_text(text: str, edition: str, quotes: bool = True) -> str:
-    """A text in an edition, every layer but the glossary; each line is a paragraph."""
+    """One article's text in an edition, every layer but the desk's glossary: the Python entry point for one
+    text. Each line is a paragraph; a quotation may run across sentences of a paragraph."""
     return "\n".join(_convert_segments(_stack(editions.get(edition).key, ()), _lines(text), quotes).texts)
 
 

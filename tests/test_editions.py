@@ -6,7 +6,7 @@ import polib
 import pytest
 
 from l10n import editions, layers, pipeline, quotes, variant
-from l10n.editions import convert
+from l10n.variant import convert_text
 from l10n.errors import UsageError
 from l10n.glossary import Glossary, parse
 from l10n.model import Part, Segment
@@ -37,7 +37,7 @@ def test_one_row_per_edition_and_the_old_opencc_names_mean_the_newsroom_ones():
     ("北回归线和线性回归", "北迴歸線和線性迴歸"),  # the tropic and the statistics keep 迴歸
 ])
 def test_the_issue_examples_come_out_as_a_taiwan_newsroom_prints_them(source, taiwan):
-    assert convert(source, "tw") == taiwan
+    assert convert_text(source, "tw") == taiwan
 
 
 @pytest.mark.parametrize("source, hong_kong", [
@@ -48,29 +48,29 @@ def test_the_issue_examples_come_out_as_a_taiwan_newsroom_prints_them(source, ta
     ("并为客户提供服务", "並為客户提供服務"),
 ])
 def test_hong_kong_keeps_its_own_names_and_gets_the_same_repairs(source, hong_kong):
-    assert convert(source, "hk") == hong_kong
+    assert convert_text(source, "hk") == hong_kong
 
 
 @pytest.mark.parametrize("edition, google", [("tw", "Google"), ("hk", "谷歌")])
 def test_a_name_that_an_opencc_phrase_runs_into_stands(edition, google):
     # OpenCC's 年谷 (harvest) takes the 谷 of 谷歌 (穀歌); a known name wins over a phrase that is no word there
     assert variant.convert("2024年谷歌", "s2twp") == "2024年穀歌"
-    assert convert("2024年谷歌宣布", edition) == f"2024年{google}宣布"
+    assert convert_text("2024年谷歌宣布", edition) == f"2024年{google}宣布"
 
 
 def test_a_rule_is_taken_back_where_it_is_no_word_of_the_sentence():
-    assert convert("增加纳税", "tw") == "增加納稅"  # not 增迦納稅: 加纳 (Ghana) runs across 增加 and 纳税
-    assert convert("在格拉斯哥", "tw") == "在格拉斯哥"  # 格拉斯 (Grass) lies inside the name Glasgow
-    assert convert("乙肝病毒", "tw") == "B肝病毒"  # inside a longer common word, the rule is that word's
-    assert convert("谷歌DeepMind", "tw") == "Google DeepMind"  # a Latin rendering keeps a space to Latin text
+    assert convert_text("增加纳税", "tw") == "增加納稅"  # not 增迦納稅: 加纳 (Ghana) runs across 增加 and 纳税
+    assert convert_text("在格拉斯哥", "tw") == "在格拉斯哥"  # 格拉斯 (Grass) lies inside the name Glasgow
+    assert convert_text("乙肝病毒", "tw") == "B肝病毒"  # inside a longer common word, the rule is that word's
+    assert convert_text("谷歌DeepMind", "tw") == "Google DeepMind"  # a Latin rendering keeps a space to Latin text
 
 
 def test_a_rule_holds_inside_longer_words_made_of_it():
-    assert convert("网络安全规则", "tw") == "網路安全規則"  # vocabulary inside a longer name (jieba's 网络安全) stands
+    assert convert_text("网络安全规则", "tw") == "網路安全規則"  # vocabulary inside a longer name (jieba's 网络安全) stands
     # OpenCC's own longer phrase (克罗地亚语) would win over the name: it gets the name's rendering inside it
-    assert convert("克罗地亚语中的", "tw") == "克羅埃西亞語中的"
-    assert convert("东盟会议", "tw") == "東協會議"  # an abbreviation (jieba's 'j') is a name, not an ordinary word
-    assert convert("据报道", "tw") == "據報導"  # the Ministry of Education's form
+    assert convert_text("克罗地亚语中的", "tw") == "克羅埃西亞語中的"
+    assert convert_text("东盟会议", "tw") == "東協會議"  # an abbreviation (jieba's 'j') is a name, not an ordinary word
+    assert convert_text("据报道", "tw") == "據報導"  # the Ministry of Education's form
 
 
 def test_quotation_marks_nest_across_the_sentences_of_a_paragraph():
@@ -79,13 +79,13 @@ def test_quotation_marks_nest_across_the_sentences_of_a_paragraph():
     assert texts == ["他说：「我认为『新质生产力』很重要。", "这是关键。」", "「好。」"]
     assert changes[0] == ("“ → 「", "‘ → 『", "’ → 』") and changes[1] == ("” → 」",)
     assert quotes.requote(["McDonald’s “Big Mac”"], style)[0] == ["McDonald’s 「Big Mac」"]
-    assert convert("他说：“她说‘走’。”", "hk") == "他説：「她説『走』。」"
+    assert convert_text("他说：“她说‘走’。”", "hk") == "他説：「她説『走』。」"
 
 
 def test_software_phrasing_only_in_a_text_about_software():
-    news = convert("外交部发言人发布了一份声明，调度中心说程序合法。", "tw")
+    news = convert_text("外交部发言人发布了一份声明，调度中心说程序合法。", "tw")
     assert "發布" in news and "調度" in news and "程序" in news
-    software = convert("微软发布了新版操作系统的源代码，程序员可以通过软件更新下载补丁，服务器和数据库的用户需要调度程序。", "tw")
+    software = convert_text("微软发布了新版操作系统的源代码，程序员可以通过软件更新下载补丁，服务器和数据库的用户需要调度程序。", "tw")
     assert "排程程式" in software and "作業系統" in software
     assert "發布" in software  # 释出 is wrong in news even about software: the dev set's software pages print 發布
 
