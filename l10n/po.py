@@ -9,6 +9,7 @@ previous file is merge.py's job.
 from __future__ import annotations
 
 import codecs
+import itertools
 import re
 from pathlib import Path
 
@@ -29,6 +30,7 @@ _PLACEHOLDERS = ("YEAR-MO-DA", "FULL NAME", "LANGUAGE <LL@li.org>")
 # Files must be byte-identical for the same input, so the machine-made file carries no clock time: the
 # revision date says "never revised" until a reviewer's tool sets it.
 _NOT_REVISED = "1970-01-01 00:00+0000"
+_OBSOLETE_PREVIOUS = "#~| "
 
 
 def _header(document: Document, locale: str | None, origin: str | None) -> dict[str, str]:
@@ -140,11 +142,41 @@ def _decoded(data: bytes, path: Path) -> tuple[str, str]:
                          "file was left as it is", path, _line_of(data, error.start)) from error
 
 
-def _entry(entry: polib.POEntry) -> Entry:
-    return Entry(entry.msgid, entry.msgstr, entry.msgctxt, list(entry.occurrences), list(entry.flags),
-                 entry.comment.split("\n") if entry.comment else [],
-                 entry.tcomment.split("\n") if entry.tcomment else [], entry.previous_msgctxt, entry.previous_msgid,
-                 bool(entry.obsolete), entry.linenum)
+def _is_head(line: str) -> bool:
+    """A line of an entry before its strings: a comment, a reference, flags, a previous string (#|, #~|)."""
+    return line.startswith("#") and not line.startswith(("#~ ", '#~"'))
+
+
+def _head(lines: list[str], linenum: int) -> tuple[int, list[str]]:
+    """Where an entry begins (1-based) and its lines before its strings. polib's linenum is the first line it
+    made something of, which may be below an empty comment line or an obsolete entry's `#~|` lines."""
+    first = linenum - 1
+    while first > 0 and _is_head(lines[first - 1]):
+        first -= 1
+    return first + 1, list(itertools.takewhile(_is_head, lines[first:]))
+
+
+def _entry(entry: polib.POEntry, lines: list[str]) -> Entry:
+    """polib's entry in the model, its comments and an obsolete entry's `#~|` strings taken from the file's own
+    lines: polib strips empty comment lines at the start and end of a comment and drops `#~|` (msgcat and
+    msgmerge keep both), so a re-run would lose them from a catalog it rewrites."""
+    notes, translator_comments, keyword = [], [], ""
+    previous = {"msgctxt": entry.previous_msgctxt, "msgid": entry.previous_msgid}
+    start, head = _head(lines, entry.linenum)
+    for line in head:
+        if line.startswith("#."):
+            notes.append(line.removeprefix("#.").removeprefix(" "))
+        elif line.startswith("# ") or line == "#":
+            translator_comments.append(line[2:])
+        elif entry.obsolete and line.startswith(_OBSOLETE_PREVIOUS):
+            rest = line[len(_OBSOLETE_PREVIOUS):].strip()
+            if not rest.startswith('"'):
+                keyword, _, rest = rest.partition(" ")
+                previous[keyword] = ""
+            if keyword in previous and len(rest) >= 2:
+                previous[keyword] += polib.unescape(rest[1:-1])
+    return Entry(entry.msgid, entry.msgstr, entry.msgctxt, list(entry.occurrences), list(entry.flags), notes,
+                 translator_comments, previous["msgctxt"], previous["msgid"], bool(entry.obsolete), start)
 
 
 def read_catalog(path: Path) -> Catalog:
@@ -168,7 +200,8 @@ def read_catalog(path: Path) -> Catalog:
     content_type = header.get("Content-Type")
     if codec != "utf-8" and content_type:
         header["Content-Type"] = re.sub(r"charset=[^\s;]+", "charset=UTF-8", content_type)
-    return Catalog(header, [_entry(entry) for entry in read], path)
+    lines = text.split("\n")
+    return Catalog(header, [_entry(entry, lines) for entry in read], path)
 
 
 def render(catalog: Catalog) -> str:
