@@ -189,15 +189,15 @@ def test_a_rerun_refreshes_unreviewed_edition_drafts_and_never_touches_reviewed_
     ("在这里安装", "在這裡安裝", "在這裏安裝"),
 ])
 def test_li_in_a_name_is_li_and_the_locative_stays(source, taiwan, hong_kong):
-    assert (convert(source, "tw"), convert(source, "hk")) == (taiwan, hong_kong)
+    assert (convert_text(source, "tw"), convert_text(source, "hk")) == (taiwan, hong_kong)
 
 
 def test_a_number_decides_the_measure_word_and_the_metre():
-    assert convert("测试的12只水瓶", "hk") == "測試的12隻水瓶"  # 只 after a number is the measure word
-    assert convert("第2只是开始", "tw") == "第2只是開始"  # but 只是 is a word: 'only'
-    assert convert("200米仰泳和30平方米", "tw") == "200公尺仰泳和30平方公尺"
-    assert convert("200米仰泳", "hk") == "200米仰泳"  # Hong Kong prints 米
-    assert convert("5米饭", "tw") == "5米飯"
+    assert convert_text("测试的12只水瓶", "hk") == "測試的12隻水瓶"  # 只 after a number is the measure word
+    assert convert_text("第2只是开始", "tw") == "第2只是開始"  # but 只是 is a word: 'only'
+    assert convert_text("200米仰泳和30平方米", "tw") == "200公尺仰泳和30平方公尺"
+    assert convert_text("200米仰泳", "hk") == "200米仰泳"  # Hong Kong prints 米
+    assert convert_text("5米饭", "tw") == "5米飯"
     segments = [Segment("1", 1, 1, Part.BODY, 1, "全长760米。")]
     target = variant.traditional_variant(segments, "tw")
     assert target.texts["1"] == "全長760公尺。"
