@@ -214,9 +214,9 @@ def build(paths: list[Path], options: BuildOptions, on_step: ProgressCallback | 
         raise UsageError(f"unknown --fallback {options.fallback!r}; choose one of {', '.join(FALLBACKS)}")
     if not paths and options.folder is None:
         raise UsageError("no document folder given")
-    from .pipeline import load_glossary
+    from .glossary import load_many
 
-    glossary = load_glossary(options.glossary)  # the same checks as `l10n check`, with the same glossary
+    glossary = load_many(options.glossary)  # the same checks as `l10n check`, with the same glossary
     results = []
     for folder in structure.document_folders(paths or [options.folder]):
         def step(what: str, name: str = folder.name) -> None:

@@ -193,10 +193,10 @@ def _announce_glossary(files: tuple[Path, ...], entries: int, err: bool = False)
 
 def _loaded_glossary(resolved, files: tuple[Path, ...], err: bool = False):
     """The command's glossary, announced (after the settings line) before any work."""
-    from .pipeline import load_glossary
+    from .glossary import load_many
 
     with _reported_errors():
-        glossary = load_glossary(files)
+        glossary = load_many(files)
     _announce_settings(resolved, err)
     _announce_glossary(files, len(glossary), err)
     return glossary
@@ -662,14 +662,14 @@ def align(
 ) -> None:
     """Align a Chinese text with its English translation, sentence by sentence (or two folders, by file name)."""
     from .align import archive
+    from .glossary import load_many
     from .ingest import Limits
-    from .pipeline import load_glossary
 
     options = _resolve("align", {"glossary": tuple(glossary) if glossary else None, "max_bytes": max_bytes,
                                  "max_blocks": max_blocks}, config).options
     limits = Limits(options.max_bytes, options.max_blocks)
     with _reported_errors():
-        entries = list(load_glossary(options.files).entries.values())
+        entries = list(load_many(options.files).entries.values())
         if source.is_dir() or target.is_dir():
             with _progress(quiet) as on_step:
                 report = archive.align_folders(source, target, out or Path("aligned"), format.value, presplit,

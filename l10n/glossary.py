@@ -5,6 +5,7 @@ import csv
 import dataclasses
 import io
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from .editions import GLOSSARY_COLUMNS
 from .errors import GlossaryError
 from .model import GlossaryEntry, Kind, Segment, TermHit
 
+DEFAULT_PATH = Path("glossary.csv")  # used when no glossary is given and there is one here
 REQUIRED_COLUMNS = ("zh_Hans", "en", "kind")
 TRADITIONAL_COLUMNS = GLOSSARY_COLUMNS  # one per edition: the desk's overrides, which always win
 COLUMNS = ("zh_Hans", "en", "en_short", *TRADITIONAL_COLUMNS, "kind", "en_forbidden", "note")
@@ -256,3 +258,22 @@ def term_notes(segment: Segment, language: str | None = None) -> tuple[str, ...]
             details = [entry.kind.value]
         notes.append(note_kinds.glossary_term(entry.source, rendering, details, entry.note))
     return tuple(notes)
+
+
+def chosen_files(paths: Sequence[Path] | None) -> tuple[Path, ...]:
+    """The files asked for, or ./glossary.csv when none were and there is one."""
+    if paths is None:
+        return (DEFAULT_PATH,) if DEFAULT_PATH.is_file() else ()
+    return tuple(paths)
+
+
+def load_many(paths: Sequence[Path]) -> Glossary:
+    """One glossary from several files; a term may be defined in only one of them."""
+    entries: dict[str, tuple[GlossaryEntry, Path]] = {}
+    for path in paths:
+        for entry in load(path).entries.values():
+            if entry.source in entries:
+                first, where = entries[entry.source]
+                raise GlossaryError(f"{entry.source} is already defined in {where}:{first.line}", path, entry.line)
+            entries[entry.source] = (entry, path)
+    return Glossary([entry for entry, _ in entries.values()], paths[0] if len(paths) == 1 else None)

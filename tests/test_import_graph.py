@@ -20,7 +20,7 @@ LAYERS: list[tuple[str, ...] | frozenset[str]] = [
     ("options", "settings"),  # the settings file and the command line, into options dataclasses
     frozenset({"build", "exchange", "suggest"}),  # the commands besides run
     ("pipeline",),  # the conductor of a run
-    ("inputs", "executors", "manifest", "lock", "claims", "snapshots", "backup"),  # batch runs
+    ("schedule", "inputs", "executors", "manifest", "lock", "claims", "snapshots", "backup"),  # batch runs
     ("translate", "memory"),  # English drafts: engines, glossary enforcement, the cache, the memory
     ("qa",),  # checks; `check` and the checks `build` runs
     ("mining",),  # glossary suggestions, word boundaries QA shares

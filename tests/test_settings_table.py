@@ -162,7 +162,7 @@ def _desk(tmp_path: Path, settings_text: str) -> Path:
 def _invoke(row: Row, desk: Path, monkeypatch, argv_extra: list[str]) -> Seen:
     import importlib
 
-    from l10n import pipeline
+    from l10n import glossary
 
     argv, target = PROBES[row.command]
     target = row.target or target
@@ -175,14 +175,14 @@ def _invoke(row: Row, desk: Path, monkeypatch, argv_extra: list[str]) -> Seen:
         seen.args = args
         raise Stop
 
-    original_load = pipeline.load_glossary
+    original_load = glossary.load_many
 
-    def load_glossary(paths):
+    def load_many(paths):
         seen.glossaries.append(tuple(paths))
         return original_load(paths)
 
     monkeypatch.setattr(module, function, record)
-    monkeypatch.setattr(pipeline, "load_glossary", load_glossary)
+    monkeypatch.setattr(glossary, "load_many", load_many)
     monkeypatch.chdir(desk)
     result = runner.invoke(app, argv)
     assert isinstance(result.exception, Stop), (argv, result.output, result.exception)
