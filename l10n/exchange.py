@@ -146,7 +146,7 @@ def _notes(catalog: DocumentCatalog, translation: Entry | None) -> list[Note]:
 def _units(document: Document, segments: list[Segment], catalog: DocumentCatalog, by_sentence: bool,
            counts: dict[str, int]) -> list:
     """A unit per block with a segment per sentence, or a group per block with a unit per sentence."""
-    from .writers.xliff import Group, Segment as XliffSegment, Unit
+    from .writers.xliff import Group, XliffSegment, Unit
 
     states = _states(catalog, segments)
     by_paragraph: dict[int, list[Segment]] = {}

@@ -80,10 +80,10 @@ def test_one_empty_side_leaves_the_other_unaligned():
 
 
 def test_a_narrow_band_widens_until_the_path_fits():
-    from l10n.align.dp import Settings
+    from l10n.align.dp import AlignmentSettings
 
     zh = ZH[:1] * 6 + ZH  # seven unmatched notes push the true path off the diagonal
-    links = align(zh, EN, cedict(), Settings(band=1))
+    links = align(zh, EN, cedict(), AlignmentSettings(band=1))
     assert [(link.zh, link.en) for link in links][-3:] == [((13,), (6,)), ((14,), (7,)), ((15,), (8,))]
 
 

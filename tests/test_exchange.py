@@ -115,7 +115,7 @@ def test_codes_whose_partner_is_missing_or_crossed_stay_well_formed():
     assert [(code.tag, code.get("pos") or code.get("i")) for code in seg] == [
         ("bpt", "1"), ("bpt", "2"), ("ept", "1"), ("ept", "2"), ("it", "begin")]
     assert "".join(seg.itertext()) == text
-    unit = xliff.Unit("b1", "body 1", spans, (xliff.Segment("s1", "<a1>x</a1>", text, "translated"),))
+    unit = xliff.Unit("b1", "body 1", spans, (xliff.XliffSegment("s1", "<a1>x</a1>", text, "translated"),))
     root = etree.fromstring(xliff.render([xliff.File("f1", "a.md", (unit,))], "zh-Hans", "en").encode())
     target = root.find(f".//{XLIFF}target")
     assert [(etree.QName(code).localname, code.get("id"), code.get("isolated")) for code in target] == [
@@ -133,8 +133,8 @@ def test_a_pair_a_translation_split_over_two_sentences_is_one_code_across_segmen
 
     spans = (Span(1, "link", "u"),)
     unit = xliff.Unit("b1", "body 1", spans, (
-        xliff.Segment("s1", "<a1>奥特曼</a1>回归。", "<a1>Altman", "reviewed"),
-        xliff.Segment("s2", "董事会改组。", "is back</a1>.", "reviewed")))
+        xliff.XliffSegment("s1", "<a1>奥特曼</a1>回归。", "<a1>Altman", "reviewed"),
+        xliff.XliffSegment("s2", "董事会改组。", "is back</a1>.", "reviewed")))
     root = etree.fromstring(xliff.render([xliff.File("f1", "a.md", (unit,))], "zh-Hans", "en").encode())
     targets = list(root.iter(f"{XLIFF}target"))
     assert [(etree.QName(code).localname, dict(code.attrib)) for target in targets for code in target] == [

@@ -39,7 +39,7 @@ _SHAPE_PENALTY = {(1, 1): 0.0, (1, 2): 0.10, (2, 1): 0.15, (2, 2): 0.35, (1, 3):
 
 
 @dataclass(frozen=True)
-class Settings:
+class AlignmentSettings:
     band: int = 100  # initial half-width of the searched band, in sentences
     second_band: int = 10  # half-width around the first path for the second pass
     skip: float = 1.0  # cost of leaving one sentence unaligned
@@ -155,7 +155,7 @@ def _band_limits(n: int, m: int, width: int, path: list[Bead] | None = None):
     return low, high
 
 
-def _search(zh: _Side, en: _Side, settings: Settings, low, high, length_mean: float, length_spread: float):
+def _search(zh: _Side, en: _Side, settings: AlignmentSettings, low, high, length_mean: float, length_spread: float):
     """Best path within the band: returns beads and whether the path ran along the band's edge."""
     import numpy as np
 
@@ -222,7 +222,7 @@ def _shifted(row, row_low: int, first: int, count: int):
 
 
 def _bead_costs(zh_beads, en_beads, start: int, stop: int, col_from: int, col_to: int, shape: tuple[int, int],
-                settings: Settings, length_mean: float, length_spread: float):
+                settings: AlignmentSettings, length_mean: float, length_spread: float):
     """Cost of the beads of one shape ending at rows start…stop-1 and columns col_from…col_to-1."""
     import numpy as np
 
@@ -239,7 +239,8 @@ def _bead_costs(zh_beads, en_beads, start: int, stop: int, col_from: int, col_to
     return cost
 
 
-def align(zh: list[str], en: list[str], lexicon: Lexicon, settings: Settings = Settings()) -> list[Link]:
+def align(zh: list[str], en: list[str], lexicon: Lexicon,
+          settings: AlignmentSettings = AlignmentSettings()) -> list[Link]:
     """Links covering every sentence of both sides once, in order."""
     if not zh or not en:
         return [Link((i,), ()) for i in range(len(zh))] + [Link((), (j,)) for j in range(len(en))]
@@ -312,7 +313,7 @@ def _similarities(zh: _Side, en: _Side, beads: list[Bead]) -> list[float]:
     return result
 
 
-def _widening_search(zh: _Side, en: _Side, settings: Settings, mean: float, spread: float,
+def _widening_search(zh: _Side, en: _Side, settings: AlignmentSettings, mean: float, spread: float,
                      width: int, path: list[Bead] | None = None) -> list[Bead]:
     n, m = zh.vectors.shape[0], en.vectors.shape[0]
     while True:

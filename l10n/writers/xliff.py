@@ -28,7 +28,7 @@ _TYPES = {"link": ("link", None), "strong": ("fmt", "xlf:b"), "emphasis": ("fmt"
 
 
 @dataclass(frozen=True)
-class Segment:
+class XliffSegment:
     id: str
     source: str
     target: str | None
@@ -48,7 +48,7 @@ class Unit:
     id: str
     name: str
     spans: tuple[Span, ...]
-    segments: tuple[Segment, ...]
+    segments: tuple[XliffSegment, ...]
     notes: tuple[Note, ...] = ()
 
 
