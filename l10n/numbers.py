@@ -26,6 +26,7 @@ mention for each Chinese one. What is parsed:
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from decimal import Decimal
@@ -701,6 +702,8 @@ def rendered_by(source: Quantity, target: Quantity) -> bool:
         return source.kind == NUMBER and target.decade in source.values  # in his forties: 40多岁
     if target.kind in (DATE, TIME) or target.value is None:
         return False
+    if source.unit in _TIME_UNITS and _OCCASIONS.fullmatch(target.text):
+        return False  # "twice" counts occasions, never the years of 两年
     if source.approximate and any(min(source.values) <= rendered <= max(source.values) for rendered in target.values):
         return True  # 一二十件: a dozen
     return (any(abs(rendered - value) <= target.tolerance for rendered in target.values for value in source.values)
@@ -754,6 +757,7 @@ def optional(source: Quantity) -> bool:
     return source.counted or source.approximate or (source.kind == DATE and not source.month)
 
 
+_OCCASIONS = re.compile(r"twice|thrice", re.IGNORECASE)
 _TIME_UNITS = {"year": "years", "day": "days", "week": "weeks", "month": "months", "hour": "hours",
                "minute": "minutes", "second": "seconds"}
 # Words before a plural unit that make it a quantity of its own ("several years", "those days", "a few weeks").
@@ -829,7 +833,8 @@ def dropped_figure_trace(en_text: str) -> str:
     return ""
 
 
-def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, zh_text: str = "") -> list[Quantity]:
+def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, zh_text: str = "",
+               dropped: Callable[[Quantity], bool] | None = None) -> list[Quantity]:
     """The source quantities the English does not render, one English mention for each Chinese one (a second
     "2019" does not hide a changed first one). An unpaired source quantity is missing when a spare English
     figure could be its changed rendering (each spare figure standing for one source quantity at most), or when
@@ -850,13 +855,27 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
         if rounded and any(could_be_slip(sources[index], spare) for spare in stray):
             unmatched.append(index)
     excused = {index for index in unmatched if (optional(sources[index])
-                                                and not said_without_its_number(sources[index], en_text))
-               or implicit(sources[index], en_text) or any(rendered_by(sources[index], target) for target in targets)}
+                                                and not said_without_its_number(sources[index], en_text)
+                                                and not (dropped is not None and dropped(sources[index])))
+               or implicit(sources[index], en_text) or _said_once(index, sources, targets, partner)}
     # Spare figures go first to the quantities that only a slip can convict.
     slips = _matching(sorted(unmatched, key=lambda index: index not in excused),
                       lambda index: [n for n, spare in enumerate(stray) if could_be_slip(sources[index], spare)])
     convicted = set(slips.values()) | (set(unmatched) - excused)
     return [sources[index] for index in sorted(convicted)]
+
+
+def _said_once(index: int, sources: list[Quantity], targets: list[Quantity], partner: dict[int, int]) -> bool:
+    """Whether an English mention that renders a source quantity stands for another source mention of the same
+    thing ("that year" for the second 2019年): a mention already paired with a count of something else (两次 →
+    "twice") says nothing of 两年."""
+    source = sources[index]
+    if source.kind == NUMBER and not source.year and not source.counted and any(
+            other.text == source.text for other in sources[:index]):
+        return False  # 147个店…147个执照: a figure the source writes twice is written twice
+    return any(rendered_by(source, target) and (partner.get(number) is None
+                                                or sources[partner[number]].unit == source.unit)
+               for number, target in enumerate(targets))
 
 
 def _matching(lefts, candidates) -> dict[int, int]:

@@ -71,8 +71,9 @@ PASSES = [
     # numbers in names are the glossary's business, and figures of speech are not quantities
     ("GPT-4和A16Z都提到了。", "GPT-4 and Andreessen Horowitz were mentioned."),
     ("这是一家百年老店，千万不要错过。", "It is a century-old shop; do not miss it."),
-    # a count in Chinese numerals, a range or a bare day may go unsaid: only a spare figure says it went wrong
-    ("首次锁定了参与网络攻击的NSA三名特工。", "It identified NSA agents involved in the attacks."),
+    # a count in Chinese numerals, a range or a bare day may go unsaid: only a spare figure, or the counted noun
+    # said bare (below), says it went wrong
+    ("首次锁定了参与网络攻击的NSA三名特工。", "It identified the NSA agents involved in the attacks."),
     ("董事会在五六天内就改变了主意。", "The board changed its mind within days."),
     ("当地时间20日，董事会发表声明。", "The board issued a statement on Monday."),
 ]
@@ -166,6 +167,11 @@ def test_a_year_is_described_without_a_thousands_separator():
     ("她怀有4月身孕。", "She was four months pregnant."),
     ("他的父母均已年过六旬。", "His parents are both over 60."),
     ("一天也有一二十件事。", "A dozen or more things happen in a day."),
+    # a count English carries with a determiner, or a figure written once for each time the source writes it
+    ("警方周四拘捕了两名男子。", "Police arrested the men on Thursday."),
+    ("有八只带标签的金雕失踪了。", "Eight tagged golden eagles have disappeared."),
+    ("过去两年，他曾两次访问北京。", "In the past two years he visited Beijing twice."),
+    ("全市147家便利店要办147个执照。", "The city's 147 convenience stores need 147 licences."),
     ("他每过一两月会来一次。", "He came once every month or two."),
     ("这家人一共四口，姊弟两个无人照管。", "The four of them lived there; no one looked after Qing-er and her brother."),
 ])
@@ -188,6 +194,13 @@ def test_durations_halves_conversions_ranges_and_figures_the_source_writes_pass(
     # a length of time or an age is a fact English keeps, even in Chinese numerals
     ("这名男子被判入狱七年。", "The man was jailed for years."),
     ("三天后，他在医院去世。", "He died in hospital days later."),
+    # the counted noun said bare: its number went missing
+    ("警方周四拘捕了两名男子。", "Police arrested men on Thursday."),
+    ("有八只带标签的金雕失踪了。", "Tagged golden eagles have disappeared."),
+    ("首次锁定了参与网络攻击的NSA三名特工。", "It identified NSA agents involved in the attacks."),
+    # "twice" counts occasions, not years; a figure the source writes twice needs two mentions
+    ("过去两年，他曾两次访问北京。", "In the past years he visited Beijing twice."),
+    ("全市147家便利店要办147个执照。", "The city's 147 convenience stores need licences."),
 ])
 def test_a_changed_figure_or_the_trace_of_a_dropped_one_is_caught(source, english):
     assert findings(source, english) == {"numbers"}

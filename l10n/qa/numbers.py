@@ -1,7 +1,7 @@
 """Every quantity of the source appears in the English, correctly scaled (77亿 is 7.7 billion, not 77 billion),
 as the same date and in the same currency, one English mention for each source mention; a count the English
-may leave unsaid is reported only on evidence (a spare figure in its place, or the trace a dropped figure
-leaves). Parsing and matching are in l10n/numbers.py."""
+may leave unsaid is reported only on evidence (a spare figure in its place, the trace a dropped figure
+leaves, or the noun it counts said bare: 两名男子 → "men"). Parsing and matching are in l10n/numbers.py."""
 from __future__ import annotations
 
 import re
@@ -19,10 +19,89 @@ def _unrendered(source: str, text: str, term_spans: tuple[tuple[int, int], ...])
     targets = numbers.english_quantities(text)
     checked = [quantity for quantity in numbers.quantities(source)
                if not any(start < quantity.end and quantity.start < end for start, end in term_spans)]
-    absent = numbers.unrendered(checked, targets, text, source)
+    absent = numbers.unrendered(checked, targets, text, source,
+                                lambda quantity: count_noun_said_bare(quantity, source, text))
     conflicts = [(quantity, other) for quantity in checked if quantity not in absent
                  if (other := numbers.currency_conflict(quantity, targets))]
     return tuple(absent), tuple(conflicts)
+
+
+# English words before a noun that carry or replace its count: "the men", "their sons", "both sides".
+_DETERMINERS = frozenset("""a an the this that these those their his her its our your my both all each every several
+many some few other others no any such various multiple numerous whose which what half another""".split())
+_IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
+                      "teeth": "tooth"}
+_TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+_PHRASE_LENGTH = 16  # characters after a count read for the noun it counts
+_WORDS_BEFORE = 2  # English words before a noun read for its determiner: "the big toes", not "the show has toes"
+# Words that end a noun phrase on its left: what stands before them is not the noun's determiner.
+_PHRASE_BOUNDARIES = frozenset("""in on at of for with to from by about into over after before between among against
+during without under and or but is are was were be been has have had will would that who which""".split())
+
+
+def _plural(word: str) -> bool:
+    lower = word.lower()
+    return lower in _IRREGULAR_PLURALS or (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us")))
+
+
+def counted_nouns(quantity: numbers.Quantity, source: str) -> tuple[str, ...]:
+    """The nouns of what a count in Chinese numerals counts, by jieba's parts of speech: the measure word when it
+    is the noun (两人, 两国), else those of the phrase after it (两名驻孟加拉的公务人员 → 公务人员; a clause describing
+    them is read through when a 的 ends it; 两大股指涨幅 → 股指, 涨幅); none for 两次."""
+    from ..words import tagged
+
+    words = tagged(source[quantity.start:quantity.start + len(quantity.text) + _PHRASE_LENGTH])
+    consumed, measure, position = 0, "", 0
+    while position < len(words) and consumed < len(quantity.text):
+        word, tag = words[position]
+        consumed += len(word)
+        position += 1
+        if consumed >= len(quantity.text) and tag.startswith("n"):
+            measure = word.lstrip("第0123456789零〇一二两三四五六七八九十百千")
+    if measure:
+        return (measure,)  # 两国的部长: the ministers are not what is counted
+    nouns = []
+    rest = words[position:]
+    for index, (word, tag) in enumerate(rest):
+        if tag in ("n", "ng", "nz", "vn", "t"):
+            nouns.append(word)
+        elif any(later == "的" for later, _ in rest[index + 1:index + 4]) and tag != "x":
+            continue  # 驻孟加拉的, 志在必得的: words describing the noun
+        elif not (tag.startswith(("n", "a", "b")) or word == "的"):
+            break
+    return tuple(nouns)
+
+
+def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str) -> bool:
+    """Whether the English says what a count in Chinese numerals counts as a bare plural, with no number or
+    determiner before it: 八只带标签的金雕失踪了 → "tagged golden eagles disappeared" lost its "eight", where "the
+    eagles" or "both" would still say it. The noun is matched through CC-CEDICT's senses."""
+    if not quantity.counted or quantity.approximate:
+        return False
+    nouns = counted_nouns(quantity, source)
+    if not nouns:
+        return False
+    from ..align.lexicon import cedict, stem
+
+    lexicon = cedict()
+    senses = frozenset().union(*(lexicon.translations.get(noun) or frozenset().union(
+        *(lexicon.translations.get(word, frozenset()) for word in lexicon.words(noun)[-1:])) for noun in nouns))
+    tokens = _TOKEN.findall(text)
+    for index, token in enumerate(tokens):
+        last = token.rsplit("-", 1)[-1]  # great-grandmothers
+        lower = last.lower()
+        if not (last[:1].isalpha() and _plural(last)
+                and (stem(lower) in senses or stem(_IRREGULAR_PLURALS.get(lower, lower)) in senses)):
+            continue
+        before = []
+        for previous in reversed(tokens[max(0, index - _WORDS_BEFORE):index]):
+            if not (previous[0].isalpha() or previous[0].isdigit()) or previous.lower() in _PHRASE_BOUNDARIES:
+                break
+            before.append(previous.lower())
+        if not any(word in _DETERMINERS or word.endswith(("'s", "’s", "s'")) for word in before) \
+                and not numbers.english_quantities(" ".join(reversed(before))):
+            return True
+    return False
 
 
 def _findings(segment: Segment, text: str):
