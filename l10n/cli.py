@@ -342,7 +342,8 @@ def _left_out(path: Path, reason: str) -> str:
 
 def _document_reporter(quiet: bool, every_file: bool, show_removed: bool):
     """What is printed as each document is written: its warnings only (--quiet), or also it with every file it
-    wrote, or a line for it. Always a callable: a run without one keeps every document's result, and an archive's would fill memory."""
+    wrote, or a line for it. Always a callable: a run without one keeps every document's result, and an
+    archive's would fill memory."""
     if quiet:
         return _warn_document
     report = _report_document if every_file else _report_document_line

@@ -9,8 +9,10 @@ A paragraph is a line, or several lines when the text shows they belong together
 """
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ..columns import columns
@@ -30,22 +32,29 @@ _MIN_WRAPPED_SHARE = 0.3
 
 def read(text: str, path: Path, max_blocks: int = MAX_BLOCKS) -> Page:
     check_lines(text, path, max_blocks)
-    lines = [(number, tidy(raw)) for number, raw in enumerate(text.split("\n"), start=1)]
-    wrap = _wrap_width([line for _, line in lines if line])
-    paragraphs: list[list[tuple[int, str]]] = []
-    previous_blank = True
-    for number, line in lines:
+    wrap = _wrap_width(line for _, line in _lines(text) if line)
+    blocks: list[Block] = []
+    paragraph: list[str] = []  # the lines of the paragraph being read, which started on line `first`
+    first = last = 0
+    for number, line in _lines(text):
         if not line:
-            previous_blank = True
             continue
-        if not previous_blank and paragraphs and _continues(paragraphs[-1][-1][1], line, wrap):
-            paragraphs[-1].append((number, line))
+        if paragraph and last == number - 1 and _continues(paragraph[-1], line, wrap):  # no blank line between
+            paragraph.append(line)
         else:
-            paragraphs.append([(number, line)])
-        previous_blank = False
-    blocks = [Block(Part.BODY, escape(join_lines(line for _, line in paragraph)), paragraph[0][0], paragraph[-1][0])
-              for paragraph in paragraphs]
+            if paragraph:
+                blocks.append(Block(Part.BODY, escape(join_lines(paragraph)), first, last))
+            paragraph, first = [line], number
+        last = number
+    if paragraph:
+        blocks.append(Block(Part.BODY, escape(join_lines(paragraph)), first, last))
     return Page("text", blocks)
+
+
+def _lines(text: str) -> Iterator[tuple[int, str]]:
+    """(number, tidied line) of each line, one at a time: a list of them would hold several objects per line
+    of the text, most of its memory when its paragraphs are short."""
+    return enumerate(map(tidy, io.StringIO(text)), start=1)
 
 
 def _continues(before: str, line: str, wrap: int | None) -> bool:
@@ -61,7 +70,7 @@ def _continues(before: str, line: str, wrap: int | None) -> bool:
     return wrap is not None and columns(before) >= wrap - _WRAP_TOLERANCE and columns(line) <= wrap + _WRAP_TOLERANCE
 
 
-def _wrap_width(lines: list[str]) -> int | None:
+def _wrap_width(lines: Iterable[str]) -> int | None:
     """The width most lines are cut at, when the text is hard-wrapped; None when it is not. A line a page
     repeats (a breadcrumb, a menu) is one line of evidence, not many."""
     lines = list(dict.fromkeys(lines))
