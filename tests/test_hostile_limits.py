@@ -1,14 +1,16 @@
 """Odd limits (issue 19, item 16): a full disk, file names near the file system's 255 bytes, HTML nested past the
-parser's depth, settings nested past Python's recursion limit."""
+parser's depth or a text node past its size, settings nested past Python's recursion limit."""
 from __future__ import annotations
 
 import errno
+from pathlib import Path
 
 import polib
 from typer.testing import CliRunner
 
 from l10n import backup
 from l10n.cli import app
+from l10n.readers import html
 
 runner = CliRunner()
 ARTICLE = "微软宣布新的人工智能计划的第一句话很长很长。\n\n第二段也有很多中文内容，用来测试。\n"
@@ -63,9 +65,16 @@ def test_html_nested_deeper_than_the_parser_reads_is_said_so(tmp_path):
     result = _run(*(str(tmp_path / f"deep{depth}.html") for depth in (253, 254, 3000)), "--out", str(tmp_path / "o"))
     assert result.exit_code == 2
     errors = [line for line in result.stderr.splitlines() if line.startswith("error:")]
-    assert errors == [f"error: {tmp_path / f'deep{depth}.html'}:1: elements nested more than 256 deep, beyond what "
-                      "the HTML parser reads; the page was not read" for depth in (254, 3000)]
+    assert errors == [f"error: {tmp_path / f'deep{depth}.html'}:1: elements nested more than 256 deep; the page was "
+                      "not read" for depth in (254, 3000)]
     assert (tmp_path / "o" / "deep253" / "en.po").is_file()
+
+
+def test_html_with_a_text_node_over_libxml2s_ten_megabytes_is_read():
+    # without huge_tree, libxml2 stops at a text node of 10,000,000 bytes, reported as a resource limit
+    text = "微软宣布。" * 800_000  # 12 MB in UTF-8
+    page = html.read(f"<html><body><p>{text}</p><p>后</p></body></html>", Path("a.html"))
+    assert [block.text for block in page.blocks] == [text, "后"]
 
 
 def test_settings_nested_past_the_recursion_limit_are_one_line(tmp_path, monkeypatch):

@@ -16,7 +16,10 @@ from ..errors import InputError
 from ..model import Part
 from .base import MAX_BLOCKS, Block, InlineText, Page, tidy, too_many_blocks
 
-MAX_DEPTH = 256  # libxml2's HTML parser drops what lies deeper (huge_tree: 2048, past Python's recursion limit)
+# Levels of elements a page may nest (<html> is the first). Real pages nest a few dozen; the reading walks the
+# tree one call per level, and libxml2 itself stops at 2048 (huge_tree; 256 without, which also caps a text
+# node at 10 MB: huge_tree is on for that, and this limit is ours).
+MAX_DEPTH = 256
 _SKIPPED_TAGS = {"script", "style", "noscript", "template", "iframe", "svg", "select", "option", "button",
                  "input", "textarea", "object", "embed", "canvas", "video", "audio", "head"}
 _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "nav", "aside", "form", "ul", "ol",
@@ -59,17 +62,21 @@ def read(text: str, path: Path, max_blocks: int = MAX_BLOCKS, fragment: bool = F
     import lxml.etree
     import lxml.html
 
-    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True)
+    parser = lxml.html.HTMLParser(encoding="utf-8", remove_comments=True, remove_pis=True, huge_tree=True)
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
     except (lxml.etree.ParserError, ValueError) as error:
         raise InputError(f"cannot parse HTML: {error}", path) from error
-    for problem in parser.error_log:
-        if problem.type == lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT:  # libxml2 stops at 256 levels, silently
-            raise InputError(f"elements nested more than {MAX_DEPTH} deep, beyond what the HTML parser reads; "
+    tops = _top_level(root)
+    too_deep = _first_too_deep(tops)
+    if too_deep is not None:
+        raise InputError(f"elements nested more than {MAX_DEPTH} deep; the page was not read", path,
+                         too_deep.sourceline)
+    for problem in parser.error_log:  # libxml2 drops what lies past one of its limits, and goes on
+        if problem.type == lxml.etree.ErrorTypes.ERR_RESOURCE_LIMIT:
+            raise InputError(f"the HTML parser stopped at one of its limits ({problem.message.strip()}); "
                              "the page was not read", path, problem.line)
     metadata = _metadata(root)
-    tops = _top_level(root)
     walker = _Walker({} if fragment else _han_counts(tops), path, max_blocks)
     for top in tops:
         body = top.find("body") if top is root else None
@@ -89,6 +96,12 @@ def _top_level(root) -> list:
             tops.append(first)
         first = first.getnext()
     return tops
+
+
+def _first_too_deep(tops: list):
+    """The first element nested deeper than MAX_DEPTH levels, or None; libxml2 walks the levels (XPath)."""
+    below = "/".join(["*"] * MAX_DEPTH)  # from a top-level element (level 1): the elements of level MAX_DEPTH + 1
+    return next((found[0] for top in tops if (found := top.xpath(below))), None)
 
 
 def _han_counts(tops: list) -> dict:
