@@ -4,12 +4,10 @@ or our own error (L10nError, one line naming the file); a traceback of any other
 
 Inputs are made of the pieces each format is built from (tags, entities, front matter, list markers,
 placeholder look-alikes, msgid lines, charsets, TMX elements …) mixed with random text and bytes, so the
-parsers get past their first line. In the suite each test tries a few hundred cases, the same every run
-(derandomized). A longer run, random and as long as wanted, sets the number of cases per test:
-
-    L10N_FUZZ_EXAMPLES=100000 python -m pytest tests/test_fuzz.py -p no:cacheprovider --hypothesis-show-statistics
+parsers get past their first line. Each target is an input strategy and the reading it must survive
+(TARGETS); in the suite each tries 150 cases, the same every run (derandomized). A longer, random run, as
+long as wanted, with a report of cases and time per target: `python benchmarks/fuzz_readers.py --cases 100000`.
 """
-import os
 import tempfile
 from pathlib import Path
 
@@ -23,9 +21,8 @@ from l10n.memory import import_tmx
 from l10n.po import read_catalog
 from l10n.segment import segment_document
 
-_EXAMPLES = int(os.environ.get("L10N_FUZZ_EXAMPLES", "0"))
-fuzz = settings(max_examples=_EXAMPLES or 150, derandomize=not _EXAMPLES, deadline=None, database=None,
-                suppress_health_check=list(HealthCheck))
+SUITE = settings(max_examples=150, derandomize=True, deadline=None, database=None,
+                 suppress_health_check=list(HealthCheck))
 _FOLDER = Path(tempfile.mkdtemp(prefix="l10n-fuzz-"))  # one file per format, rewritten by every case
 
 _CHINESE = ["微软宣布新的人工智能计划", "，", "。", "！", "？", "；", "、", "：", "“", "”", "《", "》", "（", "）",
@@ -89,16 +86,6 @@ def _article_survives(text: str, page_format: str) -> None:
         pass
 
 
-@pytest.mark.parametrize("page_format", list(_ARTICLES))
-def test_the_readers_read_any_text_or_say_why_not(page_format):
-    @fuzz
-    @given(_ARTICLES[page_format])
-    def check(text):
-        _article_survives(text, page_format)
-
-    check()
-
-
 _ENCODINGS = ["utf-8", "gb18030", "big5", "utf-16", "latin-1", "shift_jis"]
 
 
@@ -117,19 +104,6 @@ def _read_survives(read, path: Path, data: bytes) -> None:
         pass
 
 
-@pytest.mark.parametrize("page_format", list(_ARTICLES))
-def test_the_readers_read_any_bytes_or_say_why_not(page_format):
-    """From the file: charset detection and decoding first, then the reader."""
-    path = _FOLDER / f"bytes{_EXTENSIONS[page_format]}"
-
-    @fuzz
-    @given(_files(_ARTICLES[page_format]))
-    def check(data):
-        _read_survives(lambda file: segment_document(read_article(file)), path, data)
-
-    check()
-
-
 _PO_PIECES = [
     'msgid ""\n', 'msgstr ""\n', '"Content-Type: text/plain; charset=UTF-8\\n"\n',
     '"Content-Type: text/plain; charset=GB18030\\n"\n', '"Content-Type: text/plain; charset=ISO-8859-1\\n"\n',
@@ -142,15 +116,6 @@ _PO_PIECES = [
 ]
 
 
-def test_the_catalog_reader_reads_any_file_or_says_why_not():
-    path = _FOLDER / "zh_TW.po"
-
-    @fuzz
-    @given(_files(_made_of(_PO_PIECES + _CHINESE + _LOOKALIKES + _ODD, 40)))
-    def check(data):
-        _read_survives(read_catalog, path, data)
-
-    check()
 
 
 _TMX_PIECES = [
@@ -164,12 +129,33 @@ _TMX_PIECES = [
 ]
 
 
-def test_the_memory_import_reads_any_file_or_says_why_not():
-    path, store = _FOLDER / "memory.tmx", _FOLDER / "memory.sqlite3"
+def _article_text_survives(page_format: str):
+    return lambda text: _article_survives(text, page_format)
 
-    @fuzz
-    @given(_files(_made_of(_TMX_PIECES + _CHINESE + _LOOKALIKES + _ODD, 50)))
-    def check(data):
-        _read_survives(lambda file: import_tmx(file, store), path, data)
 
-    check()
+def _article_file_survives(page_format: str):
+    """From the file: charset detection and decoding first, then the reader."""
+    path = _FOLDER / f"bytes{_EXTENSIONS[page_format]}"
+    return lambda data: _read_survives(lambda file: segment_document(read_article(file)), path, data)
+
+
+def _tmx_survives(data: bytes) -> None:
+    _read_survives(lambda file: import_tmx(file, _FOLDER / "memory.sqlite3"), _FOLDER / "memory.tmx", data)
+
+
+# name → (inputs, what must take any of them and end in a result or an L10nError)
+TARGETS = {
+    **{f"{page_format} text": (_ARTICLES[page_format], _article_text_survives(page_format))
+       for page_format in _ARTICLES},
+    **{f"{page_format} file": (_files(_ARTICLES[page_format]), _article_file_survives(page_format))
+       for page_format in _ARTICLES},
+    "po file": (_files(_made_of(_PO_PIECES + _CHINESE + _LOOKALIKES + _ODD, 40)),
+                lambda data: _read_survives(read_catalog, _FOLDER / "zh_TW.po", data)),
+    "tmx file": (_files(_made_of(_TMX_PIECES + _CHINESE + _LOOKALIKES + _ODD, 50)), _tmx_survives),
+}
+
+
+@pytest.mark.parametrize("name", list(TARGETS))
+def test_reading_any_input_ends_in_a_result_or_our_error(name):
+    inputs, survives = TARGETS[name]
+    SUITE(given(inputs)(survives))()
