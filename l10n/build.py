@@ -12,7 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import reviewed, structure
+from . import locales, reviewed, structure
 from .errors import InputError, L10nError, UsageError
 from .files import write_atomic
 from .glossary import Glossary
@@ -153,7 +153,7 @@ def _article(folder: Path, document: Document, segments: list[Segment], catalog:
     by_paragraph: dict[int, list[Segment]] = {}
     for segment in segments:
         by_paragraph.setdefault(segment.paragraph, []).append(segment)
-    joiner = reviewed.spacing(catalog.locale)
+    joiner = locales.sentence_joiner(catalog.locale)
     blocks = []
     for paragraph in document.paragraphs:
         members = by_paragraph.get(paragraph.index, [])
@@ -167,7 +167,7 @@ def _article(folder: Path, document: Document, segments: list[Segment], catalog:
             line = catalog.translations[first.id].line if first.id in catalog.translations else None
             gaps.append(Gap(catalog.path, line, first, f"placeholders of paragraph {paragraph.index} "
                                                        f"do not pair up: {error}", PLACEHOLDERS))
-    return Article(document.name, catalog.locale, reviewed.language_tag(catalog.locale), tuple(blocks))
+    return Article(document.name, catalog.locale, locales.of(catalog.locale).tag, tuple(blocks))
 
 
 def article_files(folder: Path, document: Document, article: Article) -> dict[Path, str | bytes]:

@@ -22,7 +22,7 @@ from .translate import engines
 from .qa.terms import NAME_STYLES
 from .readers import FORMATS as INPUT_FORMATS, TITLES as INPUT_TITLES
 from .exchange import PLACEHOLDER_FORMS, UNIT_SHAPES
-from .reviewed import TAG_SCHEMES
+from .locales import TAG_SCHEMES
 from .table import FORMATS
 
 

@@ -10,7 +10,8 @@ from .files import write_atomic
 from .model import Document, Segment
 from .placeholders import tags
 from .entries import Entry
-from .reviewed import SOURCE_LANGUAGE, DocumentCatalog, exchange_tag, language_tag
+from .locales import SOURCE, exchange_tag
+from .reviewed import DocumentCatalog
 
 TMX_NAME = "translations.tmx"  # --multilingual: every language in one file
 
@@ -31,7 +32,7 @@ class ExportOptions:
 
 @dataclass(frozen=True)
 class TmxOptions(ExportOptions):
-    tags: str = "cat"  # reviewed.TAG_SCHEMES
+    tags: str = "cat"  # locales.TAG_SCHEMES
     multilingual: bool = False  # every language in one file instead of one file per pair
     placeholders: str = "codes"  # PLACEHOLDER_FORMS: inline codes, or the text the catalogs hold (writers/tmx.py)
 
@@ -195,6 +196,6 @@ def export_xliff(paths: list[Path], out_dir: Path, options: XliffOptions) -> lis
                 items = _units(document, segments, catalog, options.units == "sentence", counts)
                 files.append(File(f"f{number}", document.source_name, tuple(items)))
         path = out_dir / f"translations.{locale}.xlf"
-        write_atomic(path, render(files, SOURCE_LANGUAGE, language_tag(locale)))
+        write_atomic(path, render(files, SOURCE.tag, exchange_tag(locale, "bcp47")))
         exported.append(Exported(path, sum(counts.values()), tuple(sorted(counts.items()))))
     return exported

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import editions, placeholders
+from . import locales, placeholders
 from .errors import InputError, OutputError
 from .inline_codes import unit_texts
 from .model import Segment, Target
@@ -28,15 +28,6 @@ _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 def default_memory_path() -> Path:
     base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
     return Path(base) / "l10n" / "memory.sqlite3"
-
-
-def locale_of(tag: str) -> str | None:
-    """The gettext locale of a TMX language tag, for the targets this project writes."""
-    tag = tag.lower().replace("_", "-")
-    if tag == "en" or tag.startswith("en-"):
-        return "en"
-    edition = editions.by_tag(tag)
-    return edition.locale if edition is not None else None
 
 
 @dataclass(frozen=True)
@@ -94,7 +85,7 @@ def _pairs(path: Path, tu, source_language: str) -> list[Entry]:
                                                                           or language == wanted)]
     if not sources:
         return []
-    targets = [(locale, segs[language]) for language in segs if (locale := locale_of(language))]
+    targets = [(locale, segs[language]) for language in segs if (locale := locales.locale_of(language))]
     source, texts = unit_texts(segs[sources[0]], [seg for _, seg in targets])
     if not source.strip():
         return []

@@ -20,7 +20,7 @@ from pathlib import Path
 
 from . import __version__
 from . import glossary as glossaries
-from . import machine, placeholders, po, structure
+from . import locales, machine, placeholders, po, structure
 from .claims import FolderClaims
 from .errors import InputError, L10nError, UsageError
 from .executors import open_executor
@@ -46,7 +46,7 @@ from .layers import signature as layers_signature
 from .variant import Phrases, glossary_phrases, respect_boundaries, traditional_variant
 
 BUNDLED_SAMPLE = Path(__file__).parent / "samples" / "jiemian-openai-board.zh.txt"
-ENGLISH = "en"
+ENGLISH = locales.ENGLISH.locale
 
 
 @dataclass(frozen=True)

@@ -15,14 +15,12 @@ from pathlib import Path
 
 import polib
 
-from . import __version__, merge, notes, po_text
+from . import __version__, locales, merge, notes, po_text
 from .entries import Catalog, Entry
 from .errors import InputError
 from .machine import Drafts
 from .model import Document, Segment, Target
 
-_PLURAL_FORMS = {"en": "nplurals=2; plural=(n != 1);"}
-_SINGLE_PLURAL = "nplurals=1; plural=0;"
 # Kept from a reviewer's file when it is regenerated: who last worked on it, and when.
 _REVIEWER_HEADERS = ("PO-Revision-Date", "Last-Translator", "Language-Team")
 # gettext's template placeholders, which msgfmt -c and Poedit's Validate warn about; l10n 0.1 wrote them.
@@ -50,7 +48,7 @@ def _header(document: Document, locale: str | None, origin: str | None) -> dict[
         metadata[f"X-L10n-{key.capitalize()}"] = value
     metadata["Language"] = locale or ""
     if locale is not None:
-        metadata["Plural-Forms"] = _PLURAL_FORMS.get(locale.split("_")[0], _SINGLE_PLURAL)
+        metadata["Plural-Forms"] = locales.of(locale).plural_forms
     if origin is not None:
         metadata["X-L10n-Origin"] = origin
     return metadata

@@ -11,38 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import editions, machine, notes, po
+from . import machine, notes, po
 from .entries import Catalog, Entry
 from .errors import InputError, UsageError
 from .model import Segment
-
-SOURCE_LANGUAGE = "zh-Hans"
-_LANGUAGE_TAGS = {"en": "en", **{edition.locale: edition.tag for edition in editions.NEWSROOM}}
-
-
-def language_tag(locale: str) -> str:
-    """BCP 47 tag of a gettext locale, with the script: XLIFF, HTML, and TMX when asked for (bcp47)."""
-    return _LANGUAGE_TAGS.get(locale, locale.replace("_", "-"))
-
-
-# How exchange files name languages. "cat": the region codes CAT tools match on (zh-CN, zh-TW, zh-HK, en):
-# OmegaT compares a TMX language's first two letters and the two after the hyphen with its project's language
-# and country, so zh-Hant-TW is "zh" from country "Ha" to it. "bcp47": with the script (zh-Hans, zh-Hant-TW).
-TAG_SCHEMES = ("cat", "bcp47")
-CAT_SOURCE_LANGUAGE = "zh-CN"
-
-
-def exchange_tag(locale: str | None, scheme: str) -> str:
-    """The tag an exchange file gives a catalog's locale, or the Simplified source (None)."""
-    if scheme == "cat":
-        return CAT_SOURCE_LANGUAGE if locale is None else locale.replace("_", "-")
-    return SOURCE_LANGUAGE if locale is None else language_tag(locale)
-
-
-def spacing(locale: str) -> str:
-    """What joins the sentences of one paragraph: nothing in Chinese, a space elsewhere."""
-    return "" if locale.split("_")[0] in ("zh", "ja") else " "
-
 
 @dataclass(frozen=True)
 class DocumentCatalog:

@@ -27,7 +27,7 @@ LAYERS: list[tuple[str, ...] | frozenset[str]] = [
     ("align",),  # sentence alignment, references, archives
     ("writers",),  # articles, the review page, TMX, XLIFF
     ("reviewed", "po", "merge", "machine", "po_text", "entries", "structure"),  # catalogs
-    ("glossary", "variant", "editions", "layers", "stacks", "quotes", "boundaries", "neighbours"),  # editions, glossary
+    ("glossary", "locales", "variant", "editions", "layers", "stacks", "quotes", "boundaries", "neighbours"),  # editions, glossary
     ("ingest", "readers", "clean", "region", "shapes", "segment"),  # reading and cleaning an article
     ("placeholders", "inline_codes", "notes", "numbers", "words", "model", "table", "report", "files",
      "databases", "columns", "escapes", "errors"),  # the model and helpers every stage shares

@@ -68,7 +68,7 @@ def render_po(alignment: Alignment) -> str:
 def render_tmx(alignment: Alignment) -> str:
     """TMX 1.4b, as `export tmx` writes it (writers/tmx.py): one unit per link with both sides, the CAT tools'
     language codes, a tuid naming the Chinese file and the link's number, how it was aligned as a note."""
-    from ..reviewed import exchange_tag
+    from ..locales import exchange_tag
     from ..writers.tmx import Unit, render
 
     units = []

@@ -6,10 +6,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
+from .. import locales
 from ..editions import is_traditional
 from ..model import Issue, Segment, Severity
 
-ENGLISH = "en"
+ENGLISH = locales.ENGLISH.locale
 TRADITIONAL = "zh_Hant"  # every Traditional locale: zh_TW, zh_HK, zh_Hant
 
 

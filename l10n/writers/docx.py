@@ -21,7 +21,7 @@ from docx.shared import RGBColor
 
 from ..escapes import xml_text
 from ..model import Part
-from ..reviewed import exchange_tag
+from ..locales import exchange_tag
 from .article import FALLBACK, FUZZY, Article, Block, Node, safe_url
 
 _STYLES = {Part.TITLE: "Title", Part.SUBTITLE: "Subtitle", Part.QUOTE: "Quote", Part.CAPTION: "Caption"}

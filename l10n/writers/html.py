@@ -7,7 +7,7 @@ from lxml.html import builder as E
 
 from ..escapes import xml_text
 from ..model import Part
-from ..reviewed import SOURCE_LANGUAGE
+from ..locales import SOURCE
 from .article import FALLBACK, FUZZY, Article, Block, Node, add_text, safe_url, serialize
 
 _STYLE = ("body{font:1.05rem/1.6 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem}"
@@ -31,7 +31,7 @@ def _append(parent, nodes: tuple[Node, ...]) -> None:
         elif node.kind == FUZZY:
             child = E.MARK(E.CLASS("fuzzy"), title="machine draft, not reviewed")
         elif node.kind == FALLBACK:
-            child = E.MARK(E.CLASS("untranslated"), title="not translated: the source text", lang=SOURCE_LANGUAGE)
+            child = E.MARK(E.CLASS("untranslated"), title="not translated: the source text", lang=SOURCE.tag)
         elif node.kind in _TAGS:
             child = html.Element(_TAGS[node.kind])
         else:

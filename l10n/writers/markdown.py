@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Part
-from ..reviewed import SOURCE_LANGUAGE
+from ..locales import SOURCE
 from .article import FALLBACK, FUZZY, Article, Block, Node, safe_url
 
 _REFERENCE_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")
@@ -53,7 +53,7 @@ def _inline(nodes: tuple[Node, ...]) -> str:
         elif node.kind == FUZZY:
             pieces.append(f'<mark title="unreviewed">{_inline(node.children)}</mark>')
         elif node.kind == FALLBACK:
-            pieces.append(f'<mark title="untranslated" lang="{SOURCE_LANGUAGE}">{_inline(node.children)}</mark>')
+            pieces.append(f'<mark title="untranslated" lang="{SOURCE.tag}">{_inline(node.children)}</mark>')
         else:
             pieces.append(_inline(node.children))
     return "".join(pieces)

@@ -13,14 +13,13 @@ from dataclasses import dataclass
 
 from lxml.html import builder as E
 
-from .. import editions, notes
+from .. import locales, notes
 from ..entries import Entry
 from ..escapes import xml_text
 from ..model import Document, Segment, Span
-from ..reviewed import SOURCE_LANGUAGE, DocumentCatalog, language_tag
+from ..reviewed import DocumentCatalog
 from .article import Node, PlaceholderError, add_text, parse, serialize
 
-_NAMES = {**{edition.locale: edition.name for edition in editions.NEWSROOM}, "en": "English"}
 _STYLE = """
 body{font:15px/1.5 system-ui,sans-serif;margin:1.5rem;color:#222}
 header ul{list-style:none;padding:0;margin:.5rem 0 1rem}
@@ -108,7 +107,7 @@ def _formatted(text: str, spans: tuple[Span, ...], needles: dict[str, str], igno
 def _source_cell(segment: Segment, spans: tuple[Span, ...], terms: list[Term]):
     cell = E.TD(E.SPAN(E.CLASS("where"), f"{segment.part.value} {segment.location} · {segment.id}"),
                 *_formatted(segment.source, spans, {term.source: f"→ {term.rendering}" for term in terms}),
-                lang=SOURCE_LANGUAGE)
+                lang=locales.SOURCE.tag)
     if terms:
         cell.append(E.UL(E.CLASS("terms"), *(E.LI(f"{term.source} → {term.rendering} ({term.details})")
                                               for term in terms)))
@@ -129,7 +128,7 @@ def _context(catalog: DocumentCatalog, translation: Entry, spans: tuple[Span, ..
 
 def _target_cell(catalog: DocumentCatalog, translation: Entry | None, spans: tuple[Span, ...]):
     locale = catalog.locale
-    cell = E.TD(lang=language_tag(locale))
+    cell = E.TD(lang=locales.of(locale).tag)
     if translation is None or not translation.msgstr:
         cell.set("class", "untranslated")
         cell.append(E.SPAN(E.CLASS("badge"), "untranslated"))
@@ -174,10 +173,10 @@ def render(document: Document, segments: list[Segment], catalogs: list[DocumentC
            template: dict[str, Entry]) -> str:
     """`template`: the template's entry of each segment, whose glossary notes show every rendering."""
     catalogs = _ordered(catalogs)
-    counts = [E.LI(E.STRONG(f"{_NAMES.get(c.locale, c.locale)}: "), _counts(c, segments)) for c in catalogs]
+    counts = [E.LI(E.STRONG(f"{locales.of(c.locale).name}: "), _counts(c, segments)) for c in catalogs]
     header = E.HEADER(E.H1(xml_text(f"Review: {document.name}")),
                       E.P(xml_text(f"Source: {document.source_name} · {len(segments)} segments")), E.UL(*counts))
-    heads = [E.TH("Simplified (source)")] + [E.TH(_NAMES.get(c.locale, c.locale)) for c in catalogs]
+    heads = [E.TH("Simplified (source)")] + [E.TH(locales.of(c.locale).name) for c in catalogs]
     rows = []
     previous_paragraph = None
     spans = {paragraph.index: paragraph.spans for paragraph in document.paragraphs}
