@@ -25,6 +25,20 @@ _SKIPPED = {"fence": "code block", "code_block": "code block"}
 _INVISIBLE_INLINE = re.compile(r"<(/?)(script|style|noscript|template)\b[^>]*?(/?)>", re.I)
 
 
+# Marks markdown-it holds objects for, each about half a kilobyte until it is done: emphasis delimiters and
+# backslash escapes. An article has hundreds; 32 MiB of nested `*` on one line (one block) would take 17 GB.
+_COSTLY_MARKS = ("*", "_", "\\")
+_MARKS_PER_BLOCK = 2
+
+
+def _check_marks(text: str, path: Path, max_blocks: int) -> None:
+    marks = sum(map(text.count, _COSTLY_MARKS))
+    if marks > _MARKS_PER_BLOCK * max_blocks:
+        raise InputError(f"{marks:,} emphasis marks and backslashes (* _ \\), more than the "
+                         f"{_MARKS_PER_BLOCK * max_blocks:,} ({_MARKS_PER_BLOCK} a block) a document may have "
+                         "(--max-blocks)", path)
+
+
 def read(text: str, path: Path, max_blocks: int = MAX_BLOCKS) -> Page:
     from markdown_it import MarkdownIt
     from mdit_py_plugins.front_matter import front_matter_plugin
@@ -32,6 +46,7 @@ def read(text: str, path: Path, max_blocks: int = MAX_BLOCKS) -> Page:
     from .front_matter import read_front_matter
 
     check_lines(text, path, max_blocks)  # markdown-it holds several objects per line until it is done
+    _check_marks(text, path, max_blocks)
     parser = MarkdownIt("commonmark").use(front_matter_plugin).enable("table")
     source_lines = text.split("\n")
     tokens = parser.parse(text)
