@@ -12,7 +12,7 @@ General signals only, no rules for one site:
    just before it with no links are its header (title, subtitle, byline), credits and attributions close
    it, and a brief keeps every sentence that no chrome separates from it.
 Every dropped block is reported with its line and the reason. When the rules leave no article on a page
-that has prose, a density-only pass keeps its densest prose and says so (Article.fallback).
+that has prose, a density-only pass keeps its densest prose and says so (CleanedArticle.fallback).
 """
 from __future__ import annotations
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from . import shapes
 from .model import Paragraph, Part, Removal
 from .region import NEUTRAL, article_region, members, prose, reads_as_sentence
-from .readers.base import Block, Page
+from .readers.base import PageBlock, Page
 
 # Chrome is always short; a long paragraph that mentions 微博 or 评论 is article text.
 _CHROME_MAX_CHARS = 40
@@ -116,7 +116,7 @@ _SHORT_PAGE_PROSE = 600
 
 
 @dataclass(frozen=True)
-class Article:
+class CleanedArticle:
     paragraphs: tuple[Paragraph, ...]
     removed: tuple[Removal, ...]
     fallback: str = ""  # how cleaning found the article when its rules left none; "" when they did not
@@ -125,7 +125,7 @@ class Article:
 DENSITY_FALLBACK = "density only: every block looked like page chrome, so the densest prose was kept"
 
 
-def clean(page: Page) -> Article:
+def clean(page: Page) -> CleanedArticle:
     """The article by the rules below; when they rule out every block of a page that has prose (a theme that
     names its article container like furniture, an article inside a link), a density-only pass: the page's
     densest prose, judged by nothing but its characters, rather than no article at all."""
@@ -135,7 +135,7 @@ def clean(page: Page) -> Article:
     return dataclasses.replace(_extract(page, _invisible_reason, rules=False), fallback=DENSITY_FALLBACK)
 
 
-def _extract(page: Page, judge: Callable[[Block], str | None], rules: bool) -> Article:
+def _extract(page: Page, judge: Callable[[PageBlock], str | None], rules: bool) -> CleanedArticle:
     """judge says why one block is chrome on its own; rules adds what the page's other blocks say (the
     publisher's name, link lists, repeated copies)."""
     blocks = page.blocks
@@ -184,21 +184,21 @@ def _extract(page: Page, judge: Callable[[Block], str | None], rules: bool) -> A
                                  blocks[index].end_line, blocks[index].spans, blocks[index].level)
                        for number, index in enumerate(kept, start=1))
     removals = tuple(Removal(blocks[index].line, removed[index], _shown(blocks[index])) for index in sorted(removed))
-    return Article(paragraphs, removals)
+    return CleanedArticle(paragraphs, removals)
 
 
-def _invisible_reason(block: Block) -> str | None:
+def _invisible_reason(block: PageBlock) -> str | None:
     """What the density-only pass rules out: code, and blocks with nothing to read."""
     return block.context if block.context == "code block" else _nothing_to_read(block)
 
 
-def _nothing_to_read(block: Block) -> str | None:
+def _nothing_to_read(block: PageBlock) -> str | None:
     if not _WORD_CHAR.search(block.plain):
         return "image" if block.images else "no text (punctuation or markup only)"
     return None
 
 
-def _brief_reach(blocks: list[Block], removed: dict[int, str], region: set[int]) -> set[int]:
+def _brief_reach(blocks: list[PageBlock], removed: dict[int, str], region: set[int]) -> set[int]:
     """A brief (a region of a few short paragraphs) may lose a block only on evidence that it is chrome, never
     because it falls outside the densest region: a short first paragraph with a source link or bold text, a
     closing sentence too short to count as prose. So every block that reads as a sentence, from the region
@@ -219,7 +219,7 @@ def _brief_reach(blocks: list[Block], removed: dict[int, str], region: set[int])
     return reach
 
 
-def _element_around(blocks: list[Block], region: set[int]) -> int | None:
+def _element_around(blocks: list[PageBlock], region: set[int]) -> int | None:
     """HTML: the element around the one that holds the region; None for flat formats."""
     containers = [blocks[index].container for index in region]
     shared = 0
@@ -229,12 +229,12 @@ def _element_around(blocks: list[Block], region: set[int]) -> int | None:
     return containers[0][shared - 2] if containers and shared >= 2 else None
 
 
-def _shown(block: Block) -> str:
+def _shown(block: PageBlock) -> str:
     """What a removal report quotes: the text, else what the block points at (an image's source)."""
     return block.plain or " ".join(span.target for span in block.spans if span.target) or "(nothing visible)"
 
 
-def block_reason(block: Block) -> str | None:
+def block_reason(block: PageBlock) -> str | None:
     """Why one block, on its own, is chrome; None when it may be article text."""
     if block.context:
         return block.context
@@ -261,7 +261,7 @@ def block_reason(block: Block) -> str | None:
     return None
 
 
-def _mark_publisher(blocks: list[Block], removed: dict[int, str], site: str) -> None:
+def _mark_publisher(blocks: list[PageBlock], removed: dict[int, str], site: str) -> None:
     """The publishing account's name on its own line, and its "about us" box with everything after it."""
     name = re.sub(r"\s+", "", site)
     if not name:
@@ -279,7 +279,7 @@ def _mark_publisher(blocks: list[Block], removed: dict[int, str], site: str) -> 
             removed.setdefault(index, "about the publisher")
 
 
-def _is_headline_item(block: Block) -> bool:
+def _is_headline_item(block: PageBlock) -> bool:
     """A list item that does not end like a sentence of prose and is a link, or is bulleted in plain
     text: a link to another article."""
     text = block.plain
@@ -289,7 +289,7 @@ def _is_headline_item(block: Block) -> bool:
     return linked or (block.part is Part.BODY and bool(_BULLET.match(text)))
 
 
-def _mark_link_lists(blocks: list[Block], removed: dict[int, str]) -> None:
+def _mark_link_lists(blocks: list[PageBlock], removed: dict[int, str]) -> None:
     """Headline lists are links to other articles, and so is the short tag line that heads one."""
     for index, block in enumerate(blocks):
         if index in removed or not _is_headline_item(block):
@@ -303,7 +303,7 @@ def _mark_link_lists(blocks: list[Block], removed: dict[int, str]) -> None:
                 removed[previous] = "related-articles list"
 
 
-def _mark_listed_items(blocks: list[Block], removed: dict[int, str]) -> None:
+def _mark_listed_items(blocks: list[PageBlock], removed: dict[int, str]) -> None:
     """Markdown and flat text: what follows a related-articles or comments heading is its list (headlines,
     teasers, a headline and its teaser on one line, comments) up to two lines in a row without prose: a box
     of bare headlines inside an article loses its heading only, and the article's paragraphs after it stay.
@@ -324,7 +324,7 @@ def _mark_listed_items(blocks: list[Block], removed: dict[int, str]) -> None:
                 removed[index] = removed[heading]
 
 
-def _mark_headed_boxes(blocks: list[Block], removed: dict[int, str]) -> None:
+def _mark_headed_boxes(blocks: list[PageBlock], removed: dict[int, str]) -> None:
     """HTML: an element that opens with a related-articles or comments heading is that list, all of it (a
     comment's sentences, a teaser's), when it holds less than half of the page's prose or other chrome
     (counters, links, repeats) says it is a list: an article box that a channel's name (评论) heads is none."""
@@ -344,7 +344,7 @@ def _mark_headed_boxes(blocks: list[Block], removed: dict[int, str]) -> None:
                 break
 
 
-def _mark_repeated_copies(blocks: list[Block], removed: dict[int, str]) -> None:
+def _mark_repeated_copies(blocks: list[PageBlock], removed: dict[int, str]) -> None:
     """Scraped pages often carry the article twice; keep the first copy of every repeated run of blocks.
 
     A run is a sequence of at least two consecutive kept blocks that appears again later. A single
@@ -411,7 +411,7 @@ def _same_title(text: str, title: str) -> bool:
         or _comparable_title(_TITLE_SUFFIX.sub("", title)) == text
 
 
-def _find_title(blocks: list[Block], removed: dict[int, str], title: str) -> int | None:
+def _find_title(blocks: list[PageBlock], removed: dict[int, str], title: str) -> int | None:
     """The heading that is the article's title: the first one the page's metadata names, else the
     first top-level heading. Flat text has no headings: its title comes with the header."""
     headings = [index for index, block in enumerate(blocks) if block.part is Part.HEADING and index not in removed]
@@ -431,7 +431,7 @@ def _find_title(blocks: list[Block], removed: dict[int, str], title: str) -> int
     return top[0] if len(top) == 1 else None
 
 
-def _flat_title(blocks: list[Block], removed: dict[int, str], first: int) -> int | None:
+def _flat_title(blocks: list[PageBlock], removed: dict[int, str], first: int) -> int | None:
     """Copied text has no <h1>: its title is a headline-shaped line before the text, across the header's
     byline, counters and share buttons, or the text's own first line: the nearest one that a date line
     follows (a title over its date bar), else the nearest before the text, else the first line. A copy of the
@@ -458,7 +458,7 @@ def _is_headline(text: str) -> bool:
         and not _CREDIT.search(text) and not _BYLINE.search(text) and not _ATTRIBUTION.search(text)
 
 
-def _edges(blocks: list[Block], removed: dict[int, str], region: set[int], title: int | None,
+def _edges(blocks: list[PageBlock], removed: dict[int, str], region: set[int], title: int | None,
            flat: bool) -> set[int]:
     """What opens and closes an article outside its densest prose.
 
@@ -508,14 +508,14 @@ def _edges(blocks: list[Block], removed: dict[int, str], region: set[int], title
     return edges
 
 
-def _is_editor_credit(block: Block) -> bool:
+def _is_editor_credit(block: PageBlock) -> bool:
     """A page names the editors of its one article, even where its template prints them apart from the text
     (a box beside it): outside furniture, such a line is the article's."""
     return not block.context and not block.link_chars and len(block.plain) <= _HEADER_MAX_CHARS \
         and bool(_EDITOR_CREDIT.search(block.plain))
 
 
-def _closing_credits(blocks: list[Block], removed: dict[int, str], start: int) -> set[int]:
+def _closing_credits(blocks: list[PageBlock], removed: dict[int, str], start: int) -> set[int]:
     """Credit lines and attributions (原标题：…, 参考资料) that close the article past what a template prints
     between (a disclaimer, an edition line, a 纠错 link, tags): up to the first paragraph of prose that is
     not ruled out."""
@@ -534,7 +534,7 @@ def _closing_credits(blocks: list[Block], removed: dict[int, str], start: int) -
     return credits
 
 
-def _is_byline(blocks: list[Block], removed: dict[int, str], index: int, title: str) -> bool:
+def _is_byline(blocks: list[PageBlock], removed: dict[int, str], index: int, title: str) -> bool:
     """A byline paragraph; a bare name counts only standing alone, not as one word of a menu."""
     block = blocks[index]
     if block.part is not Part.BODY or not _BYLINE.search(block.plain):
@@ -552,7 +552,7 @@ def _is_byline(blocks: list[Block], removed: dict[int, str], index: int, title: 
     return True
 
 
-def _not_header(block: Block) -> bool:
+def _not_header(block: PageBlock) -> bool:
     return bool(block.link_chars or len(block.plain) > _HEADER_MAX_CHARS * 3 or block.container and block.context)
 
 
@@ -560,7 +560,7 @@ def _is_heading(text: str) -> bool:
     return len(text) <= _HEADING_MAX_CHARS and not re.search(r"[。，,；;：:]", text)
 
 
-def _parts(blocks: list[Block], kept: list[int], title: int | None, flat: bool) -> dict[int, Part]:
+def _parts(blocks: list[PageBlock], kept: list[int], title: int | None, flat: bool) -> dict[int, Part]:
     """Title, subtitle, byline and credits open the article; short unpunctuated lines after them are
     headings in flat text; structured formats say what their blocks are."""
     parts: dict[int, Part] = {}

@@ -10,7 +10,7 @@ import re
 from collections.abc import Callable
 
 from .model import Part
-from .readers.base import Block
+from .readers.base import PageBlock
 
 _MIN_PROSE_CHARS = 10
 _SENTENCE_MIN_CHARS = 4
@@ -27,25 +27,25 @@ _PARAGRAPH_END = re.compile(r"[。！？!?”」』]$")
 _WORD_CHAR = re.compile(r"[\w\u3400-\u9fff]")
 
 
-def prose(block: Block) -> int:
+def prose(block: PageBlock) -> int:
     """Characters of the block's own prose: outside links, in a block with sentence punctuation."""
     own = len(block.plain.replace(" ", "")) - block.link_chars
     return own if own >= _MIN_PROSE_CHARS and _SENTENCE_PUNCTUATION.search(block.plain) else 0
 
 
-def reads_as_sentence(block: Block) -> bool:
+def reads_as_sentence(block: PageBlock) -> bool:
     return bool(prose(block)) or bool(_PARAGRAPH_END.search(block.plain)) \
         and len(_WORD_CHAR.findall(block.plain)) >= _SENTENCE_MIN_CHARS
 
 
-def _is_paragraph(block: Block) -> bool:
+def _is_paragraph(block: PageBlock) -> bool:
     """A block that reads as a paragraph: long enough, sentences in it, and it ends like one (links count
     as text: an encyclopedia's paragraph full of links is still one)."""
     return len(block.plain) >= _PARAGRAPH_MIN_CHARS and bool(_PARAGRAPH_END.search(block.plain)) \
         and bool(_SENTENCE_PUNCTUATION.search(block.plain[:-1]))
 
 
-def score(block: Block, reason: str | None) -> float:
+def score(block: PageBlock, reason: str | None) -> float:
     """Prose characters minus markup and a cost per block; chrome counts against."""
     length = len(block.plain.replace(" ", ""))
     if reason == "code block":  # a listing stands in the article's text, however long it is
@@ -57,7 +57,7 @@ def score(block: Block, reason: str | None) -> float:
     return prose(block) - _BLOCK_COST - _MARKUP_WEIGHT * block.markup_chars
 
 
-def members(blocks: list[Block]) -> dict[int, list[int]]:
+def members(blocks: list[PageBlock]) -> dict[int, list[int]]:
     """Each element's blocks, in order."""
     members: dict[int, list[int]] = {}
     for index, block in enumerate(blocks):
@@ -66,8 +66,8 @@ def members(blocks: list[Block]) -> dict[int, list[int]]:
     return members
 
 
-def article_region(blocks: list[Block], removed: dict[int, str], flat: bool,
-                   ends_text: Callable[[Block], bool]) -> set[int]:
+def article_region(blocks: list[PageBlock], removed: dict[int, str], flat: bool,
+                   ends_text: Callable[[PageBlock], bool]) -> set[int]:
     """The article's blocks: those of the best run (flat formats) or element (HTML) that nothing rules out;
     ends_text says which lines close a text (a credit), past which flat text's run does not reach."""
     scores = [score(block, removed.get(index)) for index, block in enumerate(blocks)]
@@ -140,7 +140,7 @@ def _with_closing_prose(run: range, scores: list[float], removed: dict[int, str]
     return range(run.start, end) if run else run
 
 
-def _across_lists(run: range, blocks: list[Block], removed: dict[int, str]) -> range:
+def _across_lists(run: range, blocks: list[PageBlock], removed: dict[int, str]) -> range:
     """Flat text: the run, extended each way to the last paragraph that nothing ruled out separates from it.
     A list of short lines inside an article (a travel piece's attractions, a list of winners) costs more than
     the paragraphs after it add, yet it is no chrome: the article goes on past it. Chrome (a share bar, a
@@ -157,7 +157,7 @@ def _across_lists(run: range, blocks: list[Block], removed: dict[int, str]) -> r
     return range(start, stop)
 
 
-def _best_element(blocks: list[Block], scores: list[float]) -> set[int]:
+def _best_element(blocks: list[PageBlock], scores: list[float]) -> set[int]:
     """The element whose blocks have the highest total score: the article's container."""
     totals: dict[int, float] = {}
     blocks_of = members(blocks)
@@ -171,7 +171,7 @@ def _best_element(blocks: list[Block], scores: list[float]) -> set[int]:
     return set(blocks_of[best])
 
 
-def _holding_most_prose(blocks: list[Block], removed: dict[int, str], region: set[int]) -> set[int]:
+def _holding_most_prose(blocks: list[PageBlock], removed: dict[int, str], region: set[int]) -> set[int]:
     """No page loses most of its prose. When the best element holds less than half of the page's paragraphs
     (blocks that end like sentences, links counted as text, nothing ruled out as chrome), and so the rest of
     the page reads as prose rather than as lists or comments, the article is the nearest element around it
@@ -191,7 +191,7 @@ def _holding_most_prose(blocks: list[Block], removed: dict[int, str], region: se
 
 
 
-def _restore_linked_headings(blocks: list[Block], removed: dict[int, str], region: set[int]) -> None:
+def _restore_linked_headings(blocks: list[PageBlock], removed: dict[int, str], region: set[int]) -> None:
     """A heading inside the article that links somewhere (a travel piece's <h3><a>故宫</a></h3>) over the
     paragraph it heads is the article's section heading, not a link to another article."""
     for index in sorted(region):

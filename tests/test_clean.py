@@ -5,14 +5,14 @@ import pytest
 from l10n.clean import block_reason, clean
 from l10n.ingest import parse_article
 from l10n.model import Part
-from l10n.readers.base import Block, Page
+from l10n.readers.base import PageBlock, Page
 
 BODY = "公司今天在北京发布了年度报告，收入增长了百分之二十，利润也创下新高，董事会表示将继续加大研发投入。"
 BODY_2 = "分析人士认为，这家公司的增长主要来自海外市场，但国内竞争加剧，未来几年的压力不会小，需要持续观察。"
 
 
 def _page(*texts: str, fmt: str = "text") -> Page:
-    return Page(fmt, [Block(Part.BODY, text, number) for number, text in enumerate(texts, start=1)])
+    return Page(fmt, [PageBlock(Part.BODY, text, number) for number, text in enumerate(texts, start=1)])
 
 
 @pytest.mark.parametrize("text, reason", [
@@ -41,11 +41,11 @@ def _page(*texts: str, fmt: str = "text") -> Page:
     ("作者maomaobear，为百略网旗下原创专栏作者。", "author box"),
 ])
 def test_chrome_blocks_are_named(text, reason):
-    assert block_reason(Block(Part.BODY, text, 1)) == reason
+    assert block_reason(PageBlock(Part.BODY, text, 1)) == reason
 
 
 def test_long_prose_that_mentions_chrome_words_is_article():
-    assert block_reason(Block(Part.BODY, "他在微信上说" + BODY, 1)) is None
+    assert block_reason(PageBlock(Part.BODY, "他在微信上说" + BODY, 1)) is None
 
 
 def test_a_signature_line_repeated_in_the_body_is_kept_twice():
@@ -70,8 +70,8 @@ def test_a_second_copy_of_the_body_is_dropped():
 
 
 def test_the_title_repeated_as_a_heading_is_dropped():
-    blocks = [Block(Part.HEADING, "公司发布年度报告", 1, level=1), Block(Part.BODY, "作者：张三", 2),
-              Block(Part.HEADING, "公司发布年度报告", 3, level=1), Block(Part.BODY, BODY, 4)]
+    blocks = [PageBlock(Part.HEADING, "公司发布年度报告", 1, level=1), PageBlock(Part.BODY, "作者：张三", 2),
+              PageBlock(Part.HEADING, "公司发布年度报告", 3, level=1), PageBlock(Part.BODY, BODY, 4)]
     article = clean(Page("markdown", blocks, {"title": "公司发布年度报告 | 财经日报"}))
     assert [(p.part, p.text) for p in article.paragraphs] == [
         (Part.TITLE, "公司发布年度报告"), (Part.BYLINE, "作者：张三"), (Part.BODY, BODY)]
@@ -79,10 +79,10 @@ def test_the_title_repeated_as_a_heading_is_dropped():
 
 
 def test_the_article_is_the_densest_run_of_prose():
-    menu = [Block(Part.LIST_ITEM, f"<a1>栏目{n}</a1>", n, link_chars=3, level=1) for n in range(1, 6)]
-    tail = [Block(Part.BODY, "热门文章", 9), Block(Part.BODY, "这是另一篇文章的摘要，讲的是别的事情。", 10, markup_chars=60)]
-    page = Page("markdown", [*menu, Block(Part.BODY, "所属栏目 财经", 6), Block(Part.BODY, BODY, 7),
-                             Block(Part.BODY, BODY_2, 8), *tail])
+    menu = [PageBlock(Part.LIST_ITEM, f"<a1>栏目{n}</a1>", n, link_chars=3, level=1) for n in range(1, 6)]
+    tail = [PageBlock(Part.BODY, "热门文章", 9), PageBlock(Part.BODY, "这是另一篇文章的摘要，讲的是别的事情。", 10, markup_chars=60)]
+    page = Page("markdown", [*menu, PageBlock(Part.BODY, "所属栏目 财经", 6), PageBlock(Part.BODY, BODY, 7),
+                             PageBlock(Part.BODY, BODY_2, 8), *tail])
     article = clean(page)
     assert [p.text for p in article.paragraphs] == ["所属栏目 财经", BODY, BODY_2]
     reasons = {r.line: r.reason for r in article.removed}
@@ -106,10 +106,11 @@ def test_only_chrome_is_an_error_naming_the_file():
 
 
 def test_wechat_byline_kept_account_name_and_about_box_dropped():
-    blocks = [Block(Part.HEADING, "公司发布年度报告", 1, level=1), Block(Part.BODY, "苏子华", 2),
-              Block(Part.BODY, "极客公园", 3), Block(Part.BODY, "<x1/>", 4, images=1), Block(Part.BODY, BODY, 5),
-              Block(Part.BODY, BODY_2, 6), Block(Part.BODY, "关于极客", 7),
-              Block(Part.BODY, "极客公园是一家科技媒体，报道前沿科技与创新，服务科技创业者。", 8)]
+    blocks = [PageBlock(Part.HEADING, "公司发布年度报告", 1, level=1), PageBlock(Part.BODY, "苏子华", 2),
+              PageBlock(Part.BODY, "极客公园", 3), PageBlock(Part.BODY, "<x1/>", 4, images=1),
+              PageBlock(Part.BODY, BODY, 5),
+              PageBlock(Part.BODY, BODY_2, 6), PageBlock(Part.BODY, "关于极客", 7),
+              PageBlock(Part.BODY, "极客公园是一家科技媒体，报道前沿科技与创新，服务科技创业者。", 8)]
     article = clean(Page("markdown", blocks, {"title": "公司发布年度报告", "site": "极客公园"}))
     assert [(p.part, p.text) for p in article.paragraphs] == [
         (Part.TITLE, "公司发布年度报告"), (Part.BYLINE, "苏子华"), (Part.BODY, BODY), (Part.BODY, BODY_2)]
@@ -118,20 +119,21 @@ def test_wechat_byline_kept_account_name_and_about_box_dropped():
 
 
 def test_a_menu_word_after_the_title_is_no_byline():
-    blocks = [Block(Part.HEADING, "公司发布年度报告", 1, level=1), Block(Part.BODY, "主站", 2), Block(Part.BODY, "分类", 3),
-              Block(Part.BODY, "云安全", 4), Block(Part.LIST_ITEM, "<a1>首页</a1>", 5, link_chars=2, level=1),
-              Block(Part.BODY, BODY, 6), Block(Part.BODY, BODY_2, 7)]
+    blocks = [PageBlock(Part.HEADING, "公司发布年度报告", 1, level=1), PageBlock(Part.BODY, "主站", 2),
+              PageBlock(Part.BODY, "分类", 3),
+              PageBlock(Part.BODY, "云安全", 4), PageBlock(Part.LIST_ITEM, "<a1>首页</a1>", 5, link_chars=2, level=1),
+              PageBlock(Part.BODY, BODY, 6), PageBlock(Part.BODY, BODY_2, 7)]
     article = clean(Page("markdown", blocks, {"title": "公司发布年度报告"}))
     assert [p.line for p in article.paragraphs] == [1, 6, 7]
 
 
 def test_a_kicker_above_the_headline_and_a_spaced_byline_are_kept():
-    blocks = [Block(Part.HEADING, "河南着力培育新动能", 1, level=3, container=(1, 2)),
-              Block(Part.HEADING, "公司发布年度报告", 2, level=1, container=(1, 2)),
-              Block(Part.BODY, "本报记者  王乐文  方  敏", 3, container=(1, 2)),
-              Block(Part.BODY, "小字号", 4, container=(1, 2)),
-              Block(Part.BODY, BODY, 5, container=(1, 2, 3)), Block(Part.BODY, BODY_2, 6, container=(1, 2, 3)),
-              Block(Part.BODY, "这是另一篇文章的摘要，讲的是别的事情，也有标点。", 7, container=(1, 4))]
+    blocks = [PageBlock(Part.HEADING, "河南着力培育新动能", 1, level=3, container=(1, 2)),
+              PageBlock(Part.HEADING, "公司发布年度报告", 2, level=1, container=(1, 2)),
+              PageBlock(Part.BODY, "本报记者  王乐文  方  敏", 3, container=(1, 2)),
+              PageBlock(Part.BODY, "小字号", 4, container=(1, 2)),
+              PageBlock(Part.BODY, BODY, 5, container=(1, 2, 3)), PageBlock(Part.BODY, BODY_2, 6, container=(1, 2, 3)),
+              PageBlock(Part.BODY, "这是另一篇文章的摘要，讲的是别的事情，也有标点。", 7, container=(1, 4))]
     article = clean(Page("html", blocks, {"title": "公司发布年度报告"}))
     assert [(p.line, p.part) for p in article.paragraphs] == [
         (1, Part.HEADING), (2, Part.TITLE), (3, Part.BYLINE), (5, Part.BODY), (6, Part.BODY)]

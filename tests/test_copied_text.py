@@ -8,7 +8,7 @@ from l10n import shapes
 from l10n.clean import block_reason
 from l10n.ingest import parse_article
 from l10n.model import Part
-from l10n.readers.base import Block
+from l10n.readers.base import PageBlock
 
 TITLE = "海螺沟寻子一个月：搜寻无果母亲不舍离去"
 ARTICLE = [
@@ -73,7 +73,7 @@ def test_a_list_inside_the_article_is_no_gap_of_chrome(tmp_path):
                                   "57人参与11评论", "回复 ⋅ 254条回复 8421", "查看回复 3 举报", "1/3", "3天|7天", "- 0人已打赏 -"])
 def test_counters(text):
     assert shapes.is_counter(text)
-    assert block_reason(Block(Part.BODY, text, 1)) == "counter or control"
+    assert block_reason(PageBlock(Part.BODY, text, 1)) == "counter or control"
 
 
 @pytest.mark.parametrize("text", ["第三条", "2019年", "支持者认为，这项政策会带来1000个就业岗位。", "三星Galaxy S10+物料清单"])
@@ -86,7 +86,7 @@ def test_numbers_in_text_are_no_counters(text):
                                   "八卦大相公 发布时间：01-14 17:58"])
 def test_published_at_lines_and_comment_headers_are_date_lines(text):
     assert shapes.is_timestamp_line(text)
-    assert block_reason(Block(Part.BODY, text, 1)) == "date line"
+    assert block_reason(PageBlock(Part.BODY, text, 1)) == "date line"
 
 
 @pytest.mark.parametrize("text", ["2019年9月25日，阿里巴巴在杭州发布了含光800芯片，性能领先同行。",
@@ -102,11 +102,11 @@ def test_sentences_with_dates_are_text(text):
     ("＋订阅", "counter or control"),
 ])
 def test_promotions_and_follow_buttons(text, reason):
-    assert block_reason(Block(Part.BODY, text, 1)) == reason
+    assert block_reason(PageBlock(Part.BODY, text, 1)) == reason
 
 
 def test_a_sentence_with_an_emoji_is_no_promotion():
-    assert block_reason(Block(Part.BODY, "这款手机的续航让人满意👍，充一次电能用两天。", 1)) is None
+    assert block_reason(PageBlock(Part.BODY, "这款手机的续航让人满意👍，充一次电能用两天。", 1)) is None
 
 
 def test_code_lines():
@@ -130,7 +130,7 @@ def test_a_short_line_printed_again_and_again_is_a_control():
     ("功能介绍 博主喜欢Python和爬虫，已经出了两本书。这里是他灵感的发源地。", "WeChat account chrome"),
 ])
 def test_leftovers_of_unseen_pages(text, reason):
-    assert block_reason(Block(Part.BODY, text, 1)) == reason
+    assert block_reason(PageBlock(Part.BODY, text, 1)) == reason
 
 
 def test_a_closing_credit_and_attribution_past_tags_stay_and_end_the_text(tmp_path):

@@ -19,7 +19,7 @@ from l10n.ingest import parse_article
 from l10n.model import Part
 from l10n.pipeline import RunOptions, run
 from l10n.readers import html
-from l10n.readers.base import Block, Page
+from l10n.readers.base import PageBlock, Page
 from l10n.segment import split_sentences
 from l10n.translate.markup import restore
 
@@ -39,14 +39,14 @@ def _peak_bytes(work) -> int:
 # 7. Repeated-block detection: 6,000 identical lines took 2.3 GB (every copy paired with every other).
 
 def test_thousands_of_identical_blocks_cost_little_memory():
-    page = Page("text", [Block(Part.BODY, "同一行文字。", line) for line in range(1, 6001)])
+    page = Page("text", [PageBlock(Part.BODY, "同一行文字。", line) for line in range(1, 6001)])
     assert _peak_bytes(lambda: clean(page)) < 32 * 2**20
 
 
 def test_an_article_carried_twice_still_loses_its_copy_among_many_repeated_lines():
     article = [f"第{n}段正文，内容各不相同，足够长的一句话。" for n in range(1, 6)]
     blocks = [*article, *(["分隔线"] * 40), *article]
-    page = Page("text", [Block(Part.BODY, text, line) for line, text in enumerate(blocks, start=1)])
+    page = Page("text", [PageBlock(Part.BODY, text, line) for line, text in enumerate(blocks, start=1)])
     reasons = {removal.line: removal.reason for removal in clean(page).removed}
     assert all(reasons.get(line, "").startswith("repeated copy of lines 1-5") for line in range(46, 51))
 
@@ -221,7 +221,8 @@ def test_a_document_over_the_block_limit_fails_alone_with_one_line(tmp_path, nam
 
 def test_the_html_reader_stops_at_the_limit_instead_of_holding_every_block(monkeypatch):
     made = []
-    monkeypatch.setattr(html, "Block", lambda *arguments, **keywords: made.append(Block(*arguments, **keywords)))
+    monkeypatch.setattr(html, "PageBlock",
+                        lambda *arguments, **keywords: made.append(PageBlock(*arguments, **keywords)))
     with pytest.raises(InputError, match="a.html:1: more than the 100 blocks"):
         html.read("<p>x</p>" * 100_000, Path("a.html"), max_blocks=100)
     assert len(made) == 100

@@ -130,7 +130,7 @@ def test_a_format_registered_from_the_tests_goes_through_run_and_build(tmp_path,
 
     from l10n import readers, writers
     from l10n.cli import app
-    from l10n.readers.base import Block as PageBlock, Page
+    from l10n.readers.base import Page, PageBlock
 
     def read(text: str, path: Path, max_blocks: int) -> Page:
         lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]

@@ -26,7 +26,7 @@ _CJK_OR_PUNCTUATION = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff0
 
 
 @dataclass(frozen=True)
-class Block:
+class PageBlock:
     """One candidate block of the page, before cleaning."""
 
     part: Part  # what the markup says it is: body, heading, list item, quote, caption, title
@@ -49,7 +49,7 @@ class Block:
 @dataclass(frozen=True)
 class Page:
     format: str
-    blocks: list[Block]
+    blocks: list[PageBlock]
     metadata: dict[str, str] = field(default_factory=dict)
     warnings: tuple[str, ...] = ()  # `FILE:LINE: message` of what was read in a way other than it said
 

@@ -29,7 +29,7 @@ from lxml import etree
 
 from ..errors import InputError
 from ..model import Part
-from .base import Block, InlineText, Page, too_many_blocks
+from .base import PageBlock, InlineText, Page, too_many_blocks
 
 _HEADING = re.compile(r"heading ([1-9])", re.I)
 _BY_STYLE = {"title": (Part.TITLE, 0), "subtitle": (Part.SUBTITLE, 0), "quote": (Part.QUOTE, 0),
@@ -49,7 +49,7 @@ def read(data: bytes, path: Path, max_blocks: int, max_bytes: int) -> Page:
     """The document's blocks; max_bytes bounds what its parts unpack to, max_blocks its paragraphs."""
     try:
         document = _open(data, path, max_bytes)
-        blocks: list[Block] = []
+        blocks: list[PageBlock] = []
         for paragraph in _paragraphs(document):
             if len(blocks) >= max_blocks:
                 raise too_many_blocks(path, max_blocks, len(blocks) + 1)
@@ -132,12 +132,12 @@ def _list_level(paragraph, style_name: str) -> int:
     return int(digit.group(1)) if digit else 1
 
 
-def _block(paragraph, number: int) -> Block:
+def _block(paragraph, number: int) -> PageBlock:
     part, level = _kind(paragraph)
     builder = InlineText()
     _Inline(paragraph, builder).children(paragraph._p)
     text, spans = builder.finish()
-    return Block(part, text, number, number, spans, level, builder.link_chars, 0, builder.images)
+    return PageBlock(part, text, number, number, spans, level, builder.link_chars, 0, builder.images)
 
 
 class _Inline:

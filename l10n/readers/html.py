@@ -14,7 +14,7 @@ from pathlib import Path
 
 from ..errors import InputError
 from ..model import Part
-from .base import MAX_BLOCKS, Block, InlineText, Page, tidy, too_many_blocks
+from .base import MAX_BLOCKS, PageBlock, InlineText, Page, tidy, too_many_blocks
 
 # Levels of elements a page may nest (<html> is the first). Real pages nest a few dozen; the reading walks the
 # tree one call per level, and libxml2 itself stops at 2048 (huge_tree; 256 without, which also caps a text
@@ -192,7 +192,7 @@ class _Walker:
     """Depth-first over the tree; text and inline elements gather into the block being built."""
 
     def __init__(self, han: dict, path: Path, max_blocks: int) -> None:
-        self.blocks: list[Block] = []
+        self.blocks: list[PageBlock] = []
         self._path = path
         self._max_blocks = max_blocks
         self._han = han
@@ -204,7 +204,7 @@ class _Walker:
         self._level = 0
         self._container: tuple[int, ...] = ()
         self._context = ""
-        self._elements = 0  # block elements seen: each one's number, for Block.container
+        self._elements = 0  # block elements seen: each one's number, for PageBlock.container
         self._links = 0  # links open around the current element: a link may wrap whole blocks
 
     def element(self, element, container: tuple[int, ...], context: str) -> None:
@@ -258,7 +258,7 @@ class _Walker:
             return
         self._elements += 1
         line = element.sourceline or 0
-        self.blocks.append(Block(Part.BODY, tidy(text), line, line + text.strip("\n").count("\n"),
+        self.blocks.append(PageBlock(Part.BODY, tidy(text), line, line + text.strip("\n").count("\n"),
                                  markup_chars=len(text), context=context or "code block",
                                  container=(*container, self._elements)))
 
@@ -298,6 +298,6 @@ class _Walker:
             return
         if len(self.blocks) == self._max_blocks:
             raise too_many_blocks(self._path, self._max_blocks, self._start)
-        self.blocks.append(Block(self._part, text, self._start, self._end if self._end != self._start else 0,
+        self.blocks.append(PageBlock(self._part, text, self._start, self._end if self._end != self._start else 0,
                                  spans, self._level, builder.link_chars, 0, builder.images,
                                  self._context, self._container))

@@ -16,7 +16,7 @@ from pathlib import Path
 from ..errors import InputError
 from ..model import Part
 from ..placeholders import escape
-from .base import MAX_BLOCKS, Block, InlineText, Page, check_lines, tidy, too_many_blocks
+from .base import MAX_BLOCKS, PageBlock, InlineText, Page, check_lines, tidy, too_many_blocks
 
 _SENTENCE_END = re.compile(r"[。！？!?；;…”」』]$")
 _URL = re.compile(r"^(https?:)?//\S+$")
@@ -58,7 +58,7 @@ def read(text: str, path: Path, max_blocks: int = MAX_BLOCKS) -> Page:
         except InputError as error:
             warnings.append(f"{error}; read as text")
             tokens = parser.disable("front_matter").parse(text)
-    blocks: list[Block] = []
+    blocks: list[PageBlock] = []
     containers: list[str] = []  # open list and quote tokens, innermost last
     part_of_next = Part.BODY
     level_of_next = 0
@@ -79,12 +79,12 @@ def read(text: str, path: Path, max_blocks: int = MAX_BLOCKS) -> Page:
                 raise too_many_blocks(path, max_blocks, token.map[0] + 1)
         elif token.type in _SKIPPED and token.map:
             start, end = token.map
-            blocks.append(Block(Part.BODY, escape(tidy(token.content)), start + 1, end,
+            blocks.append(PageBlock(Part.BODY, escape(tidy(token.content)), start + 1, end,
                                 markup_chars=len(token.content), context=_SKIPPED[token.type]))
     return Page("markdown", blocks, metadata, tuple(warnings))
 
 
-def _html_blocks(source: str, path: Path, offset: int, max_blocks: int) -> list[Block]:
+def _html_blocks(source: str, path: Path, offset: int, max_blocks: int) -> list[PageBlock]:
     """Raw HTML inside Markdown (clippers keep a <p> or a <figure> as it was) is read by the HTML
     reader, at its lines in the Markdown file; the region stays a run of blocks, as for Markdown."""
     from . import html
@@ -107,7 +107,7 @@ def _container_part(containers: list[str]) -> tuple[Part, int]:
     return (Part.LIST_ITEM, lists) if lists else (Part.BODY, 0)
 
 
-def _inline_blocks(token, part: Part, level: int, source_lines: list[str]) -> list[Block]:
+def _inline_blocks(token, part: Part, level: int, source_lines: list[str]) -> list[PageBlock]:
     """One block per group of source lines that belong together (see the module's docstring)."""
     first_line = token.map[0] + 1
     lines: list[list] = [[]]
@@ -133,7 +133,7 @@ def _inline_blocks(token, part: Part, level: int, source_lines: list[str]) -> li
         text, spans = builder.finish()
         source = "".join(source_lines[group.first - 1:group.last])
         plain_length = len(re.sub(r"<[^>]*>", "", text))
-        blocks.append(Block(part, text, group.first, group.last if group.last != group.first else 0, spans, level,
+        blocks.append(PageBlock(part, text, group.first, group.last if group.last != group.first else 0, spans, level,
                             builder.link_chars, max(0, len(source.strip()) - plain_length), builder.images))
     return blocks
 

@@ -19,7 +19,7 @@ from ..columns import columns
 from ..model import Part
 from ..placeholders import escape
 from ..shapes import is_code
-from .base import MAX_BLOCKS, Block, Page, check_lines, join_lines, tidy
+from .base import MAX_BLOCKS, PageBlock, Page, check_lines, join_lines, tidy
 
 _CONTINUES_LINE = re.compile(r"^[，。、；：！？）」』”’》〉】…,.;:!?)\]]")
 _SENTENCE_END = re.compile(r"[。！？!?；;…”」』）)]$")
@@ -33,7 +33,7 @@ _MIN_WRAPPED_SHARE = 0.3
 def read(text: str, path: Path, max_blocks: int = MAX_BLOCKS) -> Page:
     check_lines(text, path, max_blocks)
     wrap = _wrap_width(line for _, line in _lines(text) if line)
-    blocks: list[Block] = []
+    blocks: list[PageBlock] = []
     paragraph: list[str] = []  # the lines of the paragraph being read, which started on line `first`
     first = last = 0
     for number, line in _lines(text):
@@ -43,11 +43,11 @@ def read(text: str, path: Path, max_blocks: int = MAX_BLOCKS) -> Page:
             paragraph.append(line)
         else:
             if paragraph:
-                blocks.append(Block(Part.BODY, escape(join_lines(paragraph)), first, last))
+                blocks.append(PageBlock(Part.BODY, escape(join_lines(paragraph)), first, last))
             paragraph, first = [line], number
         last = number
     if paragraph:
-        blocks.append(Block(Part.BODY, escape(join_lines(paragraph)), first, last))
+        blocks.append(PageBlock(Part.BODY, escape(join_lines(paragraph)), first, last))
     return Page("text", blocks)
 
 
