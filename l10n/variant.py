@@ -333,7 +333,8 @@ def unexplained_changes(source: str, converted: str, plain: str, phrases: Phrase
     tokens = Counter(_KEPT_VERBATIM.findall(source))
     found = Counter(_KEPT_VERBATIM.findall(converted))
     by_opencc = Counter(_KEPT_VERBATIM.findall(plain))
-    by_rules = Counter(token for pair in phrases for text in pair for token in _KEPT_VERBATIM.findall(text))
+    by_rules = Counter(token for pair in phrases for _ in range(max(1, source.count(pair[0])))
+                       for text in pair for token in _KEPT_VERBATIM.findall(text))  # each time the rule stands
     lost = tokens - found - (tokens - by_opencc) - by_rules
     added = found - tokens - (by_opencc - tokens) - by_rules
     return list(lost.elements()) + [f"+{token}" for token in added.elements()]

@@ -138,6 +138,13 @@ def test_unexplained_changes_name_what_was_lost_or_added():
     assert unexplained_changes("乙肝", "B肝", "B肝", ()) == []
 
 
+def test_a_rule_standing_twice_explains_its_rendering_twice():
+    """谷歌 → Google twice in one sentence is two Googles the edition's rule accounts for, not one and a stray."""
+    rule = (("谷歌", "Google", ""),)
+    assert unexplained_changes("谷歌将谷歌大脑并入", "Google將Google大腦併入", "谷歌將谷歌大腦併入", rule) == []
+    assert unexplained_changes("谷歌将大脑并入", "Google將Google大腦併入", "谷歌將大腦併入", rule) == ["+Google"]
+
+
 class _Damaging:
     def convert(self, text):
         return text.replace("OpenAI", "")
