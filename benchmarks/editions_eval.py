@@ -8,7 +8,7 @@ editions_gold.py, what counts as an error in docs/editions-rubric.md), reads eac
 shared folder (default ../shared beside the repository), converts it with every system and prints, per
 split and region, the errors per 1,000 Han characters of the scored sentences by kind and in total.
 Systems: OpenCC s2tw, s2twp, s2hk, s2hkp; zhconv-rs zh-tw and zh-hk (an optional dependency: without it
-the rows are left out with a note); and l10n, this project's editions (l10n.variant.convert_text).
+the rows are left out with a note); and l10n, this project's editions (l10n.editions.variant.convert_text).
 --explain SYSTEM lists that system's errors on the tuning split, one per line (never the set-aside one:
 the layers must not be tuned on it).
 """
@@ -56,9 +56,9 @@ def _zhconv(variant: str) -> Callable[[str], str]:
 
 def _ours(edition: str) -> tuple[Callable[[str], str], str]:
     """The project's edition converter, and what it is."""
-    from l10n.variant import convert_text
+    from l10n.editions.variant import convert_text
 
-    return (lambda text: convert_text(text, edition)), f"l10n.variant.convert_text(text, {edition!r})"
+    return (lambda text: convert_text(text, edition)), f"l10n.editions.variant.convert_text(text, {edition!r})"
 
 
 def systems(notes: list[str]) -> list[System]:

@@ -21,8 +21,8 @@ from editions_scoring import BASE_CONFIG, han_count, score
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from l10n import variant  # noqa: E402
-from l10n.variant import convert_text  # noqa: E402
+from l10n.editions import variant  # noqa: E402
+from l10n.editions.variant import convert_text  # noqa: E402
 from l10n.ingest import read_article  # noqa: E402
 
 DEFAULT_ITEMS = ROOT / "benchmarks" / "data" / "editions"

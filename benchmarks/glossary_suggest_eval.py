@@ -30,7 +30,7 @@ from l10n.glossary import Glossary  # noqa: E402
 from l10n.ingest import read_article  # noqa: E402
 from l10n.pipeline import BUNDLED_SAMPLE  # noqa: E402
 from l10n.mining.names import PINYIN_GUESS  # noqa: E402
-from l10n.suggest import suggest  # noqa: E402
+from l10n.mining.suggest import suggest  # noqa: E402
 
 ANNOTATIONS = ROOT / "tests" / "data" / "glossary-eval"
 PAGE_SUFFIXES = (".md", ".markdown", ".html", ".htm", ".txt")

@@ -3,7 +3,7 @@
     python benchmarks/merge_vs_msgmerge.py [ARTICLE] [--pairs N] [--seed S]
 
 For each pair, a catalog holds the sentence with a reviewed translation and the template holds the
-edited sentence; it prints whether `msgmerge --previous` and l10n.merge each offer the old translation
+edited sentence; it prints whether `msgmerge --previous` and l10n.catalog.merge each offer the old translation
 as a fuzzy match, and for every disagreement the character similarity, the UTF-8 byte similarity (what
 msgmerge's fstrcmp counts) and whether the two sentences share a run of four characters (msgmerge only
 looks at previous entries that do).
@@ -22,7 +22,7 @@ from rapidfuzz import fuzz
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from l10n import merge  # noqa: E402
+from l10n.catalog import merge  # noqa: E402
 from l10n.ingest import read_article  # noqa: E402
 from l10n.pipeline import BUNDLED_SAMPLE  # noqa: E402
 from l10n.segment import segment_document  # noqa: E402

@@ -12,13 +12,14 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import locales, reviewed, structure
+from . import locales
+from .catalog import reviewed, structure
 from .errors import InputError, L10nError, UsageError
 from .files import write_atomic
 from .glossary import Glossary
 from .model import Document, Issue, Segment
-from .qa.catalogs import errors_by_sentence
 from .placeholders import tags
+from .qa.catalogs import errors_by_sentence
 from .writers import PLAIN, WRITERS
 from .writers.article import (FALLBACK_CLOSE, FALLBACK_OPEN, FUZZY_CLOSE, FUZZY_OPEN, Article, Block,
                               PlaceholderError, parse)

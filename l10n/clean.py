@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 from . import shapes
 from .model import Paragraph, Part, Removal
-from .region import NEUTRAL, article_region, members, prose, reads_as_sentence
 from .readers.base import PageBlock, Page
+from .region import NEUTRAL, article_region, members, prose, reads_as_sentence
 
 # Chrome is always short; a long paragraph that mentions 微博 or 评论 is article text.
 _CHROME_MAX_CHARS = 40

@@ -16,14 +16,14 @@ from .align.formats import FORMATS as ALIGN_FORMATS
 from .build import FALLBACKS
 from .errors import L10nError
 from .escapes import one_line
-from .model import Severity
-from .options import field_help, setting_help
-from .translate import engines
-from .qa.terms import NAME_STYLES
-from .readers import FORMATS as INPUT_FORMATS, TITLES as INPUT_TITLES
 from .exchange import PLACEHOLDER_FORMS, UNIT_SHAPES
 from .locales import TAG_SCHEMES
+from .model import Severity
+from .options import field_help, setting_help
+from .qa.terms import NAME_STYLES
+from .readers import FORMATS as INPUT_FORMATS, TITLES as INPUT_TITLES
 from .table import FORMATS
+from .translate import engines
 
 
 def _typer(help: str) -> typer.Typer:
@@ -153,7 +153,7 @@ def _run_progress(quiet: bool) -> Iterator:
 
 
 def _editions(value: str | None) -> tuple[str, ...] | None:
-    """`--hant tw,hk`: one Traditional edition each (editions.py)."""
+    """`--hant tw,hk`: one Traditional edition each (editions/)."""
     from . import editions
 
     if value is None:
@@ -257,7 +257,7 @@ def run(
 ) -> None:
     """Localize articles or folders of them: write the template, the Traditional and English .po files and the
     segment table for each."""
-    from .inputs import matching
+    from .batch.inputs import matching
     from .pipeline import run as run_pipeline
 
     resolved = _resolve("run", {
@@ -320,7 +320,7 @@ def _selected(paths: list[Path], pattern: str | None, listed, options, on_skippe
     """The run's inputs, streamed, and how many there are when they can be counted without being held
     (everything but a list on stdin), for the progress display. Nothing given: the pipeline's default.
     What a walk leaves out goes to on_skipped, once."""
-    from .inputs import collect
+    from .batch.inputs import collect
 
     def inputs(report=None):
         return collect(paths, pattern, listed, options.out_dir, options.follow_links, report)
@@ -740,7 +740,7 @@ def glossary_suggest(
 
     from .glossary import COLUMNS
     from .escapes import spreadsheet_cell
-    from .suggest import read_articles, suggest_many
+    from .mining.suggest import read_articles, suggest_many
 
     resolved = _resolve("glossary suggest", {
         "glossary": tuple(glossary) if glossary else None, "follow_links": follow_links, "max_bytes": max_bytes,

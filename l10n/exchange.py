@@ -5,13 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import notes, reviewed, structure
+from . import notes
+from .catalog import reviewed, structure
+from .catalog.entries import Entry
+from .catalog.reviewed import DocumentCatalog
 from .files import write_atomic
+from .locales import SOURCE, exchange_tag
 from .model import Document, Segment
 from .placeholders import tags
-from .entries import Entry
-from .locales import SOURCE, exchange_tag
-from .reviewed import DocumentCatalog
 
 TMX_NAME = "translations.tmx"  # --multilingual: every language in one file
 

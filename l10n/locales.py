@@ -1,6 +1,6 @@
 """Every language l10n reads or writes, one row each, with what each format calls it: the Simplified source,
-English, and the Traditional editions (their rows come from editions.py, which holds the rest of what an edition
-is). A new target language is a row here; a new Traditional edition is a row in editions.py.
+English, and the Traditional editions (their rows come from editions/, which holds the rest of what an edition
+is). A new target language is a row here; a new Traditional edition is a row in editions/.
 """
 from __future__ import annotations
 

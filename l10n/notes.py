@@ -18,12 +18,12 @@ MACHINE_DRAFT = "machine draft"  # the engine that drafted the text (translate/e
 MT_GLOSSARY = "MT glossary"  # whether a draft kept a term's rendering (translate/enforce.py)
 MEMORY = "translation memory"  # an exact match in the memory (memory.py)
 REFERENCE = "reference"  # a sentence of an aligned reference translation (align/reference.py)
-NEW_MACHINE_TEXT = "new machine text, for comparison"  # beside a reviewer's text (merge.py)
-VOCABULARY = "regional vocabulary"  # what an edition's layers rewrote (layers.py, stacks.py)
+NEW_MACHINE_TEXT = "new machine text, for comparison"  # beside a reviewer's text (catalog/merge.py)
+VOCABULARY = "regional vocabulary"  # what an edition's layers rewrote (editions/layers.py, editions/stacks.py)
 SOFTWARE = "software vocabulary"
 NAME = "regional name"
-WORD_BOUNDARY = "word boundary"  # a phrase taken back where it is no word of its sentence (variant.py)
-PUNCTUATION = "punctuation"  # quotation marks an edition changed (variant.py)
+WORD_BOUNDARY = "word boundary"  # a phrase taken back where it is no word of its sentence (editions/variant.py)
+PUNCTUATION = "punctuation"  # quotation marks an edition changed (editions/variant.py)
 QA_PREFIX = "QA "  # QA findings: `QA error: …` and `QA warning: …` (qa/findings.py)
 QA_ERROR = "QA error"
 QA_WARNING = "QA warning"
@@ -31,7 +31,7 @@ LABELS = (GLOSSARY, QA_ERROR, QA_WARNING, MACHINE_DRAFT, MT_GLOSSARY, MEMORY, RE
           SOFTWARE, NAME, WORD_BOUNDARY, PUNCTUATION)
 # Where a draft came from, while the text is the machine's.
 ORIGINS = (MACHINE_DRAFT, MEMORY, REFERENCE)
-# Catalogs made before machine.json marked machine text with this note (machine.py reads it).
+# Catalogs made before machine.json marked machine text with this note (catalog/machine.py reads it).
 LEGACY_FINGERPRINT = re.compile(r"^machine text, fingerprint ([0-9a-f]{8})$")
 _LOCATION = r"[\w ]+, paragraph \d+, sentence \d+"
 NOTE_STARTS = re.compile(f"(?:{'|'.join(map(re.escape, LABELS))}): "

@@ -7,9 +7,9 @@ A run streams an archive a chunk of documents at a time, so only the chunks in f
 3. localize (on a worker): Traditional editions, English drafts (batched across the chunk's documents),
    QA, catalogs rendered to text;
 4. write (here): backups, files, the manifest record, new drafts into the cache.
-Workers are this process, worker processes or a Dask cluster (executors.py). A document that fails is
+Workers are this process, worker processes or a Dask cluster (batch/executors.py). A document that fails is
 reported with its file and line while the others go on; everything is written by this process, once.
-This module says what each step does; schedule.py when and where it runs, what is skipped, and the writing.
+This module says what each step does; batch/schedule.py when and where it runs, what is skipped, and the writing.
 """
 from __future__ import annotations
 
@@ -20,30 +20,31 @@ from pathlib import Path
 
 from . import __version__
 from . import glossary as glossaries
-from . import locales, machine, placeholders, po, structure
-from .claims import FolderClaims
+from . import locales, placeholders
+from .batch.claims import FolderClaims
+from .batch.executors import open_executor
+from .batch.inputs import Input
+from .batch.lock import output_lock
+from .batch.manifest import Manifest, digest_files
+from .catalog import machine, po, structure
 from .errors import InputError, L10nError, UsageError
-from .executors import open_executor
 from .glossary import Glossary, term_notes
 from .ingest import MAX_BYTES, Limits, read_article
-from .readers.base import MAX_BLOCKS
-from .inputs import Input
-from .lock import output_lock
-from .manifest import Manifest, digest_files
 from .model import Document, Segment, Target
 from .qa import check_catalog
 from .qa.terms import NAME_STYLES
-from .schedule import (Chunk, DocumentResult, Failure, Job, Ledger, Previous, ProgressCallback, Summary, opened,
-                       timed, two_steps, unexpected)
+from .readers.base import MAX_BLOCKS
+from .batch.schedule import (Chunk, DocumentResult, Failure, Job, Ledger, Previous, ProgressCallback, Summary, opened,
+                             timed, two_steps, unexpected)
+from . import editions as edition_table
+from .batch.snapshots import KnownDrafts, KnownMatches
+from .editions.layers import signature as layers_signature
+from .editions.variant import Phrases, glossary_phrases, respect_boundaries, traditional_variant
 from .segment import segment_document
-from .snapshots import KnownDrafts, KnownMatches
 from .table import render_rows
 from .translate import engines
 from .translate.base import EngineOptions, Translator
 from .translate.enforce import DraftReport, draft_documents, draft_keys
-from . import editions as edition_table
-from .layers import signature as layers_signature
-from .variant import Phrases, glossary_phrases, respect_boundaries, traditional_variant
 
 BUNDLED_SAMPLE = Path(__file__).parent / "samples" / "jiemian-openai-board.zh.txt"
 ENGLISH = locales.ENGLISH.locale
@@ -52,7 +53,7 @@ ENGLISH = locales.ENGLISH.locale
 @dataclass(frozen=True)
 class RunOptions:
     out_dir: Path = Path("output")
-    editions: tuple[str, ...] = (edition_table.DEFAULT,)  # Traditional editions (editions.py), one catalog each
+    editions: tuple[str, ...] = (edition_table.DEFAULT,)  # Traditional editions (editions/), one catalog each
     glossary: tuple[Path, ...] | None = None  # None: ./glossary.csv when there is one
     mt: str = engines.AUTO  # auto: the first engine with a model; an engine's name: its model is required; none
     name_style: str = "full"  # news: later mentions may use a name's short form

@@ -15,7 +15,7 @@ Writes, per region (tw, hk, hant):
 - longer-names.txt: the names in jieba's dictionary that hold one of the rules' phrases (格拉斯哥 holds 格拉斯).
 - known-names.txt: every mainland name of those groups, with a regional form or not: where one of OpenCC's
   phrases runs into a known name (年谷 into 谷歌), the name stands.
-- neighbours.tsv: what l10n/neighbours.py reads (words around 里, 只, 米; the characters around 里 in names).
+- neighbours.tsv: what l10n/editions/neighbours.py reads (words around 里, 只, 米; the characters around 里 in names).
 - phrase-checks.txt: OpenCC's own phrases (STPhrases) that decide a character and are not a common word by
   themselves (年谷 in 2024年谷歌, 并为 in 并为客户): the converter checks them against the words around them.
 OpenCC's dictionaries are read from the installed opencc package with its own `opencc_dict` tool.
@@ -290,14 +290,14 @@ def inside_phrases(rows, phrases, words, converter, width: int, single: bool = F
     return found
 
 
-NEIGHBOUR_CHARACTERS = "里只米"  # the characters l10n/neighbours.py decides by their neighbours
+NEIGHBOUR_CHARACTERS = "里只米"  # the characters l10n/editions/neighbours.py decides by their neighbours
 _NAME_DOTS = "·・‧•"
 NEIGHBOURS_SEEN = 2  # how often a character must stand before 里 in Wikipedia's names to count
 
 
 def derive_neighbours(words, known: list[str], checks: list[str]) -> list[tuple[str, str, str]]:
-    """What l10n/neighbours.py needs, as (what, character, items): the common words (jieba's, not names) that end
-    or begin with each of its characters (城里, 只是, 米饭); the characters before 里 (seen twice in Wikipedia's
+    """What l10n/editions/neighbours.py needs, as (what, character, items): the common words (jieba's, not names)
+    that end or begin with each of its characters (城里, 只是, 米饭); the characters before 里 (seen twice in Wikipedia's
     names) and after it (in those and jieba's proper nouns) that make no common word with it; and the names and
     OpenCC phrases (its rarer ones) that begin with 里 and go on as a name does (里约)."""
     def common(word: str) -> bool:

@@ -2,7 +2,7 @@ import pytest
 from batch_work import die_once, power
 
 from l10n.errors import InputError, UsageError
-from l10n.executors import EXECUTORS, choose, open_executor
+from l10n.batch.executors import EXECUTORS, choose, open_executor
 
 
 def test_choice_follows_jobs_and_cluster():
@@ -97,7 +97,7 @@ def test_local_cluster_keeps_the_shared_data_when_every_worker_holding_it_dies()
 def test_closing_survives_dasks_worker_bookkeeping_error():
     """Dask's cluster can raise KeyError on close when a restarted worker is reported removed twice
     (dask/distributed#5407); every result is already in, so closing the executor must not fail the run."""
-    from l10n.executors import DaskExecutor
+    from l10n.batch.executors import DaskExecutor
 
     closed = []
 

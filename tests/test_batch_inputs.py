@@ -1,7 +1,7 @@
 import io
 from pathlib import Path
 
-from l10n.inputs import HERE, collect, listed, walk
+from l10n.batch.inputs import HERE, collect, listed, walk
 
 
 def _tree(root: Path, names: list[str]) -> None:

@@ -6,12 +6,12 @@ import time
 import pytest
 
 from l10n.errors import OutputError
-from l10n.lock import LOCK_NAME, output_lock
+from l10n.batch.lock import LOCK_NAME, output_lock
 
 HOLD = """
 import sys, time
 from pathlib import Path
-from l10n.lock import output_lock
+from l10n.batch.lock import output_lock
 with output_lock(Path(sys.argv[1])):
     print("held", flush=True)
     time.sleep(float(sys.argv[2]))

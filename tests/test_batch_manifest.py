@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from l10n.claims import FolderClaims
+from l10n.batch.claims import FolderClaims
 from l10n.errors import OutputError
-from l10n.manifest import JSONL_NAME, MANIFEST_NAME, Manifest, digest_files, input_key
+from l10n.batch.manifest import JSONL_NAME, MANIFEST_NAME, Manifest, digest_files, input_key
 
 RECIPE = {"l10n": "0.1.0", "glossary": "abc", "options": {"editions": ["s2twp"]}, "model": "none"}
 
@@ -68,7 +68,7 @@ def test_an_edited_or_missing_output_file_means_redo(tmp_path):
         assert not manifest.unchanged("k", "sha", RECIPE)
 
 
-CRASH = ("import os, signal, sys\nfrom pathlib import Path\nfrom l10n.manifest import Manifest\n"
+CRASH = ("import os, signal, sys\nfrom pathlib import Path\nfrom l10n.batch.manifest import Manifest\n"
          "folder = Path(sys.argv[1])\nmanifest = Manifest(folder)\nfiles = [folder / 'doc' / 'zh_TW.po']\n"
          "manifest.record('a', 'sha', {}, files)\nmanifest.record('b', 'sha', {}, files)\n"
          "os.kill(os.getpid(), signal.SIGKILL)\n")

@@ -9,7 +9,7 @@ from batch_work import DyingTranslator, EchoTranslator, RecordingTranslator, art
 from typer.testing import CliRunner
 
 from l10n.cli import app
-from l10n.manifest import MANIFEST_NAME
+from l10n.batch.manifest import MANIFEST_NAME
 from l10n.pipeline import RunOptions, run
 
 runner = CliRunner()
@@ -207,7 +207,7 @@ def test_an_archive_line_says_where_replaced_reviewed_files_were_kept(tmp_path):
     assert line.endswith(f" -> {out / 'b'}; reviewed files it replaced kept in {out / 'b' / '.backup' / '0001'}")
 
 
-HOLD = "import sys, time\nfrom pathlib import Path\nfrom l10n.lock import output_lock\n" \
+HOLD = "import sys, time\nfrom pathlib import Path\nfrom l10n.batch.lock import output_lock\n" \
        "with output_lock(Path(sys.argv[1])):\n    print('held', flush=True)\n    time.sleep(60)\n"
 
 

@@ -6,7 +6,7 @@ from lxml import html
 from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
-from l10n import structure
+from l10n.catalog import structure
 from l10n.build import BuildOptions, build
 from l10n.cli import app
 from l10n.files import write_atomic

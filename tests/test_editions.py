@@ -5,8 +5,9 @@ from pathlib import Path
 import polib
 import pytest
 
-from l10n import editions, layers, pipeline, quotes, variant
-from l10n.variant import convert_text
+from l10n import editions, pipeline
+from l10n.editions import layers, quotes, variant
+from l10n.editions.variant import convert_text
 from l10n.errors import UsageError
 from l10n.glossary import Glossary, parse
 from l10n.model import Part, Segment

@@ -6,7 +6,7 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
-from l10n import structure
+from l10n.catalog import structure
 from l10n.cli import app
 from l10n.files import write_atomic
 from l10n.memory import default_memory_path

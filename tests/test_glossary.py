@@ -10,7 +10,7 @@ from l10n.glossary import Glossary, load, parse
 from l10n.ingest import read_article
 from l10n.model import GlossaryEntry, Kind, Segment, Part
 from l10n.qa import build_context, check_texts
-from l10n.variant import traditional_variant
+from l10n.editions.variant import traditional_variant
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "zh_Hans,en,en_short,zh_Hant,zh_TW,zh_HK,kind,en_forbidden,note\n"

@@ -11,7 +11,7 @@ import pytest
 from lxml import etree
 from typer.testing import CliRunner
 
-from l10n import po
+from l10n.catalog import po
 from l10n.cli import app
 from l10n.errors import InputError
 

@@ -7,8 +7,8 @@ import subprocess
 import polib
 from typer.testing import CliRunner
 
-from l10n import po_text
-from l10n.entries import Catalog, Entry
+from l10n.catalog import po_text
+from l10n.catalog.entries import Catalog, Entry
 from l10n.cli import app
 
 runner = CliRunner()

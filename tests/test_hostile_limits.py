@@ -8,7 +8,7 @@ from pathlib import Path
 import polib
 from typer.testing import CliRunner
 
-from l10n import backup
+from l10n.batch import backup
 from l10n.cli import app
 from l10n.readers import html
 

@@ -18,16 +18,17 @@ LAYERS: list[tuple[str, ...] | frozenset[str]] = [
     frozenset({"__main__", "reference"}),  # `python -m l10n`; the generated docs
     ("cli",),  # parses options, renders what the library returns
     ("options", "settings"),  # the settings file and the command line, into options dataclasses
-    frozenset({"build", "exchange", "suggest"}),  # the commands besides run
+    frozenset({"build", "exchange"}),  # the commands that start from catalogs
     ("pipeline",),  # the conductor of a run
-    ("schedule", "inputs", "executors", "manifest", "lock", "claims", "snapshots", "backup"),  # batch runs
     ("translate", "memory"),  # English drafts: engines, glossary enforcement, the cache, the memory
     ("qa",),  # checks; `check` and the checks `build` runs
-    ("mining",),  # glossary suggestions, word boundaries QA shares
+    ("mining",),  # glossary suggestions, and the word boundaries QA shares
+    ("batch",),  # batch runs: scheduling, inputs, executors, the manifest, the lock, claims, snapshots, backups
     ("align",),  # sentence alignment, references, archives
     ("writers",),  # articles, the review page, TMX, XLIFF
-    ("reviewed", "po", "merge", "machine", "po_text", "entries", "structure"),  # catalogs
-    ("glossary", "locales", "variant", "editions", "layers", "stacks", "quotes", "boundaries", "neighbours"),  # editions, glossary
+    ("catalog",),  # the entry model, reading, writing and merging catalogs, document.json
+    ("glossary", "locales"),  # the desk's glossary; every language's names (locale, tags, plurals)
+    ("editions",),  # the Traditional editions: their table, OpenCC with regional layers
     ("ingest", "readers", "clean", "region", "shapes", "segment"),  # reading and cleaning an article
     ("placeholders", "inline_codes", "notes", "numbers", "words", "model", "table", "report", "files",
      "databases", "columns", "escapes", "errors"),  # the model and helpers every stage shares

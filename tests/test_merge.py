@@ -1,4 +1,4 @@
-"""Reviewers' work survives every re-run, with GNU msgmerge's rules (l10n/merge.py through the pipeline)."""
+"""Reviewers' work survives every re-run, with GNU msgmerge's rules (l10n/catalog/merge.py through the pipeline)."""
 import hashlib
 import shutil
 import subprocess
@@ -562,9 +562,9 @@ def test_msgcat_rewrites_a_generated_file_to_the_same_bytes(tmp_path, sample_pat
 def test_a_sentence_that_was_several_entries_starts_from_all_of_them():
     """msgmerge would start 好； 他说，明天再谈这件事。 from the longer half alone (the short one scores under 0.6)
     and keep 好； obsolete; the reviewer gets both halves, in order, and the old pieces in #| msgid."""
-    from l10n.entries import Catalog, Entry, key
-    from l10n.machine import Draft
-    from l10n.merge import Fresh, merge
+    from l10n.catalog.entries import Catalog, Entry, key
+    from l10n.catalog.machine import Draft
+    from l10n.catalog.merge import Fresh, merge
 
     previous = Catalog({}, [Entry("好；", "Fine;"), Entry("他说，明天再谈这件事。", "he said they would talk about it tomorrow."),
                             Entry("机器的半句；", "machine half;", flags=["fuzzy"]),

@@ -5,8 +5,8 @@ from pathlib import Path
 import polib
 import pytest
 
-from l10n import po_text
-from l10n.entries import Catalog, Entry
+from l10n.catalog import po_text
+from l10n.catalog.entries import Catalog, Entry
 from l10n.errors import InputError
 from l10n.ingest import read_article
 from l10n.pipeline import RunOptions, run
@@ -124,7 +124,7 @@ def test_an_unterminated_string_is_refused_not_cut(outputs, tmp_path, sample_pat
 
 
 def test_escaped_quotes_and_obsolete_entries_read_back(tmp_path):
-    from l10n.po import read_catalog
+    from l10n.catalog.po import read_catalog
 
     path = tmp_path / "x.po"
     path.write_text('msgid ""\nmsgstr ""\n"Content-Type: text/plain; charset=UTF-8\\n"\n\n'

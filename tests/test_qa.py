@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.entries import Catalog, Entry
+from l10n.catalog.entries import Catalog, Entry
 from l10n.glossary import Glossary, parse
 from l10n.model import Part, Segment, Severity
 from l10n.qa import CHECKS, build_context, check_catalog, check_texts

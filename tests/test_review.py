@@ -9,8 +9,8 @@ from typer.testing import CliRunner
 
 from l10n.cli import app
 from l10n.model import Document, Paragraph, Part, Segment, Span
-from l10n.entries import Catalog, Entry
-from l10n.reviewed import DocumentCatalog
+from l10n.catalog.entries import Catalog, Entry
+from l10n.catalog.reviewed import DocumentCatalog
 from l10n.writers.review import render
 
 ROOT = Path(__file__).resolve().parent.parent

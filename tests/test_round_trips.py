@@ -1,5 +1,6 @@
 """Property tests: what l10n writes, it reads back as it was. A catalog rendered as gettext writes it
-(po_text.py) and read again (po.py), and document.json rendered and read again (structure.py)."""
+(catalog/po_text.py) and read again (catalog/po.py), and document.json rendered and read again
+(catalog/structure.py)."""
 from __future__ import annotations
 
 import tempfile
@@ -8,8 +9,8 @@ from pathlib import Path
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n import po, structure
-from l10n.entries import Catalog, Entry
+from l10n.catalog import po, structure
+from l10n.catalog.entries import Catalog, Entry
 from l10n.model import Document, Paragraph, Part, Segment, Span
 
 # Text as articles and reviewers give it: Chinese, Latin, the characters a .po file escapes (quotes, backslashes,

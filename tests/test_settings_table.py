@@ -42,7 +42,7 @@ PROBES: dict[str, tuple[list[str], str]] = {
     "check": (["check"], "l10n.qa.catalogs.check_files"),
     "build": (["build"], "l10n.build.build"),
     "glossary check": (["glossary", "check"], "l10n.glossary.check_file"),
-    "glossary suggest": (["glossary", "suggest", "article.txt"], "l10n.suggest.read_articles"),
+    "glossary suggest": (["glossary", "suggest", "article.txt"], "l10n.mining.suggest.read_articles"),
     "align": (["align", "article.txt", "english.txt"], "l10n.align.archive.align_pair"),
     "export tmx": (["export", "tmx"], "l10n.exchange.export_tmx"),
     "export xliff": (["export", "xliff"], "l10n.exchange.export_xliff"),

@@ -11,7 +11,7 @@ from l10n.cli import app
 from l10n.glossary import Glossary, load, parse
 from l10n.ingest import parse_article, read_article
 from l10n.model import Kind
-from l10n.suggest import NEEDS_ENGLISH, suggest, suggest_many
+from l10n.mining.suggest import NEEDS_ENGLISH, suggest, suggest_many
 
 ROOT = Path(__file__).resolve().parent.parent
 HEADER = "zh_Hans,en,en_short,zh_Hant,zh_TW,zh_HK,kind,en_forbidden,note"
@@ -192,7 +192,7 @@ def test_cli_suggests_over_a_folder_as_csv_and_table(tmp_path):
 
 
 def test_cli_cells_are_spreadsheet_safe(tmp_path, monkeypatch):
-    from l10n import suggest as suggest_module
+    from l10n.mining import suggest as suggest_module
 
     article = tmp_path / "a.txt"
     article.write_text("标题\n\n正文。\n", encoding="utf-8")

@@ -7,7 +7,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from l10n import editions, stacks, variant
+from l10n import editions
+from l10n.editions import stacks, variant
 from l10n.cli import app
 from l10n.errors import UsageError
 from l10n.glossary import Glossary, load, parse
@@ -16,7 +17,8 @@ from l10n.model import Part, Segment, Severity
 from l10n.qa import build_context, check_texts
 from l10n.pipeline import RunOptions, run
 from l10n.segment import segment_document
-from l10n.variant import convert, glossary_phrases, respect_boundaries, traditional_variant, unexplained_changes
+from l10n.editions.variant import (convert, glossary_phrases, respect_boundaries, traditional_variant,
+                                   unexplained_changes)
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -7,11 +7,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from .. import __version__, po_text
-from ..entries import FUZZY, Catalog, Entry
+from .. import __version__
+from ..catalog import po_text
+from ..catalog.entries import FUZZY, Catalog, Entry
+from ..table import render_rows
 from .dp import Link
 from .inputs import Side
-from ..table import render_rows
 
 TARGET_LANGUAGE = "en"
 

@@ -6,12 +6,12 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import InputError, UsageError
 from .. import readers
+from ..errors import InputError, UsageError
 from ..ingest import Limits, read_article, read_input
-from ..readers.charset import decode
 from ..model import Document
 from ..placeholders import strip
+from ..readers.charset import decode
 from ..segment import segment_document
 
 

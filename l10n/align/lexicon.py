@@ -15,8 +15,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..model import GlossaryEntry
-from ..segment import is_han
 from ..numbers import Quantity, english_quantities, quantities
+from ..segment import is_han
 
 _LONGEST_WORD = 8
 _SENSE_WORDS = 4  # content words kept from one dictionary sense: later ones are mostly explanation

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import statistics
 
-from ..entries import Catalog
+from ..catalog.entries import Catalog
 from ..model import Issue, Segment
 from ..notes import parse_glossary_term
 from . import terms, numbers, latin, leaks, punctuation, repetition, spelling, regional  # noqa: F401, I001  (each registers its checks, in this order)
@@ -27,7 +27,7 @@ def build_context(segments: list[Segment], texts: dict[str, str], locale: str, s
     if language == ENGLISH:
         required = terms.requirements(segments, style)
     elif language == TRADITIONAL and edition is not None:
-        from ..variant import term_rendering, traditional_variant
+        from ..editions.variant import term_rendering, traditional_variant
 
         required = terms.requirements(segments, "full", lambda entry: term_rendering(entry, edition))
         expected = converted if converted is not None else traditional_variant(segments, edition).texts

@@ -12,13 +12,14 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import editions, po
-from ..entries import Catalog
+from .. import editions
+from ..catalog import po
+from ..catalog.entries import Catalog
+from ..editions.variant import Phrases, glossary_phrases, respect_boundaries, traditional_variant
 from ..errors import InputError, UsageError
 from ..files import write_atomic
 from ..glossary import Glossary
 from ..model import Issue, Part, Segment, Severity
-from ..variant import Phrases, glossary_phrases, respect_boundaries, traditional_variant
 from . import check_catalog
 from .findings import is_finding
 from .registry import TRADITIONAL, language_of

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from .. import notes
-from ..entries import FUZZY, Entry
+from ..catalog.entries import FUZZY, Entry
 from ..model import Issue, Severity
 from .registry import CHECKS
 

@@ -24,7 +24,7 @@ def simplified_left(text: str, expected: str, kept: tuple[str, ...] = ()) -> lis
     """(character, expected character) for each character of a Traditional text that stands where OpenCC's
     conversion has another one and that OpenCC converts: 发 for 發 or 髮 is a leak; 回 where OpenCC writes
     迴, or a reviewer's rewording, is not; nor is a character of a form the glossary keeps (范劍磊, `kept`)."""
-    from ..variant import convert
+    from ..editions.variant import convert
 
     if text == expected:
         return []  # the common case, and SequenceMatcher is quadratic on a long sentence

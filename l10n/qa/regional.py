@@ -13,7 +13,7 @@ def mainland_form(segment: Segment, text: str, context: Context) -> list[str]:
     if context.edition is None or text == context.expected.get(segment.id):
         return []  # the edition's own text: every regional form it knows is in it
     from ..editions import get
-    from ..variant import regional_forms
+    from ..editions.variant import regional_forms
 
     terms = [hit.entry.source for hit in segment.terms]  # the desk's glossary decides its own terms
     left = [(mainland, rendering) for source, rendering, mainland in regional_forms(segment.source, context.edition)
@@ -27,7 +27,7 @@ def mainland_form(segment: Segment, text: str, context: Context) -> list[str]:
 def variant_changed(segment: Segment, text: str, context: Context) -> list[str]:
     if context.edition is None:
         return []
-    from ..variant import changed_verbatim
+    from ..editions.variant import changed_verbatim
 
     changed = changed_verbatim(segment, text, context.edition)
     if not changed:

@@ -33,7 +33,7 @@ class Context:
     usual_ratio: float | None = None  # the document's median target/source length ratio
     carried_over: dict[str, frozenset[str]] = field(default_factory=dict)  # bracket families a neighbour continues
     recurring_words: frozenset[str] = frozenset()  # unknown English words two entries or more use
-    edition: str | None = None  # Traditional: the edition (editions.py) the catalog is checked as
+    edition: str | None = None  # Traditional: the edition (editions/) the catalog is checked as
     glossary_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Traditional: segment id → the
     # glossary's forms of its terms in the edition (its override column, 范劍磊), from the glossary or the run's notes
 

@@ -20,8 +20,8 @@ from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
 from ..escapes import xml_text
-from ..model import Part
 from ..locales import exchange_tag
+from ..model import Part
 from .article import FALLBACK, FUZZY, Article, Block, Node, safe_url
 
 _STYLES = {Part.TITLE: "Title", Part.SUBTITLE: "Subtitle", Part.QUOTE: "Quote", Part.CAPTION: "Caption"}

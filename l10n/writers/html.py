@@ -6,8 +6,8 @@ from lxml import html
 from lxml.html import builder as E
 
 from ..escapes import xml_text
-from ..model import Part
 from ..locales import SOURCE
+from ..model import Part
 from .article import FALLBACK, FUZZY, Article, Block, Node, add_text, safe_url, serialize
 
 _STYLE = ("body{font:1.05rem/1.6 system-ui,sans-serif;max-width:42rem;margin:2rem auto;padding:0 1rem}"

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Part
 from ..locales import SOURCE
+from ..model import Part
 from .article import FALLBACK, FUZZY, Article, Block, Node, safe_url
 
 _REFERENCE_START = re.compile(r"&(?=#?[A-Za-z0-9]+;)")

@@ -14,10 +14,10 @@ from dataclasses import dataclass
 from lxml.html import builder as E
 
 from .. import locales, notes
-from ..entries import Entry
+from ..catalog.entries import Entry
+from ..catalog.reviewed import DocumentCatalog
 from ..escapes import xml_text
 from ..model import Document, Segment, Span
-from ..reviewed import DocumentCatalog
 from .article import Node, PlaceholderError, add_text, parse, serialize
 
 _STYLE = """

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..model import Span
 from ..escapes import xml_text
+from ..model import Span
 from .article import add_text
 from .codes import Code, line_breaks, pieces
 

@@ -11,9 +11,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from ..notes import note
+from . import Edition
 from . import layers
-from .editions import Edition
-from .notes import note
 
 # A rule's mark: one private-use character (planes 15 and 16).
 _MARK_BASE = 0xF0000

@@ -11,19 +11,19 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from . import placeholders
-from .errors import InputError, UsageError
-from .glossary import Glossary, SuggestOptions
-from .ingest import read_article
-from .inputs import Skipped, collect
-from .mining.boundaries import HAN, NAME_DOT
-from .mining.codes import is_code
-from .mining.kinds import guess_kind
-from .mining.names import PINYIN_GUESS, chinese_people, pinyin_name
-from .mining.patterns import GENERIC_LATIN, introductions
-from .model import Document, Kind
-from .readers import EXTENSIONS
-from .words import tagged
+from .. import placeholders
+from ..batch.inputs import Skipped, collect
+from ..errors import InputError, UsageError
+from ..glossary import Glossary, SuggestOptions
+from ..ingest import read_article
+from ..model import Document, Kind
+from ..readers import EXTENSIONS
+from ..words import tagged
+from .boundaries import HAN, NAME_DOT
+from .codes import is_code
+from .kinds import guess_kind
+from .names import PINYIN_GUESS, chinese_people, pinyin_name
+from .patterns import GENERIC_LATIN, introductions
 
 # Copilot Studio, Azure Maia 100, GPT-4 standing between Chinese characters
 _LATIN_RUN = re.compile(r"(?<![A-Za-z0-9])[A-Z][A-Za-z0-9]*(?:[-·.][A-Za-z0-9]+)*"

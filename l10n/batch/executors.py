@@ -20,7 +20,7 @@ from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wai
 from concurrent.futures.process import BrokenProcessPool
 from typing import Any, Protocol, TypeVar
 
-from .errors import UsageError
+from ..errors import UsageError
 
 Item = TypeVar("Item")
 Outcome = Iterator[tuple[Any, Any]]  # (item, the function's result or the exception it raised)

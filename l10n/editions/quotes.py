@@ -4,7 +4,7 @@ one sentence and closes in a later one of the same paragraph comes out right. An
 (McDonald’s) is not a quotation mark."""
 from __future__ import annotations
 
-from .editions import QuoteStyle
+from . import QuoteStyle
 
 _OPENING = "“‘「『"
 _CLOSING = "”’」』"

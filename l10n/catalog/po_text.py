@@ -19,9 +19,9 @@ import functools
 import itertools
 import re
 
-from .columns import character_columns
+from ..columns import character_columns
+from ..escapes import one_line
 from .entries import Catalog, Entry
-from .escapes import one_line
 
 PAGE_WIDTH = 79
 _ESCAPES = {"\\": "\\\\", '"': '\\"', "\a": "\\a", "\b": "\\b", "\f": "\\f", "\n": "\\n", "\r": "\\r",

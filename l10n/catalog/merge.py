@@ -25,7 +25,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from . import notes
+from .. import notes
 from .entries import FUZZY, Catalog, Entry, is_legacy_context, key
 from .machine import Draft, Drafts, is_machine_text
 

@@ -15,11 +15,12 @@ from pathlib import Path
 
 import polib
 
-from . import __version__, locales, merge, notes, po_text
+from .. import __version__, locales, notes
+from ..errors import InputError
+from ..model import Document, Segment, Target
+from . import merge, po_text
 from .entries import Catalog, Entry
-from .errors import InputError
 from .machine import Drafts
-from .model import Document, Segment, Target
 
 # Kept from a reviewer's file when it is regenerated: who last worked on it, and when.
 _REVIEWER_HEADERS = ("PO-Revision-Date", "Last-Translator", "Language-Team")

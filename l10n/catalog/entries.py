@@ -12,8 +12,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import notes as note_kinds
-from .model import Segment
+from .. import notes as note_kinds
+from ..model import Segment
 
 FUZZY = "fuzzy"
 _CONTEXT_SEPARATOR = "\x04"  # between msgctxt and msgid, as in a compiled .mo file

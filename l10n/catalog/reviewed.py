@@ -11,10 +11,11 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import machine, notes, po
+from .. import notes
+from ..errors import InputError, UsageError
+from ..model import Segment
+from . import machine, po
 from .entries import Catalog, Entry
-from .errors import InputError, UsageError
-from .model import Segment
 
 @dataclass(frozen=True)
 class DocumentCatalog:

@@ -14,16 +14,16 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import machine, merge
+from ..catalog import machine, merge
+from ..catalog.entries import Catalog
+from ..errors import InputError, L10nError, OutputError, UsageError
+from ..files import write_atomic
+from ..ingest import read_input
+from ..model import Document, Segment
 from .backup import back_up
 from .claims import FolderClaims
-from .entries import Catalog
-from .errors import InputError, L10nError, OutputError, UsageError
-from .files import write_atomic
-from .ingest import read_input
 from .inputs import HERE, Input, output_folder
 from .manifest import Manifest, input_key
-from .model import Document, Segment
 
 @dataclass(frozen=True)
 class DocumentResult:

@@ -18,8 +18,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..notes import LEGACY_FINGERPRINT
 from .entries import Catalog, Entry
-from .notes import LEGACY_FINGERPRINT
 
 FILE_NAME = "machine.json"
 _VERSION = 1

@@ -5,8 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
+from ..words import dictionary_words, is_word
 from . import layers
-from .words import dictionary_words, is_word
 
 # How far around a phrase the word check looks, in characters: jieba's words are rarely longer; the sentence is
 # segmented twice that far on each side of the phrase.

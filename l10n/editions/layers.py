@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from .notes import NAME, SOFTWARE, VOCABULARY
+from ..notes import NAME, SOFTWARE, VOCABULARY
 
-DATA = Path(__file__).parent / "data" / "editions"
+DATA = Path(__file__).parent.parent / "data" / "editions"
 
 
 @dataclass(frozen=True)

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import InputError, UsageError
-from .model import Document, Paragraph, Part, Segment, Span
+from ..errors import InputError, UsageError
+from ..model import Document, Paragraph, Part, Segment, Span
 
 FILE_NAME = "document.json"
 _VERSION = 1

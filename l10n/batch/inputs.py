@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TextIO
 
-from .errors import InputError, UsageError
-from .escapes import has_line_breaking
-from .ingest import document_name, file_kind
-from .readers import EXTENSIONS
+from ..errors import InputError, UsageError
+from ..escapes import has_line_breaking
+from ..ingest import document_name, file_kind
+from ..readers import EXTENSIONS
 
 HERE = Path(".")
 Skipped = Callable[[Path, str], None]  # a file or folder a walk left out, and why

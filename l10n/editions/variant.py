@@ -22,11 +22,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
 
-from . import editions, layers, neighbours
-from . import notes as note_kinds
+from .. import editions
+from .. import notes as note_kinds
+from ..model import GlossaryEntry, Part, Segment, Target, TermHit
+from . import Edition
+from . import layers, neighbours
 from .boundaries import Repair, crosses_a_word, word_check
-from .editions import Edition
-from .model import GlossaryEntry, Part, Segment, Target, TermHit
 from .quotes import requote
 from .stacks import (MARKS, Applied, Convert, Stack, convert_many, latin_edge, opencc_version, plain_converter,
                      read_marks, rule_index, strip_marks)
