@@ -161,14 +161,9 @@ def gold_paragraphs(annotation: Annotation, html: str) -> list[str]:
 
 def block_lines(element, exclude: str = "") -> list[str]:
     """An element's visible text, one line per block element or <br>-separated run (what a copy gives)."""
-    element = copy.deepcopy(element)
-    doomed = [node for node in element.iter() if not isinstance(node.tag, str) or node.tag in _INVISIBLE]
-    if exclude:
-        doomed += element.xpath(exclude)
-    for node in doomed:
-        if node is element:
-            return []
-        _drop(node)
+    element = _visible_copy(element, exclude)
+    if element is None:
+        return []
     for node in element.iter():
         if node.tag in BLOCK_TAGS:
             node.text = "\n" + (node.text or "")
@@ -190,15 +185,21 @@ def all_elements(root):
 
 def block_text(element, exclude: str = "") -> str:
     """The text a reader sees in an element, without scripts, comments and the excluded descendants."""
+    element = _visible_copy(element, exclude)
+    return "" if element is None else " ".join(element.text_content().split())
+
+
+def _visible_copy(element, exclude: str):
+    """A copy of the element without scripts, comments and the excluded descendants; None when it is excluded."""
     element = copy.deepcopy(element)
     doomed = [node for node in element.iter() if not isinstance(node.tag, str) or node.tag in _INVISIBLE]
     if exclude:
         doomed += element.xpath(exclude)
     for node in doomed:
         if node is element:
-            return ""
+            return None
         _drop(node)
-    return " ".join(element.text_content().split())
+    return element
 
 
 def _drop(node) -> None:

@@ -590,7 +590,8 @@ def check(
     """Run the QA checks on .po files, write the findings into their entries and print a summary."""
     import json
 
-    from .qa.catalogs import catalog_paths, check_files, fails, report_data
+    from .catalog.reviewed import catalog_paths
+    from .qa.catalogs import check_files, fails, report_data
     from .qa.registry import CHECKS
     from .qa.spelling import available as spelling_available
 

@@ -16,7 +16,6 @@ from .. import editions
 from ..catalog import po
 from ..catalog.entries import Catalog
 from ..editions.variant import Phrases, glossary_phrases, respect_boundaries, traditional_variant
-from ..errors import InputError, UsageError
 from ..files import write_atomic
 from ..glossary import Glossary
 from ..model import Issue, Part, Segment, Severity
@@ -55,26 +54,6 @@ class CatalogReport:
 
     def count(self, severity: Severity) -> int:
         return sum(1 for finding in self.findings if finding.issue.severity is severity)
-
-
-def catalog_paths(inputs: list[Path]) -> list[Path]:
-    """The .po files of the inputs: files as given, folders searched below (hidden folders, such as the
-    backups `run` keeps, are skipped). Templates (.pot) have no translations to check."""
-    found: list[Path] = []
-    for path in inputs:
-        if path.is_dir():
-            inside = sorted(p for p in path.rglob("*.po")
-                            if not any(part.startswith(".") for part in p.relative_to(path).parts))
-            if not inside:
-                raise UsageError("no .po files in this folder", path)
-            found += inside
-        elif path.is_file():
-            if path.suffix != ".po":
-                raise UsageError("not a .po file", path)
-            found.append(path)
-        else:
-            raise InputError("no such file or folder", path)
-    return list(dict.fromkeys(found))
 
 
 def segments_of(catalog: Catalog, glossary: Glossary, edition: str) -> list[Segment]:
