@@ -115,7 +115,7 @@ _ZH_PATTERNS = re.compile(
     rf"(?P<hour_digits>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*"
     rf"(?:时(?!间|代|期|候|刻|节|尚|事|局|势|装|空)|点(?(daypart)|(?=\s*(?:\d{{1,2}}\s*分|半|许|左右|整|钟|前后))))"
     rf"(?:\s*(?P<hour_minute>\d{{1,2}})\s*分|(?P<half>半))?)"
-    rf"|(?P<fraction>{_LATIN_BEFORE}(?P<numerator>\d+)\s*/\s*(?P<denominator>\d+)(?![\d.]))"
+    rf"|(?P<fraction>{_LATIN_BEFORE}(?<!/)(?P<numerator>\d+)\s*/\s*(?P<denominator>\d+)(?![\d./]))"  # not in a path
     rf"|(?P<date>{_LATIN_BEFORE}(?:(?P<month>\d{{1,2}})\s*月份?\s*(?:(?P<mday>\d{{1,2}})\s*[日号])?"
     rf"|(?P<day>\d{{1,2}})\s*[日号]))(?![A-Za-z])"
     rf"|百分之(?P<pct_words>(?:{_ARABIC})|[{_CN_NUMERAL}]+)"

@@ -220,3 +220,10 @@ def test_english_ranges_and_units_are_read():
     assert (pounds.value, pounds.unit) == (130, "lb") and (months.value, months.unit) == (4, "month")
     [a_day_or_two] = english_quantities("a day or two")
     assert a_day_or_two.values == (1, 2)
+
+
+def test_numbers_in_a_slashed_path_are_no_fraction():
+    """archive/2024/05/07 is a path, read as its numbers in both languages, not 2024 divided by 5."""
+    assert [q.text for q in quantities("见archive/2024/05/07/a.html")] == ["2024", "05", "07"]
+    assert findings("见archive/2024/05/07/index.html。", "See archive/2024/05/07/index.html.") == set()
+    assert [q.text for q in quantities("约2/3的人")] == ["2/3"]
