@@ -48,12 +48,3 @@ def dictionary_tag(word: str) -> str | None:
 def is_word(text: str) -> bool:
     """Whether jieba's dictionary holds text as a word (its table also lists every word's prefixes, at 0)."""
     return _tokenizer().FREQ.get(text, 0) > 0
-
-
-
-PROPER_TAGS = frozenset({"nr", "nrt", "nrfg", "ns", "nt", "nz"})  # person, place, organisation, other proper noun
-
-
-def proper_nouns_with(char: str) -> tuple[str, ...]:
-    """jieba's dictionary words tagged as proper nouns that hold a character (里: 里约热内卢, 克里姆林宫)."""
-    return tuple(word for word, tag in _tagger().word_tag_tab.items() if char in word and tag in PROPER_TAGS)
