@@ -438,7 +438,6 @@ _EN_UNITS = {"pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb", "foot": "ft
 _EN_UNIT_AFTER = re.compile(r"(?:\s+|-)(?P<word>[A-Za-z]+)\b")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _EN_CURRENCY_AFTER = re.compile(rf"\s*(?:(?:US|U\.S\.)\s+)?(?P<word>{_EN_SUFFIX})\b", re.IGNORECASE)
-_NO_PREFIX = re.compile(r"(?<![A-Za-z])No\.?$")
 
 
 def _suffix_currency(text: str) -> str:

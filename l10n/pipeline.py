@@ -155,12 +155,6 @@ class _Work:
     phrases: dict[str, Phrases]  # per edition's OpenCC configuration: the glossary's terms, for one converter
 
 
-def timed(seconds: dict[str, float], stage: str, since: float) -> float:
-    now = time.perf_counter()
-    seconds[stage] = seconds.get(stage, 0.0) + now - since
-    return now
-
-
 def _prepare(work: _Work, chunk: Chunk) -> Chunk:
     """Worker, step 1: read and segment each document, read the catalogs it already has."""
     options = work.options

@@ -195,6 +195,7 @@ def test_a_run_builds_one_converter_whatever_terms_its_documents_hold(tmp_path):
         articles.append(tmp_path / f"a{number}.txt")
         articles[-1].write_text(sentence + "\n", encoding="utf-8")
     variant._stack.cache_clear()
+    variant._term_alone.cache_clear()
     run(articles, RunOptions(out_dir=tmp_path / "out", glossary=(glossary,), mt="none"))
     assert variant._stack.cache_info().misses == 2  # the edition with the glossary; alone, for terms' own forms
     assert (tmp_path / "out" / "a1" / "zh_TW.po").read_text(encoding="utf-8").count('msgstr "經濟回歸理性。"') == 1

@@ -18,6 +18,7 @@ import polib
 from .. import __version__, locales, notes
 from ..errors import InputError
 from ..model import Document, Segment, Target
+from ..readers.charset import line_of
 from . import merge, po_text
 from .entries import Catalog, Entry
 from .machine import Drafts
@@ -110,17 +111,13 @@ def _check_strings_closed(text: str, path: Path) -> None:
 _DECLARED_CHARSET = re.compile(rb'^"Content-Type:[^\n]*?charset=([A-Za-z0-9_.:-]+)', re.M | re.I)
 
 
-def _line_of(data: bytes, offset: int) -> int:
-    return data.count(b"\n", 0, offset) + 1
-
-
 def _decoded(data: bytes, path: Path) -> tuple[str, str]:
     """(text, Python codec) of a catalog read by the charset its header declares, and checked: bytes that
     do not decode, an unknown charset, or a legacy charset declared over UTF-8 text (which would decode
     into mojibake without an error) stop the file with its line; nothing is read wrongly, nothing rewritten."""
     found = _DECLARED_CHARSET.search(data)
     declared = found[1].decode("ascii") if found else "UTF-8"
-    line = _line_of(data, found.start()) if found else None
+    line = line_of(data, found.start()) if found else None
     try:
         codec = "utf-8" if declared.upper() == "CHARSET" else codecs.lookup(declared).name
     except LookupError:
@@ -138,7 +135,7 @@ def _decoded(data: bytes, path: Path) -> tuple[str, str]:
         return data.decode(codec), codec
     except UnicodeDecodeError as error:
         raise InputError(f"not valid {declared} text (byte 0x{data[error.start]:02x} cannot be decoded); the "
-                         "file was left as it is", path, _line_of(data, error.start)) from error
+                         "file was left as it is", path, line_of(data, error.start)) from error
 
 
 def _is_head(line: str) -> bool:

@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import re
 
+from ..notes import VOCABULARY, note
 from . import layers
 
 _NAME_DOTS = "·・‧•"
 _LOCATIVE = "裏裡"
 _NUMBER_BEFORE = re.compile(r"[0-9０-９](?:平方|立方)?$")
-METRE_NOTE = "regional vocabulary: 米 → 公尺 (after a number)"
+METRE_NOTE = note(VOCABULARY, "米 → 公尺 (after a number)")
 _METRE_REGIONS = {"tw"}
 
 

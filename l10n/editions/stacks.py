@@ -171,9 +171,9 @@ def _build(edition: Edition, table: list[Rule], rules: dict[str, int]):
     """OpenCC with the rules in its segmentation and first step, and kept by its later steps."""
     import opencc
 
-    settings, folder = _shipped_config(edition.opencc)
     if not rules and not layers.characters(edition.region):
         return plain_converter(edition.opencc)
+    settings, folder = _shipped_config(edition.opencc)
     _anchor_files(settings, folder)
     with tempfile.TemporaryDirectory(prefix="l10n-opencc-") as work:  # OpenCC reads everything when built
         ours = _write_dictionary(Path(work) / "rules.txt",

@@ -72,8 +72,8 @@ def _glossary_notes(source: str, rendering: str, edition: Edition) -> tuple[str,
     (An override has its glossary note already, from the term itself.)"""
     if edition.plain:
         return ()
-    alone = _convert_segments(_stack(edition.key, ()), _lines(source), quotes=False)
-    return alone.notes[0] if alone.texts[0] == rendering else ()
+    text, found = _term_alone(source, edition.key)
+    return found if text == rendering else ()
 
 
 @lru_cache(maxsize=32)
@@ -85,12 +85,14 @@ def _stack(edition: str, phrases: Phrases) -> Stack:
 def term_rendering(entry: GlossaryEntry, edition: str) -> str:
     """A glossary term's form in an edition: the desk's override for it, or the edition's conversion of the term."""
     row = editions.get(edition)
-    return entry.traditional_for(row.glossary_column) or _term_alone(entry.source, row.key)
+    return entry.traditional_for(row.glossary_column) or _term_alone(entry.source, row.key)[0]
 
 
 @lru_cache(maxsize=4096)
-def _term_alone(source: str, edition: str) -> str:
-    return convert_text(source, edition, quotes=False)
+def _term_alone(source: str, edition: str) -> tuple[str, tuple[str, ...]]:
+    """A term converted on its own, without the glossary, and the layers' notes on it: both are asked for."""
+    converted = _convert_segments(_stack(edition, ()), _lines(source), quotes=False)
+    return "\n".join(converted.texts), converted.notes[0]
 
 
 def glossary_phrases(entries: Iterable[GlossaryEntry], edition: str) -> Phrases:

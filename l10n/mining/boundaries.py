@@ -66,7 +66,6 @@ _CONJUNCTIONS_THAT_STOP = ("以及", "或者", "或", "而", "并", "但")
 _PINYIN_SYLLABLE = (r"(?:(?:zh|ch|sh|[bpmfdtnlgkhzcsryw])?(?:iang|iong|uang|ueng|ang|eng|ing|ong|ian|iao|uai|uan"
                     r"|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u)|(?:[jqx])(?:iang|iong|ian|iao|ing"
                     r"|ia|ie|iu|in|ue|uan|un|i|u))")
-_PINYIN_WORD = re.compile(rf"(?:{_PINYIN_SYLLABLE})+", re.IGNORECASE)
 _ENGLISH_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "&"})
 _HAN_CHARACTER = re.compile(f"[{HAN}]")
 _MARKUP_RUN = re.compile(r"(?:\*\*|__|\*|_|`)$")

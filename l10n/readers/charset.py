@@ -43,7 +43,7 @@ def _decode(data: bytes, path: Path, declared: str | None) -> tuple[str, str]:
     if utf16:
         return _strict(data, utf16, path), utf16
     if b"\x00" in data:
-        raise InputError("binary data, not a text article (NUL byte)", path, _line_of(data, data.index(b"\x00")))
+        raise InputError("binary data, not a text article (NUL byte)", path, line_of(data, data.index(b"\x00")))
     try:
         return data.decode("utf-8"), "utf-8"
     except UnicodeDecodeError as error:
@@ -74,7 +74,7 @@ def _guess(data: bytes, path: Path, utf8_error: UnicodeDecodeError) -> tuple[str
     if guess:
         raise InputError(f"text in {guess}, not a Chinese encoding (UTF-8, UTF-16, GBK or GB18030)", path)
     raise InputError(f"not UTF-8, UTF-16, GBK or GB18030 text (byte 0x{data[utf8_error.start]:02x} "
-                     "cannot be decoded)", path, _line_of(data, utf8_error.start))
+                     "cannot be decoded)", path, line_of(data, utf8_error.start))
 
 
 def _misread_big5(data: bytes, text: str) -> bool:
@@ -114,7 +114,7 @@ def _strict(data: bytes, encoding: str, path: Path) -> str:
         return data.decode(encoding)
     except UnicodeDecodeError as error:
         raise InputError(f"not valid {encoding} text (byte 0x{data[error.start]:02x} cannot be decoded)",
-                         path, _line_of(data, error.start)) from error
+                         path, line_of(data, error.start)) from error
 
 
 def _normal_name(name: str) -> str:
@@ -125,7 +125,7 @@ def _normal_name(name: str) -> str:
     return _SIMPLIFIED.get(canonical, canonical)
 
 
-def _line_of(data: bytes, offset: int) -> int:
+def line_of(data: bytes, offset: int) -> int:
     return data.count(b"\n", 0, offset) + 1
 
 
