@@ -302,3 +302,17 @@ def test_a_markdown_page_saved_as_txt_is_read_as_the_md_one(tmp_path):
     as_md, as_txt = read_article(tmp_path / "clip.md"), read_article(tmp_path / "clip.txt")
     assert as_txt.paragraphs == as_md.paragraphs and as_txt.format == "markdown"
     assert as_txt.format_reason == "its front matter"
+
+
+def test_html_list_items_keep_their_nesting_level_as_in_markdown():
+    # the HTML reader gave every item level 0, so a nested list came out flat in the built article
+    from l10n.readers import html, markdown
+
+    html_page = html.read("<ul><li>一级条目<ul><li>二级条目</li></ul></li><li>又一个条目</li></ul>"
+                          "<blockquote>一段引文</blockquote><ol><li><blockquote>列表里的引文</blockquote></li></ol>",
+                          Path("page.html"), fragment=True, max_blocks=100)
+    markdown_page = markdown.read("- 一级条目\n  - 二级条目\n- 又一个条目\n\n> 一段引文\n\n1. > 列表里的引文\n",
+                                  Path("page.md"), max_blocks=100)
+    levels = [(block.part, block.level, block.text) for block in html_page.blocks]
+    assert levels == [(block.part, block.level, block.text) for block in markdown_page.blocks]
+    assert [level for _, level, _ in levels] == [1, 2, 1, 0, 1]

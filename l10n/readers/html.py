@@ -28,6 +28,7 @@ _BLOCK_TAGS = {"p", "div", "section", "article", "main", "header", "footer", "na
                "fieldset", "legend", "details", "summary", "body", "html", "menu"}
 _INLINE_KINDS = {"a": "link", "strong": "strong", "b": "strong", "em": "emphasis", "i": "emphasis",
                  "code": "code", "kbd": "code", "samp": "code", "tt": "code"}
+_LIST_TAGS = {"ul", "ol", "dl", "menu"}
 _PARTS = {"li": Part.LIST_ITEM, "dd": Part.LIST_ITEM, "dt": Part.LIST_ITEM, "blockquote": Part.QUOTE,
           "figcaption": Part.CAPTION, "caption": Part.CAPTION}
 _FURNITURE_TAGS = {"nav": "navigation", "header": "page header", "footer": "page footer", "aside": "sidebar",
@@ -202,6 +203,7 @@ class _Walker:
         self._end = 0
         self._part = Part.BODY
         self._level = 0
+        self._lists = 0  # lists open around the current element: an item's level, as in Markdown
         self._container: tuple[int, ...] = ()
         self._context = ""
         self._elements = 0  # block elements seen: each one's number, for PageBlock.container
@@ -227,10 +229,12 @@ class _Walker:
             context = context or _furniture(element, self._han.get(element, 0) / self._page_han)
             outer = (self._part, self._level, self._container, self._context)
             self._begin(tag, container, context)
+            self._lists += tag in _LIST_TAGS
             self._text(element.text, element)
             for child in element:
                 self.element(child, container, context)
             self.flush()
+            self._lists -= tag in _LIST_TAGS
             self._part, self._level, self._container, self._context = outer
         elif tag == "img":
             self._ensure(element)
@@ -266,7 +270,8 @@ class _Walker:
         if re.fullmatch(r"h[1-6]", tag):
             self._part, self._level = Part.HEADING, int(tag[1])
         elif tag in _PARTS:
-            self._part, self._level = _PARTS[tag], 0
+            part = _PARTS[tag]
+            self._part, self._level = part, max(self._lists, part is Part.LIST_ITEM)
         elif self._part not in _PARTS.values():  # a <p> inside an <li> is still the list item
             self._part, self._level = Part.BODY, 0
         self._container = container
