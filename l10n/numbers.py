@@ -332,11 +332,14 @@ def _and_a_half(text: str, end: int, measure: re.Match | None) -> bool:
 
 def _is_a_count(text: str, start: int, end: int) -> bool:
     """Whether a numeral and its measure word stand as words of their own: not inside a dictionary word that
-    begins before the numeral (王二, 周四) or runs on past the measure word (三轮车, 八股文, 四周围)."""
-    for _, word_start, word_end in _words(text):
+    begins before the numeral (王二, 周四) or runs on past the measure word (三轮车, 八股文, 四周围). A word the
+    segmenter only guessed (两人受 in 致使两人受重伤) runs on by accident: only the dictionary's words count there."""
+    from .words import is_word
+
+    for word, word_start, word_end in _words(text):
         if word_start < start < word_end and text[word_start:start] not in _COUNT_PREFIXES:
             return False
-        if word_start <= start and word_end > end:
+        if word_start <= start and word_end > end and is_word(word):
             return False
         if word_start <= start and word_end == end and text[start:end] == "四周":
             return False  # "all around", far more often than four weeks
@@ -691,7 +694,9 @@ def rendered_by(source: Quantity, target: Quantity) -> bool:
         if target.kind == TIME:
             return target.hour % 12 == source.hour % 12 and (source.minute in (-1, target.minute)
                                                              or (source.minute == 0 and target.minute == -1))
-        return target.kind == NUMBER and target.value in (source.hour, source.hour % 12 or 12)
+        # A bare figure in digits renders an hour alone: "at 10" is no rendering of 10:53 (nor the 3 of "3 injured"
+        # of 15时20分); words may say the minutes apart ("nine thirty", "half past nine").
+        return (source.minute <= 0 or target.spelled) and target.kind == NUMBER and target.value in (source.hour, source.hour % 12 or 12)
     if source.kind == DECADE:
         if target.kind != DECADE:
             return target.kind == NUMBER and target.value in (source.decade, 1900 + source.decade, 2000 + source.decade)
@@ -853,10 +858,12 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
         rounded = sources[index].values and target.value not in sources[index].values  # a date's day is exact
         if rounded and any(could_be_slip(sources[index], spare) for spare in stray):
             unmatched.append(index)
-    excused = {index for index in unmatched if (optional(sources[index])
-                                                and not said_without_its_number(sources[index], en_text)
-                                                and not (dropped is not None and dropped(sources[index])))
-               or implicit(sources[index], en_text) or _said_once(index, sources, targets, partner)}
+    # Evidence that a count was dropped (the English says its unit or its noun bare: "for years", "men") outweighs
+    # what would excuse its absence otherwise, a repetition said once included (两年…两年 → "two years … for years").
+    excused = {index for index in unmatched
+               if not (said_without_its_number(sources[index], en_text) or (dropped is not None and dropped(sources[index])))
+               and (optional(sources[index]) or implicit(sources[index], en_text)
+                    or _said_once(index, sources, targets, partner))}
     # Spare figures go first to the quantities that only a slip can convict.
     slips = _matching(sorted(unmatched, key=lambda index: index not in excused),
                       lambda index: [n for n, spare in enumerate(stray) if could_be_slip(sources[index], spare)])

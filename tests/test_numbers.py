@@ -227,3 +227,31 @@ def test_numbers_in_a_slashed_path_are_no_fraction():
     assert [q.text for q in quantities("见archive/2024/05/07/a.html")] == ["2024", "05", "07"]
     assert findings("见archive/2024/05/07/index.html。", "See archive/2024/05/07/index.html.") == set()
     assert [q.text for q in quantities("约2/3的人")] == ["2/3"]
+
+
+def test_a_count_the_segmenter_glues_to_the_next_word_is_still_read():
+    """jieba guesses 两人受 as one word in 致使两人受重伤: a guessed word is no dictionary word running on past the
+    measure word (as 三轮车 is), so 两人 stays a count."""
+    assert [q.text for q in quantities("致使两人受重伤。")] == ["两人"]
+    assert quantities("老人骑着三轮车去集市。") == []
+    assert findings("一名男子开枪，致使两人受重伤。", "A man opened fire, seriously injuring two people.") == set()
+    assert findings("一名男子开枪，致使两人受重伤。", "People were seriously injured after a man opened fire.") \
+        == {"numbers"}
+
+
+def test_a_time_with_minutes_needs_its_minutes():
+    """10:53 is not rendered by "10" alone, nor 15时20分 by the 3 of "3 injured"; words may say the minutes."""
+    assert findings("电话是在晚上10:53打来的。", "The call came in at 10:53 that night.") == set()
+    assert findings("电话是在晚上10:53打来的。", "The call came in at 10: that night.") == {"numbers"}
+    source = "11日15时20分发生事故，3人重伤。"
+    assert findings(source, "At 3:20 p.m. on the 11th an accident left 3 seriously injured.") == set()
+    assert findings(source, "At 3:10 p.m. on the 11th an accident left 3 seriously injured.") == {"numbers"}
+    assert findings("会议定于9点30分开始。", "The meeting starts at nine thirty.") == set()
+
+
+def test_the_trace_of_a_dropped_count_outweighs_a_repetition_said_once():
+    """Two 两年 and one "two years": the second may be said once ("that long") but not as "for years"."""
+    source = "经历两年牛市，今年难以达到此前两年的水平。"
+    assert findings(source, "After two years of a bull market, this year cannot match that level.") == set()
+    assert findings(source, "After years of a bull market, this year cannot match the level of two years ago.") \
+        == {"numbers"}

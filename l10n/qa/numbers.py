@@ -88,7 +88,7 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str) -> 
         *(lexicon.translations.get(word, frozenset()) for word in lexicon.words(noun)[-1:])) for noun in nouns))
     tokens = _TOKEN.findall(text)
     for index, token in enumerate(tokens):
-        last = token.rsplit("-", 1)[-1]  # great-grandmothers
+        last = re.sub(r"['’]s?$", "", token.rsplit("-", 1)[-1])  # great-grandmothers, women's work
         lower = last.lower()
         if not (last[:1].isalpha() and _plural(last)
                 and (stem(lower) in senses or stem(_IRREGULAR_PLURALS.get(lower, lower)) in senses)):
