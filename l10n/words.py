@@ -13,16 +13,18 @@ def _tokenizer():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)  # it reports loading its dictionary at INFO
-    tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    return tokenizer
+    jieba.dt.initialize()
+    return jieba.dt
 
 
 @lru_cache(maxsize=1)
 def _tagger():
+    # jieba's own default tokenizer and tagger: importing jieba.posseg builds a tagger over jieba.dt, reading the
+    # part-of-speech table as it does (a quarter of a second), so a tagger of our own would read it a second time.
     import jieba.posseg
 
-    return jieba.posseg.POSTokenizer(_tokenizer())
+    _tokenizer()
+    return jieba.posseg.dt
 
 
 def dictionary_words(text: str) -> list[tuple[str, int, int]]:
