@@ -61,7 +61,11 @@ REGION_SKIPS = {"hk": {"People"}}
 # derived surnames are left out (rubric: 溫伍德 is not 溫活特 in Hong Kong).
 FULL_NAMES_ONLY = {"hk"}
 # Groups of people: news names a person by surname after the first mention (普京 for 弗拉基米尔·普京), so the
-# surname of each full name is a rule of its own where every full name with that surname agrees on it.
+# surname of each full name is a rule of its own where every full name with that surname agrees on it, in these
+# groups and in every other group of Wikipedia's (athletes, actors, characters): 伍德 is 活特 for one British
+# politician and 伍德 for other people named Wood, so it gets no rule.
+# (People's table of common given names is kept whole for Taiwan: leaving out those that full names render
+# otherwise, 亚历克斯 艾力克斯 beside 亞歷克斯·佛格森, cost names on the tuning split: 57 errors against 54.)
 PERSON_GROUPS = ("People", "政治人物", "PresidentsUS", "US Government", "US Senators", "PoliticiansUK",
                  "PoliticiansPT", "Nobel Prize")
 _NAME_DOT = re.compile(r"[·・‧•]")
@@ -141,6 +145,28 @@ def _surnames(mainland: str, rendering: str) -> tuple[str, str] | None:
     return ours[-1], theirs[-1]
 
 
+def _as_a_name(converted: str) -> str:
+    """A name's base conversion with the name's 里 (里德, 佩里): the locatives 裡 and 裏 are no part of a name."""
+    return converted.replace("裡", "里").replace("裏", "里")
+
+
+def _contested_parts(cgroups: Path) -> dict[str, set[str]]:
+    """Per region, the mainland parts of full names (伍德 of 约翰·伍德) that Wikipedia's full names, in all its
+    groups, render in more than one way there: a part alone is no name to rewrite."""
+    renderings: dict[str, dict[str, set[str]]] = {region: {} for region in TARGETS}
+    for path in sorted(cgroups.glob("*.json")):
+        for mainland, forms in _rules(path):
+            for region, variants in TARGETS.items():
+                rendering = next((forms[variant] for variant in variants if forms.get(variant)), None)
+                theirs = _NAME_DOT.split(rendering) if rendering else []
+                for key in mainland:
+                    ours = _NAME_DOT.split(key)
+                    if len(ours) > 1 and len(ours) == len(theirs):
+                        for part, their_part in zip(ours, theirs):
+                            renderings[region].setdefault(part, set()).add(their_part)
+    return {region: {part for part, forms in found.items() if len(forms) > 1} for region, found in renderings.items()}
+
+
 def derive_names(cgroups: Path, words, converters) -> tuple[dict[str, list[tuple[str, str, str]]], list[str]]:
     """Per region, the names with a regional form; and every safe mainland name of the groups, with a regional
     form or not, which the converter uses to tell where a name stands."""
@@ -165,15 +191,19 @@ def derive_names(cgroups: Path, words, converters) -> tuple[dict[str, list[tuple
                         continue
                     if converters[region].convert(key) != rendering:
                         names[region][key] = (rendering, group)
+    contested = _contested_parts(cgroups)
     for region, found in surnames.items():
         if region in FULL_NAMES_ONLY:
             continue
         for key, renderings in found.items():
-            if len(renderings) != 1 or key in names[region] or not _safe_key(key, words):
-                continue  # people who share a mainland surname but not its rendering: no rule
-            (rendering, group), = renderings.items()
+            if key in names[region] or not _safe_key(key, words):
+                continue
+            (rendering, group), *others = renderings.items()
+            group = f"{group}, surname"
+            if others or key in contested[region]:  # people who share a surname but not its rendering
+                rendering, group = _as_a_name(converters[region].convert(key)), f"{group}, contested"
             if converters[region].convert(key) != rendering:
-                names[region][key] = (rendering, f"{group}, surname")
+                names[region][key] = (rendering, group)
     return ({region: sorted((key, rendering, group) for key, (rendering, group) in found.items())
              for region, found in names.items()}, sorted(known))
 
@@ -209,11 +239,14 @@ def derive_vocabulary(converters, words, known: set[str]) -> dict[str, list[tupl
             for target in (TARGETS if region == "*" else (region,)):
                 vocabulary[target][simplified] = (rendering, "general", source)
     def computing(key: str, origin: str) -> str:
-        """OpenCC's TWPhrases are mostly computing terms; its names (意大利, 奥巴马, 格拉斯) are not: "name"."""
+        """OpenCC's TWPhrases are mostly computing terms; its names (意大利, 奥巴马, 格拉斯) are not: "name"; nor
+        are the titles Wikipedia's name groups hold (首席执行官): "", general vocabulary."""
         if not origin.startswith("OpenCC"):
             return ""
-        if key in known or words.get(key, (0, ""))[1] in PROPER_TAGS or "·" in key:
+        if words.get(key, (0, ""))[1] in PROPER_TAGS or "·" in key:
             return "name"
+        if key in known:  # a title of the name groups made of common words (首席执行官) is vocabulary
+            return "" if _compound(key, words) else "name"
         return "yes" if origin == "OpenCC TWPhrases" else ""
 
     return {region: sorted((key, *row, converters[region].convert(key), computing(key, row[2]))

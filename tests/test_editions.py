@@ -203,3 +203,38 @@ def test_a_number_decides_the_measure_word_and_the_metre():
     target = variant.traditional_variant(segments, "tw")
     assert target.texts["1"] == "全長760公尺。"
     assert target.notes["1"] == ("regional vocabulary: 米 → 公尺 (after a number)",)
+
+
+def test_a_surname_people_share_gets_no_one_persons_rendering():
+    # Wikipedia renders 伍德 活特 for one British politician and 伍德 for other people named Wood: no rule; a
+    # contested surname still keeps a name's 里 (里德, not the locative 裡德); a surname all agree on applies.
+    assert convert_text("伍德说", "tw") == "伍德說"
+    assert convert_text("里德说", "tw") == "里德說"
+    assert convert_text("普京表示", "tw") == "普丁表示"
+
+
+def test_the_derivation_leaves_out_a_surname_full_names_render_two_ways(tmp_path):
+    import json
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import derive_edition_data
+
+    for group, conv in (("A", "zh-cn:约翰·伍德;zh-tw:約翰·活特;"), ("B", "zh-cn:玛丽·伍德;zh-tw:瑪麗·伍德;"),
+                        ("C", "zh-cn:安娜·普京;zh-tw:安娜·普丁;")):
+        (tmp_path / f"{group}.json").write_text(json.dumps({"rules": [{"conv": conv}]}), encoding="utf-8")
+    contested = derive_edition_data._contested_parts(tmp_path)
+    assert "伍德" in contested["tw"] and "普京" not in contested["tw"]
+
+
+def test_li_before_about_a_quantity_is_the_locative():
+    # OpenCC's 里约 (Rio) runs into 约 'about' before a number: 公司里 is 'in the company'
+    assert convert_text("公司里约有300名员工", "tw") == "公司裡約有300名員工"
+    assert convert_text("公司里约三成", "hk") == "公司裏約三成"
+    assert convert_text("里约有很多海滩", "tw") == "里約有很多海灘"
+
+
+def test_a_title_in_the_name_groups_is_vocabulary_to_the_reviewer():
+    segments = [Segment("1", 1, 1, Part.BODY, 1, "苹果首席执行官库克")]
+    notes = variant.traditional_variant(segments, "tw").notes["1"]
+    assert "regional vocabulary: 首席执行官 → 執行長" in notes

@@ -5,7 +5,8 @@
   2016年里约). A 里 is a name's when a name's dot stands beside it, when it begins a known name or one of
   OpenCC's name phrases (里约), or when the characters on both sides are ones that stand beside 里 in known names
   (Chinese Wikipedia's, `known-names.txt`) and make no common word with it (家里, 里面); never where a dictionary
-  word ends with it (城里, 这里).
+  word ends with it (城里, 这里), nor where the name ends in 约 before a quantity: 公司里约有300人 is 'in the company
+  about 300', the adverb 约 ('about') and the locative 里.
 - 只 right after a number is the measure word 隻 (12只水瓶), unless it begins a word (只是, 只有: 'only').
 - Taiwan (a region with the metre rule): 米 after a number is the metre, 公尺 (200米, 30平方米), unless it
   begins a word (米饭); the reviewer's note says so.
@@ -22,6 +23,8 @@ from . import layers
 _NAME_DOTS = "·・‧•"
 _LOCATIVE = "裏裡"
 _NUMBER_BEFORE = re.compile(r"[0-9０-９](?:平方|立方)?$")
+# 约 'about' before a quantity, perhaps after a verb of amount: 约有300, 约为两成, 约3000.
+_ABOUT_A_QUANTITY = re.compile(r"[有为占达]?[0-9０-９一二两三四五六七八九十百千万亿半几数]")
 METRE_NOTE = note(VOCABULARY, "米 → 公尺 (after a number)")
 _METRE_REGIONS = {"tw"}
 
@@ -42,6 +45,12 @@ def _begins_a_word(source: str, index: int) -> bool:
     return any(source[index:end] in beginning for end in range(index + 2, min(len(source), index + 4) + 1))
 
 
+def about_a_quantity(source: str, end: int) -> bool:
+    """Whether the phrase before `end` ends in the adverb 约 ('about') followed by a quantity: then it is no
+    name (OpenCC's 里约 in 公司里约有300人)."""
+    return end > 0 and source[end - 1] == "约" and _ABOUT_A_QUANTITY.match(source, end) is not None
+
+
 def _in_name(source: str, index: int) -> bool:
     before = source[index - 1] if index else ""
     after = source[index + 1] if index + 1 < len(source) else ""
@@ -49,7 +58,8 @@ def _in_name(source: str, index: int) -> bool:
         return True
     if _word_ends_here(source, index):
         return False
-    if any(source.startswith(name, index) for name in _items("name-start", "里")):
+    if any(source.startswith(name, index) and not about_a_quantity(source, index + len(name))
+           for name in _items("name-start", "里")):
         return True
     return before in _items("name-before", "里") and after in _items("name-after", "里")
 

@@ -183,6 +183,8 @@ def _repair(stack: Stack, source: str, marked: str, applied: list[Applied],
     repaired: list[str] = []
     for start, end, phrase, name in checked:
         found = word_check(source, start, end, phrase, name)
+        if phrase and not found and end - start > 1 and neighbours.about_a_quantity(source, end):
+            found = Repair(cuts=(end - 1,))
         if phrase and not found:
             runs_into = [cut for cut in _names_run_into(stack, source, start, end) if free(cut)]
             found = Repair(cuts=tuple(runs_into)) if runs_into else None
