@@ -145,3 +145,16 @@ def test_a_mainland_name_kept_whole_is_an_error_of_the_name_even_as_an_insertion
     assert kinds(score("哈薩克斯坦和埃及", spans, "哈薩克斯坦和埃及", "tw")) == ["names"]
     # an insertion at the edge of a span that does not bring back the base's form stays "other"
     assert kinds(score("哈薩克斯坦和埃及", spans, "哈薩克和和埃及", "tw")) == ["other"]
+
+
+def test_the_folds_keep_a_document_together_and_use_both():
+    from editions_folds import fold
+
+    from editions_gold import Sentence
+
+    page = {fold(Sentence(f"md-01:{line}:0", "samples/dev/md-01.md", line, 0, 5, "")) for line in range(1, 60)}
+    block = {fold(Sentence(f"nd{line}", "data/newsdev2017-zh-en/newsdev2017.zh", line, 0, 5, ""))
+             for line in range(200, 300)}
+    assert len(page) == 1 and len(block) == 1
+    files = {fold(Sentence("x", f"samples/dev/html-0{number}.html", 1, 0, 5, "")) for number in range(1, 9)}
+    assert files == {0, 1}

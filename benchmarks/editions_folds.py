@@ -1,0 +1,119 @@
+"""Cross-validation inside the tuning split of the editions dev set (never the set-aside one): its sentences in two
+folds by document (a dev page; a block of 100 newsdev lines, as one article's sentences stay together), and the
+editions' errors per fold, as benchmarks/editions_eval.py counts them.
+
+Run: python benchmarks/editions_folds.py [--items DIR] [--shared DIR] [--groups]
+
+--groups: for each of Wikipedia's conversion groups that the editions do not read as names (Sports, Medicine, IT,
+核能 …) and that has a rule whose mainland form occurs in the tuning text, the change in each fold's Taiwan errors
+when its rules are taken as general vocabulary. A group to take would lower the errors of both folds.
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import re
+import sys
+from pathlib import Path
+
+from editions_gold import Sentence, read_items
+from editions_scoring import BASE_CONFIG, REGIONS, han_count, score
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "scripts"))
+
+import derive_edition_data as derive  # noqa: E402
+from l10n.editions import layers, stacks, variant  # noqa: E402
+
+DEFAULT_ITEMS = ROOT / "benchmarks" / "data" / "editions"
+DEFAULT_SHARED = next((folder for folder in (ROOT.parent / "shared", ROOT.parent.parent / "shared")
+                       if folder.is_dir()), ROOT.parent / "shared")
+NEWSDEV_BLOCK = 100
+_SHIPPED = layers.rewrites
+
+
+def fold(sentence: Sentence) -> int:
+    document = f"newsdev {sentence.line // NEWSDEV_BLOCK}" if sentence.file.startswith("data/newsdev") else sentence.file
+    return int(hashlib.sha1(document.encode()).hexdigest(), 16) % 2
+
+
+def errors(sentences: list[Sentence], region: str) -> list[int]:
+    import opencc
+
+    base = opencc.OpenCC(BASE_CONFIG[region])
+    found = [0, 0]
+    for sentence in sentences:
+        output = variant.convert_text(sentence.text, region)
+        found[fold(sentence)] += len(score(base.convert(sentence.text), sentence.spans[region], output, region))
+    return found
+
+
+def _group_rules(group: str, region: str, taken: set[str], base) -> dict[str, str]:
+    rules = {}
+    for mainland, forms in derive._rules(derive.DEFAULT_CGROUPS / f"{group}.json"):
+        rendering = next((forms[variant] for variant in derive.TARGETS[region] if forms.get(variant)), None)
+        if not rendering or derive._BAD_RENDERING.search(rendering.replace("-", "")):
+            continue
+        for key in mainland:
+            if (re.match(r"^[\u4e00-\u9fff]{2,}$", key) and key not in taken
+                    and base.convert(key) != rendering):
+                rules.setdefault(key, rendering)
+    return rules
+
+
+def _with_vocabulary(region: str, extra: dict[str, str], base) -> None:
+    """The layers' rules with `extra` as general vocabulary of the region (no other region's changes)."""
+    added = tuple(layers.Rewrite(layers.VOCABULARY, key, rendering, plain=base.convert(key))
+                  for key, rendering in extra.items())
+    layers.rewrites = stacks.layers.rewrites = lambda wanted: _SHIPPED(wanted) + (added if wanted == region else ())
+    variant._stack.cache_clear()
+    variant._term_alone.cache_clear()
+
+
+def groups_table(sentences: list[Sentence], region: str = "tw") -> list[str]:
+    import opencc
+
+    base = opencc.OpenCC(BASE_CONFIG[region])
+    taken = {rule.source for rule in layers.rewrites(region)}
+    texts = [sentence.text for sentence in sentences]
+    before = errors(sentences, region)
+    lines = [f"{'group':<28}{'rules met':>10}{'fold 1':>8}{'fold 2':>8}  rules"]
+    for group in sorted(path.stem for path in derive.DEFAULT_CGROUPS.glob("*.json")
+                        if path.stem not in derive.NAME_GROUPS):
+        met = {key: rendering for key, rendering in _group_rules(group, region, taken, base).items()
+               if any(key in text for text in texts)}
+        if not met:
+            continue
+        _with_vocabulary(region, met, base)
+        after = errors(sentences, region)
+        shown = " ".join(f"{key}→{rendering}" for key, rendering in list(met.items())[:4])
+        lines.append(f"{group:<28}{len(met):>10}{after[0] - before[0]:>+8}{after[1] - before[1]:>+8}  {shown}")
+    _with_vocabulary(region, {}, base)
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--items", type=Path, default=DEFAULT_ITEMS)
+    parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
+    parser.add_argument("--groups", action="store_true", help="each conversion group as general vocabulary")
+    options = parser.parse_args(argv)
+    sentences = read_items(options.items / "tuning.tsv", options.shared)
+    han = [sum(han_count(sentence.text) for sentence in sentences if fold(sentence) == index) for index in (0, 1)]
+    counts = [sum(fold(sentence) == index for sentence in sentences) for index in (0, 1)]
+    print(f"tuning split in two folds: {counts[0]} and {counts[1]} sentences, {han[0]:,} and {han[1]:,} Han "
+          f"characters; errors (per 1,000 Han characters)")
+    for region in REGIONS:
+        found = errors(sentences, region)
+        print(f"l10n {region}: fold 1 {found[0]} ({1000 * found[0] / han[0]:.1f}), "
+              f"fold 2 {found[1]} ({1000 * found[1] / han[1]:.1f})")
+    if options.groups:
+        print()
+        print("Taiwan errors added (+) or removed (-) per fold with each group's rules as general vocabulary")
+        print("\n".join(groups_table(sentences)))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
