@@ -69,10 +69,40 @@ def test_unbalanced_brackets_only_where_the_source_is_balanced():
 
 
 def test_a_quotation_carried_over_from_a_neighbour_is_not_unbalanced():
-    texts = {"a": "He said: “Yes.", "b": "No.”"}
-    assert punctuation.carried_over(["a", "b"], texts) == {"a": frozenset({"quotes"}), "b": frozenset({"quotes"})}
-    context = Context(ENGLISH, carried_over=punctuation.carried_over(["a", "b"], texts))
-    assert _messages(punctuation.unbalanced_brackets, "他说：“是。", texts["a"], context) == []
+    segments = [_segment("他说：“是。", "a"), _segment("没有引号。", "b"), _segment("不。”", "c")]
+    texts = {"a": "He said: “Yes.", "b": "It was late.", "c": "No.”"}
+    carried = punctuation.carried_over(segments, texts)
+    assert carried == {"a": frozenset({("quotes", 1)}), "c": frozenset({("quotes", -1)})}
+    assert _messages(punctuation.unbalanced_brackets, "他说：“是。", texts["a"], Context(ENGLISH, carried_over=carried)) == []
+
+
+@pytest.mark.parametrize(("texts", "why"), [
+    ({"a": "He called it “a sham.", "c": "No.”"}, "opened inside a clause"),
+    ({"a": "He said: “Yes, “indeed.", "c": "No.”"}, "two left open"),
+    ({"a": "He said: “Yes.", "b": "It was “late.", "c": "No.”"}, "a mark of the family between"),
+    ({"a": "He said: “Yes.", "c": "No.” He said: “Go.”"}, "fine: the quotation closes, another opens and closes"),
+])
+def test_a_neighbour_explains_only_a_quotation_that_runs_on(texts, why):
+    segments = [_segment("他说：“是。", "a"), _segment("没有引号。", "b"), _segment("不。”", "c")]
+    carried = punctuation.carried_over(segments, {"b": "It was late.", **texts})
+    assert (("quotes", 1) in carried.get("a", ())) is why.startswith("fine")
+
+
+def test_a_closing_mark_whose_source_opens_its_own_quotation_explains_no_earlier_one():
+    # the next sentence lost its opening mark: its source quotes after 他说, so its closing mark is its own
+    segments = [_segment("德扬表示：“我希望公投。”", "a"), _segment("他说：“我会参加。”", "b")]
+    texts = {"a": '"I want a referendum, said Deyan.', "b": 'I will take part," he said.'}
+    assert punctuation.carried_over(segments, texts) == {}
+    texts["b"] = 'I will take part."'
+    segments[1] = _segment("我会参加。”", "b")
+    assert punctuation.carried_over(segments, texts) == {"a": frozenset({("quotes", 1)}),
+                                                          "b": frozenset({("quotes", -1)})}
+
+
+def test_a_curly_quote_is_not_closed_by_a_straight_one():
+    assert punctuation.unmatched('the “flood bank is solid."') == {"parentheses": (0, 0), "square brackets": (0, 0),
+                                                                   "quotes": (1, 1)}
+    assert punctuation.unmatched('the "flood bank" is “solid”.')["quotes"] == (0, 0)
 
 
 def test_unmatched_counts_opened_and_closed_marks_per_family():

@@ -134,6 +134,24 @@ def test_a_quotation_running_over_sentences_is_not_unbalanced():
     assert document([("她写道：“政府被迫作出选择。”", 'She wrote: "The administration was forced to choose.')]) == []
 
 
+def test_a_quote_left_open_is_caught_even_where_a_quotation_may_run_on():
+    """Where the source's quotation runs on (its closing mark in a later sentence) or a neighbour closes one, a
+    quote left open inside a clause, or a second one, or one closed by the other kind of mark, is still a slip."""
+    source = "海老公道：“你不会想法子借给他吗？"  # the source's quotation closes in a later sentence
+    assert document([(source, "'Then you should have found a way to lend it.")]) == []
+    assert document([(source, "He said: “Then you should have found a way to lend it.")]) == []
+    assert document([(source, "'Then you “should have found a way to lend it.")]) == [("s0", "unbalanced-brackets")]
+    running_on = [("他说：“我们打算浇筑堤坝。", 'He said: "We will fill the dam with cement.'),
+                  ("这样会更坚固。”", 'It will be solid."')]
+    assert document(running_on) == []
+    assert document([running_on[0], ("这样会更坚固。”", 'And the “bank will be solid."')]) == [
+        ("s1", "unbalanced-brackets")]
+    # the next sentence closes its own quotation (its opening mark lost), not this one's
+    assert document([("德扬表示：“我希望公投。”", '"I want a referendum, said Deyan.'),
+                     ("他说：“我会参加。”", 'I will take part," he said.')]) == [
+        ("s0", "unbalanced-brackets"), ("s1", "unbalanced-brackets")]
+
+
 def test_a_list_of_points_is_not_a_closing_bracket():
     assert found("要注意两点：一是成本；二是时间。", "Two things matter: 1) cost; 2) time.") == set()
 

@@ -36,7 +36,7 @@ def build_context(segments: list[Segment], texts: dict[str, str], locale: str, s
     ratios = [repetition.length_ratio(s.source, texts[s.id]) for s in segments
               if texts.get(s.id) and repetition.content_length(s.source) >= repetition.SHORTEST_SOURCE]
     usual = statistics.median(ratios) if len(ratios) >= MIN_SEGMENTS_FOR_RATIO else None
-    carried = punctuation.carried_over([segment.id for segment in segments], texts)
+    carried = punctuation.carried_over(segments, texts)
     recurring = spelling.recurring(list(texts.values())) if language == ENGLISH else frozenset()
     return Context(language, required, expected, usual, carried, recurring,
                    edition if language == TRADITIONAL else None, forms)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import dataclass
 from functools import lru_cache
 
 from ..escapes import not_xml
@@ -32,68 +33,113 @@ def fullwidth_punctuation(segment: Segment, text: str, context: Context) -> list
 _ENUMERATOR = re.compile(r"(?:^|(?<=[:;])|(?<=[:;]\s))\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\)")
 # A straight double quote opens where a word begins after it and a space or an opening mark before it.
 _OPENING_STRAIGHT = re.compile(r'(?:^|(?<=[\s(\[{—–-]))"(?=\S)')
+# Where a quotation (or an aside) of several sentences may begin: the start of the sentence, or after a colon, a
+# comma, a stop or a dash. One opened inside a clause ("the “flood") closes in the same sentence.
+_STARTS_A_QUOTATION = re.compile(r"(?:^|[:,;.!?—–：，；。！？-])\s*$")
+
+
+def opens_a_quotation(text: str, at: int) -> bool:
+    return _STARTS_A_QUOTATION.search(text[:at]) is not None
+
 CARRIED_OVER = 3  # entries a quotation may run on over before it closes (a quote of several sentences)
 
 
-@lru_cache(maxsize=8192)
-def unmatched(text: str) -> dict[str, tuple[int, int]]:
-    """Per family, (marks opened and never closed, marks closed and never opened), in reading order.
-    Remembered: the result is not to be changed."""
-    return {family: (len(opens), closes) for family, (opens, closes) in _unmatched_marks(text).items()}
+@dataclass(frozen=True)
+class Marks:
+    """One family's marks in a text: where each is and whether it opens (+1) or closes (-1), and of those the
+    ones opened and never closed, and closed and never opened."""
+
+    marks: tuple[tuple[int, int], ...] = ()
+    opens: tuple[int, ...] = ()
+    closes: tuple[int, ...] = ()
+
+    def left_open(self) -> bool:
+        """One mark left open, the last of its family: a quotation of several sentences nests nothing of its own
+        family (English nests with single quotes), so nothing of the family follows its opening."""
+        return len(self.opens) == 1 and self.marks[-1][0] == self.opens[0]
+
+    def runs_into_next(self, text: str) -> bool:
+        """Whether this text may open a quotation that the next sentences go on with: one left open, opened
+        where a quotation begins."""
+        return self.left_open() and opens_a_quotation(text, self.opens[0])
+
+    def runs_from_before(self) -> bool:
+        """Whether this text may close a quotation an earlier sentence opened: one closed and never opened,
+        the first mark of its family."""
+        return len(self.closes) == 1 and self.marks[0][0] == self.closes[0]
 
 
 _ANY_MARK = re.compile(_BRACKET.pattern + '|"')
-_BALANCED = {family: ((), 0) for family in _FAMILIES}
+_NO_MARKS = {family: Marks() for family in _FAMILIES}
 
 
 @lru_cache(maxsize=8192)
-def _unmatched_marks(text: str) -> dict[str, tuple[tuple[int, ...], int]]:
-    """Per family, the offsets of the marks opened and never closed, and how many closed none. Asked for each
-    entry and its neighbours, and for the source: remembered (the result is not to be changed)."""
+def marks_of(text: str) -> dict[str, Marks]:
+    """Per family, its marks in reading order. Asked for each entry and its neighbours, and for the source:
+    remembered (the result is not to be changed)."""
     if not _ANY_MARK.search(text):
-        return _BALANCED
+        return _NO_MARKS
     text = _ENUMERATOR.sub(lambda match: " " * len(match.group(0)), text)
+    found: dict[str, list[tuple[int, int]]] = {family: [] for family in _FAMILIES}
     opened: dict[str, list[int]] = {family: [] for family in _FAMILIES}
-    stray = dict.fromkeys(_FAMILIES, 0)
+    stray: dict[str, list[int]] = {family: [] for family in _FAMILIES}
     openings = {match.start() for match in _OPENING_STRAIGHT.finditer(text)}
     for match in _ANY_MARK.finditer(text):
         if match.group(0) == '"':
             family, step = "quotes", 1 if match.start() in openings else -1
         else:
             family, step = _BRACKETS[match.group(0)]
+        found[family].append((match.start(), step))
+        straight = match.group(0) == '"'
         if step > 0:
             opened[family].append(match.start())
-        elif opened[family]:
-            opened[family].pop()
-        else:
-            stray[family] += 1
-    return {family: (tuple(opened[family]), stray[family]) for family in _FAMILIES}
-
-
-def carried_over(segment_ids: list[str], texts: dict[str, str]) -> dict[str, frozenset[str]]:
-    """The families whose imbalance in an entry a neighbour explains: a quotation opened in one sentence and
-    closed in one of the next few (or reopened there, as English does at each new paragraph of a quote)."""
-    marks = [unmatched(texts[segment_id]) if texts.get(segment_id) else None for segment_id in segment_ids]
-    explained: dict[str, frozenset[str]] = {}
-    for position, segment_id in enumerate(segment_ids):
-        if marks[position] is None or not any(opens or closes for opens, closes in marks[position].values()):
             continue
-        families = set()
-        for family, (opens, closes) in marks[position].items():
-            later = [m[family] for m in marks[position + 1:position + 1 + CARRIED_OVER] if m is not None]
-            earlier = [m[family] for m in marks[max(0, position - CARRIED_OVER):position] if m is not None]
-            if opens and any(other_closes for _, other_closes in later):
-                families.add(family)
-            if closes and any(other_opens for other_opens, _ in earlier):
-                families.add(family)
-        if families:
-            explained[segment_id] = frozenset(families)
-    return explained
+        # A straight quote closes a straight one, a curly one a curly one (“…" is two marks left unpaired).
+        pairs = [at for at in opened[family] if (text[at] == '"') is straight]
+        if pairs:
+            opened[family].remove(pairs[-1])
+        else:
+            stray[family].append(match.start())
+    return {family: Marks(tuple(found[family]), tuple(opened[family]), tuple(stray[family])) for family in _FAMILIES}
+
+
+def unmatched(text: str) -> dict[str, tuple[int, int]]:
+    """Per family, (marks opened and never closed, marks closed and never opened)."""
+    return {family: (len(marks.opens), len(marks.closes)) for family, marks in marks_of(text).items()}
+
+
+def _opens_its_own(source: str, family: str) -> bool:
+    """Whether the source's first mark of a family opens after words of its own (他说：“…): its quotation begins
+    in this sentence, so the English's closing mark closes this sentence's quotation, not an earlier one's."""
+    marks = marks_of(source)[family].marks
+    return bool(marks) and marks[0][1] > 0 and bool(source[:marks[0][0]].strip())
+
+
+def carried_over(segments: list[Segment], texts: dict[str, str]) -> dict[str, frozenset[tuple[str, int]]]:
+    """Per entry, the (family, +1) whose one open mark a later entry closes, and the (family, -1) whose one
+    closing mark closes an earlier entry's: a quotation opened where a quotation begins and closed in one of
+    the next few sentences, none between holding a mark of its family, the closing one's source not opening
+    a quotation of its own."""
+    continued: dict[str, set[tuple[str, int]]] = {}
+    translated = [segment for segment in segments if texts.get(segment.id)]
+    for position, segment in enumerate(translated):
+        text = texts[segment.id]
+        for family, marks in marks_of(text).items():
+            if not marks.runs_into_next(text):
+                continue
+            for later in translated[position + 1:position + 1 + CARRIED_OVER]:
+                other = marks_of(texts[later.id])[family]
+                if not other.marks:
+                    continue
+                if other.runs_from_before() and not _opens_its_own(later.source, family):
+                    continued.setdefault(segment.id, set()).add((family, 1))
+                    continued.setdefault(later.id, set()).add((family, -1))
+                break
+    return {segment_id: frozenset(sides) for segment_id, sides in continued.items()}
 
 
 _QUOTE_AT_START = re.compile(r'^\W{0,3}[“「『"]')
 _QUOTE_AT_END = re.compile(r'[”」』"][\W\s]{0,3}$')
-_STARTS_A_QUOTATION = re.compile(r"(?:^|[:,;.!?—–-])\s*$")
 
 
 def run_on_quotes(source: str) -> tuple[bool, bool]:
@@ -111,24 +157,28 @@ def run_on_quotes(source: str) -> tuple[bool, bool]:
 def unbalanced_brackets(segment: Segment, text: str, context: Context) -> list[str]:
     if not _ANY_MARK.search(text):
         return []
-    source, marks = unmatched(segment.source), _unmatched_marks(text)
+    source = marks_of(segment.source)
     continued = context.carried_over.get(segment.id, frozenset())
     from_before, into_next = run_on_quotes(segment.source)
     messages = []
-    for family, (open_at, closes) in marks.items():
-        opens = len(open_at)
-        if family == "quotes":
-            # A quotation running on into the next sentence opens where a quotation begins: after a colon, a
-            # comma or a sentence's end ("He added: "There are …"), not inside a clause; at the very start only
-            # where the source's quotation starts its sentence too (an English that put the source's "X said:"
-            # after the quotation has to close it before that).
-            if into_next and all(_STARTS_A_QUOTATION.search(text[:at]) and (from_before or text[:at].strip())
-                                 for at in open_at):
+    for family, marks in marks_of(text).items():
+        opens, closes = len(marks.opens), len(marks.closes)
+        # The English's one open mark may run on into the next sentence where a later entry closes it, or where
+        # the source's quotation runs on too, if it opens where the source's does: where a quotation begins
+        # (not inside a clause, "the “flood") unless the source's is cut inside one too; and at the very
+        # start only where the source's quotation starts its sentence too (an English that put the source's "X
+        # said:" after the quotation has to close it before that).
+        if marks.left_open():
+            at, source_opens = marks.opens[0], source[family].opens
+            where = opens_a_quotation(text, at) or (source_opens and not opens_a_quotation(segment.source,
+                                                                                             source_opens[-1]))
+            source_runs_on = bool(source_opens) or (family == "quotes" and into_next)
+            if (family, 1) in continued or (where and source_runs_on and (from_before or text[:at].strip())):
                 opens = 0
-            closes = 0 if from_before else closes
-        source_opens, source_closes = source[family]  # the source's own quotation running on
-        opens, closes = (0 if source_opens else opens), (0 if source_closes else closes)
-        if (opens or closes) and family not in continued:
+        if marks.runs_from_before() and ((family, -1) in continued or source[family].closes
+                                         or (family == "quotes" and from_before)):
+            closes = 0
+        if opens or closes:
             messages.append(f"unbalanced {family} ({'+' if opens else '-'}{opens or closes})")
     return messages
 

@@ -31,7 +31,8 @@ class Context:
     requirements: dict[str, list] = field(default_factory=dict)  # segment id → terms.Requirement
     expected: dict[str, str] = field(default_factory=dict)  # Traditional: the edition's conversion of each segment
     usual_ratio: float | None = None  # the document's median target/source length ratio
-    carried_over: dict[str, frozenset[str]] = field(default_factory=dict)  # bracket families a neighbour continues
+    carried_over: dict[str, frozenset[tuple[str, int]]] = field(default_factory=dict)  # (bracket family, +1 open /
+    # -1 closing) marks a neighbour continues
     recurring_words: frozenset[str] = frozenset()  # unknown English words two entries or more use
     edition: str | None = None  # Traditional: the edition (editions/) the catalog is checked as
     glossary_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Traditional: segment id → the
