@@ -16,6 +16,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from . import __version__
@@ -152,7 +153,13 @@ class _Work:
     options: RunOptions
     glossary: Glossary
     translator: Translator | None
-    phrases: dict[str, Phrases]  # per edition's OpenCC configuration: the glossary's terms, for one converter
+
+    @cached_property
+    def phrases(self) -> dict[str, Phrases]:
+        """Per edition: the glossary's terms, for one converter. Made where the first document is converted, not
+        before: a re-run that skips every document builds no converter, nor does the parent of worker processes."""
+        return {edition: glossary_phrases(self.glossary.entries.values(), edition)
+                for edition in self.options.editions}
 
 
 def _prepare(work: _Work, chunk: Chunk) -> Chunk:
@@ -376,8 +383,7 @@ def run(paths: Iterable[Path | Input], options: RunOptions, on_progress: Progres
         state = Ledger(options.out_dir, options.force, options.max_bytes, manifest, claims,
                        _recipe(options, used_glossaries, translator, memory_path), total, on_progress)
         state.summary.executor, state.summary.workers = executor.name, executor.workers
-        work = _Work(options, glossary, translator,
-                     {config: glossary_phrases(glossary.entries.values(), config) for config in options.editions})
+        work = _Work(options, glossary, translator)
 
         def look_up(prepared: Chunk) -> None:
             if cache is not None:

@@ -106,6 +106,18 @@ def test_unchanged_documents_are_skipped_and_force_redoes_them(tmp_path):
     assert inputs == ["a.txt", "b.txt", "c.txt"]
 
 
+def test_an_unchanged_re_run_builds_no_converter(tmp_path, monkeypatch):
+    paths = _articles(tmp_path / "in", ["a.txt", "b.txt"])
+    run(paths, RunOptions(out_dir=tmp_path / "out", mt="none"))
+
+    def no_conversion(*_):
+        raise AssertionError("a converter was built for a run with nothing to convert")
+
+    monkeypatch.setattr("l10n.pipeline.glossary_phrases", no_conversion)
+    again = run(paths, RunOptions(out_dir=tmp_path / "out", mt="none"))
+    assert (again.summary.documents, again.summary.skipped, again.failures) == (0, 2, [])
+
+
 def test_a_changed_option_redoes_everything(tmp_path):
     paths = _articles(tmp_path, ["a.txt"])
     run(paths, RunOptions(out_dir=tmp_path / "out", mt="none"))
