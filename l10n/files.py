@@ -55,3 +55,8 @@ def write_atomic(path: Path, content: str | bytes, durable: bool = True) -> None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
+
+
+def cache_folder() -> Path:
+    """The user's cache folder for l10n ($XDG_CACHE_HOME/l10n, by default ~/.cache/l10n): what can be made again."""
+    return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "l10n"

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import sqlite3
 from pathlib import Path
 
 from ..databases import open_database, set_aside
+from ..files import cache_folder
 from .base import Warn
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
@@ -31,8 +31,7 @@ def _is_busy(error: sqlite3.Error) -> bool:
 
 
 def default_cache_path() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache"
-    return Path(base) / "l10n" / "translations.sqlite3"
+    return cache_folder() / "translations.sqlite3"
 
 
 def cache_key(parts: object) -> str:

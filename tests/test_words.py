@@ -1,0 +1,54 @@
+"""jieba's dictionary kept in the user's cache folder (words.py): the same dictionary as jieba's own, made again
+when it was made from another jieba or is damaged, and never a reason for a run to fail."""
+import jieba
+import pytest
+
+from l10n import words
+
+
+@pytest.fixture(scope="module")
+def jiebas_own() -> tuple[dict[str, int], int]:
+    tokenizer = jieba.Tokenizer()
+    tokenizer.initialize()
+    return tokenizer.FREQ, tokenizer.total
+
+
+def _jieba_not_asked(monkeypatch):
+    def initialize(self, dictionary=None):
+        raise AssertionError("jieba's dictionary was loaded although one was kept")
+
+    monkeypatch.setattr(jieba.Tokenizer, "initialize", initialize)
+
+
+def test_the_kept_dictionary_is_jiebas_own_and_is_read_back(tmp_path, monkeypatch, jiebas_own):
+    path = tmp_path / "cache" / "dictionary.bin"
+    assert words.load_dictionary(path) == jiebas_own
+    assert path.is_file()
+    _jieba_not_asked(monkeypatch)
+    frequencies, total = words.load_dictionary(path)
+    assert (frequencies, total) == jiebas_own and list(frequencies) == list(jiebas_own[0])
+
+
+def test_a_dictionary_kept_from_another_jieba_is_made_again(tmp_path, monkeypatch, jiebas_own):
+    path = tmp_path / "dictionary.bin"
+    words.load_dictionary(path)
+    kept = path.read_bytes()
+    monkeypatch.setattr(words, "_dictionary_key", lambda: '["another jieba"]')
+    assert words.load_dictionary(path) == jiebas_own
+    assert path.read_bytes() != kept and b'another jieba' in path.read_bytes()
+    _jieba_not_asked(monkeypatch)
+    assert words.load_dictionary(path) == jiebas_own
+
+
+@pytest.mark.parametrize("damage", [lambda data: data[:len(data) // 2], lambda data: data[:-3],
+                                    lambda data: b"not a dictionary\n" + data, lambda data: b""])
+def test_a_damaged_kept_dictionary_is_made_again(tmp_path, jiebas_own, damage):
+    path = tmp_path / "dictionary.bin"
+    words.load_dictionary(path)
+    path.write_bytes(damage(path.read_bytes()))
+    assert words.load_dictionary(path) == jiebas_own
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_only_time(tmp_path, jiebas_own):
+    (tmp_path / "a file").write_text("")
+    assert words.load_dictionary(tmp_path / "a file" / "dictionary.bin") == jiebas_own
