@@ -96,6 +96,7 @@ _MEASURE = "|".join(sorted(map(re.escape, set(_MEASURE_WORDS)), key=len, reverse
 _PARTIES = set("人 位 名 个 家 国 方 者 岸 党".split())
 # Characters a segmenter may join to a count without making it a name or an idiom: 前三名, 这两条, 第三.
 _COUNT_PREFIXES = set("前后头首这那每近约共达仅逾超第")
+_POSTPOSITIONS = set("间内来前后里中")  # 十年间, 三天内: a count of time with where it stands, still a count
 _JOINING_WORDS = {"、", "和", "与", "及", "跟", "同", "以及"}  # 德国、法国和英国三国: three things listed
 _CLAUSE_END = "，。；：！？、,;:!?“”\"（）()"
 
@@ -230,6 +231,9 @@ def _zh_quantities(match: re.Match, text: str) -> list[Quantity]:
             month, day = int(match["month"]), int(match["mday"] or 0)
         else:
             month, day = 0, int(match["day"])
+            if written.endswith("号") and _names_a_thing(text, end):
+                return [Quantity(written[:-1].strip(), start, match.start("day") + len(match["day"]), NUMBER,
+                                 (Decimal(day),))]  # 3号线, 5号高速公路: Line 3, the 5 Freeway
         if not 1 <= (month or 1) <= 12 or not 0 <= day <= 31:
             return []
         return [Quantity(written, start, end, DATE, month=month, day=day)]
@@ -253,6 +257,19 @@ def _zh_quantities(match: re.Match, text: str) -> list[Quantity]:
         return [Quantity(written, start, end, NUMBER, (Decimal(f"{value}.{decimals}"),))]
     quantity = _zh_numeral_quantity(match, text)
     return [quantity] if quantity is not None else []
+
+
+def _names_a_thing(text: str, end: int) -> bool:
+    """Whether the 号 ending at `end` numbers a thing (3号线, 5号楼, 1号文件) rather than a day of the month (5号上午,
+    5号发布): a noun follows it, or the segmenter joins 号 to what follows (号线)."""
+    from .words import tagged
+
+    following = tagged(text[end - 1:end + 6])
+    if not following:
+        return False
+    if following[0][0] != "号":
+        return following[0][0].startswith("号") and following[0][1].startswith("n")
+    return len(following) > 1 and following[1][1].startswith("n") and following[1][1] != "nr"
 
 
 def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
@@ -282,7 +299,7 @@ def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
 
 def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     numeral, start, end = match["numeral"], match.start(), match.end()
-    if start and text[start - 1] in "几数上成好近":  # 几十, 数百, 上千: no value to check
+    if start and text[start - 1] in "几数上成好":  # 几十, 数百, 上千: no value to check (近两个月 has one)
         return None
     if len(numeral) > 1 and numeral.endswith("两") and not match["cn_currency"]:
         numeral, end = numeral[:-1], end - 1  # 五十两: fifty taels (两 as a weight)
@@ -292,8 +309,10 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
         return None if value in (None, 1) else Quantity(match.group(0), start, end, NUMBER, (Decimal(value),),
                                                         counted=True)
     measure = None if match["cn_currency"] else re.match(_MEASURE, following)
-    if not (match["cn_currency"] or measure) or following.startswith("几"):
+    if following.startswith("几"):
         return None
+    if not (match["cn_currency"] or measure):
+        return _large_numeral(numeral, text, start, end)
     written = text[start:end] + (measure.group(0) if measure else "")
     if len(numeral) == 1 and numeral in "百千万亿":
         return None  # 百年, 千家万户, 万人: figures of speech
@@ -312,6 +331,23 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     amount = Decimal(value) + (Decimal("0.5") if half else 0)
     return Quantity(written, start, end, NUMBER, _in_units(amount, measure), currency, any_yuan=any_yuan,
                     counted=measure is not None and not currency, unit=_unit_of(measure))
+
+
+# Numerals of myriads that are adverbs or figures of speech: 千万 (by all means), 万万 (absolutely), 亿万 (untold).
+_NOT_AMOUNTS = {"千万", "万万", "亿万"}
+
+
+def _large_numeral(numeral: str, text: str, start: int, end: int) -> Quantity | None:
+    """A numeral of myriads with no measure word after it is still an amount (三千万 is a figure English must
+    carry), unless it is an adverb (千万不要) or part of a word (百万富翁 is a millionaire). A round one (一万, 百万)
+    is as often a figure of speech (一万个心眼子: no end of tricks): like a count, it is reported only on evidence
+    (超过百万 → "more than a billion")."""
+    if not numeral.endswith(("万", "亿")) or len(numeral) < 2 or numeral in _NOT_AMOUNTS:
+        return None
+    value = chinese_numeral(numeral)
+    if value is None or not _is_a_count(text, start, end):
+        return None
+    return Quantity(text[start:end], start, end, NUMBER, (Decimal(value),), counted=_power_of_ten(Decimal(value)))
 
 
 def _in_units(value: Decimal, measure: re.Match | None) -> tuple[Decimal, ...]:
@@ -337,9 +373,10 @@ def _is_a_count(text: str, start: int, end: int) -> bool:
     from .words import is_word
 
     for word, word_start, word_end in _words(text):
-        if word_start < start < word_end and text[word_start:start] not in _COUNT_PREFIXES:
-            return False
-        if word_start <= start and word_end > end and is_word(word):
+        if word_start < start < word_end and text[start - 1] not in _COUNT_PREFIXES:
+            return False  # 从近两个月 is 从 + 近两个月, whatever the segmenter guessed
+        if word_start <= start and word_end > end and is_word(word) and not (
+                word_end == end + 1 and text[end] in _POSTPOSITIONS):
             return False
         if word_start <= start and word_end == end and text[start:end] == "四周":
             return False  # "all around", far more often than four weeks
@@ -771,10 +808,15 @@ _QUANTIFIERS = re.compile(rf"(?:\d[\d,.]*|{_NUMBER_WORD}|few|several|many|some|c
 
 def said_without_its_number(source: Quantity, en_text: str) -> bool:
     """Whether the English names the unit of a count of time with no number before it: 七年 → "for years", 三天后 →
-    "days later". The English kept the unit and lost the figure."""
+    "days later", 四十年 → "decades"; or as one of it, when the source counts several: 三分钟 → "a minute video".
+    The English kept the unit and lost the figure."""
     plural = _TIME_UNITS.get(source.unit)
     if plural is None or not source.counted:
         return False
+    if source.value is not None and source.value >= 2 and re.search(rf"\ban?\s+{plural[:-1]}\b", en_text, re.IGNORECASE):
+        return True
+    if source.unit == "year":
+        plural = "(?:years|decades)"
     for match in re.finditer(rf"\b{plural}\b", en_text, re.IGNORECASE):
         before = [word for word in re.findall(r"[\w,.]+", en_text[:match.start()]) if word.lower() != "of"]
         if not before or not _QUANTIFIERS.fullmatch(before[-1]):
@@ -812,16 +854,21 @@ def _power_of_ten(ratio: Decimal) -> bool:
 
 # What a dropped figure leaves behind in English: a currency sign, a scale word or "percent" with no figure
 # before it ("rose  percent", "$ billion"), "o'clock" alone, a hyphenated word left without its number
-# ("a -year-old", "father-of- has"), an article, "than" or "at" before a stop ("the older of the.", "meet at."),
-# "a" before a plural unit ("a years", "a times"), "every months", "between and", "for of us", "one or
-# athletes", empty brackets or a doubled comma ("Smith,, said").
+# ("a -year-old", "father-of- has"; not speech broken off, "I- I"), an article, "than" or "at" before a stop
+# ("the older of the.", "meet at."; not a question ending on "at": "What are you looking at?"),
+# "a" before a plural unit ("a years", "a times"), "every months", "between and", "for of us", "across of", "one or
+# athletes", "by or nine", empty brackets or a doubled comma ("Smith,, said").
 _TRACE = re.compile(
     r"(?<![\w$])(?:US|HK|NT|A|C|S)?[$£€¥](?!\s?\d)(?!(?:US|A)\s?\d)"
     r"|(?P<word>[A-Za-z]+|\d)[\s-]+(?:%|per\s?cent\b|percentage points?\b|million\b|billion\b|trillion\b|o['’]clock\b)"
-    r"|(?:^|\s)-(?=[a-z])|(?<=[a-z])-\s+(?!(?:and|or|to)\b)"
-    r"|\b(?-i:the|a|an|than|at|nearly|approximately|roughly)\s*[,.;:!?)]"
+    r"|(?:^|\s)-(?=[a-z])|\b(?:(?-i:[a-z]+-[a-z]+)|"
+    rf"{'|'.join(_TENS)})-\s+(?!(?:and|or|to)\b)"
+    r"|\b(?-i:the|a|an|than|nearly|approximately|roughly)\s*[,.;:!?)]|\b(?-i:at)\s*[,.;:)]"
     r"|\b(?:a|an|every)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|times)\b"
-    r"|\bbetween\s+and\b|\bfrom\s+to\b|\b(?:for|to|by|with|from|at|in|on|than|the|a|an)\s+of\b|\(\s*\)|,\s*,"
+    r"|\bbetween\s+and\b|\bfrom\s+to\b|\b(?:for|to|by|with|from|at|in|on|than|the|a|an|across|among|around|"
+    r"between|within|into|per)\s+of\b|\(\s*\)|,\s*,"
+    rf"|\b(?:by|of|for|to|with|from|in|on|at|about|around|some|between|the|a|an)\s+or\s+"
+    rf"(?:{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))}|\d)\b"
     rf"|\b(?:{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))})\s+or\s+(?!(?:more|less|fewer|so|another|other|the|"
     rf"{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))}|\d)\b)[a-z]",
     re.IGNORECASE)
@@ -838,13 +885,18 @@ def dropped_figure_trace(en_text: str) -> str:
 
 
 def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, zh_text: str = "",
-               dropped: Callable[[Quantity], bool] | None = None) -> list[Quantity]:
+               dropped: Callable[[Quantity], bool] | None = None,
+               counts_the_same: Callable[[Quantity, Quantity], bool] | None = None) -> list[Quantity]:
     """The source quantities the English does not render, one English mention for each Chinese one (a second
     "2019" does not hide a changed first one). An unpaired source quantity is missing when a spare English
     figure could be its changed rendering (each spare figure standing for one source quantity at most), or when
     it is a figure the English must carry (see `optional`) and no English mention renders it, or when the English
     says its unit of time without it ("for years"). A source quantity that only lacks a mention of its own, when
-    an English mention renders it already, is a repetition the English may say once ("that year")."""
+    an English mention renders it already, is a repetition the English may say once ("that year"). A count in
+    Chinese numerals (两人, 三次) may be said in words, implied or said by a plural, so a spare English number in
+    words convicts it only when it counts the same thing: the same unit ("a three-month delay" for 两个月) or, by
+    `counts_the_same`, the same noun ("three big banks" for 四大银行); "two" elsewhere in the sentence says nothing
+    against it."""
     partner = _matching(range(len(sources)), lambda index: _candidates(sources[index], targets))
     unmatched = [index for index in range(len(sources)) if index not in partner.values()]
     # A spare English figure the source itself writes (a numeral not read as a quantity: 《四十二章经》, 一家四口)
@@ -866,9 +918,18 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
                     or _said_once(index, sources, targets, partner))}
     # Spare figures go first to the quantities that only a slip can convict.
     slips = _matching(sorted(unmatched, key=lambda index: index not in excused),
-                      lambda index: [n for n, spare in enumerate(stray) if could_be_slip(sources[index], spare)])
+                      lambda index: [n for n, spare in enumerate(stray) if could_be_slip(sources[index], spare)
+                                     and _conflicts(sources[index], spare, counts_the_same)])
     convicted = set(slips.values()) | (set(unmatched) - excused)
     return [sources[index] for index in sorted(convicted)]
+
+
+def _conflicts(source: Quantity, spare: Quantity, counts_the_same: Callable[[Quantity, Quantity], bool] | None) -> bool:
+    """Whether a spare English figure that could be a slip for a source quantity stands against it (see `unrendered`)."""
+    if not (source.counted and spare.spelled):
+        return True
+    return bool(source.unit and source.unit == spare.unit) or (counts_the_same is not None
+                                                               and counts_the_same(source, spare))
 
 
 def _said_once(index: int, sources: list[Quantity], targets: list[Quantity], partner: dict[int, int]) -> bool:

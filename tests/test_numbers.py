@@ -255,3 +255,57 @@ def test_the_trace_of_a_dropped_count_outweighs_a_repetition_said_once():
     assert findings(source, "After two years of a bull market, this year cannot match that level.") == set()
     assert findings(source, "After years of a bull market, this year cannot match the level of two years ago.") \
         == {"numbers"}
+
+
+def test_a_count_in_words_is_contradicted_only_by_a_number_counting_the_same_thing():
+    """两人 may be "they"; a "three" about something else says nothing against it. A number in words that
+    counts the same noun or unit does, and a figure in digits always may."""
+    assert findings("两人相识多年。", "They have known each other for ten years.") == set()
+    assert findings("两名男子在车里等候。", "The men waited in the car with three dogs.") == set()
+    assert findings("两家公司都同意延期两个月。", "Both companies agreed to a three-month delay.") == {"numbers"}
+    assert findings("四大银行均下调了利率。", "The three big banks all cut rates.") == {"numbers"}
+    assert findings("奥特曼两次被解雇。", "Altman was fired three times.") == {"numbers"}
+    assert findings("四大银行均下调了利率。", "The 3 big banks all cut rates.") == {"numbers"}
+
+
+def test_a_round_myriad_without_a_measure_word_is_read_but_may_be_a_figure_of_speech():
+    assert [q.value for q in quantities("登记的难民人数超过百万。")] == [1_000_000]
+    assert quantities("千万不要去。") == [] and quantities("他是百万富翁。") == []
+    source = "当年在德国登记的难民人数超过百万。"
+    assert findings(source, "More than a million refugees registered in Germany that year.") == set()
+    assert findings(source, "More than a billion refugees registered in Germany that year.") == {"numbers"}
+    assert findings("她少说也有一万个心眼子。", "She has no end of tricks up her sleeve.") == set()
+    assert findings("这笔钱有三千万。", "The sum is large.") == {"numbers"}
+
+
+def test_a_numbered_thing_is_no_day_of_the_month():
+    """3号线 is Line 3 and must be there; 5号上午 is the morning of the 5th, which may be said as a weekday."""
+    assert [(q.kind, q.value) for q in quantities("地铁3号线")] == [("number", 3)]
+    assert [q.kind for q in quantities("他5号上午到。")] == ["date"]
+    assert findings("江宁现有地铁1号线和3号线。", "Jiangning has Metro Lines 1 and 3.") == set()
+    assert findings("江宁现有地铁1号线和3号线。", "Jiangning has Metro Lines 1 and 9.") == {"numbers"}
+
+
+def test_the_traces_of_a_dropped_number_are_not_those_of_speech():
+    """"by or nine", "across of" and "twenty- people" show where a number went; a question ending on "at" and
+    speech broken off ("I- I") do not."""
+    assert findings("接着又是八九下。", "It was followed by or nine others.") == {"numbers"}
+    assert findings("五个省发生爆炸。", "Blasts hit across of the provinces.") == {"numbers"}
+    assert findings("有二十五人参加。", "Twenty- people took part.") == {"numbers"}
+    assert findings("他一边看一边问：“你在看什么？”", "He asked: \"What are you looking at?\"") == set()
+    assert findings("她说：“我一时不知道。”", "She said: \"I- I don't know.\"") == set()
+
+
+@pytest.mark.parametrize("source, good, dropped", [
+    ("四十年的故事都是从这一天开始的。", "Four decades of the story began on that day.", "Decades of the story began on that day."),
+    ("她上传了一段三分钟视频。", "She uploaded a three-minute video.", "She uploaded a minute video."),
+    ("从近两个月数据看，经济企稳。", "Data from the past two months show the economy steadying.",
+     "Data from the recent months show the economy steadying."),
+    ("十年间，书展把阅读推向大众。", "Over ten years, the fair brought reading to the public.",
+     "Over the past years, the fair brought reading to the public."),
+])
+def test_a_count_of_time_said_without_its_number_is_caught(source, good, dropped):
+    """The unit kept and its number lost: "decades" for 四十年, "a minute" for 三分钟; a count after 近 (the past
+    two months) or before a postposition (十年间) is read."""
+    assert findings(source, good) == set()
+    assert findings(source, dropped) == {"numbers"}

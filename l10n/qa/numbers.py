@@ -20,7 +20,8 @@ def _unrendered(source: str, text: str, term_spans: tuple[tuple[int, int], ...])
     checked = [quantity for quantity in numbers.quantities(source)
                if not any(start < quantity.end and quantity.start < end for start, end in term_spans)]
     absent = numbers.unrendered(checked, targets, text, source,
-                                lambda quantity: count_noun_said_bare(quantity, source, text))
+                                lambda quantity: count_noun_said_bare(quantity, source, text),
+                                lambda quantity, spare: counts_the_same(quantity, source, spare, text))
     conflicts = [(quantity, other) for quantity in checked if quantity not in absent
                  if (other := numbers.currency_conflict(quantity, targets))]
     return tuple(absent), tuple(conflicts)
@@ -31,9 +32,11 @@ _DETERMINERS = frozenset("""a an the this that these those their his her its our
 many some few other others no any such various multiple numerous whose which what half another""".split())
 _IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "children": "child", "feet": "foot",
                       "teeth": "tooth"}
+_DURATIONS = frozenset("seconds minutes hours days weeks months years decades centuries".split())
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 _PHRASE_LENGTH = 16  # characters after a count read for the noun it counts
 _WORDS_BEFORE = 2  # English words before a noun read for its determiner: "the big toes", not "the show has toes"
+_WORDS_AFTER = 4  # English words after a number read for the noun it counts: "four sets of proposals"
 # Words that end a noun phrase on its left: what stands before them is not the noun's determiner.
 _PHRASE_BOUNDARIES = frozenset("""in on at of for with to from by about into over after before between among against
 during without under and or but is are was were be been has have had will would that who which""".split())
@@ -44,10 +47,11 @@ def _plural(word: str) -> bool:
     return lower in _IRREGULAR_PLURALS or (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us")))
 
 
-def counted_nouns(quantity: numbers.Quantity, source: str) -> tuple[str, ...]:
+def counted_nouns(quantity: numbers.Quantity, source: str, with_measure: bool = False) -> tuple[str, ...]:
     """The nouns of what a count in Chinese numerals counts, by jieba's parts of speech: the measure word when it
     is the noun (两人, 两国), else those of the phrase after it (两名驻孟加拉的公务人员 → 公务人员; a clause describing
-    them is read through when a 的 ends it; 两大股指涨幅 → 股指, 涨幅); none for 两次."""
+    them is read through when a 的 ends it; 两大股指涨幅 → 股指, 涨幅); none for 两次. `with_measure`: both the
+    measure word that is a noun and those after it (五方面建议 → 方面, 建议)."""
     from ..words import tagged
 
     words = tagged(source[quantity.start:quantity.start + len(quantity.text) + _PHRASE_LENGTH])
@@ -58,9 +62,9 @@ def counted_nouns(quantity: numbers.Quantity, source: str) -> tuple[str, ...]:
         position += 1
         if consumed >= len(quantity.text) and tag.startswith("n"):
             measure = word.lstrip("第0123456789零〇一二两三四五六七八九十百千")
-    if measure:
+    if measure and not with_measure:
         return (measure,)  # 两国的部长: the ministers are not what is counted
-    nouns = []
+    nouns = [measure] if measure else []
     rest = words[position:]
     for index, (word, tag) in enumerate(rest):
         if tag in ("n", "ng", "nz", "vn", "t"):
@@ -78,20 +82,13 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str) -> 
     eagles" or "both" would still say it. The noun is matched through CC-CEDICT's senses."""
     if not quantity.counted or quantity.approximate:
         return False
-    nouns = counted_nouns(quantity, source)
-    if not nouns:
+    senses = _senses(counted_nouns(quantity, source))
+    if not senses:
         return False
-    from ..align.lexicon import cedict, stem
-
-    lexicon = cedict()
-    senses = frozenset().union(*(lexicon.translations.get(noun) or frozenset().union(
-        *(lexicon.translations.get(word, frozenset()) for word in lexicon.words(noun)[-1:])) for noun in nouns))
     tokens = _TOKEN.findall(text)
     for index, token in enumerate(tokens):
         last = re.sub(r"['’]s?$", "", token.rsplit("-", 1)[-1])  # great-grandmothers, women's work
-        lower = last.lower()
-        if not (last[:1].isalpha() and _plural(last)
-                and (stem(lower) in senses or stem(_IRREGULAR_PLURALS.get(lower, lower)) in senses)):
+        if not (last[:1].isalpha() and _plural(last) and _means(last, senses)):
             continue
         before = []
         for previous in reversed(tokens[max(0, index - _WORDS_BEFORE):index]):
@@ -100,6 +97,42 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str) -> 
             before.append(previous.lower())
         if not any(word in _DETERMINERS or word.endswith(("'s", "’s", "s'")) for word in before) \
                 and not numbers.english_quantities(" ".join(reversed(before))):
+            return True
+    return False
+
+
+def _senses(nouns: tuple[str, ...]) -> frozenset[str]:
+    """The stemmed English senses CC-CEDICT gives nouns (a word it lacks: those of its last dictionary word)."""
+    if not nouns:
+        return frozenset()
+    from ..align.lexicon import cedict
+
+    lexicon = cedict()
+    return frozenset().union(*(lexicon.translations.get(noun) or frozenset().union(
+        *(lexicon.translations.get(word, frozenset()) for word in lexicon.words(noun)[-1:])) for noun in nouns))
+
+
+def _means(word: str, senses: frozenset[str]) -> bool:
+    from ..align.lexicon import stem
+
+    lower = word.lower()
+    return stem(lower) in senses or stem(_IRREGULAR_PLURALS.get(lower, lower)) in senses
+
+
+def counts_the_same(quantity: numbers.Quantity, source: str, spare: numbers.Quantity, text: str) -> bool:
+    """Whether an English number counts what a count in Chinese numerals counts: a noun of its phrase or its
+    measure word among the words right after it ("three big banks" for 四大银行, "four sets of proposals" for
+    五方面建议, "three times" for 两次). When the English names that noun nowhere the dictionary can see, any
+    plural noun the number counts will do ("the first four competitors" for 前三名选手), but a length of time ("ten
+    years") counts no things."""
+    measure = quantity.text.lstrip("第0123456789零〇一二两三四五六七八九十百千")
+    senses = _senses(counted_nouns(quantity, source, with_measure=True) + ((measure,) if measure else ()))
+    named = any(_means(re.sub(r"['’]s?$", "", token), senses) for token in _TOKEN.findall(text) if token[0].isalpha())
+    for token in _TOKEN.findall(text[spare.end:])[:_WORDS_AFTER]:
+        if not token[0].isalpha() or token.lower() in _PHRASE_BOUNDARIES - {"of"}:
+            break
+        word = re.sub(r"['’]s?$", "", token.rsplit("-", 1)[-1])
+        if _means(word, senses) or (not named and _plural(word) and word.lower() not in _DURATIONS):
             return True
     return False
 
