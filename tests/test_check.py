@@ -153,3 +153,25 @@ def test_a_file_whose_findings_did_not_change_keeps_its_bytes(tmp_path):
     result = _check(out, "--glossary", tmp_path / "g.csv")
     assert en.read_bytes() == before
     assert result.stdout.splitlines()[-1].endswith("findings written into 0 of them")
+
+
+
+def test_a_catalog_without_glossary_terms_is_segmented_without_converting_it(tmp_path, monkeypatch):
+    """segments_of skips the edition's conversion (respect_boundaries, which only drops glossary hits) when no
+    glossary term is found in any entry."""
+    from l10n import editions
+    from l10n.catalog.entries import Catalog, Entry
+    from l10n.glossary import load
+    from l10n.qa import catalogs
+
+    (tmp_path / "g.csv").write_text(GLOSSARY, encoding="utf-8")
+    glossary = load(tmp_path / "g.csv")
+    sentences = [msgid for msgid in MISTAKES if "奥特曼" not in msgid]
+    catalog = Catalog({"Language": "en"}, [Entry(msgid, MISTAKES[msgid]) for msgid in sentences])
+    converted = []
+    monkeypatch.setattr(catalogs, "respect_boundaries", lambda *arguments: converted.append(arguments) or arguments[0])
+    without_terms = catalogs.segments_of(catalog, glossary, editions.DEFAULT)
+    assert converted == [] and [(s.source, s.terms) for s in without_terms] == [(msgid, ()) for msgid in sentences]
+    catalog.entries.append(Entry("奥特曼回来了。", "Altman is back."))
+    with_term = catalogs.segments_of(catalog, glossary, editions.DEFAULT)
+    assert len(converted) == 1 and [hit.entry.source for hit in with_term[-1].terms] == ["奥特曼"]

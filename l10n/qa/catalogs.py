@@ -63,7 +63,10 @@ def segments_of(catalog: Catalog, glossary: Glossary, edition: str) -> list[Segm
     for number, entry in enumerate((e for e in catalog.live() if e.msgid), start=1):
         line = next((int(line) for _, line in entry.occurrences if line and line.isdigit()), 0)
         segments.append(Segment(entry.msgctxt or str(number), number, 1, Part.BODY, line, entry.msgid))
-    return respect_boundaries(glossary.annotate(segments), edition, _glossary_phrases(glossary, edition))
+    annotated = glossary.annotate(segments)
+    if not any(segment.terms for segment in annotated):
+        return annotated  # no term to drop: building the edition's converter to decide would be all it did
+    return respect_boundaries(annotated, edition, _glossary_phrases(glossary, edition))
 
 
 @functools.lru_cache(maxsize=8)
