@@ -240,11 +240,12 @@ def derive_vocabulary(converters, words, known: set[str]) -> dict[str, list[tupl
                 vocabulary[target][simplified] = (rendering, "general", source)
     def computing(key: str, origin: str) -> str:
         """OpenCC's TWPhrases are mostly computing terms; its names (意大利, 奥巴马, 格拉斯) are not: "name"; nor
-        are the titles Wikipedia's name groups hold (首席执行官): "", general vocabulary."""
-        if not origin.startswith("OpenCC"):
-            return ""
+        are the titles Wikipedia's name groups hold (首席执行官): "", general vocabulary. A correction that is a
+        proper noun to jieba (美联储) is a name too."""
         if words.get(key, (0, ""))[1] in PROPER_TAGS or "·" in key:
             return "name"
+        if not origin.startswith("OpenCC"):
+            return ""
         if key in known:  # a title of the name groups made of common words (首席执行官) is vocabulary
             return "" if _compound(key, words) else "name"
         return "yes" if origin == "OpenCC TWPhrases" else ""
