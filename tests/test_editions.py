@@ -246,3 +246,9 @@ def test_the_federal_reserve_is_each_regions_name_for_it():
     assert convert_text("美联储加息", "hk") == "聯儲局加息"
     segments = [Segment("1", 1, 1, Part.BODY, 1, "美联储宣布")]
     assert variant.traditional_variant(segments, "tw").notes["1"] == ("regional name: 美联储 → 聯準會",)
+
+
+def test_the_variant_forms_of_hui_are_the_standard_one():
+    # OpenCC writes 詆譭 and 銷燬; the Ministry of Education's form and Hong Kong's list have 毀
+    assert convert_text("诋毁和销毁", "tw") == "詆毀和銷毀"
+    assert convert_text("诋毁和销毁", "hk") == "詆毀和銷毀"
