@@ -3,8 +3,9 @@ read through Enchant (pyenchant). A word is accepted when either spelling, Ameri
 
 Reported only on evidence of a slip: a word no dictionary knows that is one slip of the keyboard from one it
 does (see `slip_of_a_word`). Not checked: capitalized words (names, which the glossary checks), words with
-digits or in capitals or joined by hyphens, the glossary's renderings, Latin-script words of the source, and a
-word the document uses in two entries or more (kang, taels: a translator's chosen term; a slip of the keyboard
+digits or in capitals or joined by hyphens, the glossary's renderings, Latin-script words of the source, the
+source's own words in pinyin (炕 → kang, 馒头 → mantou: a romanization, not a slip), and a word the document
+uses in two entries or more (kang, taels: a translator's chosen term; a slip of the keyboard
 is seldom repeated). When no English dictionary is installed the check finds nothing, and `available()` says
 so.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from ..mining.boundaries import HAN
 from ..model import Segment, Severity
 from ..placeholders import strip
 from .registry import ENGLISH, Context, check
@@ -20,6 +22,7 @@ from .registry import ENGLISH, Context, check
 DICTIONARIES = ("en_US", "en_GB")
 _WORD = re.compile(r"(?<![\w'’.@/-])[a-z]+(?:['’][a-z]+)?(?![\w@/-])")
 _LATIN = re.compile(r"[A-Za-z]+")
+_HAN_RUN = re.compile(f"[{HAN}]+")
 
 
 @lru_cache(maxsize=1)
@@ -98,7 +101,30 @@ def spelling(segment: Segment, text: str, context: Context) -> list[str]:
     for requirement in context.requirements.get(segment.id, []):
         for form in requirement.accepted:
             allowed.update(word.lower() for word in _LATIN.findall(form))
-    return [f"unknown word: {word}" for word in misspelled(text, allowed)]
+    found = misspelled(text, allowed)
+    if found:
+        romanized = romanizations(segment.source)
+        found = [word for word in found if word.split("'")[0] not in romanized]
+    return [f"unknown word: {word}" for word in found]
+
+
+LONGEST_ROMANIZED = 4  # characters of the source one romanized English word may stand for (马拉松 is a word)
+
+
+@lru_cache(maxsize=1024)
+def romanizations(source: str) -> frozenset[str]:
+    """The source's words as English writes them in pinyin, toneless and run together: every run of one to
+    four Han characters (大妈 → dama; ü as v and as u). Asked only for a sentence with an unknown word."""
+    from pypinyin import Style, lazy_pinyin
+
+    found = set()
+    for run in _HAN_RUN.findall(source):
+        syllables = lazy_pinyin(run, style=Style.NORMAL)
+        for start in range(len(syllables)):
+            for end in range(start + 1, min(len(syllables), start + LONGEST_ROMANIZED) + 1):
+                word = "".join(syllables[start:end])
+                found.update((word, word.replace("v", "u")))
+    return frozenset(found)
 
 
 def recurring(texts: list[str]) -> frozenset[str]:
