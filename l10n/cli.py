@@ -660,6 +660,7 @@ def align(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress display.")] = False,
     max_bytes: MaxBytesOption = None,
     max_blocks: MaxBlocksOption = None,
+    follow_links: FollowLinksOption = None,
     config: ConfigOption = None,
 ) -> None:
     """Align a Chinese text with its English translation, sentence by sentence (or two folders, by file name)."""
@@ -668,14 +669,14 @@ def align(
     from .ingest import Limits
 
     options = _resolve("align", {"glossary": tuple(glossary) if glossary else None, "max_bytes": max_bytes,
-                                 "max_blocks": max_blocks}, config).options
+                                 "max_blocks": max_blocks, "follow_links": follow_links}, config).options
     limits = Limits(options.max_bytes, options.max_blocks)
     with _reported_errors():
         entries = list(load_many(options.files).entries.values())
         if source.is_dir() or target.is_dir():
             with _progress(quiet) as on_step:
                 report = archive.align_folders(source, target, out or Path("aligned"), format.value, presplit,
-                                               entries, limits, on_step)
+                                               entries, limits, on_step, options.follow_links)
             for line in report.lines():
                 typer.echo(line, err=True)
             if report.failed:

@@ -31,11 +31,13 @@ class GlossaryOptions:
 
 @dataclass(frozen=True)
 class AlignOptions:
-    """What `align` takes from the settings: the glossary, and how much of each file it reads."""
+    """What `align` takes from the settings: the glossary, how much of each file it reads, and whether a folder's
+    symbolic links out of it are taken."""
 
     files: tuple[Path, ...]  # read as one; empty: no glossary
     max_bytes: int
     max_blocks: int
+    follow_links: bool
 
 
 @dataclass(frozen=True)

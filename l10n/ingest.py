@@ -48,6 +48,20 @@ def file_kind(mode: int) -> str:
     return _KINDS.get(stat.S_IFMT(mode), "a special file")
 
 
+def not_taken(path: Path, inside: Path, follow_links: bool) -> str | None:
+    """Why a file found in a walk is not an input, or None: only regular files are read, and a symbolic link
+    is followed out of the walked folder only when asked (--follow-links)."""
+    try:
+        mode = path.stat().st_mode
+    except OSError as error:
+        return f"cannot be read ({error.strerror})"
+    if not stat.S_ISREG(mode):
+        return f"{file_kind(mode)}, not an article file"
+    if not follow_links and path.is_symlink() and inside not in path.resolve().parents:
+        return "a symbolic link to a file outside the folder (--follow-links takes it)"
+    return None
+
+
 def read_input(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
     """The bytes of an input file, at most max_bytes of them: a regular file, never a FIFO (which would hang
     the run), a device (/dev/zero never ends) or a socket. Opened without blocking, then checked."""

@@ -1,6 +1,8 @@
 """Alignment shapes, output formats, the align command and archive pairing, on small texts written here."""
 from __future__ import annotations
 
+from pathlib import Path
+
 import polib
 import pytest
 from lxml import etree
@@ -238,3 +240,23 @@ def test_tmx_imports_into_the_translation_memory(pair, tmp_path):
         assert memory.lookup([ZH[2]], "en")[ZH[2]].target == f"{EN[1]} {EN[2]}"
     finally:
         memory.close()
+
+
+def test_folders_take_links_out_of_them_only_with_follow_links(tmp_path, pair, monkeypatch):
+    zh_folder, en_folder = tmp_path / "zh", tmp_path / "en"
+    zh_folder.mkdir(), en_folder.mkdir()
+    (zh_folder / "one.txt").write_bytes(pair[0].read_bytes())
+    (en_folder / "one.txt").write_bytes(pair[1].read_bytes())
+    (tmp_path / "elsewhere.txt").write_bytes(pair[0].read_bytes())
+    (zh_folder / "two.txt").symlink_to(tmp_path / "elsewhere.txt")
+    (en_folder / "two.txt").write_bytes(pair[1].read_bytes())
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(app, ["align", "zh", "en", "--out", "out", "--presplit", "-f", "pairs", "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["one.txt"]
+    assert ("warning: zh/two.txt: a symbolic link to a file outside the folder (--follow-links takes it), left out"
+            in result.stderr)
+    Path("l10n.toml").write_text("follow_links = true\n", encoding="utf-8")
+    result = runner.invoke(app, ["align", "zh", "en", "--out", "out", "--presplit", "-f", "pairs", "-q"])
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in (tmp_path / "out").iterdir()) == ["one.txt", "two.txt"]

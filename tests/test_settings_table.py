@@ -69,6 +69,7 @@ class Row:
     from_flag: Any
     replaces: tuple[str, ...] = ()  # probe arguments the command-line form stands in for
     target: str | None = None  # where the command hands this setting over, when not at the probe's function
+    argv: list[str] | None = None  # the command's arguments, when not the probe's (align's folders)
 
 
 ROWS = [
@@ -110,6 +111,8 @@ ROWS = [
         2000),
     Row("follow_links", "glossary suggest", "follow_links = true", ["--no-follow-links"],
         lambda s: s.options.follow_links, True, False),
+    Row("follow_links", "align", "follow_links = true", ["--no-follow-links"], lambda s: s.args[-1], True, False,
+        target="l10n.align.archive.align_folders", argv=["align", "articles", "from-file"]),
     Row("mt", "run", '[english]\nmt = "argos"', ["--mt", "auto"], lambda s: s.options.mt, "argos", "auto",
         replaces=("--mt", "none")),
     Row("names", "run", '[english]\nnames = "news"', ["--en-names", "full"], lambda s: s.options.name_style,
@@ -165,7 +168,7 @@ def _invoke(row: Row, desk: Path, monkeypatch, argv_extra: list[str]) -> Seen:
     from l10n import glossary
 
     argv, target = PROBES[row.command]
-    target = row.target or target
+    argv, target = row.argv or argv, row.target or target
     argv = [arg for arg in argv if arg not in row.replaces] + argv_extra
     seen = Seen(glossaries=[])
     module_name, function = target.rsplit(".", 1)

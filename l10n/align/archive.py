@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ..errors import L10nError, UsageError
+from ..escapes import one_line
 from ..files import write_atomic
 from ..ingest import Limits
 from ..model import GlossaryEntry
@@ -40,24 +41,29 @@ class ArchiveReport:
     unpaired: list[Path]
     written: list[tuple[Path, str]] = field(default_factory=list)  # output file, summary
     failed: list[L10nError] = field(default_factory=list)
+    skipped: list[tuple[Path, str]] = field(default_factory=list)  # files left out, and why
 
     def lines(self) -> list[str]:
-        return ([f"wrote {path}: {text}" for path, text in self.written]
+        return ([one_line(f"warning: {path}: {reason}, left out") for path, reason in self.skipped]
+                + [f"wrote {path}: {text}" for path, text in self.written]
                 + [f"error: {error}" for error in self.failed]
                 + [f"unpaired: {path}" for path in self.unpaired])
 
 
 def align_folders(zh_folder: Path, en_folder: Path, out: Path, format: str, presplit: bool = False,
                   glossary: list[GlossaryEntry] | tuple = (), limits: Limits = Limits(),
-                  on_step: Callable[[str, str], None] | None = None) -> ArchiveReport:
-    """Align every pair of files; a pair that fails is reported and the others go on."""
+                  on_step: Callable[[str, str], None] | None = None, follow_links: bool = False) -> ArchiveReport:
+    """Align every pair of files; a pair that fails is reported and the others go on. Symbolic links out of a
+    folder are taken only with follow_links, as `run` takes them."""
     for folder in (zh_folder, en_folder):
         if not folder.is_dir():
             raise UsageError("is not a folder: give two files or two folders", folder)
-    pairs, unpaired = pair_folders(zh_folder, en_folder)
+    skipped: list[tuple[Path, str]] = []
+    pairs, unpaired = pair_folders(zh_folder, en_folder, follow_links,
+                                   lambda path, reason: skipped.append((path, reason)))
     if not pairs:
         raise UsageError(f"no file pairs by name with {en_folder}", zh_folder)
-    report = ArchiveReport(pairs, unpaired)
+    report = ArchiveReport(pairs, unpaired, skipped=skipped)
     for number, (zh_path, en_path) in enumerate(pairs, start=1):
         key = pairing_key(zh_path)
         if on_step is not None:

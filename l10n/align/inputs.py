@@ -3,12 +3,13 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
 from .. import readers
 from ..errors import InputError, UsageError
-from ..ingest import Limits, read_article, read_input
+from ..ingest import Limits, not_taken, read_article, read_input
 from ..model import Document
 from ..placeholders import strip
 from ..readers.charset import decode
@@ -81,11 +82,23 @@ def pairing_key(path: Path) -> str:
     return _LANGUAGE_TAG.sub("", path.name.rsplit(".", 1)[0] if "." in path.name else path.name)
 
 
-def pair_folders(zh_folder: Path, en_folder: Path) -> tuple[list[tuple[Path, Path]], list[Path]]:
-    """Files of the two folders paired by name (language tags and extensions aside); and the unpaired ones."""
+def pair_folders(zh_folder: Path, en_folder: Path, follow_links: bool = False,
+                 on_skipped: Callable[[Path, str], None] | None = None) -> tuple[list[tuple[Path, Path]], list[Path]]:
+    """Files of the two folders paired by name (language tags and extensions aside); and the unpaired ones.
+    Subfolders are not walked; a file is taken as `run` takes one in a folder (ingest.not_taken: a symbolic link
+    out of the folder only with follow_links, never a FIFO or a device), what is not is handed to on_skipped."""
+    def taken(path: Path, inside: Path) -> bool:
+        if path.name.startswith(".") or path.is_dir():
+            return False
+        reason = not_taken(path, inside, follow_links)
+        if reason is not None and on_skipped is not None:
+            on_skipped(path, reason)
+        return reason is None
+
     def files(folder: Path) -> dict[str, Path]:
         found: dict[str, Path] = {}
-        for path in sorted(p for p in folder.iterdir() if p.is_file() and not p.name.startswith(".")):
+        inside = folder.resolve()
+        for path in sorted(p for p in folder.iterdir() if taken(p, inside)):
             key = pairing_key(path)
             if key in found:
                 raise UsageError(f"{found[key].name} and {path.name} would both pair as {key!r}; rename one", folder)

@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import fnmatch
 import os
-import stat
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path, PurePath
@@ -19,7 +18,7 @@ from typing import TextIO
 
 from ..errors import InputError, UsageError
 from ..escapes import has_line_breaking
-from ..ingest import document_name, file_kind
+from ..ingest import document_name, not_taken
 from ..readers import EXTENSIONS
 
 HERE = Path(".")
@@ -65,20 +64,6 @@ def matches(relative: PurePath, pattern: str | None) -> bool:
     return fnmatch.fnmatch(relative.as_posix() if "/" in pattern else relative.name, pattern)
 
 
-def _not_taken(path: Path, inside: Path, follow_links: bool) -> str | None:
-    """Why a file found in a walk is not an input, or None: only regular files are read, and a symbolic link
-    is followed out of the walked folder only when asked (--follow-links)."""
-    try:
-        mode = path.stat().st_mode
-    except OSError as error:
-        return f"cannot be read ({error.strerror})"
-    if not stat.S_ISREG(mode):
-        return f"{file_kind(mode)}, not an article file"
-    if not follow_links and path.is_symlink() and inside not in path.resolve().parents:
-        return "a symbolic link to a file outside the folder (--follow-links takes it)"
-    return None
-
-
 def walk(root: Path, pattern: str | None = None, skip: Path | None = None, follow_links: bool = False,
          on_skipped: Skipped | None = None) -> Iterator[Input]:
     """Regular files under root in sorted order (so runs are reproducible), without hidden files and folders
@@ -117,7 +102,7 @@ def walk(root: Path, pattern: str | None = None, skip: Path | None = None, follo
         for name in sorted(files):
             if name.startswith(".") or not matches(place / name, pattern):
                 continue
-            reason = _not_taken(here / name, inside, follow_links)
+            reason = not_taken(here / name, inside, follow_links)
             if reason is not None:
                 leave_out(here / name, reason)
                 continue
