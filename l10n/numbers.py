@@ -831,6 +831,11 @@ def could_be_slip(source: Quantity, target: Quantity) -> bool:
     "a" and "first", "second" in words, and a range (a day or two), are not figures enough to say so."""
     if target.approximate or (target.spelled and (target.value == 1 or (target.ordinal and target.value == 2))):
         return False
+    if source.kind == DATE and not source.month and target.kind == NUMBER:
+        # A bare day may be rendered as a bare figure ("March 3 to 5" for 3日至5日): a spare day-sized figure in
+        # digits could be its changed rendering.
+        return not target.spelled and target.value is not None and 1 <= target.value <= 31 \
+            and target.value == target.value.to_integral()
     if source.kind == DATE:
         return target.kind == DATE and (not source.month or not source.day or source.month == target.month
                                         or source.day == target.day)
@@ -892,8 +897,8 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
     figure could be its changed rendering (each spare figure standing for one source quantity at most), or when
     it is a figure the English must carry (see `optional`) and no English mention renders it, or when the English
     says its unit of time without it ("for years"). A source quantity that only lacks a mention of its own, when
-    an English mention renders it already, is a repetition the English may say once ("that year"). A count in
-    Chinese numerals (两人, 三次) may be said in words, implied or said by a plural, so a spare English number in
+    an English mention renders it already, is a repetition the English may say once ("that year"). A small count
+    in Chinese numerals (两人, 三次) may be said in words, implied or said by a plural, so a spare English number in
     words convicts it only when it counts the same thing: the same unit ("a three-month delay" for 两个月) or, by
     `counts_the_same`, the same noun ("three big banks" for 四大银行); "two" elsewhere in the sentence says nothing
     against it."""
@@ -924,10 +929,13 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
     return [sources[index] for index in sorted(convicted)]
 
 
+SMALL_COUNT = 100  # a count below it (两人, 三次, 二十两) may be said in words, implied or said by a plural
+
+
 def _conflicts(source: Quantity, spare: Quantity, counts_the_same: Callable[[Quantity, Quantity], bool] | None) -> bool:
     """Whether a spare English figure that could be a slip for a source quantity stands against it (see `unrendered`)."""
-    if not (source.counted and spare.spelled):
-        return True
+    if not (source.counted and spare.spelled) or max(source.values) >= SMALL_COUNT:
+        return True  # 百万 → "a billion": an amount is no count a translator says loosely
     return bool(source.unit and source.unit == spare.unit) or (counts_the_same is not None
                                                                and counts_the_same(source, spare))
 

@@ -309,3 +309,16 @@ def test_a_count_of_time_said_without_its_number_is_caught(source, good, dropped
     two months) or before a postposition (十年间) is read."""
     assert findings(source, good) == set()
     assert findings(source, dropped) == {"numbers"}
+
+
+def test_a_bare_day_rendered_as_a_bare_figure_can_be_changed():
+    """5日 after 3月3日至 may be "5" alone ("March 3 to 5"); "March 3 to 6" has the day wrong."""
+    source = "会议于3月3日至5日举行。"
+    assert findings(source, "The meeting runs from March 3 to 5.") == set()
+    assert findings(source, "The meeting runs from March 3 to 6.") == {"numbers-approximate"}
+
+
+def test_a_round_myriad_is_contradicted_by_a_number_in_words_of_another_scale():
+    source = "当年登记的难民人数超过百万。"
+    assert findings(source, "That year more than a million registered.") == set()
+    assert findings(source, "That year more than a billion registered.") == {"numbers"}
