@@ -93,7 +93,7 @@ _ZH_UNITS = {"公斤": "kg", "千克": "kg", "斤": "jin", "米": "m", "公里":
              "个月": "month", "小时": "hour", "分钟": "minute", "秒": "second", "岁": "year"}
 _MEASURE = "|".join(sorted(map(re.escape, set(_MEASURE_WORDS)), key=len, reverse=True))
 # Measure words that make a count of people or parties, which English often says as "they", "both", "the two".
-_PARTIES = set("人 位 名 个 家 国 方 者 岸 党".split())
+PARTIES = set("人 位 名 个 家 国 方 者 岸 党".split())
 # Characters a segmenter may join to a count without making it a name or an idiom: 前三名, 这两条, 第三.
 _COUNT_PREFIXES = set("前后头首这那每近约共达仅逾超第")
 _POSTPOSITIONS = set("间内来前后里中")  # 十年间, 三天内: a count of time with where it stands, still a count
@@ -403,7 +403,7 @@ def _sums_up(text: str, start: int, measure: str, value: int) -> bool:
     joins = sum(1 for word, _, _ in _words(clause) if word in _JOINING_WORDS)
     if joins and joins + 1 == value:
         return True
-    return measure in _PARTIES and (value == 2 or not clause.strip())
+    return measure in PARTIES and (value == 2 or not clause.strip())
 
 
 # ---------------------------------------------------------------- English

@@ -322,3 +322,19 @@ def test_a_round_myriad_is_contradicted_by_a_number_in_words_of_another_scale():
     source = "当年登记的难民人数超过百万。"
     assert findings(source, "That year more than a million registered.") == set()
     assert findings(source, "That year more than a billion registered.") == {"numbers"}
+
+
+@pytest.mark.parametrize("source, good, dropped", [
+    ("又听见给他二十两银子。", "Then she heard she would be given twenty taels of silver.",
+     "Then she heard she would be given taels of silver."),
+    ("队员们进行了四项比赛的角逐。", "The players competed in four items.", "The players competed in items."),
+])
+def test_a_measure_word_said_bare_is_a_dropped_count(source, good, dropped):
+    """What English counts may be the measure word itself (两 → taels, 项 → items)."""
+    assert findings(source, good) == set()
+    assert findings(source, dropped) == {"numbers"}
+
+
+def test_a_measure_word_of_people_does_not_make_any_people_the_counted_noun():
+    source = "法官对两名罪犯说，贩毒对大众有毁灭性影响。"
+    assert findings(source, "The judge told the men that trafficking had a devastating impact on people.") == set()

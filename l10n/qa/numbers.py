@@ -82,7 +82,7 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str) -> 
     eagles" or "both" would still say it. The noun is matched through CC-CEDICT's senses."""
     if not quantity.counted or quantity.approximate:
         return False
-    senses = _senses(counted_nouns(quantity, source))
+    senses = _senses(counted_nouns(quantity, source) + _measure_word(quantity))
     if not senses:
         return False
     tokens = _TOKEN.findall(text)
@@ -99,6 +99,16 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str) -> 
                 and not numbers.english_quantities(" ".join(reversed(before))):
             return True
     return False
+
+
+def _measure_word(quantity: numbers.Quantity) -> tuple[str, ...]:
+    """The measure word of a count when its own senses may be what English counts (两盒 → "boxes", 二十两 →
+    "taels", 四项 → "items", 两次 → "times"); not a measure word of people or parties (名, 位, 个: CC-CEDICT's
+    "classifier for people" would make any "people" the counted noun)."""
+    measure = quantity.text.lstrip("第0123456789零〇一二两三四五六七八九十百千")
+    if not measure and len(quantity.text) > 1 and quantity.text.endswith("两"):
+        measure = "两"  # 二十两: the tael, the one measure word that is also a numeral
+    return (measure,) if measure and measure not in numbers.PARTIES else ()
 
 
 def _senses(nouns: tuple[str, ...]) -> frozenset[str]:
@@ -125,8 +135,7 @@ def counts_the_same(quantity: numbers.Quantity, source: str, spare: numbers.Quan
     五方面建议, "three times" for 两次). When the English names that noun nowhere the dictionary can see, any
     plural noun the number counts will do ("the first four competitors" for 前三名选手), but a length of time ("ten
     years") counts no things."""
-    measure = quantity.text.lstrip("第0123456789零〇一二两三四五六七八九十百千")
-    senses = _senses(counted_nouns(quantity, source, with_measure=True) + ((measure,) if measure else ()))
+    senses = _senses(counted_nouns(quantity, source, with_measure=True) + _measure_word(quantity))
     named = any(_means(re.sub(r"['’]s?$", "", token), senses) for token in _TOKEN.findall(text) if token[0].isalpha())
     for token in _TOKEN.findall(text[spare.end:])[:_WORDS_AFTER]:
         if not token[0].isalpha() or token.lower() in _PHRASE_BOUNDARIES - {"of"}:
