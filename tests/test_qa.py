@@ -278,6 +278,22 @@ def test_loops_finds_what_the_definition_finds(words):
     assert loops(text) == _loops_by_definition(text)
 
 
+_LOOP_WORDS = st.sampled_from(["the", "The", "company", "a", "b", "公", "司", "2024", "it's"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_LOOP_WORDS, min_size=1, max_size=6, unique_by=str.lower), st.lists(_LOOP_WORDS, max_size=8),
+       st.lists(_LOOP_WORDS, max_size=8))
+def test_a_unit_of_any_length_said_three_times_is_found(unit, before, after):
+    """The quick search that rules texts out (each distinct token as one character) never rules out a loop: a unit
+    of every length up to LONGEST_UNIT, said three times among other words, whatever its case."""
+    from l10n.qa.repetition import LONGEST_UNIT, LOOP_REPEATS, loops
+
+    assert LONGEST_UNIT == 6 and LOOP_REPEATS == 3  # the strategy's sizes
+    text = " ".join(before + unit * 3 + after)
+    assert loops(text) == _loops_by_definition(text) != []
+
+
 def test_loops_is_linear_on_a_huge_sentence():
     from l10n.qa.repetition import loops
 

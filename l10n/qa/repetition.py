@@ -3,6 +3,7 @@ or longer than the document's other segments would suggest."""
 from __future__ import annotations
 
 import re
+import sys
 from functools import lru_cache
 
 from ..mining.boundaries import pinyin_syllables
@@ -24,15 +25,17 @@ def _units(text: str) -> list[str]:
     return [token.casefold() for token in _WORD.findall(strip(text))]
 
 
-# A unit of one to LONGEST_UNIT tokens, each token followed by a NUL, said LOOP_REPEATS times in a row: one
-# C-speed search that rules out most texts before the exact count below.
-_ANY_LOOP = re.compile(r"(?:^|(?<=\x00))((?:[^\x00]+\x00){1,%d})\1{%d}" % (LONGEST_UNIT, LOOP_REPEATS - 1))
+# A unit of one to LONGEST_UNIT tokens said LOOP_REPEATS times in a row, over the tokens written one character each
+# (the n-th distinct token as chr(n)): one C-speed search that rules out most texts before the exact count below.
+_ANY_LOOP = re.compile(r"(.{1,%d})\1{%d}" % (LONGEST_UNIT, LOOP_REPEATS - 1), re.DOTALL)
 
 
 def loops(text: str) -> list[str]:
     """Each unit of up to LONGEST_UNIT tokens that follows itself LOOP_REPEATS times or more."""
     tokens = _units(text)
-    if not _ANY_LOOP.search("".join(token + "\x00" for token in tokens)):
+    numbers: dict[str, int] = {}
+    coded = [numbers.setdefault(token, len(numbers)) for token in tokens]
+    if len(numbers) <= sys.maxunicode + 1 and not _ANY_LOOP.search("".join(map(chr, coded))):
         return []
     found: list[str] = []
     for size in range(1, LONGEST_UNIT + 1):
