@@ -6,6 +6,27 @@ from pathlib import Path
 from .escapes import one_line
 
 
+class Limit(int):
+    """A size limit (max_bytes, max_blocks) that remembers where it was set, so that the error a file meets
+    names what to change: the flag, the settings file's line, or that it is the default. Otherwise the int it
+    is; it survives pickling into worker processes."""
+
+    where: str
+
+    def __new__(cls, value: int, where: str) -> Limit:
+        limit = super().__new__(cls, value)
+        limit.where = where
+        return limit
+
+    def __getnewargs__(self) -> tuple[int, str]:
+        return int(self), self.where
+
+
+def set_by(limit: int, flag: str) -> str:
+    """Where a limit was set, for an error message: a plain int (a library caller's) names the flag."""
+    return getattr(limit, "where", flag)
+
+
 class L10nError(Exception):
     """A problem the user can fix, located at a file and optionally a line."""
 

@@ -10,7 +10,7 @@ from pathlib import Path
 
 from . import readers
 from .clean import clean
-from .errors import InputError
+from .errors import InputError, set_by
 from .model import Document
 from .readers.base import MAX_BLOCKS, Page
 
@@ -82,7 +82,7 @@ def read_input(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror}", path) from error
     if len(data) > max_bytes:
-        raise InputError(f"larger than the limit of {max_bytes:,} bytes (--max-bytes)", path)
+        raise InputError(f"larger than the limit of {max_bytes:,} bytes ({set_by(max_bytes, '--max-bytes')})", path)
     return data
 
 

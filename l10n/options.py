@@ -69,7 +69,8 @@ def resolve(command: str, given: dict[str, Any] | None = None, config: Path | No
         raise ValueError(f"{command} does not read the settings {', '.join(stray)}")
     effective = settings_file.load(config, cwd).with_overrides(
         {name: value for name, value in given.items() if name in known})
-    values = {field: known[name].as_option(effective[name]) for name, field in binding.fields.items()}
+    values = {field: known[name].as_option(effective[name], effective.origins[name])
+              for name, field in binding.fields.items()}
     values.update({name: value for name, value in given.items() if name not in known})
     return Resolved(_build(binding.options, values), effective)
 

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import UsageError
+from .errors import Limit, UsageError
 
 FILE_NAME = "l10n.toml"
 COMMAND_LINE = "command line"
@@ -56,6 +56,7 @@ class Setting:
     choices: tuple[str, ...] = ()
     is_path: bool = False  # relative to the settings file
     example: str = ""  # the starter file shows this commented out instead of the default
+    is_limit: bool = False  # a size limit: the option remembers where it was set (errors.Limit) for its errors
 
     @property
     def dotted(self) -> str:
@@ -92,8 +93,16 @@ class Setting:
             raise ValueError(f"must be one of {', '.join(self.choices)}")
         return value
 
-    def as_option(self, value: Any) -> Any:
-        """The value as the options dataclass takes it: paths as Path, an empty path as None."""
+    def as_option(self, value: Any, origin: str = COMMAND_LINE) -> Any:
+        """The value as the options dataclass takes it: paths as Path, an empty path as None, a limit with
+        where it was set (`origin` as Settings.origins gives it)."""
+        if self.is_limit:
+            flag = "--" + self.name.replace("_", "-")  # --max-bytes, --max-blocks
+            if origin == COMMAND_LINE:
+                return Limit(value, flag)
+            if origin.startswith(DEFAULT):
+                return Limit(value, f"the default; {flag} or {self.dotted} in l10n.toml raises it")
+            return Limit(value, f"{self.dotted} in {origin}")
         if not self.is_path or self.name == "inputs":  # globs stay strings
             return value
         if self.kind is list:
@@ -127,10 +136,10 @@ def registry() -> dict[str, Setting]:
                 "(default: ~/.local/share/l10n/memory.sqlite3, when there is one)", is_path=True,
                 example='"~/.local/share/l10n/memory.sqlite3"'),
         Setting("max_bytes", "", "max_bytes", (RunOptions, "max_bytes"),
-                "Bytes read from one input at most; a larger file fails alone", kind=int),
+                "Bytes read from one input at most; a larger file fails alone", kind=int, is_limit=True),
         Setting("max_blocks", "", "max_blocks", (RunOptions, "max_blocks"),
                 "Blocks (paragraphs, list items, cells) one document may have, Markdown and text counted by "
-                "their lines; a larger document fails alone", kind=int),
+                "their lines; a larger document fails alone", kind=int, is_limit=True),
         Setting("follow_links", "", "follow_links", (RunOptions, "follow_links"),
                 "In folders, also take symbolic links that lead out of the folder", kind=bool),
         Setting("mt", "english", "mt", (RunOptions, "mt"), "English drafts: auto (the first engine with an "

@@ -266,7 +266,8 @@ def test_align_and_a_runs_reference_are_read_within_the_desks_limits(tmp_path, m
     monkeypatch.chdir(tmp_path)
     aligned = runner.invoke(app, ["align", str(article), str(english)])
     assert aligned.exit_code == 2
-    assert aligned.stderr.endswith(f"error: {english}: larger than the limit of 100 bytes (--max-bytes)\n")
+    assert aligned.stderr.endswith(f"error: {english}: larger than the limit of 100 bytes "
+                                   f"(max_bytes in {tmp_path / 'l10n.toml'}:1)\n")
     assert runner.invoke(app, ["align", str(article), str(english), "--max-bytes", "1000"]).exit_code == 0
     ran = runner.invoke(app, ["run", str(article), "--reference", str(english), "-q"])
     assert ran.exit_code == 2 and f"{english}: larger than the limit of 100 bytes" in ran.stderr

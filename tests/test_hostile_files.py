@@ -95,7 +95,29 @@ def test_max_bytes_and_follow_links_come_from_the_settings_file(tmp_path, monkey
     _hostile_folder(tmp_path)
     Path("l10n.toml").write_text("max_bytes = 10\nfollow_links = true\n", encoding="utf-8")
     result = runner.invoke(app, ["run", "-q", "--mt", "none", "in/a.txt"])
-    assert result.exit_code == 2 and "larger than the limit of 10 bytes" in result.stderr
+    assert result.exit_code == 2
+    # the error names where the limit was set: the settings file's line, not a flag nobody gave
+    assert f"larger than the limit of 10 bytes (max_bytes in {tmp_path / 'l10n.toml'}:1)" in result.stderr
+    result = runner.invoke(app, ["run", "-q", "--mt", "none", "--jobs", "2", "in/a.txt", "in/same.txt"])
+    assert result.stderr.count(f"(max_bytes in {tmp_path / 'l10n.toml'}:1)") == 2, result.stderr
     result = runner.invoke(app, ["run", "-q", "--mt", "none", "in", "--max-bytes", "1000", "--glob", "secret.txt"])
     assert result.exit_code == 0, result.output
     assert Path("output/secret/en.po").is_file()
+
+
+def test_a_limit_error_names_where_the_limit_was_set(tmp_path, monkeypatch):
+    import pickle
+
+    from l10n.errors import Limit
+    from l10n.settings import registry
+
+    monkeypatch.chdir(tmp_path)
+    Path("long.md").write_text("第一段。\n" * 30, encoding="utf-8")
+    Path("l10n.toml").write_text("# limits\nmax_blocks = 20\n", encoding="utf-8")
+    result = runner.invoke(app, ["run", "-q", "--mt", "none", "long.md"])
+    assert f"more than the 20 blocks a document may have (max_blocks in {tmp_path / 'l10n.toml'}:2)" in result.stderr
+    result = runner.invoke(app, ["run", "-q", "--mt", "none", "long.md", "--max-blocks", "10"])
+    assert "more than the 10 blocks a document may have (--max-blocks)" in result.stderr
+    default = registry()["max_bytes"].as_option(33554432, "default")
+    assert default == 33554432 and default.where == "the default; --max-bytes or max_bytes in l10n.toml raises it"
+    assert pickle.loads(pickle.dumps(Limit(5, "max_bytes in l10n.toml:1"))).where == "max_bytes in l10n.toml:1"

@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import placeholders
-from ..errors import InputError
+from ..errors import InputError, set_by
 from ..model import Part, Span
 
 # Blocks one document may have. An article has a few hundred, a long report a few thousand; every block costs
@@ -59,11 +59,12 @@ def check_lines(text: str, path: Path, max_blocks: int) -> None:
     lines = text.count("\n") + 1
     if lines > max_blocks:
         raise InputError(f"{lines:,} lines, more than the {max_blocks:,} blocks a document may have "
-                         "(--max-blocks)", path)
+                         f"({set_by(max_blocks, '--max-blocks')})", path)
 
 
 def too_many_blocks(path: Path, max_blocks: int, line: int | None = None) -> InputError:
-    return InputError(f"more than the {max_blocks:,} blocks a document may have (--max-blocks)", path, line)
+    return InputError(f"more than the {max_blocks:,} blocks a document may have "
+                      f"({set_by(max_blocks, '--max-blocks')})", path, line)
 
 
 def join_lines(lines: Iterable[str]) -> str:

@@ -27,7 +27,7 @@ from docx.text.hyperlink import Hyperlink
 from docx.text.run import Run
 from lxml import etree
 
-from ..errors import InputError
+from ..errors import InputError, set_by
 from ..model import Part
 from .base import PageBlock, InlineText, Page, too_many_blocks
 
@@ -79,7 +79,7 @@ def _open(data: bytes, path: Path, max_bytes: int):
     unpacked = sum(member.file_size for member in members)
     if unpacked > max_bytes:
         raise InputError(f"its parts unpack to {unpacked:,} bytes, more than the limit of {max_bytes:,} bytes "
-                         "(--max-bytes)", path)
+                         f"({set_by(max_bytes, '--max-bytes')})", path)
     try:
         return docx.Document(io.BytesIO(data))
     except etree.XMLSyntaxError as error:

@@ -13,7 +13,7 @@ import dataclasses
 import re
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, set_by
 from ..model import Part
 from ..placeholders import escape
 from .base import MAX_BLOCKS, PageBlock, InlineText, Page, check_lines, tidy, too_many_blocks
@@ -36,7 +36,7 @@ def _check_marks(text: str, path: Path, max_blocks: int) -> None:
     if marks > _MARKS_PER_BLOCK * max_blocks:
         raise InputError(f"{marks:,} emphasis marks and backslashes (* _ \\), more than the "
                          f"{_MARKS_PER_BLOCK * max_blocks:,} ({_MARKS_PER_BLOCK} a block) a document may have "
-                         "(--max-blocks)", path)
+                         f"({set_by(max_blocks, '--max-blocks')})", path)
 
 
 def read(text: str, path: Path, max_blocks: int = MAX_BLOCKS) -> Page:
