@@ -252,3 +252,8 @@ def test_the_variant_forms_of_hui_are_the_standard_one():
     # OpenCC writes 詆譭 and 銷燬; the Ministry of Education's form and Hong Kong's list have 毀
     assert convert_text("诋毁和销毁", "tw") == "詆毀和銷毀"
     assert convert_text("诋毁和销毁", "hk") == "詆毀和銷毀"
+
+
+def test_taiwan_prints_its_units_for_the_centimetre_and_the_kilogram():
+    assert convert_text("每平方厘米有5千克", "tw") == "每平方公分有5公斤"
+    assert convert_text("每平方厘米有5千克", "hk") == "每平方釐米有5千克"
