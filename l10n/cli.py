@@ -1,5 +1,4 @@
 """Command line: parse options, call the pipeline, render the result. No business logic here."""
-from __future__ import annotations
 
 import contextlib
 import sys

@@ -31,17 +31,18 @@ class Input:
     place: Path  # the output folder's parent, relative to --out: the file's folder within what was walked
 
 
-def output_folder(out: Path, item: Input) -> Path:
+def output_folder(out: Path, item: Input, root: Path | None = None) -> Path:
     """OUT/place/document-name, and never anywhere else: the folder is resolved (`..`, symbolic links) and
-    must lie inside OUT. A path with a control character in it (a line break in a file name) is refused:
-    it would break every line-based tool downstream, a `--from-list` of it first."""
+    must lie inside OUT (`root`: OUT resolved, when a run has done it once for all its inputs). A path with a
+    control character in it (a line break in a file name) is refused: it would break every line-based tool
+    downstream, a `--from-list` of it first."""
     relative = item.place / document_name(item.path)
     control = has_line_breaking(str(item.place / item.path.name))
     if control is not None:
         raise InputError(f"file name holds the control character U+{ord(control):04X}; rename the file",
                          item.path)
     folder = out / relative
-    root = out.resolve()
+    root = root or out.resolve()
     if root not in folder.resolve().parents:
         raise UsageError(f"its output folder {relative} would not be inside the output folder {out}; "
                          "rename the file", item.path)

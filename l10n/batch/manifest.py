@@ -40,9 +40,9 @@ def digest_files(paths: Iterable[Path]) -> str:
     return hashed.hexdigest()
 
 
-def _stamp(path: Path) -> list[int] | None:
+def _stamp(path: Path | str) -> list[int] | None:
     try:
-        status = path.stat()
+        status = os.stat(path)
     except OSError:
         return None
     return [status.st_size, status.st_mtime_ns]
@@ -130,7 +130,8 @@ class Manifest:
                             (key, sha256, _canonical(made_with))).fetchone()
         if row is None:
             return False
-        return all(_stamp(self.folder / name) == stamp for name, stamp in json.loads(row[0]).items())
+        folder = os.fspath(self.folder)  # joined as text: a re-run checks every file of every document
+        return all(_stamp(os.path.join(folder, name)) == stamp for name, stamp in json.loads(row[0]).items())
 
     def record(self, key: str, sha256: str, made_with: dict, files: Iterable[Path]) -> None:
         stamps = {path.relative_to(self.folder).as_posix(): _stamp(path) for path in files}

@@ -136,6 +136,7 @@ class Ledger:
     def __init__(self, out_dir: Path, force: bool, max_bytes: int, manifest: Manifest, claims: FolderClaims,
                  recipe: dict, total: int | None, on_progress: ProgressCallback | None):
         self.out_dir = out_dir
+        self._out_root = out_dir.resolve()  # the run holds the folder's lock: it stays where it is
         self.force = force  # redo documents the manifest says are unchanged
         self.max_bytes = max_bytes
         self.manifest = manifest
@@ -175,7 +176,7 @@ class Ledger:
         size = 0
         for item in map(as_input, items):
             try:
-                folder = output_folder(self.out_dir, item)
+                folder = output_folder(self.out_dir, item, self._out_root)
             except L10nError as error:
                 self.fail(item.path, error)
                 continue
