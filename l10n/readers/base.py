@@ -6,6 +6,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from .. import placeholders
@@ -41,7 +42,7 @@ class PageBlock:
     context: str = ""  # markup that marks it as page furniture (an HTML nav, footer, aside …), else ""
     container: tuple[int, ...] = ()  # the elements around it, outermost first (HTML); () for flat formats
 
-    @property
+    @cached_property  # cleaning asks for it a dozen times per block
     def plain(self) -> str:
         return placeholders.unescape(placeholders.strip(self.text))
 
