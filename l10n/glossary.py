@@ -106,8 +106,11 @@ class Glossary:
         return hits
 
     def annotate(self, segments: list[Segment]) -> list[Segment]:
-        return [dataclasses.replace(segment, terms=tuple(self.find_in_marked_up(segment.source)))
-                for segment in segments]
+        annotated = []
+        for segment in segments:
+            terms = tuple(self.find_in_marked_up(segment.source))
+            annotated.append(segment if terms == segment.terms else dataclasses.replace(segment, terms=terms))
+        return annotated
 
     def find_in_marked_up(self, text: str) -> list[TermHit]:
         """Terms in text that holds placeholders (`<a1>Open</a1>AI`), found in what a reader sees,
