@@ -53,6 +53,7 @@ def test_unchanged_document_is_found_after_reopening(tmp_path):
         assert not reopened.unchanged("/in/doc.txt", "other-sha", RECIPE)
         assert not reopened.unchanged("/in/doc.txt", "sha", {**RECIPE, "model": "argos 1.9"})
         assert not reopened.unchanged("/in/other.txt", "sha", RECIPE)
+        assert reopened.knows("/in/doc.txt") and not reopened.knows("/in/other.txt")
 
 
 def test_an_edited_or_missing_output_file_means_redo(tmp_path):

@@ -118,6 +118,20 @@ def test_an_unchanged_re_run_builds_no_converter(tmp_path, monkeypatch):
     assert (again.summary.documents, again.summary.skipped, again.failures) == (0, 2, [])
 
 
+def test_a_new_input_is_read_once_and_a_recorded_one_is_hashed_to_be_skipped(tmp_path, monkeypatch):
+    import l10n.batch.schedule as schedule
+
+    paths = _articles(tmp_path / "in", ["a.txt", "b.txt"])
+    checked = []
+    read_input = schedule.read_input
+    monkeypatch.setattr(schedule, "read_input",
+                        lambda path, *rest: checked.append(path.name) or read_input(path, *rest))
+    first = run(paths, RunOptions(out_dir=tmp_path / "out", mt="none"))
+    assert (first.summary.documents, checked) == (2, [])
+    again = run(paths, RunOptions(out_dir=tmp_path / "out", mt="none"))
+    assert (again.summary.skipped, checked) == (2, ["a.txt", "b.txt"])
+
+
 def test_a_changed_option_redoes_everything(tmp_path):
     paths = _articles(tmp_path, ["a.txt"])
     run(paths, RunOptions(out_dir=tmp_path / "out", mt="none"))

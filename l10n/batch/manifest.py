@@ -124,6 +124,10 @@ class Manifest:
     def __exit__(self, *_) -> None:
         self.close()
 
+    def knows(self, key: str) -> bool:
+        """Whether the input has a record: one without is new, and need not be read to be found changed."""
+        return self._execute("SELECT 1 FROM documents WHERE input = ?", (key,)).fetchone() is not None
+
     def unchanged(self, key: str, sha256: str, made_with: dict) -> bool:
         """True when the document can be skipped: same input, same recipe, its files untouched."""
         row = self._execute("SELECT files FROM documents WHERE input = ? AND sha256 = ? AND made_with = ?",

@@ -162,13 +162,14 @@ class Ledger:
         return {**self.recipe, "place": item.place.as_posix()}
 
     def unchanged(self, item: Input) -> bool:
-        if self.force:
+        key = input_key(item.path)
+        if self.force or not self.manifest.knows(key):  # a new input is read once, by the run
             return False
         try:
             sha256 = hashlib.sha256(read_input(item.path, self.max_bytes)).hexdigest()
         except InputError:
             return False  # reading it again will say what is wrong
-        return self.manifest.unchanged(input_key(item.path), sha256, self.made_with(item))
+        return self.manifest.unchanged(key, sha256, self.made_with(item))
 
     def chunks(self, items: Iterable[Path | Input]) -> Iterator[Chunk]:
         """Documents to do, a chunk at a time: unchanged ones are skipped, clashing names refused."""
