@@ -338,3 +338,11 @@ def test_a_measure_word_said_bare_is_a_dropped_count(source, good, dropped):
 def test_a_measure_word_of_people_does_not_make_any_people_the_counted_noun():
     source = "法官对两名罪犯说，贩毒对大众有毁灭性影响。"
     assert findings(source, "The judge told the men that trafficking had a devastating impact on people.") == set()
+
+
+def test_two_times_said_as_times_is_a_dropped_count_and_twice_is_not():
+    """次's own sense is "time": "fired times" lost its number; "fired twice" keeps it. Leaving 两次 unsaid
+    altogether ("He was fired.") is not reported: careful translators leave 2 of the 9 次 counts of the dev pairs
+    unsaid, so only evidence reports one."""
+    assert findings("奥特曼两次被解雇。", "Altman was fired twice.") == set()
+    assert findings("奥特曼两次被解雇。", "Altman was fired times.") == {"numbers"}
