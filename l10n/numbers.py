@@ -862,7 +862,8 @@ def _power_of_ten(ratio: Decimal) -> bool:
 # ("a -year-old", "father-of- has"; not speech broken off, "I- I"), an article, "than" or "at" before a stop
 # ("the older of the.", "meet at."; not a question ending on "at": "What are you looking at?"),
 # "a" before a plural unit ("a years", "a times"), "every months", "between and", "for of us", "across of", "one or
-# athletes", "by or nine", empty brackets or a doubled comma ("Smith,, said").
+# athletes", "by or nine", a change with no figure after "to" or "by" ("reduced from a dozen to.", "rose by."),
+# empty brackets or a doubled comma ("Smith,, said").
 _TRACE = re.compile(
     r"(?<![\w$])(?:US|HK|NT|A|C|S)?[$£€¥](?!\s?\d)(?!(?:US|A)\s?\d)"
     r"|(?P<word>[A-Za-z]+|\d)[\s-]+(?:%|per\s?cent\b|percentage points?\b|million\b|billion\b|trillion\b|o['’]clock\b)"
@@ -870,7 +871,9 @@ _TRACE = re.compile(
     rf"{'|'.join(_TENS)})-\s+(?!(?:and|or|to)\b)"
     r"|\b(?-i:the|a|an|than|nearly|approximately|roughly)\s*[,.;:!?)]|\b(?-i:at)\s*[,.;:)]"
     r"|\b(?:a|an|every)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|times)\b"
-    r"|\bbetween\s+and\b|\bfrom\s+to\b|\b(?:for|to|by|with|from|at|in|on|than|the|a|an|across|among|around|"
+    r"|\bbetween\s+and\b|\bfrom\s+to\b"
+    r"|\b(?:rose|risen|fell|fallen|grew|grown|dropped|climbed|jumped|increased|decreased|reduced|cut|raised|"
+    r"lowered|slipped|declined|doubled)\s+(?:from\s+[\w,.$%-]+(?:\s+\w+)?\s+)?(?:to|by)\s*[,.;:)]|\b(?:for|to|by|with|from|at|in|on|than|the|a|an|across|among|around|"
     r"between|within|into|per)\s+of\b|\(\s*\)|,\s*,"
     rf"|\b(?:by|of|for|to|with|from|in|on|at|about|around|some|between|the|a|an)\s+or\s+"
     rf"(?:{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))}|\d)\b"

@@ -346,3 +346,10 @@ def test_two_times_said_as_times_is_a_dropped_count_and_twice_is_not():
     unsaid, so only evidence reports one."""
     assert findings("奥特曼两次被解雇。", "Altman was fired twice.") == set()
     assert findings("奥特曼两次被解雇。", "Altman was fired times.") == {"numbers"}
+
+
+def test_a_change_with_no_figure_after_to_is_a_dropped_count():
+    source = "那里原先的十几个通道被削减为三个。"
+    assert findings(source, "The access points were reduced from a dozen to three.") == set()
+    assert findings(source, "The access points were reduced from a dozen to.") == {"numbers"}
+    assert findings("他问：“你这三天在忙什么？”", "He asked: \"What have you been up to these days?\"") == set()
