@@ -266,3 +266,22 @@ def test_chinese_in_a_word_article_is_marked_as_its_language_for_word_s_fonts_an
     assert languages("zh_TW", "zh-Hant-TW") == ("zh-TW", [("原文", "zh-CN")])
     assert languages("zh_HK", "zh-Hant-HK")[0] == "zh-HK"
     assert languages("en", "en") == ("en-US", [("原文", "zh-CN")])  # the template's English; the source marked
+
+
+def test_a_subtitle_is_read_as_the_subtitle_block_the_other_readers_give(desk):
+    """Word's Subtitle (or a desk's style based on it) is the standfirst, Part.SUBTITLE as cleaning marks a
+    page's, not body text."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    document.add_paragraph("董事会风波的始末", style="Title")
+    document.add_paragraph("一场持续五天的权力斗争", style="Subtitle")
+    standfirst = document.styles.add_style("新闻副题", WD_STYLE_TYPE.PARAGRAPH)
+    standfirst.base_style = document.styles["Subtitle"]
+    document.add_paragraph("投资者松了一口气", style="新闻副题")
+    document.add_paragraph("公司表示将在下周公布新的治理结构，投资者对此反应积极。")
+    document.save(desk / "standfirst.docx")
+    read = read_article(desk / "standfirst.docx")
+    assert [(p.part.value, p.text) for p in read.paragraphs] == [
+        ("title", "董事会风波的始末"), ("subtitle", "一场持续五天的权力斗争"), ("subtitle", "投资者松了一口气"),
+        ("body", "公司表示将在下周公布新的治理结构，投资者对此反应积极。")]
