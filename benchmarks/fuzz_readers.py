@@ -4,7 +4,8 @@ Run by hand: python benchmarks/fuzz_readers.py [--cases 100000] [--targets "html
 
 The targets, their inputs and what counts as surviving are the fuzz tests' own (tests/test_fuzz.py, TARGETS):
 the article readers (HTML, Markdown, plain text, from text and from the file's bytes through charset
-detection), the catalog reader and `l10n import tmx`; an input passes when reading it ends in a result or in
+detection), the Word reader (.docx files built from WordprocessingML pieces, cut short or missing a part), the
+catalog reader and `l10n import tmx`; an input passes when reading it ends in a result or in
 our one-line error (L10nError). The suite tries 150 fixed cases per target; this run tries --cases random ones,
 from --seed (printed, so a run can be repeated). A failure is shrunk by hypothesis to a small input, which is
 printed with its error. Cases counts every input tried, shrinking included. Exit status 1 when any target failed.

@@ -1,4 +1,4 @@
-"""Fuzzing the readers of untrusted files: articles (HTML, Markdown, text), review catalogs (.po) and
+"""Fuzzing the readers of untrusted files: articles (HTML, Markdown, text, Word), review catalogs (.po) and
 translation memories (TMX, as `l10n import tmx` reads them). Whatever the input, the only way out is a result
 or our own error (L10nError, one line naming the file); a traceback of any other kind is a failure.
 
@@ -8,7 +8,9 @@ parsers get past their first line. Each target is an input strategy and the read
 (TARGETS); in the suite each tries 150 cases, the same every run (derandomized). A longer, random run, as
 long as wanted, with a report of cases and time per target: `python benchmarks/fuzz_readers.py --cases 100000`.
 """
+import io
 import tempfile
+import zipfile
 from pathlib import Path
 
 import pytest
@@ -129,6 +131,94 @@ _TMX_PIECES = [
 ]
 
 
+# Word: a zip of the parts python-docx needs, the document and the styles made of WordprocessingML pieces.
+_W = ('xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" '
+      'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"')
+_DOCX_PARTS = {
+    "[Content_Types].xml": '<?xml version="1.0" encoding="UTF-8"?><Types xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.'
+    'relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/'
+    'document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+    '<Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.'
+    'wordprocessingml.styles+xml"/></Types>',
+    "_rels/.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/'
+    'package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/'
+    '2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    "word/_rels/document.xml.rels": '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.'
+    'openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.'
+    'org/officeDocument/2006/relationships/styles" Target="styles.xml"/><Relationship Id="rId9" Type="http://'
+    'schemas.openxmlformats.org/officeDocument/2006/relationships/hyperlink" Target="javascript:x" '
+    'TargetMode="External"/></Relationships>',
+}
+_DOCX_RUNS = [
+    "<w:r><w:t>微软宣布新的人工智能计划。</w:t></w:r>", '<w:r><w:t xml:space="preserve"> OpenAI </w:t></w:r>',
+    "<w:r><w:rPr><w:b/></w:rPr><w:t>粗体</w:t></w:r>", '<w:r><w:rPr><w:i w:val="0"/><w:b w:val="x"/></w:rPr>'
+    "<w:t>斜</w:t></w:r>", '<w:r><w:rPr><w:rStyle w:val="Strong"/></w:rPr><w:t>强</w:t></w:r>',
+    '<w:hyperlink r:id="rId9"><w:r><w:t>链接</w:t></w:r></w:hyperlink>', '<w:hyperlink r:id="rId404"><w:r><w:t>'
+    "断</w:t></w:r></w:hyperlink>", '<w:hyperlink w:anchor="x"><w:r><w:t>书签</w:t></w:r></w:hyperlink>',
+    '<w:fldSimple w:instr=" HYPERLINK &quot;https://a/&quot; "><w:r><w:t>公告</w:t></w:r></w:fldSimple>',
+    '<w:fldSimple w:instr="HYPERLINK"><w:r><w:t>空</w:t></w:r></w:fldSimple>',
+    '<w:r><w:fldChar w:fldCharType="begin"/></w:r>', '<w:r><w:instrText> HYPERLINK "http://a/b" </w:instrText></w:r>',
+    '<w:r><w:fldChar w:fldCharType="separate"/></w:r>', '<w:r><w:fldChar w:fldCharType="end"/></w:r>',
+    "<w:ins><w:r><w:t>插入</w:t></w:r></w:ins>", "<w:del><w:r><w:delText>删除</w:delText></w:r></w:del>",
+    "<w:r><w:br/><w:tab/><w:t>&lt;b7&gt;&amp;</w:t></w:r>", "<w:r><w:drawing/><w:pict/></w:r>",
+    "<w:sdt><w:sdtContent><w:r><w:t>控件</w:t></w:r></w:sdtContent></w:sdt>", "<w:r><w:t>\u200b\ufeff</w:t></w:r>",
+    "<w:r><w:t>&lt;b7&gt;&lt;/a1&gt;</w:t></w:r>", "<w:smartTag><w:r><w:t>标记</w:t></w:r></w:smartTag>",
+]
+_DOCX_STYLES = ["Title", "Subtitle", "Heading1", "Heading9", "Quote", "Caption", "ListBullet", "Loop", "Missing", ""]
+_DOCX_PROPERTIES = ["", '<w:numPr><w:ilvl w:val="99"/><w:numId w:val="1"/></w:numPr>', "<w:numPr><w:ilvl/></w:numPr>",
+                    '<w:numPr><w:ilvl w:val="-1"/></w:numPr>']
+
+
+@st.composite
+def _docx_paragraph(draw) -> str:
+    style = draw(st.sampled_from(_DOCX_STYLES))
+    properties = (f'<w:pStyle w:val="{style}"/>' if style else "") + draw(st.sampled_from(_DOCX_PROPERTIES))
+    runs = "".join(draw(st.lists(st.sampled_from(_DOCX_RUNS), max_size=8)))
+    paragraph = f"<w:p><w:pPr>{properties}</w:pPr>{runs}</w:p>"
+    if draw(st.booleans()):
+        return paragraph
+    span = draw(st.sampled_from(["", '<w:tcPr><w:gridSpan w:val="2"/></w:tcPr>', '<w:tcPr><w:vMerge/></w:tcPr>']))
+    return f"<w:tbl><w:tr><w:tc>{span}{paragraph}</w:tc><w:tc>{paragraph}</w:tc></w:tr></w:tbl>"
+
+
+def _docx_style(style_id: str, based_on: str, name: str) -> str:
+    return (f'<w:style w:type="paragraph" w:styleId="{style_id}"><w:name w:val="{name}"/>'
+            + (f'<w:basedOn w:val="{based_on}"/>' if based_on else "") + "</w:style>")
+
+
+_DOCX_STYLE_SHEETS = [
+    "".join(_docx_style(style_id, "", name) for style_id, name in (
+        ("Title", "Title"), ("Subtitle", "Subtitle"), ("Heading1", "heading 1"), ("Heading9", "heading 9"),
+        ("Quote", "Quote"), ("Caption", "caption"), ("ListBullet", "List Bullet"))),
+    _docx_style("Loop", "Loop2", "新闻") + _docx_style("Loop2", "Loop", "新闻二"),  # based on each other
+    _docx_style("Subtitle", "Heading1", "") + _docx_style("Heading1", "Missing", "heading 10"),
+    '<w:style w:type="character" w:styleId="Strong"><w:name w:val="Strong"/><w:rPr><w:b/></w:rPr></w:style>',
+]
+
+
+@st.composite
+def _docx(draw) -> bytes:
+    """A Word file: its parts, the document's paragraphs (or any text in their place), style sheets."""
+    if draw(st.booleans()):
+        body = "".join(draw(st.lists(_docx_paragraph(), max_size=6)))
+    else:
+        body = draw(_made_of(_DOCX_RUNS + ["<w:p>", "</w:p>", "<w:pPr>", "<w:tbl>", "<w:tc>"] + _CHINESE + _ODD, 20))
+    parts = dict(_DOCX_PARTS)
+    parts["word/document.xml"] = (f'<?xml version="1.0" encoding="UTF-8"?><w:document {_W}><w:body>{body}'
+                                  "</w:body></w:document>")
+    sheets = draw(st.lists(st.sampled_from(_DOCX_STYLE_SHEETS), max_size=3))
+    parts["word/styles.xml"] = f'<?xml version="1.0" encoding="UTF-8"?><w:styles {_W}>{"".join(sheets)}</w:styles>'
+    if draw(st.integers(0, 9)) == 9:  # now and then a part missing
+        del parts[draw(st.sampled_from(sorted(parts)))]
+    data = io.BytesIO()
+    with zipfile.ZipFile(data, "w") as archive:
+        for name, text in parts.items():
+            archive.writestr(name, text.encode("utf-8", errors="replace"))
+    whole = data.getvalue()
+    return whole[:draw(st.integers(0, len(whole)))] if draw(st.integers(0, 9)) == 9 else whole  # or cut short
+
+
 def _article_text_survives(page_format: str):
     return lambda text: _article_survives(text, page_format)
 
@@ -152,6 +242,9 @@ TARGETS = {
     "po file": (_files(_made_of(_PO_PIECES + _CHINESE + _LOOKALIKES + _ODD, 40)),
                 lambda data: _read_survives(read_catalog, _FOLDER / "zh_TW.po", data)),
     "tmx file": (_files(_made_of(_TMX_PIECES + _CHINESE + _LOOKALIKES + _ODD, 50)), _tmx_survives),
+    "docx file": (st.one_of(_docx(), st.binary(max_size=300)),
+                  lambda data: _read_survives(lambda file: segment_document(read_article(file)), _FOLDER / "a.docx",
+                                              data)),
 }
 
 
