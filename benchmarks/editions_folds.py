@@ -16,8 +16,9 @@ import re
 import sys
 from pathlib import Path
 
+from editions_eval import DEFAULT_ITEMS, DEFAULT_SHARED, System, errors_of
 from editions_gold import Sentence, read_items
-from editions_scoring import BASE_CONFIG, REGIONS, han_count, score
+from editions_scoring import BASE_CONFIG, REGIONS, han_count
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
@@ -26,9 +27,6 @@ sys.path.insert(0, str(ROOT / "scripts"))
 import derive_edition_data as derive  # noqa: E402
 from l10n.editions import layers, stacks, variant  # noqa: E402
 
-DEFAULT_ITEMS = ROOT / "benchmarks" / "data" / "editions"
-DEFAULT_SHARED = next((folder for folder in (ROOT.parent / "shared", ROOT.parent.parent / "shared")
-                       if folder.is_dir()), ROOT.parent / "shared")
 NEWSDEV_BLOCK = 100
 _SHIPPED = layers.rewrites
 
@@ -39,13 +37,10 @@ def fold(sentence: Sentence) -> int:
 
 
 def errors(sentences: list[Sentence], region: str) -> list[int]:
-    import opencc
-
-    base = opencc.OpenCC(BASE_CONFIG[region])
     found = [0, 0]
-    for sentence in sentences:
-        output = variant.convert_text(sentence.text, region)
-        found[fold(sentence)] += len(score(base.convert(sentence.text), sentence.spans[region], output, region))
+    ours = System("l10n", region, lambda text: variant.convert_text(text, region))
+    for sentence, _ in errors_of(ours, sentences):
+        found[fold(sentence)] += 1
     return found
 
 

@@ -46,11 +46,11 @@ def findings(pair: qa_eval.Pair, text: str, context: Context) -> Counter:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=qa_eval.DEFAULT_DATA)
     parser.add_argument("--show", choices=("A",), help="print fold A's findings and misses (never fold B's)")
     arguments = parser.parse_args()
-    pairs = [pair for pair in qa_eval.news_pairs(arguments.data / "newsdev2017-zh-en")
-             + qa_eval.literary_pairs(arguments.data / "mac-dev") if not qa_eval.aside(pair.id)]
+    pairs = [pair for pairs in qa_eval.corpora(arguments.data).values() for pair in pairs
+             if not qa_eval.aside(pair.id)]
     labelled = qa_eval.real_problems()
     context = Context(ENGLISH)
     alarms, entries = Counter(), Counter()
@@ -65,7 +65,7 @@ def main() -> None:
             if (pair.id, check) not in labelled:
                 alarms[(part, corpus)] += count
                 if show:
-                    print(f"FOUND {pair.id}\t{check}\t{message}\n  {pair.source}\n  {pair.target}")
+                    qa_eval.show_finding("FOUND ", pair, check, message)
         for name in NUMERIC_TYPES:
             mutated = qa_eval.INJECTIONS[name](pair, random.Random(f"{qa_eval.SEED}:{name}:{pair.id}"))
             if mutated is None or mutated == pair.target:
@@ -74,7 +74,7 @@ def main() -> None:
             recall[name][(part, "n")] += 1
             recall[name][(part, "hit")] += hit
             if show and not hit:
-                print(f"MISSED {name}\t{pair.id}\n  {pair.source}\n  {mutated}")
+                qa_eval.show_miss(name, qa_eval.Pair(pair.id, pair.source, mutated))
     print("| fold | news entries | news false alarms per 100 | literary entries | literary false alarms per 100 |")
     print("|---|---:|---:|---:|---:|")
     for part in "AB":

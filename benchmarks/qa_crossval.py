@@ -67,12 +67,11 @@ def injected(pairs: list[qa_eval.Pair], kind: str, part: str, seed: int) -> tupl
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data")
+    parser.add_argument("--data", type=Path, default=qa_eval.DEFAULT_DATA)
     parser.add_argument("--seeds", type=int, default=8)
     parser.add_argument("--show", choices=("A",), help="print half A's findings and misses")
     arguments = parser.parse_args()
-    corpora = {"news": qa_eval.news_pairs(arguments.data / "newsdev2017-zh-en"),
-               "literary": qa_eval.literary_pairs(arguments.data / "mac-dev")}
+    corpora = qa_eval.corpora(arguments.data)
     labelled = qa_eval.real_problems()
     print("| half | entries | unbalanced-brackets false alarms | spelling false alarms | per 100 entries "
           "| bracket or quote left open caught | misspelled word caught |")
@@ -92,8 +91,8 @@ def main() -> None:
                     for pid in members:
                         for (check, message) in clean.get(pid, {}):
                             if check in CHECKS:
-                                mark = "REAL " if (pid, check) in labelled else ""
-                                print(f"{mark}{pid}\t{check}\t{message}\n  {by_id[pid].source}\n  {by_id[pid].target}")
+                                qa_eval.show_finding("REAL " if (pid, check) in labelled else "", by_id[pid], check,
+                                                     message)
                 cells = []
                 for kind in TYPES:
                     hits = total = 0
@@ -107,8 +106,7 @@ def main() -> None:
                             hit = qa_eval.caught(clean.get(pid, Counter()), dirty.get(pid, Counter()))
                             hits += hit
                             if arguments.show == part and not hit:
-                                text = next(p.target for p in mutated if p.id == pid)
-                                print(f"MISSED {kind}\t{pid}\n  {by_id[pid].source}\n  {text}")
+                                qa_eval.show_miss(kind, next(p for p in mutated if p.id == pid))
                     cells.append(f"{hits}/{total} ({qa_eval.percent(hits, total)} %)")
                 false = sum(alarms.values())
                 print(f"| {corpus} {part} | {len(members)} | {alarms['unbalanced-brackets']} | {alarms['spelling']} "

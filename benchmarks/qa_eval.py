@@ -52,6 +52,7 @@ from l10n import numbers  # noqa: E402
 from l10n.glossary import Glossary  # noqa: E402
 from l10n.qa.catalogs import check_files  # noqa: E402
 
+DEFAULT_DATA = HERE.parent.parent / "shared" / "data"  # ../shared/data beside the repository
 REAL_PROBLEMS = HERE / "data" / "qa_real_problems.tsv"
 LITERARY_ASIDE = "006"  # the chapter never looked at while tuning
 SEED = 2017
@@ -93,6 +94,11 @@ def literary_pairs(folder: Path) -> list[Pair]:
                 seen.add(source)
                 pairs.append(Pair(f"mac:{chapter}:{number}", source, target))
     return pairs
+
+
+def corpora(data: Path) -> dict[str, list[Pair]]:
+    """Both sets of pairs, dev and aside, by corpus: news (data/newsdev2017-zh-en) and literary (data/mac-dev)."""
+    return {"news": news_pairs(data / "newsdev2017-zh-en"), "literary": literary_pairs(data / "mac-dev")}
 
 
 def aside(pair_id: str) -> bool:
@@ -496,6 +502,15 @@ def unsaid_counts(pairs: list[Pair]) -> tuple[int, int]:
     return unsaid, total
 
 
+def show_finding(mark: str, pair: Pair, check: str, message: str) -> None:
+    print(f"{mark}{pair.id}\t{check}\t{message}\n  {pair.source}\n  {pair.target}")
+
+
+def show_miss(kind: str, pair: Pair) -> None:
+    """An injected error no finding caught; `pair` holds the injected text."""
+    print(f"MISSED {kind}\t{pair.id}\n  {pair.source}\n  {pair.target}")
+
+
 def per_100(count: int, entries: int) -> str:
     return f"{100 * count / entries:.2f}" if entries else "-"
 
@@ -506,7 +521,7 @@ def percent(hits: int, total: int) -> str:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--data", type=Path, default=HERE.parent.parent / "shared" / "data",
+    parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="folder holding newsdev2017-zh-en/ and mac-dev/ (default: ../shared/data)")
     parser.add_argument("--show", choices=("dev",), help="print every finding on the dev sets (never the aside)")
     parser.add_argument("--no-pofilter", dest="pofilter", action="store_false", help="leave pofilter out")
@@ -514,15 +529,14 @@ def main() -> None:
     if arguments.pofilter and not Path(sys.executable).with_name("pofilter").is_file():
         parser.error("pofilter not found beside this Python: pip install translate-toolkit (or --no-pofilter)")
 
-    corpora = {"news": news_pairs(arguments.data / "newsdev2017-zh-en"),
-               "literary": literary_pairs(arguments.data / "mac-dev")}
+    by_corpus = corpora(arguments.data)
     sets = {f"{name}{suffix}": [pair for pair in pairs if aside(pair.id) == part]
-            for name, pairs in corpora.items() for suffix, part in (("", False), ("-aside", True))}
+            for name, pairs in by_corpus.items() for suffix, part in (("", False), ("-aside", True))}
     labelled = real_problems()
     rows_alarm, by_check, recall = [], defaultdict(dict), defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     with tempfile.TemporaryDirectory() as folder:
         workdir = Path(folder)
-        for corpus, pairs in corpora.items():
+        for corpus, pairs in by_corpus.items():
             clean_ours, clean_theirs = run_checkers(pairs, corpus, workdir, arguments.pofilter)
             mutated, kinds = inject(pairs, PER_TYPE[corpus], SEED)
             dirty_ours, dirty_theirs = run_checkers(mutated, f"{corpus}-injected", workdir, arguments.pofilter)
@@ -545,8 +559,7 @@ def main() -> None:
                     texts = {pair.id: pair for pair in sets[name]}
                     for pid, found in ours_here.items():
                         for (check, message), _ in found.items():
-                            mark = "REAL " if (pid, check) in labelled else ""
-                            print(f"{mark}{pid}\t{check}\t{message}\n  {texts[pid].source}\n  {texts[pid].target}")
+                            show_finding("REAL " if (pid, check) in labelled else "", texts[pid], check, message)
                 for pid, kind in kinds.items():
                     if pid not in members:
                         continue
@@ -555,11 +568,10 @@ def main() -> None:
                     hit = caught(clean_ours.get(pid, Counter()), dirty_ours.get(pid, Counter()))
                     cell[1] += hit
                     if arguments.show == "dev" and name == corpus and not hit:
-                        pair = next(p for p in mutated if p.id == pid)
-                        print(f"MISSED {kind}\t{pid}\n  {pair.source}\n  {pair.target}")
+                        show_miss(kind, next(p for p in mutated if p.id == pid))
                     cell[2] += caught(clean_theirs.get(pid, Counter()), dirty_theirs.get(pid, Counter()))
     _print_tables(sets, rows_alarm, by_check, recall, arguments.pofilter)
-    shares = ", ".join("{} {} of {}".format(name, *unsaid_counts(sets[name])) for name in corpora)
+    shares = ", ".join("{} {} of {}".format(name, *unsaid_counts(sets[name])) for name in by_corpus)
     print(f"\ncounts in Chinese numerals the human English leaves unsaid (dev parts): {shares}")
 
 
