@@ -6,7 +6,7 @@ import polib
 import pytest
 
 from l10n import editions, pipeline
-from l10n.editions import layers, quotes, variant
+from l10n.editions import layers, neighbours, quotes, stacks, variant
 from l10n.editions.variant import convert_text
 from l10n.errors import UsageError
 from l10n.glossary import Glossary, parse
@@ -89,6 +89,27 @@ def test_software_phrasing_only_in_a_text_about_software():
     software = convert_text("微软发布了新版操作系统的源代码，程序员可以通过软件更新下载补丁，服务器和数据库的用户需要调度程序。", "tw")
     assert "排程程式" in software and "作業系統" in software
     assert "發布" in software  # 释出 is wrong in news even about software: the dev set's software pages print 發布
+
+
+def test_the_stacks_mark_sets_are_the_rules_kinds():
+    """_unmarked and the software test look marks up in sets made once per stack: they name the same rules as the
+    rules' own fields."""
+    stack = variant._stack("tw", ())
+    for marks, kind in ((stack.latin_marks, "latin"), (stack.software_marks, "software"),
+                        (stack.technical_marks, "technical")):
+        assert marks == {stacks.mark(index) for index, rule in enumerate(stack.table) if getattr(rule, kind)}
+        assert marks  # the Taiwan data holds rules of each kind
+
+
+def test_a_known_name_beginning_with_li_is_found_by_its_length():
+    names = layers.neighbours()[("name-start", "里")]
+    for name in names:
+        assert neighbours._begins_a_known_name(f"在{name}访问", 1)
+        # the same as scanning every name (the slow way): only where the name is followed by 约 + a quantity
+        assert neighbours._begins_a_known_name(f"{name}有300人", 0) == any(
+            f"{name}有300人".startswith(other) and not neighbours.about_a_quantity(f"{name}有300人", len(other))
+            for other in names)
+    assert not neighbours._begins_a_known_name("在这里访问", 2) and not neighbours._begins_a_known_name("里", 0)
 
 
 def _glossary(*rows: str) -> Glossary:

@@ -16,6 +16,7 @@ derived ahead (`data/editions/neighbours.tsv`): a run loads no part-of-speech ta
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..notes import VOCABULARY, note
 from . import layers
@@ -51,6 +52,19 @@ def about_a_quantity(source: str, end: int) -> bool:
     return end > 0 and source[end - 1] == "约" and _ABOUT_A_QUANTITY.match(source, end) is not None
 
 
+@lru_cache(maxsize=1)
+def _name_start_lengths() -> tuple[int, ...]:
+    return tuple(sorted({len(name) for name in _items("name-start", "里")}))
+
+
+def _begins_a_known_name(source: str, index: int) -> bool:
+    """Whether a known name beginning with 里 starts at source[index] (and does not end in 约 before a quantity):
+    one look-up per length of those names, not a scan of them all."""
+    names = _items("name-start", "里")
+    return any(source[index:index + length] in names and not about_a_quantity(source, index + length)
+               for length in _name_start_lengths())
+
+
 def _in_name(source: str, index: int) -> bool:
     before = source[index - 1] if index else ""
     after = source[index + 1] if index + 1 < len(source) else ""
@@ -58,8 +72,7 @@ def _in_name(source: str, index: int) -> bool:
         return True
     if _word_ends_here(source, index):
         return False
-    if any(source.startswith(name, index) and not about_a_quantity(source, index + len(name))
-           for name in _items("name-start", "里")):
+    if _begins_a_known_name(source, index):
         return True
     return before in _items("name-before", "里") and after in _items("name-after", "里")
 

@@ -4,10 +4,13 @@ one sentence and closes in a later one of the same paragraph comes out right. An
 (McDonald’s) is not a quotation mark."""
 from __future__ import annotations
 
+import re
+
 from . import QuoteStyle
 
 _OPENING = "“‘「『"
 _CLOSING = "”’」』"
+_ANY_MARK = re.compile(f"[{_OPENING}{_CLOSING}]")
 
 
 def _is_apostrophe(text: str, index: int) -> bool:
@@ -22,7 +25,7 @@ def requote(paragraph: list[str], style: QuoteStyle) -> tuple[list[str], list[tu
     depth = 0
     texts, changes = [], []
     for text in paragraph:
-        if not any(mark in text for mark in _OPENING + _CLOSING):
+        if not _ANY_MARK.search(text):
             texts.append(text)
             changes.append(())
             continue

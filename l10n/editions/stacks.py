@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
 from ..notes import note
 from . import Edition
@@ -135,6 +136,10 @@ class Stack:
         for source, rendering, notes in glossary:  # the glossary last: it replaces a rule for the same phrase
             self.glossary[source] = len(self.table)
             self._add(Rule(source, rendering, notes, glossary=True))
+        # The marks of the rules that _unmarked and the software test look for: a set look-up per mark.
+        self.latin_marks = frozenset(mark(index) for index, rule in enumerate(self.table) if rule.latin)
+        self.software_marks = frozenset(mark(index) for index, rule in enumerate(self.table) if rule.software)
+        self.technical_marks = frozenset(mark(index) for index, rule in enumerate(self.table) if rule.technical)
         self._converter = None
         self.phrases = frozenset(() if edition.plain else layers.phrase_checks())
         self.phrase_lengths = sorted({len(phrase) for phrase in self.phrases}, reverse=True)
@@ -210,8 +215,7 @@ def convert_many(convert_text: Convert, texts: list[str]) -> list[str]:
     return convert_text("\n".join(texts)).split("\n")
 
 
-@dataclass(frozen=True)
-class Applied:
+class Applied(NamedTuple):  # a tuple: read_marks makes one per rule in every sentence
     rule: int
     start: int  # in the source
     end: int
@@ -231,8 +235,9 @@ def read_marks(stack: Stack, source: str, marked: str) -> tuple[list[Applied], l
         if match.start() > cursor:
             runs.append((position, cursor, match.start()))
         position += match.start() - cursor
-        rule = stack.table[rule_index(match.group())]
-        applied.append(Applied(rule_index(match.group()), position, position + len(rule.source)))
+        index = rule_index(match.group())
+        rule = stack.table[index]
+        applied.append(Applied(index, position, position + len(rule.source)))
         position += len(rule.source)
         cursor = match.end() + len(rule.rendering)
     if len(marked) > cursor:

@@ -43,9 +43,10 @@ Phrases = tuple[tuple[str, str], ...]  # (Simplified term, its Traditional form)
 def _unmarked(stack: "Stack", marked: str, software: bool) -> str:
     """The text without its marks, with the software renderings where it is about software, and a space kept
     between a rendering in Latin letters and Latin text beside it (谷歌DeepMind in Taiwan: Google DeepMind)."""
-    rules = [stack.table[rule_index(mark)] for mark in MARKS.findall(marked)]
-    if not any(rule.latin or (software and rule.software) for rule in rules):
+    marks = MARKS.findall(marked)
+    if not any(mark in stack.latin_marks or (software and mark in stack.software_marks) for mark in marks):
         return strip_marks(marked)
+    rules = [stack.table[rule_index(mark)] for mark in marks]
     pieces, cursor = [], 0
     for match, rule in zip(MARKS.finditer(marked), rules, strict=True):
         pieces.append(marked[cursor:match.start()])
@@ -161,10 +162,9 @@ def _cut_conversion(stack: Stack, source: str, repair: Repair, overruled: list[T
     terms = {(hit.start, hit.end): hit.entry.source for hit in overruled}
     plain = set(repair.plain and [repair.plain] or [])
     edges = sorted({0, len(source), *repair.cuts, *(edge for span in (*terms, *plain) for edge in span)})
-    base = plain_converter(stack.edition.opencc).convert
-    return "".join(stack.mark(terms[start, end]) if (start, end) in terms
-                   else base(source[start:end]) if (start, end) in plain else convert_text(source[start:end])
-                   for start, end in zip(edges, edges[1:]))
+    return "".join(stack.mark(terms[start, end]) if (start, end) in terms  # OpenCC alone built only if asked for
+                   else plain_converter(stack.edition.opencc).convert(source[start:end]) if (start, end) in plain
+                   else convert_text(source[start:end]) for start, end in zip(edges, edges[1:]))
 
 
 def _repair(stack: Stack, source: str, marked: str, applied: list[Applied],
@@ -246,6 +246,8 @@ def _standing(stack: Stack, segment: Segment, marked: str) -> list[tuple[TermHit
     phrases ran across it (or a rule standing for one: 北回归线), the word segmenter decides: 轮回 in 生死轮回归于 and 乌云密布 in 乌云密布洛克曼 are
     words, so 回归 and 布洛克曼 are not there; 年谷 in 2014年谷歌 is not a word there, so 谷歌 is, and OpenCC is
     overruled."""
+    if not segment.terms:
+        return []
     read = read_marks(stack, segment.source, marked)
     applied = read[0] if read is not None else None
     if applied is None:  # positions unknown: a term whose mark is there at all stands
@@ -274,14 +276,12 @@ SOFTWARE_DENSITY = 8.0
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 
 
-def _technical(stack: Stack, marked: str) -> list[int]:
-    return [rule for rule in map(rule_index, MARKS.findall(marked)) if stack.table[rule].technical]
-
-
 def _software_text(stack: Stack, sources: Iterable[str], marked: Iterable[str]) -> bool:
-    terms = [rule for text in marked for rule in _technical(stack, text)]
+    terms = [mark for text in marked for mark in MARKS.findall(text) if mark in stack.technical_marks]
+    if len(set(terms)) < SOFTWARE_TERMS:
+        return False
     han = sum(len(_HAN.findall(source)) for source in sources)
-    return len(set(terms)) >= SOFTWARE_TERMS and len(terms) * 1000 >= SOFTWARE_DENSITY * max(han, 1)
+    return len(terms) * 1000 >= SOFTWARE_DENSITY * max(han, 1)
 
 
 def _about_software(stack: Stack, sources: list[str], marked: list[str]) -> list[bool]:
