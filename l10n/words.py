@@ -130,6 +130,12 @@ def dictionary_tag(word: str) -> str | None:
     return _tagger().word_tag_tab.get(word)
 
 
+def frequencies() -> tuple[dict[str, int], int]:
+    """jieba's prefix dictionary (each word's count, each prefix of a word at 0) and its total count."""
+    tokenizer = _tokenizer()
+    return tokenizer.FREQ, tokenizer.total
+
+
 def is_word(text: str) -> bool:
     """Whether jieba's dictionary holds text as a word (its table also lists every word's prefixes, at 0)."""
     return _tokenizer().FREQ.get(text, 0) > 0
