@@ -47,7 +47,7 @@ def errors(sentences: list[Sentence], region: str) -> list[int]:
 def _group_rules(group: str, region: str, taken: set[str], base) -> dict[str, str]:
     rules = {}
     for mainland, forms in derive._rules(derive.DEFAULT_CGROUPS / f"{group}.json"):
-        rendering = next((forms[variant] for variant in derive.TARGETS[region] if forms.get(variant)), None)
+        rendering = derive.rendering_in(forms, region)
         if not rendering or derive._BAD_RENDERING.search(rendering.replace("-", "")):
             continue
         for key in mainland:
