@@ -99,6 +99,7 @@ _LIST_HEADING_MIN_CHARS = 4
 _MENU_REASONS = {"navigation", "list of links", "login menu", "related-articles list"}
 _BARE_NAME = re.compile(r"^[\u3400-\u9fff·]{2,4}$")
 _ATTRIBUTION = re.compile(r"^[（(]?(来源|稿源|原标题|原题|参考资料|参考文献|感谢)")
+_ASKS = re.compile(r"[？?][”」』’）)]*$")
 _LEAD_PUNCTUATION = re.compile(r"[，。；！？]")
 # Credits belong to the article: who took the pictures, who edited, produced, supervised or checked it.
 _EDITOR_CREDIT = re.compile(r"^[*※\[【(（]?\s*([^\s:：]{1,4}[:：]\s*\S{1,20}\s+)?"  # 本文来源：…, 作者：未知 before it
@@ -447,6 +448,9 @@ def _flat_title(blocks: list[PageBlock], removed: dict[int, str], first: int) ->
     if _is_headline(blocks[first].plain):
         candidates.append(first)  # the text's own first line, when nothing before it is a title
     dated = [index for index in candidates if "date line" in (removed.get(index + 1), removed.get(index + 2))]
+    if not dated and len(candidates) > 1 and candidates[1] == candidates[0] - 1 \
+            and _ASKS.search(blocks[candidates[0]].plain):
+        return candidates[1]  # a question right under a headline opens the text (为什么会这样？), it is no title
     return (dated or candidates or [None])[0]
 
 

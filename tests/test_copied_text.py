@@ -148,3 +148,20 @@ def test_an_html_headline_printed_in_a_band_named_like_furniture_is_the_title():
     document = parse_article(page, Path("page.html"))
     assert [p.text for p in document.paragraphs] == ["逆水寒新版本上线", *ARTICLE, "作者：未知 责任编辑：棒棒不是糖"]
     assert document.paragraphs[0].part is Part.TITLE and document.paragraphs[-1].part is Part.CREDIT
+
+
+def test_a_question_right_under_the_title_opens_the_text_and_the_title_stays():
+    # found by test_clean_property: the question was taken for the title and the title went as "before the article"
+    text = ("销量再创新高\n为什么会出现这种情况？\n伊利亚已经离开。\n"
+            "据中国汽车工业协会统计，今年4月新能源汽车销量达到85万辆，同比增长33.5%。\n")
+    document = parse_article(text, Path("page.txt"))
+    assert not document.removed
+    assert (document.paragraphs[0].part, document.paragraphs[0].text) == (Part.TITLE, "销量再创新高")
+    assert document.paragraphs[1].text == "为什么会出现这种情况？"
+
+
+def test_a_question_with_no_headline_above_it_is_still_the_title():
+    text = ("新能源汽车为何再创新高？\n"
+            "据中国汽车工业协会统计，今年4月新能源汽车销量达到85万辆，同比增长33.5%。业内人士认为，这与价格下降有关。\n")
+    document = parse_article(text, Path("page.txt"))
+    assert (document.paragraphs[0].part, document.paragraphs[0].text) == (Part.TITLE, "新能源汽车为何再创新高？")
