@@ -67,14 +67,14 @@ def main() -> None:
                 if show:
                     qa_eval.show_finding("FOUND ", pair, check, message)
         for name in NUMERIC_TYPES:
-            mutated = qa_eval.INJECTIONS[name](pair, random.Random(f"{qa_eval.SEED}:{name}:{pair.id}"))
-            if mutated is None or mutated == pair.target:
+            dirty = qa_eval.injected_pair(name, pair, random.Random(f"{qa_eval.SEED}:{name}:{pair.id}"))
+            if dirty is None:
                 continue
-            hit = bool(findings(pair, mutated, context) - clean)
+            hit = bool(findings(pair, dirty.target, context) - clean)
             recall[name][(part, "n")] += 1
             recall[name][(part, "hit")] += hit
             if show and not hit:
-                qa_eval.show_miss(name, qa_eval.Pair(pair.id, pair.source, mutated))
+                qa_eval.show_miss(name, dirty)
     print("| fold | news entries | news false alarms per 100 | literary entries | literary false alarms per 100 |")
     print("|---|---:|---:|---:|---:|")
     for part in "AB":

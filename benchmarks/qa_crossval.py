@@ -47,7 +47,6 @@ def half(pair_id: str) -> str | None:
 
 def injected(pairs: list[qa_eval.Pair], kind: str, part: str, seed: int) -> tuple[list[qa_eval.Pair], set[str]]:
     rng = random.Random(seed)
-    make = qa_eval.INJECTIONS[kind]
     order = [index for index, pair in enumerate(pairs) if half(pair.id) == part]
     rng.shuffle(order)
     mutated, chosen, taken = list(pairs), set(), []
@@ -56,10 +55,10 @@ def injected(pairs: list[qa_eval.Pair], kind: str, part: str, seed: int) -> tupl
             break
         if any(abs(index - other) < APART for other in taken):
             continue
-        text = make(pairs[index], rng)
-        if text is None or text == pairs[index].target:
+        dirty = qa_eval.injected_pair(kind, pairs[index], rng)
+        if dirty is None:
             continue
-        mutated[index] = qa_eval.Pair(pairs[index].id, pairs[index].source, text)
+        mutated[index] = dirty
         chosen.add(pairs[index].id)
         taken.append(index)
     return mutated, chosen

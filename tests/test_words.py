@@ -52,3 +52,22 @@ def test_a_damaged_kept_dictionary_is_made_again(tmp_path, jiebas_own, damage):
 def test_a_cache_folder_that_cannot_be_written_costs_only_time(tmp_path, jiebas_own):
     (tmp_path / "a file").write_text("")
     assert words.load_dictionary(tmp_path / "a file" / "dictionary.bin") == jiebas_own
+
+
+def test_segmenting_reads_the_dictionary_kept_in_the_users_cache_folder(tmp_path):
+    """words.py's own tokenizer is the one given the kept dictionary: the first process makes the file in
+    $XDG_CACHE_HOME/l10n, the next segments without jieba loading its own dictionary."""
+    import os
+    import subprocess
+    import sys
+
+    environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
+    segment = "from l10n import words; print(words.is_word('公司'), [w for w, *_ in words.words('我们公司')])"
+    first = subprocess.run([sys.executable, "-c", segment], env=environment, capture_output=True, text=True)
+    assert first.returncode == 0 and first.stdout.split()[0] == "True", first.stderr
+    assert (tmp_path / "l10n" / "jieba-dictionary.bin").is_file()
+    refuse = ("import jieba\n"
+              "def initialize(self, dictionary=None): raise SystemExit('jieba loaded its own dictionary')\n"
+              "jieba.Tokenizer.initialize = initialize\n")
+    second = subprocess.run([sys.executable, "-c", refuse + segment], env=environment, capture_output=True, text=True)
+    assert (second.returncode, second.stdout) == (0, first.stdout), second.stderr
