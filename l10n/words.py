@@ -59,9 +59,10 @@ def load_dictionary(path: Path) -> tuple[dict[str, int], int]:
         return kept
     import jieba
 
+    # from dict.txt itself: Tokenizer.initialize() would trust (and else write) jieba.cache in the shared temporary
+    # folder, a file any local user can put there
     tokenizer = jieba.Tokenizer()
-    tokenizer.initialize()
-    frequencies, total = tokenizer.FREQ, tokenizer.total
+    frequencies, total = tokenizer.gen_pfdict(tokenizer.get_dict_file())
     if key is None:
         return frequencies, total
     try:

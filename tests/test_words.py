@@ -71,3 +71,18 @@ def test_segmenting_reads_the_dictionary_kept_in_the_users_cache_folder(tmp_path
               "jieba.Tokenizer.initialize = initialize\n")
     second = subprocess.run([sys.executable, "-c", refuse + segment], env=environment, capture_output=True, text=True)
     assert (second.returncode, second.stdout) == (0, first.stdout), second.stderr
+
+
+def test_the_dictionary_is_made_from_jiebas_file_not_a_cache_in_the_temporary_folder(tmp_path, monkeypatch,
+                                                                                     jiebas_own):
+    """jieba's own initialize() loads, or writes, jieba.cache in the shared temporary folder; making the kept
+    dictionary reads dict.txt and leaves that folder alone."""
+    import tempfile
+
+    shared_temporary = tmp_path / "tmp"
+    shared_temporary.mkdir()
+    (shared_temporary / "jieba.cache").write_bytes(b"planted")
+    monkeypatch.setattr(tempfile, "tempdir", str(shared_temporary))
+    _jieba_not_asked(monkeypatch)
+    assert words.load_dictionary(tmp_path / "cache" / "dictionary.bin") == jiebas_own
+    assert [path.name for path in shared_temporary.iterdir()] == ["jieba.cache"]
