@@ -14,7 +14,7 @@ from l10n.errors import UsageError
 from l10n.glossary import Glossary, parse
 from l10n.model import Part, Segment
 from l10n.pipeline import RunOptions, run
-from l10n.words import dictionary_words
+from l10n.words import dictionary_words, is_word
 from l10n.qa.catalogs import check_files
 
 
@@ -295,3 +295,22 @@ def test_the_word_checks_segment_as_jieba_does(pieces):
     """boundaries._words is jieba's dictionary segmentation made in one pass: the same words as jieba's own."""
     text = "".join(pieces)
     assert boundaries._words.__wrapped__(text) == tuple((start, end) for _, start, end in dictionary_words(text))
+
+
+@settings(max_examples=200, derandomize=True, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=10), st.data())
+def test_the_crossing_pre_check_stops_where_no_word_can_start(pieces, data):
+    """boundaries._may_cross stops extending a piece once no dictionary word begins with it: the same answer as
+    looking every piece up."""
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    every_piece = any(is_word(text[word_start:word_end]) for edge in (start, end) if 0 < edge < len(text)
+                      for word_start in range(max(0, edge - 4), edge)
+                      for word_end in range(edge + 1, min(len(text), word_start + 5) + 1))
+    assert boundaries._may_cross(text, start, end) == every_piece
+
+
+def test_the_crossing_pre_check_reads_on_past_a_prefix_that_is_no_word():
+    # 一丘 and 一丘之 are in jieba's dictionary only as prefixes of the idiom 一丘之貉
+    assert boundaries._may_cross("一丘之貉", 0, 1) and not boundaries._may_cross("一丘之", 0, 1)

@@ -91,11 +91,15 @@ def crosses_a_word(text: str, start: int, end: int) -> bool:
 def _may_cross(text: str, start: int, end: int) -> bool:
     """Whether any dictionary word could run across an edge of text[start:end]: a few look-ups, where jieba's
     segmentation of the sentence costs a hundred times more."""
+    counts, _ = frequencies()
     for edge in (start, end):
         if 0 < edge < len(text):
             for word_start in range(max(0, edge - _WORD_REACH + 1), edge):
                 for word_end in range(edge + 1, min(len(text), word_start + _WORD_REACH) + 1):
-                    if is_word(text[word_start:word_end]):
+                    piece = text[word_start:word_end]
+                    if piece not in counts:
+                        break  # the dictionary holds every prefix of its words: no longer word starts here
+                    if counts[piece]:
                         return True
     return False
 

@@ -273,14 +273,14 @@ def _standing(stack: Stack, segment: Segment, marked: str) -> list[tuple[TermHit
 SOFTWARE_POLICY = "document"  # "document", "sentence", "never" or "always"
 SOFTWARE_TERMS = 3
 SOFTWARE_DENSITY = 8.0
-_HAN = re.compile(r"[\u4e00-\u9fff]")
+_NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _software_text(stack: Stack, sources: Iterable[str], marked: Iterable[str]) -> bool:
     terms = [mark for text in marked for mark in MARKS.findall(text) if mark in stack.technical_marks]
     if len(set(terms)) < SOFTWARE_TERMS:
         return False
-    han = sum(len(_HAN.findall(source)) for source in sources)
+    han = sum(len(_NOT_HAN.sub("", source)) for source in sources)  # a count without a list of characters
     return len(terms) * 1000 >= SOFTWARE_DENSITY * max(han, 1)
 
 
