@@ -17,7 +17,7 @@ import sys
 from pathlib import Path
 
 from editions_eval import DEFAULT_ITEMS, DEFAULT_SHARED, System, errors_of
-from editions_gold import Sentence, read_items
+from editions_gold import GoldError, Sentence, read_items
 from editions_scoring import BASE_CONFIG, REGIONS, han_count
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,7 +47,7 @@ def errors(sentences: list[Sentence], region: str) -> list[int]:
 def _group_rules(group: str, region: str, taken: set[str], base) -> dict[str, str]:
     rules = {}
     for mainland, forms in derive._rules(derive.DEFAULT_CGROUPS / f"{group}.json"):
-        rendering = next((forms[variant] for variant in derive.TARGETS[region] if forms.get(variant)), None)
+        rendering = derive.rendering_in(forms, region)
         if not rendering or derive._BAD_RENDERING.search(rendering.replace("-", "")):
             continue
         for key in mainland:
@@ -94,7 +94,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--groups", action="store_true", help="each conversion group as general vocabulary")
     options = parser.parse_args(argv)
-    sentences = read_items(options.items / "tuning.tsv", options.shared)
+    try:
+        report(options.items / "tuning.tsv", options.shared, options.groups)
+    except GoldError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 2
+    return 0
+
+
+def report(items: Path, shared: Path, groups: bool) -> None:
+    sentences = read_items(items, shared)
     han = [sum(han_count(sentence.text) for sentence in sentences if fold(sentence) == index) for index in (0, 1)]
     counts = [sum(fold(sentence) == index for sentence in sentences) for index in (0, 1)]
     print(f"tuning split in two folds: {counts[0]} and {counts[1]} sentences, {han[0]:,} and {han[1]:,} Han "
@@ -103,11 +112,10 @@ def main(argv: list[str] | None = None) -> int:
         found = errors(sentences, region)
         print(f"l10n {region}: fold 1 {found[0]} ({1000 * found[0] / han[0]:.1f}), "
               f"fold 2 {found[1]} ({1000 * found[1] / han[1]:.1f})")
-    if options.groups:
+    if groups:
         print()
         print("Taiwan errors added (+) or removed (-) per fold with each group's rules as general vocabulary")
         print("\n".join(groups_table(sentences)))
-    return 0
 
 
 if __name__ == "__main__":

@@ -400,16 +400,21 @@ def _repeated_runs(texts: list[str]) -> list[tuple[int, int, int]]:
 
 
 def _comparable_title(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())  # without white space (str.split's is the regular expressions' \s)
 
 
 def _same_title(text: str, title: str) -> bool:
-    """The title, or the title with the site's name after a separator ("… | 极客早知道", "…-新华网")."""
+    """The title, or the title with the site's name after a separator ("… | 极客早知道", "…-新华网"). Taking
+    the site's name off leaves the start of a text, so that is only tried on a text that starts with the other:
+    every block of a page is compared with its title."""
     text, title = _comparable_title(text), _comparable_title(title)
     if not text or not title:
         return False
-    return text == title or _comparable_title(_TITLE_SUFFIX.sub("", text)) == title \
-        or _comparable_title(_TITLE_SUFFIX.sub("", title)) == text
+    if text == title:
+        return True
+    if text.startswith(title):
+        return _TITLE_SUFFIX.sub("", text) == title
+    return title.startswith(text) and _TITLE_SUFFIX.sub("", title) == text
 
 
 def _find_title(blocks: list[PageBlock], removed: dict[int, str], title: str) -> int | None:

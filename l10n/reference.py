@@ -82,14 +82,14 @@ def settings_table() -> str:
 
 
 def checks_table() -> str:
-    """One row per QA check of the registry: id, severity, the languages it applies to, what it catches."""
+    """One row per QA check of the registry: id, severity, the targets it applies to, what it catches."""
     from .qa import CHECKS
 
     rows = ["| id | severity | on | what it catches |", "|---|---|---|---|"]
     for check in CHECKS.values():
-        languages = ", ".join(sorted("Traditional" if language == "zh_Hant" else language
-                                     for language in check.languages)) if check.languages else "all"
-        rows.append(f"| `{check.id}` | {check.severity.value} | {languages} | {check.explanation.replace('<', '&lt;')} |")
+        targets = ", ".join(sorted("Traditional" if family == "zh_Hant" else family
+                                   for family in check.target_families)) if check.target_families else "all"
+        rows.append(f"| `{check.id}` | {check.severity.value} | {targets} | {check.explanation.replace('<', '&lt;')} |")
     return "\n".join(rows)
 
 

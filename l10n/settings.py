@@ -241,9 +241,15 @@ def parse(data: bytes, path: Path) -> Settings:
     except RecursionError:
         raise SettingsError("not valid TOML: arrays or tables nested too deeply", path) from None
     except tomllib.TOMLDecodeError as error:
-        match = re.search(r"\(at line (\d+), column \d+\)", str(error))
-        message = re.sub(r"\s*\(at line.*\)$", "", str(error))
-        raise SettingsError(f"not valid TOML: {message}", path, int(match.group(1)) if match else None) from error
+        # Python 3.14's error holds its line and bare message (lineno, msg); 3.11–3.13's only the message, which
+        # ends in "(at line N, column M)".
+        line, message = getattr(error, "lineno", None), getattr(error, "msg", None)
+        if line is None:
+            match = re.search(r"\(at line (\d+), column \d+\)", str(error))
+            line = int(match.group(1)) if match else None
+        if message is None:
+            message = re.sub(r"\s*\(at line.*\)$", "", str(error))
+        raise SettingsError(f"not valid TOML: {message}", path, line) from error
     by_key = {(setting.section, setting.key): setting for setting in registry().values()}
     sections = {section for section, _ in by_key}
     base = defaults()

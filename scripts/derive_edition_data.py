@@ -107,6 +107,11 @@ def _jieba_words() -> dict[str, tuple[int, str]]:
     return words
 
 
+def rendering_in(forms: dict[str, str], region: str) -> str | None:
+    """A rule's form in a region: that of the first of the region's variants (TARGETS) the rule gives."""
+    return next((forms[variant] for variant in TARGETS[region] if forms.get(variant)), None)
+
+
 def _rules(path: Path, proper_only: bool = False):
     """(mainland forms, {variant: form}) of each two-way rule of a group; one-way rules (X=>zh-tw:Y) are left out."""
     for rule in json.loads(path.read_text(encoding="utf-8"))["rules"]:
@@ -156,8 +161,8 @@ def _contested_parts(cgroups: Path) -> dict[str, set[str]]:
     renderings: dict[str, dict[str, set[str]]] = {region: {} for region in TARGETS}
     for path in sorted(cgroups.glob("*.json")):
         for mainland, forms in _rules(path):
-            for region, variants in TARGETS.items():
-                rendering = next((forms[variant] for variant in variants if forms.get(variant)), None)
+            for region in TARGETS:
+                rendering = rendering_in(forms, region)
                 theirs = _NAME_DOT.split(rendering) if rendering else []
                 for key in mainland:
                     ours = _NAME_DOT.split(key)
@@ -176,8 +181,8 @@ def derive_names(cgroups: Path, words, converters) -> tuple[dict[str, list[tuple
     for group in (*NAME_GROUPS, *BRAND_GROUPS):
         for mainland, forms in _rules(cgroups / f"{group}.json", proper_only=group in BRAND_GROUPS):
             known.update(key for key in mainland if _safe_key(key, words))
-            for region, variants in TARGETS.items():
-                rendering = next((forms[variant] for variant in variants if forms.get(variant)), None)
+            for region in TARGETS:
+                rendering = rendering_in(forms, region)
                 if rendering is None or _BAD_RENDERING.search(rendering.replace("-", "")):
                     continue
                 if group in REGION_SKIPS.get(region, ()):

@@ -136,7 +136,7 @@ def test_escaped_quotes_and_obsolete_entries_read_back(tmp_path):
 
 _PIECES = ["董事会", "宣布", "，", "。", "“", "”", "《华尔街日报》", "（", "）", "OpenAI", "Sam Altman", " ", "-", "/",
            "2.05%", "77亿美元", "https://www.example.com/news/2023/11/22/a_long-path.shtml?from=home", '"', "\\",
-           "\t", "a", "board", "ＡＩ", "한국", "é", "e\u0301", "—", "…", "·", ":", ",", "."]
+           "\t", "a", "board", "ＡＩ", "한국", "é", "e\u0301", "—", "…", "·", ":", ",", ".", "x" * 75]
 
 
 def test_msgcat_rewrites_random_strings_to_the_same_bytes(tmp_path):
@@ -151,6 +151,8 @@ def test_msgcat_rewrites_random_strings_to_the_same_bytes(tmp_path):
             entry.flags.append("fuzzy")
             entry.previous_msgid = text[1:] or "x"
         catalog.entries.append(entry)
+    # No break opportunity: on the keyword's line however long; fits below the keyword but not beside it.
+    catalog.entries += [Entry("x" * 100, "y" * 71), Entry("董" * 36 + "ab", "x" * 69 + " a")]
     path = tmp_path / "random.po"
     path.write_text(po_text.render(catalog), encoding="utf-8")
     rewritten = subprocess.run(["msgcat", str(path)], capture_output=True, check=True).stdout

@@ -6,9 +6,9 @@ import pytest
 
 from l10n.model import Part, Segment, Severity
 from l10n.qa import numbers, punctuation
-from l10n.qa.registry import CHECKS, ENGLISH, Context
+from l10n.qa.registry import CHECKS, ENGLISH, TRADITIONAL, Context, target_family
 
-ENGLISH_CONTEXT = Context(ENGLISH)
+ENGLISH_CONTEXT = Context(target_family=ENGLISH)
 
 
 def _segment(source: str, id: str = "s1") -> Segment:
@@ -54,6 +54,13 @@ def test_a_date_written_the_english_way_is_the_same_date():
 def test_numbers_checks_are_for_english_only():
     for code in ("numbers", "numbers-approximate", "currency", "fullwidth-punctuation"):
         assert CHECKS[code].applies_to(ENGLISH) and not CHECKS[code].applies_to("zh_TW")
+
+
+def test_a_locale_gets_its_family_of_checks():
+    """"Language" meant three things in QA; the family of checks a target gets is its own name now."""
+    assert [target_family(locale) for locale in ("en", "en_GB", "zh_TW", "zh_HK", "zh_Hant", "ja")] == [
+        ENGLISH, ENGLISH, TRADITIONAL, TRADITIONAL, TRADITIONAL, "ja"]
+    assert CHECKS["simplified-leak"].target_families == {TRADITIONAL} and CHECKS["placeholders"].target_families is None
 
 
 def test_fullwidth_punctuation_names_each_mark_once():

@@ -149,6 +149,23 @@ def test_errors_name_the_file_and_line(tmp_path, text, line, message):
     assert str(caught.value).startswith(f"{path}:{line}: ")
 
 
+
+def test_a_toml_error_s_own_position_is_used_where_tomllib_gives_one(tmp_path, monkeypatch):
+    """Python 3.14's TOMLDecodeError holds lineno and msg; the message's "(at line N, …)" is read only without."""
+    import tomllib
+
+    class Positioned(tomllib.TOMLDecodeError):
+        msg, lineno = "Invalid statement", 3
+
+    def loads(text):
+        raise Positioned("Invalid statement (at line 1, column 1)")
+
+    monkeypatch.setattr(tomllib, "loads", loads)
+    path = write(tmp_path / "l10n.toml", 'out = "x"\n')
+    with pytest.raises(SettingsError) as caught:
+        settings.load(path)
+    assert (caught.value.line, str(caught.value)) == (3, f"{path}:3: not valid TOML: Invalid statement")
+
 def test_init_writes_a_starter_that_loads_and_an_empty_glossary(tmp_path):
     from l10n import glossary
 

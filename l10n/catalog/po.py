@@ -187,7 +187,8 @@ def read_catalog(path: Path) -> Catalog:
     try:
         read = polib.pofile(str(path), wrapwidth=78, encoding=codec)
     except (OSError, ValueError, UnicodeDecodeError) as error:
-        # polib keeps the line of a syntax error only in its message ("… (line 12): …"): no attribute holds it.
+        # polib (1.2.0) keeps the line of a syntax error only in its message ("… (line 12): …"), an IOError with
+        # no attribute for it: read from the message.
         match = re.search(r"\(line (\d+)\)", str(error))
         detail = str(error).split(":", 1)[-1].strip() if match else str(error)
         raise InputError(f"cannot read catalog: {detail or 'syntax error'}", path,

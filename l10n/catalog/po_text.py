@@ -70,21 +70,29 @@ def _columns_written(character: str) -> int:
 _NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
 
 
-def _wrap_portion(text: str, width: int, start_column: int) -> list[str]:
-    """libunistring's ulc_width_linebreaks over the escaped text: greedy, breaking at the last opportunity
-    before the width, never inside an escape."""
-    if start_column + 2 * len(text) <= width:  # no character takes more than two columns: it fits
-        return [_NEEDS_ESCAPE.sub(lambda match: _ESCAPES[match[0]], text)]
+def _escaped(text: str) -> str:
+    return _NEEDS_ESCAPE.sub(lambda match: _ESCAPES[match[0]], text)
+
+
+def _measured(text: str) -> tuple[str | list[str], list[int]]:
+    """Each character as written (itself, or its escape) and the columns written before each character."""
     units = [_ESCAPES.get(character, character) for character in text] if _NEEDS_ESCAPE.search(text) else text
-    columns = list(itertools.accumulate(map(_columns_written, text), initial=0))
-    if start_column + columns[-1] <= width:
-        return ["".join(units)]
+    return units, list(itertools.accumulate(map(_columns_written, text), initial=0))
+
+
+def _bounds(text: str, units: str | list[str]) -> list[int]:
+    """The ends of the pieces between break opportunities, never inside an escape; the last is the text's end."""
     positions = _break_positions("".join(units))
     if units is not text:  # positions in the escaped text: keep those at the start of a character's unit
         starts = dict(zip(itertools.accumulate(map(len, units), initial=0), range(len(units))))
         positions = [starts[position] for position in positions if position in starts]
-    # The pieces between break opportunities are packed greedily; a piece wider than a line gets one to itself.
-    bounds = [position for position in positions if position > 0] + [len(text)]
+    return [position for position in positions if position > 0] + [len(text)]
+
+
+def _pack(units: str | list[str], columns: list[int], bounds: list[int], width: int, start_column: int) -> list[str]:
+    """libunistring's ulc_width_linebreaks: the pieces between break opportunities packed greedily, breaking at
+    the last opportunity before the width; a piece wider than a line gets one to itself. One piece when the text
+    fits or has no break opportunity."""
     reached = [columns[bound] for bound in bounds]
     breaks: list[int] = []
     first, base = 0, -start_column
@@ -94,8 +102,17 @@ def _wrap_portion(text: str, width: int, start_column: int) -> list[str]:
             break
         breaks.append(bounds[beyond - 1])
         first, base = beyond, reached[beyond - 1]
-    edges = [0, *breaks, len(text)]
+    edges = [0, *breaks, bounds[-1]]
     return ["".join(units[start:end]) for start, end in zip(edges, edges[1:])]
+
+
+def _wrap_portion(text: str, width: int, start_column: int) -> list[str]:
+    if start_column + 2 * len(text) <= width:  # no character takes more than two columns: it fits
+        return [_escaped(text)]
+    units, columns = _measured(text)
+    if start_column + columns[-1] <= width:
+        return ["".join(units)]
+    return _pack(units, columns, _bounds(text, units), width, start_column)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -107,9 +124,15 @@ def string_lines(keyword: str, value: str, prefix: str = "") -> tuple[str, ...]:
     portions = [portion + "\n" for portion in portions[:-1]] + ([portions[-1]] if portions[-1] else [])
     if not portions:
         return (f'{prefix}{keyword} ""',)
-    first = _wrap_portion(portions[0], width, len(keyword) + 1)
-    if len(portions) == 1 and len(first) == 1:
-        return (f'{prefix}{keyword} "{first[0]}"',)
+    if len(portions) == 1:  # on the keyword's line where it fits there or cannot be broken, else below it
+        portion, start = portions[0], len(keyword) + 1
+        if start + 2 * len(portion) <= width:
+            return (f'{prefix}{keyword} "{_escaped(portion)}"',)
+        units, columns = _measured(portion)
+        bounds = [len(portion)] if start + columns[-1] <= width else _bounds(portion, units)
+        if len(bounds) == 1:
+            return (f'{prefix}{keyword} "{"".join(units)}"',)
+        return (f'{prefix}{keyword} ""', *(f'{prefix}"{line}"' for line in _pack(units, columns, bounds, width, 0)))
     lines = [f'{prefix}{keyword} ""']
     for portion in portions:
         lines += [f'{prefix}"{line}"' for line in _wrap_portion(portion, width, 0)]

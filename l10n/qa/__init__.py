@@ -10,7 +10,7 @@ from ..model import Issue, Segment
 from ..notes import parse_glossary_term
 from . import terms, numbers, latin, leaks, punctuation, repetition, spelling, regional  # noqa: F401, I001  (each registers its checks, in this order)
 from .findings import write_findings
-from .registry import CHECKS, ENGLISH, TRADITIONAL, Context, language_of
+from .registry import CHECKS, ENGLISH, TRADITIONAL, Context, target_family
 
 MIN_SEGMENTS_FOR_RATIO = 5  # fewer translated segments say nothing about a document's usual length ratio
 
@@ -22,11 +22,11 @@ def build_context(segments: list[Segment], texts: dict[str, str], locale: str, s
     Traditional target its edition, the edition's conversion of each segment (`converted` when the caller has
     it already) and the glossary's forms of each segment's terms (those of the glossary given, and
     `noted_forms`: those the run's glossary notes name), and the usual target/source length ratio."""
-    language = language_of(locale)
+    family = target_family(locale)
     required, expected, forms = {}, {}, {}
-    if language == ENGLISH:
+    if family == ENGLISH:
         required = terms.requirements(segments, style)
-    elif language == TRADITIONAL and edition is not None:
+    elif family == TRADITIONAL and edition is not None:
         from ..editions.variant import term_rendering, traditional_variant
 
         required = terms.requirements(segments, "full", lambda entry: term_rendering(entry, edition))
@@ -37,14 +37,14 @@ def build_context(segments: list[Segment], texts: dict[str, str], locale: str, s
               if texts.get(s.id) and repetition.content_length(s.source) >= repetition.SHORTEST_SOURCE]
     usual = statistics.median(ratios) if len(ratios) >= MIN_SEGMENTS_FOR_RATIO else None
     carried = punctuation.carried_over(segments, texts)
-    recurring = spelling.recurring(list(texts.values())) if language == ENGLISH else frozenset()
-    return Context(language, required, expected, usual, carried, recurring,
-                   edition if language == TRADITIONAL else None, forms)
+    recurring = spelling.recurring(list(texts.values())) if family == ENGLISH else frozenset()
+    return Context(family, required, expected, usual, carried, recurring,
+                   edition if family == TRADITIONAL else None, forms)
 
 
 def check_texts(segments: list[Segment], texts: dict[str, str], context: Context) -> list[Issue]:
     """Every applicable check on every segment that has a target text, in document order."""
-    applicable = [c for c in CHECKS.values() if c.applies_to(context.language)]
+    applicable = [c for c in CHECKS.values() if c.applies_to(context.target_family)]
     issues: list[Issue] = []
     for segment in segments:
         text = texts.get(segment.id, "")
@@ -62,7 +62,7 @@ def check_catalog(catalog: Catalog, segments: list[Segment], locale: str, style:
     # The forms the run's glossary gave (范劍磊) hold when this check has no glossary or another one.
     noted = {segment_id: tuple(parsed[1] for note in entry.glossary_notes
                                if (parsed := parse_glossary_term(note)) is not None)
-             for segment_id, entry in entries.items()} if language_of(locale) == TRADITIONAL else None
+             for segment_id, entry in entries.items()} if target_family(locale) == TRADITIONAL else None
     # An untranslated catalog (English without drafts) has nothing to check: no context to work out.
     issues = check_texts(segments, texts, build_context(segments, texts, locale, style, edition, converted, noted)) \
         if texts else []

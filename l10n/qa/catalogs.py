@@ -21,7 +21,7 @@ from ..glossary import Glossary
 from ..model import Issue, Part, Segment, Severity
 from . import check_catalog
 from .findings import is_finding
-from .registry import TRADITIONAL, language_of
+from .registry import TRADITIONAL, target_family
 
 _ORIGIN_EDITION = re.compile(r"\bl10n edition (\S+):")
 _ORIGIN_CONFIG = re.compile(r"\bOpenCC\s+\S+\s+(s2\w+)")  # catalogs made before editions: "OpenCC 1.4.2 s2twp"
@@ -93,7 +93,7 @@ def check_in_memory(catalog: Catalog, glossary: Glossary, style: str = "full") -
     edition = catalog_edition(catalog, locale)
     segments = segments_of(catalog, glossary, edition or editions.DEFAULT)
     converted = (traditional_variant(segments, edition, _glossary_phrases(glossary, edition)).texts
-                 if edition is not None and language_of(locale) == TRADITIONAL else None)
+                 if edition is not None and target_family(locale) == TRADITIONAL else None)
     issues = check_catalog(catalog, segments, locale, style, edition, converted)
     return issues, catalog.for_segments(segments)
 

@@ -34,6 +34,8 @@ _IRREGULAR_PLURALS = {"people": "person", "men": "man", "women": "woman", "child
                       "teeth": "tooth"}
 _DURATIONS = frozenset("seconds minutes hours days weeks months years decades centuries".split())
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_NUMERAL_PREFIX = "第0123456789零〇一二两三四五六七八九十百千"  # stripped off a count to leave its measure word
 _PHRASE_LENGTH = 16  # characters after a count read for the noun it counts
 _WORDS_BEFORE = 2  # English words before a noun read for its determiner: "the big toes", not "the show has toes"
 _WORDS_AFTER = 4  # English words after a number read for the noun it counts: "four sets of proposals"
@@ -61,7 +63,7 @@ def counted_nouns(quantity: numbers.Quantity, source: str, with_measure: bool = 
         consumed += len(word)
         position += 1
         if consumed >= len(quantity.text) and tag.startswith("n"):
-            measure = word.lstrip("第0123456789零〇一二两三四五六七八九十百千")
+            measure = word.lstrip(_NUMERAL_PREFIX)
     if measure and not with_measure:
         return (measure,)  # 两国的部长: the ministers are not what is counted
     nouns = [measure] if measure else []
@@ -87,7 +89,7 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str) -> 
         return False
     tokens = _TOKEN.findall(text)
     for index, token in enumerate(tokens):
-        last = re.sub(r"['’]s?$", "", token.rsplit("-", 1)[-1])  # great-grandmothers, women's work
+        last = _head_word(token)
         if not (last[:1].isalpha() and _plural(last) and _means(last, senses)):
             continue
         before = []
@@ -105,7 +107,7 @@ def _measure_word(quantity: numbers.Quantity) -> tuple[str, ...]:
     """The measure word of a count when its own senses may be what English counts (两盒 → "boxes", 二十两 →
     "taels", 四项 → "items", 两次 → "times"); not a measure word of people or parties (名, 位, 个: CC-CEDICT's
     "classifier for people" would make any "people" the counted noun)."""
-    measure = quantity.text.lstrip("第0123456789零〇一二两三四五六七八九十百千")
+    measure = quantity.text.lstrip(_NUMERAL_PREFIX)
     if not measure and len(quantity.text) > 1 and quantity.text.endswith("两"):
         measure = "两"  # 二十两: the tael, the one measure word that is also a numeral
     return (measure,) if measure and measure not in numbers.PARTIES else ()
@@ -122,6 +124,12 @@ def _senses(nouns: tuple[str, ...]) -> frozenset[str]:
         *(lexicon.translations.get(word, frozenset()) for word in lexicon.words(noun)[-1:])) for noun in nouns))
 
 
+def _head_word(token: str) -> str:
+    """The word a token's plural is read on: after its last hyphen, without a possessive (great-grandmothers,
+    women's work)."""
+    return _POSSESSIVE.sub("", token.rsplit("-", 1)[-1])
+
+
 def _means(word: str, senses: frozenset[str]) -> bool:
     from ..align.lexicon import stem
 
@@ -136,11 +144,11 @@ def counts_the_same(quantity: numbers.Quantity, source: str, spare: numbers.Quan
     plural noun the number counts will do ("the first four competitors" for 前三名选手), but a length of time ("ten
     years") counts no things."""
     senses = _senses(counted_nouns(quantity, source, with_measure=True) + _measure_word(quantity))
-    named = any(_means(re.sub(r"['’]s?$", "", token), senses) for token in _TOKEN.findall(text) if token[0].isalpha())
+    named = any(_means(_POSSESSIVE.sub("", token), senses) for token in _TOKEN.findall(text) if token[0].isalpha())
     for token in _TOKEN.findall(text[spare.end:])[:_WORDS_AFTER]:
         if not token[0].isalpha() or token.lower() in _PHRASE_BOUNDARIES - {"of"}:
             break
-        word = re.sub(r"['’]s?$", "", token.rsplit("-", 1)[-1])
+        word = _head_word(token)
         if _means(word, senses) or (not named and _plural(word) and word.lower() not in _DURATIONS):
             return True
     return False

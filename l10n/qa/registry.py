@@ -14,8 +14,9 @@ ENGLISH = locales.ENGLISH.locale
 TRADITIONAL = "zh_Hant"  # every Traditional locale: zh_TW, zh_HK, zh_Hant
 
 
-def language_of(locale: str) -> str:
-    """The family of checks a catalog's locale gets: English, Traditional Chinese, or only the generic ones."""
+def target_family(locale: str) -> str:
+    """The family of checks a catalog's locale (zh_TW, en) gets: ENGLISH, TRADITIONAL (every Traditional locale), or
+    the locale itself, which only the checks for every target apply to."""
     if locale.split("_")[0].split("-")[0] == "en":
         return ENGLISH
     if is_traditional(locale):
@@ -25,9 +26,10 @@ def language_of(locale: str) -> str:
 
 @dataclass(frozen=True)
 class Context:
-    """What a check may know beyond one segment: the target language and facts about the whole document."""
+    """What a check may know beyond one segment: the target's family of checks and facts about the whole
+    document."""
 
-    language: str  # ENGLISH, TRADITIONAL or another locale
+    target_family: str  # target_family(locale): ENGLISH, TRADITIONAL or another locale
     requirements: dict[str, list] = field(default_factory=dict)  # segment id → terms.Requirement
     expected: dict[str, str] = field(default_factory=dict)  # Traditional: the edition's conversion of each segment
     usual_ratio: float | None = None  # the document's median target/source length ratio
@@ -48,10 +50,10 @@ class Check:
     severity: Severity
     explanation: str
     function: CheckFunction
-    languages: frozenset[str] | None  # None: every target language
+    target_families: frozenset[str] | None  # None: every target
 
-    def applies_to(self, language: str) -> bool:
-        return self.languages is None or language in self.languages
+    def applies_to(self, target_family: str) -> bool:
+        return self.target_families is None or target_family in self.target_families
 
     def issue(self, segment: Segment, message: str) -> Issue:
         return Issue(segment.id, self.severity, self.id, message)
@@ -60,7 +62,7 @@ class Check:
 CHECKS: dict[str, Check] = {}
 
 
-def check(id: str, severity: Severity, explanation: str, languages: tuple[str, ...] | None = None):
+def check(id: str, severity: Severity, explanation: str, target_families: tuple[str, ...] | None = None):
     """Register a check under an id. The decorated function returns its findings' messages; the registered
     function turns them into Issues carrying the check's id and severity, so the two cannot disagree."""
     def register(function: Callable[..., list[Issue]]) -> CheckFunction:
@@ -68,6 +70,6 @@ def check(id: str, severity: Severity, explanation: str, languages: tuple[str, .
             return [CHECKS[id].issue(segment, message) for message in function(segment, text, context)]
 
         run.__doc__, run.__name__ = function.__doc__, function.__name__
-        CHECKS[id] = Check(id, severity, explanation, run, frozenset(languages) if languages else None)
+        CHECKS[id] = Check(id, severity, explanation, run, frozenset(target_families) if target_families else None)
         return run
     return register
