@@ -30,19 +30,9 @@ class GlossaryOptions:
 
 
 @dataclass(frozen=True)
-class AlignOptions:
-    """What `align` takes from the settings: the glossary, how much of each file it reads, and whether a folder's
-    symbolic links out of it are taken."""
-
-    files: tuple[Path, ...]  # read as one; empty: no glossary
-    max_bytes: int
-    max_blocks: int
-    follow_links: bool
-
-
-@dataclass(frozen=True)
-class SuggestOptions:
-    """What `glossary suggest` takes from the settings: the glossary, and how `run` walks and reads articles."""
+class ReadingOptions:
+    """What `align` and `glossary suggest` take from the settings: the glossary, how much of each file they read,
+    and whether a folder's symbolic links out of it are taken (as `run` walks and reads articles)."""
 
     files: tuple[Path, ...]  # read as one; empty: no glossary
     max_bytes: int

@@ -26,7 +26,7 @@ def commands() -> dict[str, Command]:
     """Every command that reads settings, as the command line names it. Imports lazily: `--help` stays quick."""
     from .build import BuildOptions
     from .exchange import TmxOptions, XliffOptions
-    from .glossary import AlignOptions, GlossaryOptions, SuggestOptions
+    from .glossary import GlossaryOptions, ReadingOptions
     from .memory import ImportOptions
     from .pipeline import RunOptions
     from .qa.catalogs import CheckOptions
@@ -41,9 +41,9 @@ def commands() -> dict[str, Command]:
                                         "fail_on": "fail_on"}),
         "build": Command(BuildOptions, {"out": "folder", "glossary": "glossary", "names": "name_style"}),
         "glossary check": Command(GlossaryOptions, {"glossary": "files"}),
-        "glossary suggest": Command(SuggestOptions, {"glossary": "files", "max_bytes": "max_bytes",
+        "glossary suggest": Command(ReadingOptions, {"glossary": "files", "max_bytes": "max_bytes",
                                                      "max_blocks": "max_blocks", "follow_links": "follow_links"}),
-        "align": Command(AlignOptions, {"glossary": "files", "max_bytes": "max_bytes", "max_blocks": "max_blocks",
+        "align": Command(ReadingOptions, {"glossary": "files", "max_bytes": "max_bytes", "max_blocks": "max_blocks",
                                         "follow_links": "follow_links"}),
         "export tmx": Command(TmxOptions, {"out": "folder"}),
         "export xliff": Command(XliffOptions, {"out": "folder"}),

@@ -2,12 +2,10 @@
 and OpenCC's rare phrases (variant.py) and the glossary's terms."""
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from functools import lru_cache
-from math import log
 
-from ..words import frequencies, is_word
+from ..words import dictionary_words, frequencies, is_word
 from . import layers
 
 # How far around a phrase the word check looks, in characters: jieba's words are rarely longer; the sentence is
@@ -20,65 +18,10 @@ def _window(text: str, start: int, end: int) -> tuple[str, int]:
     return text[low:min(len(text), end + 2 * _WORD_REACH)], low
 
 
-# jieba's own blocks: what it segments with its dictionary, and what it cuts into characters (a line break whole).
-_BLOCK = re.compile("([\u4E00-\u9FD5a-zA-Z0-9+#&._%\\-]+)")
-_SKIP = re.compile("(\r\n|\\s)")
-_LATIN = re.compile("[a-zA-Z0-9]")
-
-
 @lru_cache(maxsize=65536)  # news repeats its phrases in the same few contexts
 def _words(text: str) -> tuple[tuple[int, int], ...]:
-    """The dictionary words of a piece of a sentence, as (start, end): jieba's segmentation without guessing new
-    words (dictionary_words), made here in one pass without its generators, at about half its cost; a test holds
-    the two equal."""
-    spans: list[tuple[int, int]] = []
-    offset = 0
-    for block in _BLOCK.split(text):
-        if _BLOCK.match(block):
-            _dictionary_route(block, offset, spans)
-        else:
-            for piece in _SKIP.split(block):
-                spans += [(offset, offset + len(piece))] if _SKIP.match(piece) else [
-                    (offset + index, offset + index + 1) for index in range(len(piece))]
-                offset += len(piece)
-            continue
-        offset += len(block)
-    return tuple(spans)
-
-
-def _dictionary_route(block: str, offset: int, spans: list[tuple[int, int]]) -> None:
-    """jieba's most probable segmentation of a block by its dictionary alone: from the end, each position's best
-    word (the highest log probability with the rest of the route; on a tie the longer word), then the route read
-    from the start, single Latin letters and digits joined into one word."""
-    counts, total = frequencies()
-    log_total = log(total)
-    score = [0.0] * (len(block) + 1)
-    ends = [0] * len(block)
-    for start in range(len(block) - 1, -1, -1):
-        best, best_end = None, start
-        end, piece = start, block[start]
-        while end < len(block) and piece in counts:  # the dictionary holds every prefix of its words
-            if counts[piece]:
-                value = log(counts[piece]) - log_total + score[end + 1]
-                if best is None or value >= best:
-                    best, best_end = value, end
-            end += 1
-            piece = block[start:end + 1]
-        score[start] = (log(counts.get(block[start]) or 1) - log_total + score[start + 1]) if best is None else best
-        ends[start] = best_end
-    start, latin = 0, None
-    while start < len(block):
-        end = ends[start] + 1
-        if end - start == 1 and _LATIN.match(block, start):
-            latin = start if latin is None else latin
-        else:
-            if latin is not None:
-                spans.append((offset + latin, offset + start))
-                latin = None
-            spans.append((offset + start, offset + end))
-        start = end
-    if latin is not None:
-        spans.append((offset + latin, offset + len(block)))
+    """The dictionary words (jieba's, without guessing new words) of a piece of a sentence, as (start, end)."""
+    return tuple((start, end) for _, start, end in dictionary_words(text))
 
 
 def crosses_a_word(text: str, start: int, end: int) -> bool:

@@ -14,7 +14,7 @@ from pathlib import Path
 from .. import placeholders
 from ..batch.inputs import Skipped, collect
 from ..errors import InputError, UsageError
-from ..glossary import Glossary, SuggestOptions
+from ..glossary import Glossary, ReadingOptions
 from ..ingest import read_article
 from ..model import Document, Kind
 from ..readers import EXTENSIONS
@@ -35,7 +35,7 @@ NEEDS_ENGLISH = "needs an English rendering"
 
 
 
-def read_articles(inputs: list[Path], options: SuggestOptions, on_skipped: Skipped | None = None,
+def read_articles(inputs: list[Path], options: ReadingOptions, on_skipped: Skipped | None = None,
                   on_failed: Callable[[InputError], None] | None = None) -> list[Document]:
     """Every article at once, as `run` walks and reads them: a file as given, a folder for the article files in
     it (with the desk's follow_links), each read within the desk's max_bytes and max_blocks. An article that
