@@ -251,6 +251,15 @@ def test_the_derivation_leaves_out_a_surname_full_names_render_two_ways(tmp_path
     assert "伍德" in contested["tw"] and "普京" not in contested["tw"]
 
 
+def test_hong_kong_takes_a_wikipedia_form_only_where_taiwan_shares_it():
+    # Wikipedia's zh-hk forms of their own are mostly Cantonese renderings the papers do not print (達禾斯, 燕豪芬,
+    # 朗·迪桑提斯); a form Taiwan shares is the Traditional one (北韓, 國際太空站); Taiwan keeps its own forms
+    assert convert_text("罗恩·德桑蒂斯在达沃斯发言。", "hk") == "羅恩·德桑蒂斯在達沃斯發言。"
+    assert convert_text("球队从埃因霍温飞往密尔沃基。", "hk") == "球隊從埃因霍温飛往密爾沃基。"
+    assert convert_text("朝鲜宣布在国际空间站附近试射。", "hk") == "北韓宣布在國際太空站附近試射。"
+    assert convert_text("球队从埃因霍温飞往密尔沃基。", "tw") == "球隊從恩荷芬飛往密爾瓦基。"
+
+
 def test_li_before_about_a_quantity_is_the_locative():
     # OpenCC's 里约 (Rio) runs into 约 'about' before a number: 公司里 is 'in the company'
     assert convert_text("公司里约有300名员工", "tw") == "公司裡約有300名員工"
