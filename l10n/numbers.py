@@ -91,7 +91,18 @@ _MEASURE_WORDS = ("名 位 个 家 次 人 年 天 周 个月 小时 分钟 秒 
 _ZH_UNITS = {"公斤": "kg", "千克": "kg", "斤": "jin", "米": "m", "公里": "km", "千米": "km", "厘米": "cm", "公分": "cm",
              "英尺": "ft", "英寸": "in", "英里": "mi", "磅": "lb", "年": "year", "天": "day", "周": "week",
              "个月": "month", "小时": "hour", "分钟": "minute", "秒": "second", "岁": "year"}
-_MEASURE = "|".join(sorted(map(re.escape, set(_MEASURE_WORDS)), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _measure() -> re.Pattern:
+    """Measure words at the start of a text, longest first: the list above (units, lengths of time, 方面, 大) and
+    the characters both CC-CEDICT (a sense "classifier for …") and jieba's dictionary (part of speech q) take for
+    measure words (粒, 盘, 棵, 道); either alone also takes nouns and verbs that are rarely counted with (头, 手, 环)."""
+    from .align.lexicon import classifiers
+    from .words import dictionary_tag
+
+    words = set(_MEASURE_WORDS) | {word for word in classifiers() if dictionary_tag(word) == "q"}
+    return re.compile("|".join(sorted(map(re.escape, words), key=len, reverse=True)))
 # Measure words that make a count of people or parties, which English often says as "they", "both", "the two".
 PARTIES = set("人 位 名 个 家 国 方 者 岸 党".split())
 # Characters a segmenter may join to a count without making it a name or an idiom: 前三名, 这两条, 第三.
@@ -100,6 +111,8 @@ _POSTPOSITIONS = set("间内来前后里中")  # 十年间, 三天内: a count o
 _JOINING_WORDS = {"、", "和", "与", "及", "跟", "同", "以及"}  # 德国、法国和英国三国: three things listed
 _CLAUSE_END = "，。；：！？、,;:!?“”\"（）()"
 
+# Units 千 stands before as the prefix kilo- (千瓦 kilowatt, 千克, 千米, 千兆瓦 gigawatt), not as a thousand.
+_METRIC_UNITS = "瓦克米卡焦兆伏赫"
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _LATIN_BEFORE = r"(?<![A-Za-z0-9.])(?<![A-Za-z]-)"
 _ZH_PATTERNS = re.compile(
@@ -122,7 +135,7 @@ _ZH_PATTERNS = re.compile(
     rf"|百分之(?P<pct_words>(?:{_ARABIC})|[{_CN_NUMERAL}]+)"
     rf"|(?P<cn_fraction>(?P<cn_denominator>[{_CN_NUMERAL}]+)分之(?P<cn_numerator>[{_CN_NUMERAL}]+))"
     rf"|(?:(?P<prefix>人民币|港币|美元)\s*)?"
-    rf"{_LATIN_BEFORE}(?P<arabic>{_ARABIC})(?![A-Za-z0-9])\s*(?P<scale>[百千万亿]*)(?:(?<=[万亿])(?P<rest>\d+(?![\d.])))?"
+    rf"{_LATIN_BEFORE}(?P<arabic>{_ARABIC})(?![A-Za-z0-9])\s*(?P<scale>(?:[万亿]|[百千](?![{_METRIC_UNITS}]))*)(?:(?<=[万亿])(?P<rest>\d+(?![\d.])))?"
     rf"(?P<plus>多|余)?\s*(?:(?P<pct>%)|(?P<discount>折)(?![合算旧扣])|(?P<currency>{_ZH_CURRENCY}))?"
     rf"|(?P<cn_decimal>[{_CN_NUMERAL}]+点[{_CN_DIGIT}]+(?!点))"
     rf"|(?P<ordinal>第)?(?P<numeral>[{_CN_NUMERAL}]+)(?P<cn_plus>多|余)?(?P<cn_currency>{_ZH_CURRENCY})?"
@@ -150,6 +163,8 @@ def chinese_numeral(text: str) -> int | None:
                 return None  # 五十两 is fifty taels, never 52
             digit = _CN_DIGITS[char] if char not in "零〇" else None
         elif char in _CN_SMALL_UNITS:
+            if position and text[position - 1] in _CN_SMALL_UNITS:
+                return None  # 千百万 ("millions upon millions"), 百千: figures of speech, not numbers
             section += (1 if digit is None else digit) * _CN_SMALL_UNITS[char]
             digit = None
         elif char in _CN_SCALES:
@@ -285,7 +300,7 @@ def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
         paid = value * 10 if value < 10 else value
         return Quantity(text[start:end].strip(), start, end, PERCENT, (paid, 100 - paid))
     kind = PERCENT if match["pct"] else NUMBER
-    measure = re.match(_MEASURE, text[end:end + 3])
+    measure = _measure().match(text[end:end + 3])
     summary = (kind == NUMBER and not currency and measure is not None and value == value.to_integral()
                and 1 < value <= 10 and _sums_up(text, start, measure.group(0), int(value)))
     year = (kind == NUMBER and not currency and value == value.to_integral() and 1000 <= value <= 2999
@@ -308,7 +323,7 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
         value = chinese_numeral(numeral)
         return None if value in (None, 1) else Quantity(match.group(0), start, end, NUMBER, (Decimal(value),),
                                                         counted=True)
-    measure = None if match["cn_currency"] else re.match(_MEASURE, following)
+    measure = None if match["cn_currency"] else _measure().match(following)
     if following.startswith("几"):
         return None
     if not (match["cn_currency"] or measure):
@@ -316,7 +331,7 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     written = text[start:end] + (measure.group(0) if measure else "")
     if len(numeral) == 1 and numeral in "百千万亿":
         return None  # 百年, 千家万户, 万人: figures of speech
-    if numeral == "零" or not _is_a_count(text, start, end + (measure.end() if measure else 0)):
+    if numeral == "零" or not _is_a_count(text, start, end + (measure.end() if measure else 0), end):
         return None
     currency = _ZH_CURRENCIES.get(match["cn_currency"] or "", "")
     any_yuan = (match["cn_currency"] or "") in _ANY_YUAN
@@ -366,10 +381,13 @@ def _and_a_half(text: str, end: int, measure: re.Match | None) -> bool:
     return measure is not None and text[end + measure.end():end + measure.end() + 1] == "半"
 
 
-def _is_a_count(text: str, start: int, end: int) -> bool:
+def _is_a_count(text: str, start: int, end: int, measure_start: int | None = None) -> bool:
     """Whether a numeral and its measure word stand as words of their own: not inside a dictionary word that
-    begins before the numeral (王二, 周四) or runs on past the measure word (三轮车, 八股文, 四周围). A word the
-    segmenter only guessed (两人受 in 致使两人受重伤) runs on by accident: only the dictionary's words count there."""
+    begins before the numeral (王二, 周四) or runs on past the measure word (三轮车, 八股文, 四周围), not a measure
+    word that begins a word of its own (百万年薪: 年薪 is a salary, 亿万股民), and not a numeral and measure word that
+    are a word of the dictionary none of whose senses says the number (四周 "all around", 四处 "everywhere",
+    三角 "triangle"; 两国 "two countries", 四季 "four seasons" count). A word the segmenter only guessed (两人受 in
+    致使两人受重伤) runs on by accident: only the dictionary's words count there."""
     from .words import is_word
 
     for word, word_start, word_end in _words(text):
@@ -378,11 +396,23 @@ def _is_a_count(text: str, start: int, end: int) -> bool:
         if word_start <= start and word_end > end and is_word(word) and not (
                 word_end == end + 1 and text[end] in _POSTPOSITIONS):
             return False
-        if word_start <= start and word_end == end and text[start:end] == "四周":
-            return False  # "all around", far more often than four weeks
+        if word_start == measure_start and word_end > end and is_word(word):
+            return False
         if word_start >= end:
             break
-    return True
+    return measure_start is None or _says_its_number(text[start:end], text[start:measure_start])
+
+
+def _says_its_number(word: str, numeral: str) -> bool:
+    """Whether a numeral and measure word is no dictionary word, or one whose senses say its number (两国 "two
+    countries", 二手 "second-hand"), by CC-CEDICT."""
+    from .align.lexicon import cedict, definitions
+
+    entries = cedict().translations.entries.get(word)
+    value = chinese_numeral(numeral)
+    if not entries or value is None:
+        return True
+    return any(value in quantity.values for sense in definitions(entries) for quantity in english_quantities(sense))
 
 
 @lru_cache(maxsize=256)

