@@ -10,6 +10,7 @@ from l10n.catalog.entries import Catalog, Entry
 from l10n.glossary import Glossary, parse
 from l10n.model import Part, Segment, Severity
 from l10n.qa import CHECKS, build_context, check_catalog, check_texts
+from l10n.qa import spelling
 from l10n.qa.spelling import available as spelling_available
 from l10n.qa.terms import requirements, satisfied
 from l10n.translate.enforce import draft_documents
@@ -162,6 +163,35 @@ def test_unbalanced_brackets_and_quotes():
     assert codes(["他说：“我们会回来。"], ["He said: “We will be back."]) == []
 
 
+@pytest.mark.parametrize("english, flagged", [
+    ('The centre stands 6\'9" tall.', False),  # a double prime after feet: inches, no quote
+    ('He ran the mile in 4\'09".', False),
+    ('He bought a 12" laptop.', False),
+    ('He said the answer was "12.', True),  # a quote opened and left open before a figure
+    ('The index closed at 12".', True),  # after a figure, measuring nothing: a quote closing none
+    ("One reader wrote: so sad :-(", False),  # a smiley's bracket
+    ("One reader wrote :) that it was fine.", False),
+    ("One reader (a teacher wrote :) that it was fine.", True),  # the smiley closes no bracket
+    ("The plan has three parts: 1) lower costs, 2) higher output and 3) more jobs.", False),
+    ("It includes a) lower costs and b) higher output.", False),  # a list's markers, mid-sentence
+    ("It includes 1) lower costs and 2) higher output (and more jobs.", True),
+    ("It includes lower costs and 2) higher output.", True),  # one marker alone is a bracket
+])
+def test_primes_smileys_and_list_markers_are_no_brackets(english, flagged):
+    assert (("s0", "unbalanced-brackets") in codes(["计划包括降低成本和提高产量。"], [english])) is flagged
+
+
+@pytest.mark.parametrize("source, english, flagged", [
+    ("AI技术发展迅速。", "Artificial intelligence is developing fast.", False),  # spelled out in lower case
+    ("今年GDP增长6.5%。", "This year gross domestic product grew 6.5%.", False),
+    ("今年GDP增长6.5%。", "This year output grew 6.5%.", True),
+    ("AI技术发展迅速。", "The technology is developing fast.", True),
+    ("AI技术发展迅速。", "As it is, the technology is developing fast.", True),  # short words spell nothing
+])
+def test_an_acronym_spelled_out_in_lower_case_is_kept(source, english, flagged):
+    assert (("s0", "latin-dropped") in codes([source], [english])) is flagged
+
+
 def test_placeholders_must_match_the_source():
     source = "<a1>OpenAI</a1>宣布<b2>奥特曼</b2>回归。"
     assert codes([source], ["<a1>OpenAI</a1> announced that <b2>Sam Altman</b2> is back."]) == []
@@ -206,8 +236,30 @@ def test_a_doubled_name_or_sound_needs_a_repetition_in_the_source():
     ("He fell into a hyperosmolar coma.", False),  # a rare word, one slip from no other
     ("She wore wrinkled cheongsams.", False),  # a plural the dictionary lacks
     ("The rate of khun was low.", False),  # short: one slip from khan says nothing
+    ("We ain't goin' nowhere, he said.", False),  # the g dropped in speech, marked by the apostrophe
+    ("We are goin nowhere, he said.", True),  # no apostrophe: a slip of going
+    ("Pride goeth before a fall, and the wise man turneth away.", False),  # archaic endings of go, turn
+    ("Thou knowest not what thou sayest.", False),
+    ("He knowest the way.", True),  # -est on a verb only after thou
+    ("It was the bigest fish.", True),  # nor is a slip of a superlative an archaic form
+    ("Posts tagged #metoo spread quickly.", False),  # a hashtag is no word
+    ("Posts tagged metoo spread quickly.", True),
 ])
 def test_spelling_reports_a_word_one_slip_from_a_dictionary_word(english, flagged):
+    assert (("s0", "spelling") in codes(["政府宣布了新政策。"], [english])) is flagged
+
+
+@pytest.mark.skipif(not spelling_available() or not spelling.listed("snifting"),
+                    reason="no English hunspell dictionary or no SCOWL size-70 word list installed")
+@pytest.mark.parametrize("english, flagged", [
+    ("The snifting valve let the air out.", False),  # rare words hunspell lacks, one slip from common ones
+    ("She baked it on an ungreased tray.", False),
+    ("The shifting valve let the air out.", False),
+    ("The snifing valve let the air out.", True),  # a slip the larger lists do not know either
+    ("They fixed the vaccuum pump.", True),
+    ("It is a tax deductable expense.", True),  # a misspelling hunspell and the lists both lack
+])
+def test_a_rare_word_of_the_larger_word_lists_is_no_slip(english, flagged):
     assert (("s0", "spelling") in codes(["政府宣布了新政策。"], [english])) is flagged
 
 

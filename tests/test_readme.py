@@ -48,7 +48,7 @@ def _debian_package(path: str) -> str | None:
 
 def _files_the_tests_use() -> dict[str, str]:
     """What each test needs from the system, by what it is: programs the tests start, the spelling check's
-    Enchant provider and hunspell dictionaries."""
+    Enchant provider, hunspell dictionaries and larger word lists."""
     sources = [path for path in [*(ROOT / "tests").glob("*.py"), *(ROOT / "scripts").glob("*.py")]
                if path.name != "test_readme.py"]  # dpkg, below, only for this test
     names = {name for source in sources for match in _PROGRAM.findall(source.read_text(encoding="utf-8"))
@@ -59,6 +59,7 @@ def _files_the_tests_use() -> dict[str, str]:
     for dictionary in spelling._dictionaries():
         files[f"Enchant's {dictionary.provider.name} provider"] = dictionary.provider.file
         files[f"the {dictionary.tag} dictionary"] = f"/usr/share/hunspell/{dictionary.tag}.dic"
+    files.update({f"the word list {path}": path for path in spelling.WORD_LISTS if os.path.exists(path)})
     return files
 
 

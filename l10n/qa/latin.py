@@ -27,13 +27,19 @@ def kept_tokens(source: str) -> list[str]:
     return list(dict.fromkeys(found))
 
 
+SHORTEST_SPELLED_WORD = 4  # letters of a lower-case word spelling out an acronym (artificial intelligence)
+
+
 def spelled_out(acronym: str, text: str) -> bool:
-    """Whether the English spells an acronym out: SEC as Securities and Exchange Commission."""
+    """Whether the English spells an acronym out: SEC as Securities and Exchange Commission; in lower case in
+    words of four letters or more (AI as artificial intelligence, GDP as gross domestic product), since short
+    lower-case words (its, was) would spell any short acronym by chance."""
     letters = acronym.upper()
     if not letters.isalpha():
         return False
     words = [word for word in re.findall(r"[A-Za-z][\w'-]*", text) if word.lower() not in _NOT_INITIAL]
-    initials = "".join(word[0].upper() if word[0].isupper() else " " for word in words)
+    initials = "".join(word[0].upper() if word[0].isupper() or len(word) >= SHORTEST_SPELLED_WORD else " "
+                       for word in words)
     return letters in initials
 
 

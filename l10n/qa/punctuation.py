@@ -29,8 +29,12 @@ def fullwidth_punctuation(segment: Segment, text: str, context: Context) -> list
     return [f"Chinese punctuation in the English: {' '.join(marks)}"] if marks else []
 
 
-# A list's own markers, 1) a) iv), close no bracket.
+# A list's own markers, 1) a) iv), close no bracket: at the start, after a colon or semicolon, or (_LISTED) two or
+# more of them in a sentence where no bracket is open ("the plan has 1) lower costs, 2) higher output").
 _ENUMERATOR = re.compile(r"(?:^|(?<=[:;])|(?<=[:;]\s))\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\)")
+_LISTED = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\s)")
+# A smiley's bracket, :) ;-) :( =], is no bracket.
+_EMOTICON = re.compile(r"(?:^|(?<=\s))[:;=]['’^-]?[()\[\]](?=$|[\s.,!?])")
 # A straight double quote opens where a word begins after it and a space or an opening mark before it.
 _OPENING_STRAIGHT = re.compile(r'(?:^|(?<=[\s(\[{—–-]))"(?=\S)')
 # Where a quotation (or an aside) of several sentences may begin: the start of the sentence, or after a colon, a
@@ -69,6 +73,18 @@ class Marks:
         return len(self.closes) == 1 and self.marks[0][0] == self.closes[0]
 
 
+_FEET_AND_INCHES = re.compile(r"\d['’′]\d{1,2}$")  # 5'9", 6'09"
+_MEASURED = re.compile(r"\s?[a-z-]")  # a 12" screen, a 27"-wide panel
+
+
+def _double_prime(text: str, at: int) -> bool:
+    """Whether the straight double quote at `at` is a double prime (inches, seconds) after a figure: after its
+    single prime, or before the word it measures."""
+    before = text[max(0, at - 5):at]
+    return _FEET_AND_INCHES.search(before) is not None or (
+        before[-1:].isdigit() and _MEASURED.match(text, at + 1) is not None)
+
+
 _ANY_MARK = re.compile(_BRACKET.pattern + '|"')
 _NO_MARKS = {family: Marks() for family in _FAMILIES}
 
@@ -79,18 +95,25 @@ def marks_of(text: str) -> dict[str, Marks]:
     remembered (the result is not to be changed)."""
     if not _ANY_MARK.search(text):
         return _NO_MARKS
-    text = _ENUMERATOR.sub(lambda match: " " * len(match.group(0)), text)
+    text = _EMOTICON.sub(lambda match: " " * len(match.group(0)), _ENUMERATOR.sub(
+        lambda match: " " * len(match.group(0)), text))
+    listed = [match.end() - 1 for match in _LISTED.finditer(text)]
+    listed = set(listed) if len(listed) >= 2 else set()
     found: dict[str, list[tuple[int, int]]] = {family: [] for family in _FAMILIES}
     opened: dict[str, list[int]] = {family: [] for family in _FAMILIES}
     stray: dict[str, list[int]] = {family: [] for family in _FAMILIES}
     openings = {match.start() for match in _OPENING_STRAIGHT.finditer(text)}
     for match in _ANY_MARK.finditer(text):
-        if match.group(0) == '"':
+        straight = match.group(0) == '"'
+        if straight:
             family, step = "quotes", 1 if match.start() in openings else -1
         else:
             family, step = _BRACKETS[match.group(0)]
+        open_straight = straight and any(text[at] == '"' for at in opened["quotes"])
+        if step < 0 and ((not opened[family] and match.start() in listed) or (
+                straight and not open_straight and _double_prime(text, match.start()))):
+            continue  # a list's marker; a double prime, not a quote
         found[family].append((match.start(), step))
-        straight = match.group(0) == '"'
         if step > 0:
             opened[family].append(match.start())
             continue

@@ -2,7 +2,7 @@
 read through Enchant (pyenchant). A word is accepted when either spelling, American or British, knows it.
 
 Reported only on evidence of a slip: a word no dictionary knows that is one slip of the keyboard from one it
-does (see `slip_of_a_word`). Not checked: capitalized words (names, which the glossary checks), words with
+does (see `slip_of_a_word`) and that no larger English word list knows either (see `listed`). Not checked: capitalized words (names, which the glossary checks), words with
 digits or in capitals or joined by hyphens, the glossary's renderings, Latin-script words of the source, the
 source's own words in pinyin (炕 → kang, 馒头 → mantou: a romanization, not a slip), and a word the document
 uses in two entries or more (kang, taels: a translator's chosen term; a slip of the keyboard
@@ -20,7 +20,12 @@ from ..placeholders import strip
 from .registry import ENGLISH, Context, check
 
 DICTIONARIES = ("en_US", "en_GB")
-_WORD = re.compile(r"(?<![\w'’.@/-])[a-z]+(?:['’][a-z]+)?(?![\w@/-])")
+# SCOWL's size-70 lists (Debian's wamerican-huge, wbritish-huge): rarer words than hunspell's size-60 dictionaries
+# hold (snifting, ungreased, hooved). Size 95 ("insane") was left out: it holds common misspellings (alloted,
+# wierd, untill) as variants.
+WORD_LISTS = ("/usr/share/dict/american-english-huge", "/usr/share/dict/british-english-huge")
+# A hashtag (#metoo), a handle, an address or a path is no word.
+_WORD = re.compile(r"(?<![\w'’.@#/-])[a-z]+(?:['’][a-z]+)?(?![\w@/-])")
 _LATIN = re.compile(r"[A-Za-z]+")
 _HAN_RUN = re.compile(f"[{HAN}]+")
 
@@ -48,6 +53,31 @@ def available() -> bool:
 @lru_cache(maxsize=65536)
 def known(word: str) -> bool:
     return any(dictionary.check(word) for dictionary in _dictionaries())
+
+
+@lru_cache(maxsize=1)
+def _word_lists() -> tuple[bytes, ...]:
+    """The installed lists' text, a line break before each word. Searched, not loaded into a set: only words
+    already found one slip from a dictionary word are looked up (a few per catalog, 2 ms each), and a set of
+    the lists' 357,000 words would cost 0.2 s of CPU in every process that finds one."""
+    texts = []
+    for path in WORD_LISTS:
+        try:
+            with open(path, "rb") as listed_words:
+                texts.append(b"\n" + listed_words.read())
+        except OSError:
+            continue
+    return tuple(texts)
+
+
+SHORTEST_LISTED = 6  # letters: a shorter unknown word in the lists is as often a slip (wich, frist) as a word
+
+
+@lru_cache(maxsize=4096)
+def listed(word: str) -> bool:
+    """Whether a word hunspell lacks is a word of the larger lists, from six letters on."""
+    line = f"\n{word}\n".encode("utf-8")
+    return len(word) >= SHORTEST_LISTED and any(line in text for text in _word_lists())
 
 
 SHORTEST_SLIP = 5  # letters of the word meant: most short strings are one slip from some short word
@@ -82,15 +112,40 @@ def _slips(text: str) -> tuple[str, ...]:
     """misspelled() before the allowed words: the document's recurring words and each entry's check both ask."""
     if not available():
         return ()
-    found = []
-    for match in _WORD.finditer(strip(text)):
+    found, text = [], strip(text)
+    for match in _WORD.finditer(text):
         word = match.group(0).replace("’", "'")
         if len(word) < 3:
             continue
         stem = word.split("'")[0]
-        if not known(word) and not known(stem) and slip_of_a_word(stem):
+        if known(word) or known(stem) or _inflected(stem, text, match.start()):
+            continue
+        if slip_of_a_word(stem) and not listed(stem):
             found.append(word)
     return tuple(dict.fromkeys(found))
+
+
+_DROPPED_G = re.compile(r"in['’](?![a-z])")  # talkin', nothin': the g left out in speech, marked by the apostrophe
+_ARCHAIC_THIRD = re.compile(r"e?th$")  # maketh, turneth
+_ARCHAIC_SECOND = re.compile(r"e?st$")  # thou knowest, thou shouldst
+_AFTER_THOU = re.compile(r"\bthou(?:\W+\w+){0,2}\W+$", re.IGNORECASE)
+SHORTEST_ARCHAIC_STEM = 4  # letters of the verb: a shorter one is too easily met (a slip of beneath, beneth)
+
+
+def _inflected(word: str, text: str, start: int) -> bool:
+    """Whether an unknown word at `start` of the text is a form English writes of a dictionary word and hunspell
+    lacks: the g dropped before an apostrophe (goin' → going), or an archaic verb ending (turneth → turn; after
+    thou: knowest → know, goest → go)."""
+    if word.endswith("in") and _DROPPED_G.match(text, start + len(word) - 2):
+        return known(word + "g")
+    if ending := _ARCHAIC_THIRD.search(word):
+        shortest = SHORTEST_ARCHAIC_STEM
+    elif (ending := _ARCHAIC_SECOND.search(word)) and _AFTER_THOU.search(text, 0, start):
+        shortest = 2
+    else:
+        return False
+    stem = word[:ending.start()]
+    return any(len(verb) >= shortest and known(verb) for verb in (stem, stem + "e"))
 
 
 @check("spelling", Severity.WARNING, "an English word no hunspell dictionary (en_US, en_GB) knows that is one "
