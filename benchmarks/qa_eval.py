@@ -177,6 +177,8 @@ _WORD_VALUES = {"two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7
 _FIGURE = re.compile(r"(?:[$£€¥]|US\$|HK\$)?(?<![\w.,])\d+(?:,\d{3})*(?:\.\d+)?"
                      r"(?:\s*(?:%|percent|per cent|million|billion|trillion))?(?![\w])", re.IGNORECASE)
 _COUNT_WORD = re.compile(rf"\b(?:{'|'.join(_WORD_VALUES)})\b", re.IGNORECASE)
+_RANGE = re.compile(rf"\b(?:one|{'|'.join(_WORD_VALUES)}|\d+)\s+(?:or|to)\s+(?:{'|'.join(_WORD_VALUES)}|\d+)\b",
+                    re.IGNORECASE)  # one or two, 20 to 30
 # Before a count word, what keeps the count known when the word goes: "the two countries" → "the countries".
 _REFERRING = re.compile(r"\b(?:the|these|those|their|our|your|his|her|its|my|other)\s+$", re.IGNORECASE)
 _SCALE = re.compile(r"\b(million|billion|mn|bn)\b")
@@ -212,13 +214,16 @@ def _chinese_forms(value: int) -> set[str]:
     return {written} | ({written[1:]} if written[:1] == "一" and value in (100, 1000) else set())
 
 
+_FULL_WIDTH_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def counterpart(figure: str, source: str) -> bool:
     """Whether the source gives an English figure in some form: its significant digits among the source's
     (7.7 billion → 77亿, $1.5 million → 150万, August 17 → 8·17), or its value in Chinese numerals (two → 两,
     60 → 六十). A figure the translator added (a year for 去年, a conversion into pounds, the 2018 of a
     tournament's name the source leaves out) cannot be checked against the source: changing or dropping it
     makes no error a bilingual check could see."""
-    source = source.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    source = source.translate(_FULL_WIDTH_DIGITS)
     word = figure.strip().lower()
     if word in _WORD_VALUES:
         return bool(_chinese_forms(_WORD_VALUES[word]) & _chinese_substrings(source))
@@ -304,11 +309,35 @@ def number_dropped(pair: Pair, rng: random.Random) -> str | None:
 
 
 def count_word_dropped(pair: Pair, rng: random.Random) -> str | None:
-    """A count in words (two, thirty, hundred), unless the words before it keep the count known: "the two
-    countries" → "the countries" is still a good rendering of 两国."""
+    """A count in words (two, thirty, hundred), unless the words before it keep the count known ("the two
+    countries" → "the countries" is still a good rendering of 两国) or the English still says that number as often
+    as the source does ("two former partners, … one of the two companies" for 两个合作公司 alone keeps a "two" for
+    it: the one-to-one reading of numbers has nothing to miss). A number of a range ("one or two") is always taken:
+    "one or shrubs" is wrong English whatever else the sentence says."""
     match = _pick(rng, [m for m in _with_counterpart(_COUNT_WORD.finditer(pair.target), pair)
-                        if not _REFERRING.search(pair.target[:m.start()])])
+                        if not _REFERRING.search(pair.target[:m.start()])
+                        and not (_said_as_often(_WORD_VALUES[m.group(0).lower()], pair.source,
+                                                pair.target[:m.start()] + pair.target[m.end():])
+                                 and not _in_a_range(pair.target, m))])
     return None if match is None else _dropped(pair.target, match.start(), match.end())
+
+
+def _in_a_range(text: str, match: re.Match) -> bool:
+    return any(found.start() <= match.start() and match.end() <= found.end() for found in _RANGE.finditer(text))
+
+
+def _said_as_often(value: int, source: str, english: str) -> bool:
+    """Whether the English still says a number the source writes (in Chinese numerals or digits) as often as the
+    source writes it, in words or digits and not as an end of a range ("one or two" renders 几, not 两)."""
+    forms = _chinese_forms(value)
+    runs = [run[:-1] if len(run) > 1 and run.endswith("两") else run  # 五十两: fifty taels
+            for run in re.findall(r"[零〇一二两三四五六七八九十百千]+", source)]
+    written = sum(run in forms for run in runs) \
+        + sum(int(run) == value for run in re.findall(r"\d+", source.translate(_FULL_WIDTH_DIGITS)))
+    alone = _RANGE.sub(" ", english)
+    said = sum(_WORD_VALUES[word.lower()] == value for word in _COUNT_WORD.findall(alone)) \
+        + sum(int(run) == value for run in re.findall(r"(?<![\d.,])\d+(?![\d.,]\d)", alone))
+    return written > 0 and said >= written
 
 
 def scale_swapped(pair: Pair, rng: random.Random) -> str | None:

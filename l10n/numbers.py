@@ -85,12 +85,12 @@ _ZH_CURRENCY = "|".join(sorted(map(re.escape, _ZH_CURRENCIES), key=len, reverse=
 # What a Chinese numeral must stand before to count as a quantity: without one, 三星 is Samsung and 十分 "very".
 _MEASURE_WORDS = ("名 位 个 家 次 人 年 天 周 个月 小时 分钟 秒 岁 倍 项 款 种 条 件 台 部 张 篇 场 轮 届 季 座 所 辆 架 "
                   "艘 份 间 层 页 股 笔 起 例 支 枚 颗 只 匹 套 批 组 类 宗 户 国 省 城 根 本 句 段 点 度 方面 大 两 "
-                  "斤 公斤 千克 米 公里 千米 厘米 公分 英尺 英寸 英里 磅 亩 方 强 旬").split()
+                  "斤 公斤 千克 米 公里 千米 厘米 公分 英尺 英寸 英里 磅 亩 方 强 旬 夜").split()
 # Units English may convert (60公斤 → "130 pounds") or say without their number ("for years"), by the code both
 # sides use; 旬 is ten years of age (年过六旬).
 _ZH_UNITS = {"公斤": "kg", "千克": "kg", "斤": "jin", "米": "m", "公里": "km", "千米": "km", "厘米": "cm", "公分": "cm",
              "英尺": "ft", "英寸": "in", "英里": "mi", "磅": "lb", "年": "year", "天": "day", "周": "week",
-             "个月": "month", "小时": "hour", "分钟": "minute", "秒": "second", "岁": "year"}
+             "个月": "month", "小时": "hour", "分钟": "minute", "秒": "second", "岁": "year", "夜": "night"}
 
 
 @lru_cache(maxsize=1)
@@ -830,7 +830,7 @@ def optional(source: Quantity) -> bool:
 
 _OCCASIONS = re.compile(r"twice|thrice", re.IGNORECASE)
 _TIME_UNITS = {"year": "years", "day": "days", "week": "weeks", "month": "months", "hour": "hours",
-               "minute": "minutes", "second": "seconds"}
+               "minute": "minutes", "second": "seconds", "night": "nights"}
 # Words before a plural unit that make it a quantity of its own ("several years", "those days", "a few weeks").
 _QUANTIFIERS = re.compile(rf"(?:\d[\d,.]*|{_NUMBER_WORD}|few|several|many|some|couple|those|these|dozens|hundreds|"
                           rf"thousands|all|no)$", re.IGNORECASE)

@@ -387,3 +387,18 @@ def test_one_alone_in_the_source_is_no_numeral_a_trace_needs():
     a count it is."""
     assert findings("他一直觉得没什么好笑的。", "He never found anything to laugh at.") == set()
     assert findings("他们在三点见面。", "They meet at.") == {"numbers"}
+
+
+def test_an_ordinal_before_a_bare_plural_does_not_count_it():
+    """"first-half penalties" counts nothing: 两粒点球 lost its "two" there, and keeps it in "two first-half
+    penalties"."""
+    source = "他在上半场罚进两粒点球。"
+    assert findings(source, "He scored two first-half penalties.") == set()
+    assert findings(source, "He scored first-half penalties.") == {"numbers"}
+
+
+def test_nights_are_a_unit_of_time():
+    """五天四夜 is five days and four nights; "days and nights" kept both units and lost a number."""
+    assert [q.unit for q in quantities("旅程共五天四夜。")] == ["day", "night"]
+    assert findings("旅程共五天四夜。", "The trip lasts five days and four nights.") == set()
+    assert findings("旅程共五天四夜。", "The trip lasts five days and nights.") == {"numbers"}

@@ -98,7 +98,7 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str) -> 
                 break
             before.append(previous.lower())
         if not any(word in _DETERMINERS or word.endswith(("'s", "’s", "s'")) for word in before) \
-                and not numbers.english_quantities(" ".join(reversed(before))):
+                and not any(not said.ordinal for said in numbers.english_quantities(" ".join(reversed(before)))):
             return True
     return False
 
