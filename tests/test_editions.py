@@ -212,6 +212,12 @@ def test_a_rerun_refreshes_unreviewed_edition_drafts_and_never_touches_reviewed_
     ("总统约韦里·穆塞韦尼", "總統約韋里·穆塞韋尼", "總統約韋里·穆塞韋尼"),  # a name's dot beside it
     ("城里约有三千人", "城裡約有三千人", "城裏約有三千人"),  # 城里 is a word: the locative stays
     ("在这里安装", "在這裡安裝", "在這裏安裝"),
+    ("里福说，他来了。", "里福說，他來了。", "里福説，他來了。"),  # no noun before it: no locative
+    ("他说：里福来了。", "他說：里福來了。", "他説：里福來了。"),
+    ("里面有人。", "裡面有人。", "裏面有人。"),  # 里面 is a word
+    ("iPhone里的应用", "iPhone裡的應用", "iPhone裏的應用"),  # after a Latin noun the locative stands
+    ("《西游记》里有一句话", "《西遊記》裡有一句話", "《西遊記》裏有一句話"),  # and after a title
+    ("他们走了5里路", "他們走了5里路", "他們走了5里路"),  # an OpenCC phrase looked up past the end crashed this
 ])
 def test_li_in_a_name_is_li_and_the_locative_stays(source, taiwan, hong_kong):
     assert (convert_text(source, "tw"), convert_text(source, "hk")) == (taiwan, hong_kong)
@@ -285,6 +291,7 @@ def test_taiwan_takes_the_vocabulary_cc_cedict_and_a_wikipedia_group_agree_on(tm
     agreed = derive_edition_data.agreed_taiwan_words(cedict, tmp_path, opencc.OpenCC("s2tw"), set())
     assert agreed == {"快餐": ("速食", "CC-CEDICT (Tw) and Wikipedia conversion group Food")}
     assert derive_edition_data.agreed_taiwan_words(cedict, tmp_path, opencc.OpenCC("s2tw"), {"快餐"}) == {}
+    assert derive_edition_data.default_cedict().is_file()  # what the derivation reads unless told otherwise
     # a CEDICT word holding one of OpenCC's computing terms still counts as one for the software test
     assert variant.about_software("智能手机的闪存盘和鼠标垫都坏了。", "tw")
     # as shipped: Taiwan's words, Hong Kong's left as they were

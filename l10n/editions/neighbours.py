@@ -23,6 +23,9 @@ from . import layers
 
 _NAME_DOTS = "·・‧•"
 _LOCATIVE = "裏裡"
+# What a clause may open after: a space, a stop or a separator, an opening bracket or quotation mark. A closing one
+# ends a title or a quotation, a noun the locative may follow (《舌尖上的中国》里).
+_NO_NOUN = re.compile(r"[\s，。、；：！？,.;:!?“‘「『（《〈【〔(\[{]")
 _NUMBER_BEFORE = re.compile(r"[0-9０-９](?:平方|立方)?$")
 # 约 'about' before a quantity, perhaps after a verb of amount: 约有300, 约为两成, 约3000.
 _ABOUT_A_QUANTITY = re.compile(r"[有为占达]?[0-9０-９一二两三四五六七八九十百千万亿半几数]")
@@ -74,6 +77,8 @@ def _in_name(source: str, index: int) -> bool:
         return False
     if _begins_a_known_name(source, index):
         return True
+    if not before or _NO_NOUN.match(before):  # the locative follows a noun: 里 opening a clause is a name's
+        return after in _items("name-after", "里")
     return before in _items("name-before", "里") and after in _items("name-after", "里")
 
 

@@ -148,7 +148,7 @@ def _opencc_phrases(stack: Stack, source: str, marked: str, runs: list[tuple[int
                 continue
             position = source_start + offset
             span = next(((start, start + length) for length in stack.phrase_lengths
-                         for start in range(max(0, position - length + 1), position + 1)
+                         for start in range(max(0, position - length + 1), min(position, len(source) - length) + 1)
                          if source[start:start + length] in stack.phrases), None)
             if span is not None:
                 spans.append(span)
