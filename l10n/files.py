@@ -38,8 +38,11 @@ def write_atomic(path: Path, content: str | bytes, durable: bool = True) -> None
     would lose work; a file that can be made again may skip the wait."""
     data = content.encode("utf-8") if isinstance(content, str) else content
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        handle, temporary = _open_temporary(path)
+        try:
+            handle, temporary = _open_temporary(path)
+        except FileNotFoundError:  # the folder is made when missing: a run writes most files into existing ones
+            path.parent.mkdir(parents=True, exist_ok=True)
+            handle, temporary = _open_temporary(path)
     except OSError as error:
         raise OutputError(f"cannot write here: {error.strerror or error}", path.parent) from error
     try:

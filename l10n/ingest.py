@@ -9,7 +9,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import readers
-from .clean import clean
 from .errors import InputError, set_by
 from .model import Document
 from .readers.base import MAX_BLOCKS, Page
@@ -104,6 +103,8 @@ def parse_article(text: str, path: Path, encoding: str = "utf-8", sha256: str = 
 
 
 def _document(page: Page, detected: readers.Detected, path: Path, encoding: str, sha256: str) -> Document:
+    from .clean import clean  # here: a re-run that finds every input unchanged reads none and needs no cleaning
+
     article = clean(page)
     if not article.paragraphs:
         raise InputError("no article text found: every block looks like page chrome", path)

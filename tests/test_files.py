@@ -60,3 +60,13 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(tmp_path, monkeypat
         write_atomic(target, "new")
     assert target.read_text() == "reviewed"
     assert [path.name for path in tmp_path.iterdir()] == ["en.po"]
+
+
+def test_missing_folders_are_made_and_a_file_in_the_way_is_a_one_line_error(tmp_path):
+    write_atomic(tmp_path / "a" / "b" / "c.txt", "deep")
+    assert (tmp_path / "a" / "b" / "c.txt").read_text() == "deep"
+    (tmp_path / "plain").write_text("a file, not a folder")
+    with pytest.raises(OutputError, match="cannot write here"):
+        write_atomic(tmp_path / "plain" / "c.txt", "x")
+    with pytest.raises(OutputError, match="cannot write here"):
+        write_atomic(tmp_path / "plain" / "sub" / "c.txt", "x")

@@ -31,7 +31,7 @@ LAYERS: list[tuple[str, ...] | frozenset[str]] = [
     ("editions",),  # the Traditional editions: their table, OpenCC with regional layers
     ("ingest", "readers", "clean", "region", "shapes", "segment"),  # reading and cleaning an article
     ("placeholders", "inline_codes", "notes", "numbers", "words", "cedict", "model", "table", "report", "files",
-     "databases", "columns", "escapes", "errors"),  # the model and helpers every stage shares
+     "databases", "columns", "escapes", "errors", "deferred"),  # the model and helpers every stage shares
 ]
 
 

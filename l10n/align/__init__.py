@@ -7,11 +7,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from ..ingest import Limits
 from ..model import GlossaryEntry
 from .formats import Alignment
-from .inputs import Side, read_chinese, read_english, read_lines
+
+if TYPE_CHECKING:  # imported where they are used: the command line imports formats.FORMATS at start-up
+    from .inputs import Side
 
 
 def align_sides(zh: Side, en: Side, glossary: Iterable[GlossaryEntry] = ()) -> Alignment:
@@ -26,6 +29,8 @@ def align_sides(zh: Side, en: Side, glossary: Iterable[GlossaryEntry] = ()) -> A
 def align_files(zh_path: Path, en_path: Path, presplit: bool = False,
                 glossary: Iterable[GlossaryEntry] = (), limits: Limits = Limits()) -> Alignment:
     """Read both files (as articles, or one sentence per line) and align them."""
+    from .inputs import read_chinese, read_english, read_lines
+
     if presplit:
         zh, en = read_lines(zh_path, limits), read_lines(en_path, limits)
     else:

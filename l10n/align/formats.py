@@ -6,13 +6,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from .. import __version__
 from ..catalog import po_text
 from ..catalog.entries import FUZZY, Catalog, Entry
 from ..table import render_rows
-from .dp import Link
-from .inputs import Side
+
+if TYPE_CHECKING:  # the command line reads FORMATS at start-up: the aligner itself is imported when it aligns
+    from .dp import Link
+    from .inputs import Side
 
 TARGET_LANGUAGE = "en"
 

@@ -14,11 +14,11 @@ own serialization for no gain here.
 """
 from __future__ import annotations
 
-import multiprocessing
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
-from concurrent.futures.process import BrokenProcessPool
-from typing import Any, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, Protocol, TypeVar
+
+if TYPE_CHECKING:
+    from concurrent.futures import Future, ProcessPoolExecutor
 
 from ..errors import UsageError
 
@@ -78,6 +78,9 @@ class ProcessExecutor:
         return self._pool
 
     def _replace_pool(self, shared: Any) -> None:
+        import multiprocessing  # here, as Dask below: a serial run (the default) never imports them
+        from concurrent.futures import ProcessPoolExecutor
+
         if self._pool is not None:
             self._pool.shutdown(wait=False, cancel_futures=True)
         # forkserver, not fork: the parent runs threads (progress display, CTranslate2), which fork would copy
@@ -88,6 +91,9 @@ class ProcessExecutor:
         self._generation += 1
 
     def map_unordered(self, function, shared, items, window) -> Outcome:
+        from concurrent.futures import FIRST_COMPLETED, wait
+        from concurrent.futures.process import BrokenProcessPool
+
         source = iter(items)
         running: dict[Future, tuple[Any, int, int]] = {}  # future → item, attempt, pool generation
         retry: list[tuple[Any, int]] = []

@@ -1,0 +1,50 @@
+"""What the command line and a run import: modules a common path never uses are imported where they are first
+used (l10n/deferred.py, function-level imports), so start-up and an unchanged re-run stay cheap."""
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+from l10n.deferred import Deferred
+
+ROOT = Path(__file__).resolve().parent.parent
+# Costly to import and unused by `--help`, by an unchanged re-run, or (l10n.numbers, the English QA's number
+# parsing; the aligner; worker processes) by a serial run without MT.
+NOT_AT_START = ["l10n.numbers", "l10n.clean", "l10n.align.dp", "l10n.align.lexicon", "l10n.align.inputs",
+                "multiprocessing", "concurrent.futures"]
+
+
+def _imported(script: str) -> dict[str, bool]:
+    probe = script + f"\nimport sys\nprint(' '.join(str(name in sys.modules) for name in {NOT_AT_START!r}))\n"
+    done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
+                          env={**os.environ, "PYTHONPATH": str(ROOT)})
+    assert done.returncode == 0, done.stderr
+    return dict(zip(NOT_AT_START, (word == "True" for word in done.stdout.split()[-len(NOT_AT_START):])))
+
+
+def test_the_command_line_starts_without_the_modules_only_some_commands_need():
+    assert _imported("import l10n.cli") == {name: False for name in NOT_AT_START}
+
+
+def test_a_serial_run_without_mt_reads_and_cleans_but_never_parses_numbers(tmp_path):
+    (tmp_path / "a.txt").write_text("伊利亚周二宣布，公司今年收入增长了三成。\n\n他说，新产品将在下个月上市。\n", encoding="utf-8")
+    imported = _imported(textwrap.dedent(f"""
+        from pathlib import Path
+        from l10n.pipeline import RunOptions, run
+        result = run([Path({str(tmp_path / 'a.txt')!r})], RunOptions(out_dir=Path({str(tmp_path / 'out')!r}), mt="none"))
+        assert not result.failures and result.summary.documents == 1, result.failures
+    """))
+    assert imported == {**{name: False for name in NOT_AT_START}, "l10n.clean": True}
+
+
+def test_a_deferred_module_is_imported_at_its_first_use_and_its_patches_are_seen(tmp_path, monkeypatch):
+    (tmp_path / "deferred_probe.py").write_text("VALUE = 1\n", encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    probe = Deferred("deferred_probe")
+    assert "deferred_probe" not in sys.modules
+    assert probe.VALUE == 1
+    module = sys.modules["deferred_probe"]
+    monkeypatch.setattr(module, "VALUE", 2)
+    assert probe.VALUE == 2
+    monkeypatch.delitem(sys.modules, "deferred_probe")
