@@ -889,17 +889,18 @@ def _power_of_ten(ratio: Decimal) -> bool:
 
 # What a dropped figure leaves behind in English: a currency sign, a scale word or "percent" with no figure
 # before it ("rose  percent", "$ billion"), "o'clock" alone, a hyphenated word left without its number
-# ("a -year-old", "father-of- has"; not speech broken off, "I- I"), an article, "than" or "at" before a stop
-# ("the older of the.", "meet at."; not a question ending on "at": "What are you looking at?"),
-# "a" before a plural unit ("a years", "a times"), "every months", "between and", "for of us", "across of", "one or
-# athletes", "by or nine", a change with no figure after "to" or "by" ("reduced from a dozen to.", "rose by."),
-# empty brackets or a doubled comma ("Smith,, said").
+# ("a -year-old", "father-of- has"; not speech broken off, "I- I", nor a signature after a quotation, ". -Cicero"),
+# an article, "than" or "at" before a stop ("the older of the.", "meet at."; not a question ending on "at": "What
+# are you looking at?"; not a.k.a., (a) or a)), "a" before a plural unit ("a years", "a times"), "every months",
+# "between and", "for of us", "across of", "one or athletes" (not "one or both"), "by or nine", a change with no
+# figure after "to" or "by" ("reduced from a dozen to.", "rose by."), empty brackets or a doubled comma ("Smith,,
+# said").
 _TRACE = re.compile(
     r"(?<![\w$])(?:US|HK|NT|A|C|S)?[$£€¥](?!\s?\d)(?!(?:US|A)\s?\d)"
     r"|(?P<word>[A-Za-z]+|\d)[\s-]+(?:%|per\s?cent\b|percentage points?\b|million\b|billion\b|trillion\b|o['’]clock\b)"
-    r"|(?:^|\s)-(?=[a-z])|\b(?:(?-i:[a-z]+-[a-z]+)|"
+    r"|(?<![.!?\"”’]\s)(?:^|(?<=\s))-(?=[a-z])|\b(?:(?-i:[a-z]+-[a-z]+)|"
     rf"{'|'.join(_TENS)})-\s+(?!(?:and|or|to)\b)"
-    r"|\b(?-i:the|a|an|than|nearly|approximately|roughly)\s*[,.;:!?)]|\b(?-i:at)\s*[,.;:)]"
+    r"|(?<![(.])\b(?:(?-i:the|an|than|nearly|approximately|roughly)\s*[,.;:!?)]|(?-i:a)\s*[,.;:!?])(?![A-Za-z])|(?P<stranded>\b(?-i:at)\s*[,.;:)])"
     r"|\b(?:a|an|every)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|times)\b"
     r"|\bbetween\s+and\b|\bfrom\s+to\b"
     r"|\b(?:rose|risen|fell|fallen|grew|grown|dropped|climbed|jumped|increased|decreased|reduced|cut|raised|"
@@ -907,16 +908,21 @@ _TRACE = re.compile(
     r"between|within|into|per)\s+of\b|\(\s*\)|,\s*,"
     rf"|\b(?:by|of|for|to|with|from|in|on|at|about|around|some|between|the|a|an)\s+or\s+"
     rf"(?:{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))}|\d)\b"
-    rf"|\b(?:{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))})\s+or\s+(?!(?:more|less|fewer|so|another|other|the|"
+    rf"|\b(?:{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))})\s+or\s+(?!(?:more|less|fewer|so|another|other|the|a|"
+    rf"an|both|all|none|several|many|some|few|any|either|neither|"
     rf"{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))}|\d)\b)[a-z]",
     re.IGNORECASE)
 # Words a scale word, "percent" or "o'clock" may follow without a figure (a billion, several million, what percent).
 _FIGURE_WORDS = re.compile(rf"\d|{_NUMBER_WORD}|an?|several|few|many|multi|what|half", re.IGNORECASE)
 
 
-def dropped_figure_trace(en_text: str) -> str:
-    """Where the English shows that a figure was dropped (see _TRACE), or ""."""
+def dropped_figure_trace(en_text: str, figure_unsaid: bool = True) -> str:
+    """Where the English shows that a figure was dropped (see _TRACE), or "". "at" before a stop ("meet at.") is
+    one only when `figure_unsaid` (a figure of the source has no rendering in the English): human English
+    strands it after verbs ("nothing to laugh at.", "what you're best at, that's")."""
     for match in _TRACE.finditer(en_text):
+        if match["stranded"] and not figure_unsaid:
+            continue
         if match["word"] is None or not _FIGURE_WORDS.fullmatch(match["word"]):
             return match.group(0).strip()
     return ""

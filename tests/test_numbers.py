@@ -402,3 +402,16 @@ def test_nights_are_a_unit_of_time():
     assert [q.unit for q in quantities("旅程共五天四夜。")] == ["day", "night"]
     assert findings("旅程共五天四夜。", "The trip lasts five days and four nights.") == set()
     assert findings("旅程共五天四夜。", "The trip lasts five days and nights.") == {"numbers"}
+
+
+def test_what_human_english_writes_is_no_trace_of_a_dropped_figure():
+    """A stranded "at" is a trace only where a figure of the source has no rendering; "one or both", a.k.a., (a)
+    and a signature after a quotation never are. Their figures dropped still leave one."""
+    assert findings("他们三人都不值得嘲笑。", "None of the three is anything to laugh at.") == set()
+    assert findings("他们在三点见面。", "They meet at.") == {"numbers"}
+    assert findings("两国中的一国或两国都会退出。", "One or both of the two countries will leave.") == set()
+    assert findings("两国中的一国或三国都会退出。", "One or of the two countries will leave.") == {"numbers"}
+    assert findings("这位作家又名老三。", "The writer, a.k.a. Lao San, is here.") == set()
+    assert findings("他列出两点：（a）成本；（b）时间。", "He listed two points: (a) cost; (b) time.") == set()
+    assert findings("“我有两个想法。” -王五", "\"I have two ideas.\" -Wang Wu") == set()
+    assert findings("这是一个二十岁的人。", "This is a -year-old man.") == {"numbers"}

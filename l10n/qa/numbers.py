@@ -18,8 +18,9 @@ numbers = Deferred("l10n.numbers")
 
 @lru_cache(maxsize=1024)
 def _unrendered(source: str, text: str, term_spans: tuple[tuple[int, int], ...]):
-    """(source quantities the English lacks, (quantity, other currency) pairs). Numbers inside glossary terms
-    (Azure Maia 100, Ignite 2023) belong to names, which the glossary check covers."""
+    """(source quantities the English lacks, (quantity, other currency) pairs, whether a source quantity has no
+    English mention rendering it at all). Numbers inside glossary terms (Azure Maia 100, Ignite 2023) belong to
+    names, which the glossary check covers."""
     targets = numbers.english_quantities(text)
     checked = [quantity for quantity in numbers.quantities(source)
                if not any(start < quantity.end and quantity.start < end for start, end in term_spans)]
@@ -28,7 +29,8 @@ def _unrendered(source: str, text: str, term_spans: tuple[tuple[int, int], ...])
                                 lambda quantity, spare: counts_the_same(quantity, source, spare, text))
     conflicts = [(quantity, other) for quantity in checked if quantity not in absent
                  if (other := numbers.currency_conflict(quantity, targets))]
-    return tuple(absent), tuple(conflicts)
+    unsaid = any(not any(numbers.rendered_by(quantity, target) for target in targets) for quantity in checked)
+    return tuple(absent), tuple(conflicts), unsaid
 
 
 # English words before a noun that carry or replace its count: "the men", "their sons", "both sides".
@@ -176,9 +178,9 @@ _NUMERAL = re.compile(r"[0-9０-９零〇二两三四五六七八九十百千万
        "wrongly scaled (77亿 is 7.7 billion), or the English shows where a figure was dropped (rose  percent)",
        (ENGLISH,))
 def missing_numbers(segment: Segment, text: str, context: Context) -> list[str]:
-    absent, _ = _findings(segment, text)
+    absent, _, unsaid = _findings(segment, text)
     messages = [f"{q.text}: expected {numbers.describe(q)} in the English" for q in absent if not _uncertain(q)]
-    if _NUMERAL.search(segment.source) and (trace := numbers.dropped_figure_trace(text)):
+    if _NUMERAL.search(segment.source) and (trace := numbers.dropped_figure_trace(text, unsaid)):
         messages.append(f"a figure seems to be missing from the English at {trace!r}")
     return messages
 
@@ -186,12 +188,12 @@ def missing_numbers(segment: Segment, text: str, context: Context) -> list[str]:
 @check("numbers-approximate", Severity.WARNING, "an approximate quantity (五六天) or a bare day of the month "
        "(20日) of the source has another figure in its place in the English", (ENGLISH,))
 def approximate_numbers(segment: Segment, text: str, context: Context) -> list[str]:
-    absent, _ = _findings(segment, text)
+    absent, _, _ = _findings(segment, text)
     return [f"{q.text}: expected {numbers.describe(q)} in the English" for q in absent if _uncertain(q)]
 
 
 @check("currency", Severity.ERROR, "an amount of the source appears in the English in another currency",
        (ENGLISH,))
 def wrong_currency(segment: Segment, text: str, context: Context) -> list[str]:
-    _, conflicts = _findings(segment, text)
+    _, conflicts, _ = _findings(segment, text)
     return [f"{q.text} is in {q.currency}, the English gives it in {other}" for q, other in conflicts]
