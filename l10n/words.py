@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import array
 import json
+import math
 import sys
 from functools import lru_cache
 from pathlib import Path
@@ -114,6 +115,32 @@ def _tagger():
 def dictionary_words(text: str) -> list[tuple[str, int, int]]:
     """Words with their offsets, from the dictionary only (no guessed new words)."""
     return list(_tokenizer().tokenize(text, HMM=False))
+
+
+def settled_dictionary_words(text: str, margin: float) -> list[tuple[int, int]] | None:
+    """dictionary_words' words of a text that jieba segments as one block (Han characters, no Latin letters or
+    digits), as (start, end); None where it is not such a text, or where jieba's best route through it beat another
+    route somewhere along it by less than `margin` (in log probability). Inside a longer text whose every route passes both ends of this one, the same route wins
+    there too: its scores there differ from these by a constant and by rounding, which only a near-tie could feel."""
+    import jieba
+
+    if not text or not jieba.re_han_default.fullmatch(text) or jieba.re_eng.search(text):
+        return None
+    tokenizer = _tokenizer()
+    graph = tokenizer.get_DAG(text)
+    route: dict[int, tuple[float, int]] = {}
+    tokenizer.calc(text, graph, route)
+    log_total = math.log(tokenizer.total)
+    found, start = [], 0
+    while start < len(text):
+        score, last = route[start]
+        for other in graph[start]:  # each rival scored as jieba's calc scores it
+            rival = math.log(tokenizer.FREQ.get(text[start:other + 1]) or 1) - log_total + route[other + 1][0]
+            if other != last and score - rival < margin:
+                return None
+        found.append((start, last + 1))
+        start = last + 1
+    return found
 
 
 def words(text: str) -> list[tuple[str, int, int]]:

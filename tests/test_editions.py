@@ -14,7 +14,7 @@ from l10n.errors import UsageError
 from l10n.glossary import Glossary, parse
 from l10n.model import Part, Segment
 from l10n.pipeline import RunOptions, run
-from l10n.words import is_word
+from l10n.words import dictionary_words, is_word, settled_dictionary_words
 from l10n.qa.catalogs import check_files
 
 
@@ -353,3 +353,59 @@ def test_the_crossing_pre_check_stops_where_no_word_can_start(pieces, data):
 def test_the_crossing_pre_check_reads_on_past_a_prefix_that_is_no_word():
     # 一丘 and 一丘之 are in jieba's dictionary only as prefixes of the idiom 一丘之貉
     assert boundaries._may_cross("一丘之貉", 0, 1) and not boundaries._may_cross("一丘之", 0, 1)
+
+
+def _whole_window_check(monkeypatch, text, start, end, phrase, name):
+    """The word check as it was before stretches: the whole window segmented."""
+    with monkeypatch.context() as patched:
+        patched.setattr(boundaries, "_words_around", lambda whole, *_: boundaries._words(whole))
+        return boundaries._window_check.__wrapped__(text, start, end, phrase, name)
+
+
+@settings(max_examples=300, derandomize=True, deadline=None, database=None)
+@given(st.lists(st.sampled_from(_PIECES), min_size=1, max_size=10), st.data())
+def test_a_stretch_is_segmented_as_the_whole_window_segments_it(pieces, data):
+    """boundaries._words_around segments only the stretch between places no dictionary word runs across: inside
+    that stretch it gives the words that segmenting the whole text gives, and the word check the same answer."""
+    text = "".join(pieces)
+    start = data.draw(st.integers(0, len(text) - 1))
+    end = data.draw(st.integers(start + 1, len(text)))
+    first, last = boundaries._stretch(text, start, end)
+    assert first <= start and end <= last
+
+    def inside(found):
+        return {word for word in found if first <= word[0] and word[1] <= last}
+
+    assert inside(boundaries._words_around(text, start, end)) == inside(boundaries._words(text))
+    phrase, name = data.draw(st.booleans()), data.draw(st.booleans())
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        assert boundaries._window_check.__wrapped__(text, start, end, phrase, name) == _whole_window_check(
+            monkeypatch, text, start, end, phrase, name)
+
+
+def test_a_stretch_ends_where_no_word_runs_across():
+    # the dictionary words 一项, 项目 and 目中 chain 一项目中 together; 这 and the comma stand alone
+    text = "他说这一项目中，数据很多"
+    assert boundaries._stretch(text, 4, 6) == (3, 7)
+    assert boundaries._words_around(text, 4, 6) == ((3, 4), (4, 6), (6, 7))
+
+
+def test_an_unsettled_or_latin_stretch_is_segmented_with_its_whole_window(monkeypatch):
+    text = "他说增加纳税的人变多了"
+    whole = boundaries._words(text)
+    assert boundaries._words_around(text, 3, 5) != whole  # the stretch alone: 增加纳税
+    boundaries._stretch_words.cache_clear()
+    monkeypatch.setattr(boundaries, "_NEAR_TIE", 1e9)  # every rival route counts as a tie
+    assert boundaries._words_around(text, 3, 5) == whole
+    boundaries._stretch_words.cache_clear()
+    monkeypatch.undo()
+    assert boundaries._words_around("用GPT4o写稿", 1, 5) == boundaries._words("用GPT4o写稿")
+
+
+def test_settled_words_are_jiebas_and_a_near_tie_or_latin_text_is_not_settled():
+    assert settled_dictionary_words("增加纳税人", 1e-9) == [(start, end) for _, start, end in
+                                                        dictionary_words("增加纳税人")]
+    assert settled_dictionary_words("增加纳税人", 1e9) is None  # 增加/纳税 beat 增/加纳/税 by less than that
+    assert settled_dictionary_words("的", 1e9) == [(0, 1)]  # one character: no rival route
+    assert settled_dictionary_words("AI芯片", 1e-9) is None  # jieba joins Latin letters its own way
+    assert settled_dictionary_words("芯片，", 1e-9) is None  # punctuation is outside jieba's blocks

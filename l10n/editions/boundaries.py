@@ -5,12 +5,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..words import dictionary_words, frequencies, is_word
+from ..words import dictionary_words, frequencies, is_word, settled_dictionary_words
 from . import layers
 
 # How far around a phrase the word check looks, in characters: jieba's words are rarely longer; the sentence is
 # segmented twice that far on each side of the phrase.
 _WORD_REACH = 5
+# Two of jieba's routes closer than this (log probability) may be ordered by rounding alone (_words_around).
+_NEAR_TIE = 1e-9
 
 
 def _window(text: str, start: int, end: int) -> tuple[str, int]:
@@ -72,7 +74,7 @@ def _window_check(text: str, start: int, end: int, phrase: bool, name: bool) -> 
     is_known = phrase and is_word(text[start:end])
     if not _may_cross(text, start, end) and not is_known:
         return None
-    words = _words(text)
+    words = _words_around(text, start, end)
     crossing = [word for word in words if word[0] < start < word[1] or word[0] < end < word[1]]
     inner = tuple(sorted({edge for word in words for edge in word if start < edge < end}))
     if crossing and inner or (inner and is_known):
@@ -80,3 +82,41 @@ def _window_check(text: str, start: int, end: int, phrase: bool, name: bool) -> 
     if crossing and name and any(text[word[0]:word[1]] in layers.longer_names() for word in crossing):
         return Repair(plain=(min(word[0] for word in crossing), max(word[1] for word in crossing)))
     return None  # inside a longer common word, a rule is part of it (乙肝 in 乙肝病毒), as OpenCC's phrases are
+
+
+def _words_around(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:
+    """The words of text's segmentation (_words) from the last place before `start` to the first place after `end`
+    that no dictionary word runs across. Every route of jieba's passes those places, so the stretch between them is
+    segmented alike on its own unless a near-tie decides it (then the whole text is segmented); a stretch is a few
+    characters, which news repeats far more often than a window, and cheaper to segment."""
+    first, last = _stretch(text, start, end)
+    found = _stretch_words(text[first:last])
+    if found is None:
+        return _words(text)
+    return tuple((word_start + first, word_end + first) for word_start, word_end in found)
+
+
+def _stretch(text: str, start: int, end: int) -> tuple[int, int]:
+    """The last place at or before `start` and the first at or after `end` that no dictionary word runs across (a
+    run of Latin letters, which jieba joins, may: settled_dictionary_words declines those stretches)."""
+    counts, _ = frequencies()
+    first, furthest = 0, 0  # furthest: where the longest dictionary word begun so far ends
+    for place in range(len(text) + 1):
+        if furthest <= place:
+            if place <= start:
+                first = place
+            elif place >= end:
+                return first, place
+        for word_end in range(place + 1, len(text) + 1):
+            piece = text[place:word_end]
+            if piece not in counts:
+                break  # the dictionary holds every prefix of its words: no longer word starts here
+            if counts[piece]:
+                furthest = max(furthest, word_end)
+    return first, len(text)
+
+
+@lru_cache(maxsize=65536)
+def _stretch_words(stretch: str) -> tuple[tuple[int, int], ...] | None:
+    found = settled_dictionary_words(stretch, _NEAR_TIE)
+    return None if found is None else tuple(found)
