@@ -464,7 +464,7 @@ _NUMBER_WORD = "|".join(sorted([*_UNITS[1:], *_TEENS, *_TENS, *_STANDALONE, *_MU
                                 *_ORDINALS, "thirds?", "quarters?"], key=len, reverse=True))
 # Units written glued to a number (82mm, 540ns, 11am): the number is still a quantity.
 _GLUED_UNITS = ("(?-i:mm|cm|km|m|kg|mg|ml|ns|ms|s|h|hrs?|min|mph|kph|ft|lbs?|oz|sqm|ha|GB|MB|TB|kW|MW|GW|kWh|MWh|"
-                "GWh|kV|Hz|GHz|MHz|bp|yrs?)")
+                "GWh|kV|Hz|GHz|MHz|bp|yrs?|C|F)")  # 5C, 90F: degrees, as British and American news write them
 
 _EN_PREFIX_CURRENCIES = {"US$": "USD", "U.S.$": "USD", "$US": "USD", "HK$": "HKD", "NT$": "TWD", "A$": "AUD",
                          "AU$": "AUD", "$A": "AUD", "C$": "CAD", "S$": "SGD", "$": "USD", "£": "GBP", "€": "EUR",
@@ -504,6 +504,7 @@ _EN_UNITS = {"pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb", "foot": "ft
              "kilo": "kg", "kilos": "kg", "kg": "kg", "metre": "m", "metres": "m", "meter": "m", "meters": "m",
              "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "km": "km",
              "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm", "cm": "cm",
+             "mph": "mi", "kph": "km",  # a speed: 100 km an hour (每小时100公里) is 62 mph
              "month": "month", "months": "month"}
 _EN_UNIT_AFTER = re.compile(r"(?:\s+|-)(?P<word>[A-Za-z]+)\b")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
@@ -710,8 +711,9 @@ def _en_digits(match: re.Match, text: str) -> Quantity:
     kind = PERCENT if match["pct"] else NUMBER
     begin = match.start("prefix") if match["prefix"] else match.start("digits")
     half = Decimal("0.5") if kind == NUMBER and scale == 1 and _AND_A_HALF.match(text, end) else 0
+    unit = _EN_UNITS.get(match["unit"].lower(), "") if match["unit"] else _en_unit(text, end)
     return Quantity(text[begin:end].strip(), begin, end, kind, (value * scale + half,), currency, tolerance=tolerance,
-                    unit=_en_unit(text, end), ordinal=bool(match["ord"]))
+                    unit=unit, ordinal=bool(match["ord"]))
 
 
 def _en_words(match: re.Match, text: str) -> list[Quantity]:
@@ -773,6 +775,8 @@ def rendered_by(source: Quantity, target: Quantity) -> bool:
         return source.kind == NUMBER and target.decade in source.values  # in his forties: 40多岁
     if target.kind in (DATE, TIME) or target.value is None:
         return False
+    if "/" in target.text and re.sub(r"\D", "", target.text) == re.sub(r"\D", "", source.text.translate(_FULL_WIDTH)):
+        return True  # 911事件 is 9/11, 24/7 is 247: the source's digits with a slash between them
     if source.unit in _TIME_UNITS and _OCCASIONS.fullmatch(target.text):
         return False  # "twice" counts occasions, never the years of 两年
     if source.approximate and any(min(source.values) <= rendered <= max(source.values) for rendered in target.values):
@@ -812,9 +816,15 @@ _PLURAL_REFERENCE = re.compile(
 _SAYS_ONE = re.compile(r"\b(?:a|an|one|single|another|each|every)\b", re.IGNORECASE)
 
 
+_WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
+
+
 def implicit(source: Quantity, en_text: str) -> bool:
-    """Whether the English may leave this count unsaid: a count of people or things named or pointed at
-    (2人, 这两条, 中俄两国) where the English refers to them as a group, or one of something (1名) said as "a"."""
+    """Whether the English may leave this quantity unsaid: a count of people or things named or pointed at
+    (2人, 这两条, 中俄两国) where the English refers to them as a group, one of something (1名) said as "a", or a day
+    of the month given as a weekday (10月8日 → "on Saturday", as news English dates the days of this week)."""
+    if source.kind == DATE and source.day:
+        return bool(_WEEKDAY.search(en_text))
     if source.value == 1 and source.kind == NUMBER:
         return bool(_SAYS_ONE.search(en_text))
     return source.summary and bool(_PLURAL_REFERENCE.search(en_text))

@@ -415,3 +415,18 @@ def test_what_human_english_writes_is_no_trace_of_a_dropped_figure():
     assert findings("他列出两点：（a）成本；（b）时间。", "He listed two points: (a) cost; (b) time.") == set()
     assert findings("“我有两个想法。” -王五", "\"I have two ideas.\" -Wang Wu") == set()
     assert findings("这是一个二十岁的人。", "This is a -year-old man.") == {"numbers"}
+
+
+@pytest.mark.parametrize("source, good, wrong", [
+    # degrees written glued to their figure, as British and American news write them
+    ("明天气温将降至零下5摄氏度。", "Temperatures will fall to minus 5C tomorrow.", "Temperatures will fall to minus 15C tomorrow."),
+    # a speed converted into miles an hour
+    ("列车时速达到300公里。", "The train reached 186 mph.", "The train reached 286 mph."),
+    # the source's digits with a slash between them: 911 is 9/11
+    ("911事件改变了美国。", "The 9/11 attacks changed America.", "The 9/12 attacks changed America."),
+    # a date of this week given as its weekday, as news English dates it
+    ("苹果公司于10月8日发布了新手机。", "Apple released a new phone on Saturday.", "Apple released a new phone on October 9."),
+])
+def test_figures_news_english_writes_its_own_way(source, good, wrong):
+    assert findings(source, good) == set()
+    assert findings(source, wrong) == {"numbers"}
