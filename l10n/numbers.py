@@ -456,7 +456,10 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 _STANDALONE = {"twice": 2, "both": 2, "thrice": 3, "neither": 2, "either": 2, "twin": 2, "twins": 2, "dual": 2,
                "double": 2, "triple": 3, "secondary": 2, "sevens": 7, "twos": 2, "threes": 3, "fours": 4,
                "fives": 5, "sixes": 6, "eights": 8, "nines": 9}
-_MULTIPLIERS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "couple": 2, "pair": 2, "score": 20}
+# Spans of years that count only after a number ("three millennia", "two centuries"): "this century" says none.
+_CENTURIES = {"century": 100, "centuries": 100, "millennium": 1000, "millennia": 1000}
+_MULTIPLIERS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "couple": 2, "pair": 2, "score": 20,
+                **_CENTURIES}
 _SCALE_WORDS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _SCALE_ABBREVIATIONS = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
 _DECADE_WORDS = {word[:-1] + "ies": value for word, value in _TENS.items()}  # the twenties … the nineties
@@ -608,7 +611,7 @@ def word_numbers(words: str) -> list[tuple[Decimal, int, bool]]:
                 flush()
             else:
                 flush()
-                if not token.endswith("s"):  # "decades" alone is no number
+                if not token.endswith("s") and token not in _CENTURIES:  # "decades" alone is no number
                     current, last = _MULTIPLIERS[token], kind
                     flush()
         elif kind == "standalone":

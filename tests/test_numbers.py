@@ -430,3 +430,11 @@ def test_what_human_english_writes_is_no_trace_of_a_dropped_figure():
 def test_figures_news_english_writes_its_own_way(source, good, wrong):
     assert findings(source, good) == set()
     assert findings(source, wrong) == {"numbers"}
+
+
+def test_centuries_and_millennia_count_years_after_a_number():
+    """三千年 is "three millennia", 两百年 "two centuries"; "this century" is no number, "four millennia" a wrong one."""
+    assert [q.value for q in english_quantities("two centuries ago")] == [200]
+    assert english_quantities("this century") == []
+    assert findings("这座城有三千年历史。", "The city is three millennia old.") == set()
+    assert findings("这座城有三千年历史。", "The city is four millennia old.") == {"numbers"}
