@@ -171,14 +171,30 @@ def test_unbalanced_brackets_and_quotes():
     ('The index closed at 12".', True),  # after a figure, measuring nothing: a quote closing none
     ("One reader wrote: so sad :-(", False),  # a smiley's bracket
     ("One reader wrote :) that it was fine.", False),
-    ("One reader (a teacher wrote :) that it was fine.", True),  # the smiley closes no bracket
+    ("One reader (a teacher) wrote :) that it was fine.", False),
+    ("One reader (a teacher, as it happens :-) wrote that it was fine.", False),  # the smiley doubles as )
+    ("One reader (a teacher wrote :( that it was awful.", True),  # a smiley opens no bracket
     ("The plan has three parts: 1) lower costs, 2) higher output and 3) more jobs.", False),
     ("It includes a) lower costs and b) higher output.", False),  # a list's markers, mid-sentence
     ("It includes 1) lower costs and 2) higher output (and more jobs.", True),
+    ("There are two kinds: 1) those who plan 2) the rest of us.", False),
     ("It includes lower costs and 2) higher output.", True),  # one marker alone is a bracket
 ])
 def test_primes_smileys_and_list_markers_are_no_brackets(english, flagged):
     assert (("s0", "unbalanced-brackets") in codes(["计划包括降低成本和提高产量。"], [english])) is flagged
+
+
+@pytest.mark.parametrize("english, flagged", [
+    ('She said:"It is a sure thing."', False),  # no space after the colon: the quote opens all the same
+    ('She said,"It is a sure thing."', False),
+    ('She said:"It is a "sure" thing."', False),
+    ('She said "It is a sure thing.', True),
+    ('She called the plan"a sure thing"and left.', False),  # straight quotes typed without spaces
+    ('"It is a sure thing,"she said.', False),
+    ('She called the plan"a sure thing and left.', True),
+])
+def test_a_straight_quote_typed_without_a_space_opens_where_none_is_open(english, flagged):
+    assert (("s0", "unbalanced-brackets") in codes(["她说：“这事十拿九稳。”"], [english])) is flagged
 
 
 @pytest.mark.parametrize("source, english, flagged", [

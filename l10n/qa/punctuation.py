@@ -33,10 +33,13 @@ def fullwidth_punctuation(segment: Segment, text: str, context: Context) -> list
 # more of them in a sentence where no bracket is open ("the plan has 1) lower costs, 2) higher output").
 _ENUMERATOR = re.compile(r"(?:^|(?<=[:;])|(?<=[:;]\s))\s*(?:\d{1,2}|[a-z]|[ivx]{1,4})\)")
 _LISTED = re.compile(r"(?:^|(?<=\s))(?:\d{1,2}|[a-z]|[ivx]{1,4})\)(?=\s)")
-# A smiley's bracket, :) ;-) :( =], is no bracket.
-_EMOTICON = re.compile(r"(?:^|(?<=\s))[:;=]['’^-]?[()\[\]](?=$|[\s.,!?])")
-# A straight double quote opens where a word begins after it and a space or an opening mark before it.
+# A smiley's bracket, :) ;-) :( =], is no bracket, unless it closes one that is open: "(as you know :-)" doubles
+# the smiley as the closing parenthesis.
+_EMOTICON = re.compile(r"(?:^|(?<=\s))[:;=]['’^-]?([()\[\]])(?=$|[\s.,!?)\]])")
+# A straight double quote opens where a word begins after it and a space or an opening mark before it; with no
+# space on either side (said:"We, "Yes,"she said) it opens where no straight quote is open, else closes.
 _OPENING_STRAIGHT = re.compile(r'(?:^|(?<=[\s(\[{—–-]))"(?=\S)')
+_UNSPACED_STRAIGHT = re.compile(r'(?<=[^\s(\[{—–-])"(?=[^\s.,;:!?)\]}])')
 # Where a quotation (or an aside) of several sentences may begin: the start of the sentence, or after a colon, a
 # comma, a stop or a dash. One opened inside a clause ("the “flood") closes in the same sentence.
 _STARTS_A_QUOTATION = re.compile(r"(?:^|[:,;.!?—–：，；。！？-])\s*$")
@@ -95,24 +98,27 @@ def marks_of(text: str) -> dict[str, Marks]:
     remembered (the result is not to be changed)."""
     if not _ANY_MARK.search(text):
         return _NO_MARKS
-    text = _EMOTICON.sub(lambda match: " " * len(match.group(0)), _ENUMERATOR.sub(
-        lambda match: " " * len(match.group(0)), text))
-    listed = [match.end() - 1 for match in _LISTED.finditer(text)]
+    listed = [match.end() - 1 for match in _LISTED.finditer(text)]  # counted with those at the start
     listed = set(listed) if len(listed) >= 2 else set()
+    text = _ENUMERATOR.sub(lambda match: " " * len(match.group(0)), text)
+    smileys = {match.start(1) for match in _EMOTICON.finditer(text)}
     found: dict[str, list[tuple[int, int]]] = {family: [] for family in _FAMILIES}
     opened: dict[str, list[int]] = {family: [] for family in _FAMILIES}
     stray: dict[str, list[int]] = {family: [] for family in _FAMILIES}
     openings = {match.start() for match in _OPENING_STRAIGHT.finditer(text)}
+    unspaced = {match.start() for match in _UNSPACED_STRAIGHT.finditer(text)}
     for match in _ANY_MARK.finditer(text):
         straight = match.group(0) == '"'
+        open_straight = straight and any(text[at] == '"' for at in opened["quotes"])
         if straight:
-            family, step = "quotes", 1 if match.start() in openings else -1
+            opens = match.start() in openings or (match.start() in unspaced and not open_straight)
+            family, step = "quotes", 1 if opens else -1
         else:
             family, step = _BRACKETS[match.group(0)]
-        open_straight = straight and any(text[at] == '"' for at in opened["quotes"])
-        if step < 0 and ((not opened[family] and match.start() in listed) or (
-                straight and not open_straight and _double_prime(text, match.start()))):
-            continue  # a list's marker; a double prime, not a quote
+        if (step < 0 and not opened[family] and match.start() in listed) or (
+                straight and not open_straight and _double_prime(text, match.start())) or (
+                match.start() in smileys and (step > 0 or not opened[family])):
+            continue  # a list's marker; a double prime, not a quote; a smiley
         found[family].append((match.start(), step))
         if step > 0:
             opened[family].append(match.start())
