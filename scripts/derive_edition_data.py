@@ -10,7 +10,8 @@ Writes, per region (tw, hk, hant):
   computing term (OpenCC's TWPhrases but its names: a sign that a text is about software) or one of OpenCC's
   names ("name": the name layer's, checked as names are). Taiwan: OpenCC's TWPhrases (Apache-2.0) with the context each
   entry is right in (scripts/editions/tw-phrases-contexts.tsv: software only, or never); Hong Kong: OpenCC's
-  HKPhrases. Every region: the corrections in scripts/editions/corrections.tsv, each with its source.
+  HKPhrases. Every region: the corrections in scripts/editions/corrections.tsv, each with its source; a correction
+  also takes the place of a name group's rule for the same phrase.
 - <region>-characters.tsv: regional variant characters OpenCC lacks (scripts/editions/characters.tsv, sourced).
 - longer-names.txt: the names in jieba's dictionary that hold one of the rules' phrases (格拉斯哥 holds 格拉斯).
 - known-names.txt: every mainland name of those groups, with a regional form or not: where one of OpenCC's
@@ -280,6 +281,17 @@ def _simplified_forms(traditional: str, generated: dict[str, list[str]], t2s, s2
     return forms
 
 
+def corrections() -> dict[str, dict[str, tuple[str, str]]]:
+    """Per region, scripts/editions/corrections.tsv's renderings with their sources."""
+    found: dict[str, dict[str, tuple[str, str]]] = {region: {} for region in TARGETS}
+    for line in (HERE / "corrections.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            region, simplified, rendering, source = line.split("\t")
+            for target in (TARGETS if region == "*" else (region,)):
+                found[target][simplified] = (rendering, source)
+    return found
+
+
 def derive_vocabulary(converters, words, known: set[str], cedict: Path, cgroups: Path
                       ) -> dict[str, list[tuple[str, ...]]]:
     import opencc
@@ -303,11 +315,9 @@ def derive_vocabulary(converters, words, known: set[str], cedict: Path, cgroups:
                 vocabulary[region][simplified] = (renderings[0], context, f"OpenCC {dictionary}")
     for simplified, (rendering, origin) in agreed_taiwan_words(cedict, cgroups, converters["tw"], opencc_keys | known).items():
         vocabulary["tw"][simplified] = (rendering, "general", origin)
-    for line in (HERE / "corrections.tsv").read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            region, simplified, rendering, source = line.split("\t")
-            for target in (TARGETS if region == "*" else (region,)):
-                vocabulary[target][simplified] = (rendering, "general", source)
+    for region, found in corrections().items():
+        for simplified, (rendering, source) in found.items():
+            vocabulary[region][simplified] = (rendering, "general", source)
     def computing(key: str, origin: str) -> str:
         """OpenCC's TWPhrases are mostly computing terms; its names (意大利, 奥巴马, 格拉斯) are not: "name"; nor
         are the titles Wikipedia's name groups hold (首席执行官): "", general vocabulary. A correction that is a
@@ -491,6 +501,8 @@ def main() -> None:
     converters = {region: opencc.OpenCC(config) for region, config in BASE_CONFIG.items()}
     OUT.mkdir(parents=True, exist_ok=True)
     names, known = derive_names(args.cgroups, words, converters)
+    for region, corrected in corrections().items():  # a sourced correction outranks a group's rule (幼儿园 in Taiwan)
+        names[region] = [row for row in names[region] if row[0] not in corrected]
     phrases = _opencc_dictionary("STPhrases")
     for region, rows in names.items():
         rows += [(key, rendering, f"{group}, inside OpenCC's phrase") for key, rendering, group

@@ -326,6 +326,20 @@ def test_the_variant_forms_of_hui_are_the_standard_one():
     assert convert_text("诋毁和销毁", "hk") == "詆毀和銷毀"
 
 
+def test_taiwan_writes_the_kindergarten_of_its_2012_law():
+    # a sourced correction outranks Wikipedia's Organization group (幼稚園), which Hong Kong keeps
+    assert convert_text("她的孩子在社区幼儿园上学", "tw") == "她的孩子在社區幼兒園上學"
+    assert convert_text("她的孩子在社区幼儿园上学", "hk") == "她的孩子在社區幼稚園上學"
+
+
+def test_hong_kong_papers_name_nvidia_their_own_way():
+    # a sourced correction outranks the Organization group's 輝達, which is Taiwan's
+    assert convert_text("英伟达股价上涨", "hk") == "英偉達股價上漲"
+    assert convert_text("英伟达股价上涨", "tw") == "輝達股價上漲"
+    segments = [Segment("1", 1, 1, Part.BODY, 1, "英伟达发布新芯片")]
+    assert not any("英伟达" in note for note in variant.traditional_variant(segments, "hk").notes.get("1", ()))
+
+
 def test_taiwan_prints_its_units_for_the_centimetre_and_the_kilogram():
     assert convert_text("每平方厘米有5千克", "tw") == "每平方公分有5公斤"
     assert convert_text("每平方厘米有5千克", "hk") == "每平方釐米有5千克"
