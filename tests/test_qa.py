@@ -255,6 +255,8 @@ def test_a_doubled_name_or_sound_needs_a_repetition_in_the_source():
     ("We ain't goin' nowhere, he said.", False),  # the g dropped in speech, marked by the apostrophe
     ("We are goin nowhere, he said.", True),  # no apostrophe: a slip of going
     ("Pride goeth before a fall, and the wise man turneth away.", False),  # archaic endings of go, turn
+    ("It maketh no difference.", False),
+    ("The river's bredth was great.", True),  # a word (bred) plus "th" is no archaic ending: a slip of breadth
     ("Thou knowest not what thou sayest.", False),
     ("He knowest the way.", True),  # -est on a verb only after thou
     ("It was the bigest fish.", True),  # nor is a slip of a superlative an archaic form

@@ -126,7 +126,8 @@ def _slips(text: str) -> tuple[str, ...]:
 
 
 _DROPPED_G = re.compile(r"in['’](?![a-z])")  # talkin', nothin': the g left out in speech, marked by the apostrophe
-_ARCHAIC_THIRD = re.compile(r"e?th$")  # maketh, turneth
+# maketh (make), turneth (turn): always with its e, since a word plus "th" is as often a slip (bredth, breadth)
+_ARCHAIC_THIRD = re.compile(r"eth$")
 _ARCHAIC_SECOND = re.compile(r"e?st$")  # thou knowest, thou shouldst
 _AFTER_THOU = re.compile(r"\bthou(?:\W+\w+){0,2}\W+$", re.IGNORECASE)
 SHORTEST_ARCHAIC_STEM = 4  # letters of the verb: a shorter one is too easily met (a slip of beneath, beneth)
