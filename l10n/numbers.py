@@ -778,14 +778,23 @@ def rendered_by(source: Quantity, target: Quantity) -> bool:
         return source.kind == NUMBER and target.decade in source.values  # in his forties: 40多岁
     if target.kind in (DATE, TIME) or target.value is None:
         return False
-    if "/" in target.text and re.sub(r"\D", "", target.text) == re.sub(r"\D", "", source.text.translate(_FULL_WIDTH)):
-        return True  # 911事件 is 9/11, 24/7 is 247: the source's digits with a slash between them
+    if _slashed(source, target):
+        return True
     if source.unit in _TIME_UNITS and _OCCASIONS.fullmatch(target.text):
         return False  # "twice" counts occasions, never the years of 两年
     if source.approximate and any(min(source.values) <= rendered <= max(source.values) for rendered in target.values):
         return True  # 一二十件: a dozen
     return (any(abs(rendered - value) <= target.tolerance for rendered in target.values for value in source.values)
             or _converted(source, target))
+
+
+def _slashed(source: Quantity, target: Quantity) -> bool:
+    """911事件 is "9/11": a bare number of three digits or more in the source, written with a slash between its
+    digits. Not a figure with a decimal point, a percentage or a count (3.5% is no 3/5, 12个 no 1/2)."""
+    written = source.text.translate(_FULL_WIDTH)
+    return ("/" in target.text and source.kind == NUMBER and written.isdigit() and len(written) >= 3
+            and not (source.unit or source.currency or source.counted or source.year)
+            and re.sub(r"\D", "", target.text) == written)
 
 
 def _converted(source: Quantity, target: Quantity) -> bool:
@@ -823,11 +832,8 @@ _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
 def implicit(source: Quantity, en_text: str) -> bool:
-    """Whether the English may leave this quantity unsaid: a count of people or things named or pointed at
-    (2人, 这两条, 中俄两国) where the English refers to them as a group, one of something (1名) said as "a", or a day
-    of the month given as a weekday (10月8日 → "on Saturday", as news English dates the days of this week)."""
-    if source.kind == DATE and source.day:
-        return bool(_WEEKDAY.search(en_text))
+    """Whether the English may leave this count unsaid: a count of people or things named or pointed at
+    (2人, 这两条, 中俄两国) where the English refers to them as a group, or one of something (1名) said as "a"."""
     if source.value == 1 and source.kind == NUMBER:
         return bool(_SAYS_ONE.search(en_text))
     return source.summary and bool(_PLURAL_REFERENCE.search(en_text))
@@ -972,13 +978,23 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
     excused = {index for index in unmatched
                if not (said_without_its_number(sources[index], en_text) or (dropped is not None and dropped(sources[index])))
                and (optional(sources[index]) or implicit(sources[index], en_text)
-                    or _said_once(index, sources, targets, partner))}
+                    or _said_once(index, sources, targets, partner))} | _given_as_weekdays(unmatched, sources, en_text)
     # Spare figures go first to the quantities that only a slip can convict.
     slips = _matching(sorted(unmatched, key=lambda index: index not in excused),
                       lambda index: [n for n, spare in enumerate(stray) if could_be_slip(sources[index], spare)
                                      and _conflicts(sources[index], spare, counts_the_same)])
     convicted = set(slips.values()) | (set(unmatched) - excused)
     return [sources[index] for index in sorted(convicted)]
+
+
+def _given_as_weekdays(unmatched: list[int], sources: list[Quantity], en_text: str) -> set[int]:
+    """The days of the month the English may give as weekdays (10月8日 → "on Saturday", as news English dates the
+    days of this week): all of them when they fall within one week and the English names as many weekdays, none
+    otherwise (10月8日…10月20日 are not "Saturday … Sunday")."""
+    dated = {index for index in unmatched if sources[index].kind == DATE and sources[index].day}
+    days = [sources[index].day for index in dated]
+    one_week = len({sources[index].month for index in dated} - {0}) <= 1 and max(days, default=0) - min(days, default=0) < 7
+    return dated if one_week and len(dated) <= len(_WEEKDAY.findall(en_text)) else set()
 
 
 SMALL_COUNT = 100  # a count below it (两人, 三次, 二十两) may be said in words, implied or said by a plural

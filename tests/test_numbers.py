@@ -438,3 +438,16 @@ def test_centuries_and_millennia_count_years_after_a_number():
     assert english_quantities("this century") == []
     assert findings("这座城有三千年历史。", "The city is three millennia old.") == set()
     assert findings("这座城有三千年历史。", "The city is four millennia old.") == {"numbers"}
+
+
+def test_a_slash_renders_only_a_bare_number_of_three_digits_or_more():
+    """3.5% is no "3/5" and 12个 no "1/2" (review of e77f417); 911事件 is "9/11"."""
+    assert findings("利率为3.5%。", "The rate is 3/5.") == {"numbers"}
+    assert findings("他们有12个孩子。", "They have 1/2 children.") == {"numbers"}
+    assert findings("911事件改变了美国。", "The 9/11 attacks changed America.") == set()
+
+
+def test_dates_given_as_weekdays_need_a_weekday_each():
+    """Two dates twelve days apart are not "Saturday … Sunday" (review of e77f417); one date may be a weekday."""
+    assert findings("他们10月8日见面，10月20日分手。", "They met on Saturday and split on Sunday.") == {"numbers"}
+    assert findings("他们10月8日见面。", "They met on Saturday.") == set()
