@@ -423,3 +423,12 @@ def test_settled_words_are_jiebas_and_a_near_tie_or_latin_text_is_not_settled():
     assert settled_dictionary_words("的", 1e9) == [(0, 1)]  # one character: no rival route
     assert settled_dictionary_words("AI芯片", 1e-9) is None  # jieba joins Latin letters its own way
     assert settled_dictionary_words("芯片，", 1e-9) is None  # punctuation is outside jieba's blocks
+
+
+def test_computing_terms_make_a_text_about_software_only_dense_enough():
+    """The software test counts computing terms against all the Han characters of a document, across its lines."""
+    terms = "新版操作系统的源代码和数据库服务器都在更新。"
+    assert variant.about_software(terms, "tw")
+    filler = "\n".join(["今天天气很好，市民们在河边的公园里散步，孩子们在草地上放风筝。"] * 20)  # ~560 Han characters
+    assert not variant.about_software(terms + "\n" + filler, "tw")
+    assert not variant.about_software("今天天气很好。", "tw")

@@ -31,11 +31,12 @@ def requote(paragraph: list[str], style: QuoteStyle) -> tuple[list[str], list[tu
             continue
         chars = list(text)
         changed: dict[str, None] = {}
-        for index, char in enumerate(chars):
+        for found in _ANY_MARK.finditer(text):  # the marks alone, not every character
+            index, char = found.start(), found.group()
             if char in _OPENING:
                 chars[index] = (style.outer if depth % 2 == 0 else style.inner)[0]
                 depth += 1
-            elif char in _CLOSING and not (char == "’" and _is_apostrophe(text, index)):
+            elif not (char == "’" and _is_apostrophe(text, index)):
                 depth = max(depth - 1, 0)
                 chars[index] = (style.outer if depth % 2 == 0 else style.inner)[1]
             else:

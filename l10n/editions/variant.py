@@ -44,7 +44,7 @@ def _unmarked(stack: "Stack", marked: str, software: bool) -> str:
     """The text without its marks, with the software renderings where it is about software, and a space kept
     between a rendering in Latin letters and Latin text beside it (谷歌DeepMind in Taiwan: Google DeepMind)."""
     marks = MARKS.findall(marked)
-    if not any(mark in stack.latin_marks or (software and mark in stack.software_marks) for mark in marks):
+    if stack.latin_marks.isdisjoint(marks) and not (software and not stack.software_marks.isdisjoint(marks)):
         return strip_marks(marked)
     rules = [stack.table[rule_index(mark)] for mark in marks]
     pieces, cursor = [], 0
@@ -277,18 +277,18 @@ _NOT_HAN = re.compile(r"[^\u4e00-\u9fff]+")
 
 
 def _software_text(stack: Stack, sources: Iterable[str], marked: Iterable[str]) -> bool:
-    terms = [mark for text in marked for mark in MARKS.findall(text) if mark in stack.technical_marks]
+    terms = [mark for mark in MARKS.findall("".join(marked)) if mark in stack.technical_marks]
     if len(set(terms)) < SOFTWARE_TERMS:
         return False
-    han = sum(len(_NOT_HAN.sub("", source)) for source in sources)  # a count without a list of characters
+    han = len(_NOT_HAN.sub("", "".join(sources)))  # one pass, and no list of characters
     return len(terms) * 1000 >= SOFTWARE_DENSITY * max(han, 1)
 
 
 def _about_software(stack: Stack, sources: list[str], marked: list[str]) -> list[bool]:
     """For each text of a document, whether it gets the software vocabulary: the computing terms the one
     conversion found (their marks) against its Han characters."""
-    if SOFTWARE_POLICY in ("never", "always") or not any(rule.software for rule in stack.table):
-        return [SOFTWARE_POLICY == "always" and any(rule.software for rule in stack.table)] * len(sources)
+    if SOFTWARE_POLICY in ("never", "always") or not stack.software_marks:
+        return [SOFTWARE_POLICY == "always" and bool(stack.software_marks)] * len(sources)
     if SOFTWARE_POLICY == "sentence":
         return [_software_text(stack, [source], [text]) for source, text in zip(sources, marked, strict=True)]
     return [_software_text(stack, sources, marked)] * len(sources)
