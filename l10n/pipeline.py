@@ -295,13 +295,14 @@ def _render_document(job: Job, targets: list[Target], options: RunOptions,
 
     notes = notes_for(None)
     editions = {edition_table.get(name).locale: name for name in options.editions}
-    outputs: dict[Path, str] = {folder / f"{document.name}.pot": po.render(po.template(document, segments, notes))}
+    sources = po.source_entries(document, segments)
+    outputs: dict[Path, str] = {folder / f"{document.name}.pot": po.render(po.template(document, sources, notes))}
     reviewed: list[tuple[str, dict[str, str]]] = []
     written: machine.Record = {}
     findings = 0
     for target in targets:
         path = folder / f"{target.locale}.po"
-        catalog, written[target.locale] = po.target_catalog(document, segments, target, notes_for(target.locale),
+        catalog, written[target.locale] = po.target_catalog(document, sources, target, notes_for(target.locale),
                                                             previous.get(path), job.drafts.get(target.locale))
         entries = catalog.for_segments(segments)
         texts = {segment.id: entries[segment.id].msgstr if segment.id in entries else "" for segment in segments}

@@ -12,6 +12,7 @@ import codecs
 import itertools
 import re
 from pathlib import Path
+from typing import NamedTuple
 
 import polib
 
@@ -56,34 +57,49 @@ def _header(document: Document, locale: str | None, origin: str | None) -> dict[
     return metadata
 
 
-def sentences(segments: list[Segment]) -> list[list[Segment]]:
+class SourceEntry(NamedTuple):
+    """What a document's template and each of its target catalogs say alike of one distinct sentence: its
+    segments, where they sit (the entry's first `#.` note) and its `#:` references. Made once per document."""
+
+    segments: list[Segment]
+    where: str
+    occurrences: tuple[tuple[str, str], ...]
+
+    @property
+    def id(self) -> str:
+        """Its first segment's id, under which per-segment texts and notes are looked up."""
+        return self.segments[0].id
+
+
+def source_entries(document: Document, segments: list[Segment]) -> list[SourceEntry]:
     """Segments grouped by sentence text, in order of first occurrence: one catalog entry per group."""
     groups: dict[str, list[Segment]] = {}
     for segment in segments:
         groups.setdefault(segment.source, []).append(segment)
-    return list(groups.values())
+    return [SourceEntry(group, notes.location((s.part.value, s.paragraph, s.sentence) for s in group),
+                        tuple(dict.fromkeys((document.source_name, str(s.line)) for s in group)))
+            for group in groups.values()]
 
 
-def _fresh(document: Document, group: list[Segment], group_notes: tuple[str, ...], text: str = "",
+def _fresh(entry: SourceEntry, entry_notes: tuple[str, ...], text: str = "",
            machine_notes: tuple[str, ...] = ()) -> merge.Fresh:
-    where = notes.location((s.part.value, s.paragraph, s.sentence) for s in group)
-    occurrences = tuple(dict.fromkeys((document.source_name, str(s.line)) for s in group))
-    return merge.Fresh(group[0].source, occurrences, (where, *group_notes), machine_text=text, machine_notes=machine_notes)
+    return merge.Fresh(entry.segments[0].source, entry.occurrences, (entry.where, *entry_notes), machine_text=text,
+                       machine_notes=machine_notes)
 
 
-def template(document: Document, segments: list[Segment], segment_notes: dict[str, tuple[str, ...]]) -> Catalog:
-    fresh = [_fresh(document, group, segment_notes.get(group[0].id, ())) for group in sentences(segments)]
+def template(document: Document, entries: list[SourceEntry], segment_notes: dict[str, tuple[str, ...]]) -> Catalog:
+    fresh = [_fresh(entry, segment_notes.get(entry.id, ())) for entry in entries]
     return Catalog(_header(document, None, None), merge.merge(fresh, None).entries)
 
 
-def target_catalog(document: Document, segments: list[Segment], target: Target,
+def target_catalog(document: Document, entries: list[SourceEntry], target: Target,
                    segment_notes: dict[str, tuple[str, ...]], previous: Catalog | None = None,
                    drafts: Drafts | None = None) -> tuple[Catalog, Drafts]:
     """Machine-made texts start fuzzy: a reviewer clears the flag once an entry is checked. Whatever a
     reviewer did in the previous file is kept (merge.py); `drafts` is what the machine wrote into it. Returns
     the catalog and what the machine wrote into this one, for the folder's record."""
-    fresh = [_fresh(document, group, segment_notes.get(group[0].id, ()), target.texts.get(group[0].id, ""),
-                    target.notes.get(group[0].id, ())) for group in sentences(segments)]
+    fresh = [_fresh(entry, segment_notes.get(entry.id, ()), target.texts.get(entry.id, ""),
+                    target.notes.get(entry.id, ())) for entry in entries]
     merged = merge.merge(fresh, previous, drafts)
     catalog = Catalog(_header(document, target.locale, target.origin), merged.entries)
     if previous is not None:
