@@ -13,4 +13,6 @@ class Deferred:
         self._name = name
 
     def __getattr__(self, attribute: str) -> Any:
+        if attribute == "_name":  # not set yet: copy and pickle make the object before its __dict__
+            raise AttributeError(attribute)
         return getattr(importlib.import_module(self._name), attribute)

@@ -1,6 +1,8 @@
 """What the command line and a run import: modules a common path never uses are imported where they are first
 used (l10n/deferred.py, function-level imports), so start-up and an unchanged re-run stay cheap."""
+import copy
 import os
+import pickle
 import subprocess
 import sys
 import textwrap
@@ -48,3 +50,10 @@ def test_a_deferred_module_is_imported_at_its_first_use_and_its_patches_are_seen
     monkeypatch.setattr(module, "VALUE", 2)
     assert probe.VALUE == 2
     monkeypatch.delitem(sys.modules, "deferred_probe")
+
+
+def test_a_deferred_module_survives_copy_and_pickle():
+    """Both make the object before they restore its name: the look-up of the missing name must not recurse."""
+    probe = Deferred("json")
+    assert copy.deepcopy(probe).dumps([1]) == "[1]"
+    assert pickle.loads(pickle.dumps(probe)).dumps([1]) == "[1]"
