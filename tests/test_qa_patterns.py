@@ -95,6 +95,9 @@ CAUGHT = [
     ("利率下调了零点五个百分点。", "The rate was cut by 5 percentage points.", "numbers"),
     # reduplication in the source does not excuse doubled words it has no counterpart for
     ("圆圆今天没有上学。", "Yuan Yuan did not go to to school today.", "doubled-word"),
+    # nor does a source that repeats nothing excuse a repetition or a doubled name
+    ("好的，我马上就来。", "Fine, fine, fine, I am coming.", "repetition"),
+    ("她今天没有上学。", "Yuan Yuan did not go to school today.", "doubled-word"),
 ]
 
 
