@@ -451,3 +451,24 @@ def test_dates_given_as_weekdays_need_a_weekday_each():
     """Two dates twelve days apart are not "Saturday … Sunday" (review of e77f417); one date may be a weekday."""
     assert findings("他们10月8日见面，10月20日分手。", "They met on Saturday and split on Sunday.") == {"numbers"}
     assert findings("他们10月8日见面。", "They met on Saturday.") == set()
+
+
+@pytest.mark.parametrize("english, found", [
+    ("At the meeting, volunteers shared their experiences.", {"numbers"}),
+    ("At the meeting, three volunteers shared their experiences.", set()),
+    ("At the meeting, the volunteers shared their experiences.", set()),
+])
+def test_a_counted_noun_in_quotation_marks_is_still_the_counted_noun(english, found):
+    """三名“志愿者”: the quotation mark ends no phrase, so "volunteers" said bare is the count's noun said bare."""
+    assert findings("会上，三名“志愿者”分享了经历。", english) == found
+
+
+@pytest.mark.parametrize("english, found", [
+    ("After players were injured, the coach took off two more.", {"numbers"}),
+    ("After two players were injured, the coach took off two more.", set()),
+    ("After both players were injured, the coach took off two more.", set()),
+])
+def test_a_count_written_twice_shares_the_evidence_of_its_noun(english, found):
+    """两名球员…另外两名: one "two" renders either 两名; "players" said bare shows that the other was dropped, though
+    the second 两名 names no noun of its own."""
+    assert findings("两名球员受伤后，教练又换下了另外两名。", english) == found

@@ -25,7 +25,8 @@ def _unrendered(source: str, text: str, term_spans: tuple[tuple[int, int], ...])
     checked = [quantity for quantity in numbers.quantities(source)
                if not any(start < quantity.end and quantity.start < end for start, end in term_spans)]
     absent = numbers.unrendered(checked, targets, text, source,
-                                lambda quantity: count_noun_said_bare(quantity, source, text),
+                                lambda quantity: any(count_noun_said_bare(same, source, text) for same in checked
+                                                     if same.text == quantity.text),
                                 lambda quantity, spare: counts_the_same(quantity, source, spare, text))
     conflicts = [(quantity, other) for quantity in checked if quantity not in absent
                  if (other := numbers.currency_conflict(quantity, targets))]
@@ -42,6 +43,7 @@ _DURATIONS = frozenset("seconds minutes hours days weeks months years decades ce
 _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NUMERAL_PREFIX = "第0123456789零〇一二两三四五六七八九十百千"  # stripped off a count to leave its measure word
+_QUOTATION_MARKS = frozenset("“”‘’\"'《》「」『』")  # around a counted noun, not the end of its phrase
 _PHRASE_LENGTH = 16  # characters after a count read for the noun it counts
 _WORDS_BEFORE = 2  # English words before a noun read for its determiner: "the big toes", not "the show has toes"
 _WORDS_AFTER = 4  # English words after a number read for the noun it counts: "four sets of proposals"
@@ -73,7 +75,7 @@ def counted_nouns(quantity: numbers.Quantity, source: str, with_measure: bool = 
     if measure and not with_measure:
         return (measure,)  # 两国的部长: the ministers are not what is counted
     nouns = [measure] if measure else []
-    rest = words[position:]
+    rest = [(word, tag) for word, tag in words[position:] if word not in _QUOTATION_MARKS]  # 四方“当事人”
     for index, (word, tag) in enumerate(rest):
         if tag in ("n", "ng", "nz", "vn", "t"):
             nouns.append(word)
