@@ -2,6 +2,7 @@
 translations with one controlled error put into each of several hundred entries; pofilter beside it.
 
     python benchmarks/qa_eval.py [--data ../shared/data] [--show dev] [--pofilter/--no-pofilter]
+    python benchmarks/qa_eval.py --show aside --no-pofilter   # for adjudicating the aside labels only
 
 Data (not shipped; give the folder holding both): `newsdev2017-zh-en/` (2,002 professionally translated news
 pairs) and `mac-dev/` (six novel chapters with their published translations, sentences aligned by hand; the
@@ -15,7 +16,10 @@ neighbouring sentences) but counted apart. `--show dev` prints the findings on t
 developer should read; the aside rows of the table are the honest estimate.
 
 False alarms: every finding on the human translations, less those listed in benchmarks/data/qa_real_problems.tsv
-(findings that are real problems of the human translation, labelled by hand with a reason; ids only, no text).
+(dev part) and benchmarks/data/qa_real_problems_aside.tsv (aside part): findings that are real problems of the
+human translation, labelled by hand with a reason; ids only, no text. The aside labels were made once, by
+someone who changed no check, with `--show aside`, which prints the aside findings for that and nothing else:
+whoever works on the checks reads neither that output nor that file.
 
 Recall: for each error type, entries where the type applies are drawn with a fixed seed (one error per entry,
 no entry twice) and the error is put into the English. An error counts as caught when the mutated entry
@@ -55,6 +59,7 @@ from l10n.qa.catalogs import check_files  # noqa: E402
 
 DEFAULT_DATA = HERE.parent.parent / "shared" / "data"  # ../shared/data beside the repository
 REAL_PROBLEMS = HERE / "data" / "qa_real_problems.tsv"
+REAL_PROBLEMS_ASIDE = HERE / "data" / "qa_real_problems_aside.tsv"  # not to be read while working on the checks
 LITERARY_ASIDE = "006"  # the chapter never looked at while tuning
 SEED = 2017
 PER_TYPE = {"news": {False: 40, True: 20}, "literary": {False: 20, True: 10}}  # per type: dev, aside
@@ -516,12 +521,16 @@ def caught(clean: Counter, dirty: Counter) -> bool:
 
 # ---------------------------------------------------------------- report
 
-def real_problems() -> set[tuple[str, str]]:
-    """(pair id, check) of findings labelled real problems of the human translation."""
+def real_problems(of_aside: bool = False) -> set[tuple[str, str]]:
+    """(pair id, check) of findings labelled real problems of the human translation, on the dev part or on
+    the aside part; each file holds ids of its own part only. Lines starting with # are comments."""
+    path = REAL_PROBLEMS_ASIDE if of_aside else REAL_PROBLEMS
     labelled = set()
-    for line in REAL_PROBLEMS.read_text(encoding="utf-8").splitlines()[1:]:
-        if line.strip():
+    for number, line in enumerate(path.read_text(encoding="utf-8").splitlines()[1:], start=2):
+        if line.strip() and not line.startswith("#"):
             pair_id, check, _reason = line.split("\t", 2)
+            if aside(pair_id) != of_aside:
+                raise SystemExit(f"{path}:{number}: {pair_id} is not of the {'aside' if of_aside else 'dev'} part")
             labelled.add((pair_id, check))
     return labelled
 
@@ -561,7 +570,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA,
                         help="folder holding newsdev2017-zh-en/ and mac-dev/ (default: ../shared/data)")
-    parser.add_argument("--show", choices=("dev",), help="print every finding on the dev sets (never the aside)")
+    parser.add_argument("--show", choices=("dev", "aside"),
+                        help="print every finding on the dev sets, and the injected errors missed there; 'aside' "
+                             "prints the aside findings, for adjudicating their labels only, never while working on "
+                             "the checks")
     parser.add_argument("--no-pofilter", dest="pofilter", action="store_false", help="leave pofilter out")
     arguments = parser.parse_args()
     if arguments.pofilter and not Path(sys.executable).with_name("pofilter").is_file():
@@ -570,7 +582,7 @@ def main() -> None:
     by_corpus = corpora(arguments.data)
     sets = {f"{name}{suffix}": [pair for pair in pairs if aside(pair.id) == part]
             for name, pairs in by_corpus.items() for suffix, part in (("", False), ("-aside", True))}
-    labelled = real_problems()
+    labelled = real_problems() | real_problems(of_aside=True)
     rows_alarm, by_check, recall = [], defaultdict(dict), defaultdict(lambda: defaultdict(lambda: [0, 0, 0]))
     with tempfile.TemporaryDirectory() as folder:
         workdir = Path(folder)
@@ -593,7 +605,7 @@ def main() -> None:
                                      for _ in range(n))
                     for check, count in counts.items():
                         by_check[(tool, check)][name] = count
-                if arguments.show == "dev" and name == corpus:
+                if arguments.show == ("dev" if name == corpus else "aside"):
                     texts = {pair.id: pair for pair in sets[name]}
                     for pid, found in ours_here.items():
                         for (check, message), _ in found.items():
