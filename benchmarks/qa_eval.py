@@ -43,6 +43,7 @@ import tempfile
 from collections import Counter, defaultdict
 from collections.abc import Callable
 from dataclasses import dataclass
+from decimal import Decimal
 from pathlib import Path
 
 import polib
@@ -186,7 +187,10 @@ _RANGE = re.compile(rf"\b(?:one|{'|'.join(_WORD_VALUES)}|\d+)\s+(?:or|to)\s+(?:{
                     re.IGNORECASE)  # one or two, 20 to 30
 # Before a count word, what keeps the count known when the word goes: "the two countries" → "the countries".
 _REFERRING = re.compile(r"\b(?:the|these|those|their|our|your|his|her|its|my|other)\s+$", re.IGNORECASE)
-_SCALE = re.compile(r"\b(million|billion|mn|bn)\b")
+_SCALED_FIGURE = re.compile(r"(?<![\d.,])(\d+(?:,\d{3})*(?:\.\d+)?)\s*(million|billion|mn|bn)\b")  # 7.7 billion, 3bn
+_EN_SCALES = {"million": Decimal(10**6), "mn": Decimal(10**6), "billion": Decimal(10**9), "bn": Decimal(10**9)}
+_ZH_AMOUNT = re.compile(r"(\d+(?:,\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)\s*(万亿|亿|万)")  # 77亿, 三千万
+_ZH_SCALES = {"万": Decimal(10**4), "亿": Decimal(10**8), "万亿": Decimal(10**12)}
 _HAN_WORD = re.compile(r"[\u4e00-\u9fff]{2,4}")
 _WORD = re.compile(r"\b[A-Za-z]{3,}\b")
 _CLOSING = re.compile(r"[)\]”’]|\"(?=[^\"]*$)")
@@ -346,14 +350,33 @@ def _said_as_often(value: int, source: str, english: str) -> bool:
 
 
 def scale_swapped(pair: Pair, rng: random.Random) -> str | None:
-    """Only where the source gives a large figure (万, 亿): "a billion shards" for 无数 is no figure of it."""
-    if not re.search("[万亿]", pair.source):
-        return None
-    match = _pick(rng, list(_SCALE.finditer(pair.target)))
+    """Only a scale word whose figure is one the source gives at that scale, within a factor of two (a rounding):
+    "7.7 billion" for 77亿, "1 million" for 百万. A conversion the translator added ("$1.5 billion" beside
+    100亿元), a figure of another source word ("a billion shards" for 无数) or a bare "a million" has nothing in
+    the source to be checked against: swapping its scale makes no error a bilingual check could see."""
+    source = pair.source.translate(_FULL_WIDTH_DIGITS)
+    match = _pick(rng, [match for match in _SCALED_FIGURE.finditer(pair.target)
+                        if any(Decimal("0.5") <= _scaled_value(match) / amount <= 2
+                               and (in_words or counterpart(match.group(1), source))
+                               for amount, in_words in _large_amounts(source))])
     if match is None:
         return None
     swap = {"million": "billion", "billion": "million", "mn": "bn", "bn": "mn"}
-    return _splice(pair.target, match.start(), match.end(), swap[match.group(0)])
+    return _splice(pair.target, match.start(2), match.end(2), swap[match.group(2)])
+
+
+def _scaled_value(match: re.Match) -> Decimal:
+    return Decimal(match.group(1).replace(",", "")) * _EN_SCALES[match.group(2)]
+
+
+def _large_amounts(source: str) -> list[tuple[Decimal, bool]]:
+    """(value, whether in Chinese numerals) of each amount the source scales by 万 or 亿: 77亿, 1.5万亿, 三千万, 百万."""
+    found = []
+    for figure, scale in _ZH_AMOUNT.findall(source):
+        value = Decimal(figure.replace(",", "")) if figure[0].isdigit() else numbers.chinese_numeral(figure)
+        if value:
+            found.append((Decimal(value) * _ZH_SCALES[scale], not figure[0].isdigit()))
+    return found
 
 
 def chinese_left(pair: Pair, rng: random.Random) -> str | None:
