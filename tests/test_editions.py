@@ -340,6 +340,15 @@ def test_hong_kong_papers_name_nvidia_their_own_way():
     assert not any("英伟达" in note for note in variant.traditional_variant(segments, "hk").notes.get("1", ()))
 
 
+def test_disney_is_the_companys_own_name_in_both_regions():
+    # a sourced correction: 迪斯尼, an older mainland transliteration, is 迪士尼 in Taipei and Hong Kong
+    assert convert_text("他们带孩子去迪斯尼乐园", "tw") == "他們帶孩子去迪士尼樂園"
+    assert convert_text("他们带孩子去迪斯尼乐园", "hk") == "他們帶孩子去迪士尼樂園"
+    segments = [Segment("1", 1, 1, Part.BODY, 1, "迪斯尼宣布裁员")]
+    assert variant.traditional_variant(segments, "hk").notes["1"] == ("regional name: 迪斯尼 → 迪士尼",)
+    assert convert_text("迪士尼乐园", "tw") == "迪士尼樂園"  # the company's form is left as it is
+
+
 def test_taiwan_prints_its_units_for_the_centimetre_and_the_kilogram():
     assert convert_text("每平方厘米有5千克", "tw") == "每平方公分有5公斤"
     assert convert_text("每平方厘米有5千克", "hk") == "每平方釐米有5千克"
