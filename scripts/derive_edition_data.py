@@ -317,13 +317,18 @@ def derive_vocabulary(converters, words, known: set[str], cedict: Path, cgroups:
     for region, found in corrections().items():
         for simplified, (rendering, source) in found.items():
             vocabulary[region][simplified] = (rendering, "general", source)
+    corrected = {key for found in corrections().values() for key in found}
+
     def computing(key: str, origin: str) -> str:
         """OpenCC's TWPhrases are mostly computing terms; its names (意大利, 奥巴马, 格拉斯) are not: "name"; nor
         are the titles Wikipedia's name groups hold (首席执行官): "", general vocabulary. A correction that is a
-        proper noun to jieba (美联储) or one of the groups' names (扎克伯格) is a name too. A CC-CEDICT word holding
+        proper noun to jieba (美联储), one of the groups' names (扎克伯格), or no word of jieba's dictionary that
+        its tagger reads as one name (马杜罗: nr) is a name too. A CC-CEDICT word holding
         one of OpenCC's computing terms (智能手机 holds 智能) is one too: as the longer phrase it takes the term's
         place, and the software test would lose the term."""
         if words.get(key, (0, ""))[1] in PROPER_TAGS or "·" in key:
+            return "name"
+        if key in corrected and key not in words and _tagged_as_one_name(key):
             return "name"
         if key in known:  # a title of the name groups made of common words (首席执行官) is vocabulary
             return "" if _compound(key, words) else "name"
@@ -336,6 +341,14 @@ def derive_vocabulary(converters, words, known: set[str], cedict: Path, cgroups:
     return {region: sorted((key, *row, converters[region].convert(key), computing(key, row[2]))
                            for key, row in found.items())
             for region, found in vocabulary.items()}
+
+
+def _tagged_as_one_name(key: str) -> bool:
+    """Whether jieba's tagger, guessing at a phrase its dictionary lacks, reads it as one proper noun (马杜罗: nr)."""
+    from l10n.words import tagged
+
+    found = tagged(key)
+    return len(found) == 1 and found[0][1] in PROPER_TAGS
 
 
 def _compound(rest: str, words, single: bool = False) -> bool:

@@ -349,6 +349,14 @@ def test_disney_is_the_companys_own_name_in_both_regions():
     assert convert_text("迪士尼乐园", "tw") == "迪士尼樂園"  # the company's form is left as it is
 
 
+def test_taiwan_writes_maduro_as_its_news_agency_does():
+    # a sourced correction (CNA: 馬杜洛); Hong Kong papers keep the mainland transliteration
+    assert convert_text("马杜罗周二发表讲话", "tw") == "馬杜洛週二發表講話"
+    assert convert_text("马杜罗周二发表讲话", "hk") == "馬杜羅週二發表講話"
+    segments = [Segment("1", 1, 1, Part.BODY, 1, "马杜罗表示")]
+    assert variant.traditional_variant(segments, "tw").notes["1"] == ("regional name: 马杜罗 → 馬杜洛",)
+
+
 def test_taiwan_prints_its_units_for_the_centimetre_and_the_kilogram():
     assert convert_text("每平方厘米有5千克", "tw") == "每平方公分有5公斤"
     assert convert_text("每平方厘米有5千克", "hk") == "每平方釐米有5千克"
