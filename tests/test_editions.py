@@ -357,6 +357,15 @@ def test_taiwan_writes_maduro_as_its_news_agency_does():
     assert variant.traditional_variant(segments, "tw").notes["1"] == ("regional name: 马杜罗 → 馬杜洛",)
 
 
+def test_hong_kong_writes_privacy_as_its_ordinance_does():
+    # a sourced correction (個人資料（私隱）條例); Taiwan keeps 隱私, inside OpenCC's phrase 个人隐私 too
+    assert convert_text("应用程序泄露了个人隐私", "hk") == "應用程序泄露了個人私隱"
+    assert convert_text("保护隐私是义务", "hk") == "保護私隱是義務"
+    assert convert_text("保护隐私是义务", "tw") == "保護隱私是義務"
+    segments = [Segment("1", 1, 1, Part.BODY, 1, "隐私很重要")]
+    assert variant.traditional_variant(segments, "hk").notes["1"] == ("regional vocabulary: 隐私 → 私隱",)
+
+
 def test_taiwan_prints_its_units_for_the_centimetre_and_the_kilogram():
     assert convert_text("每平方厘米有5千克", "tw") == "每平方公分有5公斤"
     assert convert_text("每平方厘米有5千克", "hk") == "每平方釐米有5千克"
