@@ -454,7 +454,28 @@ def derive_neighbours(words, known: list[str], checks: list[str]) -> list[tuple[
     starting = sorted({phrase for phrase in (*wikipedia, *checks)
                        if phrase.startswith("里") and len(phrase) > 1 and phrase[1] in name_after})
     return rows + [("name-before", "里", " ".join(name_before)), ("name-after", "里", " ".join(name_after)),
-                   ("name-start", "里", " ".join(starting))]
+                   ("name-start", "里", " ".join(starting)), *_yu_neighbours(words)]
+
+
+# What the preposition 于 takes at a clause's opening (于今年, 于当地, 于此前, 于其, 于北京): jieba's time words, place
+# words, directions, pronouns and its common place names. Its conjunctions (如果, 但是) open a clause as a stop does.
+YU_OBJECT_TAGS = {"t", "s", "f", "r"}
+
+
+def _yu_neighbours(words) -> list[tuple[str, str, str]]:
+    """For the surname 于 (l10n/editions/neighbours.py): the common words that begin with 于 (于是), jieba's
+    conjunctions of two to four characters that make no word with a 于 after them, and the words the preposition takes at a clause's opening (of two to
+    four characters, or a pronoun of one; place names jieba counts as common words)."""
+    def common(word: str) -> bool:
+        return word in words and words[word][1] not in PROPER_TAGS
+
+    beginning = sorted(word for word in words if 2 <= len(word) <= 4 and word.startswith("于") and common(word))
+    conjunctions = sorted(word for word, (_, tag) in words.items()  # not 以致, a word with the 于 after it: 以致于
+                          if tag == "c" and 2 <= len(word) <= 4 and word + "于" not in words)
+    objects = sorted(word for word, (count, tag) in words.items() if 2 <= len(word) <= 4 and (
+        tag in YU_OBJECT_TAGS or tag == "ns" and count >= COMMON_WORD) or tag == "r" and len(word) == 1)
+    return [("begins", "于", " ".join(beginning)), ("conjunctions", "于", " ".join(conjunctions)),
+            ("objects", "于", " ".join(objects))]
 
 
 def _uncovered(key: str, spans: list[tuple[int, int]]) -> list[str]:

@@ -223,6 +223,25 @@ def test_li_in_a_name_is_li_and_the_locative_stays(source, taiwan, hong_kong):
     assert (convert_text(source, "tw"), convert_text(source, "hk")) == (taiwan, hong_kong)
 
 
+@pytest.mark.parametrize("source, taiwan, hong_kong", [
+    ("于晓光说，比赛推迟了。", "于曉光說，比賽推遲了。", "于曉光説，比賽推遲了。"),  # a clause opens with the surname
+    ("赛后，于海洋接受了采访", "賽後，于海洋接受了採訪", "賽後，于海洋接受了採訪"),
+    ("如果于队长同意，我们就出发", "如果于隊長同意，我們就出發", "如果于隊長同意，我們就出發"),  # after a conjunction
+    ("于是他们走了。", "於是他們走了。", "於是他們走了。"),  # a word begins with the preposition
+    ("于2019年成立。", "於2019年成立。", "於2019年成立。"),  # a quantity
+    ("工厂，于三月投产", "工廠，於三月投產", "工廠，於三月投產"),
+    ("如果于明年实施", "如果於明年實施", "如果於明年實施"),  # a time word
+    ("，于当地时间周一", "，於當地時間週一", "，於當地時間週一"),  # a place word
+    ("会议结束后，于上海签约", "會議結束後，於上海簽約", "會議結束後，於上海簽約"),  # a common place name
+    ("于情于理都说不过去", "於情於理都說不過去", "於情於理都説不過去"),  # the parallel phrases of an idiom
+    ("以致于无人注意", "以致於無人注意", "以致於無人注意"),  # 以致于 is a word: no conjunction before the 于
+    ("他于周一抵达。", "他於週一抵達。", "他於週一抵達。"),  # after a subject: the preposition
+    ("对于大家来说", "對於大家來說", "對於大家來説"),
+])
+def test_yu_opening_a_clause_is_the_surname(source, taiwan, hong_kong):
+    assert (convert_text(source, "tw"), convert_text(source, "hk")) == (taiwan, hong_kong)
+
+
 def test_a_number_decides_the_measure_word_and_the_metre():
     assert convert_text("测试的12只水瓶", "hk") == "測試的12隻水瓶"  # 只 after a number is the measure word
     assert convert_text("第2只是开始", "tw") == "第2只是開始"  # but 只是 is a word: 'only'

@@ -8,10 +8,14 @@
   word ends with it (城里, 这里), nor where the name ends in 约 before a quantity: 公司里约有300人 is 'in the company
   about 300', the adverb 约 ('about') and the locative 里.
 - 只 right after a number is the measure word 隻 (12只水瓶), unless it begins a word (只是, 只有: 'only').
+- 于 opening a clause is the surname 于, not the preposition 於 'at' (如果于大宝的伤情, 于法昌指出): nothing, a stop,
+  an opening mark or a conjunction (如果, 但是) before it. At a clause's opening the preposition takes a time, a
+  place word, a direction or a pronoun (于2016年, 于今年, 于当地, 于其), or begins a word (于是), and it comes twice in
+  the parallel phrases of an idiom (于情于理); otherwise the 于 is a name's.
 - Taiwan (a region with the metre rule): 米 after a number is the metre, 公尺 (200米, 30平方米), unless it
   begins a word (米饭); the reviewer's note says so.
-What the checks read (jieba's common words around these characters, the characters around 里 in names) is
-derived ahead (`data/editions/neighbours.tsv`): a run loads no part-of-speech table for it.
+What the checks read (jieba's common words around these characters, the characters around 里 in names, its
+conjunctions and the words the preposition 于 takes) is derived ahead (`data/editions/neighbours.tsv`): a run loads no part-of-speech table for it.
 """
 from __future__ import annotations
 
@@ -27,6 +31,9 @@ _LOCATIVE = "裏裡"
 # ends a title or a quotation, a noun the locative may follow (《舌尖上的中国》里).
 _NO_NOUN = re.compile(r"[\s，。、；：！？,.;:!?“‘「『（《〈【〔(\[{]")
 _NUMBER_BEFORE = re.compile(r"[0-9０-９](?:平方|立方)?$")
+_HAN = re.compile(r"[\u4e00-\u9fff]")
+# A quantity or an ordinal a preposition takes (于2016年, 于三月, 于每年): no given name begins so.
+_QUANTITY = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿半几数每第]")
 # 约 'about' before a quantity, perhaps after a verb of amount: 约有300, 约为两成, 约3000.
 _ABOUT_A_QUANTITY = re.compile(r"[有为占达]?[0-9０-９一二两三四五六七八九十百千万亿半几数]")
 METRE_NOTE = note(VOCABULARY, "米 → 公尺 (after a number)")
@@ -82,6 +89,35 @@ def _in_name(source: str, index: int) -> bool:
     return before in _items("name-before", "里") and after in _items("name-after", "里")
 
 
+def _opens_a_clause(source: str, index: int) -> bool:
+    """Whether nothing, a stop, an opening mark or a conjunction (如果, 但是) stands before source[index]."""
+    if not index or _NO_NOUN.match(source[index - 1]):
+        return True
+    conjunctions = _items("conjunctions", "于")
+    return any(source[start:index] in conjunctions for start in range(max(0, index - 4), index - 1))
+
+
+def _is_the_surname(source: str, index: int) -> bool:
+    """Whether the 于 at source[index], which opens a clause, is the surname: the preposition would take a time, a
+    place word, a direction or a pronoun there (于今年, 于当地, 于其), or begin a word (于是), or come twice (于情于理)."""
+    after = source[index + 1:index + 2]
+    if not _HAN.match(after) or _QUANTITY.match(after) or _begins_a_word(source, index) \
+            or source[index + 2:index + 3] == "于":
+        return False
+    objects = _items("objects", "于")
+    return not any(source[index + 1:end] in objects for end in range(index + 2, min(len(source), index + 5) + 1))
+
+
+def _clause_opening_yu(source: str) -> bool:
+    """Whether a 于 of the text opens a clause (most 于 follow a verb or a subject: 位于, 他于昨天)."""
+    index = source.find("于")
+    while index >= 0:
+        if _opens_a_clause(source, index):
+            return True
+        index = source.find("于", index + 1)
+    return False
+
+
 def rewrite(source: str, offset: int, text: str, region: str | None) -> tuple[str, tuple[str, ...]]:
     """`text` is OpenCC's conversion of source[offset:offset + len(text)], character for character; the text with
     the neighbours' decisions, and the notes of those beyond characters."""
@@ -95,6 +131,8 @@ def rewrite(source: str, offset: int, text: str, region: str | None) -> tuple[st
         elif char == "只" and written == "只" and _NUMBER_BEFORE.search(source[:index]) \
                 and not _begins_a_word(source, index):
             chars[place] = "隻"
+        elif char == "于" and written == "於" and _opens_a_clause(source, index) and _is_the_surname(source, index):
+            chars[place] = "于"
         elif char == "米" and region in _METRE_REGIONS and written == "米" \
                 and _NUMBER_BEFORE.search(source[:index]) and not _begins_a_word(source, index):
             chars[place] = "公尺"
@@ -104,4 +142,4 @@ def rewrite(source: str, offset: int, text: str, region: str | None) -> tuple[st
 
 def concerns(source: str) -> bool:
     """Whether a text holds a character whose neighbours may decide it (most sentences do not)."""
-    return "里" in source or "只" in source or "米" in source
+    return "里" in source or "只" in source or "米" in source or "于" in source and _clause_opening_yu(source)
