@@ -16,7 +16,8 @@ Writes, per region (tw, hk, hant):
 - longer-names.txt: the names in jieba's dictionary that hold one of the rules' phrases (格拉斯哥 holds 格拉斯).
 - known-names.txt: every mainland name of those groups, with a regional form or not: where one of OpenCC's
   phrases runs into a known name (年谷 into 谷歌), the name stands.
-- neighbours.tsv: what l10n/editions/neighbours.py reads (words around 里, 只, 米; the characters around 里 in names).
+- neighbours.tsv: what l10n/editions/neighbours.py reads (words around 里, 只, 米; the characters around 里 in names;
+  jieba's conjunctions and the words the preposition 于 takes; places' one-character short names, from CC-CEDICT).
 - phrase-checks.txt: OpenCC's own phrases (STPhrases) that decide a character and are not a common word by
   themselves (年谷 in 2024年谷歌, 并为 in 并为客户): the converter checks them against the words around them.
 OpenCC's dictionaries are read from the installed opencc package with its own `opencc_dict` tool.
@@ -478,6 +479,31 @@ def _yu_neighbours(words) -> list[tuple[str, str, str]]:
             ("objects", "于", " ".join(objects))]
 
 
+# A CC-CEDICT sense that makes a character a short name: "short name for Shenyang 瀋陽|沈阳", "abbr. for Beijing".
+_SHORT_NAME_SENSE = re.compile(r"(?:^|/)(?:short name|abbr\. for)")
+
+
+def derive_short_names(words, cedict: Path, s2t) -> list[tuple[str, str, str]]:
+    """What l10n/editions/neighbours.py needs for a place's one-character short name (京沈 is Beijing and
+    Shenyang): the characters CC-CEDICT gives as a proper noun's short name that jieba takes for a place or an
+    abbreviation alone (京, 沪, 渝); and each character CC-CEDICT writes with a Traditional form of its own as such
+    a short name, other than OpenCC's, where jieba knows the character alone as no ordinary word (沈 瀋, Shenyang;
+    not 筑 Guiyang, 'to build', nor 并 Taiyuan, 'and')."""
+    from l10n.cedict import entry_fields
+
+    places, forms = set(), {}
+    for traditional, simplified, reading, senses in entry_fields(cedict):
+        if len(simplified) != 1 or not reading[:1].isupper() or not _SHORT_NAME_SENSE.search(senses):
+            continue
+        tag = words.get(simplified, (0, ""))[1]
+        if tag in ("ns", "j"):
+            places.add(simplified)
+        if traditional != s2t.convert(simplified) and (tag in PROPER_TAGS or simplified not in words):
+            forms[simplified] = traditional
+    return [("place-short-names", "*", " ".join(sorted(places))),
+            *(("short-name", simplified, traditional) for simplified, traditional in sorted(forms.items()))]
+
+
 def _uncovered(key: str, spans: list[tuple[int, int]]) -> list[str]:
     """The pieces of a phrase outside the spans."""
     pieces, cursor = [], 0
@@ -568,7 +594,8 @@ def main() -> None:
     checks = derive_phrase_checks(words)
     (OUT / "phrase-checks.txt").write_text("\n".join(checks) + "\n", encoding="utf-8")
     print(f"l10n/data/editions/phrase-checks.txt: {len(checks)} phrases")
-    _write(OUT / "neighbours.tsv", "what\tcharacter\titems", derive_neighbours(words, known, checks))
+    _write(OUT / "neighbours.tsv", "what\tcharacter\titems", derive_neighbours(words, known, checks)
+           + derive_short_names(words, args.cedict, converters["hant"]))
 
 
 if __name__ == "__main__":

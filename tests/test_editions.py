@@ -242,6 +242,17 @@ def test_yu_opening_a_clause_is_the_surname(source, taiwan, hong_kong):
     assert (convert_text(source, "tw"), convert_text(source, "hk")) == (taiwan, hong_kong)
 
 
+@pytest.mark.parametrize("source, traditional", [
+    ("新建的京沈高铁全线通车", "新建的京瀋高鐵全線通車"),  # Beijing and Shenyang: 沈 is Shenyang's short name
+    ("在京沈先生说", "在京沈先生說"),  # 沈先生 is a word: Mr Shen, the surname
+    ("沈女士在京工作", "沈女士在京工作"),
+    ("北京沈阳两地", "北京瀋陽兩地"),  # 京 is inside 北京; OpenCC's own 沈阳
+])
+def test_a_place_short_name_after_another_is_shenyangs(source, traditional):
+    assert convert_text(source, "tw") == traditional
+    assert convert_text(source, "hk").replace("説", "說") == traditional
+
+
 def test_a_number_decides_the_measure_word_and_the_metre():
     assert convert_text("测试的12只水瓶", "hk") == "測試的12隻水瓶"  # 只 after a number is the measure word
     assert convert_text("第2只是开始", "tw") == "第2只是開始"  # but 只是 is a word: 'only'

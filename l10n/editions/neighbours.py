@@ -12,6 +12,9 @@
   an opening mark or a conjunction (如果, 但是) before it. At a clause's opening the preposition takes a time, a
   place word, a direction or a pronoun (于2016年, 于今年, 于当地, 于其), or begins a word (于是), and it comes twice in
   the parallel phrases of an idiom (于情于理); otherwise the 于 is a name's.
+- A place's one-character short name that CC-CEDICT writes with a Traditional form of its own (沈 瀋, Shenyang) has
+  it right after another place's short name, both standing alone as words (京沈高铁: Beijing and Shenyang); the
+  surname keeps OpenCC's 沈 (在京沈先生说: 沈先生 is a word).
 - Taiwan (a region with the metre rule): 米 after a number is the metre, 公尺 (200米, 30平方米), unless it
   begins a word (米饭); the reviewer's note says so.
 What the checks read (jieba's common words around these characters, the characters around 里 in names, its
@@ -24,6 +27,7 @@ from functools import lru_cache
 
 from ..notes import VOCABULARY, note
 from . import layers
+from .boundaries import crosses_a_word
 
 _NAME_DOTS = "·・‧•"
 _LOCATIVE = "裏裡"
@@ -108,6 +112,24 @@ def _is_the_surname(source: str, index: int) -> bool:
     return not any(source[index + 1:end] in objects for end in range(index + 2, min(len(source), index + 5) + 1))
 
 
+@lru_cache(maxsize=1)
+def _short_name_forms() -> dict[str, str]:
+    """Place short names with a Traditional form of their own (沈 → 瀋), from the neighbours' table."""
+    return {char: form for (what, char), items in layers.neighbours().items() if what == "short-name"
+            for form in items}
+
+
+@lru_cache(maxsize=1)
+def _short_name_characters() -> re.Pattern[str]:
+    return re.compile("|".join(map(re.escape, _short_name_forms())) or "(?!)")
+
+
+def _after_a_place_short_name(source: str, index: int) -> bool:
+    """Whether source[index] follows a place's one-character short name, each a word of its own there (京沈)."""
+    return index > 0 and source[index - 1] in _items("place-short-names", "*") \
+        and not crosses_a_word(source, index - 1, index) and not crosses_a_word(source, index, index + 1)
+
+
 def _clause_opening_yu(source: str) -> bool:
     """Whether a 于 of the text opens a clause (most 于 follow a verb or a subject: 位于, 他于昨天)."""
     index = source.find("于")
@@ -133,6 +155,9 @@ def rewrite(source: str, offset: int, text: str, region: str | None) -> tuple[st
             chars[place] = "隻"
         elif char == "于" and written == "於" and _opens_a_clause(source, index) and _is_the_surname(source, index):
             chars[place] = "于"
+        elif char in _short_name_forms() and written != _short_name_forms()[char] \
+                and _after_a_place_short_name(source, index):
+            chars[place] = _short_name_forms()[char]
         elif char == "米" and region in _METRE_REGIONS and written == "米" \
                 and _NUMBER_BEFORE.search(source[:index]) and not _begins_a_word(source, index):
             chars[place] = "公尺"
@@ -142,4 +167,5 @@ def rewrite(source: str, offset: int, text: str, region: str | None) -> tuple[st
 
 def concerns(source: str) -> bool:
     """Whether a text holds a character whose neighbours may decide it (most sentences do not)."""
-    return "里" in source or "只" in source or "米" in source or "于" in source and _clause_opening_yu(source)
+    return "里" in source or "只" in source or "米" in source or "于" in source and _clause_opening_yu(source) \
+        or _short_name_characters().search(source) is not None
