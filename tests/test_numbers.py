@@ -472,3 +472,14 @@ def test_a_count_written_twice_shares_the_evidence_of_its_noun(english, found):
     """两名球员…另外两名: one "two" renders either 两名; "players" said bare shows that the other was dropped, though
     the second 两名 names no noun of its own."""
     assert findings("两名球员受伤后，教练又换下了另外两名。", english) == found
+
+
+@pytest.mark.parametrize("english, found", [
+    ("The town has won major honors over the years.", {"numbers"}),
+    ("The town has won three major honors over the years.", set()),
+    ("The town has won the three honors over the years.", set()),
+])
+def test_a_noun_the_segmenter_tags_as_a_verb_is_counted_when_the_dictionary_names_a_thing(english, found):
+    """jieba tags 殊荣 (rare honor) as a verb; CC-CEDICT writes no sense of it as "to …", so it is the counted noun
+    of 三大殊荣, and "major honors" said bare lost the three."""
+    assert findings("这座小城先后获得三大殊荣。", english) == found

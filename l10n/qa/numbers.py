@@ -77,13 +77,22 @@ def counted_nouns(quantity: numbers.Quantity, source: str, with_measure: bool = 
     nouns = [measure] if measure else []
     rest = [(word, tag) for word, tag in words[position:] if word not in _QUOTATION_MARKS]  # 四方“当事人”
     for index, (word, tag) in enumerate(rest):
-        if tag in ("n", "ng", "nz", "vn", "t"):
+        if tag in ("n", "ng", "nz", "vn", "t") or (tag == "v" and _a_thing_by_dictionary(word)):
             nouns.append(word)
         elif any(later == "的" for later, _ in rest[index + 1:index + 4]) and tag != "x":
             continue  # 驻孟加拉的, 志在必得的: words describing the noun
         elif not (tag.startswith(("n", "a", "b")) or word == "的"):
             break
     return tuple(nouns)
+
+
+def _a_thing_by_dictionary(word: str) -> bool:
+    """Whether CC-CEDICT gives a word only senses that name things: it writes a verb's senses as "to …", so a word
+    jieba tags as a verb (殊荣 "special glory; rare honor") is a noun when none of its senses is written so."""
+    from ..cedict import definitions, entries
+
+    senses = entries()[0].get(word)
+    return bool(senses) and not any(sense.strip().startswith("to ") for sense in definitions(senses))
 
 
 def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str) -> bool:
