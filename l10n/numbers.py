@@ -12,7 +12,8 @@ mention for each Chinese one. What is parsed:
   off); fractions (2/3, 三分之二); dates (11月20日, 11月, 20日, 8·12, 4-6月); times of day (15时20分, 10点半,
   15:30); durations (1分20秒 = 80 seconds); decades and generations (20世纪70年代, 九十年代, 90后);
   currencies before or after (美元, 人民币/元, 港元, 澳元, 英镑, 欧元, 日元). A range of two neighbouring
-  numerals (五六天, 一两次) is approximate. Not quantities: numbers glued to Latin letters (GPT-4, A16Z) or
+  numerals (五六天, 一两次) is approximate, and so is a vague count of a known order (几百年, 数千人, 十几两,
+  二十几个: several hundred, thousands, ten-odd, twenty-odd). Not quantities: numbers glued to Latin letters (GPT-4, A16Z) or
   inside a title (《哈利波特5》), weekdays (周四), a list's leading number, and numerals inside a dictionary
   word that is not a count (王二, 三轮车, 八股文).
 - English: digits with a scale word (1.7 billion, $86bn) or a unit (82mm, 11am), number words (twenty-five,
@@ -61,6 +62,7 @@ class Quantity:
     unit: str = ""  # a unit English may convert (kg, m, km, cm, lb, ft, in, mi) or a unit of time (year, month …)
     spelled: bool = False  # English: written in words (one, first), not in figures
     ordinal: bool = False  # English: first, 20th
+    magnitude: int = 0  # Chinese: the order of a vague count (100 for 几百年, 1000 for 数千人), 0 for any other
 
     @property
     def value(self) -> Decimal | None:
@@ -314,7 +316,9 @@ def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
 
 def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     numeral, start, end = match["numeral"], match.start(), match.end()
-    if start and text[start - 1] in "几数上成好":  # 几十, 数百, 上千: no value to check (近两个月 has one)
+    if start and text[start - 1] in "几数":
+        return _vague_count(text, start - 1, end, numeral, leading=True)
+    if start and text[start - 1] in "上成好":  # 上千, 成千上万: no value to check (近两个月 has one)
         return None
     if len(numeral) > 1 and numeral.endswith("两") and not match["cn_currency"]:
         numeral, end = numeral[:-1], end - 1  # 五十两: fifty taels (两 as a weight)
@@ -325,7 +329,7 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
                                                         counted=True)
     measure = None if match["cn_currency"] else _measure().match(following)
     if following.startswith("几"):
-        return None
+        return None if match["cn_currency"] else _vague_count(text, start, end + 1, numeral, leading=False)
     if not (match["cn_currency"] or measure):
         return _large_numeral(numeral, text, start, end)
     written = text[start:end] + (measure.group(0) if measure else "")
@@ -346,6 +350,25 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     amount = Decimal(value) + (Decimal("0.5") if half else 0)
     return Quantity(written, start, end, NUMBER, _in_units(amount, measure), currency, any_yuan=any_yuan,
                     counted=measure is not None and not currency, unit=_unit_of(measure))
+
+
+def _vague_count(text: str, start: int, end: int, numeral: str, leading: bool) -> Quantity | None:
+    """A count whose figure is vague but not its order: 几百年, 数千人 (several hundred, thousands: `leading`, a power
+    of ten after 几 or 数), 十几两, 二十几个 (ten-odd, twenty-odd: tens before 几). Approximate, so reported only on
+    evidence, but its order is a figure English keeps ("several thousand years", "centuries", "twenty-odd taels")."""
+    value = chinese_numeral(numeral)
+    if value is None or value < 10:
+        return None
+    if leading and not _power_of_ten(Decimal(value)):
+        return None
+    if not leading and not (value < 100 and value % 10 == 0):
+        return None
+    measure = _measure().match(text[end:end + 3])
+    if measure is None or not _is_a_count(text, start, end + measure.end()):
+        return None
+    low, high = (value, value * 10 - 1) if leading else (value, value + 9)
+    return Quantity(text[start:end] + measure.group(0), start, end, NUMBER, (Decimal(low), Decimal(high)),
+                    approximate=True, counted=True, unit=_unit_of(measure), magnitude=value if leading else 0)
 
 
 # Numerals of myriads that are adverbs or figures of speech: 千万 (by all means), 万万 (absolutely), 亿万 (untold).
@@ -862,6 +885,9 @@ def said_without_its_number(source: Quantity, en_text: str) -> bool:
     plural = _TIME_UNITS.get(source.unit)
     if plural is None or not source.counted:
         return False
+    if source.magnitude:  # 数千年 → "for several years": a count under ten of its unit says another order
+        return not _says_its_order(source.magnitude, en_text) and bool(
+            re.search(rf"\b(?:several|few|couple of)\s+{plural}\b", en_text, re.IGNORECASE))
     if source.value is not None and source.value >= 2 and re.search(rf"\ban?\s+{plural[:-1]}\b", en_text, re.IGNORECASE):
         return True
     if source.unit == "year":
@@ -871,6 +897,18 @@ def said_without_its_number(source: Quantity, en_text: str) -> bool:
         if not before or not _QUANTIFIERS.fullmatch(before[-1]):
             return True  # "hundreds of years" is a quantity, "for years" lost its figure
     return False
+
+
+# English words that say an order of magnitude without a figure: "hundreds of", "dozens", "centuries", "millennia".
+_ORDERS = {10: r"dozens?|decades?|tens|scores", 100: r"hundreds?|centur(?:y|ies)", 1000: r"thousands?|millenni(?:um|a)",
+           10**6: r"millions?", 10**9: r"billions?"}
+
+
+def _says_its_order(magnitude: int, en_text: str) -> bool:
+    """Whether the English names the order of a vague count or one next to it (数万 may be "thousands", 几十年 "many
+    decades"): a translator's choice of how vague to be, not a dropped figure."""
+    return any(re.search(rf"\b(?:{words})\b", en_text, re.IGNORECASE)
+               for order, words in _ORDERS.items() if magnitude / 10 <= order <= magnitude * 10)
 
 
 def could_be_slip(source: Quantity, target: Quantity) -> bool:
@@ -1002,6 +1040,9 @@ SMALL_COUNT = 100  # a count below it (两人, 三次, 二十两) may be said in
 
 def _conflicts(source: Quantity, spare: Quantity, counts_the_same: Callable[[Quantity, Quantity], bool] | None) -> bool:
     """Whether a spare English figure that could be a slip for a source quantity stands against it (see `unrendered`)."""
+    if source.approximate and source.counted:  # 几百年, 二十几两: only a figure of the same thing stands against it
+        return bool(source.unit and source.unit == spare.unit) or (counts_the_same is not None
+                                                                   and counts_the_same(source, spare))
     if not (source.counted and spare.spelled) or max(source.values) >= SMALL_COUNT:
         return True  # 百万 → "a billion": an amount is no count a translator says loosely
     return bool(source.unit and source.unit == spare.unit) or (counts_the_same is not None
@@ -1069,6 +1110,9 @@ def describe(quantity: Quantity) -> str:
         return f"the {century}{quantity.decade:02d}s"
     if quantity.year:
         return f"{quantity.value:f}"
+    if quantity.approximate and quantity.counted:
+        low, high = quantity.values
+        return f"{_describe_value(low)} to {_describe_value(high)}"
     shown = " or ".join(_describe_value(value) for value in quantity.values)
     suffix = "%" if quantity.kind == PERCENT else ""
     return f"{shown}{suffix}" + (f" {quantity.currency}" if quantity.currency else "")

@@ -483,3 +483,36 @@ def test_a_noun_the_segmenter_tags_as_a_verb_is_counted_when_the_dictionary_name
     """jieba tags 殊荣 (rare honor) as a verb; CC-CEDICT writes no sense of it as "to …", so it is the counted noun
     of 三大殊荣, and "major honors" said bare lost the three."""
     assert findings("这座小城先后获得三大殊荣。", english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
+    ("这座古城已有数千年历史。", "The old city has a history of several thousand years.", set()),
+    ("这座古城已有数千年历史。", "The old city has thousands of years of history.", set()),
+    ("这座古城已有数千年历史。", "The old city is millennia old.", set()),
+    ("这座古城已有数千年历史。", "The old city has a history of 3,000 years.", set()),
+    ("这座古城已有数千年历史。", "The old city has a history of several years.", {"numbers-approximate"}),
+    ("过去几十年里，这里变化很大。", "Over the past few decades, the place has changed a lot.", set()),
+    ("过去几十年里，这里变化很大。", "For many years, the place has changed a lot.", set()),
+    ("过去几十年里，这里变化很大。", "Over the past few years, the place has changed a lot.", {"numbers-approximate"}),
+    ("他在这里住了十几年。", "He has lived here for more than a decade.", set()),
+    ("他在这里住了十几年。", "He has lived here for over ten years.", set()),
+    ("他在这里住了十几年。", "He has lived here for a dozen years.", set()),
+    ("他在这里住了十几年。", "He has lived here for years.", {"numbers-approximate"}),
+    # a vague count rendered as vaguely: a translator's choice, as 五六天 → "days" is
+    ("村里来了几十个孩子。", "Dozens of children came to the village.", set()),
+    ("村里来了几十个孩子。", "Children came to the village.", set()),
+    ("他赢了二十几两银子。", "He won twenty-odd taels of silver.", set()),
+])
+def test_a_vague_count_keeps_its_order(source, english, found):
+    """几百年, 数千年, 十几年: the figure is vague, its order is not; "several years" for 数千年 says another one."""
+    assert findings(source, english) == found
+
+
+def test_a_vague_count_is_read_with_its_order():
+    [thousands] = quantities("数千年来")
+    assert (thousands.text, thousands.values, thousands.approximate, thousands.magnitude) == (
+        "数千年", (Decimal(1000), Decimal(9999)), True, 1000)
+    [twenty_odd] = quantities("赢了二十几两，")
+    assert (twenty_odd.text, twenty_odd.values, twenty_odd.magnitude) == ("二十几两", (Decimal(20), Decimal(29)), 0)
+    assert describe(twenty_odd) == "20 to 29"
+    assert quantities("成千上万的人") == []  # 成千 stays a figure of speech
