@@ -949,9 +949,9 @@ def _power_of_ten(ratio: Decimal) -> bool:
 # ("a -year-old", "father-of- has"; not speech broken off, "I- I", nor a signature after a quotation, ". -Cicero"),
 # an article, "than" or "at" before a stop ("the older of the.", "meet at."; not a question ending on "at": "What
 # are you looking at?"; not a.k.a., (a) or a)), "a" before a plural unit ("a years", "a times"), "every months",
-# "between and", "for of us", "across of", "one or athletes" (not "one or both"), "by or nine", a change with no
-# figure after "to" or "by" ("reduced from a dozen to.", "rose by."), empty brackets or a doubled comma ("Smith,,
-# said").
+# "between and", "between ten and women" (not "between 1990 and the present"), "for of us", "across of", "one or
+# athletes" (not "one or both"), "by or nine", a change with no figure after "to" or "by" ("reduced from a dozen
+# to.", "rose by."), empty brackets or a doubled comma ("Smith,, said").
 _TRACE = re.compile(
     r"(?<![\w$])(?:US|HK|NT|A|C|S)?[$£€¥](?!\s?\d)(?!(?:US|A)\s?\d)"
     r"|(?P<word>[A-Za-z]+|\d)[\s-]+(?:%|per\s?cent\b|percentage points?\b|million\b|billion\b|trillion\b|o['’]clock\b)"
@@ -965,6 +965,8 @@ _TRACE = re.compile(
     r"between|within|into|per)\s+of\b|\(\s*\)|,\s*,"
     rf"|\b(?:by|of|for|to|with|from|in|on|at|about|around|some|between|the|a|an)\s+or\s+"
     rf"(?:{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))}|\d)\b"
+    rf"|\bbetween\s+(?:{'|'.join(_UNITS[2:] + _TEENS + list(_TENS))}|\d[\d,.]*)\s+and\s+(?!(?:an?|the|"
+    rf"{'|'.join(_UNITS + _TEENS + list(_TENS) + list(_SCALE_WORDS))})\b)[a-z]"
     rf"|\b(?:{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))})\s+or\s+(?!(?:more|less|fewer|so|another|other|the|a|"
     rf"an|both|all|none|several|many|some|few|any|either|neither|"
     rf"{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))}|\d)\b)[a-z]",

@@ -516,3 +516,14 @@ def test_a_vague_count_is_read_with_its_order():
     assert (twenty_odd.text, twenty_odd.values, twenty_odd.magnitude) == ("二十几两", (Decimal(20), Decimal(29)), 0)
     assert describe(twenty_odd) == "20 to 29"
     assert quantities("成千上万的人") == []  # 成千 stays a figure of speech
+
+
+def test_a_range_between_a_number_and_no_number_is_the_trace_of_a_dropped_end():
+    """"between ten and women": the range lost its other end; "between 1990 and the present", "between two and a
+    half" and "between one and another" are how English writes."""
+    source = "约有一二十个妇人走进堂屋。"
+    assert findings(source, "Between ten and twenty women entered the hall.") == set()
+    assert findings(source, "Between ten and women entered the hall.") == {"numbers"}
+    assert findings("从2020年到现在，他写了两本书。", "Between 2020 and the present he wrote two books.") == set()
+    assert findings("他们花了两个半小时。", "They spent between two and a half hours on it.") == set()
+    assert findings("两人之间互相帮助。", "The two help between one and another.") == set()
