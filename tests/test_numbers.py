@@ -5,7 +5,7 @@ from decimal import Decimal
 import pytest
 
 from l10n.model import Part, Segment
-from l10n.numbers import chinese_numeral, describe, english_quantities, quantities
+from l10n.numbers import chinese_numeral, describe, dropped_figure_trace, english_quantities, quantities
 from l10n.qa import build_context, check_texts
 
 NUMBER_CHECKS = {"numbers", "numbers-approximate", "currency"}
@@ -527,3 +527,14 @@ def test_a_range_between_a_number_and_no_number_is_the_trace_of_a_dropped_end():
     assert findings("从2020年到现在，他写了两本书。", "Between 2020 and the present he wrote two books.") == set()
     assert findings("他们花了两个半小时。", "They spent between two and a half hours on it.") == set()
     assert findings("两人之间互相帮助。", "The two help between one and another.") == set()
+
+
+def test_a_score_or_a_thousands_group_left_without_its_figure_is_a_trace():
+    """"31- in" and "of, 000" show where a figure went: "sevens" (七人制) is read as a 7, so only the trace shows the
+    score's lost one. "pages 12- 15" shows none."""
+    source = "斐济七人制橄榄球队在决赛中以31比7获胜。"
+    assert findings(source, "Fiji's sevens side won 31-7 in the final.") == set()
+    assert findings(source, "Fiji's sevens side won 31- in the final.") == {"numbers"}
+    assert dropped_figure_trace("an area of, 000 square meters") == ", 000"
+    assert dropped_figure_trace("an area of 400, 000 square meters") == ""
+    assert findings("见第12至15页。", "See pages 12- 15.") == set()
