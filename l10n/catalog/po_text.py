@@ -18,6 +18,7 @@ import ctypes.util
 import functools
 import itertools
 import re
+from collections.abc import Iterable
 
 from ..columns import character_columns
 from ..escapes import one_line
@@ -43,21 +44,26 @@ def _libunistring():
     return function
 
 
-_POSSIBLE = re.compile(bytes([_UC_BREAK_POSSIBLE]))
-
-
-def _break_positions(text: str) -> list[int]:
-    """Character positions where a line may break (before the character there), in order."""
+def _break_marks(text: str) -> bytes:
+    """For each character, _UC_BREAK_POSSIBLE where a line may break before it."""
     possible_linebreaks = _libunistring()
     if possible_linebreaks is not None:
         result = ctypes.create_string_buffer(len(text))
         possible_linebreaks(text.encode("utf-32-le"), len(text), b"UTF-8", result)
-        return [match.start() for match in _POSSIBLE.finditer(result.raw)]
+        return result.raw
     from unicode_segmentation_rs import line_breaks
 
     offsets = itertools.accumulate((len(character.encode("utf-8")) for character in text), initial=0)
     character_at = {offset: index for index, offset in enumerate(offsets)}
-    return [character_at[offset] for offset, _ in line_breaks(text) if character_at[offset] < len(text)]
+    return _marks(len(text), (character_at[offset] for offset, _ in line_breaks(text)))
+
+
+def _marks(length: int, positions: Iterable[int]) -> bytes:
+    marks = bytearray(length)
+    for position in positions:
+        if position < length:
+            marks[position] = _UC_BREAK_POSSIBLE
+    return bytes(marks)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -80,30 +86,41 @@ def _measured(text: str) -> tuple[str | list[str], list[int]]:
     return units, list(itertools.accumulate(map(_columns_written, text), initial=0))
 
 
-def _bounds(text: str, units: str | list[str]) -> list[int]:
-    """The ends of the pieces between break opportunities, never inside an escape; the last is the text's end."""
-    positions = _break_positions("".join(units))
-    if units is not text:  # positions in the escaped text: keep those at the start of a character's unit
-        starts = dict(zip(itertools.accumulate(map(len, units), initial=0), range(len(units))))
-        positions = [starts[position] for position in positions if position in starts]
-    return [position for position in positions if position > 0] + [len(text)]
+def _breaks(text: str, units: str | list[str]) -> bytes:
+    """_break_marks by character of the text as written, never inside an escape."""
+    if units is text:
+        return _break_marks(text)
+    marks = _break_marks("".join(units))
+    starts = itertools.accumulate(map(len, units), initial=0)
+    return _marks(len(text), (index for index, start in enumerate(starts)
+                              if start < len(marks) and marks[start] == _UC_BREAK_POSSIBLE))
 
 
-def _pack(units: str | list[str], columns: list[int], bounds: list[int], width: int, start_column: int) -> list[str]:
+def _breakable(breaks: bytes) -> bool:
+    """Whether a line may break anywhere but before the first character."""
+    return breaks.find(_UC_BREAK_POSSIBLE, 1) >= 0
+
+
+def _pack(units: str | list[str], columns: list[int], breaks: bytes, width: int, start_column: int) -> list[str]:
     """libunistring's ulc_width_linebreaks: the pieces between break opportunities packed greedily, breaking at
     the last opportunity before the width; a piece wider than a line gets one to itself. One piece when the text
     fits or has no break opportunity."""
-    reached = [columns[bound] for bound in bounds]
-    breaks: list[int] = []
-    first, base = 0, -start_column
-    while True:
-        beyond = max(bisect.bisect_right(reached, base + width, first), first + 1)
-        if beyond >= len(bounds):
-            break
-        breaks.append(bounds[beyond - 1])
-        first, base = beyond, reached[beyond - 1]
-    edges = [0, *breaks, bounds[-1]]
-    return ["".join(units[start:end]) for start, end in zip(edges, edges[1:])]
+    end = len(columns) - 1
+    edges = [0]
+    limit = width - start_column  # the columns the line that starts at edges[-1] may reach
+    while columns[end] > limit:
+        start = edges[-1]
+        cut = breaks.rfind(_UC_BREAK_POSSIBLE, start + 1, bisect.bisect_right(columns, limit))
+        if cut < 0:  # the first piece is wider than a line: it gets one to itself
+            cut = breaks.find(_UC_BREAK_POSSIBLE, start + 1)
+            if cut < 0:
+                break
+        edges.append(cut)
+        limit = columns[cut] + width
+    edges.append(end)
+    if isinstance(units, str):
+        return [units[start:stop] for start, stop in zip(edges, edges[1:])]
+    return ["".join(units[start:stop]) for start, stop in zip(edges, edges[1:])]
 
 
 def _wrap_portion(text: str, width: int, start_column: int) -> list[str]:
@@ -112,7 +129,7 @@ def _wrap_portion(text: str, width: int, start_column: int) -> list[str]:
     units, columns = _measured(text)
     if start_column + columns[-1] <= width:
         return ["".join(units)]
-    return _pack(units, columns, _bounds(text, units), width, start_column)
+    return _pack(units, columns, _breaks(text, units), width, start_column)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -129,19 +146,21 @@ def string_lines(keyword: str, value: str, prefix: str = "") -> tuple[str, ...]:
         if start + 2 * len(portion) <= width:
             return (f'{prefix}{keyword} "{_escaped(portion)}"',)
         units, columns = _measured(portion)
-        bounds = [len(portion)] if start + columns[-1] <= width else _bounds(portion, units)
-        if len(bounds) == 1:
+        breaks = None if start + columns[-1] <= width else _breaks(portion, units)
+        if breaks is None or not _breakable(breaks):
             return (f'{prefix}{keyword} "{"".join(units)}"',)
-        return (f'{prefix}{keyword} ""', *(f'{prefix}"{line}"' for line in _pack(units, columns, bounds, width, 0)))
+        return (f'{prefix}{keyword} ""', *(f'{prefix}"{line}"' for line in _pack(units, columns, breaks, width, 0)))
     lines = [f'{prefix}{keyword} ""']
     for portion in portions:
         lines += [f'{prefix}"{line}"' for line in _wrap_portion(portion, width, 0)]
     return tuple(lines)
 
 
-def _references(occurrences: list[tuple[str, str]]) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _references(occurrences: tuple[tuple[str, str], ...]) -> tuple[str, ...]:
     """gettext's `#:` lines: filled to the page width counting bytes, as write-po.c does; a file name with a
-    space or a tab enclosed in U+2068 … U+2069 (not counted) so that it reads back as one name."""
+    space or a tab enclosed in U+2068 … U+2069 (not counted) so that it reads back as one name. Cached: a
+    document's template and each of its catalogs give a sentence the same references."""
     lines, line, column = [], "#:", 2
     for path, number in occurrences:
         name = one_line(path)
@@ -152,7 +171,7 @@ def _references(occurrences: list[tuple[str, str]]) -> list[str]:
             line, column = "#:", 2
         line += f" \u2068{name}\u2069{suffix}" if " " in name or "\t" in name else f" {name}{suffix}"
         column += width
-    return [*lines, line] if line != "#:" else lines
+    return (*lines, line) if line != "#:" else tuple(lines)
 
 
 def _comment_lines(marker: str, lines: list[str]) -> list[str]:
@@ -164,7 +183,7 @@ def entry_lines(entry: Entry) -> list[str]:
     prefix = "#~ " if entry.obsolete else ""
     lines = _comment_lines("#", entry.translator_comments) + _comment_lines("#.", entry.notes)
     if entry.occurrences and not entry.obsolete:
-        lines += _references(entry.occurrences)
+        lines += _references(tuple(entry.occurrences))
     if entry.flags:
         lines.append("#, " + ", ".join(entry.flags))
     previous = "#~| " if entry.obsolete else "#| "
