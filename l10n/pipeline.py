@@ -13,10 +13,11 @@ This module says what each step does; batch/schedule.py when and where it runs, 
 """
 from __future__ import annotations
 
+import gc
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
-from functools import cached_property
+from functools import cache, cached_property
 from pathlib import Path
 
 from . import __version__
@@ -162,6 +163,14 @@ class _Work:
                 for edition in self.options.editions}
 
 
+@cache
+def _keep_what_lasts() -> None:
+    """Once a process has prepared its first chunk, what it loaded for it lives as long as the process: modules, the
+    editions' converters and word lists, jieba's dictionary. Frozen (gc.freeze), they are no longer walked by every
+    full pass of the cyclic garbage collector, which a run of many documents makes again and again."""
+    gc.freeze()
+
+
 def _prepare(work: _Work, chunk: Chunk) -> Chunk:
     """Worker, step 1: read and segment each document, read the catalogs it already has."""
     options = work.options
@@ -180,6 +189,7 @@ def _prepare(work: _Work, chunk: Chunk) -> Chunk:
     if work.translator is not None:
         chunk.draft_keys = draft_keys([job.segments for job in chunk.ready()], work.translator, options.name_style)
     timed(chunk.seconds, "read and segment", start)
+    _keep_what_lasts()
     return chunk
 
 
