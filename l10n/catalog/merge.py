@@ -24,6 +24,7 @@ import collections
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .. import notes
 from .entries import FUZZY, Catalog, Entry, is_legacy_context, key
@@ -39,8 +40,7 @@ _LEGACY_EARLIER_DRAFT = "earlier draft: "
 _OTHER_TRANSLATION = "other translation of this repeated sentence: "
 
 
-@dataclass(frozen=True)
-class Fresh:
+class Fresh(NamedTuple):  # a tuple: a run makes one for every entry of every catalog
     """One entry as the current run would write it, before any previous work is merged in."""
 
     msgid: str
