@@ -67,7 +67,8 @@ def check(id: str, severity: Severity, explanation: str, target_families: tuple[
     function turns them into Issues carrying the check's id and severity, so the two cannot disagree."""
     def register(function: Callable[..., list[Issue]]) -> CheckFunction:
         def run(segment: Segment, text: str, context: Context) -> list[Issue]:
-            return [CHECKS[id].issue(segment, message) for message in function(segment, text, context)]
+            messages = function(segment, text, context)  # most often none: then no list is built from them
+            return [CHECKS[id].issue(segment, message) for message in messages] if messages else []
 
         run.__doc__, run.__name__ = function.__doc__, function.__name__
         CHECKS[id] = Check(id, severity, explanation, run, frozenset(target_families) if target_families else None)
