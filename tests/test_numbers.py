@@ -382,6 +382,13 @@ def test_kilo_before_a_unit_is_no_thousand():
     assert findings("装机容量达108亿千瓦。", "Installed capacity reached 10.8 billion kilowatts.") == set()
 
 
+def test_hundred_before_a_unit_is_still_a_hundred():
+    """百 is no metric prefix: 5百米 is 500 metres and 2百克 200 grams, as 5百 alone is 500."""
+    assert [(q.value, q.unit) for q in quantities("他跑了5百米。")] == [(500, "m")]
+    assert [q.value for q in quantities("加入2百克面粉。")] == [200]
+    assert findings("他跑了5百米。", "He ran 500 metres.") == set()
+
+
 def test_one_alone_in_the_source_is_no_numeral_a_trace_needs():
     """一 is in a great many words that count nothing (一直, 一起): "laugh at." after one is no dropped figure; after
     a count it is."""
