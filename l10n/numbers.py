@@ -1066,11 +1066,15 @@ def _said_once(index: int, sources: list[Quantity], targets: list[Quantity], par
 
 
 def _matching(lefts, candidates) -> dict[int, int]:
-    """A largest one-to-one pairing (each right to one left), lefts tried in the order given: right → left."""
+    """A largest one-to-one pairing (each right to one left), lefts tried in the order given: right → left. Each
+    left's candidates are asked for once: an augmenting path revisits the lefts it displaces."""
     partner: dict[int, int] = {}
+    asked: dict[int, list[int]] = {}
 
     def assign(left: int, seen: set[int]) -> bool:
-        for right in candidates(left):
+        if left not in asked:
+            asked[left] = candidates(left)
+        for right in asked[left]:
             if right in seen:
                 continue
             seen.add(right)

@@ -545,3 +545,20 @@ def test_a_score_or_a_thousands_group_left_without_its_figure_is_a_trace():
     assert dropped_figure_trace("an area of, 000 square meters") == ", 000"
     assert dropped_figure_trace("an area of 400, 000 square meters") == ""
     assert findings("见第12至15页。", "See pages 12- 15.") == set()
+
+
+def test_the_one_to_one_pairing_asks_for_each_quantitys_candidates_once():
+    """Each augmenting step re-asked every displaced quantity for its candidates (every English mention tried with
+    rendered_by): a sentence of 400 alike dates took 9 s of CPU. The pairing itself is unchanged."""
+    from collections import Counter
+
+    from l10n.numbers import _matching
+
+    asked: Counter[int] = Counter()
+
+    def candidates(left: int) -> list[int]:
+        asked[left] += 1
+        return [0, 1, 2, 3]
+
+    assert _matching(range(4), candidates) == {0: 3, 1: 2, 2: 1, 3: 0}
+    assert set(asked.values()) == {1}
