@@ -127,7 +127,7 @@ _ZH_PATTERNS = re.compile(
     rf"|(?P<generation>{_LATIN_BEFORE}(?P<generation_digits>\d0|[一二三四五六七八九零][零〇])\s*后)"
     rf"|(?P<month_range>{_LATIN_BEFORE}(?P<range_from>\d{{1,2}})\s*[-－—–~～至到]\s*(?P<range_to>\d{{1,2}})\s*月(?!\s*\d))"
     rf"|(?P<dotted>{_LATIN_BEFORE}(?P<dot_month>\d{{1,2}})\s*[·•・]\s*(?P<dot_day>\d{{1,2}})(?![\d.]))"
-    rf"|(?P<hour>(?P<daypart>凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜里|夜间|早|晚|夜)?\s*{_LATIN_BEFORE}"
+    rf"|(?P<hour>(?:(?P<daypart>凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜里|夜间|早|晚|夜)\s*)?{_LATIN_BEFORE}"
     rf"(?P<hour_digits>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*"
     rf"(?:时(?!间|代|期|候|刻|节|尚|事|局|势|装|空)|点(?(daypart)|(?=\s*(?:\d{{1,2}}\s*分|半|许|左右|整|钟|前后))))"
     rf"(?:\s*(?P<hour_minute>\d{{1,2}})\s*分|(?P<half>半))?)"

@@ -1,5 +1,6 @@
 """The numbers check: quantities of real news sentences (the dev pages and the bundled sample) against
 English renderings a writer would use, and against the mistakes MT and reviewers make."""
+from dataclasses import replace
 from decimal import Decimal
 
 import pytest
@@ -562,3 +563,12 @@ def test_the_one_to_one_pairing_asks_for_each_quantitys_candidates_once():
 
     assert _matching(range(4), candidates) == {0: 3, 1: 2, 2: 1, 3: 0}
     assert set(asked.values()) == {1}
+
+
+def test_a_time_of_day_starts_at_its_figure_not_at_the_spaces_before_it():
+    """The hour's pattern took the spaces before a figure (\\s* outside its optional time of day), so a quantity's
+    start pointed at them, and a run of n spaces cost n² steps: 20,000 spaces in a catalog entry took 10 s."""
+    assert [(q.start, q.end, q.hour, q.minute) for q in quantities("会议将在   三点半开始")] == [(7, 10, 3, 30)]
+    assert [(q.start, q.end, q.hour) for q in quantities("晚上 8点开会")] == [(0, 5, 8)]
+    assert quantities(" " * 1000 + "三点半") == [replace(quantity, start=quantity.start + 1000, end=quantity.end + 1000)
+                                               for quantity in quantities("三点半")]
