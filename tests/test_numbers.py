@@ -572,3 +572,16 @@ def test_a_time_of_day_starts_at_its_figure_not_at_the_spaces_before_it():
     assert [(q.start, q.end, q.hour) for q in quantities("晚上 8点开会")] == [(0, 5, 8)]
     assert quantities(" " * 1000 + "三点半") == [replace(quantity, start=quantity.start + 1000, end=quantity.end + 1000)
                                                for quantity in quantities("三点半")]
+
+
+@pytest.mark.parametrize("english, found", [
+    ("He has made visits to Beijing.", {"numbers"}),
+    ("He has made two visits to Beijing.", set()),
+    ("He has visited Beijing twice.", set()),
+    ("He has visited Beijing.", set()),
+    ("His visits to Beijing were brief.", set()),
+])
+def test_a_count_of_occurrences_counts_the_action_beside_it(english, found):
+    """次 counts occurrences: of 访问, the verb beside it, so "visits" said bare lost the two; "his visits" keeps it
+    and "visited" with no count leaves it unsaid, as translators do."""
+    assert findings("他曾两次访问北京。", english) == found

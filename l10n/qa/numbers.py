@@ -86,13 +86,17 @@ def counted_nouns(quantity: numbers.Quantity, source: str, with_measure: bool = 
     return tuple(nouns)
 
 
+# How CC-CEDICT writes a verb's sense: "to appear", "(of an athlete) to enter the arena".
+_VERB_SENSE = re.compile(r"\s*(?:\([^)]*\)\s*)?to\s")
+
+
 def _a_thing_by_dictionary(word: str) -> bool:
     """Whether CC-CEDICT gives a word only senses that name things: it writes a verb's senses as "to …", so a word
     jieba tags as a verb (殊荣 "special glory; rare honor") is a noun when none of its senses is written so."""
     from ..cedict import definitions, entries
 
     senses = entries()[0].get(word)
-    return bool(senses) and not any(sense.strip().startswith("to ") for sense in definitions(senses))
+    return bool(senses) and not any(_VERB_SENSE.match(sense) for sense in definitions(senses))
 
 
 def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str) -> bool:
@@ -101,7 +105,7 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str) -> 
     eagles" or "both" would still say it. The noun is matched through CC-CEDICT's senses."""
     if not quantity.counted or quantity.approximate:
         return False
-    senses = _senses(counted_nouns(quantity, source) + _measure_word(quantity))
+    senses = _senses(counted_nouns(quantity, source) + _measure_word(quantity) + _counted_action(quantity, source))
     if not senses:
         return False
     tokens = _TOKEN.findall(text)
@@ -118,6 +122,29 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str) -> 
                 and not any(not said.ordinal for said in numbers.english_quantities(" ".join(reversed(before)))):
             return True
     return False
+
+
+_ASPECT_PARTICLES = frozenset("了过着")
+# A CC-CEDICT sense that makes a measure word count occurrences of an action (次, 遍, 趟, 番), not things.
+_COUNTS_ACTIONS = re.compile(r"classifier for [^:]*\b(?:times?|actions?|occurrences?|iterations?|enumerated events)\b")
+
+
+def _counted_action(quantity: numbers.Quantity, source: str) -> tuple[str, ...]:
+    """The action a count of occurrences counts: the word right before it (a particle 了, 过, 着 skipped) or right
+    after its measure word, when CC-CEDICT gives it a verb's sense ("to …"; jieba tags some, 出场, as nouns):
+    两次访问 → 访问, so "made visits" said bare lost the two."""
+    from ..cedict import definitions, entries
+    from ..words import tagged
+
+    measure = quantity.text.lstrip(_NUMERAL_PREFIX)
+    if not measure or not any(_COUNTS_ACTIONS.match(sense.strip())
+                              for sense in definitions(entries()[0].get(measure, []))):
+        return ()
+    before = [word for word, _ in tagged(source[max(0, quantity.start - 8):quantity.start]) if word not in _ASPECT_PARTICLES]
+    after = [word for word, _ in tagged(source[quantity.start + len(quantity.text):][:6])]
+    senses = entries()[0]
+    return tuple(word for word in before[-1:] + after[:1]
+                 if any(_VERB_SENSE.match(sense) for sense in definitions(senses.get(word, []))))
 
 
 def _measure_word(quantity: numbers.Quantity) -> tuple[str, ...]:
