@@ -8,12 +8,16 @@
 - xml_text: for XML and HTML trees. XML 1.0 cannot hold most C0 control characters at all, not even as
   character references; each becomes its visible Control Pictures symbol (U+000B → ␋), so a reviewer sees
   where a pasted Word line break was.
+- json_text: a value as JSON, its non-ASCII text as it is (json.dumps(value, ensure_ascii=False), through one
+  encoder: json.dumps makes an encoder on every call given an argument, and a run writes a JSON value per block
+  and per catalog entry).
 - spreadsheet_cell: for files a spreadsheet opens (TSV, CSV). A cell starting with = + - @ (or a tab or a
   carriage return) is run as a formula by Excel, LibreOffice and Google Sheets; a leading ' keeps it text
   (OWASP's advice on CSV injection).
 """
 from __future__ import annotations
 
+import json
 import re
 
 _LINE_BREAKING = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")  # every control but the tab
@@ -50,6 +54,9 @@ def xml_text(text: str) -> str:
 def not_xml(text: str) -> list[str]:
     """The characters xml_text would replace, each once, in order of appearance."""
     return list(dict.fromkeys(_NOT_XML.findall(text)))
+
+
+json_text = json.JSONEncoder(ensure_ascii=False).encode
 
 
 def spreadsheet_cell(cell: str) -> str:

@@ -18,13 +18,12 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from ..escapes import json_text
 from ..notes import LEGACY_FINGERPRINT
 from .entries import Catalog, Entry
 
 FILE_NAME = "machine.json"
 _VERSION = 1
-# json.dumps(value, ensure_ascii=False) without making an encoder for each of a record's thousands of values
-_ENCODE = json.JSONEncoder(ensure_ascii=False).encode
 
 
 @dataclass(frozen=True)
@@ -76,7 +75,7 @@ def render(record: Record) -> str:
     """One catalog per line group, one entry per line: small diffs, stable bytes."""
     catalogs = []
     for locale in sorted(record):
-        lines = [f"  {_ENCODE(entry_key)}: {_ENCODE([draft.text, list(draft.notes)])}"
+        lines = [f"  {json_text(entry_key)}: {json_text([draft.text, list(draft.notes)])}"
                  for entry_key, draft in record[locale].items()]
         body = "{\n" + ",\n".join(lines) + "\n }" if lines else "{}"
         catalogs.append(f" {json.dumps(locale)}: {body}")

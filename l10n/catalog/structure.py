@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 
 from ..errors import InputError, UsageError
+from ..escapes import json_text
 from ..model import Document, Paragraph, Part, Segment, Span
 
 FILE_NAME = "document.json"
@@ -43,8 +44,8 @@ def render(document: Document, segments: list[Segment]) -> str:
     }
     # A field, and a block, per line: diffs stay readable, and json's C encoder does the work (indent= would
     # hand it to the pure-Python one, a tenth of a no-MT run).
-    fields = [f"{json.dumps(key)}: {json.dumps(value, ensure_ascii=False)}" for key, value in header.items()]
-    listed = ",\n  ".join(json.dumps(block, ensure_ascii=False) for block in blocks)
+    fields = [f"{json.dumps(key)}: {json_text(value)}" for key, value in header.items()]
+    listed = ",\n  ".join(map(json_text, blocks))
     fields.append(f'"blocks": [\n  {listed}\n ]' if blocks else '"blocks": []')
     return "{" + ",\n ".join(fields) + "}\n"
 
