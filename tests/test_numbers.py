@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from l10n.model import Part, Segment
+from l10n.model import GlossaryEntry, Kind, Part, Segment, TermHit
 from l10n.numbers import chinese_numeral, describe, dropped_figure_trace, english_quantities, quantities
 from l10n.qa import build_context, check_texts
 
@@ -585,3 +585,20 @@ def test_a_count_of_occurrences_counts_the_action_beside_it(english, found):
     """次 counts occurrences: of 访问, the verb beside it, so "visits" said bare lost the two; "his visits" keeps it
     and "visited" with no count leaves it unsaid, as translators do."""
     assert findings("他曾两次访问北京。", english) == found
+
+
+@pytest.mark.parametrize("english, glossed, found", [
+    ("Civil servants were suspended.", True, {"numbers"}),
+    ("Two civil servants were suspended.", True, set()),
+    ("The civil servants were suspended.", True, set()),
+    ("Civil servants were suspended.", False, set()),
+])
+def test_a_counted_noun_in_the_glossary_is_looked_for_as_the_glossary_renders_it(english, glossed, found):
+    """CC-CEDICT has 公务人员 as "functionary"; a desk's glossary that renders it "civil servants" makes "civil
+    servants" said bare the count's noun said bare. Without the glossary the count may have been left unsaid."""
+    source = "两名公务人员被停职。"
+    start = source.index("公务人员")
+    terms = (TermHit(start, start + 4, GlossaryEntry("公务人员", "civil servants", Kind.TERM, 1)),) if glossed else ()
+    segments = [Segment("s", 1, 1, Part.BODY, 1, source, terms=terms)]
+    issues = check_texts(segments, {"s": english}, build_context(segments, {"s": english}, "en"))
+    assert {issue.code for issue in issues if issue.code in NUMBER_CHECKS} == found

@@ -17,17 +17,19 @@ numbers = Deferred("l10n.numbers")
 
 
 @lru_cache(maxsize=1024)
-def _unrendered(source: str, text: str, term_spans: tuple[tuple[int, int], ...]):
+def _unrendered(source: str, text: str, terms: tuple[tuple[int, int, str], ...]):
     """(source quantities the English lacks, (quantity, other currency) pairs, whether a source quantity has no
-    English mention rendering it at all). Numbers inside glossary terms (Azure Maia 100, Ignite 2023) belong to
-    names, which the glossary check covers."""
+    English mention rendering it at all). `terms`: (start, end, English rendering) of the source's glossary terms.
+    Numbers inside them (Azure Maia 100, Ignite 2023) belong to names, which the glossary check covers; a counted
+    noun among them is looked for in the English as the glossary renders it."""
     targets = numbers.english_quantities(text)
     checked = [quantity for quantity in numbers.quantities(source)
-               if not any(start < quantity.end and quantity.start < end for start, end in term_spans)]
+               if not any(start < quantity.end and quantity.start < end for start, end, _ in terms)]
+    glossary = tuple((source[start:end], english) for start, end, english in terms)
     absent = numbers.unrendered(checked, targets, text, source,
-                                lambda quantity: any(count_noun_said_bare(same, source, text) for same in checked
-                                                     if same.text == quantity.text),
-                                lambda quantity, spare: counts_the_same(quantity, source, spare, text))
+                                lambda quantity: any(count_noun_said_bare(same, source, text, glossary)
+                                                     for same in checked if same.text == quantity.text),
+                                lambda quantity, spare: counts_the_same(quantity, source, spare, text, glossary))
     conflicts = [(quantity, other) for quantity in checked if quantity not in absent
                  if (other := numbers.currency_conflict(quantity, targets))]
     unsaid = any(not any(numbers.rendered_by(quantity, target) for target in targets) for quantity in checked)
@@ -99,13 +101,16 @@ def _a_thing_by_dictionary(word: str) -> bool:
     return bool(senses) and not any(_VERB_SENSE.match(sense) for sense in definitions(senses))
 
 
-def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str) -> bool:
+def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str,
+                         glossary: tuple[tuple[str, str], ...] = ()) -> bool:
     """Whether the English says what a count in Chinese numerals counts as a bare plural, with no number or
     determiner before it: 八只带标签的金雕失踪了 → "tagged golden eagles disappeared" lost its "eight", where "the
-    eagles" or "both" would still say it. The noun is matched through CC-CEDICT's senses."""
+    eagles" or "both" would still say it. The noun is matched through CC-CEDICT's senses and, for a glossary term
+    (`glossary`: its source forms and renderings), its rendering."""
     if not quantity.counted or quantity.approximate:
         return False
-    senses = _senses(counted_nouns(quantity, source) + _measure_word(quantity) + _counted_action(quantity, source))
+    nouns = counted_nouns(quantity, source)
+    senses = _senses(nouns + _measure_word(quantity) + _counted_action(quantity, source)) | _glossed(nouns, glossary)
     if not senses:
         return False
     tokens = _TOKEN.findall(text)
@@ -168,6 +173,15 @@ def _senses(nouns: tuple[str, ...]) -> frozenset[str]:
         *(lexicon.translations.get(word, frozenset()) for word in lexicon.words(noun)[-1:])) for noun in nouns))
 
 
+def _glossed(nouns: tuple[str, ...], glossary: tuple[tuple[str, str], ...]) -> frozenset[str]:
+    """The stemmed content words of the glossary's renderings of the terms that hold a counted noun or that it holds
+    (两名公务人员 with 公务人员 → "civil servants": "civil", "servant")."""
+    from ..align.lexicon import english_tokens
+
+    return frozenset(token for form, english in glossary if any(noun in form or form in noun for noun in nouns)
+                     for token in english_tokens(english) if not token.startswith("#"))
+
+
 def _head_word(token: str) -> str:
     """The word a token's plural is read on: after its last hyphen, without a possessive (great-grandmothers,
     women's work)."""
@@ -181,13 +195,15 @@ def _means(word: str, senses: frozenset[str]) -> bool:
     return stem(lower) in senses or stem(_IRREGULAR_PLURALS.get(lower, lower)) in senses
 
 
-def counts_the_same(quantity: numbers.Quantity, source: str, spare: numbers.Quantity, text: str) -> bool:
+def counts_the_same(quantity: numbers.Quantity, source: str, spare: numbers.Quantity, text: str,
+                    glossary: tuple[tuple[str, str], ...] = ()) -> bool:
     """Whether an English number counts what a count in Chinese numerals counts: a noun of its phrase or its
     measure word among the words right after it ("three big banks" for 四大银行, "four sets of proposals" for
     五方面建议, "three times" for 两次). When the English names that noun nowhere the dictionary can see, any
     plural noun the number counts will do ("the first four competitors" for 前三名选手), but a length of time ("ten
     years") counts no things."""
-    senses = _senses(counted_nouns(quantity, source, with_measure=True) + _measure_word(quantity))
+    nouns = counted_nouns(quantity, source, with_measure=True)
+    senses = _senses(nouns + _measure_word(quantity)) | _glossed(nouns, glossary)
     named = any(_means(_POSSESSIVE.sub("", token), senses) for token in _TOKEN.findall(text) if token[0].isalpha())
     for token in _TOKEN.findall(text[spare.end:])[:_WORDS_AFTER]:
         if not token[0].isalpha() or token.lower() in _PHRASE_BOUNDARIES - {"of"}:
@@ -199,7 +215,8 @@ def counts_the_same(quantity: numbers.Quantity, source: str, spare: numbers.Quan
 
 
 def _findings(segment: Segment, text: str):
-    return _unrendered(segment.source, text, tuple((hit.start, hit.end) for hit in segment.terms))
+    return _unrendered(segment.source, text, tuple((hit.start, hit.end, f"{hit.entry.english} {hit.entry.english_short}")
+                                                   for hit in segment.terms))
 
 
 def _uncertain(quantity: numbers.Quantity) -> bool:
