@@ -950,7 +950,8 @@ def _power_of_ten(ratio: Decimal) -> bool:
 # quotation, ". -Cicero", nor "pages 12- 15"), a thousands group with no figure before it ("an area of, 000"),
 # an article, "than" or "at" before a stop ("the older of the.", "meet at."; not a question ending on "at": "What
 # are you looking at?"; not a.k.a., (a) or a)), "a" before a plural unit ("a years", "a times"), "every months",
-# "between and", "between ten and women" (not "between 1990 and the present"), "for of us", "across of", "one or
+# "between and", "between ten and women" (a plural with no figure before it: not "between 1990 and the present",
+# "and late 2012", "and now", "and his death", "and perhaps 20"), "for of us", "across of", "one or
 # athletes" (not "one or both"), "by or nine", a change with no figure after "to" or "by" ("reduced from a dozen
 # to.", "rose by."), empty brackets or a doubled comma ("Smith,, said").
 _TRACE = re.compile(
@@ -967,7 +968,8 @@ _TRACE = re.compile(
     rf"|\b(?:by|of|for|to|with|from|in|on|at|about|around|some|between|the|a|an)\s+or\s+"
     rf"(?:{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))}|\d)\b"
     rf"|\bbetween\s+(?:{'|'.join(_UNITS[2:] + _TEENS + list(_TENS))}|\d[\d,.]*)\s+and\s+(?!(?:an?|the|"
-    rf"{'|'.join(_UNITS + _TEENS + list(_TENS) + list(_SCALE_WORDS))})\b)[a-z]"
+    rf"{'|'.join(_UNITS + _TEENS + list(_TENS) + list(_SCALE_WORDS))})\b)"
+    rf"(?=[a-z]{{2,}}[a-rtv-z]s\b|(?:people|men|women|children)\b)(?![a-z]+\s+(?:\d|(?:{_NUMBER_WORD})\b))[a-z]"
     rf"|\b(?:{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))})\s+or\s+(?!(?:more|less|fewer|so|another|other|the|a|"
     rf"an|both|all|none|several|many|some|few|any|either|neither|"
     rf"{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))}|\d)\b)[a-z]",

@@ -537,6 +537,19 @@ def test_a_range_between_a_number_and_no_number_is_the_trace_of_a_dropped_end():
     assert findings("两人之间互相帮助。", "The two help between one and another.") == set()
 
 
+@pytest.mark.parametrize("english", [
+    "Between 2010 and late 2012, the company lost heavily.",
+    "Between 2019 and now, the company lost heavily.",
+    "Between 50 and nearly 100 people take part each year.",
+    "Between 1990 and his death he wrote 20 books.",
+    "Between 10 and perhaps 20 villagers came.",
+])
+def test_a_range_whose_other_end_is_a_word_is_no_trace(english):
+    """Only a range that runs into the noun it counts ("between ten and women") lost its end: a word that says
+    when, a modifier of the other figure or a determiner is how English writes a range."""
+    assert dropped_figure_trace(english) == ""
+
+
 def test_a_score_or_a_thousands_group_left_without_its_figure_is_a_trace():
     """"31- in" and "of, 000" show where a figure went: "sevens" (七人制) is read as a 7, so only the trace shows the
     score's lost one. "pages 12- 15" shows none."""
