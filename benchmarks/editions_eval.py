@@ -1,16 +1,18 @@
 """Taiwan and Hong Kong editions against the adjudicated dev set: errors per 1,000 Han characters.
 
-Run: python benchmarks/editions_eval.py [--items DIR] [--shared DIR] [--split tuning|aside|both]
+Run: python benchmarks/editions_eval.py [--items DIR] [--shared DIR] [--split tuning|newstest|aside|both]
                                        [--explain SYSTEM]
 
-Reads DIR/tuning.tsv and DIR/aside.tsv (default benchmarks/data/editions; the format is in
+Reads DIR/tuning.tsv, DIR/newstest.tsv and DIR/aside.tsv (default benchmarks/data/editions; the format is in
 editions_gold.py, what counts as an error in docs/editions-rubric.md), reads each scored sentence from the
 shared folder (default ../shared beside the repository), converts it with every system and prints, per
 split and region, the errors per 1,000 Han characters of the scored sentences by kind and in total.
 Systems: OpenCC s2tw, s2twp, s2hk, s2hkp; zhconv-rs zh-tw and zh-hk (an optional dependency: without it
 the rows are left out with a note); and l10n, this project's editions (l10n.editions.variant.convert_text).
---explain SYSTEM lists that system's errors on the tuning split, one per line (never the set-aside one:
-the layers must not be tuned on it).
+newstest.tsv is tuning data too (Taiwan only: WMT newstest2017/2018 sentences, adjudicated for the Taiwan
+edition; benchmarks/data/editions/README.md), kept in a part of its own so that the tuning figures of
+earlier rounds stay comparable. --explain SYSTEM lists that system's errors on the tuning split and the
+newstest part, one per line (never the set-aside one: the layers must not be tuned on it).
 """
 from __future__ import annotations
 
@@ -29,7 +31,8 @@ DEFAULT_ITEMS = ROOT / "benchmarks" / "data" / "editions"
 # ../shared beside the repository; for a git worktree kept in a folder of worktrees, beside that folder.
 DEFAULT_SHARED = next((folder for folder in (ROOT.parent / "shared", ROOT.parent.parent / "shared")
                        if folder.is_dir()), ROOT.parent / "shared")
-SPLITS = ("tuning", "aside")
+SPLITS = ("tuning", "newstest", "aside")
+EXPLAINED = ("tuning", "newstest")
 REGION_NAMES = {"tw": "Taiwan", "hk": "Hong Kong"}
 COLUMNS = (*KINDS, OTHER)
 
@@ -79,7 +82,7 @@ def systems(notes: list[str]) -> list[System]:
 def errors_of(system: System, sentences: list[Sentence]) -> list[tuple[Sentence, Error]]:
     base = _opencc(BASE_CONFIG[system.region])
     found = []
-    for sentence in sentences:
+    for sentence in (sentence for sentence in sentences if system.region in sentence.regions):
         reference_base = base(sentence.text)
         if len(reference_base) != len(sentence.text):
             raise GoldError(f"{sentence.file}:{sentence.line}: the base conversion changed the sentence's "
@@ -90,10 +93,16 @@ def errors_of(system: System, sentences: list[Sentence]) -> list[tuple[Sentence,
     return found
 
 
+def scored_in(region: str, sentences: list[Sentence]) -> list[Sentence]:
+    return [sentence for sentence in sentences if region in sentence.regions]
+
+
 def describe(split: str, sentences: list[Sentence]) -> str:
     han = sum(han_count(sentence.text) for sentence in sentences)
-    parts = [f"{split}: {len(sentences)} sentences, {han:,} Han characters"]
-    for region in REGIONS:
+    regions = [region for region in REGIONS if scored_in(region, sentences)]
+    only = "" if len(regions) == len(REGIONS) else f" ({', '.join(REGION_NAMES[region] for region in regions)} only)"
+    parts = [f"{split}: {len(sentences)} sentences{only}, {han:,} Han characters"]
+    for region in regions:
         base = _opencc(BASE_CONFIG[region])
         kinds = Counter(span.kind for sentence in sentences for span in sentence.spans[region])
         listed = ", ".join(f"{kind} {kinds[kind]}" for kind in KINDS)
@@ -107,9 +116,11 @@ def describe(split: str, sentences: list[Sentence]) -> str:
 
 
 def table(split: str, sentences: list[Sentence], found: list[System]) -> list[str]:
-    han = sum(han_count(sentence.text) for sentence in sentences)
     lines = [describe(split, sentences)]
     for region in REGIONS:
+        han = sum(han_count(sentence.text) for sentence in scored_in(region, sentences))
+        if not han:
+            continue
         lines.append("")
         lines.append(f"{REGION_NAMES[region] + ', ' + split:<24}" + "".join(f"{name:>13}" for name in COLUMNS)
                      + f"{'total':>9}{'errors':>8}")
@@ -139,13 +150,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--items", type=Path, default=DEFAULT_ITEMS, help="folder of tuning.tsv and aside.tsv")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder the items point into")
     parser.add_argument("--split", choices=(*SPLITS, "both"), default="both")
-    parser.add_argument("--explain", metavar="SYSTEM", help="list this system's errors on the tuning split")
+    parser.add_argument("--explain", metavar="SYSTEM",
+                        help="list this system's errors on the tuning split and the newstest part")
     options = parser.parse_args(argv)
     notes: list[str] = []
     try:
         found = systems(notes)
         if options.explain:
-            print("\n".join(explain(options.explain, read_items(options.items / "tuning.tsv", options.shared), found)))
+            sentences = [sentence for split in EXPLAINED
+                         for sentence in read_items(options.items / f"{split}.tsv", options.shared)]
+            print("\n".join(explain(options.explain, sentences, found)))
             return 0
         print("Editions dev set: errors per 1,000 Han characters of the scored sentences "
               "(docs/editions-rubric.md)")

@@ -1,6 +1,7 @@
 """Cross-validation inside the tuning split of the editions dev set (never the set-aside one): its sentences in two
 folds by document (a dev page; a block of 100 newsdev lines, as one article's sentences stay together), and the
-editions' errors per fold, as benchmarks/editions_eval.py counts them.
+editions' errors per fold, as benchmarks/editions_eval.py counts them. The newstest part (newstest.tsv, Taiwan
+only: WMT newstest2017/2018 sentences, other sources and another adjudicator) is a third fold of its own.
 
 Run: python benchmarks/editions_folds.py [--items DIR] [--shared DIR] [--groups]
 
@@ -28,16 +29,20 @@ import derive_edition_data as derive  # noqa: E402
 from l10n.editions import layers, stacks, variant  # noqa: E402
 
 NEWSDEV_BLOCK = 100
+FOLDS = 3
+NEWSTEST_FOLD = 2
 _SHIPPED = layers.rewrites
 
 
 def fold(sentence: Sentence) -> int:
+    if sentence.file.startswith("benchmarks/data/editions/newstest"):
+        return NEWSTEST_FOLD
     document = f"newsdev {sentence.line // NEWSDEV_BLOCK}" if sentence.file.startswith("data/newsdev") else sentence.file
     return int(hashlib.sha1(document.encode()).hexdigest(), 16) % 2
 
 
 def errors(sentences: list[Sentence], region: str) -> list[int]:
-    found = [0, 0]
+    found = [0] * FOLDS
     ours = System("l10n", region, lambda text: variant.convert_text(text, region))
     for sentence, _ in errors_of(ours, sentences):
         found[fold(sentence)] += 1
@@ -73,7 +78,7 @@ def groups_table(sentences: list[Sentence], region: str = "tw") -> list[str]:
     taken = {rule.source for rule in layers.rewrites(region)}
     texts = [sentence.text for sentence in sentences]
     before = errors(sentences, region)
-    lines = [f"{'group':<28}{'rules met':>10}{'fold 1':>8}{'fold 2':>8}  rules"]
+    lines = [f"{'group':<28}{'rules met':>10}{'fold 1':>8}{'fold 2':>8}{'fold 3':>8}  rules"]
     for group in sorted(path.stem for path in derive.DEFAULT_CGROUPS.glob("*.json")
                         if path.stem not in derive.NAME_GROUPS):
         met = {key: rendering for key, rendering in _group_rules(group, region, taken, base).items()
@@ -83,7 +88,8 @@ def groups_table(sentences: list[Sentence], region: str = "tw") -> list[str]:
         _with_vocabulary(region, met, base)
         after = errors(sentences, region)
         shown = " ".join(f"{key}→{rendering}" for key, rendering in list(met.items())[:4])
-        lines.append(f"{group:<28}{len(met):>10}{after[0] - before[0]:>+8}{after[1] - before[1]:>+8}  {shown}")
+        changes = "".join(f"{after[index] - before[index]:>+8}" for index in range(FOLDS))
+        lines.append(f"{group:<28}{len(met):>10}{changes}  {shown}")
     _with_vocabulary(region, {}, base)
     return lines
 
@@ -95,23 +101,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--groups", action="store_true", help="each conversion group as general vocabulary")
     options = parser.parse_args(argv)
     try:
-        report(options.items / "tuning.tsv", options.shared, options.groups)
+        report([options.items / "tuning.tsv", options.items / "newstest.tsv"], options.shared, options.groups)
     except GoldError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2
     return 0
 
 
-def report(items: Path, shared: Path, groups: bool) -> None:
-    sentences = read_items(items, shared)
-    han = [sum(han_count(sentence.text) for sentence in sentences if fold(sentence) == index) for index in (0, 1)]
-    counts = [sum(fold(sentence) == index for sentence in sentences) for index in (0, 1)]
+def report(items: list[Path], shared: Path, groups: bool) -> None:
+    sentences = [sentence for path in items for sentence in read_items(path, shared)]
+    han = [sum(han_count(sentence.text) for sentence in sentences if fold(sentence) == index) for index in range(FOLDS)]
+    counts = [sum(fold(sentence) == index for sentence in sentences) for index in range(FOLDS)]
     print(f"tuning split in two folds: {counts[0]} and {counts[1]} sentences, {han[0]:,} and {han[1]:,} Han "
-          f"characters; errors (per 1,000 Han characters)")
+          f"characters; newstest (fold 3, Taiwan only): {counts[2]} sentences, {han[2]:,} Han characters; "
+          f"errors (per 1,000 Han characters)")
     for region in REGIONS:
         found = errors(sentences, region)
-        print(f"l10n {region}: fold 1 {found[0]} ({1000 * found[0] / han[0]:.1f}), "
-              f"fold 2 {found[1]} ({1000 * found[1] / han[1]:.1f})")
+        scored = [index for index in range(FOLDS)
+                  if any(fold(sentence) == index and region in sentence.regions for sentence in sentences)]
+        print(f"l10n {region}: " + ", ".join(f"fold {index + 1} {found[index]} ({1000 * found[index] / han[index]:.1f})"
+                                             for index in scored))
     if groups:
         print()
         print("Taiwan errors added (+) or removed (-) per fold with each group's rules as general vocabulary")

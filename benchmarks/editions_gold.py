@@ -1,14 +1,15 @@
 """The editions dev set: adjudicated items that point into texts under ../shared (rubric: docs/editions-rubric.md).
 
 The items hold no article text (the data's terms: measure with it, do not ship it): each row names a file
-under the shared folder, a line (1-based), character offsets in that line and the Simplified span, so the
-sentence is read from the source at scoring time. A TSV with a header row; lines starting with '#' are
-comments. Columns:
+under the shared folder (or, for a path beginning with benchmarks/, in this repository), a line (1-based),
+character offsets in that line and the Simplified span, so the sentence is read from the source at scoring
+time. A TSV with a header row; lines starting with '#' are comments. Columns:
 
     sentence  file  line  start  end  region  kind  span  accepted  comment
 
-A row of kind `sentence` (region `-`) declares a scored sentence: line[start:end] of the file, `span` is
-`sha1=` and the first 12 hex digits of the sentence's SHA-1, so a changed source is caught. Every other row
+A row of kind `sentence` declares a scored sentence: line[start:end] of the file, `span` is `sha1=` and the
+first 12 hex digits of the sentence's SHA-1, so a changed source is caught; its region is `-` for a sentence
+scored in both regions, or the one region it was adjudicated for (`tw`). Every other row
 is an annotation of that sentence for one region (`tw` or `hk`): `span` is line[start:end], `kind` one of
 vocabulary, names, characters, punctuation, and `accepted` the forms that region's newsrooms print there,
 separated by `|`, the preferred first.
@@ -37,6 +38,15 @@ class Sentence:
     end: int
     text: str
     spans: dict[str, list[Span]] = field(default_factory=lambda: {region: [] for region in REGIONS})
+    regions: tuple[str, ...] = REGIONS  # the regions it is scored in
+
+
+REPOSITORY = Path(__file__).resolve().parent.parent
+
+
+def source_path(file: str, shared: Path) -> Path:
+    """Where an item's file is: the repository's own benchmark data, or the shared folder."""
+    return REPOSITORY / file if file.startswith("benchmarks/") else shared / file
 
 
 def read_source_lines(path: Path) -> list[str]:
@@ -78,9 +88,9 @@ def read_items(path: Path, shared: Path) -> list[Sentence]:
             raise GoldError(f"{where}: line, start and end must be numbers") from None
         if file not in sources:
             try:
-                sources[file] = read_source_lines(shared / file)
+                sources[file] = read_source_lines(source_path(file, shared))
             except OSError as error:
-                raise GoldError(f"{where}: cannot read {shared / file}: {error.strerror}") from None
+                raise GoldError(f"{where}: cannot read {source_path(file, shared)}: {error.strerror}") from None
         lines = sources[file]
         if not 1 <= line <= len(lines) or not 0 <= start <= end <= len(lines[line - 1]):
             raise GoldError(f"{where}: {file} has no characters {start}-{end} on line {line}")
@@ -92,13 +102,17 @@ def read_items(path: Path, shared: Path) -> list[Sentence]:
                                 f"({digest}, expected {span})")
             if sentence_id in sentences:
                 raise GoldError(f"{where}: sentence {sentence_id} declared twice")
-            sentences[sentence_id] = Sentence(sentence_id, file, line, start, end, text)
+            if region != "-" and region not in REGIONS:
+                raise GoldError(f"{where}: a sentence's region must be - (both) or one of {', '.join(REGIONS)}")
+            sentences[sentence_id] = Sentence(sentence_id, file, line, start, end, text,
+                                              regions=REGIONS if region == "-" else (region,))
             continue
         sentence = sentences.get(sentence_id)
         if sentence is None:
             raise GoldError(f"{where}: annotation of {sentence_id} before its sentence row")
-        if region not in REGIONS or kind not in KINDS:
-            raise GoldError(f"{where}: region must be one of {', '.join(REGIONS)} and kind one of {', '.join(KINDS)}")
+        if region not in sentence.regions or kind not in KINDS:
+            raise GoldError(f"{where}: region must be one of {', '.join(sentence.regions)} (the sentence's) "
+                            f"and kind one of {', '.join(KINDS)}")
         if (file, line) != (sentence.file, sentence.line) or not sentence.start <= start <= end <= sentence.end:
             raise GoldError(f"{where}: the span lies outside sentence {sentence_id}")
         if text != span:

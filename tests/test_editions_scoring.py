@@ -158,3 +158,45 @@ def test_the_folds_keep_a_document_together_and_use_both():
     assert len(page) == 1 and len(block) == 1
     files = {fold(Sentence("x", f"samples/dev/html-0{number}.html", 1, 0, 5, "")) for number in range(1, 9)}
     assert files == {0, 1}
+
+
+def _taiwan_only(tmp_path: Path, rows: list[list[str]]) -> Path:
+    path = _items(tmp_path, rows)
+    text = path.read_text(encoding="utf-8").replace("\t-\tsentence\t", "\ttw\tsentence\t")
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def test_a_sentence_adjudicated_for_one_region_is_scored_in_that_region_only(tmp_path, capsys):
+    path = _taiwan_only(tmp_path, [["s1", "src.txt", "2", "4", "6", "tw", "names", "悉尼", "雪梨", ""]])
+    [sentence] = read_items(path, tmp_path)
+    assert sentence.regions == ("tw",)
+    path.rename(tmp_path / "newstest.tsv")
+    assert eval_main(["--items", str(tmp_path), "--shared", str(tmp_path), "--split", "newstest"]) == 0
+    printed = capsys.readouterr().out
+    assert "newstest: 1 sentences (Taiwan only), 11 Han characters" in printed
+    assert "Taiwan, newstest" in printed and "Hong Kong, newstest" not in printed
+
+
+def test_an_annotation_for_a_region_the_sentence_is_not_scored_in_is_an_error(tmp_path):
+    path = _taiwan_only(tmp_path, [["s1", "src.txt", "2", "4", "6", "hk", "names", "悉尼", "悉尼", ""]])
+    with pytest.raises(GoldError, match="region must be one of tw"):
+        read_items(path, tmp_path)
+
+
+def test_an_item_file_under_benchmarks_is_read_from_the_repository(tmp_path):
+    from editions_gold import source_path
+
+    assert source_path("benchmarks/data/editions/newstest-zh.txt", tmp_path) == (
+        ROOT / "benchmarks" / "data" / "editions" / "newstest-zh.txt")
+    newsdev = "data/newsdev2017-zh-en/newsdev2017.zh"
+    assert source_path(newsdev, tmp_path) == tmp_path / newsdev
+
+
+def test_the_newstest_sentences_are_a_fold_of_their_own():
+    from editions_folds import NEWSTEST_FOLD, fold
+
+    from editions_gold import Sentence
+
+    sentence = Sentence("nt001", "benchmarks/data/editions/newstest-zh.txt", 1, 0, 5, "", regions=("tw",))
+    assert fold(sentence) == NEWSTEST_FOLD
