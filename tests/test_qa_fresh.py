@@ -1,0 +1,31 @@
+"""benchmarks/qa_fresh.py's fresh news pairs: read in file order with ids by article, and cut in two parts by
+article (odd articles F1, read while working on the checks; even articles F2, held out)."""
+from __future__ import annotations
+
+import re
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
+
+import qa_fresh  # noqa: E402
+
+
+def test_pairs_are_numbered_within_their_article_and_the_header_lines_skipped(tmp_path):
+    path = tmp_path / "fresh.tsv"
+    path.write_text("# provenance\narticle\tzh\ten\na01\t三人\tthree people\na01\t两次\ttwice\na02\t五天\tfive days\n",
+                    encoding="utf-8")
+    pairs = qa_fresh.fresh_pairs(path)
+    assert [(pair.id, pair.target) for pair in pairs] == [
+        ("fresh:a01:1", "three people"), ("fresh:a01:2", "twice"), ("fresh:a02:1", "five days")]
+
+
+def test_odd_articles_are_part_f1_and_even_ones_part_f2():
+    assert [qa_fresh.part(pair_id) for pair_id in ("fresh:a01:3", "fresh:a02:1", "fresh:a17:2")] == ["F1", "F2", "F1"]
+
+
+def test_the_shipped_set_has_both_parts_and_english_free_of_chinese():
+    pairs = qa_fresh.fresh_pairs()
+    assert len({pair.id for pair in pairs}) == len(pairs)
+    assert {qa_fresh.part(pair.id) for pair in pairs} == {"F1", "F2"}
+    assert not [pair.id for pair in pairs if re.search(r"[\u4e00-\u9fff]", pair.target)]
