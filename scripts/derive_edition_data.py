@@ -180,10 +180,37 @@ def _contested_parts(cgroups: Path) -> dict[str, set[str]]:
     return {region: {part for part, forms in found.items() if len(forms) > 1} for region, found in renderings.items()}
 
 
+def _most_given(cgroups: Path) -> dict[str, dict[str, str | None]]:
+    """Per region, each mainland form that Wikipedia's groups render in more than one way there (the name's dot
+    aside) → the form most groups give, or None where two forms tie."""
+    votes: dict[str, dict[str, Counter]] = {region: {} for region in TARGETS}
+    for path in sorted(cgroups.glob("*.json")):
+        given: dict[str, dict[str, set[str]]] = {region: {} for region in TARGETS}  # one vote per group
+        for mainland, forms in _rules(path):
+            for region in TARGETS:
+                rendering = rendering_in(forms, region)
+                for key in mainland if rendering else ():
+                    given[region].setdefault(key, set()).add(_NAME_DOT.sub("", rendering))
+        for region, found in given.items():
+            for key, renderings in found.items():
+                votes[region].setdefault(key, Counter()).update(renderings)
+    most = {}
+    for region, found in votes.items():
+        most[region] = {}
+        for key, counts in found.items():
+            if len(counts) > 1:
+                (first, top), (_, second) = counts.most_common(2)
+                most[region][key] = first if top > second else None
+    return most
+
+
 def derive_names(cgroups: Path, words, converters) -> tuple[dict[str, list[tuple[str, str, str]]], list[str]]:
     """Per region, the names with a regional form; and every safe mainland name of the groups, with a regional
-    form or not, which the converter uses to tell where a name stands."""
+    form or not, which the converter uses to tell where a name stands. A topic group's name (BRAND_GROUPS) is
+    taken only where its form is the one most of Wikipedia's groups give: LuaIT's 比特币 位元幣 against IT's and
+    PLT's 比特幣, Transport's 普利茅斯 順風 (the car brand) against three groups' city of Plymouth."""
     names: dict[str, dict[str, tuple[str, str]]] = {region: {} for region in TARGETS}
+    most_given = _most_given(cgroups)
     surnames: dict[str, dict[str, dict[str, str]]] = {region: {} for region in TARGETS}  # key → rendering → group
     known: set[str] = set()
     for group in (*NAME_GROUPS, *BRAND_GROUPS):
@@ -198,6 +225,8 @@ def derive_names(cgroups: Path, words, converters) -> tuple[dict[str, list[tuple
                 if (other := SHARED_WITH.get(region)) and forms.get(other, rendering) != rendering:
                     continue
                 for key in mainland:
+                    if group in BRAND_GROUPS and most_given[region].get(key, rendering) != _NAME_DOT.sub("", rendering):
+                        continue
                     if group in PERSON_GROUPS and (parts := _surnames(key, rendering)):
                         surnames[region].setdefault(parts[0], {}).setdefault(parts[1], group)
                     if key in names[region] or not _safe_key(key, words) or _descriptive(key, words):

@@ -287,6 +287,27 @@ def test_the_derivation_leaves_out_a_surname_full_names_render_two_ways(tmp_path
     assert "伍德" in contested["tw"] and "普京" not in contested["tw"]
 
 
+def test_a_topic_groups_name_is_taken_only_where_most_groups_give_its_form(tmp_path):
+    import json
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import derive_edition_data
+
+    for group, conv in (("LuaIT", "zh-cn:比特币;zh-tw:位元幣;"), ("IT", "zh-cn:比特币;zh-tw:比特幣;"),
+                        ("PLT", "zh-cn:比特币;zh-tw:比特幣;"), ("A", "zh-cn:阿尔法·罗密欧;zh-tw:愛快·羅密歐;"),
+                        ("B", "zh-cn:阿尔法·罗密欧;zh-tw:愛快羅密歐;"), ("C", "zh-cn:洛伦兹;zh-tw:羅倫茲;"),
+                        ("D", "zh-cn:洛伦兹;zh-tw:勞侖茲;")):
+        (tmp_path / f"{group}.json").write_text(json.dumps({"rules": [{"conv": conv}]}), encoding="utf-8")
+    most = derive_edition_data._most_given(tmp_path)["tw"]
+    # two groups against one; a tie is no form; the name's dot is no difference
+    assert most == {"比特币": "比特幣", "洛伦兹": None}
+    # as shipped: LuaIT's 位元幣 is not taken, Transport's 順風 (the Plymouth car) is no rule for the city
+    assert convert_text("比特币价格下跌。", "tw") == "比特幣價格下跌。"
+    assert convert_text("普利茅斯是英国的港口。", "tw") == "普利茅斯是英國的港口。"
+    assert convert_text("普利茅斯是英国的港口。", "hk") == "普利茅斯是英國的港口。"
+
+
 def test_hong_kong_takes_a_wikipedia_form_only_where_taiwan_shares_it():
     # Wikipedia's zh-hk forms of their own are mostly Cantonese renderings the papers do not print (達禾斯, 燕豪芬,
     # 朗·迪桑提斯); a form Taiwan shares is the Traditional one (北韓, 國際太空站); Taiwan keeps its own forms
