@@ -5,17 +5,16 @@ translation that keeps the digits keeps the wrong value: 77亿 is 7.7 billion, n
 reads a Chinese sentence and `english_quantities` an English one; `unrendered` pairs them, one English
 mention for each Chinese one. What is parsed:
 
-- Chinese: Arabic digits (half- or full-width, with thousands commas and decimals) with a 万/亿/千/百 scale
-  chain (1.5万亿 = 1.5 × 10¹², 1万200 = 10,200); Chinese numerals before a measure word or a currency (三名,
-  两次, 五方面, 四大, 十亿美元) and with a decimal point (零点五 = 0.5), a half after the measure word (两个半小时 =
-  2.5), ages in decades (六旬 = 60); ordinals (第三); percentages (2.05%, 百分之五) and discounts (8折 = 20 %
-  off); fractions (2/3, 三分之二); dates (11月20日, 11月, 20日, 8·12, 4-6月); times of day (15时20分, 10点半,
-  15:30); durations (1分20秒 = 80 seconds); decades and generations (20世纪70年代, 九十年代, 90后);
-  currencies before or after (美元, 人民币/元, 港元, 澳元, 英镑, 欧元, 日元). A range of two neighbouring
-  numerals (五六天, 一两次) is approximate, and so is a vague count of a known order (几百年, 数千人, 十几两,
-  二十几个: several hundred, thousands, ten-odd, twenty-odd). Not quantities: numbers glued to Latin letters (GPT-4, A16Z) or
-  inside a title (《哈利波特5》), weekdays (周四), a list's leading number, and numerals inside a dictionary
-  word that is not a count (王二, 三轮车, 八股文).
+- Chinese: Arabic digits (half- or full-width, with thousands commas and decimals) with a 万/亿/千/百 scale chain
+  (1.5万亿 = 1.5 × 10¹², 1万200 = 10,200, 9000多万 = more than 90 million); Chinese numerals before a measure word or a
+  currency (三名, 两次, 五方面, 四大, 十亿美元) and with a decimal point (零点五 = 0.5), a half after the measure word (两个半小时 =
+  2.5), ages in decades (六旬 = 60); ordinals (第三); percentages (2.05%, 百分之五) and discounts (8折 = 20 % off);
+  fractions (2/3, 三分之二); dates (11月20日, 11月, 20日, 8·12, 4-6月); times of day (15时20分, 10点半, 15:30); durations
+  (1分20秒 = 80 seconds); decades and generations (20世纪70年代, 九十年代, 90后); currencies before or after (美元, 人民币/元, 港元,
+  澳元, 英镑, 欧元, 日元). A range of two neighbouring numerals (五六天, 一两次) is approximate, and so is a vague count of a
+  known order (几百年, 数千人, 十几两, 二十几个: several hundred, thousands, ten-odd, twenty-odd). Not quantities: numbers
+  glued to Latin letters (GPT-4, A16Z, 28.4mg: never 28) or inside a title (《哈利波特5》), weekdays (周四), a list's
+  leading number, and numerals inside a dictionary word that is not a count (王二, 三轮车, 八股文).
 - English: digits with a scale word (1.7 billion, $86bn) or a unit (82mm, 11am), number words (twenty-five,
   ten million, twice, both, a pair, two decades), each number of a run on its own ("the first three" is 1
   and 3, "nine thirty" 9 and 30), ordinals (third, 20th), fractions (two thirds, 1/3, 2 1/2, two and a half),
@@ -137,7 +136,7 @@ _ZH_PATTERNS = re.compile(
     rf"|百分之(?P<pct_words>(?:{_ARABIC})|[{_CN_NUMERAL}]+)"
     rf"|(?P<cn_fraction>(?P<cn_denominator>[{_CN_NUMERAL}]+)分之(?P<cn_numerator>[{_CN_NUMERAL}]+))"
     rf"|(?:(?P<prefix>人民币|港币|美元)\s*)?"
-    rf"{_LATIN_BEFORE}(?P<arabic>{_ARABIC})(?![A-Za-z0-9])\s*(?P<scale>(?:[百万亿]|千(?![{_METRIC_UNITS}]))*)(?:(?<=[万亿])(?P<rest>\d+(?![\d.])))?"
+    rf"{_LATIN_BEFORE}(?P<arabic>{_ARABIC})(?![A-Za-z0-9]|\.\d)\s*(?:[多余](?=[万亿]))?(?P<scale>(?:[百万亿]|千(?![{_METRIC_UNITS}]))*)(?:(?<=[万亿])(?P<rest>\d+(?![\d.])))?"
     rf"(?P<plus>多|余)?\s*(?:(?P<pct>%)|(?P<discount>折)(?![合算旧扣])|(?P<currency>{_ZH_CURRENCY}))?"
     rf"|(?P<cn_decimal>[{_CN_NUMERAL}]+点[{_CN_DIGIT}]+(?!点))"
     rf"|(?P<ordinal>第)?(?P<numeral>[{_CN_NUMERAL}]+)(?P<cn_plus>多|余)?(?P<cn_currency>{_ZH_CURRENCY})?"

@@ -615,3 +615,22 @@ def test_a_counted_noun_in_the_glossary_is_looked_for_as_the_glossary_renders_it
     segments = [Segment("s", 1, 1, Part.BODY, 1, source, terms=terms)]
     issues = check_texts(segments, {"s": english}, build_context(segments, {"s": english}, "en"))
     assert {issue.code for issue in issues if issue.code in NUMBER_CHECKS} == found
+
+
+@pytest.mark.parametrize("source, value, good, wrong", [
+    # 多 or 余 between a figure and its myriad: 3000多万 is more than 30 million, not 3,000
+    ("全国共有3000多万名志愿者参与。", 30_000_000, "More than 30 million volunteers took part nationwide.",
+     "More than 3 million volunteers took part nationwide."),
+    ("该市去年接待游客460余万人次。", 4_600_000, "The city received more than 4.6 million visitors last year.",
+     "The city received more than 46 million visitors last year."),
+])
+def test_more_than_before_a_myriad_scales_the_figure(source, value, good, wrong):
+    assert [q.value for q in quantities(source)] == [value]
+    assert findings(source, good) == set()
+    assert findings(source, wrong) == {"numbers"}
+
+
+def test_a_decimal_glued_to_a_latin_unit_is_not_read_as_its_whole_part():
+    """35.6mg is a measurement glued to Latin letters, a name to the parser as GPT-4 is: never the number 35."""
+    assert quantities("血液酒精含量为35.6mg/100ml。") == []
+    assert findings("血液酒精含量为35.6mg/100ml。", "His blood alcohol level was 35.6 mg per 100 ml.") == set()
