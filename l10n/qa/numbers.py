@@ -26,9 +26,16 @@ def _unrendered(source: str, text: str, terms: tuple[tuple[int, int, str], ...])
     checked = [quantity for quantity in numbers.quantities(source)
                if not any(start < quantity.end and quantity.start < end for start, end, _ in terms)]
     glossary = tuple((source[start:end], english) for start, end, english in terms)
-    absent = numbers.unrendered(checked, targets, text, source,
-                                lambda quantity: any(count_noun_said_bare(same, source, text, glossary)
-                                                     for same in checked if same.text == quantity.text),
+    said_bare: dict[str, bool] = {}  # by the count as written: asked once per text, not once per mention
+
+    def noun_said_bare(quantity: numbers.Quantity) -> bool:
+        """A count written twice shares its noun's evidence (两方当事人…另两方)."""
+        if quantity.text not in said_bare:
+            said_bare[quantity.text] = any(count_noun_said_bare(same, source, text, glossary)
+                                           for same in checked if same.text == quantity.text)
+        return said_bare[quantity.text]
+
+    absent = numbers.unrendered(checked, targets, text, source, noun_said_bare,
                                 lambda quantity, spare: counts_the_same(quantity, source, spare, text, glossary))
     conflicts = [(quantity, other) for quantity in checked if quantity not in absent
                  if (other := numbers.currency_conflict(quantity, targets))]
