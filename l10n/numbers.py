@@ -26,7 +26,7 @@ mention for each Chinese one. What is parsed:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from decimal import Decimal
@@ -1072,21 +1072,38 @@ def _matching(lefts, candidates) -> dict[int, int]:
     partner: dict[int, int] = {}
     asked: dict[int, list[int]] = {}
 
-    def assign(left: int, seen: set[int]) -> bool:
+    def options(left: int) -> Iterator[int]:
         if left not in asked:
             asked[left] = candidates(left)
-        for right in asked[left]:
-            if right in seen:
-                continue
-            seen.add(right)
-            if right not in partner or assign(partner[right], seen):
-                partner[right] = left
-                return True
-        return False
+        return iter(asked[left])
 
     for left in lefts:
-        assign(left, set())
+        _augment(left, options, partner)
     return partner
+
+
+def _augment(first: int, options: Callable[[int], Iterator[int]], partner: dict[int, int]) -> None:
+    """Kuhn's depth-first search for a path from a left to a free right, each left on it taking the next one's
+    right, with a stack of its own: a path may be as long as a sentence has figures (a thousand dates), deeper
+    than Python's recursion."""
+    path = [(first, options(first))]  # the lefts on the path, each with the candidates it has not tried
+    taken: list[int] = []  # the right each left on the path but the last is trying
+    seen: set[int] = set()
+    while path:
+        left, untried = path[-1]
+        right = next((right for right in untried if right not in seen), None)
+        if right is None:  # a dead end: the left before it tries its next candidate
+            path.pop()
+            if taken:
+                taken.pop()
+            continue
+        seen.add(right)
+        taken.append(right)
+        if right not in partner:
+            for (holder, _), moved in zip(path, taken):
+                partner[moved] = holder
+            return
+        path.append((partner[right], options(partner[right])))
 
 
 @lru_cache(maxsize=256)

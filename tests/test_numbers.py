@@ -646,3 +646,13 @@ def test_a_count_written_many_times_asks_for_its_noun_once(monkeypatch):
     monkeypatch.setattr(numbers_check, "count_noun_said_bare", lambda *arguments: asked.append(1) or original(*arguments))
     assert findings("三个苹果，" * 50, "Nothing was said.") == set()
     assert len(asked) <= 50
+
+
+def test_the_one_to_one_pairing_follows_a_path_longer_than_pythons_recursion():
+    """A catalog entry of two thousand dates made a path of displaced quantities a thousand deep: `l10n check`
+    stopped with a RecursionError. Here the last quantity takes the first's figure, and each other moves up one."""
+    from l10n.numbers import _matching
+
+    last = 5000
+    pairing = _matching(range(last + 1), lambda left: [0] if left == last else [left, left + 1])
+    assert pairing == {0: last, **{left + 1: left for left in range(last)}}
