@@ -333,6 +333,7 @@ def derive_vocabulary(converters, words, known: set[str], cedict: Path, cgroups:
                     .splitlines() if line and not line.startswith("#"))
     vocabulary: dict[str, dict[str, tuple[str, str, str]]] = {region: {} for region in TARGETS}
     opencc_keys: set[str] = set()
+    taiwan_phrases: set[str] = set()  # TWPhrases' general keys: computing terms, even where corrected
     for region, dictionary in (("tw", "TWPhrases"), ("hk", "HKPhrases")):
         for traditional, renderings in _opencc_dictionary(dictionary):
             context = contexts.get(traditional, "general")
@@ -342,6 +343,8 @@ def derive_vocabulary(converters, words, known: set[str], cedict: Path, cgroups:
                 continue
             for simplified in simplified_forms:
                 vocabulary[region][simplified] = (renderings[0], context, f"OpenCC {dictionary}")
+                if region == "tw" and context == "general":
+                    taiwan_phrases.add(simplified)
     for simplified, (rendering, origin) in agreed_taiwan_words(cedict, cgroups, converters["tw"], opencc_keys | known).items():
         vocabulary["tw"][simplified] = (rendering, "general", origin)
     for region, found in corrections().items():
@@ -349,26 +352,27 @@ def derive_vocabulary(converters, words, known: set[str], cedict: Path, cgroups:
             vocabulary[region][simplified] = (rendering, "general", source)
     corrected = {key for found in corrections().values() for key in found}
 
-    def computing(key: str, origin: str) -> str:
+    def computing(key: str, origin: str, region: str = "tw") -> str:
         """OpenCC's TWPhrases are mostly computing terms; its names (意大利, 奥巴马, 格拉斯) are not: "name"; nor
         are the titles Wikipedia's name groups hold (首席执行官): "", general vocabulary. A correction that is a
         proper noun to jieba (美联储), one of the groups' names (扎克伯格), or no word of jieba's dictionary that
         its tagger reads as one name (马杜罗: nr) is a name too. A CC-CEDICT word holding
         one of OpenCC's computing terms (智能手机 holds 智能) is one too: as the longer phrase it takes the term's
-        place, and the software test would lose the term."""
+        place, and the software test would lose the term. So is a correction of one of TWPhrases' general terms
+        (云计算 雲端運算 for its 雲端計算: still a sign of a text about software)."""
         if words.get(key, (0, ""))[1] in PROPER_TAGS or "·" in key:
             return "name"
         if key in corrected and key not in words and _tagged_as_one_name(key):
             return "name"
         if key in known:  # a title of the name groups made of common words (首席执行官) is vocabulary
             return "" if _compound(key, words) else "name"
-        if origin.startswith("CC-CEDICT"):
-            return "yes" if any(term in key for term in technical) else ""
-        return "yes" if origin == "OpenCC TWPhrases" else ""
+        if region == "tw" and key in taiwan_phrases:
+            return "yes"
+        return "yes" if origin.startswith("CC-CEDICT") and any(term in key for term in technical) else ""
 
     technical = {key for key, (_, context, origin) in vocabulary["tw"].items()
                  if origin == "OpenCC TWPhrases" and context == "general" and computing(key, origin) == "yes"}
-    return {region: sorted((key, *row, converters[region].convert(key), computing(key, row[2]))
+    return {region: sorted((key, *row, converters[region].convert(key), computing(key, row[2], region))
                            for key, row in found.items())
             for region, found in vocabulary.items()}
 

@@ -509,3 +509,20 @@ def test_computing_terms_make_a_text_about_software_only_dense_enough():
     filler = "\n".join(["今天天气很好，市民们在河边的公园里散步，孩子们在草地上放风筝。"] * 20)  # ~560 Han characters
     assert not variant.about_software(terms + "\n" + filler, "tw")
     assert not variant.about_software("今天天气很好。", "tw")
+
+
+def test_taiwan_news_vocabulary_of_the_sourced_corrections():
+    # found on the newstest part (WMT news), each a correction with its source (scripts/editions/corrections.tsv)
+    assert convert_text("今年前7个月进出口总值13.21万亿元人民币。", "tw") == "今年前7個月進出口總值13.21兆元人民幣。"
+    assert convert_text("日元汇率走低，云计算企业受益。", "tw") == "日圓匯率走低，雲端運算企業受益。"
+    assert convert_text("伊朗发生里氏6.1级地震。", "tw") == "伊朗發生芮氏6.1級地震。"
+    assert convert_text("谷歌搜索的搜索结果", "tw") == "Google搜尋的搜尋結果"
+    assert convert_text("数字货币和数字经济推动移动支付和人脸识别。", "tw") == "數位貨幣和數位經濟推動行動支付和人臉辨識。"
+    assert convert_text("的发动机由运营商在帖子里提到的计算机控制。", "tw") == "的引擎由營運商在貼文裡提到的電腦控制。"
+    # the words alone in their other senses stay: a number, identifying, moving
+    assert convert_text("这个数字很大，识别身份后向南移动。", "tw") == "這個數字很大，識別身分後向南移動。"
+    # Hong Kong keeps its own forms
+    assert convert_text("13.21万亿元的日元和数字货币", "hk") == "13.21萬億元的日元和數字貨幣"
+    assert convert_text("谷歌搜索", "hk") == "谷歌搜索"
+    # 云计算, corrected from TWPhrases' 雲端計算, is still one of the computing terms that tell a text about software
+    assert variant.about_software("软件、服务器和云计算都坏了。", "tw")
