@@ -15,13 +15,13 @@ mention for each Chinese one. What is parsed:
   known order (几百年, 数千人, 十几两, 二十几个: several hundred, thousands, ten-odd, twenty-odd). Not quantities: numbers
   glued to Latin letters (GPT-4, A16Z, 28.4mg: never 28) or inside a title (《哈利波特5》), weekdays (周四), a list's
   leading number, and numerals inside a dictionary word that is not a count (王二, 三轮车, 八股文).
-- English: digits with a scale word (1.7 billion, $86bn) or a unit (82mm, 11am), number words (twenty-five,
-  ten million, twice, both, a pair, two decades), each number of a run on its own ("the first three" is 1
-  and 3, "nine thirty" 9 and 30), ordinals (third, 20th), fractions (two thirds, 1/3, 2 1/2, two and a half),
-  ranges ("five or six", "a day or two"), percentages, dates (November 20, 20 November, Aug.12), times (3
-  p.m., 15:20, 10 o'clock), durations (1 minute 20 seconds, 6'09''), decades (the 1970s, '90s, the nineties,
-  post-90s), currencies ($, US$, $US, A$, HK$, £, €, dollars, yuan, RMB, pounds, euros, yen) and the units
-  a figure may be converted into (130 pounds for 60公斤).
+- English: digits with a scale word (1.7 billion, $86bn) or a unit (82mm, 11am), number words (twenty-five, ten
+  million, twice, both, a pair, two decades), each number of a run on its own ("the first three" is 1 and 3, "nine
+  thirty" 9 and 30), ordinals (third, 20th), fractions (two thirds, 1/3, 2 1/2, two and a half), ranges ("five or
+  six", "a day or two"), percentages, dates (November 20, 20 November, Aug.12), times (3 p.m., 15:20, 10 o'clock,
+  noon, midnight), durations (1 minute 20 seconds, 6'09''), decades (the 1970s, '90s, the nineties, post-90s),
+  currencies ($, US$, $US, A$, HK$, £, €, dollars, yuan, RMB, pounds, euros, yen) and the units a figure may be
+  converted into (130 pounds for 60公斤).
 """
 from __future__ import annotations
 
@@ -510,6 +510,7 @@ _EN_PATTERNS = re.compile(
     rf"|(?P<race>(?<![\w.:])(?P<race_minutes>\d{{1,2}})[:.](?P<race_seconds>\d{{2}})\.(?P<race_fraction>\d{{1,3}})(?![\d.]))"
     rf"|(?P<duration>(?<![\w.:'’])(?P<duration_minutes>\d{{1,3}})\s*(?:minutes?\s+(?:and\s+)?(?P<duration_seconds>\d{{1,2}})"
     rf"\s*seconds?\b|['′’](?P<duration_primes>\d{{2}})(?:''|″|\"|’’)?(?![\w'’])))"
+    rf"|(?P<noon>\b(?:noon|midday|midnight)\b)"
     rf"|(?P<time>(?<![\w.:$])(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*"
     rf"(?:[ap]\.?\s?m\b\.?|o['’]clock\b)|(?<![\w.:$])(?P<hour24>\d{{1,2}}):(?P<minute24>\d{{2}})(?![\d:]))"
     rf"|(?P<decade>(?<![\w'’$])(?:post-?)?(?:(?P<decade_century>1\d|20)(?P<decade_digit>\d)0|(?P<decade_short>\d)0)"
@@ -691,6 +692,8 @@ def _en_quantities(match: re.Match, text: str) -> list[Quantity]:
     if match["duration"]:  # 1 minute 20 seconds, 6'09'': in seconds, as 1分20秒 is read
         seconds = int(match["duration_seconds"] or match["duration_primes"])
         return [Quantity(written, start, end, NUMBER, (Decimal(int(match["duration_minutes"]) * 60 + seconds),))]
+    if match["noon"]:  # 12时 → "at noon", 24时 → "midnight"
+        return [Quantity(written, start, end, TIME, hour=0 if written.lower() == "midnight" else 12, minute=0)]
     if match["time"]:
         hour = int(match["hour"] or match["hour24"])
         minute = match["minute"] or match["minute24"]

@@ -656,3 +656,12 @@ def test_the_one_to_one_pairing_follows_a_path_longer_than_pythons_recursion():
     last = 5000
     pairing = _matching(range(last + 1), lambda left: [0] if left == last else [left, left + 1])
     assert pairing == {0: last, **{left + 1: left for left in range(last)}}
+
+
+@pytest.mark.parametrize("source, good, wrong", [
+    ("商场将于今天12时开门。", "The mall will open at noon today.", "The mall will open at 11 a.m. today."),
+    ("售票截至24时。", "Ticket sales close at midnight.", "Ticket sales close at 11 p.m."),
+])
+def test_noon_and_midnight_are_times_of_day(source, good, wrong):
+    assert findings(source, good) == set()
+    assert findings(source, wrong) == {"numbers"}
