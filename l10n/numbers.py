@@ -62,6 +62,7 @@ class Quantity:
     spelled: bool = False  # English: written in words (one, first), not in figures
     ordinal: bool = False  # English: first, 20th
     magnitude: int = 0  # Chinese: the order of a vague count (100 for 几百年, 1000 for 数千人), 0 for any other
+    model: bool = False  # Chinese: the number of a model's name after a hyphen (卡-52, the Ka-52 helicopter)
 
     @property
     def value(self) -> Decimal | None:
@@ -309,8 +310,9 @@ def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
     if kind == NUMBER and not currency and _and_a_half(text, end, measure):
         value += Decimal("0.5")  # 2个半小时: two and a half hours
     values = _in_units(value, measure) if kind == NUMBER and not currency else (value,)
+    model = kind == NUMBER and not currency and bool(re.search(r"[\u4e00-\u9fff][-－]$", text[:start]))
     return Quantity(text[start:end].strip(), start, end, kind, values, currency, year=year,
-                    any_yuan=currency_word in _ANY_YUAN, summary=summary, unit=_unit_of(measure))
+                    any_yuan=currency_word in _ANY_YUAN, summary=summary, unit=_unit_of(measure), model=model)
 
 
 def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
@@ -1023,13 +1025,19 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
     excused = {index for index in unmatched
                if not (said_without_its_number(sources[index], en_text) or (dropped is not None and dropped(sources[index])))
                and (optional(sources[index]) or implicit(sources[index], en_text)
-                    or _said_once(index, sources, targets, partner))} | _given_as_weekdays(unmatched, sources, en_text)
+                    or _named_model(sources[index], en_text) or _said_once(index, sources, targets, partner))} | _given_as_weekdays(unmatched, sources, en_text)
     # Spare figures go first to the quantities that only a slip can convict.
     slips = _matching(sorted(unmatched, key=lambda index: index not in excused),
                       lambda index: [n for n, spare in enumerate(stray) if could_be_slip(sources[index], spare)
                                      and _conflicts(sources[index], spare, counts_the_same)])
     convicted = set(slips.values()) | (set(unmatched) - excused)
     return [sources[index] for index in sorted(convicted)]
+
+
+def _named_model(source: Quantity, en_text: str) -> bool:
+    """Whether the number of a model's name (卡-52) is in the English as the name's, after its letters and a hyphen
+    ("Ka-52"): English reads that as a name, not as a quantity."""
+    return source.model and bool(re.search(rf"[A-Za-z][-‑]{re.escape(source.text)}(?!\d)", en_text))
 
 
 def _given_as_weekdays(unmatched: list[int], sources: list[Quantity], en_text: str) -> set[int]:

@@ -665,3 +665,20 @@ def test_the_one_to_one_pairing_follows_a_path_longer_than_pythons_recursion():
 def test_noon_and_midnight_are_times_of_day(source, good, wrong):
     assert findings(source, good) == set()
     assert findings(source, wrong) == {"numbers"}
+
+
+@pytest.mark.parametrize("source, good, wrong", [
+    ("空军新列装了一批歼-20战机。", "The air force has taken delivery of a batch of J-20 fighters.",
+     "The air force has taken delivery of a batch of J-10 fighters."),
+    ("俄军计划采购苏-57的改进型。", "The Russian military plans to buy an improved Su-57.",
+     "The Russian military plans to buy an improved Su-35."),
+])
+def test_the_number_of_a_models_name_is_rendered_in_the_name(source, good, wrong):
+    """歼-20 is the J-20: its number stays glued to the name's letters, which English reads as a name."""
+    assert [q.model for q in quantities(source)] == [True]
+    assert findings(source, good) == set()
+    assert findings(source, wrong) == {"numbers"}
+
+
+def test_a_range_after_a_date_is_no_models_name():
+    assert [q.model for q in quantities("展会于5日-8日举行。")] == [False, False]
