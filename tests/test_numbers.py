@@ -593,6 +593,9 @@ def test_a_time_of_day_starts_at_its_figure_not_at_the_spaces_before_it():
     ("He has visited Beijing twice.", set()),
     ("He has visited Beijing.", set()),
     ("His visits to Beijing were brief.", set()),
+    ("He visits Beijing often.", set()),  # a verb after its subject: no plural
+    ("He often visits Beijing.", set()),
+    ("The envoy who visits Beijing is his aide.", set()),
 ])
 def test_a_count_of_occurrences_counts_the_action_beside_it(english, found):
     """次 counts occurrences: of 访问, the verb beside it, so "visits" said bare lost the two; "his visits" keeps it

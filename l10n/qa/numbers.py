@@ -123,7 +123,7 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str,
     tokens = _TOKEN.findall(text)
     for index, token in enumerate(tokens):
         last = _head_word(token)
-        if not (last[:1].isalpha() and _plural(last) and _means(last, senses)):
+        if not (last[:1].isalpha() and _plural(last) and _means(last, senses)) or _after_a_subject(tokens, index):
             continue
         before = []
         for previous in reversed(tokens[max(0, index - _WORDS_BEFORE):index]):
@@ -134,6 +134,20 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str,
                 and not any(not said.ordinal for said in numbers.english_quantities(" ".join(reversed(before)))):
             return True
     return False
+
+
+# Words a verb follows as its subject: "he visits", "who visits" (a verb's -s, not a plural: its counted action's
+# senses are verbs', 访问 "to visit"), and adverbs that may stand between them ("he often visits").
+_SUBJECTS = frozenset("he she it who which that".split())
+_ADVERBS = frozenset("also often still never always now again even only just rarely seldom sometimes usually".split())
+
+
+def _after_a_subject(tokens: list[str], index: int) -> bool:
+    """Whether the token at `index` is a verb after its subject ("he visits", "he often visits")."""
+    before = [token.lower() for token in tokens[max(0, index - 2):index]]
+    if before and (before[-1] in _ADVERBS or before[-1].endswith("ly")):
+        before.pop()
+    return bool(before) and before[-1] in _SUBJECTS
 
 
 _ASPECT_PARTICLES = frozenset("了过着")
