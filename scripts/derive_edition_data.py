@@ -366,7 +366,7 @@ def derive_vocabulary(converters, words, known: set[str], cedict: Path, cgroups:
             return "name"
         if key in known:  # a title of the name groups made of common words (首席执行官) is vocabulary
             return "" if _compound(key, words) else "name"
-        if region == "tw" and key in taiwan_phrases:
+        if origin == "OpenCC TWPhrases" or region == "tw" and key in taiwan_phrases:
             return "yes"
         return "yes" if origin.startswith("CC-CEDICT") and any(term in key for term in technical) else ""
 
