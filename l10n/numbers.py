@@ -87,12 +87,14 @@ _ZH_CURRENCY = "|".join(sorted(map(re.escape, _ZH_CURRENCIES), key=len, reverse=
 # What a Chinese numeral must stand before to count as a quantity: without one, 三星 is Samsung and 十分 "very".
 _MEASURE_WORDS = ("名 位 个 家 次 人 年 天 周 个月 小时 分钟 秒 岁 倍 项 款 种 条 件 台 部 张 篇 场 轮 届 季 座 所 辆 架 "
                   "艘 份 间 层 页 股 笔 起 例 支 枚 颗 只 匹 套 批 组 类 宗 户 国 省 城 根 本 句 段 点 度 方面 大 两 "
-                  "斤 公斤 千克 米 公里 千米 厘米 公分 英尺 英寸 英里 磅 亩 方 强 旬 夜").split()
-# Units English may convert (60公斤 → "130 pounds") or say without their number ("for years"), by the code both
-# sides use; 旬 is ten years of age (年过六旬).
+                  "斤 公斤 千克 米 公里 千米 厘米 公分 英尺 英寸 英里 磅 亩 公顷 里 千瓦时 千瓦 兆瓦 方 强 旬 夜").split()
+# Units English may convert (60公斤 → "130 pounds", 20里 → "10 kilometres", 3000亩 → "200 hectares", 82万千瓦 → "820
+# megawatts") or say without their number ("for years"), by the code both sides use; 旬 is ten years of age (年过六旬).
+# A kilowatt-hour is coded as its kilowatt: the prefixes scale both alike.
 _ZH_UNITS = {"公斤": "kg", "千克": "kg", "斤": "jin", "米": "m", "公里": "km", "千米": "km", "厘米": "cm", "公分": "cm",
-             "英尺": "ft", "英寸": "in", "英里": "mi", "磅": "lb", "年": "year", "天": "day", "周": "week",
-             "个月": "month", "小时": "hour", "分钟": "minute", "秒": "second", "岁": "year", "夜": "night"}
+             "英尺": "ft", "英寸": "in", "英里": "mi", "磅": "lb", "里": "li", "亩": "mu", "公顷": "ha", "千瓦": "kW",
+             "千瓦时": "kW", "兆瓦": "MW", "年": "year", "天": "day", "周": "week", "个月": "month", "小时": "hour",
+             "分钟": "minute", "秒": "second", "岁": "year", "夜": "night"}
 
 
 @lru_cache(maxsize=1)
@@ -533,6 +535,9 @@ _EN_UNITS = {"pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb", "foot": "ft
              "kilometre": "km", "kilometres": "km", "kilometer": "km", "kilometers": "km", "km": "km",
              "centimetre": "cm", "centimetres": "cm", "centimeter": "cm", "centimeters": "cm", "cm": "cm",
              "mph": "mi", "kph": "km",  # a speed: 100 km an hour (每小时100公里) is 62 mph
+             "hectare": "ha", "hectares": "ha", "ha": "ha", "acre": "acre", "acres": "acre",
+             "kilowatt": "kW", "kilowatts": "kW", "kw": "kW", "kwh": "kW", "megawatt": "MW", "megawatts": "MW",
+             "mw": "MW", "mwh": "MW", "gigawatt": "GW", "gigawatts": "GW", "gw": "GW", "gwh": "GW",
              "month": "month", "months": "month"}
 _EN_UNIT_AFTER = re.compile(r"(?:\s+|-)(?P<word>[A-Za-z]+)\b")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
@@ -775,7 +780,10 @@ def _en_unit(text: str, end: int) -> str:
 # How many of the second unit make one of the first: 60公斤 may be given as "130 pounds".
 _CONVERSIONS = {("kg", "lb"): Decimal("2.20462"), ("jin", "lb"): Decimal("1.10231"), ("m", "ft"): Decimal("3.28084"),
                 ("cm", "in"): Decimal("0.393701"), ("km", "mi"): Decimal("0.621371"), ("lb", "kg"): Decimal("0.453592"),
-                ("ft", "m"): Decimal("0.3048"), ("in", "cm"): Decimal("2.54"), ("mi", "km"): Decimal("1.609344")}
+                ("ft", "m"): Decimal("0.3048"), ("in", "cm"): Decimal("2.54"), ("mi", "km"): Decimal("1.609344"),
+                ("li", "km"): Decimal("0.5"), ("li", "mi"): Decimal("0.310686"), ("mu", "ha"): Decimal(1) / 15,
+                ("mu", "acre"): Decimal("0.164737"), ("ha", "acre"): Decimal("2.47105"), ("kW", "MW"): Decimal("0.001"),
+                ("kW", "GW"): Decimal("0.000001"), ("MW", "GW"): Decimal("0.001"), ("MW", "kW"): Decimal(1000)}
 CONVERSION_SLACK = Decimal("0.025")  # a converted figure is rounded: within 2.5 % of the exact one, or its last digit
 
 

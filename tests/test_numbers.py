@@ -685,3 +685,19 @@ def test_the_number_of_a_models_name_is_rendered_in_the_name(source, good, wrong
 
 def test_a_range_after_a_date_is_no_models_name():
     assert [q.model for q in quantities("展会于5日-8日举行。")] == [False, False]
+
+
+@pytest.mark.parametrize("source, good, wrong", [
+    # China's own units given in metric ones, as a paper gives them: a li is half a kilometre, a mu a fifteenth of
+    # a hectare
+    ("两个村子相距30里。", "The two villages are 15 kilometres apart.", "The two villages are 25 kilometres apart."),
+    ("农场共有耕地3000亩。", "The farm has 200 hectares of arable land.", "The farm has 2,000 hectares of arable land."),
+    # kilowatts in megawatts or gigawatts, kilowatt-hours in gigawatt-hours
+    ("这座电站装机容量为120万千瓦。", "The plant has an installed capacity of 1,200 megawatts.",
+     "The plant has an installed capacity of 120 megawatts."),
+    ("全年发电量达15亿千瓦时。", "It generated 1,500 gigawatt-hours over the year.",
+     "It generated 150 gigawatt-hours over the year."),
+])
+def test_chinese_and_electrical_units_converted_as_news_english_gives_them(source, good, wrong):
+    assert findings(source, good) == set()
+    assert findings(source, wrong) == {"numbers"}
