@@ -235,6 +235,9 @@ def test_li_in_a_name_is_li_and_the_locative_stays(source, taiwan, hong_kong):
     ("会议结束后，于上海签约", "會議結束後，於上海簽約", "會議結束後，於上海簽約"),  # a common place name
     ("于情于理都说不过去", "於情於理都說不過去", "於情於理都説不過去"),  # the parallel phrases of an idiom
     ("以致于无人注意", "以致於無人注意", "以致於無人注意"),  # 以致于 is a word: no conjunction before the 于
+    ("以便于把水向南输送", "以便於把水向南輸送", "以便於把水向南輸送"),  # 便于 is a word: the 于 is its own
+    ("以免于受伤", "以免於受傷", "以免於受傷"),
+    ("由于于大宝受伤", "由於于大寶受傷", "由於于大寶受傷"),  # 于于 is no common word
     ("他于周一抵达。", "他於週一抵達。", "他於週一抵達。"),  # after a subject: the preposition
     ("对于大家来说", "對於大家來說", "對於大家來説"),
 ])
