@@ -262,6 +262,10 @@ def test_a_number_decides_the_measure_word_and_the_metre():
     assert convert_text("200米仰泳和30平方米", "tw") == "200公尺仰泳和30平方公尺"
     assert convert_text("200米仰泳", "hk") == "200米仰泳"  # Hong Kong prints 米
     assert convert_text("5米饭", "tw") == "5米飯"
+    # a space between the number and the unit, as text translated from English often has it
+    assert convert_text("长约 18 英尺（5 米），有 12 只脚和 30 平方米", "tw") == "長約 18 英尺（5 公尺），有 12 隻腳和 30 平方公尺"
+    assert convert_text("他买了 2 只是为了送人，吃了 5 米饭", "tw") == "他買了 2 只是為了送人，吃了 5 米飯"
+    assert convert_text("第 5 米", "hk") == "第 5 米"
     segments = [Segment("1", 1, 1, Part.BODY, 1, "全长760米。")]
     target = variant.traditional_variant(segments, "tw")
     assert target.texts["1"] == "全長760公尺。"

@@ -7,7 +7,8 @@
   (Chinese Wikipedia's, `known-names.txt`) and make no common word with it (家里, 里面); never where a dictionary
   word ends with it (城里, 这里), nor where the name ends in 约 before a quantity: 公司里约有300人 is 'in the company
   about 300', the adverb 约 ('about') and the locative 里.
-- 只 right after a number is the measure word 隻 (12只水瓶), unless it begins a word (只是, 只有: 'only').
+- 只 right after a number (or a space after it: 12 只) is the measure word 隻 (12只水瓶), unless it begins a word
+  (只是, 只有: 'only').
 - 于 opening a clause is the surname 于, not the preposition 於 'at' (如果于大宝的伤情, 于法昌指出): nothing, a stop,
   an opening mark or a conjunction (如果, 但是) before it. At a clause's opening the preposition takes a time, a
   place word, a direction or a pronoun (于2016年, 于今年, 于当地, 于其), or begins a word (于是), and it comes twice in
@@ -15,7 +16,7 @@
 - A place's one-character short name that CC-CEDICT writes with a Traditional form of its own (沈 瀋, Shenyang) has
   it right after another place's short name, both standing alone as words (京沈高铁: Beijing and Shenyang); the
   surname keeps OpenCC's 沈 (在京沈先生说: 沈先生 is a word).
-- Taiwan (a region with the metre rule): 米 after a number is the metre, 公尺 (200米, 30平方米), unless it
+- Taiwan (a region with the metre rule): 米 after a number is the metre, 公尺 (200米, 30平方米, 5 米), unless it
   begins a word (米饭); the reviewer's note says so.
 What the checks read (jieba's common words around these characters, the characters around 里 in names, its
 conjunctions and the words the preposition 于 takes) is derived ahead (`data/editions/neighbours.tsv`): a run loads no part-of-speech table for it.
@@ -35,7 +36,8 @@ _LOCATIVE = "裏裡"
 # What a clause may open after: a space, a stop or a separator, an opening bracket or quotation mark. A closing one
 # ends a title or a quotation, a noun the locative may follow (《舌尖上的中国》里).
 _NO_NOUN = re.compile(r"[\s，。、；：！？,.;:!?“‘「『（《〈【〔(\[{]")
-_NUMBER_BEFORE = re.compile(r"[0-9０-９](?:平方|立方)?$")
+# A number right before, or a space apart as text written after English often has it (长约 18 英尺（5 米）).
+_NUMBER_BEFORE = re.compile(r"[0-9０-９][ \u00a0]?(?:平方|立方)?$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A quantity or an ordinal a preposition takes (于2016年, 于三月, 于每年): no given name begins so.
 _QUANTITY = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿半几数每第]")
