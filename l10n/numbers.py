@@ -63,6 +63,7 @@ class Quantity:
     ordinal: bool = False  # English: first, 20th
     magnitude: int = 0  # Chinese: the order of a vague count (100 for 几百年, 1000 for 数千人), 0 for any other
     model: bool = False  # Chinese: the number of a model's name after a hyphen (卡-52, the Ka-52 helicopter)
+    label: bool = False  # Chinese: a number with no measure word amid Chinese words (120急救中心): a code, a line
 
     @property
     def value(self) -> Decimal | None:
@@ -117,6 +118,7 @@ _CLAUSE_END = "，。；：！？、,;:!?“”\"（）()"
 
 # Units 千 stands before as the prefix kilo- (千瓦 kilowatt, 千克, 千米, 千兆瓦 gigawatt), not as a thousand.
 _METRIC_UNITS = "瓦克米卡焦兆伏赫"
+_HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _LATIN_BEFORE = r"(?<![A-Za-z0-9.])(?<![A-Za-z]-)"
 _ZH_PATTERNS = re.compile(
@@ -313,8 +315,23 @@ def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
         value += Decimal("0.5")  # 2个半小时: two and a half hours
     values = _in_units(value, measure) if kind == NUMBER and not currency else (value,)
     model = kind == NUMBER and not currency and bool(re.search(r"[\u4e00-\u9fff][-－]$", text[:start]))
+    label = (kind == NUMBER and not (currency or measure or year or match["scale"]) and match["arabic"].isdigit()
+             and value >= 100 and _labels(text, start, match.end("arabic")))
     return Quantity(text[start:end].strip(), start, end, kind, values, currency, year=year,
-                    any_yuan=currency_word in _ANY_YUAN, summary=summary, unit=_unit_of(measure), model=model)
+                    any_yuan=currency_word in _ANY_YUAN, summary=summary, unit=_unit_of(measure), model=model,
+                    label=label)
+
+
+def _labels(text: str, start: int, end: int) -> bool:
+    """Whether a number in digits names something rather than counting it: Chinese counts with a measure word, so a
+    number with Chinese words on both sides and a word of two characters or more after it that is no measure word
+    (公安局110接到报警, 当地120急救中心, 拨打12345热线) is a telephone number, a code or a line, which English may name by
+    what it is ("an emergency call"). A unit the lists lack stands alone after its number (326吨, 128包): a count."""
+    from .words import tagged
+
+    following = tagged(text[end:end + 8])
+    return (bool(_HAN.fullmatch(text[start - 1:start] + text[end:end + 1])) and bool(following)
+            and len(following[0][0]) > 1 and not following[0][1].startswith(("q", "m")))
 
 
 def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
@@ -879,7 +896,7 @@ def optional(source: Quantity) -> bool:
     numerals (两条小金鱼 → "tiny goldfish", 第二天 → "the next day"), an approximate range (五六天 → "days"), a
     bare day of the month (20日, often given as a weekday). A figure in digits, an amount, a percentage, a date
     with its month or a time of day is what the English must carry."""
-    return source.counted or source.approximate or (source.kind == DATE and not source.month)
+    return source.counted or source.approximate or source.label or (source.kind == DATE and not source.month)
 
 
 _OCCASIONS = re.compile(r"twice|thrice", re.IGNORECASE)

@@ -701,3 +701,19 @@ def test_a_range_after_a_date_is_no_models_name():
 def test_chinese_and_electrical_units_converted_as_news_english_gives_them(source, good, wrong):
     assert findings(source, good) == set()
     assert findings(source, wrong) == {"numbers"}
+
+
+@pytest.mark.parametrize("source, good, wrong", [
+    ("市民可拨打12345热线反映问题。", "Residents can report problems to the city's hotline.",
+     "Residents can report problems to the 12346 hotline."),
+    ("事发后，当地120急救中心派出三辆救护车。", "The local emergency centre sent three ambulances.",
+     "The local 112 emergency centre sent three ambulances."),
+])
+def test_a_number_with_no_measure_word_amid_chinese_words_is_a_code_english_may_name(source, good, wrong):
+    assert findings(source, good) == set()
+    assert findings(source, wrong) == {"numbers"}
+
+
+def test_a_unit_the_lists_lack_still_makes_a_count():
+    """326吨, 128包: a unit of one character after the number, not a word naming something."""
+    assert [q.label for q in quantities("政府紧急调拨326吨食物，警方发现128包可卡因。")] == [False, False]
