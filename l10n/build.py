@@ -19,7 +19,6 @@ from .files import write_atomic
 from .glossary import Glossary
 from .model import Document, Issue, Segment
 from .placeholders import tags
-from .qa.catalogs import errors_by_sentence
 from .writers import PLAIN, WRITERS
 from .writers.article import (FALLBACK_CLOSE, FALLBACK_OPEN, FUZZY_CLOSE, FUZZY_OPEN, Article, Block,
                               PlaceholderError, parse)
@@ -193,6 +192,8 @@ def _build_document(folder: Path, options: BuildOptions, glossary: Glossary, ste
         outputs = {folder / REVIEW_PAGE: render_review(document, segments, catalogs, notes)}
         locales: list[LocaleBuild] = []
     else:
+        from .qa.catalogs import errors_by_sentence  # here: the command line imports this module at start-up
+
         outputs, locales = {}, []
         for catalog in catalogs:
             step(f"building {catalog.locale}")

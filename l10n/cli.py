@@ -19,7 +19,7 @@ from .exchange import PLACEHOLDER_FORMS, UNIT_SHAPES
 from .locales import TAG_SCHEMES
 from .model import Severity
 from .options import field_help, setting_help
-from .qa.terms import NAME_STYLES
+from .glossary import NAME_STYLES
 from .readers import FORMATS as INPUT_FORMATS, TITLES as INPUT_TITLES
 from .table import FORMATS
 from .translate import engines

@@ -20,6 +20,8 @@ REQUIRED_COLUMNS = ("zh_Hans", "en", "kind")
 TRADITIONAL_COLUMNS = GLOSSARY_COLUMNS  # one per edition: the desk's overrides, which always win
 COLUMNS = ("zh_Hans", "en", "en_short", *TRADITIONAL_COLUMNS, "kind", "en_forbidden", "note")
 _LIST_SEPARATOR = "|"
+NAME_STYLES = ("full", "news")  # full: every mention of a name in English gets its full rendering; news: later ones
+#                                 may use the short form (qa/terms.py)
 
 
 @dataclass(frozen=True)

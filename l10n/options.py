@@ -8,6 +8,7 @@ dataclass field that owns it (see settings.registry). Command-line options that 
 from __future__ import annotations
 
 import dataclasses
+import importlib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -18,36 +19,36 @@ from .settings import Settings, field_default
 
 @dataclass(frozen=True)
 class Command:
-    options: type  # the options dataclass the command hands to the library
+    owner: str  # where the options dataclass the command hands to the library lives: "module.Class", in l10n
     fields: dict[str, str]  # setting name → field of the options ("engine.threads" for a nested one)
+
+    @property
+    def options(self) -> type:
+        """The options dataclass, its module imported when first asked for: a command imports its own module
+        alone, so `--help` and a re-run that finds nothing to do stay quick."""
+        module, _, name = self.owner.rpartition(".")
+        return getattr(importlib.import_module(f".{module}", __package__), name)
 
 
 def commands() -> dict[str, Command]:
-    """Every command that reads settings, as the command line names it. Imports lazily: `--help` stays quick."""
-    from .build import BuildOptions
-    from .exchange import TmxOptions, XliffOptions
-    from .glossary import GlossaryOptions, ReadingOptions
-    from .memory import ImportOptions
-    from .pipeline import RunOptions
-    from .qa.catalogs import CheckOptions
-
+    """Every command that reads settings, as the command line names it."""
     return {
-        "run": Command(RunOptions, {
+        "run": Command("pipeline.RunOptions", {
             "out": "out_dir", "editions": "editions", "glossary": "glossary", "inputs": "inputs", "mt": "mt",
             "names": "name_style", "threads": "engine.threads", "batch_size": "engine.batch_size",
             "beam_size": "engine.beam_size", "cache": "cache", "memory": "memory", "max_bytes": "max_bytes",
             "max_blocks": "max_blocks", "follow_links": "follow_links"}),
-        "check": Command(CheckOptions, {"out": "folder", "glossary": "glossary", "names": "name_style",
-                                        "fail_on": "fail_on"}),
-        "build": Command(BuildOptions, {"out": "folder", "glossary": "glossary", "names": "name_style"}),
-        "glossary check": Command(GlossaryOptions, {"glossary": "files"}),
-        "glossary suggest": Command(ReadingOptions, {"glossary": "files", "max_bytes": "max_bytes",
-                                                     "max_blocks": "max_blocks", "follow_links": "follow_links"}),
-        "align": Command(ReadingOptions, {"glossary": "files", "max_bytes": "max_bytes", "max_blocks": "max_blocks",
-                                        "follow_links": "follow_links"}),
-        "export tmx": Command(TmxOptions, {"out": "folder"}),
-        "export xliff": Command(XliffOptions, {"out": "folder"}),
-        "import tmx": Command(ImportOptions, {"memory": "memory"}),
+        "check": Command("check_options.CheckOptions", {"out": "folder", "glossary": "glossary",
+                                                        "names": "name_style", "fail_on": "fail_on"}),
+        "build": Command("build.BuildOptions", {"out": "folder", "glossary": "glossary", "names": "name_style"}),
+        "glossary check": Command("glossary.GlossaryOptions", {"glossary": "files"}),
+        "glossary suggest": Command("glossary.ReadingOptions", {
+            "glossary": "files", "max_bytes": "max_bytes", "max_blocks": "max_blocks", "follow_links": "follow_links"}),
+        "align": Command("glossary.ReadingOptions", {
+            "glossary": "files", "max_bytes": "max_bytes", "max_blocks": "max_blocks", "follow_links": "follow_links"}),
+        "export tmx": Command("exchange.TmxOptions", {"out": "folder"}),
+        "export xliff": Command("exchange.XliffOptions", {"out": "folder"}),
+        "import tmx": Command("memory.ImportOptions", {"memory": "memory"}),
     }
 
 

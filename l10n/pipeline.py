@@ -19,6 +19,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__
 from . import glossary as glossaries
@@ -28,25 +29,27 @@ from .batch.executors import open_executor
 from .batch.inputs import Input
 from .batch.lock import output_lock
 from .batch.manifest import Manifest, digest_files
-from .catalog import machine, po, structure
+from .catalog import machine, structure
 from .errors import InputError, L10nError, UsageError
-from .glossary import Glossary, term_notes
+from .glossary import NAME_STYLES, Glossary, term_notes
 from .ingest import MAX_BYTES, Limits, read_article
 from .model import Document, Segment, Target
-from .qa import check_catalog
-from .qa.terms import NAME_STYLES
 from .readers.base import MAX_BLOCKS
 from .batch.schedule import (Chunk, DocumentResult, Failure, Job, Ledger, Previous, ProgressCallback, Summary, opened,
                              timed, two_steps, unexpected)
 from . import editions as edition_table
 from .batch.snapshots import KnownDrafts, KnownMatches
 from .editions.layers import signature as layers_signature
-from .editions.variant import Phrases, glossary_phrases, respect_boundaries, traditional_variant
-from .segment import segment_document
 from .table import render_rows
 from .translate import engines
 from .translate.base import EngineOptions, Translator
-from .translate.enforce import DraftReport, draft_documents, draft_keys
+
+if TYPE_CHECKING:
+    from .editions.variant import Phrases
+    from .translate.enforce import DraftReport
+
+# What a worker does with a document (segment, convert, draft, check, render) is imported where it is done: a
+# re-run that finds every document unchanged loads none of it.
 
 BUNDLED_SAMPLE = Path(__file__).parent / "samples" / "jiemian-openai-board.zh.txt"
 ENGLISH = locales.ENGLISH.locale
@@ -92,6 +95,8 @@ class RunResult:
 def read_previous(folder: Path, options: RunOptions) -> Previous:
     """A document's existing catalogs, read and validated before any MT work or write: a bad file stops
     that document with its file and line, and nothing of it has been replaced."""
+    from .catalog import po
+
     paths = [folder / f"{locale}.po" for locale in (*_edition_locales(options), ENGLISH)]
     return {path: po.read_catalog(path) for path in paths if path.exists()}
 
@@ -159,6 +164,8 @@ class _Work:
     def phrases(self) -> dict[str, Phrases]:
         """Per edition: the glossary's terms, for one converter. Made where the first document is converted, not
         before: a re-run that skips every document builds no converter, nor does the parent of worker processes."""
+        from .editions.variant import glossary_phrases
+
         return {edition: glossary_phrases(self.glossary.entries.values(), edition)
                 for edition in self.options.editions}
 
@@ -173,6 +180,10 @@ def _keep_what_lasts() -> None:
 
 def _prepare(work: _Work, chunk: Chunk) -> Chunk:
     """Worker, step 1: read and segment each document, read the catalogs it already has."""
+    from .editions.variant import respect_boundaries
+    from .segment import segment_document
+    from .translate.enforce import draft_keys
+
     options = work.options
     start = time.perf_counter()
     for job in chunk.jobs:
@@ -195,6 +206,8 @@ def _prepare(work: _Work, chunk: Chunk) -> Chunk:
 
 def _english_targets(jobs: list[Job], translator: Translator | None, options: RunOptions,
                      known: dict[str, dict]) -> tuple[list[Target], DraftReport | None, dict[str, dict]]:
+    from .translate.enforce import draft_documents
+
     if translator is None:
         return [Target(ENGLISH, {}, "none") for _ in jobs], None, {}
     cache = KnownDrafts(known)
@@ -264,6 +277,8 @@ def _localize(work: _Work, chunk: Chunk) -> _Localized:
 
 
 def _localize_together(work: _Work, chunk: Chunk) -> _Localized:
+    from .editions.variant import traditional_variant
+
     options = work.options
     jobs = chunk.ready()
     seconds: dict[str, float] = {}
@@ -296,6 +311,9 @@ def _render_document(job: Job, targets: list[Target], options: RunOptions,
                      converted: dict[str, dict[str, str]]) -> tuple[dict[Path, str], int]:
     """Every file of one document as text, and how many QA findings went into its catalogs. `converted` holds
     each Traditional locale's OpenCC conversion, which its QA compares against."""
+    from .catalog import po
+    from .qa import check_catalog
+
     document, segments, folder, previous = job.document, job.segments, job.folder, job.previous
     spans = {paragraph.index: paragraph.spans for paragraph in document.paragraphs}
     markup = {segment.id: placeholders.describe(segment.source, spans[segment.paragraph]) for segment in segments}

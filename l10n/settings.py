@@ -114,8 +114,8 @@ def registry() -> dict[str, Setting]:
     """Every setting, by name. Imports lazily: the owners live in the modules that use them."""
     from .model import Severity
     from .pipeline import RunOptions
-    from .qa.catalogs import CheckOptions
-    from .qa.terms import NAME_STYLES
+    from .check_options import CheckOptions
+    from .glossary import NAME_STYLES
     from . import editions
     from .translate import engines
 

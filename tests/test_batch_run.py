@@ -113,7 +113,7 @@ def test_an_unchanged_re_run_builds_no_converter(tmp_path, monkeypatch):
     def no_conversion(*_):
         raise AssertionError("a converter was built for a run with nothing to convert")
 
-    monkeypatch.setattr("l10n.pipeline.glossary_phrases", no_conversion)
+    monkeypatch.setattr("l10n.editions.variant.glossary_phrases", no_conversion)
     again = run(paths, RunOptions(out_dir=tmp_path / "out", mt="none"))
     assert (again.summary.documents, again.summary.skipped, again.failures) == (0, 2, [])
 

@@ -4,6 +4,7 @@ and a document over the limits fails with one clear line.
 
 Inputs are made here and kept small. Work that used to grow with the square of the input is checked by
 what it allocates or copies, never by the clock: benchmarks/growth.py measures time and memory at size."""
+import importlib
 import tracemalloc
 from pathlib import Path
 
@@ -11,7 +12,7 @@ import polib
 import pytest
 from typer.testing import CliRunner
 
-from l10n import pipeline, placeholders
+from l10n import placeholders
 from l10n.clean import clean
 from l10n.cli import app
 from l10n.errors import InputError
@@ -174,16 +175,19 @@ def _of_b(value) -> bool:
                                                           for segment in segments)
 
 
-@pytest.mark.parametrize("stage", ["segment_document", "traditional_variant", "_render_document"])
-def test_a_fault_on_one_document_fails_it_alone(tmp_path, monkeypatch, stage):
-    real = getattr(pipeline, stage)
+@pytest.mark.parametrize("module, stage", [("l10n.segment", "segment_document"),
+                                           ("l10n.editions.variant", "traditional_variant"),
+                                           ("l10n.pipeline", "_render_document")])
+def test_a_fault_on_one_document_fails_it_alone(tmp_path, monkeypatch, module, stage):
+    module = importlib.import_module(module)  # where the pipeline takes the stage from when it runs it
+    real = getattr(module, stage)
 
     def faulty(first, *arguments, **keywords):
         if _of_b(first):
             raise KeyError(7)
         return real(first, *arguments, **keywords)
 
-    monkeypatch.setattr(pipeline, stage, faulty)
+    monkeypatch.setattr(module, stage, faulty)
     result = run(_articles(tmp_path / "in"), RunOptions(out_dir=tmp_path / "out", mt="none"))
     assert [(failure.path.name, str(failure.error).split(": ", 1)[1]) for failure in result.failures] == [
         ("b.md", "failed: KeyError: 7")]

@@ -65,7 +65,7 @@ def test_found_defaults_are_the_paths_actually_used(tmp_path, monkeypatch):
 
 def test_every_default_is_its_owner_fields_default():
     from l10n.pipeline import RunOptions
-    from l10n.qa.catalogs import CheckOptions
+    from l10n.check_options import CheckOptions
 
     defaults = settings.defaults()
     assert defaults["out"] == str(RunOptions().out_dir) and defaults["threads"] == RunOptions().engine.threads

@@ -40,6 +40,27 @@ def test_a_serial_run_without_mt_reads_and_cleans_but_never_parses_numbers(tmp_p
     assert imported == {**{name: False for name in NOT_AT_START}, "l10n.clean": True}
 
 
+def test_an_unchanged_re_run_loads_no_check_no_converter_and_no_segmenter(tmp_path):
+    """What a worker does with a document is imported where it is done; the settings' defaults need none of it."""
+    (tmp_path / "a.txt").write_text("伊利亚周二宣布，公司今年收入增长了三成。\n", encoding="utf-8")
+    run = textwrap.dedent(f"""
+        from pathlib import Path
+        from l10n.pipeline import RunOptions, run
+        result = run([Path({str(tmp_path / 'a.txt')!r})], RunOptions(out_dir=Path({str(tmp_path / 'out')!r}), mt="none"))
+        assert not result.failures, result.failures
+        print(result.summary.skipped)
+    """)
+    probe = "import l10n.cli, l10n.settings\nl10n.settings.defaults()\n" + run + textwrap.dedent("""
+        import sys
+        print(' '.join(sorted(name for name in ("l10n.qa", "l10n.editions.variant", "l10n.segment") if name in sys.modules)))
+    """)
+    for expected in (["0", "l10n.editions.variant l10n.qa l10n.segment"], ["1", ""]):
+        done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
+                              env={**os.environ, "PYTHONPATH": str(ROOT)})
+        assert done.returncode == 0, done.stderr
+        assert done.stdout.split("\n")[-3:-1] == expected
+
+
 def test_a_deferred_module_is_imported_at_its_first_use_and_its_patches_are_seen(tmp_path, monkeypatch):
     (tmp_path / "deferred_probe.py").write_text("VALUE = 1\n", encoding="utf-8")
     monkeypatch.syspath_prepend(str(tmp_path))

@@ -28,16 +28,6 @@ _ORIGIN_CONFIG = re.compile(r"\bOpenCC\s+\S+\s+(s2\w+)")  # catalogs made before
 
 
 @dataclass(frozen=True)
-class CheckOptions:
-    """Built by `options.resolve`, which fills the fields other commands' options own the defaults of."""
-
-    folder: Path  # checked when no folder or .po file is given: where `run` writes
-    glossary: tuple[Path, ...]
-    name_style: str
-    fail_on: str = Severity.ERROR.value  # the least severe finding that fails the check
-
-
-@dataclass(frozen=True)
 class Finding:
     line: int  # of the entry in the file as written
     msgid: str

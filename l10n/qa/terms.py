@@ -18,9 +18,6 @@ from functools import lru_cache
 from ..model import GlossaryEntry, Segment, Severity
 from .registry import ENGLISH, TRADITIONAL, Context, check
 
-NAME_STYLES = ("full", "news")
-
-
 @dataclass(frozen=True)
 class Requirement:
     entry: GlossaryEntry
