@@ -238,6 +238,10 @@ def test_li_in_a_name_is_li_and_the_locative_stays(source, taiwan, hong_kong):
     ("以便于把水向南输送", "以便於把水向南輸送", "以便於把水向南輸送"),  # 便于 is a word: the 于 is its own
     ("以免于受伤", "以免於受傷", "以免於受傷"),
     ("由于于大宝受伤", "由於于大寶受傷", "由於于大寶受傷"),  # 于于 is no common word
+    ("于会议期间，双方签署协议", "於會議期間，雙方簽署協議", "於會議期間，雙方簽署協議"),  # a locative closes it
+    ("于大会上发言的代表", "於大會上發言的代表", "於大會上發言的代表"),
+    ("于大宝上场后", "于大寶上場後", "于大寶上場後"),  # 上场 is a word: no locative
+    ("于强上任后", "于強上任後", "于強上任後"),  # 后 closes a clause of a verb too
     ("他于周一抵达。", "他於週一抵達。", "他於週一抵達。"),  # after a subject: the preposition
     ("对于大家来说", "對於大家來說", "對於大家來説"),
 ])

@@ -121,7 +121,22 @@ def _is_the_surname(source: str, index: int) -> bool:
             or source[index + 2:index + 3] == "于":
         return False
     objects = _items("objects", "于")
-    return not any(source[index + 1:end] in objects for end in range(index + 2, min(len(source), index + 5) + 1))
+    return not any(source[index + 1:end] in objects for end in range(index + 2, min(len(source), index + 5) + 1)) \
+        and not _closed_by_a_locative(source, index)
+
+
+# Locatives (方位词) that close a preposition's phrase: 于会议期间, 于大会上, 于上述情况下. Not 前, 后, 以来, which
+# also close a clause of a verb (于强上任后: Yu Qiang, after he took office).
+_LOCATIVES = ("期间", "之际", "之间", "之中", "之下", "之上", "之内", "之外", "当中", "内部", "上", "下", "中", "内", "外",
+              "间")
+
+
+def _closed_by_a_locative(source: str, index: int) -> bool:
+    """Whether a locative standing as a word of its own follows two to four characters after the 于 at
+    source[index] (于会议期间, 于大会上, 于集团内部): the preposition's phrase, where a name goes on to a verb, and a
+    上 or 下 after a given name begins one (于大宝上场)."""
+    return any(source.startswith(locative, end) and not crosses_a_word(source, end, end + len(locative))
+               for end in range(index + 3, min(len(source), index + 5) + 1) for locative in _LOCATIVES)
 
 
 @lru_cache(maxsize=1)
