@@ -64,6 +64,7 @@ class Quantity:
     magnitude: int = 0  # Chinese: the order of a vague count (100 for 几百年, 1000 for 数千人), 0 for any other
     model: bool = False  # Chinese: the number of a model's name after a hyphen (卡-52, the Ka-52 helicopter)
     label: bool = False  # Chinese: a number with no measure word amid Chinese words (120急救中心): a code, a line
+    same_period: bool = False  # Chinese: a year whose same period a figure is compared with (较2019年同期)
 
     @property
     def value(self) -> Decimal | None:
@@ -319,7 +320,7 @@ def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
              and value >= 100 and _labels(text, start, match.end("arabic")))
     return Quantity(text[start:end].strip(), start, end, kind, values, currency, year=year,
                     any_yuan=currency_word in _ANY_YUAN, summary=summary, unit=_unit_of(measure), model=model,
-                    label=label)
+                    label=label, same_period=year and bool(re.match(r"\s*年\s*同期", text[end:])))
 
 
 def _labels(text: str, start: int, end: int) -> bool:
@@ -883,9 +884,17 @@ _SAYS_ONE = re.compile(r"\b(?:a|an|one|single|another|each|every)\b", re.IGNOREC
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
 
 
+# How news English dates a comparison with the same period of the year before: "up 6 percent year on year".
+_A_YEAR_EARLIER = re.compile(r"\b(?:(?:a|one) year (?:earlier|before|ago)|year[- ]on[- ]year|(?:last|the previous|the "
+                             r"preceding|the year-earlier) (?:year|period))\b", re.IGNORECASE)
+
+
 def implicit(source: Quantity, en_text: str) -> bool:
     """Whether the English may leave this count unsaid: a count of people or things named or pointed at
-    (2人, 这两条, 中俄两国) where the English refers to them as a group, or one of something (1名) said as "a"."""
+    (2人, 这两条, 中俄两国) where the English refers to them as a group, or one of something (1名) said as "a"; a
+    year whose same period a figure is compared with (较2019年同期增长6%) where the English says "a year earlier"."""
+    if source.same_period:
+        return bool(_A_YEAR_EARLIER.search(en_text))
     if source.value == 1 and source.kind == NUMBER:
         return bool(_SAYS_ONE.search(en_text))
     return source.summary and bool(_PLURAL_REFERENCE.search(en_text))

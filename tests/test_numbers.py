@@ -717,3 +717,12 @@ def test_a_number_with_no_measure_word_amid_chinese_words_is_a_code_english_may_
 def test_a_unit_the_lists_lack_still_makes_a_count():
     """326吨, 128包: a unit of one character after the number, not a word naming something."""
     assert [q.label for q in quantities("政府紧急调拨326吨食物，警方发现128包可卡因。")] == [False, False]
+
+
+def test_a_year_compared_in_its_same_period_may_be_said_as_a_year_earlier():
+    source = "今年一季度，该市出口额较2019年同期增长12%。"
+    assert findings(source, "The city's exports rose 12 percent in the first quarter from a year earlier.") == set()
+    assert findings(source, "The city's exports rose 12 percent year on year in the first quarter.") == set()
+    assert findings(source, "The city's exports rose 12 percent in the first quarter.") == {"numbers"}
+    assert findings(source, "The city's exports rose 12 percent in the first quarter from 2018.") == {"numbers"}
+    assert findings("2019年该市出口额增长12%。", "The city's exports rose 12 percent a year earlier.") == {"numbers"}
