@@ -364,6 +364,18 @@ def test_a_unit_of_any_length_said_three_times_is_found(unit, before, after):
     assert loops(text) == _loops_by_definition(text) != []
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(["公", "司", "a", "A", "b", "7", "12", "'", "’", "s", ".", " ", "，", "<a1>", "</a1>",
+                                 "it's", "ß", "K", "ſ", "\U000F0000"]), max_size=40).map("".join))
+def test_the_quick_search_writes_each_token_as_one_character_and_the_same_token_alike(text):
+    from l10n.qa.repetition import _coded, _units
+
+    tokens, coded = _units(text), _coded(text)
+    assert len(coded) == len(tokens)
+    assert all((token == other) == (code == other_code) for token, code in zip(tokens, coded)
+               for other, other_code in zip(tokens, coded))
+
+
 def test_loops_is_linear_on_a_huge_sentence():
     from l10n.qa.repetition import loops
 

@@ -26,17 +26,36 @@ def _units(text: str) -> list[str]:
 
 
 # A unit of one to LONGEST_UNIT tokens said LOOP_REPEATS times in a row, over the tokens written one character each
-# (the n-th distinct token as chr(n)): one C-speed search that rules out most texts before the exact count below.
+# (_coded): one C-speed search that rules out most texts before the exact count below.
 _ANY_LOOP = re.compile(r"(.{1,%d})\1{%d}" % (LONGEST_UNIT, LOOP_REPEATS - 1), re.DOTALL)
+# _WORD's word tokens (group 1), and what lies between tokens; a Han character, a token of its own, is left alone.
+_WORD_OR_GAP = re.compile(r"([A-Za-z0-9]+(?:['’][A-Za-z]+)?)|[^A-Za-z0-9\u3400-\u9fff]+")
+_FIRST_CODE = 0xF0000  # a word's character: private use, apart from the Han characters
+_CODES = sys.maxunicode + 1 - _FIRST_CODE
+
+
+def _coded(text: str) -> str | None:
+    """_units(text) written one character each, the same token always as the same character: a Han character as
+    itself, each distinct word (casefolded) as a private-use character of its own. No list of tokens is made:
+    the text is written over in one pass. None when there are more distinct words than such characters."""
+    codes: dict[str, str] = {}
+
+    def code(match: re.Match[str]) -> str:
+        word = match[1]
+        if word is None:
+            return ""
+        return codes.setdefault(word.casefold(), chr(_FIRST_CODE + min(len(codes), _CODES - 1)))
+
+    coded = _WORD_OR_GAP.sub(code, strip(text))
+    return coded if len(codes) <= _CODES else None
 
 
 def loops(text: str) -> list[str]:
     """Each unit of up to LONGEST_UNIT tokens that follows itself LOOP_REPEATS times or more."""
-    tokens = _units(text)
-    numbers: dict[str, int] = {}
-    coded = [numbers.setdefault(token, len(numbers)) for token in tokens]
-    if len(numbers) <= sys.maxunicode + 1 and not _ANY_LOOP.search("".join(map(chr, coded))):
+    coded = _coded(text)
+    if coded is not None and not _ANY_LOOP.search(coded):
         return []
+    tokens = _units(text)
     found: list[str] = []
     for size in range(1, LONGEST_UNIT + 1):
         # A unit at `start` repeats when each of the next size × (repeats − 1) tokens equals the one `size`
