@@ -281,6 +281,18 @@ def test_a_rare_word_of_the_larger_word_lists_is_no_slip(english, flagged):
     assert (("s0", "spelling") in codes(["政府宣布了新政策。"], [english])) is flagged
 
 
+@pytest.mark.skipif(not spelling_available(), reason="no English hunspell dictionary installed")
+def test_a_word_longer_than_any_dictionary_word_asks_the_dictionary_nothing(monkeypatch):
+    """Every slip of a word is one dictionary look-up: a word of 1,500 letters in a catalog entry took 12 s. A word
+    past the longest the dictionaries hold (45 letters) is one slip from none, so none is tried."""
+    asked = []
+    monkeypatch.setattr(spelling, "known", lambda word: asked.append(word) or False)
+    assert not spelling.slip_of_a_word("q" * 1500)
+    assert asked == []
+    assert not spelling.slip_of_a_word("q" * 40)
+    assert len(asked) > 40
+
+
 def test_length_far_from_the_documents_usual_ratio():
     sources = ["微软宣布聘用奥特曼和布洛克曼，两人将领导新的研究团队。", "董事会在周五突然解雇了公司的首席执行官奥特曼。",
                "数百名员工联名要求董事会全体成员立即辞职。", "投资者对此表示非常担忧和不满，要求公司作出解释。",

@@ -81,6 +81,10 @@ def listed(word: str) -> bool:
 
 
 SHORTEST_SLIP = 5  # letters of the word meant: most short strings are one slip from some short word
+# The longest word of hunspell's en_US and en_GB dictionaries has 45 letters (pneumonoultramicroscopicsilico-
+# volcanoconiosis); a longer string is one slip from none, and trying every slip of a word of thousands of letters
+# took seconds per word.
+LONGEST_SLIP = 46
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"
 
 
@@ -90,7 +94,7 @@ def slip_of_a_word(word: str) -> bool:
     letter dropped, doubled or added, changed, or two neighbours swapped (goverment, protestting, scrapps,
     firt). A rare word or a coinage (hyperosmolar, greenization) is seldom that close to another, and a plural
     the dictionary lacks (cheongsams) is no slip, so neither is reported."""
-    if word.endswith("s") and known(word[:-1]):
+    if len(word) > LONGEST_SLIP or word.endswith("s") and known(word[:-1]):
         return False
     splits = [(word[:cut], word[cut:]) for cut in range(len(word) + 1)]
     candidates = {head + tail[1:] for head, tail in splits if tail}
