@@ -526,6 +526,9 @@ _EN_SUFFIX_CURRENCIES = [(r"(?:US |U\.S\. |American )dollars?", "USD"), (r"(?:Ho
 _EN_SUFFIX = "|".join(f"(?:{pattern})" for pattern, _ in _EN_SUFFIX_CURRENCIES)
 _EN_PREFIX = "|".join(sorted(map(re.escape, _EN_PREFIX_CURRENCIES), key=len, reverse=True))
 
+# Words before the last of a number said in words: "nine hundred and ninety-nine thousand nine hundred and
+# ninety-nine" has eight. The bound keeps a run of "a a a …" linear: unbounded, each "a" read the whole run.
+_LONGEST_WORDS = 12
 _EN_PATTERNS = re.compile(
     rf"(?P<date>\b(?P<month>{_MONTH})\b(?:\.?(?:(?<=\.)\s*|\s+)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b|\.)?"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b\.?)"
@@ -542,7 +545,7 @@ _EN_PATTERNS = re.compile(
     rf"(?:(?P<abbrev>k|mn|mln|bn|tn|m|b)\b|(?P<ord>st|nd|rd|th)\b|\s*(?P<scale>(?:hundred|thousand|million|billion|"
     rf"trillion)(?:\s+(?:thousand|million|billion))?)\b|(?P<unit>{_GLUED_UNITS})\b)?(?![A-Za-z0-9])"
     rf"(?P<pct>\s*(?:%|per\s?cent\b|percentage points?\b))?"
-    rf"|(?P<wprefix>{_EN_PREFIX})?\b(?P<words>(?:(?:an?|{_NUMBER_WORD})[\s-]+(?:and[\s-]+)?)*"
+    rf"|(?P<wprefix>{_EN_PREFIX})?\b(?P<words>(?:(?:an?|{_NUMBER_WORD})[\s-]+(?:and[\s-]+)?){{0,{_LONGEST_WORDS}}}"
     rf"(?:{_NUMBER_WORD}))\b(?P<wpct>\s+(?:per\s?cent|percentage points?)\b)?",
     re.IGNORECASE,
 )
