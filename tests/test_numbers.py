@@ -583,8 +583,18 @@ def test_the_one_to_one_pairing_asks_for_each_quantitys_candidates_once():
         asked[left] += 1
         return [0, 1, 2, 3]
 
-    assert _matching(range(4), candidates) == {0: 3, 1: 2, 2: 1, 3: 0}
+    assert _matching(range(4), candidates) == {0: 0, 1: 1, 2: 2, 3: 3}
     assert set(asked.values()) == {1}
+
+
+def test_the_pairing_takes_a_free_mention_before_it_displaces_one_and_is_still_the_largest():
+    """Without the look-ahead, n mentions that all render each other (a date written n times) built augmenting
+    paths of every length: 2,000 dates in one entry took 35 s. Displacing still happens where nothing is free."""
+    from l10n.numbers import _matching
+
+    assert _matching(range(2), {0: [0, 1], 1: [0, 1]}.__getitem__) == {0: 0, 1: 1}
+    assert _matching(range(2), {0: [0, 1], 1: [0]}.__getitem__) == {1: 0, 0: 1}  # 1 takes 0, 0 moves on to 1
+    assert _matching(range(3), {0: [0], 1: [0], 2: [1]}.__getitem__) == {0: 0, 1: 2}  # the earlier left keeps it
 
 
 def test_a_time_of_day_starts_at_its_figure_not_at_the_spaces_before_it():
