@@ -498,7 +498,7 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "twentieth": 20, "thirtieth": 30}
 # Words that are a number on their own (both, twice) or multiply the one before them (two decades, a dozen).
 _STANDALONE = {"twice": 2, "both": 2, "thrice": 3, "neither": 2, "either": 2, "twin": 2, "twins": 2, "dual": 2,
-               "double": 2, "triple": 3, "secondary": 2, "sevens": 7, "twos": 2, "threes": 3, "fours": 4,
+               "double": 2, "triple": 3, "doubled": 2, "tripled": 3, "quadrupled": 4, "secondary": 2, "sevens": 7, "twos": 2, "threes": 3, "fours": 4,
                "fives": 5, "sixes": 6, "eights": 8, "nines": 9}
 # Spans of years that count only after a number ("three millennia", "two centuries"): "this century" says none.
 _CENTURIES = {"century": 100, "centuries": 100, "millennium": 1000, "millennia": 1000}
@@ -559,7 +559,7 @@ _EN_UNITS = {"pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb", "foot": "ft
              "hectare": "ha", "hectares": "ha", "ha": "ha", "acre": "acre", "acres": "acre",
              "kilowatt": "kW", "kilowatts": "kW", "kw": "kW", "kwh": "kW", "megawatt": "MW", "megawatts": "MW",
              "mw": "MW", "mwh": "MW", "gigawatt": "GW", "gigawatts": "GW", "gw": "GW", "gwh": "GW",
-             "month": "month", "months": "month"}
+             "month": "month", "months": "month", "times": "times"}
 _EN_UNIT_AFTER = re.compile(r"(?:\s+|-)(?P<word>[A-Za-z]+)\b")
 _AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
 _EN_CURRENCY_AFTER = re.compile(rf"\s*(?:(?:US|U\.S\.)\s+)?(?P<word>{_EN_SUFFIX})\b", re.IGNORECASE)
@@ -834,7 +834,7 @@ def rendered_by(source: Quantity, target: Quantity) -> bool:
         return source.kind == NUMBER and target.decade in source.values  # in his forties: 40多岁
     if target.kind in (DATE, TIME) or target.value is None:
         return False
-    if _slashed(source, target):
+    if _slashed(source, target) or _as_a_multiple(source, target):
         return True
     if source.unit in _TIME_UNITS and _OCCASIONS.fullmatch(target.text):
         return False  # "twice" counts occasions, never the years of 两年
@@ -842,6 +842,16 @@ def rendered_by(source: Quantity, target: Quantity) -> bool:
         return True  # 一二十件: a dozen
     return (any(abs(rendered - value) <= target.tolerance for rendered in target.values for value in source.values)
             or _converted(source, target))
+
+
+_MULTIPLES = re.compile(r"twice|double|doubled|triple|tripled|quadrupled", re.IGNORECASE)
+
+
+def _as_a_multiple(source: Quantity, target: Quantity) -> bool:
+    """A rise of 100 % or more said as a multiple: 增长100% is "twice as many" or "doubled", 200% "three times"."""
+    return (source.kind == PERCENT and source.value is not None and source.value >= 100 and target.kind == NUMBER
+            and target.value == 1 + source.value / 100
+            and (target.unit == "times" or bool(_MULTIPLES.fullmatch(target.text))))
 
 
 def _slashed(source: Quantity, target: Quantity) -> bool:

@@ -745,3 +745,14 @@ def test_a_year_compared_in_its_same_period_may_be_said_as_a_year_earlier():
     assert findings(source, "The city's exports rose 12 percent in the first quarter.") == {"numbers"}
     assert findings(source, "The city's exports rose 12 percent in the first quarter from 2018.") == {"numbers"}
     assert findings("2019年该市出口额增长12%。", "The city's exports rose 12 percent a year earlier.") == {"numbers"}
+
+
+@pytest.mark.parametrize("source, good, wrong", [
+    ("今年上半年该行业融资数量较去年同期增长100%。", "The industry raised twice as many rounds in the first half as a year earlier.",
+     "The industry raised three times as many rounds in the first half as a year earlier."),
+    ("该公司海外销量同比增长200%。", "The company's overseas sales tripled from a year earlier.",
+     "The company's overseas sales doubled from a year earlier."),
+])
+def test_a_rise_of_a_hundred_percent_or_more_may_be_said_as_a_multiple(source, good, wrong):
+    assert findings(source, good) == set()
+    assert findings(source, wrong) == {"numbers"}
