@@ -530,6 +530,8 @@ def test_taiwan_news_vocabulary_of_the_sourced_corrections():
     assert convert_text("谷歌搜索的搜索结果", "tw") == "Google搜尋的搜尋結果"
     assert convert_text("数字货币和数字经济推动移动支付和人脸识别。", "tw") == "數位貨幣和數位經濟推動行動支付和人臉辨識。"
     assert convert_text("的发动机由运营商在帖子里提到的计算机控制。", "tw") == "的引擎由營運商在貼文裡提到的電腦控制。"
+    assert convert_text("福岛核电站附近的乐队在社交平台上发布短视频。", "tw") == "福島核電廠附近的樂團在社群平台上發布短影音。"
+    assert convert_text("首艘国产航母的应用程序", "tw") == "首艘國產航艦的應用程式"
     # the words alone in their other senses stay: a number, identifying, moving
     assert convert_text("这个数字很大，识别身份后向南移动。", "tw") == "這個數字很大，識別身分後向南移動。"
     # Hong Kong keeps its own forms
