@@ -66,11 +66,22 @@ def _marks(length: int, positions: Iterable[int]) -> bytes:
     return bytes(marks)
 
 
-@functools.lru_cache(maxsize=65536)
-def _columns_written(character: str) -> int:
-    """A character's columns as written in the file: an escape takes two."""
-    escaped = _ESCAPES.get(character)
-    return len(escaped) if escaped is not None else character_columns(character)
+class _ColumnsWritten(dict):
+    """A character's columns as written in the file (an escape takes two), by character: a catalog measures
+    every character of its long strings, and a dict's own look-up (map(columns.__getitem__, text)) is the
+    cheapest there is. Keeps the first KEPT characters it is asked for: a hostile text may hold any."""
+
+    KEPT = 65536
+
+    def __missing__(self, character: str) -> int:
+        escaped = _ESCAPES.get(character)
+        columns = len(escaped) if escaped is not None else character_columns(character)
+        if len(self) < self.KEPT:
+            self[character] = columns
+        return columns
+
+
+_columns_written = _ColumnsWritten()
 
 
 _NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
@@ -83,7 +94,7 @@ def _escaped(text: str) -> str:
 def _measured(text: str) -> tuple[str | list[str], list[int]]:
     """Each character as written (itself, or its escape) and the columns written before each character."""
     units = [_ESCAPES.get(character, character) for character in text] if _NEEDS_ESCAPE.search(text) else text
-    return units, list(itertools.accumulate(map(_columns_written, text), initial=0))
+    return units, list(itertools.accumulate(map(_columns_written.__getitem__, text), initial=0))
 
 
 def _breaks(text: str, units: str | list[str]) -> bytes:
