@@ -1135,18 +1135,20 @@ def _matching(lefts, candidates) -> dict[int, int]:
             asked[left] = candidates(left)
         return iter(asked[left])
 
+    dead: set[int] = set()  # rights a failed search went through: no free right lies beyond them, till a path is found
     for left in lefts:
-        _augment(left, options, partner)
+        if _augment(left, options, partner, dead):
+            dead = set()
     return partner
 
 
-def _augment(first: int, options: Callable[[int], Iterator[int]], partner: dict[int, int]) -> None:
+def _augment(first: int, options: Callable[[int], Iterator[int]], partner: dict[int, int], seen: set[int]) -> bool:
     """Kuhn's depth-first search for a path from a left to a free right, each left on it taking the next one's
     right, with a stack of its own: a path may be as long as a sentence has figures (a thousand dates), deeper
     than Python's recursion. A left reached takes a free candidate of its own before it displaces anyone: without
     that look-ahead, n figures that all render each other (a date written n times) built paths of every length,
-    n³ steps in all (2,000 dates in one entry: 35 s)."""
-    seen: set[int] = set()
+    n³ steps in all (2,000 dates in one entry: 35 s). `seen`: the rights not to go through, those of earlier failed
+    searches among them (a failure changes no pairing); whether a path was found."""
     path: list[tuple[int, Iterator[int]]] = []  # the lefts on the path, each with the candidates it has not tried
     taken: list[int] = []  # the right each left on the path but the last is trying
     left = first
@@ -1156,7 +1158,7 @@ def _augment(first: int, options: Callable[[int], Iterator[int]], partner: dict[
             for (holder, _), moved in zip(path, taken):
                 partner[moved] = holder
             partner[free] = left
-            return
+            return True
         path.append((left, options(left)))
         while path:
             right = next((right for right in path[-1][1] if right not in seen), None)
@@ -1166,7 +1168,7 @@ def _augment(first: int, options: Callable[[int], Iterator[int]], partner: dict[
             if taken:
                 taken.pop()
         if not path:
-            return
+            return False
         seen.add(right)
         taken.append(right)
         left = partner[right]

@@ -756,3 +756,20 @@ def test_a_year_compared_in_its_same_period_may_be_said_as_a_year_earlier():
 def test_a_rise_of_a_hundred_percent_or_more_may_be_said_as_a_multiple(source, good, wrong):
     assert findings(source, good) == set()
     assert findings(source, wrong) == {"numbers"}
+
+
+def test_a_search_that_failed_is_not_walked_again():
+    """Three hundred counts (三个) against a hundred English "three": after the hundredth, each search fails
+    through the same paired mentions, which each later one walked again (1,500 against 500: 10 s of CPU)."""
+    from l10n.numbers import _matching
+
+    walked = []
+
+    class Walked(list):
+        def __iter__(self):
+            for item in super().__iter__():
+                walked.append(item)
+                yield item
+
+    pairing = _matching(range(300), lambda left: Walked(range(100)))
+    assert sorted(pairing) == list(range(100)) and len(walked) < 100_000
