@@ -33,6 +33,8 @@ def _escape(match: re.Match[str]) -> str:
 
 
 def one_line(text: str) -> str:
+    if text.isprintable():  # no control character, no line or paragraph separator: nothing to escape
+        return text
     return _LINE_BREAKING.sub(_escape, text)
 
 

@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from l10n.cli import app
-from l10n.escapes import spreadsheet_cell
+from l10n.escapes import one_line, spreadsheet_cell
 from l10n.model import Part, Span
 from l10n.writers import WRITERS
 from l10n.writers.article import Article, Block, parse, safe_url
@@ -25,6 +25,19 @@ FORMULAS = "=HYPERLINK(\"http://x\",\"点击\")这是第一句很长的话。\n\
                                         ("\tx", "'\tx"), ("GPT-4", "GPT-4"), ("谷歌", "谷歌"), ("", "")])
 def test_cells_a_spreadsheet_would_run_are_kept_as_text(cell, safe):
     assert spreadsheet_cell(cell) == safe
+
+
+def test_one_line_escapes_every_character_a_reader_ends_a_line_at_and_nothing_else():
+    """Its quick path (a printable text is returned as it is) agrees with the escape, for every code point."""
+    import sys
+
+    from l10n.escapes import _LINE_BREAKING, _escape
+
+    for code in range(sys.maxunicode + 1):
+        if not 0xD800 <= code <= 0xDFFF:
+            text = f"a{chr(code)}b"
+            assert one_line(text) == _LINE_BREAKING.sub(_escape, text), hex(code)
+    assert one_line("a\u2028b\nc\x85") == "a\\u2028b\\nc\\x85"
 
 
 def _tsv_cells(text: str) -> list[str]:
