@@ -539,3 +539,12 @@ def test_taiwan_news_vocabulary_of_the_sourced_corrections():
     assert convert_text("谷歌搜索", "hk") == "谷歌搜索"
     # 云计算, corrected from TWPhrases' 雲端計算, is still one of the computing terms that tell a text about software
     assert variant.about_software("软件、服务器和云计算都坏了。", "tw")
+
+
+def test_a_source_character_of_the_marks_planes_is_kept_as_it_is():
+    # the converter marks each rule with a private-use character of planes 15 and 16: a source's own is no mark
+    # (U+F0001 came out as some rule's rendering, U+F2FF7 ended the run with an IndexError)
+    assert convert_text("私用字\U000f0001软件和\U000f2ff7\ufffc“引号”", "tw") == "私用字\U000f0001軟體和\U000f2ff7\ufffc「引號」"
+    segments = [Segment("1", 1, 1, Part.BODY, 1, "特朗普\U000f0001说")]
+    assert variant.respect_boundaries(segments, "tw") == segments
+    assert variant.traditional_variant(segments, "tw").texts["1"] == "川普\U000f0001說"

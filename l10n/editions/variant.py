@@ -36,6 +36,7 @@ _KEPT_VERBATIM = re.compile(r"[0-9A-Za-z]+(?:[.,%][0-9A-Za-z]+)*%?")
 # OpenCC's text dictionaries separate key and value by a tab and alternatives by spaces.
 _DICTIONARY_UNSAFE = re.compile(r"\s")
 _PASSES_KEPT = 64  # documents whose conversion a stack keeps: a run's chunk in flight is 8
+_STAND_IN = "\ufffc"  # for a source's character of the marks' planes: OpenCC keeps it, and no rule holds it
 
 Phrases = tuple[tuple[str, str], ...]  # (Simplified term, its Traditional form), sorted
 
@@ -326,7 +327,7 @@ def respect_boundaries(segments: list[Segment], edition: str = editions.DEFAULT,
     `phrases`: the glossary's (glossary_phrases); None: those of the terms the segments hold."""
     stack = _stack(editions.get(edition).key, _phrases_of(segments, edition, phrases))
     kept_segments = []
-    for segment, standing in zip(segments, _first_pass(stack, segments)[1], strict=True):
+    for segment, standing in zip(segments, _first_pass(stack, _stood_in(segments)[0])[1], strict=True):
         terms = tuple(hit for hit, _ in standing)
         kept_segments.append(dataclasses.replace(segment, terms=terms) if terms != segment.terms else segment)
     return kept_segments
@@ -370,10 +371,31 @@ class _Converted:
     rules: list[list[int]]  # the rules applied in each text
 
 
+def _stood_in(segments: list[Segment]) -> tuple[list[Segment], list[list[str]] | None]:
+    """The segments with each character of the marks' private-use planes in their text stood in for, as the marks
+    of the conversion would be read as rules (a source's U+F0001 came out as some rule's rendering, U+F2FF7 ended
+    the run with an IndexError); and per segment the characters its stand-ins are, in order (None: there were none)."""
+    if not any(MARKS.search(segment.source) for segment in segments):
+        return segments, None
+    stood, kept = [], []
+    for segment in segments:
+        chars = [char for char in segment.source if char == _STAND_IN or MARKS.fullmatch(char)]
+        stood.append(dataclasses.replace(segment, source=MARKS.sub(_STAND_IN, segment.source)) if chars else segment)
+        kept.append(chars)
+    return stood, kept
+
+
+def _restored(text: str, chars: list[str]) -> str:
+    """A converted text with its stand-ins given back their characters (OpenCC and the layers keep each in place)."""
+    pieces = text.split(_STAND_IN)
+    return "".join(piece + char for piece, char in zip(pieces, [*chars, ""], strict=True)) if chars else text
+
+
 def _convert_segments(stack: Stack, segments: list[Segment], quotes: bool = True) -> _Converted:
     """A document's segments in the edition, in document order, with each one's notes: one conversion, then the
     segments where OpenCC must be overruled on a glossary term cut around it, the rules that are no word where
     they stand taken back, and the quotation marks of each paragraph."""
+    segments, kept = _stood_in(segments)
     marked, standing = _first_pass(stack, segments)
     software = _about_software(stack, [segment.source for segment in segments], marked)
     convert_text = _converting(stack)
@@ -399,6 +421,8 @@ def _convert_segments(stack: Stack, segments: list[Segment], quotes: bool = True
                 if marks:
                     notes[i] = (*notes[i], note_kinds.note(note_kinds.PUNCTUATION, ", ".join(marks)))
             start = end
+    if kept is not None:
+        texts = [_restored(text, chars) for text, chars in zip(texts, kept, strict=True)]
     return _Converted(texts, notes, rules)
 
 
