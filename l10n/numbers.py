@@ -998,7 +998,8 @@ def _power_of_ten(ratio: Decimal) -> bool:
 # What a dropped figure leaves behind in English: a currency sign, a scale word or "percent" with no figure
 # before it ("rose  percent", "$ billion"), "o'clock" alone, a hyphenated word left without its number
 # ("a -year-old", "father-of- has", a score's "43- in"; not speech broken off, "I- I", nor a signature after a
-# quotation, ". -Cicero", nor "pages 12- 15"), a thousands group with no figure before it ("an area of, 000"),
+# quotation, ". -Cicero", nor "pages 12- 15", nor a living person's "(1950- )"), a thousands group with no figure
+# before it ("an area of, 000"),
 # an article, "than" or "at" before a stop ("the older of the.", "meet at."; not a question ending on "at": "What
 # are you looking at?"; not a.k.a., (a) or a)), "a" before a plural unit ("a years", "a times"), "every months",
 # "between and", "between ten and women" (a plural with no figure before it: not "between 1990 and the present",
@@ -1009,7 +1010,7 @@ _TRACE = re.compile(
     r"(?<![\w$])(?:US|HK|NT|A|C|S)?[$£€¥](?!\s?\d)(?!(?:US|A)\s?\d)"
     r"|(?P<word>[A-Za-z]+|\d)[\s-]+(?:%|per\s?cent\b|percentage points?\b|million\b|billion\b|trillion\b|o['’]clock\b)"
     r"|(?<![.!?\"”’]\s)(?:^|(?<=\s))-(?=[a-z])|\b(?:(?-i:[a-z]+-[a-z]+)|"
-    rf"{'|'.join(_TENS)}|\d+)-\s+(?!(?:and|or|to)\b|\d)|(?<=[A-Za-z]),\s?000\b"
+    rf"{'|'.join(_TENS)}|\d+)-\s+(?!(?:and|or|to)\b|\d|\))|(?<=[A-Za-z]),\s?000\b"
     r"|(?<![(.])\b(?:(?-i:the|an|than|nearly|approximately|roughly)\s*[,.;:!?)]|(?-i:a)\s*[,.;:!?])(?![A-Za-z])|(?P<stranded>\b(?-i:at)\s*[,.;:)])"
     r"|\b(?:a|an|every)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|times)\b"
     r"|\bbetween\s+and\b|\bfrom\s+to\b"

@@ -559,6 +559,7 @@ def test_a_score_or_a_thousands_group_left_without_its_figure_is_a_trace():
     assert dropped_figure_trace("an area of, 000 square meters") == ", 000"
     assert dropped_figure_trace("an area of 400, 000 square meters") == ""
     assert findings("见第12至15页。", "See pages 12- 15.") == set()
+    assert findings("作家张三（1950- ）出席。", "The writer Zhang San (1950- ) attended.") == set()  # still living
 
 
 def test_a_number_said_in_words_is_read_whole_and_a_run_of_articles_is_no_number():
