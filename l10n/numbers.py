@@ -65,6 +65,7 @@ class Quantity:
     model: bool = False  # Chinese: the number of a model's name after a hyphen (卡-52, the Ka-52 helicopter)
     label: bool = False  # Chinese: a number with no measure word amid Chinese words (120急救中心): a code, a line
     same_period: bool = False  # Chinese: a year whose same period a figure is compared with (较2019年同期)
+    odd: int = 0  # Chinese: a count with 多 or 余 (十多名, ten-odd): how far above its figure it may reach (10)
 
     @property
     def value(self) -> Decimal | None:
@@ -369,8 +370,9 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     if value is None or (value == 1 and not half):
         return None  # 一名 is as often "a" as "one"
     amount = Decimal(value) + (Decimal("0.5") if half else 0)
+    odd = _CN_SMALL_UNITS.get(numeral[-1], 0) if match["cn_plus"] and measure is not None and not currency else 0
     return Quantity(written, start, end, NUMBER, _in_units(amount, measure), currency, any_yuan=any_yuan,
-                    counted=measure is not None and not currency, unit=_unit_of(measure))
+                    counted=measure is not None and not currency, unit=_unit_of(measure), odd=odd)
 
 
 def _vague_count(text: str, start: int, end: int, numeral: str, leading: bool) -> Quantity | None:
@@ -840,6 +842,8 @@ def rendered_by(source: Quantity, target: Quantity) -> bool:
         return False  # "twice" counts occasions, never the years of 两年
     if source.approximate and any(min(source.values) <= rendered <= max(source.values) for rendered in target.values):
         return True  # 一二十件: a dozen
+    if source.odd and target.spelled and source.value <= target.value < source.value + source.odd:
+        return True  # 十多名: "more than a dozen"; a figure in digits renders it only as written ("more than 10")
     return (any(abs(rendered - value) <= target.tolerance for rendered in target.values for value in source.values)
             or _converted(source, target))
 

@@ -774,3 +774,15 @@ def test_a_search_that_failed_is_not_walked_again():
 
     pairing = _matching(range(300), lambda left: Walked(range(100)))
     assert sorted(pairing) == list(range(100)) and len(walked) < 100_000
+
+
+@pytest.mark.parametrize("source, good, wrong", [
+    ("已有十多名工人返岗。", "More than a dozen workers are back at work.", "More than 30 workers are back at work."),
+    ("村里二十余户人家参与了重建。", "Twenty-odd households in the village took part in the rebuilding.",
+     "More than 30 households in the village took part in the rebuilding."),
+])
+def test_a_count_with_duo_may_be_said_in_words_anywhere_in_its_range(source, good, wrong):
+    """十多名 is ten-odd: "more than a dozen" says it; "more than 18" in digits is no rendering but a changed figure."""
+    assert findings(source, good) == set()
+    assert findings(source, wrong) == {"numbers"}
+    assert findings(source, good.replace("a dozen", "18").replace("Twenty-odd", "29")) == {"numbers"}
