@@ -1077,7 +1077,9 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
     excused = {index for index in unmatched
                if not (said_without_its_number(sources[index], en_text) or (dropped is not None and dropped(sources[index])))
                and (optional(sources[index]) or implicit(sources[index], en_text)
-                    or _named_model(sources[index], en_text) or _said_once(index, sources, targets, partner))} | _given_as_weekdays(unmatched, sources, en_text)
+                    or _named_model(sources[index], en_text)
+                    or _said_once(index, sources, targets, partner, en_text))} | _given_as_weekdays(unmatched, sources,
+                                                                                                   en_text)
     # Spare figures go first to the quantities that only a slip can convict.
     slips = _matching(sorted(unmatched, key=lambda index: index not in excused),
                       lambda index: [n for n, spare in enumerate(stray) if could_be_slip(sources[index], spare)
@@ -1116,14 +1118,23 @@ def _conflicts(source: Quantity, spare: Quantity, counts_the_same: Callable[[Qua
                                                                and counts_the_same(source, spare))
 
 
-def _said_once(index: int, sources: list[Quantity], targets: list[Quantity], partner: dict[int, int]) -> bool:
+# Words that make one English figure stand for several things: "inflow and outflow were both 2,760", "12 each".
+_SHARED_BEFORE = re.compile(r"\b(?:both|each|all)\s+(?:[\w,.-]+\s+){0,2}$", re.IGNORECASE)
+_SHARED_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,3}(?:each|apiece)\b", re.IGNORECASE)
+
+
+def _said_once(index: int, sources: list[Quantity], targets: list[Quantity], partner: dict[int, int],
+               en_text: str = "") -> bool:
     """Whether an English mention that renders a source quantity stands for another source mention of the same
     thing ("that year" for the second 2019年): a mention already paired with a count of something else (两次 →
-    "twice") says nothing of 两年."""
+    "twice") says nothing of 两年. A figure the source writes twice is written twice (147个店…147个执照), unless the
+    English says it once for both ("inflow and outflow were both 2,760")."""
     source = sources[index]
     if source.kind == NUMBER and not source.year and not source.counted and any(
             other.text == source.text for other in sources[:index]):
-        return False  # 147个店…147个执照: a figure the source writes twice is written twice
+        return any(rendered_by(source, target) and (_SHARED_BEFORE.search(en_text[:target.start])
+                                                    or _SHARED_AFTER.match(en_text, target.end))
+                   for target in targets)
     return any(rendered_by(source, target) and (partner.get(number) is None
                                                 or sources[partner[number]].unit == source.unit)
                for number, target in enumerate(targets))

@@ -786,3 +786,12 @@ def test_a_count_with_duo_may_be_said_in_words_anywhere_in_its_range(source, goo
     assert findings(source, good) == set()
     assert findings(source, wrong) == {"numbers"}
     assert findings(source, good.replace("a dozen", "18").replace("Twenty-odd", "29")) == {"numbers"}
+
+
+@pytest.mark.parametrize("english, found", [
+    ("Exports and imports were both 3,200 tonnes.", set()),
+    ("Exports and imports came to 3,200 tonnes each.", set()),
+    ("Exports came to 3,200 tonnes and imports rose.", {"numbers"}),
+])
+def test_a_figure_written_twice_may_be_said_once_for_both(english, found):
+    assert findings("出口量为3200吨，进口量为3200吨。", english) == found
