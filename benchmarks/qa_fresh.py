@@ -1,6 +1,6 @@
 """False alarms of `l10n check` on fresh news the checks were never tuned on, translated by the team for it.
 
-    python benchmarks/qa_fresh.py [--show F1]
+    python benchmarks/qa_fresh.py [--show F1] [--recall]
 
 benchmarks/data/qa_fresh_news.tsv holds 2020 Chinese news sentences rich in figures, counts and dates (the
 Chinese side of WMT21's zh-en test set; provenance in the file's header) with English written for it by the l10n
@@ -10,11 +10,14 @@ alarm (a mistake of the translator found by a check is corrected in the file, an
 
 The articles are cut in two parts: F1 (odd articles) is read while working on the checks (`--show F1` prints its
 findings), F2 (even articles) is held out and reported as totals only. All pairs are checked as one catalog in
-article order, as qa_eval.py checks its corpora, with its code.
+article order, as qa_eval.py checks its corpora, with its code. `--recall` also puts each numeric error type of
+qa_eval.py into every pair it fits (one error per pair, seeded by the pair, as numbers_folds.py does) and prints
+the share the numbers checks catch, per part: recall on renderings the checks were not tuned on.
 """
 from __future__ import annotations
 
 import argparse
+import random
 import sys
 import tempfile
 from collections import Counter
@@ -24,7 +27,10 @@ HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 sys.path.insert(0, str(HERE))
 
+import numbers_folds  # noqa: E402
 import qa_eval  # noqa: E402
+
+from l10n.qa.registry import ENGLISH, Context  # noqa: E402
 
 FRESH = HERE / "data" / "qa_fresh_news.tsv"
 
@@ -45,9 +51,35 @@ def part(pair_id: str) -> str:
     return "F1" if int(pair_id.split(":")[1].lstrip("a")) % 2 else "F2"
 
 
+def recall(pairs: list[qa_eval.Pair]) -> Counter:
+    """(type, part, "n") and (type, part, "hit") counts of the numeric error types put into every pair they fit."""
+    context, counts = Context(ENGLISH), Counter()
+    for pair in pairs:
+        clean = numbers_folds.findings(pair, pair.target, context)
+        for name in numbers_folds.NUMERIC_TYPES:
+            dirty = qa_eval.injected_pair(name, pair, random.Random(f"{qa_eval.SEED}:{name}:{pair.id}"))
+            if dirty is not None:
+                counts[(name, part(pair.id), "n")] += 1
+                counts[(name, part(pair.id), "hit")] += bool(numbers_folds.findings(pair, dirty.target, context) - clean)
+    return counts
+
+
+def print_recall(counts: Counter) -> None:
+    print("\n| injected error (every pair it fits) | n F1 | caught F1 | n F2 | caught F2 |")
+    print("|---|---:|---:|---:|---:|")
+    for name in (*numbers_folds.NUMERIC_TYPES, "all numeric"):
+        cells = []
+        for name_part in ("F1", "F2"):
+            kinds = numbers_folds.NUMERIC_TYPES if name == "all numeric" else (name,)
+            n, hit = (sum(counts[(kind, name_part, key)] for kind in kinds) for key in ("n", "hit"))
+            cells.append(f"{n} | {qa_eval.percent(hit, n)}")
+        print(f"| {name} | {' | '.join(cells)} |")
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--show", choices=("F1",), help="print part F1's findings (never F2's)")
+    parser.add_argument("--recall", action="store_true", help="also the numbers checks' recall on injected errors")
     arguments = parser.parse_args()
     pairs = fresh_pairs()
     with tempfile.TemporaryDirectory() as folder:
@@ -73,6 +105,8 @@ def main() -> None:
     for check in sorted({check for check, _ in by_check}):
         print(f"| {check} | " + " | ".join(qa_eval.per_100(by_check[(check, name)], entries[name]) for name in names)
               + " |")
+    if arguments.recall:
+        print_recall(recall(pairs))
 
 
 if __name__ == "__main__":

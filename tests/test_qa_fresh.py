@@ -29,3 +29,12 @@ def test_the_shipped_set_has_both_parts_and_english_free_of_chinese():
     assert len({pair.id for pair in pairs}) == len(pairs)
     assert {qa_fresh.part(pair.id) for pair in pairs} == {"F1", "F2"}
     assert not [pair.id for pair in pairs if re.search(r"[\u4e00-\u9fff]", pair.target)]
+
+
+def test_recall_puts_each_numeric_error_into_every_pair_it_fits_and_counts_by_part():
+    pairs = [qa_fresh.qa_eval.Pair("fresh:a01:1", "公司获得了1000万美元融资。", "The company raised $10 million."),
+             qa_fresh.qa_eval.Pair("fresh:a02:1", "他笑了。", "He laughed.")]
+    counts = qa_fresh.recall(pairs)
+    assert counts[("digit changed", "F1", "n")] == counts[("digit changed", "F1", "hit")] == 1
+    assert counts[("number dropped", "F1", "hit")] == 1
+    assert not [key for key in counts if key[1] == "F2"]
