@@ -1091,7 +1091,7 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
 def _named_model(source: Quantity, en_text: str) -> bool:
     """Whether the number of a model's name (卡-52) is in the English as the name's, after its letters and a hyphen
     ("Ka-52"): English reads that as a name, not as a quantity."""
-    return source.model and bool(re.search(rf"[A-Za-z][-‑]{re.escape(source.text)}(?!\d)", en_text))
+    return source.model and bool(re.search(rf"[A-Za-z][-‑]{re.escape(source.text)}(?![\w-])", en_text))
 
 
 def _given_as_weekdays(unmatched: list[int], sources: list[Quantity], en_text: str) -> set[int]:

@@ -703,6 +703,13 @@ def test_the_number_of_a_models_name_is_rendered_in_the_name(source, good, wrong
     assert findings(source, wrong) == {"numbers"}
 
 
+def test_another_model_of_the_same_number_renders_nothing():
+    """Ka-52M is another helicopter than the Ka-52: "Ka-54" beside "Ka-52M" is a changed figure."""
+    source = "卡-52的升级版卡-52M将出厂。"
+    assert findings(source, "The Ka-52M, an upgrade of the Ka-52, will leave the factory.") == set()
+    assert findings(source, "The Ka-52M, an upgrade of the Ka-54, will leave the factory.") == {"numbers"}
+
+
 def test_a_range_after_a_date_is_no_models_name():
     assert [q.model for q in quantities("展会于5日-8日举行。")] == [False, False]
 
