@@ -121,6 +121,7 @@ _CLAUSE_END = "，。；：！？、,;:!?“”\"（）()"
 # Units 千 stands before as the prefix kilo- (千瓦 kilowatt, 千克, 千米, 千兆瓦 gigawatt), not as a thousand.
 _METRIC_UNITS = "瓦克米卡焦兆伏赫"
 _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
+_MODEL_NAME_BEFORE = re.compile(r"[\u4e00-\u9fff][-－]")  # 卡-52: a Chinese name and a hyphen before the number
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _LATIN_BEFORE = r"(?<![A-Za-z0-9.])(?<![A-Za-z]-)"
 _ZH_PATTERNS = re.compile(
@@ -316,7 +317,7 @@ def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
     if kind == NUMBER and not currency and _and_a_half(text, end, measure):
         value += Decimal("0.5")  # 2个半小时: two and a half hours
     values = _in_units(value, measure) if kind == NUMBER and not currency else (value,)
-    model = kind == NUMBER and not currency and bool(re.search(r"[\u4e00-\u9fff][-－]$", text[:start]))
+    model = kind == NUMBER and not currency and start >= 2 and bool(_MODEL_NAME_BEFORE.match(text, start - 2))
     label = (kind == NUMBER and not (currency or measure or year or match["scale"]) and match["arabic"].isdigit()
              and value >= 100 and _labels(text, start, match.end("arabic")))
     return Quantity(text[start:end].strip(), start, end, kind, values, currency, year=year,
@@ -848,14 +849,14 @@ def rendered_by(source: Quantity, target: Quantity) -> bool:
             or _converted(source, target))
 
 
-_MULTIPLES = re.compile(r"twice|double|doubled|triple|tripled|quadrupled", re.IGNORECASE)
+_MULTIPLES = frozenset("twice double doubled triple tripled quadrupled".split())  # of _STANDALONE's words
 
 
 def _as_a_multiple(source: Quantity, target: Quantity) -> bool:
     """A rise of 100 % or more said as a multiple: 增长100% is "twice as many" or "doubled", 200% "three times"."""
     return (source.kind == PERCENT and source.value is not None and source.value >= 100 and target.kind == NUMBER
             and target.value == 1 + source.value / 100
-            and (target.unit == "times" or bool(_MULTIPLES.fullmatch(target.text))))
+            and (target.unit == "times" or target.text.lower() in _MULTIPLES))
 
 
 def _slashed(source: Quantity, target: Quantity) -> bool:
@@ -1120,11 +1121,17 @@ def _conflicts(source: Quantity, spare: Quantity, counts_the_same: Callable[[Qua
 
 # Words that make one English figure stand for several things: "inflow and outflow were both 2,760", "12 each".
 _SHARED_BEFORE = re.compile(r"\b(?:both|each|all)\s+(?:[\w,.-]+\s+){0,2}$", re.IGNORECASE)
+_SHARED_REACH = 100  # characters before a figure that "both" and two words take: an entry is not searched whole
 _SHARED_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,3}(?:each|apiece)\b", re.IGNORECASE)
 
 
+def _said_for_several(target: Quantity, en_text: str) -> bool:
+    return bool(_SHARED_BEFORE.search(en_text, max(0, target.start - _SHARED_REACH), target.start)
+                or _SHARED_AFTER.match(en_text, target.end))
+
+
 def _said_once(index: int, sources: list[Quantity], targets: list[Quantity], partner: dict[int, int],
-               en_text: str = "") -> bool:
+               en_text: str) -> bool:
     """Whether an English mention that renders a source quantity stands for another source mention of the same
     thing ("that year" for the second 2019年): a mention already paired with a count of something else (两次 →
     "twice") says nothing of 两年. A figure the source writes twice is written twice (147个店…147个执照), unless the
@@ -1132,9 +1139,7 @@ def _said_once(index: int, sources: list[Quantity], targets: list[Quantity], par
     source = sources[index]
     if source.kind == NUMBER and not source.year and not source.counted and any(
             other.text == source.text for other in sources[:index]):
-        return any(rendered_by(source, target) and (_SHARED_BEFORE.search(en_text[:target.start])
-                                                    or _SHARED_AFTER.match(en_text, target.end))
-                   for target in targets)
+        return any(rendered_by(source, target) and _said_for_several(target, en_text) for target in targets)
     return any(rendered_by(source, target) and (partner.get(number) is None
                                                 or sources[partner[number]].unit == source.unit)
                for number, target in enumerate(targets))
