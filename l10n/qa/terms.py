@@ -18,6 +18,7 @@ from functools import lru_cache
 from ..model import GlossaryEntry, Segment, Severity
 from .registry import ENGLISH, TRADITIONAL, Context, check
 
+
 @dataclass(frozen=True)
 class Requirement:
     entry: GlossaryEntry
