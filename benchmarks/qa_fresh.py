@@ -1,6 +1,6 @@
 """False alarms of `l10n check` on fresh news the checks were never tuned on, translated by the team for it.
 
-    python benchmarks/qa_fresh.py [--show F1] [--recall]
+    python benchmarks/qa_fresh.py [--show F1|F2] [--recall]
 
 benchmarks/data/qa_fresh_news.tsv holds 2020 Chinese news sentences rich in figures, counts and dates (the
 Chinese side of WMT21's zh-en test set; provenance in the file's header) with English written for it by the l10n
@@ -8,8 +8,9 @@ team before any check ran on it, as a news desk would: small counts in words, co
 out ("两人" → "both"), dates as weekdays, approximate figures, units converted. Every finding on it is a false
 alarm (a mistake of the translator found by a check is corrected in the file, and said so in its commit).
 
-The articles are cut in two parts: F1 (odd articles) is read while working on the checks (`--show F1` prints its
-findings), F2 (even articles) is held out and reported as totals only. All pairs are checked as one catalog in
+The articles are cut in three parts: F1 (odd articles aNN) and F2 (even ones, held out in session 6) are read while
+working on the checks (`--show F1` prints a part's findings), F3 (articles bNN, translated in session 7) is held out
+and reported as totals only. All pairs are checked as one catalog in
 article order, as qa_eval.py checks its corpora, with its code. `--recall` also puts each numeric error type of
 qa_eval.py into every pair it fits (one error per pair, seeded by the pair, as numbers_folds.py does) and prints
 the share the numbers checks catch, per part: recall on renderings the checks were not tuned on.
@@ -33,6 +34,7 @@ import qa_eval  # noqa: E402
 from l10n.qa.registry import ENGLISH, Context  # noqa: E402
 
 FRESH = HERE / "data" / "qa_fresh_news.tsv"
+PARTS = ("F1", "F2", "F3")
 
 
 def fresh_pairs(path: Path = FRESH) -> list[qa_eval.Pair]:
@@ -47,8 +49,11 @@ def fresh_pairs(path: Path = FRESH) -> list[qa_eval.Pair]:
 
 
 def part(pair_id: str) -> str:
-    """F1 for odd articles (read while working on the checks), F2 for even ones (held out)."""
-    return "F1" if int(pair_id.split(":")[1].lstrip("a")) % 2 else "F2"
+    """F1 for odd articles aNN, F2 for even ones (both read while working on the checks), F3 for articles bNN (held out)."""
+    article = pair_id.split(":")[1]
+    if article.startswith("b"):
+        return "F3"
+    return "F1" if int(article.lstrip("a")) % 2 else "F2"
 
 
 def recall(pairs: list[qa_eval.Pair]) -> Counter:
@@ -65,11 +70,11 @@ def recall(pairs: list[qa_eval.Pair]) -> Counter:
 
 
 def print_recall(counts: Counter) -> None:
-    print("\n| injected error (every pair it fits) | n F1 | caught F1 | n F2 | caught F2 |")
-    print("|---|---:|---:|---:|---:|")
+    print("\n| injected error (every pair it fits) | " + " | ".join(f"n {name} | caught {name}" for name in PARTS) + " |")
+    print("|---|" + "---:|---:|" * len(PARTS))
     for name in (*numbers_folds.NUMERIC_TYPES, "all numeric"):
         cells = []
-        for name_part in ("F1", "F2"):
+        for name_part in PARTS:
             kinds = numbers_folds.NUMERIC_TYPES if name == "all numeric" else (name,)
             n, hit = (sum(counts[(kind, name_part, key)] for kind in kinds) for key in ("n", "hit"))
             cells.append(f"{n} | {qa_eval.percent(hit, n)}")
@@ -78,7 +83,7 @@ def print_recall(counts: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", choices=("F1",), help="print part F1's findings (never F2's)")
+    parser.add_argument("--show", choices=("F1", "F2"), help="print a developed part's findings (never F3's)")
     parser.add_argument("--recall", action="store_true", help="also the numbers checks' recall on injected errors")
     arguments = parser.parse_args()
     pairs = fresh_pairs()
@@ -94,7 +99,7 @@ def main() -> None:
             by_check[(check, part(pair.id))] += count
             if arguments.show == part(pair.id):
                 qa_eval.show_finding("", pair, check, message)
-    names = ("F1", "F2")
+    names = PARTS
     print("| part | entries | false alarms | per 100 entries | entries flagged |")
     print("|---|---:|---:|---:|---:|")
     for name in names:

@@ -1,5 +1,5 @@
-"""benchmarks/qa_fresh.py's fresh news pairs: read in file order with ids by article, and cut in two parts by
-article (odd articles F1, read while working on the checks; even articles F2, held out)."""
+"""benchmarks/qa_fresh.py's fresh news pairs: read in file order with ids by article, and cut in three parts by
+article (odd articles aNN F1 and even ones F2, read while working on the checks; articles bNN F3, held out)."""
 from __future__ import annotations
 
 import re
@@ -20,14 +20,15 @@ def test_pairs_are_numbered_within_their_article_and_the_header_lines_skipped(tm
         ("fresh:a01:1", "three people"), ("fresh:a01:2", "twice"), ("fresh:a02:1", "five days")]
 
 
-def test_odd_articles_are_part_f1_and_even_ones_part_f2():
-    assert [qa_fresh.part(pair_id) for pair_id in ("fresh:a01:3", "fresh:a02:1", "fresh:a17:2")] == ["F1", "F2", "F1"]
+def test_odd_articles_are_part_f1_even_ones_part_f2_and_the_b_articles_part_f3():
+    assert [qa_fresh.part(pair_id) for pair_id in ("fresh:a01:3", "fresh:a02:1", "fresh:a17:2", "fresh:b01:1",
+                                                   "fresh:b02:4")] == ["F1", "F2", "F1", "F3", "F3"]
 
 
-def test_the_shipped_set_has_both_parts_and_english_free_of_chinese():
+def test_the_shipped_set_has_all_three_parts_and_english_free_of_chinese():
     pairs = qa_fresh.fresh_pairs()
     assert len({pair.id for pair in pairs}) == len(pairs)
-    assert {qa_fresh.part(pair.id) for pair in pairs} == {"F1", "F2"}
+    assert {qa_fresh.part(pair.id) for pair in pairs} == {"F1", "F2", "F3"}
     assert not [pair.id for pair in pairs if re.search(r"[\u4e00-\u9fff]", pair.target)]
 
 
