@@ -1,18 +1,20 @@
 """Taiwan and Hong Kong editions against the adjudicated dev set: errors per 1,000 Han characters.
 
-Run: python benchmarks/editions_eval.py [--items DIR] [--shared DIR] [--split tuning|newstest|aside|both]
+Run: python benchmarks/editions_eval.py [--items DIR] [--shared DIR] [--split tuning|newstest|check|aside|both]
                                        [--explain SYSTEM]
 
-Reads DIR/tuning.tsv, DIR/newstest.tsv and DIR/aside.tsv (default benchmarks/data/editions; the format is in
-editions_gold.py, what counts as an error in docs/editions-rubric.md), reads each scored sentence from the
+Reads DIR/tuning.tsv, DIR/newstest.tsv, DIR/check.tsv and DIR/aside.tsv (default benchmarks/data/editions; the
+format is in editions_gold.py, what counts as an error in docs/editions-rubric.md), reads each scored sentence from the
 shared folder (default ../shared beside the repository), converts it with every system and prints, per
 split and region, the errors per 1,000 Han characters of the scored sentences by kind and in total.
 Systems: OpenCC s2tw, s2twp, s2hk, s2hkp; zhconv-rs zh-tw and zh-hk (an optional dependency: without it
 the rows are left out with a note); and l10n, this project's editions (l10n.editions.variant.convert_text).
 newstest.tsv is tuning data too (Taiwan only: WMT newstest2017/2018 sentences, adjudicated for the Taiwan
 edition; benchmarks/data/editions/README.md), kept in a part of its own so that the tuning figures of
-earlier rounds stay comparable. --explain SYSTEM lists that system's errors on the tuning split and the
-newstest part, one per line (never the set-aside one: the layers must not be tuned on it).
+earlier rounds stay comparable. check.tsv is unseen news like the set-aside part (Taiwan only: WMT newstest2021
+sentences, adjudicated before the rules it checks were made): read as figures only while working on the layers.
+--explain SYSTEM lists that system's errors on the tuning split and the newstest part, one per line (never the
+check part's or the set-aside one's: the layers must not be tuned on them).
 """
 from __future__ import annotations
 
@@ -31,7 +33,7 @@ DEFAULT_ITEMS = ROOT / "benchmarks" / "data" / "editions"
 # ../shared beside the repository; for a git worktree kept in a folder of worktrees, beside that folder.
 DEFAULT_SHARED = next((folder for folder in (ROOT.parent / "shared", ROOT.parent.parent / "shared")
                        if folder.is_dir()), ROOT.parent / "shared")
-SPLITS = ("tuning", "newstest", "aside")
+SPLITS = ("tuning", "newstest", "check", "aside")
 EXPLAINED = ("tuning", "newstest")
 REGION_NAMES = {"tw": "Taiwan", "hk": "Hong Kong"}
 COLUMNS = (*KINDS, OTHER)
@@ -147,7 +149,7 @@ def explain(name: str, sentences: list[Sentence], found: list[System]) -> list[s
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--items", type=Path, default=DEFAULT_ITEMS, help="folder of tuning.tsv and aside.tsv")
+    parser.add_argument("--items", type=Path, default=DEFAULT_ITEMS, help="folder of the parts' items files")
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder the items point into")
     parser.add_argument("--split", choices=(*SPLITS, "both"), default="both")
     parser.add_argument("--explain", metavar="SYSTEM",
