@@ -472,6 +472,28 @@ def test_a_counted_noun_in_quotation_marks_is_still_the_counted_noun(english, fo
 
 
 @pytest.mark.parametrize("english, found", [
+    ("Military attaches at the embassy were recalled.", {"numbers"}),
+    ("Two military attachés at the embassy were recalled.", set()),
+    ("The attaches at the embassy were recalled.", set()),
+])
+def test_a_counted_noun_the_dictionary_writes_with_an_accent_is_found_without_it(english, found):
+    """CC-CEDICT gives 武官 as "military attaché"; English writes "attaches" as often, so the sense is read with its
+    accent dropped and "military attaches" said bare lost the two."""
+    assert findings("使馆的两位武官被召回。", english) == found
+
+
+@pytest.mark.parametrize("english, found", [
+    ("Girls aged 6, 10 and 16 were taken to hospital.", {"numbers"}),
+    ("Three girls aged 6, 10 and 16 were taken to hospital.", set()),
+    ("The girls, aged 6, 10 and 16, were taken to hospital.", set()),
+])
+def test_a_long_clause_ending_in_de_is_read_through_to_the_counted_noun(english, found):
+    """三名年龄分别为6岁、10岁和16岁的女孩: the clause before 的 (a list's 、 inside it) describes the girls, who are
+    what the three counts, however long it runs."""
+    assert findings("三名年龄分别为6岁、10岁和16岁的女孩被送往医院。", english) == found
+
+
+@pytest.mark.parametrize("english, found", [
     ("After players were injured, the coach took off two more.", {"numbers"}),
     ("After two players were injured, the coach took off two more.", set()),
     ("After both players were injured, the coach took off two more.", set()),

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+import unicodedata
 from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -51,8 +52,13 @@ def _stemmer():
     return snowballstemmer.stemmer("english")
 
 
+def _unaccented(word: str) -> str:
+    """Loanwords as English also writes them (CC-CEDICT's "attaché" for 武官 meets "attaches")."""
+    return "".join(character for character in unicodedata.normalize("NFKD", word) if not unicodedata.combining(character))
+
+
 def _content_words(text: str) -> list[str]:
-    words = (word.lower().replace("’", "'") for word in _ENGLISH_WORD.findall(text))
+    words = (_unaccented(word.lower().replace("’", "'")) for word in _ENGLISH_WORD.findall(text))
     return [stem(word) for word in words if word not in _STOPWORDS and len(word) > 1]
 
 

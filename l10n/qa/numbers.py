@@ -53,7 +53,7 @@ _TOKEN = re.compile(r"[A-Za-z][A-Za-z'’-]*|\d[\d,.]*|[^\sA-Za-z\d]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _NUMERAL_PREFIX = "第0123456789零〇一二两三四五六七八九十百千"  # stripped off a count to leave its measure word
 _QUOTATION_MARKS = frozenset("“”‘’\"'《》「」『』")  # around a counted noun, not the end of its phrase
-_PHRASE_LENGTH = 16  # characters after a count read for the noun it counts
+_PHRASE_LENGTH = 24  # characters after a count read for the noun it counts
 _WORDS_BEFORE = 2  # English words before a noun read for its determiner: "the big toes", not "the show has toes"
 _WORDS_AFTER = 4  # English words after a number read for the noun it counts: "four sets of proposals"
 # Words that end a noun phrase on its left: what stands before them is not the noun's determiner.
@@ -88,11 +88,22 @@ def counted_nouns(quantity: numbers.Quantity, source: str, with_measure: bool = 
     for index, (word, tag) in enumerate(rest):
         if tag in ("n", "ng", "nz", "vn", "t") or (tag == "v" and _a_thing_by_dictionary(word)):
             nouns.append(word)
-        elif any(later == "的" for later, _ in rest[index + 1:index + 4]) and tag != "x":
-            continue  # 驻孟加拉的, 志在必得的: words describing the noun
+        elif (tag != "x" or word == "、") and _describes(rest[index + 1:]):
+            continue  # 驻孟加拉的, 志在必得的, 年龄分别为6岁、10岁和16岁的: words describing the noun
         elif not (tag.startswith(("n", "a", "b")) or word == "的"):
             break
     return tuple(nouns)
+
+
+def _describes(words: list[tuple[str, str]]) -> bool:
+    """Whether a 的 ends the clause the words run on in (a list's 、 inside it): what stands before it describes
+    the noun after it."""
+    for word, tag in words:
+        if word == "的":
+            return True
+        if tag == "x" and word != "、":
+            return False
+    return False
 
 
 # How CC-CEDICT writes a verb's sense: "to appear", "(of an athlete) to enter the arena".
