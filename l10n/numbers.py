@@ -66,6 +66,8 @@ class Quantity:
     label: bool = False  # Chinese: a number with no measure word amid Chinese words (120急救中心): a code, a line
     same_period: bool = False  # Chinese: a year whose same period a figure is compared with (较2019年同期)
     odd: int = 0  # Chinese: a count with 多 or 余 (十多名, ten-odd): how far above its figure it may reach (10)
+    whole_day: bool = False  # Chinese: either end of 0时至24时, 0—24时 (the whole of a day English dates as "on July 25")
+    dateline: bool = False  # Chinese: the date of a dateline (中新网7月26日电), the day the events are dated from
 
     @property
     def value(self) -> Decimal | None:
@@ -136,10 +138,11 @@ _ZH_PATTERNS = re.compile(
     rf"|(?P<dotted>{_LATIN_BEFORE}(?P<dot_month>\d{{1,2}})\s*[·•・]\s*(?P<dot_day>\d{{1,2}})(?![\d.]))"
     rf"|(?P<hour>(?:(?P<daypart>凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜里|夜间|早|晚|夜)\s*)?{_LATIN_BEFORE}"
     rf"(?P<hour_digits>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*"
-    rf"(?:时(?!间|代|期|候|刻|节|尚|事|局|势|装|空)|点(?(daypart)|(?=\s*(?:\d{{1,2}}\s*分|半|许|左右|整|钟|前后))))"
+    rf"(?:时(?!间|代|期(?!间)|候|刻|节|尚|事|局|势|装|空)|点(?(daypart)|(?=\s*(?:\d{{1,2}}\s*分|半|许|左右|整|钟|前后))))"
     rf"(?:\s*(?P<hour_minute>\d{{1,2}})\s*分|(?P<half>半))?)"
     rf"|(?P<fraction>{_LATIN_BEFORE}(?<!/)(?P<numerator>\d+)\s*/\s*(?P<denominator>\d+)(?![\d./]))"  # not in a path
-    rf"|(?P<date>{_LATIN_BEFORE}(?:(?P<month>\d{{1,2}})\s*月份?\s*(?:(?P<mday>\d{{1,2}})\s*[日号])?"
+    rf"|(?P<date>{_LATIN_BEFORE}(?:(?P<month>\d{{1,2}})\s*月份?\s*(?:(?P<mday>\d{{1,2}})\s*[日号]"
+    rf"|(?P<listed_day>\d{{1,2}})(?=\s*(?:以及|[和、及与至到\-－—–~～])\s*(?:\d{{1,2}}\s*月\s*)?\d{{1,2}}\s*[日号]))?"
     rf"|(?P<day>\d{{1,2}})\s*[日号]))(?![A-Za-z])"
     rf"|百分之(?P<pct_words>(?:{_ARABIC})|[{_CN_NUMERAL}]+)"
     rf"|(?P<cn_fraction>(?P<cn_denominator>[{_CN_NUMERAL}]+)分之(?P<cn_numerator>[{_CN_NUMERAL}]+))"
@@ -211,6 +214,19 @@ def quantities(zh_text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in _ZH_PATTERNS.finditer(text):
         found += _zh_quantities(match, text)
+    return _whole_days(found, text)
+
+
+_SPAN = re.compile(r"\s*[-－—–~～至到]\s*")
+
+
+def _whole_days(found: list[Quantity], text: str) -> list[Quantity]:
+    """Marks the ends of a span from hour 0 to hour 24 (7月25日0—24时, 0时至24时): the whole of a day, which English
+    says as the day alone."""
+    for index, (first, last) in enumerate(zip(found, found[1:])):
+        if (last.kind == TIME and last.hour == 24 and (first.hour == 0 or (first.kind == NUMBER and first.text == "0"))
+                and _SPAN.fullmatch(text, first.end, last.start)):
+            found[index], found[index + 1] = replace(first, whole_day=True), replace(last, whole_day=True)
     return found
 
 
@@ -252,7 +268,7 @@ def _zh_quantities(match: re.Match, text: str) -> list[Quantity]:
         return [Quantity(written, start, end, NUMBER, (Decimal(int(match["numerator"])) / denominator,))]
     if match["date"]:
         if match["month"]:
-            month, day = int(match["month"]), int(match["mday"] or 0)
+            month, day = int(match["month"]), int(match["mday"] or match["listed_day"] or 0)  # 7月17和7月22日
         else:
             month, day = 0, int(match["day"])
             if written.endswith("号") and _names_a_thing(text, end):
@@ -260,7 +276,7 @@ def _zh_quantities(match: re.Match, text: str) -> list[Quantity]:
                                  (Decimal(day),))]  # 3号线, 5号高速公路: Line 3, the 5 Freeway
         if not 1 <= (month or 1) <= 12 or not 0 <= day <= 31:
             return []
-        return [Quantity(written, start, end, DATE, month=month, day=day)]
+        return [Quantity(written, start, end, DATE, month=month, day=day, dateline=text[end:end + 1] == "电")]
     if match["pct_words"] is not None:
         words = match["pct_words"]
         value = _arabic_value(words) if words[0].isdigit() else chinese_numeral(words)
@@ -490,7 +506,9 @@ _MONTH_NAMES = [("January", "Jan"), ("February", "Feb"), ("March", "Mar"), ("Apr
                 ("November", "Nov"), ("December", "Dec")]
 _MONTHS = {name: number for number, names in enumerate(_MONTH_NAMES, start=1) for name in names}
 _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
-_MAY_AS_MONTH = re.compile(r"\b(?:in|of|since|until|till|by|from|early|late|mid|last|next|this)[\s-]+$", re.IGNORECASE)
+_MAY_AS_MONTH = re.compile(r"\b(?:in|of|since|until|till|by|from|early|late|mid|last|next|this)[\s-]+$"
+                           rf"|\b(?-i:{'|'.join(name for name in _MONTHS if name != 'May')})\.?"
+                           r"(?:\s+\d{1,2})?(?:,\s*|\s+(?:and|or|to|through|until)\s+)$", re.IGNORECASE)  # "April and May"
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
@@ -564,7 +582,7 @@ _EN_UNITS = {"pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb", "foot": "ft
              "mw": "MW", "mwh": "MW", "gigawatt": "GW", "gigawatts": "GW", "gw": "GW", "gwh": "GW",
              "month": "month", "months": "month", "times": "times"}
 _EN_UNIT_AFTER = re.compile(r"(?:\s+|-)(?P<word>[A-Za-z]+)\b")
-_AND_A_HALF = re.compile(r"\s+and\s+a\s+half\b", re.IGNORECASE)
+_AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE)  # two and a half, two-and-a-half-hour
 _EN_CURRENCY_AFTER = re.compile(rf"\s*(?:(?:US|U\.S\.)\s+)?(?P<word>{_EN_SUFFIX})\b", re.IGNORECASE)
 
 
@@ -683,7 +701,24 @@ def english_quantities(en_text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in _EN_PATTERNS.finditer(en_text):
         found += _en_quantities(match, en_text)
-    return _ranges(found, en_text)
+    return _listed_days(_ranges(found, en_text), en_text)
+
+
+# Between two days of one month written once ("July 17 and 22", "July 17-22"), and what may not follow the second:
+# a plural noun or a figure ("July 17 and 22 people" counts people).
+_DAY_JOIN = re.compile(r"\s*(?:and|to|through|&|-|–|—)\s*")
+_DAY_END = re.compile(r"(?!\s*(?:[a-z]*[a-rt-z]s\b|people|men|women|children|\d))")
+
+
+def _listed_days(found: list[Quantity], text: str) -> list[Quantity]:
+    """A day of the month after a date, its month not written again ("July 17 and 22"), is a date of that month."""
+    for index, (previous, quantity) in enumerate(zip(found, found[1:]), start=1):
+        if (previous.kind == DATE and previous.month and previous.day and quantity.kind == NUMBER
+                and not quantity.spelled and quantity.value is not None and quantity.value == quantity.value.to_integral()
+                and 1 <= quantity.value <= 31 and _DAY_JOIN.fullmatch(text, previous.end, quantity.start)
+                and _DAY_END.match(text, quantity.end)):
+            found[index] = replace(quantity, kind=DATE, values=(), month=previous.month, day=int(quantity.value))
+    return found
 
 
 _A_THING_OR = re.compile(r"\b(?:a|an)\s+[A-Za-z]+\s+or\s+$", re.IGNORECASE)
@@ -923,7 +958,8 @@ def optional(source: Quantity) -> bool:
     numerals (两条小金鱼 → "tiny goldfish", 第二天 → "the next day"), an approximate range (五六天 → "days"), a
     bare day of the month (20日, often given as a weekday). A figure in digits, an amount, a percentage, a date
     with its month or a time of day is what the English must carry."""
-    return source.counted or source.approximate or source.label or (source.kind == DATE and not source.month)
+    return (source.counted or source.approximate or source.label or source.whole_day
+            or (source.kind == DATE and not source.month))
 
 
 _OCCASIONS = re.compile(r"twice|thrice", re.IGNORECASE)
@@ -1097,12 +1133,16 @@ def _named_model(source: Quantity, en_text: str) -> bool:
 
 def _given_as_weekdays(unmatched: list[int], sources: list[Quantity], en_text: str) -> set[int]:
     """The days of the month the English may give as weekdays (10月8日 → "on Saturday", as news English dates the
-    days of this week): all of them when they fall within one week and the English names as many weekdays, none
-    otherwise (10月8日…10月20日 are not "Saturday … Sunday")."""
+    days of this week): all of them when they fall within one week and the English names a weekday for each day
+    (7月26日…26日清晨 is one day, "early on Sunday"), none otherwise (10月8日…10月20日 are not "Saturday …
+    Sunday"). A dateline's date (7月26日电) names no day of the events but the one they are dated from: English that
+    dates them by weekday leaves it out."""
     dated = {index for index in unmatched if sources[index].kind == DATE and sources[index].day}
     days = [sources[index].day for index in dated]
     one_week = len({sources[index].month for index in dated} - {0}) <= 1 and max(days, default=0) - min(days, default=0) < 7
-    return dated if one_week and len(dated) <= len(_WEEKDAY.findall(en_text)) else set()
+    weekdays = len(_WEEKDAY.findall(en_text))
+    named = {sources[index].day for index in dated if not sources[index].dateline}
+    return dated if one_week and weekdays and len(named) <= weekdays else set()
 
 
 SMALL_COUNT = 100  # a count below it (两人, 三次, 二十两) may be said in words, implied or said by a plural

@@ -461,6 +461,63 @@ def test_dates_given_as_weekdays_need_a_weekday_each():
     assert findings("他们10月8日见面。", "They met on Saturday.") == set()
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("7月25日0—24时，全市新增病例12例。", "The city reported 12 new cases on July 25.", set()),
+    ("7月25日0时至24时，全市新增病例12例。", "On July 25 the city reported 12 new cases.", set()),
+    ("7月25日0时至24时，全市新增病例12例。", "From midnight to midnight on July 25 the city reported 12 new cases.", set()),
+    ("7月25日0时至24时，全市新增病例12例。", "The city reported 12 new cases on July 26.", {"numbers"}),
+    ("7月25日8时至20时，全市新增病例12例。", "The city reported 12 new cases on July 25.", {"numbers"}),
+])
+def test_a_span_from_hour_0_to_hour_24_is_the_whole_day(source, english, found):
+    """0—24时 after a date is the whole of that day, which English says as the day; a span of fewer hours is not."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
+    ("当地时间7月26日，电视台报道，一辆车在26日清晨驶离车道。", "A car left the road early on Sunday, the broadcaster reported.",
+     set()),
+    ("中新网7月26日电 当地时间25日下午5时，飓风登陆。", "The hurricane made landfall at 5 p.m. local time on Saturday.", set()),
+    ("中新网7月26日电 当地时间25日下午5时，飓风登陆。", "The hurricane made landfall at 5 p.m. local time.",
+     {"numbers"}),
+    ("当地时间7月26日，电视台报道，一辆车在27日清晨驶离车道。", "A car left the road early on Monday, the broadcaster reported.",
+     {"numbers"}),
+])
+def test_a_date_written_twice_or_a_datelines_date_needs_no_weekday_of_its_own(source, english, found):
+    """7月26日…26日 is one day, one weekday; a dateline's date (7月26日电) is the day the events are dated from,
+    which English that dates them by weekday leaves out. Two days still need two weekdays."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
+    ("7月17和7月22日，省财政先后下达资金6000万元和2亿元。", "On July 17 and 22 the province allocated 60 million and 200 "
+     "million yuan.", set()),
+    ("7月17和7月22日，省财政先后下达资金6000万元和2亿元。", "On July 17 and 23 the province allocated 60 million and 200 "
+     "million yuan.", {"numbers"}),
+    ("7月17日，22人受伤。", "On July 17, 22 people were injured.", set()),
+    ("7月17日和22日，各有一人受伤。", "One person was injured on July 17 and one on July 22.", set()),
+])
+def test_days_of_one_month_are_listed_with_the_month_written_once(source, english, found):
+    """7月17和7月22日 is "July 17 and 22": a day after a date and "and", its month not repeated, is a day of that
+    month on either side; a figure that counts something after a date is not ("July 17, 22 people")."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
+    ("规定在每周五17时至每周日5时期间实施封城。", "Lockdowns run from 5 p.m. on Fridays to 5 a.m. on Sundays.", set()),
+    ("规定在每周五17时至每周日5时期间实施封城。", "Lockdowns run from 5 p.m. on Fridays to 6 a.m. on Sundays.", {"numbers"}),
+    ("3月、4月、5月交易额分别增长78%、199%、35%。", "Transactions grew 78, 199 and 35 percent in March, April and May.",
+     set()),
+    ("3月、4月、5月交易额分别增长78%、199%、35%。", "Transactions grew 78, 199 and 35 percent in March, April and June.",
+     {"numbers"}),
+    ("这场时长2.5小时的歌会吸引了很多人。", "The two-and-a-half-hour concert drew many people.", set()),
+    ("这场时长2.5小时的歌会吸引了很多人。", "The three-and-a-half-hour concert drew many people.", {"numbers"}),
+])
+def test_an_hour_before_the_word_for_during_a_may_among_months_and_a_half_with_hyphens_are_read(source, english, found):
+    """5时期间 is 5 o'clock and 期间 (during), not 时期 (a period); "May" after "April and" is the month; "two-and-a-
+    half-hour" is 2.5 as "two and a half hours" is."""
+    assert findings(source, english) == found
+
+
 @pytest.mark.parametrize("english, found", [
     ("At the meeting, volunteers shared their experiences.", {"numbers"}),
     ("At the meeting, three volunteers shared their experiences.", set()),
