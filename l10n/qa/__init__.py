@@ -10,7 +10,7 @@ from ..model import Issue, Segment
 from ..notes import parse_glossary_term
 from . import terms, numbers, latin, leaks, punctuation, repetition, spelling, regional  # noqa: F401, I001  (each registers its checks, in this order)
 from .findings import write_findings
-from .registry import CHECKS, ENGLISH, TRADITIONAL, Context, target_family
+from .registry import CHECKS, ENGLISH, TRADITIONAL, Context, Texts, target_family
 
 MIN_SEGMENTS_FOR_RATIO = 5  # fewer translated segments say nothing about a document's usual length ratio
 
@@ -43,8 +43,11 @@ def build_context(segments: list[Segment], texts: dict[str, str], locale: str, s
 
 
 def check_texts(segments: list[Segment], texts: dict[str, str], context: Context) -> list[Issue]:
-    """Every applicable check on every segment that has a target text, in document order."""
-    applicable = [c for c in CHECKS.values() if c.applies_to(context.target_family)]
+    """Every applicable check on every segment that has a target text, in document order; a check whose
+    may_find rules out the whole catalog is not run on its segments."""
+    document = Texts(segments, texts, context)
+    applicable = [c for c in CHECKS.values() if c.applies_to(context.target_family)
+                  and (c.may_find is None or c.may_find(document))]
     issues: list[Issue] = []
     for segment in segments:
         text = texts.get(segment.id, "")

@@ -182,7 +182,8 @@ def run_on_quotes(source: str) -> tuple[bool, bool]:
 
 
 @check("unbalanced-brackets", Severity.WARNING, "a bracket or quote opened and not closed (or the reverse) where "
-       "the source's are balanced, unless the quotation may run on from or into a neighbouring sentence")
+       "the source's are balanced, unless the quotation may run on from or into a neighbouring sentence",
+       may_find=lambda texts: _ANY_MARK.search(texts.joined) is not None)
 def unbalanced_brackets(segment: Segment, text: str, context: Context) -> list[str]:
     if not _ANY_MARK.search(text):
         return []
@@ -213,7 +214,7 @@ def unbalanced_brackets(segment: Segment, text: str, context: Context) -> list[s
 
 
 @check("placeholders", Severity.ERROR, "inline-markup placeholders (<a1>…</a1>) missing, added or out of order "
-       "compared with the source")
+       "compared with the source", may_find=lambda texts: "<" in texts.joined or "<" in texts.sources)
 def placeholders(segment: Segment, text: str, context: Context) -> list[str]:
     if "<" not in segment.source and "<" not in text:
         return []
@@ -231,7 +232,8 @@ def placeholders(segment: Segment, text: str, context: Context) -> list[str]:
 
 
 @check("control-character", Severity.ERROR, "a control character in the text (a line break pasted from Word is "
-       "U+000B), which no article, XML export or review page can hold")
+       "U+000B), which no article, XML export or review page can hold",
+       may_find=lambda texts: bool(not_xml(texts.joined)))  # a line break is XML's
 def control_character(segment: Segment, text: str, context: Context) -> list[str]:
     found = not_xml(text)
     return [f"control character {', '.join(f'U+{ord(char):04X}' for char in found)} in the text; delete it "

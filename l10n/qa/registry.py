@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .. import locales
 from ..editions import is_traditional
@@ -44,6 +45,36 @@ class Context:
 CheckFunction = Callable[[Segment, str, Context], list[Issue]]
 
 
+class Texts:
+    """A catalog's target texts (the segments that have one) as one text, for the questions a check asks of the
+    whole document before it is run on each segment (Check.may_find)."""
+
+    def __init__(self, segments: list[Segment], texts: dict[str, str], context: Context):
+        self.segments = [segment for segment in segments if texts.get(segment.id)]
+        self.texts = texts
+        self.context = context
+
+    @cached_property
+    def joined(self) -> str:
+        """Every text, one a line: what a pattern finds in one text, it finds here (each is whole on its line)."""
+        return "\n".join(self.texts[segment.id] for segment in self.segments)
+
+    @cached_property
+    def sources(self) -> str:
+        """Their sources, one a line."""
+        return "\n".join(segment.source for segment in self.segments)
+
+    @cached_property
+    def all_expected(self) -> bool:
+        """Whether each text is the edition's conversion of its source (a fresh machine draft): the Traditional
+        checks that look only where a text departs from it find nothing."""
+        expected = self.context.expected
+        return all(self.texts[segment.id] == expected.get(segment.id) for segment in self.segments)
+
+
+MayFind = Callable[[Texts], bool]  # False only where no segment can give the check a finding
+
+
 @dataclass(frozen=True)
 class Check:
     id: str
@@ -51,6 +82,7 @@ class Check:
     explanation: str
     function: CheckFunction
     target_families: frozenset[str] | None  # None: every target
+    may_find: MayFind | None = None  # asked once per catalog; None: the check runs on every segment
 
     def applies_to(self, target_family: str) -> bool:
         return self.target_families is None or target_family in self.target_families
@@ -62,15 +94,19 @@ class Check:
 CHECKS: dict[str, Check] = {}
 
 
-def check(id: str, severity: Severity, explanation: str, target_families: tuple[str, ...] | None = None):
+def check(id: str, severity: Severity, explanation: str, target_families: tuple[str, ...] | None = None,
+          may_find: MayFind | None = None):
     """Register a check under an id. The decorated function returns its findings' messages; the registered
-    function turns them into Issues carrying the check's id and severity, so the two cannot disagree."""
+    function turns them into Issues carrying the check's id and severity, so the two cannot disagree.
+    `may_find`: a cheap question about the whole catalog (one search of all its texts) that is False only where no
+    segment can have a finding, so that a catalog without one skips the check's call on each segment."""
     def register(function: Callable[..., list[Issue]]) -> CheckFunction:
         def run(segment: Segment, text: str, context: Context) -> list[Issue]:
             messages = function(segment, text, context)  # most often none: then no list is built from them
             return [CHECKS[id].issue(segment, message) for message in messages] if messages else []
 
         run.__doc__, run.__name__ = function.__doc__, function.__name__
-        CHECKS[id] = Check(id, severity, explanation, run, frozenset(target_families) if target_families else None)
+        CHECKS[id] = Check(id, severity, explanation, run, frozenset(target_families) if target_families else None,
+                           may_find)
         return run
     return register

@@ -10,7 +10,7 @@ from ..mining.boundaries import pinyin_syllables
 from ..model import Segment, Severity
 from ..placeholders import strip
 from . import spelling
-from .registry import Context, check
+from .registry import Context, Texts, check
 
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[\u3400-\u9fff]")
 LOOP_REPEATS = 3  # a unit said three times running is a loop, not style
@@ -48,6 +48,13 @@ def _coded(text: str) -> str | None:
 
     coded = _WORD_OR_GAP.sub(code, strip(text))
     return coded if len(codes) <= _CODES else None
+
+
+def _may_loop(texts: Texts) -> bool:
+    """Whether any text may hold a loop: one search over them all, each on its own line (a line break is no token,
+    so a text's tokens are written the same there, and a loop of one text is one of them all)."""
+    coded = _coded(texts.joined)
+    return coded is None or _ANY_LOOP.search(coded) is not None
 
 
 def loops(text: str) -> list[str]:
@@ -99,7 +106,7 @@ def _source_repeats(segment: Segment, context: Context) -> int:
 
 
 @check("repetition", Severity.ERROR, "a word or phrase repeated three times or more in a row (an MT loop) where "
-       "the source repeats nothing as often")
+       "the source repeats nothing as often", may_find=_may_loop)
 def repetition(segment: Segment, text: str, context: Context) -> list[str]:
     found = loops(text)
     if not found or len(found) <= _source_repeats(segment, context):
@@ -126,7 +133,8 @@ def _echoes_the_source(word: str) -> bool:
 
 
 @check("doubled-word", Severity.WARNING, "the same word twice in a row (Sam Sam Altman), unless English says it so "
-       "(very very, no no, had had) or it renders a repetition of the source (圆圆 → Yuan Yuan)")
+       "(very very, no no, had had) or it renders a repetition of the source (圆圆 → Yuan Yuan)",
+       may_find=lambda texts: _SAID_AGAIN.search(strip(texts.joined)) is not None)
 def doubled_word(segment: Segment, text: str, context: Context) -> list[str]:
     text = strip(text)
     slips, echoes = [], []
@@ -156,7 +164,8 @@ def length_ratio(source: str, text: str) -> float:
 
 
 @check("length-ratio", Severity.WARNING, "the target is far shorter or longer than the document's usual "
-       "target/source length ratio (a dropped clause, a runaway draft)")
+       "target/source length ratio (a dropped clause, a runaway draft)",
+       may_find=lambda texts: texts.context.usual_ratio is not None)
 def length(segment: Segment, text: str, context: Context) -> list[str]:
     usual = context.usual_ratio
     if usual is None or content_length(segment.source) < SHORTEST_SOURCE:
