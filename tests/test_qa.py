@@ -244,6 +244,16 @@ def test_a_doubled_name_or_sound_needs_a_repetition_in_the_source():
 
 
 @pytest.mark.skipif(not spelling_available(), reason="no English hunspell dictionary installed")
+def test_a_doubled_name_the_dictionary_knows_is_a_slip_though_the_source_repeats_something():
+    """直挺挺 repeats a character, which may excuse a romanized name (Yuan Yuan) or a sound, but "Buddha" is neither:
+    hunspell knows it as written, though not in lower case."""
+    source = "小和尚直挺挺的。"
+    assert ("s0", "doubled-word") in codes([source], ["His little Buddha Buddha stood stiff."])
+    assert codes([source], ["His little Buddha stood stiff."]) == []
+    assert codes(["用户[Wilson](/~Wilson)发表于周六。"], ["Posted by Wilson Wilson on Saturday."]) == []
+
+
+@pytest.mark.skipif(not spelling_available(), reason="no English hunspell dictionary installed")
 @pytest.mark.parametrize("english, flagged", [
     ("The goverment acted.", True),  # a letter dropped
     ("They were protestting outside.", True),  # a letter doubled (protest + ting is no excuse)

@@ -125,11 +125,17 @@ _SAID_AGAIN = re.compile(r"(?<![A-Za-z])([A-Za-z]+)(?:\s+\1(?![A-Za-z]))+", re.I
 
 def _echoes_the_source(word: str) -> bool:
     """A doubled word that can render the source's own repetition: a name of one romanized syllable (Yuan Yuan
-    for 圆圆) or a word no dictionary knows (a sound: kuang kuang). Any other word doubled (the the, hut hut) is
-    a slip."""
+    for 圆圆) or a word no dictionary knows, as written or in lower case (a sound: kuang kuang). Any other word
+    doubled (the the, hut hut, Buddha Buddha) is a slip."""
     if word[:1].isupper() and pinyin_syllables(word) == 1:
         return True
-    return not spelling.available() or not spelling.known(word.lower())
+    return not spelling.available() or not (spelling.known(word.lower()) or spelling.known(word))
+
+
+def _written_twice_in(word: str, source: str) -> bool:
+    """Whether the source itself writes a Latin word twice or more ([Wilson](/~Wilson), NSA…NSA), which an English
+    keeping the source's Latin text may bring together."""
+    return len(re.findall(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", source, re.IGNORECASE)) >= 2
 
 
 @check("doubled-word", Severity.WARNING, "the same word twice in a row (Sam Sam Altman), unless English says it so "
@@ -142,7 +148,8 @@ def doubled_word(segment: Segment, text: str, context: Context) -> list[str]:
         word = match.group(1)
         if len(match.group(0).split()) > 2:
             continue  # three times or more (tock tock tock): a loop or a sound, the repetition check's
-        if word.casefold() in _DOUBLE_ALLOWED | _REDUPLICATIVE or _HER_HER.match(text, match.start()):
+        if word.casefold() in _DOUBLE_ALLOWED | _REDUPLICATIVE or _HER_HER.match(text, match.start()) \
+                or _written_twice_in(word, segment.source):
             continue
         (echoes if _echoes_the_source(word) else slips).append(word)
     if echoes and len(echoes) > _source_repeats(segment, context):
