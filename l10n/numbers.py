@@ -148,7 +148,7 @@ _ZH_PATTERNS = re.compile(
     rf"|(?P<cn_fraction>(?P<cn_denominator>[{_CN_NUMERAL}]+)分之(?P<cn_numerator>[{_CN_NUMERAL}]+))"
     rf"|(?:(?P<prefix>人民币|港币|美元)\s*)?"
     rf"{_LATIN_BEFORE}(?P<arabic>{_ARABIC})(?![A-Za-z0-9]|\.\d)\s*(?:[多余](?=[万亿]))?(?P<scale>(?:[百万亿]|千(?![{_METRIC_UNITS}]))*)(?:(?<=[万亿])(?P<rest>\d+(?![\d.])))?"
-    rf"(?P<plus>多|余)?\s*(?:(?P<pct>%)|(?P<discount>折)(?![合算旧扣])|(?P<currency>{_ZH_CURRENCY}))?"
+    rf"(?P<plus>多|余)?\s*(?:(?P<pct>%)|(?P<discount>折)(?![合算旧扣])|(?P<tenths>成)|(?P<currency>{_ZH_CURRENCY}))?"
     rf"|(?P<cn_decimal>[{_CN_NUMERAL}]+点[{_CN_DIGIT}]+(?!点))"
     rf"|(?P<ordinal>第)?(?P<numeral>[{_CN_NUMERAL}]+)(?P<cn_plus>多|余)?(?P<cn_currency>{_ZH_CURRENCY})?"
 )
@@ -320,6 +320,11 @@ def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
     currency_word = match["currency"] or match["prefix"] or ""
     currency = _ZH_CURRENCIES.get(currency_word, "")
     start = match.start("prefix") if match["prefix"] else match.start("arabic")
+    if match["tenths"]:
+        if not _tenths(text, match.start("tenths")):
+            end = match.start("tenths")  # 3成员国: 成员 (member) is a word of its own
+        else:
+            return Quantity(text[start:end].strip(), start, end, PERCENT, (value * 10,))  # 6成 is 60 %
     if match["discount"]:
         # 8折 and 85折 are what is paid (80 %, 85 %); English may say that or what is taken off (20 %, 15 %).
         paid = value * 10 if value < 10 else value
@@ -339,6 +344,13 @@ def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
     return Quantity(text[start:end].strip(), start, end, kind, values, currency, year=year,
                     any_yuan=currency_word in _ANY_YUAN, summary=summary, unit=_unit_of(measure), model=model,
                     label=label, same_period=year and bool(re.match(r"\s*年\s*同期", text[end:])))
+
+
+def _tenths(text: str, position: int) -> bool:
+    """Whether the 成 after a figure counts tenths (6成是男性: 60 %), not the first character of a word (3成员国)."""
+    from .words import is_word
+
+    return not any(is_word(text[position:position + length]) for length in (2, 3, 4))
 
 
 def _labels(text: str, start: int, end: int) -> bool:
@@ -932,6 +944,8 @@ _PLURAL_REFERENCE = re.compile(
     r"pair|couple|twins?|dual|bilateral|the (?:[a-z]+ )?[a-z]+s)\b"
     r"|\b[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* and (?:[a-z]+ )?[A-Z][\w'’-]*", re.IGNORECASE)
 _SAYS_ONE = re.compile(r"\b(?:a|an|one|single|another|each|every)\b", re.IGNORECASE)
+_PER_UNIT = re.compile(r"\b(?:per|(?:to|against) the)\b", re.IGNORECASE)  # a rate: 1美元兑7元, "7 yuan to the dollar"
+_ALL = re.compile(r"\b(?:all|every|entire(?:ly)?|whole|full|fully|complete(?:ly)?|universal(?:ly)?)\b", re.IGNORECASE)
 
 
 _WEEKDAY = re.compile(r"\b(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b")
@@ -944,12 +958,16 @@ _A_YEAR_EARLIER = re.compile(r"\b(?:(?:a|one) year (?:earlier|before|ago)|year[-
 
 def implicit(source: Quantity, en_text: str) -> bool:
     """Whether the English may leave this count unsaid: a count of people or things named or pointed at
-    (2人, 这两条, 中俄两国) where the English refers to them as a group, or one of something (1名) said as "a"; a
-    year whose same period a figure is compared with (较2019年同期增长6%) where the English says "a year earlier"."""
+    (2人, 这两条, 中俄两国) where the English refers to them as a group, or one of something (1名) said as "a", or
+    the unit of a rate (1美元兑7元: "7 yuan to the dollar"); a year whose same period a figure is compared with
+    (较2019年同期增长6%) where the English says "a year earlier"; 100 % said as "all" (水质100%达标: "all of
+    them meet the standard")."""
     if source.same_period:
         return bool(_A_YEAR_EARLIER.search(en_text))
     if source.value == 1 and source.kind == NUMBER:
-        return bool(_SAYS_ONE.search(en_text))
+        return bool(_SAYS_ONE.search(en_text) or (source.currency and _PER_UNIT.search(en_text)))
+    if source.kind == PERCENT and source.value == 100:
+        return bool(_ALL.search(en_text))
     return source.summary and bool(_PLURAL_REFERENCE.search(en_text))
 
 

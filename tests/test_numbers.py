@@ -518,6 +518,25 @@ def test_an_hour_before_the_word_for_during_a_may_among_months_and_a_half_with_h
     assert findings(source, english) == found
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("持有基金的用户中，6成是男性。", "Of the users who hold funds, 60 percent are men.", set()),
+    ("持有基金的用户中，6成是男性。", "Of the users who hold funds, 6 percent are men.", {"numbers"}),
+    ("持有基金的用户中，6成是男性。", "Of the users who hold funds, 70 percent are men.", {"numbers"}),
+    ("该组织有3成员国。", "The organisation has 3 member states.", set()),
+    ("9条排水沟水质已经100%达到Ⅳ类标准。", "The water of all nine drains now meets the Grade IV standard.", set()),
+    ("9条排水沟水质已经100%达到Ⅳ类标准。", "The water of the nine drains now meets the Grade IV standard.", {"numbers"}),
+    ("9条排水沟水质已经100%达到Ⅳ类标准。", "The water of all nine drains is 90% up to the Grade IV standard.",
+     {"numbers"}),
+    ("人民币跌破1美元兑7.0元关口。", "The yuan broke through 7.0 to the dollar.", set()),
+    ("人民币跌破1美元兑7.0元关口。", "The yuan broke through 7.0 yuan per dollar.", set()),
+    ("人民币跌破1美元兑7.0元关口。", "The yuan broke through 7.0 yuan.", {"numbers"}),
+])
+def test_proportions_english_says_in_words(source, english, found):
+    """6成 is 60 percent (成 counts tenths, unless it begins a word: 成员 members); 100 % may be "all"; the 1 of a
+    rate (1美元兑7.0元) is "to the dollar", "per dollar"."""
+    assert findings(source, english) == found
+
+
 @pytest.mark.parametrize("english, found", [
     ("At the meeting, volunteers shared their experiences.", {"numbers"}),
     ("At the meeting, three volunteers shared their experiences.", set()),
