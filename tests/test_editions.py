@@ -62,6 +62,13 @@ def test_a_name_that_an_opencc_phrase_runs_into_stands(edition, google):
     assert convert_text("2024年谷歌宣布", edition) == f"2024年{google}宣布"
 
 
+@pytest.mark.parametrize("edition", ["tw", "hk"])
+def test_a_name_at_the_start_of_an_opencc_phrase_does_not_run_into_it(edition):
+    # 克里 (Kerry) begins OpenCC's 克里姆林宫 at the start of a sentence: the Kremlin, not 凱瑞姆林宮
+    assert convert_text("克里姆林宫发言人说", edition).startswith("克里姆林宮")
+    assert convert_text("在克里姆林宫", edition) == "在克里姆林宮"
+
+
 def test_a_rule_is_taken_back_where_it_is_no_word_of_the_sentence():
     assert convert_text("增加纳税", "tw") == "增加納稅"  # not 增迦納稅: 加纳 (Ghana) runs across 增加 and 纳税
     assert convert_text("在格拉斯哥", "tw") == "在格拉斯哥"  # 格拉斯 (Grass) lies inside the name Glasgow

@@ -130,7 +130,7 @@ def _names_run_into(stack: Stack, text: str, start: int, end: int) -> tuple[int,
         for length in stack.name_lengths:
             if inside + length > end and text[inside:inside + length] in stack.names:
                 cuts.add(inside)
-            if inside - length < start and text[max(0, inside - length):inside] in stack.names:
+            if 0 <= inside - length < start and text[inside - length:inside] in stack.names:
                 cuts.add(inside)
     return tuple(sorted(cuts))
 
