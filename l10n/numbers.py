@@ -1133,8 +1133,8 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
                if not (said_without_its_number(sources[index], en_text) or (dropped is not None and dropped(sources[index])))
                and (optional(sources[index]) or implicit(sources[index], en_text)
                     or _named_model(sources[index], en_text)
-                    or _said_once(index, sources, targets, partner, en_text))} | _given_as_weekdays(unmatched, sources,
-                                                                                                   en_text)
+                    or _said_once(index, sources, targets, partner, en_text, zh_text))}
+    excused |= _given_as_weekdays(unmatched, sources, en_text)
     # Spare figures go first to the quantities that only a slip can convict.
     slips = _matching(sorted(unmatched, key=lambda index: index not in excused),
                       lambda index: [n for n, spare in enumerate(stray) if could_be_slip(sources[index], spare)
@@ -1177,10 +1177,12 @@ def _conflicts(source: Quantity, spare: Quantity, counts_the_same: Callable[[Qua
                                                                and counts_the_same(source, spare))
 
 
-# Words that make one English figure stand for several things: "inflow and outflow were both 2,760", "12 each".
+# Words that make one English figure stand for several things: "inflow and outflow were both 2,760", "12 each", and
+# "all" after it with no other figure between, for a part as large as its whole (46例（出院46例）: "46 (all discharged)").
 _SHARED_BEFORE = re.compile(r"\b(?:both|each|all)\s+(?:[\w,.-]+\s+){0,2}$", re.IGNORECASE)
 _SHARED_REACH = 100  # characters before a figure that "both" and two words take: an entry is not searched whole
-_SHARED_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,3}(?:each|apiece)\b", re.IGNORECASE)
+_SHARED_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,3}(?:each|apiece)\b|[^\d;]{0,%d}?\ball\b" % _SHARED_REACH,
+                           re.IGNORECASE)
 
 
 def _said_for_several(target: Quantity, en_text: str) -> bool:
@@ -1188,15 +1190,24 @@ def _said_for_several(target: Quantity, en_text: str) -> bool:
                 or _SHARED_AFTER.match(en_text, target.end))
 
 
+def _one_window(source: Quantity, earlier: list[Quantity], zh_text: str) -> bool:
+    """Whether a length of time counted back or on from now (前5个月, 近3年) was written before just so: the same
+    window, not another of the same length (在北京3年…在上海3年)."""
+    before = zh_text[source.start - 1:source.start]
+    return (source.unit in _TIME_UNITS and before in _COUNT_PREFIXES
+            and any(other.text == source.text and zh_text[other.start - 1:other.start] == before for other in earlier))
+
+
 def _said_once(index: int, sources: list[Quantity], targets: list[Quantity], partner: dict[int, int],
-               en_text: str) -> bool:
+               en_text: str, zh_text: str) -> bool:
     """Whether an English mention that renders a source quantity stands for another source mention of the same
     thing ("that year" for the second 2019年): a mention already paired with a count of something else (两次 →
     "twice") says nothing of 两年. A figure the source writes twice is written twice (147个店…147个执照), unless the
-    English says it once for both ("inflow and outflow were both 2,760")."""
+    English says it once for both ("inflow and outflow were both 2,760"), or it is a window of time counted from
+    now, written twice the same way (前5个月…前5个月: "in the first five months")."""
     source = sources[index]
     if source.kind == NUMBER and not source.year and not source.counted and any(
-            other.text == source.text for other in sources[:index]):
+            other.text == source.text for other in sources[:index]) and not _one_window(source, sources[:index], zh_text):
         return any(rendered_by(source, target) and _said_for_several(target, en_text) for target in targets)
     return any(rendered_by(source, target) and (partner.get(number) is None
                                                 or sources[partner[number]].unit == source.unit)

@@ -537,6 +537,25 @@ def test_proportions_english_says_in_words(source, english, found):
     assert findings(source, english) == found
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("前5个月订单下降65%，前5个月价格下降16%。", "In the first five months orders fell 65 percent and prices 16 percent.",
+     set()),
+    ("前5个月订单下降65%，前5个月价格下降16%。", "In the first six months orders fell 65 percent and prices 16 percent.",
+     {"numbers"}),
+    ("澳门46例（出院46例），台湾458例。", "Macao had 46 (all discharged) and Taiwan 458.", set()),
+    ("澳门46例（出院40例），台湾458例。", "Macao had 46 (all discharged) and Taiwan 458.", {"numbers"}),
+    ("澳门46例（出院46例），台湾458例。", "Macao had 46 and Taiwan 458, all discharged.", {"numbers"}),
+    ("开了147个店，发了147个执照。", "It opened 147 stores and issued licences.", {"numbers"}),
+    ("34岁的张三和34岁的李四都来了。", "Zhang San, 34, and Li Si came.", {"numbers"}),
+    ("他在北京工作了3年，在上海又工作了3年。", "He worked in Beijing for 3 years, and in Shanghai.", {"numbers"}),
+])
+def test_a_figure_written_twice_said_once_for_the_same_period_or_as_all(source, english, found):
+    """前5个月…前5个月 is one window of time, said once; 46例（出院46例） is 46, "all discharged": "all" after the
+    figure with no other figure between. Other figures written twice are still written twice (147个店…147个执照),
+    two ages and two periods of the same length (在北京3年…在上海3年) too."""
+    assert findings(source, english) == found
+
+
 @pytest.mark.parametrize("english, found", [
     ("At the meeting, volunteers shared their experiences.", {"numbers"}),
     ("At the meeting, three volunteers shared their experiences.", set()),
