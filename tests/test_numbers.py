@@ -588,6 +588,24 @@ def test_a_long_clause_ending_in_de_is_read_through_to_the_counted_noun(english,
     assert findings("三名年龄分别为6岁、10岁和16岁的女孩被送往医院。", english) == found
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("两名男性嫌疑人已被拘留。", "Brothers have been detained.", {"numbers"}),
+    ("两名男性嫌疑人已被拘留。", "Two brothers have been detained.", set()),
+    ("两名男性嫌疑人已被拘留。", "The brothers have been detained.", set()),
+    ("两名男性嫌疑人已被拘留。", "They have been detained.", set()),
+    ("他补充说，两名驻外公务人员已经回国。", "He added civil servants abroad have come home.", {"numbers"}),
+    ("他补充说，两名驻外公务人员已经回国。", "He added that both civil servants abroad have come home.", set()),
+    ("两名男性嫌疑人逃跑时，工人们刚到。", "When workers arrived, the men had fled.", set()),
+    ("会上有两名男性嫌疑人的照片。", "Photos of brothers were shown at the meeting.", set()),
+])
+def test_a_count_that_is_its_clauses_subject_is_reported_when_a_bare_plural_opens_the_english(source, english, found):
+    """A count opening its sentence or clause counts its subject: a translator who leaves it unsaid writes "the
+    men", "both" or "they", not a bare plural opening the sentence ("Brothers have been detained", where CC-CEDICT's
+    "male suspect" names no brothers); a bare plural opening a subordinate clause ("When workers arrived") or a count
+    that opens no clause says nothing."""
+    assert findings(source, english) == found
+
+
 @pytest.mark.parametrize("english, found", [
     ("After players were injured, the coach took off two more.", {"numbers"}),
     ("After two players were injured, the coach took off two more.", set()),
@@ -744,11 +762,13 @@ def test_a_count_of_occurrences_counts_the_action_beside_it(english, found):
     ("Civil servants were suspended.", True, {"numbers"}),
     ("Two civil servants were suspended.", True, set()),
     ("The civil servants were suspended.", True, set()),
-    ("Civil servants were suspended.", False, set()),
+    ("The ministry suspended civil servants.", True, {"numbers"}),
+    ("The ministry suspended civil servants.", False, set()),
 ])
 def test_a_counted_noun_in_the_glossary_is_looked_for_as_the_glossary_renders_it(english, glossed, found):
     """CC-CEDICT has 公务人员 as "functionary"; a desk's glossary that renders it "civil servants" makes "civil
-    servants" said bare the count's noun said bare. Without the glossary the count may have been left unsaid."""
+    servants" said bare the count's noun said bare. Without the glossary the count may have been left unsaid, unless
+    the bare plural opens the sentence whose subject the count is ("Civil servants were suspended": reported)."""
     source = "两名公务人员被停职。"
     start = source.index("公务人员")
     terms = (TermHit(start, start + 4, GlossaryEntry("公务人员", "civil servants", Kind.TERM, 1)),) if glossed else ()

@@ -129,21 +129,54 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str,
         return False
     nouns = counted_nouns(quantity, source)
     senses = _senses(nouns + _measure_word(quantity) + _counted_action(quantity, source)) | _glossed(nouns, glossary)
-    if not senses:
-        return False
     tokens = _TOKEN.findall(text)
-    for index, token in enumerate(tokens):
-        last = _head_word(token)
-        if not (last[:1].isalpha() and _plural(last) and _means(last, senses)) or _after_a_subject(tokens, index):
+    if any(_plural(word) and _means(word, senses) and _bare(tokens, index)
+           for index, word in enumerate(map(_head_word, tokens)) if word[:1].isalpha()):
+        return True
+    return _opens_a_clause(quantity, source) and not any(_means(_head_word(token), senses) for token in tokens) \
+        and _a_clause_opens_with_a_bare_plural(tokens)
+
+
+def _bare(tokens: list[str], index: int) -> bool:
+    """Whether the noun at `index` has no number, determiner or possessive in the words before it, and is no verb
+    after its subject ("he visits")."""
+    if _after_a_subject(tokens, index):
+        return False
+    before = []
+    for previous in reversed(tokens[max(0, index - _WORDS_BEFORE):index]):
+        if not (previous[0].isalpha() or previous[0].isdigit()) or previous.lower() in _PHRASE_BOUNDARIES:
+            break
+        before.append(previous.lower())
+    return not any(word in _DETERMINERS or word.endswith(("'s", "’s", "s'")) for word in before) \
+        and not any(not said.ordinal for said in numbers.english_quantities(" ".join(reversed(before))))
+
+
+def _opens_a_clause(quantity: numbers.Quantity, source: str) -> bool:
+    """Whether a count begins its sentence or clause (两名男子被捕, 他说，两名男子…): what it counts is the subject."""
+    return quantity.start == 0 or source[quantity.start - 1] in "，,：:；;"
+
+
+# Verbs of saying after which a reported clause opens: "He added civil servants … fled".
+_REPORTING = frozenset("said says added adds told".split())
+_SUBJECT_WORDS = 3  # an opening plural and the words qualifying it: "civil servants", "eminent foreign scholars"
+# Words opening a subordinate clause, whose subject is not the sentence's: ", where uniformed workers scurried".
+_SUBORDINATORS = frozenset("where when while as because if since though although whereas whose unless until".split())
+
+
+def _a_clause_opens_with_a_bare_plural(tokens: list[str]) -> bool:
+    """Whether the English sentence or a clause it reports opens with a plural noun said bare, as its subject
+    ("Brothers have been jailed", "he added civil servants fled"): where the source's count is the subject, a
+    translator who leaves it unsaid writes "the men", "both" or "they"."""
+    for opening, token in enumerate(tokens):
+        if opening and tokens[opening - 1].lower() not in _REPORTING:
             continue
-        before = []
-        for previous in reversed(tokens[max(0, index - _WORDS_BEFORE):index]):
-            if not (previous[0].isalpha() or previous[0].isdigit()) or previous.lower() in _PHRASE_BOUNDARIES:
+        for index in range(opening, min(opening + _SUBJECT_WORDS, len(tokens))):
+            word = tokens[index]
+            lower = word.lower()
+            if not word[0].isalpha() or lower in _DETERMINERS | _PHRASE_BOUNDARIES | _DURATIONS | _SUBORDINATORS:
                 break
-            before.append(previous.lower())
-        if not any(word in _DETERMINERS or word.endswith(("'s", "’s", "s'")) for word in before) \
-                and not any(not said.ordinal for said in numbers.english_quantities(" ".join(reversed(before)))):
-            return True
+            if _plural(word) and tokens[index + 1:index + 2] != [","] and _bare(tokens, index):
+                return True
     return False
 
 
