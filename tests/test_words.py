@@ -13,6 +13,11 @@ def jiebas_own() -> tuple[dict[str, int], int]:
     return tokenizer.FREQ, tokenizer.total
 
 
+def _whole(dictionary: words.Dictionary, jiebas_own) -> tuple[dict[str, int], int]:
+    """The dictionary with every group read (as texts holding every first character would have it read)."""
+    return dictionary.cover("".join({word[0] for word in jiebas_own[0]})), dictionary.total
+
+
 def _jieba_not_asked(monkeypatch):
     def initialize(self, dictionary=None):
         raise AssertionError("jieba's dictionary was loaded although one was kept")
@@ -22,11 +27,20 @@ def _jieba_not_asked(monkeypatch):
 
 def test_the_kept_dictionary_is_jiebas_own_and_is_read_back(tmp_path, monkeypatch, jiebas_own):
     path = tmp_path / "cache" / "dictionary.bin"
-    assert words.load_dictionary(path) == jiebas_own
+    assert _whole(words.load_dictionary(path), jiebas_own) == jiebas_own
     assert path.is_file()
     _jieba_not_asked(monkeypatch)
-    frequencies, total = words.load_dictionary(path)
-    assert (frequencies, total) == jiebas_own and list(frequencies) == list(jiebas_own[0])
+    assert _whole(words.load_dictionary(path), jiebas_own) == jiebas_own
+
+
+def test_a_text_brings_in_the_words_that_start_with_its_characters(tmp_path, monkeypatch, jiebas_own):
+    path = tmp_path / "dictionary.bin"
+    words.load_dictionary(path)
+    _jieba_not_asked(monkeypatch)
+    dictionary = words.load_dictionary(path)
+    assert dictionary.frequencies == {}
+    assert dictionary.cover("公司的公") == {word: count for word, count in jiebas_own[0].items() if word[0] in "公司的"}
+    assert dictionary.cover("☃") is dictionary.frequencies and len(dictionary.frequencies) > 1000
 
 
 def test_a_dictionary_kept_from_another_jieba_is_made_again(tmp_path, monkeypatch, jiebas_own):
@@ -34,10 +48,10 @@ def test_a_dictionary_kept_from_another_jieba_is_made_again(tmp_path, monkeypatc
     words.load_dictionary(path)
     kept = path.read_bytes()
     monkeypatch.setattr(words, "_dictionary_key", lambda: '["another jieba"]')
-    assert words.load_dictionary(path) == jiebas_own
+    assert _whole(words.load_dictionary(path), jiebas_own) == jiebas_own
     assert path.read_bytes() != kept and b'another jieba' in path.read_bytes()
     _jieba_not_asked(monkeypatch)
-    assert words.load_dictionary(path) == jiebas_own
+    assert _whole(words.load_dictionary(path), jiebas_own) == jiebas_own
 
 
 @pytest.mark.parametrize("damage", [lambda data: data[:len(data) // 2], lambda data: data[:-3],
@@ -46,12 +60,12 @@ def test_a_damaged_kept_dictionary_is_made_again(tmp_path, jiebas_own, damage):
     path = tmp_path / "dictionary.bin"
     words.load_dictionary(path)
     path.write_bytes(damage(path.read_bytes()))
-    assert words.load_dictionary(path) == jiebas_own
+    assert _whole(words.load_dictionary(path), jiebas_own) == jiebas_own
 
 
 def test_a_cache_folder_that_cannot_be_written_costs_only_time(tmp_path, jiebas_own):
     (tmp_path / "a file").write_text("")
-    assert words.load_dictionary(tmp_path / "a file" / "dictionary.bin") == jiebas_own
+    assert _whole(words.load_dictionary(tmp_path / "a file" / "dictionary.bin"), jiebas_own) == jiebas_own
 
 
 def test_segmenting_reads_the_dictionary_kept_in_the_users_cache_folder(tmp_path):
@@ -65,7 +79,7 @@ def test_segmenting_reads_the_dictionary_kept_in_the_users_cache_folder(tmp_path
     segment = "from l10n import words; print(words.is_word('公司'), [w for w, *_ in words.words('我们公司')])"
     first = subprocess.run([sys.executable, "-c", segment], env=environment, capture_output=True, text=True)
     assert first.returncode == 0 and first.stdout.split()[0] == "True", first.stderr
-    assert (tmp_path / "l10n" / "jieba-dictionary.bin").is_file()
+    assert (tmp_path / "l10n" / words._DICTIONARY_CACHE).is_file()
     refuse = ("import jieba\n"
               "def initialize(self, dictionary=None): raise SystemExit('jieba loaded its own dictionary')\n"
               "jieba.Tokenizer.initialize = initialize\n")
@@ -84,5 +98,5 @@ def test_the_dictionary_is_made_from_jiebas_file_not_a_cache_in_the_temporary_fo
     (shared_temporary / "jieba.cache").write_bytes(b"planted")
     monkeypatch.setattr(tempfile, "tempdir", str(shared_temporary))
     _jieba_not_asked(monkeypatch)
-    assert words.load_dictionary(tmp_path / "cache" / "dictionary.bin") == jiebas_own
+    assert _whole(words.load_dictionary(tmp_path / "cache" / "dictionary.bin"), jiebas_own) == jiebas_own
     assert [path.name for path in shared_temporary.iterdir()] == ["jieba.cache"]

@@ -36,7 +36,7 @@ def crosses_a_word(text: str, start: int, end: int) -> bool:
 def _may_cross(text: str, start: int, end: int) -> bool:
     """Whether any dictionary word could run across an edge of text[start:end]: a few look-ups, where jieba's
     segmentation of the sentence costs a hundred times more."""
-    counts, _ = frequencies()
+    counts, _ = frequencies(text)
     for edge in (start, end):
         if 0 < edge < len(text):
             for word_start in range(max(0, edge - _WORD_REACH + 1), edge):
@@ -99,7 +99,7 @@ def _words_around(text: str, start: int, end: int) -> tuple[tuple[int, int], ...
 def _stretch(text: str, start: int, end: int) -> tuple[int, int]:
     """The last place at or before `start` and the first at or after `end` that no dictionary word runs across (a
     run of Latin letters, which jieba joins, may: settled_dictionary_words declines those stretches)."""
-    counts, _ = frequencies()
+    counts, _ = frequencies(text)
     first, furthest = 0, 0  # furthest: where the longest dictionary word begun so far ends
     for place in range(len(text) + 1):
         if furthest <= place:

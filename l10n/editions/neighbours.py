@@ -110,7 +110,7 @@ def _ends_a_common_word(source: str, index: int) -> bool:
     """Whether the 于 at source[index] makes a common word with the character before it, the end of a conjunction
     (以便于: 便于, 以免于: 免于): that word's preposition, not a clause's opening. Not a 于 after 于 (由于于大宝)."""
     before = source[index - 1:index]
-    return bool(before) and before != "于" and frequencies()[0].get(before + "于", 0) >= _COMMON_WORD
+    return bool(before) and before != "于" and frequencies(before)[0].get(before + "于", 0) >= _COMMON_WORD
 
 
 def _is_the_surname(source: str, index: int) -> bool:
