@@ -243,6 +243,14 @@ def test_a_doubled_name_or_sound_needs_a_repetition_in_the_source():
     assert ("s0", "doubled-word") in codes(["她今天没有上学。"], ["Yuan Yuan did not go to school today."])
 
 
+def test_a_doubled_name_renders_two_characters_read_alike():
+    """倪妮 (ni2 ni1) is "Ni Ni": two neighbouring characters read as the doubled syllable, tones aside; 倪 alone
+    or 倪娜 (ni na) is no "Ni Ni"."""
+    assert codes(["她被前女友倪妮指挥。"], ["She takes orders from her ex-girlfriend, played by Ni Ni."]) == []
+    assert ("s0", "doubled-word") in codes(["她被前女友倪娜指挥。"], ["She takes orders from her ex, played by Ni Ni."])
+    assert ("s0", "doubled-word") in codes(["倪先生说，她被前女友指挥。"], ["Mr Ni Ni said she takes orders from her ex."])
+
+
 @pytest.mark.skipif(not spelling_available(), reason="no English hunspell dictionary installed")
 def test_a_doubled_name_the_dictionary_knows_is_a_slip_though_the_source_repeats_something():
     """直挺挺 repeats a character, which may excuse a romanized name (Yuan Yuan) or a sound, but "Buddha" is neither:

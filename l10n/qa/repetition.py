@@ -138,6 +138,17 @@ def _written_twice_in(word: str, source: str) -> bool:
     return len(re.findall(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", source, re.IGNORECASE)) >= 2
 
 
+def _read_alike_in(word: str, source: str) -> bool:
+    """Whether two neighbouring characters of the source are both read as the doubled syllable, whatever their
+    tones (倪妮 ni2 ni1 → "Ni Ni"): a name romanized as it sounds, by CC-CEDICT's reading of each character."""
+    from ..cedict import entries
+
+    readings = entries()[1]
+    syllable = word.lower()
+    toneless = [re.sub(r"[1-5]$", "", readings.get(char, "")).lower().replace("u:", "u") for char in source]
+    return any(first == second == syllable for first, second in zip(toneless, toneless[1:]))
+
+
 @check("doubled-word", Severity.WARNING, "the same word twice in a row (Sam Sam Altman), unless English says it so "
        "(very very, no no, had had) or it renders a repetition of the source (圆圆 → Yuan Yuan)",
        may_find=lambda texts: _SAID_AGAIN.search(strip(texts.joined)) is not None)
@@ -149,7 +160,7 @@ def doubled_word(segment: Segment, text: str, context: Context) -> list[str]:
         if len(match.group(0).split()) > 2:
             continue  # three times or more (tock tock tock): a loop or a sound, the repetition check's
         if word.casefold() in _DOUBLE_ALLOWED | _REDUPLICATIVE or _HER_HER.match(text, match.start()) \
-                or _written_twice_in(word, segment.source):
+                or _written_twice_in(word, segment.source) or _read_alike_in(word, segment.source):
             continue
         (echoes if _echoes_the_source(word) else slips).append(word)
     if echoes and len(echoes) > _source_repeats(segment, context):
