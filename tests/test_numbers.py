@@ -607,6 +607,19 @@ def test_a_count_that_is_its_clauses_subject_is_reported_when_a_bare_plural_open
 
 
 @pytest.mark.parametrize("english, found", [
+    ("My grandfather fought in World War and never spoke of it.", {"numbers"}),
+    ("My grandfather fought in World War II and never spoke of it.", set()),
+    ("My grandfather fought in the Second World War and never spoke of it.", set()),
+    ("My grandfather fought in World War Two and never spoke of it.", set()),
+    ("My grandfather fought in the war and never spoke of it.", set()),
+])
+def test_a_name_holding_a_count_is_reported_when_the_english_gives_it_without_its_number(english, found):
+    """CC-CEDICT has 第二次世界大战 as "World War II": its name said with no number beside it lost the two, while
+    "the war" leaves the rank unsaid as a translator may."""
+    assert findings("我祖父参加过第二次世界大战，却从不提起。", english) == found
+
+
+@pytest.mark.parametrize("english, found", [
     ("After players were injured, the coach took off two more.", {"numbers"}),
     ("After two players were injured, the coach took off two more.", set()),
     ("After both players were injured, the coach took off two more.", set()),

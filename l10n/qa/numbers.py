@@ -4,6 +4,7 @@ may leave unsaid is reported only on evidence (a spare figure in its place, the 
 leaves, or the noun it counts said bare: 两名男子 → "men"). Parsing and matching are in l10n/numbers.py."""
 from __future__ import annotations
 
+import itertools
 import re
 from functools import lru_cache
 
@@ -35,7 +36,10 @@ def _unrendered(source: str, text: str, terms: tuple[tuple[int, int, str], ...])
                                            for same in checked if same.text == quantity.text)
         return said_bare[quantity.text]
 
-    absent = numbers.unrendered(checked, targets, text, source, noun_said_bare,
+    def dropped(quantity: numbers.Quantity) -> bool:
+        return noun_said_bare(quantity) or name_said_without_its_number(quantity, source, text)
+
+    absent = numbers.unrendered(checked, targets, text, source, dropped,
                                 lambda quantity, spare: counts_the_same(quantity, source, spare, text, glossary))
     conflicts = [(quantity, other) for quantity in checked if quantity not in absent
                  if (other := numbers.currency_conflict(quantity, targets))]
@@ -104,6 +108,39 @@ def _describes(words: list[tuple[str, str]]) -> bool:
         if tag == "x" and word != "、":
             return False
     return False
+
+
+_LONGEST_NAME = 8  # characters of a dictionary word holding a count: 第二次世界大战
+_ROMAN_NUMERAL = re.compile(r"[IVX]+")
+
+
+def name_said_without_its_number(quantity: numbers.Quantity, source: str, text: str) -> bool:
+    """Whether the English gives the name a dictionary word holding the count stands for without its number:
+    CC-CEDICT has 第二次世界大战 as "World War II", and "World War" with no number beside it (not "World War Two",
+    "the Second World War") lost the two. The name is a sense's leading capitalized words."""
+    from ..cedict import definitions, entries
+
+    senses = entries()[0]
+    end_of_count = quantity.start + len(quantity.text)
+    words = {source[start:end] for start in range(max(0, quantity.start - 3), quantity.start + 1)
+             for end in range(end_of_count, min(len(source), start + _LONGEST_NAME) + 1)
+             if end - start > len(quantity.text) and source[start:end] in senses}
+    for word in words:
+        for sense in definitions(senses[word]):
+            name = list(itertools.takewhile(lambda token: token[:1].isupper() or token.isdigit(), sense.split()))
+            rest = [token for token in name if not _a_number(token)]
+            if not rest or len(rest) == len(name):
+                continue
+            for said in re.finditer(r"(?<![\w-])" + r"\s+".join(map(re.escape, rest)) + r"(?![\w-])", text):
+                beside = text[:said.start()].split()[-1:] + text[said.end():].split()[:1]
+                if not any(_a_number(token.strip(".,;:!?\"'()")) for token in beside):
+                    return True
+    return False
+
+
+def _a_number(token: str) -> bool:
+    """A number as a name writes it: II, 2, Two, Second."""
+    return bool(_ROMAN_NUMERAL.fullmatch(token)) or any(True for _ in numbers.english_quantities(token))
 
 
 # How CC-CEDICT writes a verb's sense: "to appear", "(of an athlete) to enter the arena".
