@@ -18,8 +18,10 @@ Writes, per region (tw, hk, hant):
   phrases runs into a known name (年谷 into 谷歌), the name stands.
 - neighbours.tsv: what l10n/editions/neighbours.py reads (words around 里, 只, 米; the characters around 里 in names;
   jieba's conjunctions and the words the preposition 于 takes; places' one-character short names, from CC-CEDICT).
-- phrase-checks.txt: OpenCC's own phrases (STPhrases) that decide a character and are not a common word by
-  themselves (年谷 in 2024年谷歌, 并为 in 并为客户): the converter checks them against the words around them.
+- deciding-phrases.txt: OpenCC's own phrases (STPhrases) that decide a character (制造 製造): where one of
+  OpenCC's phrases ran into one (总统制 into 制造), the converter looks at the words there.
+- phrase-checks.txt: the deciding phrases that are not a common word by themselves (年谷 in 2024年谷歌, 并为 in
+  并为客户): the converter checks them against the words around them.
 OpenCC's dictionaries are read from the installed opencc package with its own `opencc_dict` tool.
 """
 from __future__ import annotations
@@ -547,22 +549,26 @@ def _uncovered(key: str, spans: list[tuple[int, int]]) -> list[str]:
     return pieces + ([key[cursor:]] if cursor < len(key) else [])
 
 
-def derive_phrase_checks(words) -> list[str]:
-    """OpenCC phrases that change a character from its usual conversion and that jieba does not count as a
-    common word: where one of them runs across a word of the sentence, it is not the phrase there."""
+def derive_deciding_phrases() -> list[str]:
+    """OpenCC's phrases (STPhrases) that change a character from its usual conversion (制造 製造, 年谷 年穀)."""
     import opencc
 
     s2t = opencc.OpenCC("s2t")
     usual = {}
-    checks = []
+    deciding = []
     for key, values in _opencc_dictionary("STPhrases"):
         for char in key:
             if char not in usual:
                 usual[char] = s2t.convert(char)
-        decides = values[0] != "".join(usual[char] for char in key)
-        if decides and words.get(key, (0, ""))[0] < COMMON_WORD:
-            checks.append(key)
-    return sorted(checks)
+        if values[0] != "".join(usual[char] for char in key):
+            deciding.append(key)
+    return sorted(deciding)
+
+
+def derive_phrase_checks(words, deciding: list[str]) -> list[str]:
+    """The deciding phrases that jieba does not count as a common word: where one of them runs across a word of
+    the sentence, it is not the phrase there."""
+    return [key for key in deciding if words.get(key, (0, ""))[0] < COMMON_WORD]
 
 
 def _write(path: Path, header: str, rows) -> None:
@@ -624,7 +630,10 @@ def main() -> None:
     longer = longer_names(words, sources)
     (OUT / "longer-names.txt").write_text("\n".join(longer) + "\n", encoding="utf-8")
     print(f"l10n/data/editions/longer-names.txt: {len(longer)} names")
-    checks = derive_phrase_checks(words)
+    deciding = derive_deciding_phrases()
+    (OUT / "deciding-phrases.txt").write_text("\n".join(deciding) + "\n", encoding="utf-8")
+    print(f"l10n/data/editions/deciding-phrases.txt: {len(deciding)} phrases")
+    checks = derive_phrase_checks(words, deciding)
     (OUT / "phrase-checks.txt").write_text("\n".join(checks) + "\n", encoding="utf-8")
     print(f"l10n/data/editions/phrase-checks.txt: {len(checks)} phrases")
     _write(OUT / "neighbours.tsv", "what\tcharacter\titems", derive_neighbours(words, known, checks)

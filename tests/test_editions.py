@@ -62,11 +62,50 @@ def test_a_name_that_an_opencc_phrase_runs_into_stands(edition, google):
     assert convert_text("2024年谷歌宣布", edition) == f"2024年{google}宣布"
 
 
+@pytest.mark.parametrize("edition", ["tw", "hk"])
+def test_a_name_at_the_start_of_an_opencc_phrase_does_not_run_into_it(edition):
+    # 克里 (Kerry) begins OpenCC's 克里姆林宫 at the start of a sentence: the Kremlin, not 凱瑞姆林宮
+    assert convert_text("克里姆林宫发言人说", edition).startswith("克里姆林宮")
+    assert convert_text("在克里姆林宫", edition) == "在克里姆林宮"
+
+
 def test_a_rule_is_taken_back_where_it_is_no_word_of_the_sentence():
     assert convert_text("增加纳税", "tw") == "增加納稅"  # not 增迦納稅: 加纳 (Ghana) runs across 增加 and 纳税
     assert convert_text("在格拉斯哥", "tw") == "在格拉斯哥"  # 格拉斯 (Grass) lies inside the name Glasgow
     assert convert_text("乙肝病毒", "tw") == "B肝病毒"  # inside a longer common word, the rule is that word's
     assert convert_text("谷歌DeepMind", "tw") == "Google DeepMind"  # a Latin rendering keeps a space to Latin text
+
+
+@pytest.mark.parametrize("source, taiwan, plain", [
+    ("他坐在出租车上", "他坐在計程車上", "他坐在出租車上"),  # OpenCC's 在出 keeps the rule 出租车 out
+    ("公司的新发动机", "公司的新引擎", "公司的新發動機"),  # 新发 keeps 发动机 out
+    ("他为总统制造麻烦", "他為總統製造麻煩", "他為總統制造麻煩"),  # 总统制 keeps OpenCC's own 制造 out
+    ("市场迎来复苏", "市場迎來復甦", "市場迎來復蘇"),  # 来复 keeps 复苏 out
+])
+def test_a_phrase_an_opencc_phrase_ran_into_stands_where_it_is_a_word(source, taiwan, plain):
+    assert variant.convert(source, "s2tw") == plain
+    assert convert_text(source, "tw") == taiwan
+
+
+def test_a_phrase_an_opencc_phrase_ran_into_stays_out_where_it_is_no_word():
+    assert convert_text("为了解决问题", "tw") == "為了解決問題"  # 了解 runs across 为了 and 解决: not 瞭解
+    assert convert_text("这取决于谦虚", "tw") == "這取決於謙虛"  # the name 于谦 runs across 取决于 and 谦虚
+    assert convert_text("三天后，他来了", "tw") == "三天後，他來了"  # 天后 (a goddess) is no word here
+    assert convert_text("比特币价格", "tw") == "比特幣價格"  # OpenCC's longer 比特币 begins where 比特 would
+
+
+@pytest.mark.parametrize("edition", ["tw", "hk"])
+def test_restraint_is_ke_not_the_ke_of_overcoming(edition):
+    # a sourced correction: OpenCC's phrase 克制 writes 剋, which the probe now lets through after 保持
+    assert variant.convert("克制", "s2tw") == "剋制"
+    assert convert_text("保持克制", edition) == "保持克制"
+    assert convert_text("他克制住了", edition) == "他克制住了"
+
+
+def test_the_note_says_which_phrase_was_given_back():
+    segment = variant._lines("他坐在出租车上")
+    target = variant.traditional_variant(segment, "tw")
+    assert "word boundary: 出租车 is a word here" in target.notes["0"]
 
 
 def test_a_rule_holds_inside_longer_words_made_of_it():

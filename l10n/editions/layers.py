@@ -2,7 +2,8 @@
 licences in data/editions/README.md): what each layer rewrites, and in which context.
 
 Files per region: <region>-vocabulary.tsv (layer 2), <region>-names.tsv (layer 3), <region>-characters.tsv
-(regional variant characters of layer 1). phrase-checks.txt: OpenCC phrases checked against the sentence's words. neighbours.tsv: what neighbours.py reads.
+(regional variant characters of layer 1). phrase-checks.txt: OpenCC phrases checked against the sentence's words.
+deciding-phrases.txt: OpenCC's phrases that decide a character (blocked.py). neighbours.tsv: what neighbours.py reads.
 A missing file is an empty layer: an edition with no data is OpenCC's characters and the punctuation layer.
 """
 from __future__ import annotations
@@ -75,6 +76,12 @@ def _lines(name: str) -> tuple[str, ...]:
 def phrase_checks() -> tuple[str, ...]:
     """OpenCC's character-deciding phrases that are no common word: checked against the words around them."""
     return _lines("phrase-checks.txt")
+
+
+@lru_cache(maxsize=1)
+def deciding_phrases() -> tuple[str, ...]:
+    """OpenCC's phrases that write a character otherwise than on its own (制造 製造)."""
+    return _lines("deciding-phrases.txt")
 
 
 @lru_cache(maxsize=1)

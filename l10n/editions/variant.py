@@ -27,6 +27,7 @@ from .. import notes as note_kinds
 from ..model import GlossaryEntry, Part, Segment, Target, TermHit
 from . import Edition
 from . import layers, neighbours
+from .blocked import Probe, alone_in, blocked
 from .boundaries import Repair, crosses_a_word, word_check
 from .quotes import requote
 from .stacks import (MARKS, Applied, Convert, Stack, convert_many, latin_edge, opencc_version, plain_converter,
@@ -130,7 +131,7 @@ def _names_run_into(stack: Stack, text: str, start: int, end: int) -> tuple[int,
         for length in stack.name_lengths:
             if inside + length > end and text[inside:inside + length] in stack.names:
                 cuts.add(inside)
-            if inside - length < start and text[max(0, inside - length):inside] in stack.names:
+            if 0 <= inside - length < start and text[inside - length:inside] in stack.names:
                 cuts.add(inside)
     return tuple(sorted(cuts))
 
@@ -168,9 +169,17 @@ def _cut_conversion(stack: Stack, source: str, repair: Repair, overruled: list[T
                    else convert_text(source[start:end]) for start, end in zip(edges, edges[1:]))
 
 
+@lru_cache(maxsize=32)
+def _probe(stack: Stack) -> tuple[Probe, Convert]:
+    """The stack's probe (blocked.py) and its conversion of a phrase on its own."""
+    return Probe([rule.source for rule in stack.table if not rule.glossary]), alone_in(_converting(stack))
+
+
 def _repair(stack: Stack, source: str, marked: str, applied: list[Applied],
-            runs: list[tuple[int, int, int]]) -> tuple[Repair, list[str]]:
-    """One repair for the whole sentence, from every name and rare OpenCC phrase that is no word where it stands."""
+            runs: list[tuple[int, int, int]], probed: str | None) -> tuple[Repair, list[str]]:
+    """One repair for the whole sentence, from every name and rare OpenCC phrase that is no word where it stands,
+    and every phrase an OpenCC phrase ran into that is a word where it stands (`probed`: the probe's conversion of
+    the sentence, blocked.py); with what the reviewer's note says of each."""
     terms = [(use.start, use.end) for use in applied if stack.table[use.rule].glossary]
 
     def free(cut: int) -> bool:  # the glossary always wins: nothing cuts into a term
@@ -198,25 +207,32 @@ def _repair(stack: Stack, source: str, marked: str, applied: list[Applied],
             cuts.update(found.cuts)
         else:
             continue
-        repaired.append(source[start:end])
+        repaired.append(f"{source[start:end]} is not a word here")
+    if probed is not None:
+        probe, alone = _probe(stack)
+        for start, end in blocked(probe, source, probed, marked, runs, alone, _converting(stack)):
+            if free(start) and not crosses_a_word(source, start, end):
+                cuts.add(start)
+                repaired.append(f"{source[start:end]} is a word here")
     span = plain[0] if plain else None  # one plain span per sentence: a second is rare, and cuts still apply
     return Repair(tuple(sorted(cut for cut in cuts if not (span and span[0] < cut < span[1]))), span), repaired
 
 
 def _checked(stack: Stack, source: str, marked: str, software: bool,
-             overruled: list[TermHit]) -> tuple[str, tuple[str, ...], list[int]]:
-    """A sentence's conversion with every name or rare OpenCC phrase that is no word where it stands taken back;
-    the notes of what was done, and the rules applied."""
+             overruled: list[TermHit], probed: str | None) -> tuple[str, tuple[str, ...], list[int]]:
+    """A sentence's conversion with every name or rare OpenCC phrase that is no word where it stands taken back,
+    and every phrase an OpenCC phrase ran into that is a word where it stands given back; the notes of what was
+    done, and the rules applied."""
     read = read_marks(stack, source, marked)
     notes: list[str] = []
     if read is not None:
-        repair, repaired = _repair(stack, source, marked, *read)
+        repair, repaired = _repair(stack, source, marked, *read, probed)
         if repair.cuts or repair.plain:
             before = strip_marks(marked)
             marked = _cut_conversion(stack, source, repair, overruled, _converting(stack))
             read = read_marks(stack, source, marked)
             if strip_marks(marked) != before:
-                notes = [note_kinds.note(note_kinds.WORD_BOUNDARY, f"{phrase} is not a word here") for phrase in repaired]
+                notes = [note_kinds.note(note_kinds.WORD_BOUNDARY, said) for said in repaired]
     if read is not None and not stack.edition.plain and neighbours.concerns(source):
         marked, decided = _neighbours(stack, source, marked, read[1])
         notes += decided
@@ -399,12 +415,14 @@ def _convert_segments(stack: Stack, segments: list[Segment], quotes: bool = True
     marked, standing = _first_pass(stack, segments)
     software = _about_software(stack, [segment.source for segment in segments], marked)
     convert_text = _converting(stack)
+    sources = [segment.source for segment in segments]
+    probed = [None] * len(segments) if stack.edition.plain else convert_many(_probe(stack)[0].convert, sources)
     texts, notes, rules = [], [], []
-    for segment, text, hits, technical in zip(segments, marked, standing, software, strict=True):
+    for segment, text, hits, technical, probe in zip(segments, marked, standing, software, probed, strict=True):
         overruled = [hit for hit, overrule in hits if overrule]
         if overruled:
             text = _cut_conversion(stack, segment.source, Repair(), overruled, convert_text)
-        text, found, used = _checked(stack, segment.source, text, technical, overruled)
+        text, found, used = _checked(stack, segment.source, text, technical, overruled, probe)
         texts.append(_unmarked(stack, text, technical))
         notes.append(found)
         rules.append(used)

@@ -1,0 +1,91 @@
+"""Phrases that one of OpenCC's phrases ran into: OpenCC segments by the longest phrase from the left, so a phrase
+that runs across a word's edge takes the start of the word after it and keeps that word's own phrase out, even
+where it changes no character (在出 before 出租车, 新发 before 发动机, 总统制 before 制造, 来复 before 复苏).
+
+A second converter, the probe, holds only the phrases that change something (the layers' rules and OpenCC's
+phrases that decide a character) and finds where each would stand on its own; where the edition's conversion
+wrote something else there, variant.py looks at the sentence's words (the word segmenter decides, as for the other
+checks) and converts the sentence again cut before the phrase. The probe is one OpenCC call per document."""
+from __future__ import annotations
+
+import json
+import tempfile
+from bisect import bisect_right
+from pathlib import Path
+
+from . import layers
+from .stacks import MARKS, Convert, mark, rule_index, strip_marks
+
+
+class Probe:
+    """The phrases that change something, each marked: converting a text with it tells where each stands."""
+
+    def __init__(self, rules: list[str]):
+        self.keys = sorted({*rules, *layers.deciding_phrases()})
+        self._converter = None
+
+    @property
+    def converter(self):
+        if self._converter is None:
+            self._converter = _build(self.keys)
+        return self._converter
+
+    def convert(self, text: str) -> str:
+        return self.converter.convert(text) if text else text
+
+    def found(self, probed: str) -> list[tuple[int, str]]:
+        """(start in the source, phrase) for each phrase the probe's conversion marks."""
+        return [(match.start() - count, self.keys[rule_index(match.group())])
+                for count, match in enumerate(MARKS.finditer(probed))]
+
+
+def _build(keys: list[str]):
+    import opencc
+
+    with tempfile.TemporaryDirectory(prefix="l10n-probe-") as work:  # OpenCC reads everything when built
+        path = Path(work) / "probe.txt"
+        path.write_text("".join(f"{key}\t{mark(index)}{key}\n" for index, key in enumerate(keys)), encoding="utf-8")
+        dictionary = {"type": "text", "file": str(path)}
+        settings = {"name": "probe", "segmentation": {"type": "mmseg", "dict": dictionary},
+                    "conversion_chain": [{"dict": dictionary}]}
+        config = Path(work) / "probe.json"
+        config.write_text(json.dumps(settings, ensure_ascii=False), encoding="utf-8")
+        return opencc.OpenCC(str(config))
+
+
+def blocked(probe: Probe, source: str, probed: str, marked: str, runs: list[tuple[int, int, int]],
+            alone: Convert, convert_text: Convert) -> list[tuple[int, int]]:
+    """The phrases the probe found (`probed`: its conversion of `source`) that the edition's conversion (`marked`,
+    read into `runs`) did not write as the phrase alone (`alone`: the edition's conversion of a phrase by itself,
+    marks removed), in OpenCC's own text (a rule beside or across another rule is the rules' longest match, not
+    this), and that converting OpenCC's text from the phrase on would write so: not where a longer phrase begins
+    with it (比特币 for 比特)."""
+    if not MARKS.search(probed):
+        return []
+    run_starts = [run[0] for run in runs]
+    spans = []
+    for start, key in probe.found(probed):
+        end = start + len(key)
+        at = bisect_right(run_starts, start) - 1
+        if at < 0:
+            continue
+        source_start, output_start, output_end = runs[at]
+        run_end = source_start + output_end - output_start
+        if end > run_end:
+            continue  # a rule stands in it or beside it
+        written = marked[output_start + start - source_start:output_start + end - source_start]
+        expected = alone(key)
+        if written != expected and strip_marks(convert_text(source[start:run_end])).startswith(expected):
+            spans.append((start, end))
+    return spans
+
+
+def alone_in(convert_text: Convert) -> Convert:
+    """A phrase's conversion on its own, its marks removed, kept per phrase."""
+    cache: dict[str, str] = {}
+
+    def alone(key: str) -> str:
+        if key not in cache:
+            cache[key] = strip_marks(convert_text(key))
+        return cache[key]
+    return alone
