@@ -13,6 +13,7 @@ Writes, per region (tw, hk, hant):
   HKPhrases. Every region: the corrections in scripts/editions/corrections.tsv, each with its source; a correction
   also takes the place of a name group's rule for the same phrase.
 - <region>-characters.tsv: regional variant characters OpenCC lacks (scripts/editions/characters.tsv, sourced).
+- <region>-senses.tsv: words of two senses whose neighbours decide the regional one (scripts/editions/senses.tsv).
 - longer-names.txt: the names in jieba's dictionary that hold one of the rules' phrases (格拉斯哥 holds 格拉斯).
 - known-names.txt: every mainland name of those groups, with a regional form or not: where one of OpenCC's
   phrases runs into a known name (年谷 into 谷歌), the name stands.
@@ -624,6 +625,14 @@ def main() -> None:
     for region, rows in characters.items():
         if rows:
             _write(OUT / f"{region}-characters.tsv", "opencc\tregion\tsource", rows)
+    senses: dict[str, list[tuple[str, ...]]] = {region: [] for region in TARGETS}
+    for line in (HERE / "senses.tsv").read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            region, *row = line.split("\t")
+            senses[region].append(tuple(row))
+    for region, rows in senses.items():
+        if rows:
+            _write(OUT / f"{region}-senses.tsv", "word\trendering\tbefore\tnot after\tsource", rows)
     sources = {row[0] for region in TARGETS for name in ("names", "vocabulary")
                for row in (line.split("\t") for line in (OUT / f"{region}-{name}.tsv").read_text(encoding="utf-8")
                            .splitlines()[1:]) if name == "names" or row[-1] == "name"}

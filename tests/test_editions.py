@@ -102,6 +102,24 @@ def test_restraint_is_ke_not_the_ke_of_overcoming(edition):
     assert convert_text("他克制住了", edition) == "他克制住了"
 
 
+@pytest.mark.parametrize("source, taiwan", [
+    ("该应用被指鼓动扮演", "該應用程式被指鼓動扮演"),  # a determiner before it: an app
+    ("这款应用很受欢迎", "這款應用程式很受歡迎"),  # the classifier of products
+    ("许多手机应用都使用这种技术", "許多手機應用程式都使用這種技術"),  # a device before it
+    ("该技术应用于医疗", "該技術應用於醫療"),  # 于 after it: the verb 'apply'
+    ("人工智能的应用", "人工智慧的應用"),  # the application of a technique
+    ("综合应用多源卫星", "綜合應用多源衛星"),
+])
+def test_ying_yong_is_an_app_where_its_neighbours_make_it_a_count_noun(source, taiwan):
+    assert convert_text(source, "tw") == taiwan
+
+
+def test_a_word_its_neighbours_decide_has_its_note_and_only_in_its_region():
+    target = variant.traditional_variant(variant._lines("这款应用很受欢迎"), "tw")
+    assert target.notes["0"] == ("regional vocabulary: 应用 → 應用程式",)
+    assert convert_text("这款应用很受欢迎", "hk") == "這款應用很受歡迎"
+
+
 def test_the_note_says_which_phrase_was_given_back():
     segment = variant._lines("他坐在出租车上")
     target = variant.traditional_variant(segment, "tw")

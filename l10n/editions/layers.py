@@ -4,6 +4,7 @@ licences in data/editions/README.md): what each layer rewrites, and in which con
 Files per region: <region>-vocabulary.tsv (layer 2), <region>-names.tsv (layer 3), <region>-characters.tsv
 (regional variant characters of layer 1). phrase-checks.txt: OpenCC phrases checked against the sentence's words.
 deciding-phrases.txt: OpenCC's phrases that decide a character (blocked.py). neighbours.tsv: what neighbours.py reads.
+<region>-senses.tsv: words of two senses whose neighbours decide the regional one (senses.py).
 A missing file is an empty layer: an edition with no data is OpenCC's characters and the punctuation layer.
 """
 from __future__ import annotations
@@ -57,6 +58,25 @@ def rewrites(region: str | None) -> tuple[Rewrite, ...]:
     for source, rendering, group in _rows(DATA / f"{region}-names.tsv"):
         found[source] = Rewrite(NAME, source, rendering, opencc_phrase=group.endswith(INSIDE_PHRASE))
     return tuple(found.values())
+
+
+@dataclass(frozen=True)
+class Sense:
+    """A word of two senses, `rendering` in the one that `before` (right before it) picks, unless `not_after`
+    (right after it) says the other."""
+
+    source: str
+    rendering: str
+    before: tuple[str, ...]
+    not_after: tuple[str, ...]
+
+
+@lru_cache(maxsize=None)
+def senses(region: str | None) -> tuple[Sense, ...]:
+    if region is None:
+        return ()
+    return tuple(Sense(source, rendering, tuple(before.split()), tuple(not_after.split()))
+                 for source, rendering, before, not_after, _ in _rows(DATA / f"{region}-senses.tsv"))
 
 
 @lru_cache(maxsize=None)

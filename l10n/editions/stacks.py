@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from ..notes import note
+from ..notes import VOCABULARY, note
 from . import Edition
 from . import layers
 
@@ -133,6 +133,12 @@ class Stack:
                 rule = Rule(rewrite.source, rewrite.rendering, notes, name=rewrite.layer == layers.NAME,
                              technical=rewrite.technical, opencc_phrase=rewrite.opencc_phrase)
             self._add(rule)
+        # Rules their neighbours decide (senses.py): in the table, for their marks and notes, not in OpenCC's dictionary.
+        self.senses: list[tuple[layers.Sense, int]] = []
+        for sense in [] if edition.plain else layers.senses(edition.region):
+            self.senses.append((sense, len(self.table)))
+            self.table.append(Rule(sense.source, sense.rendering,
+                                   (note(VOCABULARY, f"{sense.source} → {sense.rendering}"),)))
         for source, rendering, notes in glossary:  # the glossary last: it replaces a rule for the same phrase
             self.glossary[source] = len(self.table)
             self._add(Rule(source, rendering, notes, glossary=True))

@@ -26,7 +26,7 @@ from .. import editions
 from .. import notes as note_kinds
 from ..model import GlossaryEntry, Part, Segment, Target, TermHit
 from . import Edition
-from . import layers, neighbours
+from . import layers, neighbours, senses
 from .blocked import Probe, alone_in, blocked
 from .boundaries import Repair, crosses_a_word, word_check
 from .quotes import requote
@@ -233,6 +233,9 @@ def _checked(stack: Stack, source: str, marked: str, software: bool,
             read = read_marks(stack, source, marked)
             if strip_marks(marked) != before:
                 notes = [note_kinds.note(note_kinds.WORD_BOUNDARY, said) for said in repaired]
+    if read is not None and stack.senses and senses.concerns(stack, source):
+        marked = senses.decide(stack, source, marked, read[1])
+        read = read_marks(stack, source, marked)
     if read is not None and not stack.edition.plain and neighbours.concerns(source):
         marked, decided = _neighbours(stack, source, marked, read[1])
         notes += decided
