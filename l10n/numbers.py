@@ -1025,9 +1025,12 @@ def could_be_slip(source: Quantity, target: Quantity) -> bool:
     """Whether a spare English quantity could be a slip in rendering a source one: a figure of the same kind
     within a factor of ten (a changed digit, a moved decimal point) or a power of ten away (million for
     billion, 万 misread); a date sharing its month or its day; another time of day; another decade. "One",
-    "a" and "first", "second" in words, and a range (a day or two), are not figures enough to say so."""
+    "a" and "first", "second" in words, and a range (a day or two), are not figures enough to say so, nor is "both"
+    for an amount of money or a percentage."""
     if target.approximate or (target.spelled and (target.value == 1 or (target.ordinal and target.value == 2))):
         return False
+    if target.text.lower() in _STANDALONE.keys() - _MULTIPLES and (source.currency or source.kind == PERCENT):
+        return False  # "both", "a pair" count things: no slip for an amount of money or a share (1美元兑7.0元, 双双)
     if source.kind == DATE and not source.month and target.kind == NUMBER:
         # A bare day may be rendered as a bare figure ("March 3 to 5" for 3日至5日): a spare day-sized figure in
         # digits could be its changed rendering.

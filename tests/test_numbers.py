@@ -530,10 +530,13 @@ def test_an_hour_before_the_word_for_during_a_may_among_months_and_a_half_with_h
     ("人民币跌破1美元兑7.0元关口。", "The yuan broke through 7.0 to the dollar.", set()),
     ("人民币跌破1美元兑7.0元关口。", "The yuan broke through 7.0 yuan per dollar.", set()),
     ("人民币跌破1美元兑7.0元关口。", "The yuan broke through 7.0 yuan.", {"numbers"}),
+    ("离岸、在岸人民币双双跌破1美元兑7.0元关口。", "Offshore and onshore yuan both broke through 7.0 to the dollar.", set()),
+    ("离岸、在岸人民币双双跌破1美元兑7.0元关口。", "Offshore and onshore yuan both broke through 7.0.", {"numbers"}),
+    ("销量增长150%。", "Sales doubled.", {"numbers"}),
 ])
 def test_proportions_english_says_in_words(source, english, found):
     """6成 is 60 percent (成 counts tenths, unless it begins a word: 成员 members); 100 % may be "all"; the 1 of a
-    rate (1美元兑7.0元) is "to the dollar", "per dollar"."""
+    rate (1美元兑7.0元) is "to the dollar", "per dollar", and "both" (双双) is no slip for it."""
     assert findings(source, english) == found
 
 
