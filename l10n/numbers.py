@@ -1067,9 +1067,11 @@ def _power_of_ten(ratio: Decimal) -> bool:
 # "between and", "between ten and women" (a plural with no figure before it: not "between 1990 and the present",
 # "and late 2012", "and now", "and his death", "and perhaps 20"), "for of us", "across of", "one or
 # athletes" (not "one or both"), "by or nine", a change with no figure after "to" or "by" ("reduced from a dozen
-# to.", "rose by."), empty brackets or a doubled comma ("Smith,, said").
+# to.", "rose by."), empty brackets, a doubled comma ("Smith,, said") or a fraction over zero, a figure garbled
+# ("2 1/0 hours").
 _TRACE = re.compile(
     r"(?<![\w$])(?:US|HK|NT|A|C|S)?[$£€¥](?!\s?\d)(?!(?:US|A)\s?\d)"
+    r"|(?<![\w./])\d+/0+(?![\w./])"
     r"|(?P<word>[A-Za-z]+|\d)[\s-]+(?:%|per\s?cent\b|percentage points?\b|million\b|billion\b|trillion\b|o['’]clock\b)"
     r"|(?<![.!?\"”’]\s)(?:^|(?<=\s))-(?=[a-z])|\b(?:(?-i:[a-z]+-[a-z]+)|"
     rf"{'|'.join(_TENS)}|\d+)-\s+(?!(?:and|or|to)\b|\d|\))|(?<=[A-Za-z]),\s?000\b"

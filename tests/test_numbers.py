@@ -518,6 +518,14 @@ def test_an_hour_before_the_word_for_during_a_may_among_months_and_a_half_with_h
     assert findings(source, english) == found
 
 
+def test_a_fraction_over_zero_is_the_trace_of_a_garbled_figure():
+    """2 1/0 is no number anyone means (a slip of 2 1/2), and "2" alone would pass as a rounding of 两个半小时."""
+    source = "比赛三点开始，只剩两个半小时。"
+    assert findings(source, "The race starts at three, just 2 1/0 hours away.") == {"numbers"}
+    assert findings(source, "The race starts at three, just 2 1/2 hours away.") == set()
+    assert findings(source, "The race starts at three, just 2 1/2 hours away (10/10 would go again).") == set()
+
+
 @pytest.mark.parametrize("source, english, found", [
     ("持有基金的用户中，6成是男性。", "Of the users who hold funds, 60 percent are men.", set()),
     ("持有基金的用户中，6成是男性。", "Of the users who hold funds, 6 percent are men.", {"numbers"}),
