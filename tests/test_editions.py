@@ -291,6 +291,8 @@ def test_li_in_a_name_is_li_and_the_locative_stays(source, taiwan, hong_kong):
     ("，于当地时间周一", "，於當地時間週一", "，於當地時間週一"),  # a place word
     ("会议结束后，于上海签约", "會議結束後，於上海簽約", "會議結束後，於上海簽約"),  # a common place name
     ("于情于理都说不过去", "於情於理都說不過去", "於情於理都説不過去"),  # the parallel phrases of an idiom
+    ("于法有据，于情有理", "於法有據，於情有理", "於法有據，於情有理"),  # two short clauses side by side
+    ("于大宝说，他会来", "于大寶說，他會來", "于大寶説，他會來"),  # one clause: the name
     ("以致于无人注意", "以致於無人注意", "以致於無人注意"),  # 以致于 is a word: no conjunction before the 于
     ("以便于把水向南输送", "以便於把水向南輸送", "以便於把水向南輸送"),  # 便于 is a word: the 于 is its own
     ("以免于受伤", "以免於受傷", "以免於受傷"),
@@ -309,6 +311,7 @@ def test_yu_opening_a_clause_is_the_surname(source, taiwan, hong_kong):
 @pytest.mark.parametrize("source, traditional", [
     ("新建的京沈高铁全线通车", "新建的京瀋高鐵全線通車"),  # Beijing and Shenyang: 沈 is Shenyang's short name
     ("在京沈先生说", "在京沈先生說"),  # 沈先生 is a word: Mr Shen, the surname
+    ("在京沈女士说", "在京沈女士說"),  # a form of address after it: Ms Shen
     ("沈女士在京工作", "沈女士在京工作"),
     ("北京沈阳两地", "北京瀋陽兩地"),  # 京 is inside 北京; OpenCC's own 沈阳
 ])

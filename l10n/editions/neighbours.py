@@ -12,10 +12,11 @@
 - 于 opening a clause is the surname 于, not the preposition 於 'at' (如果于大宝的伤情, 于法昌指出): nothing, a stop,
   an opening mark or a conjunction (如果, 但是) before it. At a clause's opening the preposition takes a time, a
   place word, a direction or a pronoun (于2016年, 于今年, 于当地, 于其), or begins a word (于是), and it comes twice in
-  the parallel phrases of an idiom (于情于理); otherwise the 于 is a name's.
+  the parallel phrases of an idiom (于情于理) or opens two short clauses side by side (于法有据，于情有理); otherwise
+  the 于 is a name's.
 - A place's one-character short name that CC-CEDICT writes with a Traditional form of its own (沈 瀋, Shenyang) has
   it right after another place's short name, both standing alone as words (京沈高铁: Beijing and Shenyang); the
-  surname keeps OpenCC's 沈 (在京沈先生说: 沈先生 is a word).
+  surname keeps OpenCC's 沈 (在京沈先生说: 沈先生 is a word; 在京沈女士说: a form of address follows it).
 - Taiwan (a region with the metre rule): 米 after a number is the metre, 公尺 (200米, 30平方米, 5 米), unless it
   begins a word (米饭); the reviewer's note says so.
 What the checks read (jieba's common words around these characters, the characters around 里 in names, its
@@ -42,6 +43,10 @@ _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A quantity or an ordinal a preposition takes (于2016年, 于三月, 于每年): no given name begins so.
 _QUANTITY = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿半几数每第]")
 # 约 'about' before a quantity, perhaps after a verb of amount: 约有300, 约为两成, 约3000.
+# Two short clauses side by side, each opening with the preposition 于 (于法有据，于情有理).
+_PARALLEL_YU = re.compile(r"于[\u4e00-\u9fff]{1,4}[，；]于")
+# Forms of address that follow a surname (沈女士, 沈先生): a place's short name is no surname.
+_FORMS_OF_ADDRESS = ("女士", "先生", "小姐", "太太", "夫人", "老师", "教授", "医生", "博士", "同学", "师傅", "姓", "某")
 _ABOUT_A_QUANTITY = re.compile(r"[有为占达]?[0-9０-９一二两三四五六七八九十百千万亿半几数]")
 METRE_NOTE = note(VOCABULARY, "米 → 公尺 (after a number)")
 _METRE_REGIONS = {"tw"}
@@ -118,11 +123,18 @@ def _is_the_surname(source: str, index: int) -> bool:
     place word, a direction or a pronoun there (于今年, 于当地, 于其), or begin a word (于是), or come twice (于情于理)."""
     after = source[index + 1:index + 2]
     if not _HAN.match(after) or _QUANTITY.match(after) or _begins_a_word(source, index) \
-            or source[index + 2:index + 3] == "于":
+            or source[index + 2:index + 3] == "于" or _in_parallel_clauses(source, index):
         return False
     objects = _items("objects", "于")
     return not any(source[index + 1:end] in objects for end in range(index + 2, min(len(source), index + 5) + 1)) \
         and not _closed_by_a_locative(source, index)
+
+
+def _in_parallel_clauses(source: str, index: int) -> bool:
+    """Whether the 于 at source[index] opens one of two short clauses side by side that both open with 于 (于法有据，
+    于情有理): the preposition's parallel phrases, as in 于情于理, not a name twice."""
+    return _PARALLEL_YU.match(source, index) is not None or any(
+        found.end() - 1 == index for found in _PARALLEL_YU.finditer(source, max(0, index - 6), index + 1))
 
 
 # Locatives (方位词) that close a preposition's phrase: 于会议期间, 于大会上, 于上述情况下. Not 前, 后, 以来, which
@@ -154,7 +166,8 @@ def _short_name_characters() -> re.Pattern[str]:
 def _after_a_place_short_name(source: str, index: int) -> bool:
     """Whether source[index] follows a place's one-character short name, each a word of its own there (京沈)."""
     return index > 0 and source[index - 1] in _items("place-short-names", "*") \
-        and not crosses_a_word(source, index - 1, index) and not crosses_a_word(source, index, index + 1)
+        and not crosses_a_word(source, index - 1, index) and not crosses_a_word(source, index, index + 1) \
+        and not source.startswith(_FORMS_OF_ADDRESS, index + 1)
 
 
 def _clause_opening_yu(source: str) -> bool:
