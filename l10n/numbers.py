@@ -945,6 +945,34 @@ _PLURAL_REFERENCE = re.compile(
     r"|\b[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* and (?:[a-z]+ )?[A-Z][\w'’-]*", re.IGNORECASE)
 _SAYS_ONE = re.compile(r"\b(?:a|an|one|single|another|each|every)\b", re.IGNORECASE)
 _PER_UNIT = re.compile(r"\b(?:per|(?:to|against) the)\b", re.IGNORECASE)  # a rate: 1美元兑7元, "7 yuan to the dollar"
+# A share said as a fraction in words: "half", "halved", "a third", "two-thirds", "three quarters", "one in five",
+# "seven in 10", "four out of ten"; not a half of the year ("the first half").
+_FRACTION = re.compile(r"(?<!first )(?<!second )\b(?:(?P<numerator>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?"
+                       r"(?P<part>half|halved|halves|thirds?|quarters?|fifths?|tenths?)\b"
+                       r"|\b(?P<some>one|two|three|four|five|six|seven|eight|nine|\d)\s+(?:in|out\s+of)\s+"
+                       r"(?P<every>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.IGNORECASE)
+_PARTS = {"half": 2, "halved": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
+_SHARE_SLACK = Decimal("2.5")  # percentage points a fraction in words may round off: "a third" for 32 %
+
+
+def _shares_in_words(en_text: str) -> list[Decimal]:
+    """The percentages the English says as fractions in words (see _FRACTION)."""
+    def value(word: str) -> int:
+        word = word.lower()
+        return int(word) if word.isdigit() else 1 if word in ("a", "an") else ([*_UNITS, "ten"]).index(word)
+
+    shares = []
+    for match in _FRACTION.finditer(en_text):
+        if match["part"]:
+            numerator = value(match["numerator"]) if match["numerator"] else 1
+            denominator = _PARTS[match["part"].lower().rstrip("s") if match["part"].lower() != "halves" else "half"]
+        else:
+            numerator, denominator = value(match["some"]), value(match["every"])
+        if 0 < numerator < denominator:
+            shares.append(Decimal(100) * numerator / denominator)
+    return shares
+
+
 _ALL = re.compile(r"\b(?:all|every|entire(?:ly)?|whole|full|fully|complete(?:ly)?|universal(?:ly)?)\b", re.IGNORECASE)
 
 
@@ -961,13 +989,16 @@ def implicit(source: Quantity, en_text: str) -> bool:
     (2人, 这两条, 中俄两国) where the English refers to them as a group, or one of something (1名) said as "a", or
     the unit of a rate (1美元兑7元: "7 yuan to the dollar"); a year whose same period a figure is compared with
     (较2019年同期增长6%) where the English says "a year earlier"; 100 % said as "all" (水质100%达标: "all of
-    them meet the standard")."""
+    them meet the standard"), another share as a fraction in words (超过50% → "more than half", 20% → "one in
+    five")."""
     if source.same_period:
         return bool(_A_YEAR_EARLIER.search(en_text))
     if source.value == 1 and source.kind == NUMBER:
         return bool(_SAYS_ONE.search(en_text) or (source.currency and _PER_UNIT.search(en_text)))
     if source.kind == PERCENT and source.value == 100:
         return bool(_ALL.search(en_text))
+    if source.kind == PERCENT and source.value is not None:
+        return any(abs(share - source.value) <= _SHARE_SLACK for share in _shares_in_words(en_text))
     return source.summary and bool(_PLURAL_REFERENCE.search(en_text))
 
 

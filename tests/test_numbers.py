@@ -549,6 +549,26 @@ def test_proportions_english_says_in_words(source, english, found):
 
 
 @pytest.mark.parametrize("source, english, found", [
+    ("超过50%的受访者表示支持。", "More than half of those polled said they were in favour.", set()),
+    ("约25%的企业亏损。", "About a quarter of the companies made losses.", set()),
+    ("约32%的学生来自农村。", "About a third of the students come from the countryside.", set()),
+    ("约75%的病例为输入病例。", "About three-quarters of the cases were imported.", set()),
+    ("20%的用户每天使用。", "One in five users uses it every day.", set()),
+    ("70%的受访者满意。", "Seven in 10 respondents were satisfied.", set()),
+    ("成本下降50%。", "Costs were halved.", set()),
+    ("约40%的企业亏损。", "About a quarter of the companies made losses.", {"numbers"}),
+    ("20%的用户每天使用。", "One in four users uses it every day.", {"numbers"}),
+    ("超过50%的受访者表示支持。", "More than half of those polled, 60 percent, said they were in favour.", {"numbers"}),
+    ("上半年50%的收入来自海外。", "In the first half, revenue came mostly from abroad.", {"numbers"}),
+])
+def test_a_share_may_be_said_as_a_fraction_in_words(source, english, found):
+    """A percentage said as English says shares: "more than half", "a third", "one in five", "halved", within 2.5
+    points; a fraction further off, or a spare figure in its place, is still reported, and "the first half" is a
+    half of the year."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
     ("前5个月订单下降65%，前5个月价格下降16%。", "In the first five months orders fell 65 percent and prices 16 percent.",
      set()),
     ("前5个月订单下降65%，前5个月价格下降16%。", "In the first six months orders fell 65 percent and prices 16 percent.",
