@@ -114,6 +114,24 @@ def test_ying_yong_is_an_app_where_its_neighbours_make_it_a_count_noun(source, t
     assert convert_text(source, "tw") == taiwan
 
 
+@pytest.mark.parametrize("source, taiwan", [
+    ("在目标跟踪等领域", "在目標追蹤等領域"),  # tracking: 追蹤, wherever it stands
+    ("跟踪调查显示", "追蹤調查顯示"),
+    ("涉嫌跟踪骚扰他人", "涉嫌跟蹤騷擾他人"),  # following a person (Taiwan's 跟蹤騷擾防制法)
+])
+def test_gen_zong_is_tracking_unless_it_is_stalking(source, taiwan):
+    assert convert_text(source, "tw") == taiwan
+
+
+@pytest.mark.parametrize("source, taiwan", [
+    ("提供更便捷的渠道", "提供更便捷的管道"),  # 渠道 is a waterway in the Ministry's dictionary
+    ("两届温网女单冠军", "兩屆溫布頓女單冠軍"),
+    ("奥普拉的政治捐助", "歐普拉的政治捐助"),
+])
+def test_news_words_and_names_of_session_7s_corrections(source, taiwan):
+    assert convert_text(source, "tw") == taiwan
+
+
 def test_a_word_its_neighbours_decide_has_its_note_and_only_in_its_region():
     target = variant.traditional_variant(variant._lines("这款应用很受欢迎"), "tw")
     assert target.notes["0"] == ("regional vocabulary: 应用 → 應用程式",)

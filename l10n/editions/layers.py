@@ -62,8 +62,8 @@ def rewrites(region: str | None) -> tuple[Rewrite, ...]:
 
 @dataclass(frozen=True)
 class Sense:
-    """A word of two senses, `rendering` in the one that `before` (right before it) picks, unless `not_after`
-    (right after it) says the other."""
+    """A word of two senses, `rendering` in the one that `before` (right before it; none: anywhere) picks, unless
+    `not_after` (right after it) says the other."""
 
     source: str
     rendering: str

@@ -1,7 +1,8 @@
 """Words of two senses whose neighbours decide which one a sentence has, where the region has a word of its own for
 one of them (<region>-senses.tsv): in Taiwan 应用 is an app, 應用程式, right after a determiner (该应用), the classifier
 of products (一款应用) or a device (手机应用), unless 于, 到 or 在 after it make it the verb 'apply' (该技术应用于);
-elsewhere it is the application of a technique, 應用.
+elsewhere it is the application of a technique, 應用. A word with no words before it to look for has its regional
+sense unless a word after it says the other: 跟踪 is tracking, 追蹤, but following a person in 跟踪骚扰 (跟蹤).
 
 A decision is a rule of the edition's table (stacks.Stack.senses) that OpenCC's dictionary does not hold: it is put
 in OpenCC's own text where the word stands there, with its mark, so it is read back and noted like any rule."""
@@ -21,7 +22,7 @@ def decide(stack: Stack, source: str, marked: str, runs: list[tuple[int, int, in
         start = source.find(sense.source)
         while start >= 0:
             end = start + len(sense.source)
-            if any(source.endswith(cue, 0, start) for cue in sense.before) \
+            if (not sense.before or any(source.endswith(cue, 0, start) for cue in sense.before)) \
                     and not any(source.startswith(word, end) for word in sense.not_after):
                 run = next((run for run in runs if run[0] <= start and end <= run[0] + run[2] - run[1]), None)
                 if run is not None:
