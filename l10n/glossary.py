@@ -7,6 +7,7 @@ import io
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from . import notes as note_kinds
@@ -235,26 +236,32 @@ def term_notes(segment: Segment, language: str | None = None) -> tuple[str, ...]
     notes: list[str] = []
     seen: set[str] = set()
     for hit in segment.terms:
-        entry = hit.entry
-        if entry.source in seen:
-            continue
-        seen.add(entry.source)
-        if language is None or language == "en":
-            if language == "en" and not entry.english:
-                continue
-            details = [entry.kind.value]
-            if entry.english_short:
-                details.append(f"later mentions: {entry.english_short}")
-            if language is None:
-                details += [f"{locale} {text}" for locale, text in entry.traditional]
-            rendering = entry.english or "(Traditional override only)"
-        else:
-            rendering = entry.traditional_for(language)
-            if not rendering:
-                continue
-            details = [entry.kind.value]
-        notes.append(note_kinds.glossary_term(entry.source, rendering, details, entry.note))
+        if hit.entry.source not in seen:
+            seen.add(hit.entry.source)
+            note = _term_note(hit.entry, language)
+            if note is not None:
+                notes.append(note)
     return tuple(notes)
+
+
+@lru_cache(maxsize=4096)  # a term's comment is the same in every sentence and catalog of a language that hold it
+def _term_note(entry: GlossaryEntry, language: str | None) -> str | None:
+    """One term's comment in a catalog of `language` (term_notes), or None where it gets none there."""
+    if language is None or language == "en":
+        if language == "en" and not entry.english:
+            return None
+        details = [entry.kind.value]
+        if entry.english_short:
+            details.append(f"later mentions: {entry.english_short}")
+        if language is None:
+            details += [f"{locale} {text}" for locale, text in entry.traditional]
+        rendering = entry.english or "(Traditional override only)"
+    else:
+        rendering = entry.traditional_for(language)
+        if not rendering:
+            return None
+        details = [entry.kind.value]
+    return note_kinds.glossary_term(entry.source, rendering, details, entry.note)
 
 
 def chosen_files(paths: Sequence[Path] | None) -> tuple[Path, ...]:
