@@ -68,6 +68,7 @@ class Quantity:
     odd: int = 0  # Chinese: a count with 多 or 余 (十多名, ten-odd): how far above its figure it may reach (10)
     whole_day: bool = False  # Chinese: either end of 0时至24时, 0—24时 (the whole of a day English dates as "on July 25")
     dateline: bool = False  # Chinese: the date of a dateline (中新网7月26日电), the day the events are dated from
+    period: str = ""  # Chinese: the ends of a span of months English may name (1-6月: "the first half"), as a pattern
 
     @property
     def value(self) -> Decimal | None:
@@ -135,6 +136,7 @@ _ZH_PATTERNS = re.compile(
     rf"|(?P<decade>{_LATIN_BEFORE}(?:(?P<century>\d{{2}})\s*世纪\s*)?(?P<decade_digits>\d0|[一二三四五六七八九]十)\s*年代)"
     rf"|(?P<generation>{_LATIN_BEFORE}(?P<generation_digits>\d0|[一二三四五六七八九零][零〇])\s*后)"
     rf"|(?P<month_range>{_LATIN_BEFORE}(?P<range_from>\d{{1,2}})\s*[-－—–~～至到]\s*(?P<range_to>\d{{1,2}})\s*月(?!\s*\d))"
+    rf"|(?P<listed_month>{_LATIN_BEFORE}\d{{1,2}})(?=\s*(?:以及|[和、及与])\s*\d{{1,2}}\s*月)"  # 7、8月份: July and August
     rf"|(?P<dotted>{_LATIN_BEFORE}(?P<dot_month>\d{{1,2}})\s*[·•・]\s*(?P<dot_day>\d{{1,2}})(?![\d.]))"
     rf"|(?P<hour>(?:(?P<daypart>凌晨|早上|早晨|上午|中午|下午|傍晚|晚上|晚间|夜里|夜间|早|晚|夜)\s*)?{_LATIN_BEFORE}"
     rf"(?P<hour_digits>\d{{1,2}}|[一二两三四五六七八九十]{{1,3}})\s*"
@@ -257,7 +259,11 @@ def _zh_quantities(match: re.Match, text: str) -> list[Quantity]:
         months = [int(match["range_from"]), int(match["range_to"])]
         if not all(1 <= month <= 12 for month in months):
             return []
-        return [Quantity(written, start, end, DATE, month=month) for month in months]
+        period = _named_period(*months)
+        return [Quantity(written, start, end, DATE, month=month, period=period) for month in months]
+    if match["listed_month"]:
+        month = int(match["listed_month"])
+        return [Quantity(written, start, end, DATE, month=month)] if 1 <= month <= 12 else []
     if match["dotted"]:
         month, day = int(match["dot_month"]), int(match["dot_day"])
         return [Quantity(written, start, end, DATE, month=month, day=day)] if 1 <= month <= 12 and 1 <= day <= 31 else []
@@ -297,6 +303,23 @@ def _zh_quantities(match: re.Match, text: str) -> list[Quantity]:
         return [Quantity(written, start, end, NUMBER, (Decimal(f"{value}.{decimals}"),))]
     quantity = _zh_numeral_quantity(match, text)
     return [quantity] if quantity is not None else []
+
+
+_HALVES_AND_QUARTERS = {(1, 6): "first half|H1", (7, 12): "second half|H2", (1, 3): "first quarter|Q1",
+                        (4, 6): "second quarter|Q2", (7, 9): "third quarter|Q3", (10, 12): "fourth quarter|Q4"}
+
+
+def _named_period(first: int, last: int) -> str:
+    """What English may call a span of months instead of naming them (1-6月 "the first half", 1-11月 "the first 11
+    months", 10-12月 "the fourth quarter"), as a pattern; "" for a span it names by its months."""
+    names = [_HALVES_AND_QUARTERS[(first, last)]] if (first, last) in _HALVES_AND_QUARTERS else []
+    if first == 1 and last > 1:
+        names.append(f"first (?:{last}|{_spelled(last)}) months")
+    return rf"\b(?:{'|'.join(names)})\b" if names else ""
+
+
+def _spelled(number: int) -> str:
+    return ([*_UNITS, *_TEENS])[number] if number < 20 else str(number)
 
 
 def _names_a_thing(text: str, end: int) -> bool:
@@ -990,13 +1013,16 @@ def implicit(source: Quantity, en_text: str) -> bool:
     the unit of a rate (1美元兑7元: "7 yuan to the dollar"); a year whose same period a figure is compared with
     (较2019年同期增长6%) where the English says "a year earlier"; 100 % said as "all" (水质100%达标: "all of
     them meet the standard"), another share as a fraction in words (超过50% → "more than half", 20% → "one in
-    five")."""
+    five"); the months of a span English names as a period (1-6月: "the first half", 1-11月: "the first 11
+    months")."""
     if source.same_period:
         return bool(_A_YEAR_EARLIER.search(en_text))
     if source.value == 1 and source.kind == NUMBER:
         return bool(_SAYS_ONE.search(en_text) or (source.currency and _PER_UNIT.search(en_text)))
     if source.kind == PERCENT and source.value == 100:
         return bool(_ALL.search(en_text))
+    if source.period:
+        return bool(re.search(source.period, en_text, re.IGNORECASE))
     if source.kind == PERCENT and source.value is not None:
         return any(abs(share - source.value) <= _SHARE_SLACK for share in _shares_in_words(en_text))
     return source.summary and bool(_PLURAL_REFERENCE.search(en_text))

@@ -569,6 +569,22 @@ def test_a_share_may_be_said_as_a_fraction_in_words(source, english, found):
 
 
 @pytest.mark.parametrize("source, english, found", [
+    ("1-6月销售额增长5%。", "Sales rose 5 percent in the first half.", set()),
+    ("1-6月销售额增长5%。", "Sales rose 5 percent from January to June.", set()),
+    ("1-6月销售额增长5%。", "Sales rose 5 percent in the first quarter.", {"numbers"}),
+    ("10-12月销售额增长5%。", "Sales rose 5 percent in the fourth quarter.", set()),
+    ("1-11月销售额增长5%。", "Sales rose 5 percent in the first 11 months.", set()),
+    ("1-11月销售额增长5%。", "Sales rose 5 percent in the first ten months.", {"numbers"}),
+    ("每年只有7、8月份才能看到青草。", "Grass grows only in July and August.", set()),
+    ("每年只有7、8月份才能看到青草。", "Grass grows only in July and September.", {"numbers"}),
+])
+def test_a_span_of_months_may_be_named_as_a_period_and_listed_months_are_months(source, english, found):
+    """1-6月 is "the first half", 10-12月 "the fourth quarter", 1-11月 "the first 11 months"; 7、8月份 lists two
+    months, the first written without 月 ("July and August")."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
     ("前5个月订单下降65%，前5个月价格下降16%。", "In the first five months orders fell 65 percent and prices 16 percent.",
      set()),
     ("前5个月订单下降65%，前5个月价格下降16%。", "In the first six months orders fell 65 percent and prices 16 percent.",
