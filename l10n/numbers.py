@@ -232,6 +232,10 @@ def _whole_days(found: list[Quantity], text: str) -> list[Quantity]:
     return found
 
 
+# The 电 of a dateline (7月26日电 据…, 7月26日电（记者…）), not the first character of a word (7月26日电视台, 电商).
+_DATELINE = re.compile(r"电(?![\u3400-\u9fff])")
+
+
 def _zh_quantities(match: re.Match, text: str) -> list[Quantity]:
     start, end, written = match.start(), match.end(), match.group(0).strip()
     if match["title"] or match["weekday"] or match["enumerator"]:
@@ -282,7 +286,7 @@ def _zh_quantities(match: re.Match, text: str) -> list[Quantity]:
                                  (Decimal(day),))]  # 3号线, 5号高速公路: Line 3, the 5 Freeway
         if not 1 <= (month or 1) <= 12 or not 0 <= day <= 31:
             return []
-        return [Quantity(written, start, end, DATE, month=month, day=day, dateline=text[end:end + 1] == "电")]
+        return [Quantity(written, start, end, DATE, month=month, day=day, dateline=bool(_DATELINE.match(text, end)))]
     if match["pct_words"] is not None:
         words = match["pct_words"]
         value = _arabic_value(words) if words[0].isdigit() else chinese_numeral(words)
@@ -544,6 +548,8 @@ _MONTH = "|".join(sorted(_MONTHS, key=len, reverse=True))
 _MAY_AS_MONTH = re.compile(r"\b(?:in|of|since|until|till|by|from|early|late|mid|last|next|this)[\s-]+$"
                            rf"|\b(?-i:{'|'.join(name for name in _MONTHS if name != 'May')})\.?"
                            r"(?:\s+\d{1,2})?(?:,\s*|\s+(?:and|or|to|through|until)\s+)$", re.IGNORECASE)  # "April and May"
+_MAY_REACH = 40  # characters before "May" read for a preposition or a month before it ("in May", "April 30 and May")
+_YEAR_AFTER = re.compile(r"\s+\d{4}\b")
 _UNITS = ["zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
 _TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80,
@@ -783,8 +789,8 @@ def _en_quantities(match: re.Match, text: str) -> list[Quantity]:
         month = _MONTHS.get(month_name[:1].upper() + month_name[1:].lower())
         if month is None or month_name.islower():
             return []  # months are capitalized
-        if month_name == "May" and not (match["day"] or match["day2"] or _MAY_AS_MONTH.search(text[:start])
-                                        or re.match(r"\s+\d{4}\b", text[end:])):
+        if month_name == "May" and not (match["day"] or match["day2"] or _YEAR_AFTER.match(text, end)
+                                        or _MAY_AS_MONTH.search(text, max(0, start - _MAY_REACH), start)):
             return []  # "May we …": the verb, unless a day, a year or a preposition of time goes with it
         return [Quantity(written, start, end, DATE, month=month, day=int(match["day"] or match["day2"] or 0))]
     if match["race"]:  # a race time, 1:57.05
@@ -1240,10 +1246,11 @@ def _conflicts(source: Quantity, spare: Quantity, counts_the_same: Callable[[Qua
 
 
 # Words that make one English figure stand for several things: "inflow and outflow were both 2,760", "12 each", and
-# "all" after it with no other figure between, for a part as large as its whole (46例（出院46例）: "46 (all discharged)").
+# "all" set off by a bracket, comma or dash after it with no other figure between, for a part as large as its whole
+# (46例（出院46例）: "46 in Macao (all discharged)", "46 cases, all discharged"; not "12 people and all roads").
 _SHARED_BEFORE = re.compile(r"\b(?:both|each|all)\s+(?:[\w,.-]+\s+){0,2}$", re.IGNORECASE)
 _SHARED_REACH = 100  # characters before a figure that "both" and two words take: an entry is not searched whole
-_SHARED_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,3}(?:each|apiece)\b|[^\d;]{0,%d}?\ball\b" % _SHARED_REACH,
+_SHARED_AFTER = re.compile(r"\s*(?:[A-Za-z-]+\s+){0,3}(?:each|apiece)\b|[^\d;]{0,%d}?[(,—–]\s*all\b" % _SHARED_REACH,
                            re.IGNORECASE)
 
 

@@ -481,6 +481,10 @@ def test_a_span_from_hour_0_to_hour_24_is_the_whole_day(source, english, found):
      {"numbers"}),
     ("当地时间7月26日，电视台报道，一辆车在27日清晨驶离车道。", "A car left the road early on Monday, the broadcaster reported.",
      {"numbers"}),
+    ("7月26日电视台报道，一辆车在27日清晨驶离车道。", "A car left the road early on Monday, TV reported.", {"numbers"}),
+    ("6月18日电商平台销售额增长，19日继续增长。", "E-commerce sales rose on Thursday and kept rising.", {"numbers"}),
+    ("新华社北京7月26日电（记者 王一）当地时间25日下午5时，飓风登陆。", "The hurricane made landfall at 5 p.m. on Saturday.",
+     set()),
 ])
 def test_a_date_written_twice_or_a_datelines_date_needs_no_weekday_of_its_own(source, english, found):
     """7月26日…26日 is one day, one weekday; a dateline's date (7月26日电) is the day the events are dated from,
@@ -592,6 +596,9 @@ def test_a_span_of_months_may_be_named_as_a_period_and_listed_months_are_months(
     ("澳门46例（出院46例），台湾458例。", "Macao had 46 (all discharged) and Taiwan 458.", set()),
     ("澳门46例（出院40例），台湾458例。", "Macao had 46 (all discharged) and Taiwan 458.", {"numbers"}),
     ("澳门46例（出院46例），台湾458例。", "Macao had 46 and Taiwan 458, all discharged.", {"numbers"}),
+    ("澳门46例（出院46例），台湾458例。", "Macao had 46 cases, all discharged, and Taiwan 458.", set()),
+    ("澳门46例（出院46例），台湾458例。", "There were 46 in Macao (all discharged) and 458 in Taiwan.", set()),
+    ("事故造成12人死亡，另有12条道路封闭。", "The accident killed 12 people and all roads were closed.", {"numbers"}),
     ("开了147个店，发了147个执照。", "It opened 147 stores and issued licences.", {"numbers"}),
     ("34岁的张三和34岁的李四都来了。", "Zhang San, 34, and Li Si came.", {"numbers"}),
     ("他在北京工作了3年，在上海又工作了3年。", "He worked in Beijing for 3 years, and in Shanghai.", {"numbers"}),
@@ -658,6 +665,8 @@ def test_a_count_that_is_its_clauses_subject_is_reported_when_a_bare_plural_open
     ("My grandfather fought in World War II and never spoke of it.", set()),
     ("My grandfather fought in the Second World War and never spoke of it.", set()),
     ("My grandfather fought in World War Two and never spoke of it.", set()),
+    ("My grandfather fought in World War II's last years and never spoke of them.", set()),
+    ("My grandfather, a World War II-era pilot, never spoke of it.", set()),
     ("My grandfather fought in the war and never spoke of it.", set()),
 ])
 def test_a_name_holding_a_count_is_reported_when_the_english_gives_it_without_its_number(english, found):

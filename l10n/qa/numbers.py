@@ -112,6 +112,7 @@ def _describes(words: list[tuple[str, str]]) -> bool:
 
 _LONGEST_NAME = 8  # characters of a dictionary word holding a count: 第二次世界大战
 _ROMAN_NUMERAL = re.compile(r"[IVX]+")
+_NEXT_WORD = re.compile(r"\s*(\S*)")
 
 
 def name_said_without_its_number(quantity: numbers.Quantity, source: str, text: str) -> bool:
@@ -131,13 +132,45 @@ def name_said_without_its_number(quantity: numbers.Quantity, source: str, text: 
             rest = [token for token in name if not _a_number(token)]
             if not rest or len(rest) == len(name):
                 continue
-            for said in re.finditer(r"(?<![\w-])" + r"\s+".join(map(re.escape, rest)) + r"(?![\w-])", text):
-                beside = text[:said.start()].split()[-1:] + text[said.end():].split()[:1]
-                if not any(_a_number(token.strip(".,;:!?\"'()")) for token in beside):
-                    return True
+            if _said_without_a_number(tuple(rest), text):
+                return True
     return False
 
 
+@lru_cache(maxsize=256)
+def _said_without_a_number(name: tuple[str, ...], text: str) -> bool:
+    """Whether the text gives the name (its words other than the number) with no number beside it; asked once
+    for every count of an entry that the name holds."""
+    for said in re.finditer(r"(?<![\w-])" + r"\s+".join(map(re.escape, name)) + r"(?![\w-])", text):
+        if not any(map(_names_a_number, (_word_before(text, said.start()), _word_after(text, said.end())))):
+            return True
+    return False
+
+
+def _word_before(text: str, position: int) -> str:
+    """The whitespace-separated word ending before `position`, read back only as far as it reaches."""
+    end = position
+    while end and text[end - 1].isspace():
+        end -= 1
+    start = end
+    while start and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
+def _word_after(text: str, position: int) -> str:
+    """The whitespace-separated word starting after `position`."""
+    return _NEXT_WORD.match(text, position).group(1)
+
+
+def _names_a_number(word: str) -> bool:
+    """Whether a word beside a name is its number, with the punctuation, possessive or hyphenated word after it
+    taken off: "II", "II's", "II-era"."""
+    word = _POSSESSIVE.sub("", word.strip(".,;:!?\"'()“”‘’"))
+    return bool(word) and _a_number(word.split("-")[0])
+
+
+@lru_cache(maxsize=4096)
 def _a_number(token: str) -> bool:
     """A number as a name writes it: II, 2, Two, Second."""
     return bool(_ROMAN_NUMERAL.fullmatch(token)) or any(True for _ in numbers.english_quantities(token))
@@ -166,12 +199,19 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str,
         return False
     nouns = counted_nouns(quantity, source)
     senses = _senses(nouns + _measure_word(quantity) + _counted_action(quantity, source)) | _glossed(nouns, glossary)
+    said_bare, named = _named_in(senses, text) if senses else (False, False)
+    return said_bare or (_opens_a_clause(quantity, source) and not named and _a_clause_opens_with_a_bare_plural(text))
+
+
+@lru_cache(maxsize=256)
+def _named_in(senses: frozenset[str], text: str) -> tuple[bool, bool]:
+    """Whether the English says a noun of these senses as a bare plural, and whether it names one at all: asked
+    once per text for each counted noun, not once per count."""
     tokens = _TOKEN.findall(text)
-    if any(_plural(word) and _means(word, senses) and _bare(tokens, index)
-           for index, word in enumerate(map(_head_word, tokens)) if word[:1].isalpha()):
-        return True
-    return _opens_a_clause(quantity, source) and not any(_means(_head_word(token), senses) for token in tokens) \
-        and _a_clause_opens_with_a_bare_plural(tokens)
+    heads = [_head_word(token) for token in tokens]
+    return (any(_plural(word) and _means(word, senses) and _bare(tokens, index)
+                for index, word in enumerate(heads) if word[:1].isalpha()),
+            any(_means(word, senses) for word in heads))
 
 
 def _bare(tokens: list[str], index: int) -> bool:
@@ -200,10 +240,12 @@ _SUBJECT_WORDS = 3  # an opening plural and the words qualifying it: "civil serv
 _SUBORDINATORS = frozenset("where when while as because if since though although whereas whose unless until".split())
 
 
-def _a_clause_opens_with_a_bare_plural(tokens: list[str]) -> bool:
+@lru_cache(maxsize=256)
+def _a_clause_opens_with_a_bare_plural(text: str) -> bool:
     """Whether the English sentence or a clause it reports opens with a plural noun said bare, as its subject
     ("Brothers have been jailed", "he added civil servants fled"): where the source's count is the subject, a
     translator who leaves it unsaid writes "the men", "both" or "they"."""
+    tokens = _TOKEN.findall(text)
     for opening, token in enumerate(tokens):
         if opening and tokens[opening - 1].lower() not in _REPORTING:
             continue
