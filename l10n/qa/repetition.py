@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import sys
+from collections import Counter
 from functools import lru_cache
 
 from ..mining.boundaries import pinyin_syllables
@@ -12,6 +13,7 @@ from ..placeholders import strip
 from . import spelling
 from .registry import Context, Texts, check
 
+_LATIN_WORD = re.compile(r"[A-Za-z]+")
 _WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[\u3400-\u9fff]")
 LOOP_REPEATS = 3  # a unit said three times running is a loop, not style
 LONGEST_UNIT = 6  # words (or Han characters) in the longest repeated unit looked for
@@ -135,18 +137,30 @@ def _echoes_the_source(word: str) -> bool:
 def _written_twice_in(word: str, source: str) -> bool:
     """Whether the source itself writes a Latin word twice or more ([Wilson](/~Wilson), NSA…NSA), which an English
     keeping the source's Latin text may bring together."""
-    return len(re.findall(rf"(?<![A-Za-z]){re.escape(word)}(?![A-Za-z])", source, re.IGNORECASE)) >= 2
+    return _latin_words(source)[word.lower()] >= 2
+
+
+@lru_cache(maxsize=64)
+def _latin_words(source: str) -> Counter[str]:
+    """How often the source writes each Latin word, in lower case: counted once for all the doubled words."""
+    return Counter(word.lower() for word in _LATIN_WORD.findall(source))
 
 
 def _read_alike_in(word: str, source: str) -> bool:
     """Whether two neighbouring characters of the source are both read as the doubled syllable, whatever their
     tones (倪妮 ni2 ni1 → "Ni Ni"): a name romanized as it sounds, by CC-CEDICT's reading of each character."""
+    return word.lower() in _syllables_read_twice(source)
+
+
+@lru_cache(maxsize=64)
+def _syllables_read_twice(source: str) -> frozenset[str]:
+    """The toneless syllables two neighbouring characters of the source are both read as: one reading of the
+    source for all the doubled words of its English."""
     from ..cedict import entries
 
     readings = entries()[1]
-    syllable = word.lower()
     toneless = [re.sub(r"[1-5]$", "", readings.get(char, "")).lower().replace("u:", "u") for char in source]
-    return any(first == second == syllable for first, second in zip(toneless, toneless[1:]))
+    return frozenset(first for first, second in zip(toneless, toneless[1:]) if first and first == second)
 
 
 @check("doubled-word", Severity.WARNING, "the same word twice in a row (Sam Sam Altman), unless English says it so "
