@@ -109,6 +109,10 @@ def test_restraint_is_ke_not_the_ke_of_overcoming(edition):
     ("该技术应用于医疗", "該技術應用於醫療"),  # 于 after it: the verb 'apply'
     ("人工智能的应用", "人工智慧的應用"),  # the application of a technique
     ("综合应用多源卫星", "綜合應用多源衛星"),
+    ("公司推出了两款应用", "公司推出了兩款應用程式"),  # a numeral and the classifier
+    ("我们应该应用新技术", "我們應該應用新技術"),  # 该 ends 应该 (should): the verb 'apply'
+    ("本条款应用范围有限", "本條款應用範圍有限"),  # 款 ends 条款 (clause)
+    ("贷款应用场景", "貸款應用場景"),  # 款 ends 贷款 (loan)
 ])
 def test_ying_yong_is_an_app_where_its_neighbours_make_it_a_count_noun(source, taiwan):
     assert convert_text(source, "tw") == taiwan

@@ -8,6 +8,7 @@ A decision is a rule of the edition's table (stacks.Stack.senses) that OpenCC's 
 in OpenCC's own text where the word stands there, with its mark, so it is read back and noted like any rule."""
 from __future__ import annotations
 
+from .layers import Sense
 from .stacks import Stack, mark
 
 
@@ -18,11 +19,12 @@ def concerns(stack: Stack, source: str) -> bool:
 def decide(stack: Stack, source: str, marked: str, runs: list[tuple[int, int, int]]) -> str:
     """`marked` (the conversion, read into `runs` of OpenCC's own text) with each word its neighbours decide."""
     replacements = []  # (start, end) in the conversion, and what goes there
+    words_ending: dict[int, tuple[str, str]] = {}
     for sense, index in stack.senses:
         start = source.find(sense.source)
         while start >= 0:
             end = start + len(sense.source)
-            if (not sense.before or any(source.endswith(cue, 0, start) for cue in sense.before)) \
+            if _cued(sense, source, start, words_ending) \
                     and not any(source.startswith(word, end) for word in sense.not_after):
                 run = next((run for run in runs if run[0] <= start and end <= run[0] + run[2] - run[1]), None)
                 if run is not None:
@@ -33,3 +35,38 @@ def decide(stack: Stack, source: str, marked: str, runs: list[tuple[int, int, in
         pieces += [marked[cursor:start], text]
         cursor = end
     return "".join(pieces) + marked[cursor:]
+
+
+def _cued(sense: Sense, source: str, start: int, words_ending: dict[int, tuple[str, str]]) -> bool:
+    """Whether one of the words the sense looks for stands right before source[start:] as a word of the sentence,
+    or the sense looks for none."""
+    if not sense.before:
+        return True
+    # the cue's text first: the sentence is tagged only where one stands
+    return any(source.endswith(cue, 0, start) for cue in sense.before) \
+        and _a_cue_of_its_own(sense.before, _word_ending(source, start, words_ending))
+
+
+_COUNTING_TAGS = ("m", "r")  # jieba's numerals (一款, 两款) and pronouns (该款): a classifier cue after them counts
+
+
+def _a_cue_of_its_own(cues: tuple[str, ...], word: tuple[str, str] | None) -> bool:
+    """Whether the sentence's word before the one decided (jieba's, with its part of speech) is a cue, or a numeral
+    or pronoun closed by one (一款, 该款): not a word the cue merely ends (应该 'should', 条款 'clause', 贷款 'loan')."""
+    if word is None:
+        return False
+    text, tag = word
+    return any(text == cue or (text.endswith(cue) and tag in _COUNTING_TAGS) for cue in cues)
+
+
+def _word_ending(source: str, position: int, found: dict[int, tuple[str, str]]) -> tuple[str, str] | None:
+    """The word of the sentence (jieba's, with its tag) that ends at `position`, if one does; `found` keeps the
+    sentence's words by where they end, tagged once."""
+    if not found:
+        from ..words import tagged
+
+        end = 0
+        for word, tag in tagged(source):
+            end += len(word)
+            found[end] = (word, tag)
+    return found.get(position)
