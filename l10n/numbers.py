@@ -982,6 +982,10 @@ _FRACTION = re.compile(r"(?<!first )(?<!second )\b(?:(?P<numerator>an?|one|two|t
                        r"(?P<every>two|three|four|five|six|seven|eight|nine|ten|\d{1,2})\b", re.IGNORECASE)
 _PARTS = {"half": 2, "halved": 2, "halves": 2, "third": 3, "quarter": 4, "fifth": 5, "tenth": 10}
 _SHARE_SLACK = Decimal("2.5")  # percentage points a fraction in words may round off: "a third" for 32 %
+# What makes "half", "a third" or "a quarter" a share: "of" after it ("a third of the students") or "than" before it
+# ("more than half"); not "the third quarter", "a third term", "a half-hour session".
+_SHARE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
+_THAN = re.compile(r"\bthan\s+$", re.IGNORECASE)
 
 
 def _shares_in_words(en_text: str) -> list[Decimal]:
@@ -993,6 +997,9 @@ def _shares_in_words(en_text: str) -> list[Decimal]:
     shares = []
     for match in _FRACTION.finditer(en_text):
         if match["part"]:
+            if not (match["part"].lower() == "halved" or _SHARE_OF.match(en_text, match.end())
+                    or _THAN.search(en_text, max(0, match.start() - len("than ") - 1), match.start())):
+                continue
             numerator = value(match["numerator"]) if match["numerator"] else 1
             denominator = _PARTS[match["part"].lower().rstrip("s") if match["part"].lower() != "halves" else "half"]
         else:

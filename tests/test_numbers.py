@@ -564,6 +564,10 @@ def test_proportions_english_says_in_words(source, english, found):
     ("20%的用户每天使用。", "One in four users uses it every day.", {"numbers"}),
     ("超过50%的受访者表示支持。", "More than half of those polled, 60 percent, said they were in favour.", {"numbers"}),
     ("上半年50%的收入来自海外。", "In the first half, revenue came mostly from abroad.", {"numbers"}),
+    ("超过50%的受访者表示支持。", "More than half said they were in favour.", set()),
+    ("第三季度净利润增长25%。", "Net profit rose in the third quarter.", {"numbers"}),
+    ("约33%的选民支持他。", "Voters backed him for a third term.", {"numbers"}),
+    ("会议时间缩短了50%。", "The meeting became a half-hour session.", {"numbers"}),
 ])
 def test_a_share_may_be_said_as_a_fraction_in_words(source, english, found):
     """A percentage said as English says shares: "more than half", "a third", "one in five", "halved", within 2.5
