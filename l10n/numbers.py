@@ -748,7 +748,8 @@ def english_quantities(en_text: str) -> list[Quantity]:
 # Between two days of one month written once ("July 17 and 22", "July 17-22"), and what may not follow the second:
 # a plural noun or a figure ("July 17 and 22 people" counts people).
 _DAY_JOIN = re.compile(r"\s*(?:and|to|through|&|-|–|—)\s*")
-_DAY_END = re.compile(r"(?!\s*(?:[a-z]*[a-rt-z]s\b|people|men|women|children|\d))")
+_DAY_END = re.compile(r"(?!\s*(?:(?!(?:this|was|is|has|as|its|his|us|thus|plus|across|unless)\b)[a-z]*[a-rt-z]s\b"
+                      r"|people|men|women|children|\d))")  # a word ending in s that is no plural ("22 this year")
 
 
 def _listed_days(found: list[Quantity], text: str) -> list[Quantity]:

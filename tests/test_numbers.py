@@ -498,6 +498,9 @@ def test_a_date_written_twice_or_a_datelines_date_needs_no_weekday_of_its_own(so
     ("7月17和7月22日，省财政先后下达资金6000万元和2亿元。", "On July 17 and 23 the province allocated 60 million and 200 "
      "million yuan.", {"numbers"}),
     ("7月17日，22人受伤。", "On July 17, 22 people were injured.", set()),
+    ("7月17和7月22日，省财政先后下达资金。", "Between July 17 and 22 this year the province allocated funds.", set()),
+    ("7月17和7月22日，省财政先后下达资金。", "July 17 and 22 was when the province allocated funds.", set()),
+    ("7月17日，22个项目获批。", "On July 17 and 22 projects were approved.", set()),
     ("7月17日和22日，各有一人受伤。", "One person was injured on July 17 and one on July 22.", set()),
 ])
 def test_days_of_one_month_are_listed_with_the_month_written_once(source, english, found):
