@@ -93,13 +93,15 @@ _ZH_CURRENCY = "|".join(sorted(map(re.escape, _ZH_CURRENCIES), key=len, reverse=
 # What a Chinese numeral must stand before to count as a quantity: without one, 三星 is Samsung and 十分 "very".
 _MEASURE_WORDS = ("名 位 个 家 次 人 年 天 周 个月 小时 分钟 秒 岁 倍 项 款 种 条 件 台 部 张 篇 场 轮 届 季 座 所 辆 架 "
                   "艘 份 间 层 页 股 笔 起 例 支 枚 颗 只 匹 套 批 组 类 宗 户 国 省 城 根 本 句 段 点 度 方面 大 两 "
-                  "斤 公斤 千克 米 公里 千米 厘米 公分 英尺 英寸 英里 磅 亩 公顷 里 千瓦时 千瓦 兆瓦 方 强 旬 夜").split()
+                  "斤 公斤 千克 米 公里 千米 厘米 公分 英尺 英寸 英里 磅 亩 公顷 里 千瓦时 千瓦 兆瓦 方 强 旬 夜 "
+                  "平方米 平方公里 平方千米").split()
 # Units English may convert (60公斤 → "130 pounds", 20里 → "10 kilometres", 3000亩 → "200 hectares", 82万千瓦 → "820
-# megawatts") or say without their number ("for years"), by the code both sides use; 旬 is ten years of age (年过六旬).
+# megawatts", 3000平方米 → "32,000 square feet") or say without their number ("for years"), by the code both sides use; 旬 is ten years of age (年过六旬).
 # A kilowatt-hour is coded as its kilowatt: the prefixes scale both alike.
 _ZH_UNITS = {"公斤": "kg", "千克": "kg", "斤": "jin", "米": "m", "公里": "km", "千米": "km", "厘米": "cm", "公分": "cm",
              "英尺": "ft", "英寸": "in", "英里": "mi", "磅": "lb", "里": "li", "亩": "mu", "公顷": "ha", "千瓦": "kW",
-             "千瓦时": "kW", "兆瓦": "MW", "年": "year", "天": "day", "周": "week", "个月": "month", "小时": "hour",
+             "千瓦时": "kW", "兆瓦": "MW", "平方米": "sqm", "平方公里": "sqkm", "平方千米": "sqkm",
+             "年": "year", "天": "day", "周": "week", "个月": "month", "小时": "hour",
              "分钟": "minute", "秒": "second", "岁": "year", "夜": "night"}
 
 
@@ -357,7 +359,7 @@ def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
         paid = value * 10 if value < 10 else value
         return Quantity(text[start:end].strip(), start, end, PERCENT, (paid, 100 - paid))
     kind = PERCENT if match["pct"] else NUMBER
-    measure = _measure().match(text[end:end + 3])
+    measure = _measure().match(text[end:end + 4])  # 平方公里: four characters
     summary = (kind == NUMBER and not currency and measure is not None and value == value.to_integral()
                and 1 < value <= 10 and _sums_up(text, start, measure.group(0), int(value)))
     year = (kind == NUMBER and not currency and value == value.to_integral() and 1000 <= value <= 2999
@@ -622,7 +624,7 @@ _EN_UNITS = {"pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb", "foot": "ft
              "kilowatt": "kW", "kilowatts": "kW", "kw": "kW", "kwh": "kW", "megawatt": "MW", "megawatts": "MW",
              "mw": "MW", "mwh": "MW", "gigawatt": "GW", "gigawatts": "GW", "gw": "GW", "gwh": "GW",
              "month": "month", "months": "month", "times": "times"}
-_EN_UNIT_AFTER = re.compile(r"(?:\s+|-)(?P<word>[A-Za-z]+)\b")
+_EN_UNIT_AFTER = re.compile(r"(?:\s+|-)(?P<square>square[\s-]+)?(?P<word>[A-Za-z]+)\b")
 _AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE)  # two and a half, two-and-a-half-hour
 _EN_CURRENCY_AFTER = re.compile(rf"\s*(?:(?:US|U\.S\.)\s+)?(?P<word>{_EN_SUFFIX})\b", re.IGNORECASE)
 
@@ -871,9 +873,12 @@ def _en_words(match: re.Match, text: str) -> list[Quantity]:
 
 
 def _en_unit(text: str, end: int) -> str:
-    """The unit word right after an English figure (130 pounds, 3-meter, four months), as a code."""
+    """The unit word right after an English figure (130 pounds, 3-meter, four months, 500 square feet), as a code."""
     match = _EN_UNIT_AFTER.match(text, end)
-    return _EN_UNITS.get(match["word"].lower(), "") if match else ""
+    if not match:
+        return ""
+    unit = _EN_UNITS.get(match["word"].lower(), "")
+    return ("sq" + unit if unit in ("m", "km", "ft", "mi") else "") if match["square"] else unit
 
 
 # ---------------------------------------------------------------- matching
@@ -884,7 +889,9 @@ _CONVERSIONS = {("kg", "lb"): Decimal("2.20462"), ("jin", "lb"): Decimal("1.1023
                 ("ft", "m"): Decimal("0.3048"), ("in", "cm"): Decimal("2.54"), ("mi", "km"): Decimal("1.609344"),
                 ("li", "km"): Decimal("0.5"), ("li", "mi"): Decimal("0.310686"), ("mu", "ha"): Decimal(1) / 15,
                 ("mu", "acre"): Decimal("0.164737"), ("ha", "acre"): Decimal("2.47105"), ("kW", "MW"): Decimal("0.001"),
-                ("kW", "GW"): Decimal("0.000001"), ("MW", "GW"): Decimal("0.001"), ("MW", "kW"): Decimal(1000)}
+                ("kW", "GW"): Decimal("0.000001"), ("MW", "GW"): Decimal("0.001"), ("MW", "kW"): Decimal(1000),
+                ("sqm", "sqft"): Decimal("10.7639"), ("sqkm", "sqmi"): Decimal("0.386102"), ("sqkm", "ha"): Decimal(100),
+                ("sqm", "ha"): Decimal("0.0001")}
 CONVERSION_SLACK = Decimal("0.025")  # a converted figure is rounded: within 2.5 % of the exact one, or its last digit
 
 

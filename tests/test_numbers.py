@@ -596,6 +596,19 @@ def test_a_span_of_months_may_be_named_as_a_period_and_listed_months_are_months(
 
 
 @pytest.mark.parametrize("source, english, found", [
+    ("展厅面积3000平方米。", "The hall covers 32,000 square feet.", set()),
+    ("展厅面积3000平方米。", "The hall covers 3,000 square metres.", set()),
+    ("展厅面积3000平方米。", "The hall covers 42,000 square feet.", {"numbers"}),
+    ("保护区占地20平方公里。", "The reserve covers 7.7 square miles.", set()),
+    ("保护区占地20平方公里。", "The reserve covers 2,000 hectares.", set()),
+    ("保护区占地20平方公里。", "The reserve covers 9.7 square miles.", {"numbers"}),
+])
+def test_an_area_may_be_converted(source, english, found):
+    """平方米 and 平方公里 converted as a US desk does: square feet, square miles, hectares (within 2.5 %)."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
     ("前5个月订单下降65%，前5个月价格下降16%。", "In the first five months orders fell 65 percent and prices 16 percent.",
      set()),
     ("前5个月订单下降65%，前5个月价格下降16%。", "In the first six months orders fell 65 percent and prices 16 percent.",
