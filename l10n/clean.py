@@ -437,6 +437,14 @@ def _find_title(blocks: list[PageBlock], removed: dict[int, str], title: str) ->
     return top[0] if len(top) == 1 else None
 
 
+def _dated(index: int, removed: dict[int, str]) -> bool:
+    """A date line under the line, or under the line and one more, unless that one opens a widget: the times
+    in a comments list (热门评论 / 风子 3小时前) date the comments, not the line above them."""
+    if removed.get(index + 1) == "date line":
+        return True
+    return removed.get(index + 2) == "date line" and removed.get(index + 1) not in _LIST_HEADINGS
+
+
 def _flat_title(blocks: list[PageBlock], removed: dict[int, str], first: int) -> int | None:
     """Copied text has no <h1>: its title is a headline-shaped line before the text, across the header's
     byline, counters and share buttons, or the text's own first line: the nearest one that a date line
@@ -452,7 +460,7 @@ def _flat_title(blocks: list[PageBlock], removed: dict[int, str], first: int) ->
             break  # a paragraph outside the article: the header is behind us
     if _is_headline(blocks[first].plain):
         candidates.append(first)  # the text's own first line, when nothing before it is a title
-    dated = [index for index in candidates if "date line" in (removed.get(index + 1), removed.get(index + 2))]
+    dated = [index for index in candidates if _dated(index, removed)]
     if not dated and len(candidates) > 1 and candidates[1] == candidates[0] - 1 \
             and _ASKS.search(blocks[candidates[0]].plain):
         return candidates[1]  # a question right under a headline opens the text (为什么会这样？), it is no title

@@ -160,6 +160,14 @@ def test_a_question_right_under_the_title_opens_the_text_and_the_title_stays():
     assert document.paragraphs[1].text == "为什么会出现这种情况？"
 
 
+def test_a_comments_list_time_under_the_text_dates_no_title():
+    # found by test_clean_property: "风子 3小时前" in the comments dated the question, which won the title
+    text = ("销量再创新高\n为什么会出现这种情况?\n热门评论\n风子 3小时前\n说得好！\n")
+    document = parse_article(text, Path("page.txt"))
+    assert (document.paragraphs[0].part, document.paragraphs[0].text) == (Part.TITLE, "销量再创新高")
+    assert document.paragraphs[1].text == "为什么会出现这种情况?"
+
+
 def test_a_question_with_no_headline_above_it_is_still_the_title():
     text = ("新能源汽车为何再创新高？\n"
             "据中国汽车工业协会统计，今年4月新能源汽车销量达到85万辆，同比增长33.5%。业内人士认为，这与价格下降有关。\n")
