@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from l10n import editions
-from l10n.editions import stacks, variant
+from l10n.editions import blocked, stacks, variant
 from l10n.cli import app
 from l10n.errors import UsageError
 from l10n.glossary import Glossary, load, parse
@@ -199,6 +199,24 @@ def test_a_run_builds_one_converter_whatever_terms_its_documents_hold(tmp_path):
     run(articles, RunOptions(out_dir=tmp_path / "out", glossary=(glossary,), mt="none"))
     assert variant._stack.cache_info().misses == 2  # the edition with the glossary; alone, for terms' own forms
     assert (tmp_path / "out" / "a1" / "zh_TW.po").read_text(encoding="utf-8").count('msgstr "經濟回歸理性。"') == 1
+
+
+def test_an_editions_stacks_with_and_without_the_glossary_share_its_probe_and_layers(tmp_path, monkeypatch):
+    """A run makes each edition's stack twice (without the glossary, for its terms' own forms, and with it): what
+    does not depend on the glossary, the probe's OpenCC and the layers' table, is built once."""
+    glossary = tmp_path / "glossary.csv"
+    glossary.write_text("zh_Hans,en,en_short,zh_Hant,zh_TW,kind\n布洛克曼,Greg Brockman,,,,person\n", encoding="utf-8")
+    article = tmp_path / "a.txt"
+    article.write_text("布洛克曼在出租车上说。\n", encoding="utf-8")
+    for cached in (variant._stack, variant._term_alone, variant._probe, variant._probe_of, stacks._layered):
+        cached.cache_clear()
+    probes_built = []
+    build_probe = blocked._build
+    monkeypatch.setattr(blocked, "_build", lambda keys: probes_built.append(keys) or build_probe(keys))
+    run([article], RunOptions(out_dir=tmp_path / "out", glossary=(glossary,), mt="none"))
+    assert variant._stack.cache_info().misses == 2
+    assert len(probes_built) == 1
+    assert stacks._layered.cache_info().misses == 1
 
 
 def test_a_document_converted_in_one_call_equals_its_sentences_converted_one_by_one(sample_path):

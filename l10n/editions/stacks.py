@@ -114,6 +114,42 @@ class _UsualCharacters(dict):
         return self[code]
 
 
+def _add(table: list[Rule], rules: dict[str, int], rule: Rule) -> None:
+    rules[rule.source] = len(table)
+    table.append(rule)
+
+
+class _Layered(NamedTuple):
+    """The layers' part of an edition's table, the same in each of its stacks."""
+
+    table: tuple[Rule, ...]
+    rules: dict[str, int]  # source → its rule
+    senses: list[tuple[layers.Sense, int]]  # rules their neighbours decide (senses.py), with their rule
+
+
+@lru_cache(maxsize=None)
+def _layered(edition: Edition) -> _Layered:
+    """Built once per edition: a run makes one stack without the glossary (its terms are converted with it) and
+    one with it."""
+    table: list[Rule] = []
+    rules: dict[str, int] = {}
+    for rewrite in [] if edition.plain else layers.rewrites(edition.region):
+        notes = (note(rewrite.layer, f"{rewrite.source} → {rewrite.rendering}"),) if rewrite.changes else ()
+        if rewrite.context == "software":  # OpenCC's text unless the text is about software
+            rule = Rule(rewrite.source, rewrite.plain, notes, software=rewrite.rendering,
+                         technical=rewrite.technical, opencc_phrase=rewrite.opencc_phrase)
+        else:
+            rule = Rule(rewrite.source, rewrite.rendering, notes, name=rewrite.layer == layers.NAME,
+                         technical=rewrite.technical, opencc_phrase=rewrite.opencc_phrase)
+        _add(table, rules, rule)
+    # Rules their neighbours decide (senses.py): in the table, for their marks and notes, not in OpenCC's dictionary.
+    senses: list[tuple[layers.Sense, int]] = []
+    for sense in [] if edition.plain else layers.senses(edition.region):
+        senses.append((sense, len(table)))
+        table.append(Rule(sense.source, sense.rendering, (note(VOCABULARY, f"{sense.source} → {sense.rendering}"),)))
+    return _Layered(tuple(table), rules, senses)
+
+
 class Stack:
     """An edition with one glossary: its rules, its converter, and what the word checks need (OpenCC's rare
     phrases, the names that are known)."""
@@ -121,27 +157,14 @@ class Stack:
     def __init__(self, edition: Edition, glossary: tuple[tuple[str, str, tuple[str, ...]], ...]):
         """`glossary`: (term, its rendering, the notes it gets) for each of the desk's terms."""
         self.edition = edition
-        self.table: list[Rule] = []
+        layered = _layered(edition)
+        self.table: list[Rule] = list(layered.table)
         self.glossary: dict[str, int] = {}  # term → its rule
-        self.rules: dict[str, int] = {}  # source → its rule
-        for rewrite in [] if edition.plain else layers.rewrites(edition.region):
-            notes = (note(rewrite.layer, f"{rewrite.source} → {rewrite.rendering}"),) if rewrite.changes else ()
-            if rewrite.context == "software":  # OpenCC's text unless the text is about software
-                rule = Rule(rewrite.source, rewrite.plain, notes, software=rewrite.rendering,
-                             technical=rewrite.technical, opencc_phrase=rewrite.opencc_phrase)
-            else:
-                rule = Rule(rewrite.source, rewrite.rendering, notes, name=rewrite.layer == layers.NAME,
-                             technical=rewrite.technical, opencc_phrase=rewrite.opencc_phrase)
-            self._add(rule)
-        # Rules their neighbours decide (senses.py): in the table, for their marks and notes, not in OpenCC's dictionary.
-        self.senses: list[tuple[layers.Sense, int]] = []
-        for sense in [] if edition.plain else layers.senses(edition.region):
-            self.senses.append((sense, len(self.table)))
-            self.table.append(Rule(sense.source, sense.rendering,
-                                   (note(VOCABULARY, f"{sense.source} → {sense.rendering}"),)))
+        self.rules: dict[str, int] = dict(layered.rules)  # source → its rule
+        self.senses = layered.senses
         for source, rendering, notes in glossary:  # the glossary last: it replaces a rule for the same phrase
             self.glossary[source] = len(self.table)
-            self._add(Rule(source, rendering, notes, glossary=True))
+            _add(self.table, self.rules, Rule(source, rendering, notes, glossary=True))
         # The marks of the rules that _unmarked and the software test look for: a set look-up per mark.
         self.latin_marks = frozenset(mark(index) for index, rule in enumerate(self.table) if rule.latin)
         self.software_marks = frozenset(mark(index) for index, rule in enumerate(self.table) if rule.software)
@@ -154,10 +177,6 @@ class Stack:
         self.name_lengths = sorted({len(name) for name in self.names}, reverse=True)
         self._usual: _UsualCharacters | None = None
         self.passes: dict[tuple[str, ...], tuple[str, list[str]]] = {}  # _first_pass's, oldest first
-
-    def _add(self, rule: Rule) -> None:
-        self.rules[rule.source] = len(self.table)
-        self.table.append(rule)
 
     @property
     def converter(self):

@@ -172,7 +172,14 @@ def _cut_conversion(stack: Stack, source: str, repair: Repair, overruled: list[T
 @lru_cache(maxsize=32)
 def _probe(stack: Stack) -> tuple[Probe, Convert]:
     """The stack's probe (blocked.py) and its conversion of a phrase on its own."""
-    return Probe([rule.source for rule in stack.table if not rule.glossary]), alone_in(_converting(stack))
+    return _probe_of(tuple(rule.source for rule in stack.table if not rule.glossary)), alone_in(_converting(stack))
+
+
+@lru_cache(maxsize=8)
+def _probe_of(rules: tuple[str, ...]) -> Probe:
+    """One probe per edition: it holds no glossary term, so an edition's stacks with and without the glossary
+    share it (and its OpenCC build)."""
+    return Probe(list(rules))
 
 
 def _repair(stack: Stack, source: str, marked: str, applied: list[Applied],
