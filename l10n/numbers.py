@@ -624,7 +624,7 @@ _EN_UNITS = {"pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb", "foot": "ft
              "kilowatt": "kW", "kilowatts": "kW", "kw": "kW", "kwh": "kW", "megawatt": "MW", "megawatts": "MW",
              "mw": "MW", "mwh": "MW", "gigawatt": "GW", "gigawatts": "GW", "gw": "GW", "gwh": "GW",
              "month": "month", "months": "month", "times": "times"}
-_EN_UNIT_AFTER = re.compile(r"(?:\s+|-)(?P<square>square[\s-]+)?(?P<word>[A-Za-z]+)\b")
+_EN_UNIT_AFTER = re.compile(r"(?:\s+|-)(?P<square>(?:square|sq\.?)[\s-]+)?(?P<word>[A-Za-z]+)\b")  # sq ft
 _AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE)  # two and a half, two-and-a-half-hour
 _EN_CURRENCY_AFTER = re.compile(rf"\s*(?:(?:US|U\.S\.)\s+)?(?P<word>{_EN_SUFFIX})\b", re.IGNORECASE)
 

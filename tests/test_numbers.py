@@ -599,6 +599,8 @@ def test_a_span_of_months_may_be_named_as_a_period_and_listed_months_are_months(
     ("展厅面积3000平方米。", "The hall covers 32,000 square feet.", set()),
     ("展厅面积3000平方米。", "The hall covers 3,000 square metres.", set()),
     ("展厅面积3000平方米。", "The hall covers 42,000 square feet.", {"numbers"}),
+    ("展厅面积3000平方米。", "The hall covers 32,000 sq ft.", set()),
+    ("保护区占地20平方公里。", "The reserve covers 7.7 sq. miles.", set()),
     ("保护区占地20平方公里。", "The reserve covers 7.7 square miles.", set()),
     ("保护区占地20平方公里。", "The reserve covers 2,000 hectares.", set()),
     ("保护区占地20平方公里。", "The reserve covers 9.7 square miles.", {"numbers"}),
