@@ -980,6 +980,14 @@ _PLURAL_REFERENCE = re.compile(
     r"\b(?:they|them|their|theirs|themselves|these|those|both|neither|either|each other|one another|together|"
     r"pair|couple|twins?|dual|bilateral|the (?:[a-z]+ )?[a-z]+s)\b"
     r"|\b[A-Z][\w'’-]*(?: [A-Z][\w'’-]*)* and (?:[a-z]+ )?[A-Z][\w'’-]*", re.IGNORECASE)
+
+
+def refers_to_a_group(en_text: str) -> bool:
+    """Whether the English refers to several things as a group ("they", "both", "the men"): how a translator
+    leaves a count unsaid."""
+    return bool(_PLURAL_REFERENCE.search(en_text))
+
+
 _SAYS_ONE = re.compile(r"\b(?:a|an|one|single|another|each|every)\b", re.IGNORECASE)
 _PER_UNIT = re.compile(r"\b(?:per|(?:to|against) the)\b", re.IGNORECASE)  # a rate: 1美元兑7元, "7 yuan to the dollar"
 # A share said as a fraction in words: "half", "halved", "a third", "two-thirds", "three quarters", "one in five",
@@ -1046,7 +1054,7 @@ def implicit(source: Quantity, en_text: str) -> bool:
         return bool(re.search(source.period, en_text, re.IGNORECASE))
     if source.kind == PERCENT and source.value is not None:
         return any(abs(share - source.value) <= _SHARE_SLACK for share in _shares_in_words(en_text))
-    return source.summary and bool(_PLURAL_REFERENCE.search(en_text))
+    return source.summary and refers_to_a_group(en_text)
 
 
 def optional(source: Quantity) -> bool:

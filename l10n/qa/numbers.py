@@ -200,7 +200,10 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str,
     nouns = counted_nouns(quantity, source)
     senses = _senses(nouns + _measure_word(quantity) + _counted_action(quantity, source)) | _glossed(nouns, glossary)
     said_bare, named = _named_in(senses, text) if senses else (False, False)
-    return said_bare or (_opens_a_clause(quantity, source) and not named and _a_clause_opens_with_a_bare_plural(text))
+    # A translator who leaves a subject's count unsaid refers to the group ("the men", "both", "they"): then a bare
+    # plural opening the sentence is another noun ("Prosecutors jailed the brothers").
+    return said_bare or (_opens_a_clause(quantity, source) and not named and not numbers.refers_to_a_group(text)
+                         and _a_clause_opens_with_a_bare_plural(text))
 
 
 @lru_cache(maxsize=256)
