@@ -17,6 +17,10 @@ from . import layers
 from .stacks import MARKS, Convert, mark, rule_index, strip_marks
 
 
+# OpenCC 1.1's longest phrase is 14 characters (TWPhrases; opencc_dict's text dump of its .ocd2 files); room for more.
+_LONGEST_OPENCC_PHRASE = 32
+
+
 class Probe:
     """The phrases that change something, each marked: converting a text with it tells where each stands."""
 
@@ -54,12 +58,13 @@ def _build(keys: list[str]):
 
 
 def blocked(probe: Probe, source: str, probed: str, marked: str, runs: list[tuple[int, int, int]],
-            alone: Convert, convert_text: Convert) -> list[tuple[int, int]]:
+            alone: Convert, convert_text: Convert, longest_rule: int) -> list[tuple[int, int]]:
     """The phrases the probe found (`probed`: its conversion of `source`) that the edition's conversion (`marked`,
     read into `runs`) did not write as the phrase alone (`alone`: the edition's conversion of a phrase by itself,
     marks removed), in OpenCC's own text (a rule beside or across another rule is the rules' longest match, not
     this), and that converting OpenCC's text from the phrase on would write so: not where a longer phrase begins
-    with it (比特币 for 比特)."""
+    with it (比特币 for 比特). OpenCC matches from the left, so a phrase's text is decided by the characters no
+    further than its end plus the longest key of the converter's dictionaries (`longest_rule`: the table's)."""
     if not MARKS.search(probed):
         return []
     run_starts = [run[0] for run in runs]
@@ -75,7 +80,8 @@ def blocked(probe: Probe, source: str, probed: str, marked: str, runs: list[tupl
             continue  # a rule stands in it or beside it
         written = marked[output_start + start - source_start:output_start + end - source_start]
         expected = alone(key)
-        if written != expected and strip_marks(convert_text(source[start:run_end])).startswith(expected):
+        reach = min(run_end, end + max(_LONGEST_OPENCC_PHRASE, longest_rule))  # what decides the phrase's text
+        if written != expected and strip_marks(convert_text(source[start:reach])).startswith(expected):
             spans.append((start, end))
     return spans
 

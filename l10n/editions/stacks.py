@@ -165,6 +165,7 @@ class Stack:
         for source, rendering, notes in glossary:  # the glossary last: it replaces a rule for the same phrase
             self.glossary[source] = len(self.table)
             _add(self.table, self.rules, Rule(source, rendering, notes, glossary=True))
+        self.longest_rule = max((len(rule.source) for rule in self.table), default=0)
         # The marks of the rules that _unmarked and the software test look for: a set look-up per mark.
         self.latin_marks = frozenset(mark(index) for index, rule in enumerate(self.table) if rule.latin)
         self.software_marks = frozenset(mark(index) for index, rule in enumerate(self.table) if rule.software)

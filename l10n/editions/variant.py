@@ -217,7 +217,7 @@ def _repair(stack: Stack, source: str, marked: str, applied: list[Applied],
         repaired.append(f"{source[start:end]} is not a word here")
     if probed is not None:
         probe, alone = _probe(stack)
-        for start, end in blocked(probe, source, probed, marked, runs, alone, _converting(stack)):
+        for start, end in blocked(probe, source, probed, marked, runs, alone, _converting(stack), stack.longest_rule):
             if free(start) and not crosses_a_word(source, start, end):
                 cuts.add(start)
                 repaired.append(f"{source[start:end]} is a word here")
