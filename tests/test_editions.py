@@ -122,6 +122,8 @@ def test_ying_yong_is_an_app_where_its_neighbours_make_it_a_count_noun(source, t
     ("在目标跟踪等领域", "在目標追蹤等領域"),  # tracking: 追蹤, wherever it stands
     ("跟踪调查显示", "追蹤調查顯示"),
     ("涉嫌跟踪骚扰他人", "涉嫌跟蹤騷擾他人"),  # following a person (Taiwan's 跟蹤騷擾防制法)
+    ("一名男子跟踪她回家", "一名男子跟蹤她回家"),  # a person followed
+    ("他发现有人跟踪他", "他發現有人跟蹤他"),
 ])
 def test_gen_zong_is_tracking_unless_it_is_stalking(source, taiwan):
     assert convert_text(source, "tw") == taiwan
