@@ -5,6 +5,7 @@ import sys
 import textwrap
 import threading
 
+from l10n.translate import cache as cache_module
 from l10n.translate.cache import TranslationCache
 
 
@@ -42,6 +43,27 @@ def test_a_writer_holding_the_lock_briefly_is_waited_for(tmp_path):
     commit.join()
     assert cache.get_many(["k", "j"]) == {"k": {"text": "from the other run"}, "j": {"text": "mine"}}
     assert warnings == []
+
+
+def test_a_cache_another_run_is_creating_is_opened_once_it_is_made(tmp_path, monkeypatch):
+    # two runs creating the cache at once race to switch it to WAL: SQLite says "locked" at once, without waiting
+    attempts = []
+
+    def created_by_another_run(*args, **kwargs):
+        attempts.append(args[0])
+        if len(attempts) < 3:
+            locked = sqlite3.OperationalError("database is locked")
+            locked.sqlite_errorcode = sqlite3.SQLITE_BUSY
+            raise locked
+        return open_database(*args, **kwargs)
+
+    open_database = cache_module.open_database
+    monkeypatch.setattr(cache_module, "open_database", created_by_another_run)
+    warnings: list[str] = []
+    cache = TranslationCache(tmp_path / "cache.sqlite3", warnings.append, busy_timeout=5)
+    cache.put_many({"k": {"text": "kept"}})
+    assert cache.get_many(["k"]) == {"k": {"text": "kept"}}
+    assert len(attempts) == 3 and warnings == []
 
 
 def test_two_processes_writing_at_once_lose_nothing_and_break_nothing(tmp_path):

@@ -14,6 +14,7 @@ from __future__ import annotations
 import hashlib
 import json
 import sqlite3
+import time
 from pathlib import Path
 
 from ..databases import open_database, set_aside
@@ -22,6 +23,7 @@ from .base import Warn
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, value TEXT NOT NULL)"
 BUSY_TIMEOUT = 30.0
+_REOPEN_PAUSE = 0.05  # seconds between attempts to open a cache another run is creating
 
 
 def _is_busy(error: sqlite3.Error) -> bool:
@@ -58,8 +60,17 @@ class TranslationCache:
             self._failed(error)
 
     def _open(self) -> sqlite3.Connection:
+        """Opened within the busy timeout: two runs creating the cache at once race to switch it to WAL, and
+        SQLite answers that race "database is locked" at once, without waiting on its busy handler."""
         self.path.parent.mkdir(parents=True, exist_ok=True)
-        return open_database(self.path, _SCHEMA, "drafts", ("journal_mode=WAL",), timeout=self._busy_timeout)
+        deadline = time.monotonic() + self._busy_timeout
+        while True:
+            try:
+                return open_database(self.path, _SCHEMA, "drafts", ("journal_mode=WAL",), timeout=self._busy_timeout)
+            except sqlite3.Error as error:
+                if not _is_busy(error) or time.monotonic() >= deadline:
+                    raise
+                time.sleep(_REOPEN_PAUSE)
 
     def _close(self) -> None:
         if self._connection is not None:
