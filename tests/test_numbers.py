@@ -19,6 +19,10 @@ def findings(source: str, english: str) -> set[str]:
     return {issue.code for issue in issues if issue.code in NUMBER_CHECKS}
 
 
+def assert_good_passes_and_wrong_is_caught(source: str, good: str, wrong: str) -> None:
+    assert findings(source, good) == set()
+    assert findings(source, wrong) == {"numbers"}
+
 PASSES = [
     # 万 and 亿 scaled into thousands, millions, billions
     ("公司获得了1000万美元融资。", "The company raised $10 million."),
@@ -436,8 +440,7 @@ def test_what_human_english_writes_is_no_trace_of_a_dropped_figure():
     ("苹果公司于10月8日发布了新手机。", "Apple released a new phone on Saturday.", "Apple released a new phone on October 9."),
 ])
 def test_figures_news_english_writes_its_own_way(source, good, wrong):
-    assert findings(source, good) == set()
-    assert findings(source, wrong) == {"numbers"}
+    assert_good_passes_and_wrong_is_caught(source, good, wrong)
 
 
 def test_centuries_and_millennia_count_years_after_a_number():
@@ -878,8 +881,7 @@ def test_a_counted_noun_in_the_glossary_is_looked_for_as_the_glossary_renders_it
 ])
 def test_more_than_before_a_myriad_scales_the_figure(source, value, good, wrong):
     assert [q.value for q in quantities(source)] == [value]
-    assert findings(source, good) == set()
-    assert findings(source, wrong) == {"numbers"}
+    assert_good_passes_and_wrong_is_caught(source, good, wrong)
 
 
 def test_a_decimal_glued_to_a_latin_unit_is_not_read_as_its_whole_part():
@@ -915,8 +917,7 @@ def test_the_one_to_one_pairing_follows_a_path_longer_than_pythons_recursion():
     ("售票截至24时。", "Ticket sales close at midnight.", "Ticket sales close at 11 p.m."),
 ])
 def test_noon_and_midnight_are_times_of_day(source, good, wrong):
-    assert findings(source, good) == set()
-    assert findings(source, wrong) == {"numbers"}
+    assert_good_passes_and_wrong_is_caught(source, good, wrong)
 
 
 @pytest.mark.parametrize("source, good, wrong", [
@@ -928,8 +929,7 @@ def test_noon_and_midnight_are_times_of_day(source, good, wrong):
 def test_the_number_of_a_models_name_is_rendered_in_the_name(source, good, wrong):
     """歼-20 is the J-20: its number stays glued to the name's letters, which English reads as a name."""
     assert [q.model for q in quantities(source)] == [True]
-    assert findings(source, good) == set()
-    assert findings(source, wrong) == {"numbers"}
+    assert_good_passes_and_wrong_is_caught(source, good, wrong)
 
 
 def test_another_model_of_the_same_number_renders_nothing():
@@ -955,8 +955,7 @@ def test_a_range_after_a_date_is_no_models_name():
      "It generated 150 gigawatt-hours over the year."),
 ])
 def test_chinese_and_electrical_units_converted_as_news_english_gives_them(source, good, wrong):
-    assert findings(source, good) == set()
-    assert findings(source, wrong) == {"numbers"}
+    assert_good_passes_and_wrong_is_caught(source, good, wrong)
 
 
 @pytest.mark.parametrize("source, good, wrong", [
@@ -966,8 +965,7 @@ def test_chinese_and_electrical_units_converted_as_news_english_gives_them(sourc
      "The local 112 emergency centre sent three ambulances."),
 ])
 def test_a_number_with_no_measure_word_amid_chinese_words_is_a_code_english_may_name(source, good, wrong):
-    assert findings(source, good) == set()
-    assert findings(source, wrong) == {"numbers"}
+    assert_good_passes_and_wrong_is_caught(source, good, wrong)
 
 
 def test_a_unit_the_lists_lack_still_makes_a_count():
@@ -991,8 +989,7 @@ def test_a_year_compared_in_its_same_period_may_be_said_as_a_year_earlier():
      "The company's overseas sales doubled from a year earlier."),
 ])
 def test_a_rise_of_a_hundred_percent_or_more_may_be_said_as_a_multiple(source, good, wrong):
-    assert findings(source, good) == set()
-    assert findings(source, wrong) == {"numbers"}
+    assert_good_passes_and_wrong_is_caught(source, good, wrong)
 
 
 def test_a_search_that_failed_is_not_walked_again():
@@ -1019,8 +1016,7 @@ def test_a_search_that_failed_is_not_walked_again():
 ])
 def test_a_count_with_duo_may_be_said_in_words_anywhere_in_its_range(source, good, wrong):
     """十多名 is ten-odd: "more than a dozen" says it; "more than 18" in digits is no rendering but a changed figure."""
-    assert findings(source, good) == set()
-    assert findings(source, wrong) == {"numbers"}
+    assert_good_passes_and_wrong_is_caught(source, good, wrong)
     assert findings(source, good.replace("a dozen", "18").replace("Twenty-odd", "29")) == {"numbers"}
 
 
