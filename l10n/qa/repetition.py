@@ -156,11 +156,11 @@ def _read_alike_in(word: str, source: str) -> bool:
 def _syllables_read_twice(source: str) -> frozenset[str]:
     """The toneless syllables two neighbouring characters of the source are both read as: one reading of the
     source for all the doubled words of its English."""
-    from ..cedict import entries
+    from ..cedict import entries, toneless
 
     readings = entries()[1]
-    toneless = [re.sub(r"[1-5]$", "", readings.get(char, "")).lower().replace("u:", "u") for char in source]
-    return frozenset(first for first, second in zip(toneless, toneless[1:]) if first and first == second)
+    syllables = [toneless(readings.get(char, "")) for char in source]
+    return frozenset(first for first, second in zip(syllables, syllables[1:]) if first and first == second)
 
 
 @check("doubled-word", Severity.WARNING, "the same word twice in a row (Sam Sam Altman), unless English says it so "
