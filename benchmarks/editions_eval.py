@@ -1,9 +1,9 @@
 """Taiwan and Hong Kong editions against the adjudicated dev set: errors per 1,000 Han characters.
 
-Run: python benchmarks/editions_eval.py [--items DIR] [--shared DIR] [--split tuning|newstest|check|aside|both]
+Run: python benchmarks/editions_eval.py [--items DIR] [--shared DIR] [--split tuning|newstest|check|check2|aside|both]
                                        [--explain SYSTEM]
 
-Reads DIR/tuning.tsv, DIR/newstest.tsv, DIR/check.tsv and DIR/aside.tsv (default benchmarks/data/editions; the
+Reads DIR/tuning.tsv, DIR/newstest.tsv, DIR/check.tsv, DIR/check2.tsv and DIR/aside.tsv (default benchmarks/data/editions; the
 format is in editions_gold.py, what counts as an error in docs/editions-rubric.md), reads each scored sentence from the
 shared folder (default ../shared beside the repository), converts it with every system and prints, per
 split and region, the errors per 1,000 Han characters of the scored sentences by kind and in total.
@@ -12,9 +12,10 @@ the rows are left out with a note); and l10n, this project's editions (l10n.edit
 newstest.tsv is tuning data too (Taiwan only: WMT newstest2017/2018 sentences, adjudicated for the Taiwan
 edition; benchmarks/data/editions/README.md), kept in a part of its own so that the tuning figures of
 earlier rounds stay comparable. check.tsv is unseen news like the set-aside part (Taiwan only: WMT newstest2021
-sentences, adjudicated before the rules it checks were made): read as figures only while working on the layers.
+sentences, adjudicated before the rules it checks were made): read as figures only while working on the layers;
+check2.tsv is a second such part (Taiwan only: WMT's 2022 general test set, adjudicated before session 8's rules).
 --explain SYSTEM lists that system's errors on the tuning split and the newstest part, one per line (never the
-check part's or the set-aside one's: the layers must not be tuned on them).
+check parts' or the set-aside one's: the layers must not be tuned on them).
 """
 from __future__ import annotations
 
@@ -33,7 +34,7 @@ DEFAULT_ITEMS = ROOT / "benchmarks" / "data" / "editions"
 # ../shared beside the repository; for a git worktree kept in a folder of worktrees, beside that folder.
 DEFAULT_SHARED = next((folder for folder in (ROOT.parent / "shared", ROOT.parent.parent / "shared")
                        if folder.is_dir()), ROOT.parent / "shared")
-SPLITS = ("tuning", "newstest", "check", "aside")
+SPLITS = ("tuning", "newstest", "check", "check2", "aside")
 EXPLAINED = ("tuning", "newstest")
 REGION_NAMES = {"tw": "Taiwan", "hk": "Hong Kong"}
 COLUMNS = (*KINDS, OTHER)

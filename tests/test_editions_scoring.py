@@ -178,11 +178,12 @@ def test_a_sentence_adjudicated_for_one_region_is_scored_in_that_region_only(tmp
     assert "Taiwan, newstest" in printed and "Hong Kong, newstest" not in printed
 
 
-def test_the_check_part_is_scored_but_never_explained(tmp_path, capsys):
+@pytest.mark.parametrize("part", ["check", "check2"])
+def test_a_check_part_is_scored_but_never_explained(tmp_path, capsys, part):
     path = _taiwan_only(tmp_path, [["s1", "src.txt", "2", "4", "6", "tw", "names", "悉尼", "雪梨", ""]])
-    path.rename(tmp_path / "check.tsv")
-    assert eval_main(["--items", str(tmp_path), "--shared", str(tmp_path), "--split", "check"]) == 0
-    assert "Taiwan, check" in capsys.readouterr().out
+    path.rename(tmp_path / f"{part}.tsv")
+    assert eval_main(["--items", str(tmp_path), "--shared", str(tmp_path), "--split", part]) == 0
+    assert f"Taiwan, {part}" in capsys.readouterr().out
     for split in ("tuning", "newstest"):
         (tmp_path / f"{split}.tsv").write_text("\t".join(COLUMNS) + "\n", encoding="utf-8")
     assert eval_main(["--items", str(tmp_path), "--shared", str(tmp_path), "--explain", "OpenCC s2tw"]) == 0
