@@ -398,8 +398,8 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     numeral, start, end = match["numeral"], match.start(), match.end()
     if start and text[start - 1] in "几数":
         return _vague_count(text, start - 1, end, numeral, leading=True)
-    if start and text[start - 1] in "上成好":  # 上千, 成千上万: no value to check (近两个月 has one)
-        return None
+    if start and text[start - 1] in "上成好" and numeral[0] in "百千万亿":
+        return None  # 上千, 成千上万: no value to check; 造成三人死亡, 分成两组, 上两个月 have one
     if len(numeral) > 1 and numeral.endswith("两") and not match["cn_currency"]:
         numeral, end = numeral[:-1], end - 1  # 五十两: fifty taels (两 as a weight)
     following = text[end:end + 3]

@@ -756,6 +756,21 @@ def test_a_vague_count_is_read_with_its_order():
     assert quantities("成千上万的人") == []  # 成千 stays a figure of speech
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("事故共造成三人死亡。", "The crash killed three people.", set()),
+    ("事故共造成三人死亡。", "The crash killed people.", {"numbers"}),
+    ("研究人员将患者分成三组。", "The researchers divided the patients into three groups.", set()),
+    ("研究人员将患者分成三组。", "The researchers divided the patients into groups.", {"numbers"}),
+    ("上两个月的销量下降了。", "Sales fell in the past two months.", set()),
+    ("上两个月的销量下降了。", "Sales fell in the past months.", {"numbers"}),
+])
+def test_a_count_after_a_word_ending_in_cheng_or_shang_is_read(source, english, found):
+    """成 and 上 before a round order (成千上万, 上千) make a figure of speech; before a count with a digit (造成三人,
+    分成三组, 上两个月) they end another word and the count is one like any other."""
+    assert findings(source, english) == found
+    assert quantities("上千人参加") == quantities("成百上千的人") == []
+
+
 def test_a_range_between_a_number_and_no_number_is_the_trace_of_a_dropped_end():
     """"between ten and women": the range lost its other end; "between 1990 and the present", "between two and a
     half" and "between one and another" are how English writes."""
