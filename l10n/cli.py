@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__
+from . import __version__, cli_values
 from .align.formats import FORMATS as ALIGN_FORMATS
 from .build import FALLBACKS
 from .errors import L10nError
@@ -23,6 +23,8 @@ from .glossary import NAME_STYLES
 from .readers import FORMATS as INPUT_FORMATS, TITLES as INPUT_TITLES
 from .table import FORMATS
 from .translate import engines
+
+cli_values.install()
 
 
 def _typer(help: str) -> typer.Typer:

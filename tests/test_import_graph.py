@@ -16,7 +16,7 @@ PACKAGE = "l10n"
 # must not (independent siblings).
 LAYERS: list[tuple[str, ...] | frozenset[str]] = [
     frozenset({"__main__", "reference"}),  # `python -m l10n`; the generated docs
-    ("cli",),  # parses options, renders what the library returns
+    ("cli", "cli_values"),  # parses options, renders what the library returns
     ("options", "settings"),  # the settings file and the command line, into options dataclasses
     frozenset({"build", "exchange"}),  # the commands that start from catalogs
     ("pipeline",),  # the conductor of a run
