@@ -1,6 +1,6 @@
 """benchmarks/qa_fresh.py's fresh news pairs: read in file order with ids by article, and cut in four parts by
-article (odd articles aNN F1 and even ones F2, read while working on the checks; articles bNN F3 and cNN F4, held
-out)."""
+article (odd articles aNN F1, even ones F2 and articles bNN F3, read while working on the checks; articles cNN F4,
+held out)."""
 from __future__ import annotations
 
 import re
