@@ -571,6 +571,7 @@ _MULTIPLIERS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "couple"
 _SCALE_WORDS = {"hundred": 100, "thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
 _SCALE_ABBREVIATIONS = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn": 10**9, "b": 10**9, "tn": 10**12}
 _DECADE_WORDS = {word[:-1] + "ies": value for word, value in _TENS.items()}  # the twenties … the nineties
+_DAY_ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))  # the Fourth of July, the twenty-first of May
 _NUMBER_WORD = "|".join(sorted([*_UNITS[1:], *_TEENS, *_TENS, *_STANDALONE, *_MULTIPLIERS, *_SCALE_WORDS,
                                 *_ORDINALS, "thirds?", "quarters?"], key=len, reverse=True))
 # Units written glued to a number (82mm, 540ns, 11am): the number is still a quantity.
@@ -595,7 +596,8 @@ _EN_PREFIX = "|".join(sorted(map(re.escape, _EN_PREFIX_CURRENCIES), key=len, rev
 _LONGEST_WORDS = 12
 _EN_PATTERNS = re.compile(
     rf"(?P<date>\b(?P<month>{_MONTH})\b(?:\.?(?:(?<=\.)\s*|\s+)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b|\.)?"
-    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b\.?)"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b\.?"
+    rf"|\b(?P<day_words>(?:(?:twenty|thirty)[\s-])?(?:{_DAY_ORDINAL}))\s+of\s+(?P<month3>{_MONTH})\b)"
     rf"|(?P<race>(?<![\w.:])(?P<race_minutes>\d{{1,2}})[:.](?P<race_seconds>\d{{2}})\.(?P<race_fraction>\d{{1,3}})(?![\d.]))"
     rf"|(?P<duration>(?<![\w.:'’])(?P<duration_minutes>\d{{1,3}})\s*(?:minutes?\s+(?:and\s+)?(?P<duration_seconds>\d{{1,2}})"
     rf"\s*seconds?\b|['′’](?P<duration_primes>\d{{2}})(?:''|″|\"|’’)?(?![\w'’])))"
@@ -788,14 +790,15 @@ def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
 def _en_quantities(match: re.Match, text: str) -> list[Quantity]:
     start, end, written = match.start(), match.end(), match.group(0).strip()
     if match["date"]:
-        month_name = match["month"] or match["month2"]
+        month_name = match["month"] or match["month2"] or match["month3"]
         month = _MONTHS.get(month_name[:1].upper() + month_name[1:].lower())
         if month is None or month_name.islower():
             return []  # months are capitalized
-        if month_name == "May" and not (match["day"] or match["day2"] or _YEAR_AFTER.match(text, end)
+        day = int(match["day"] or match["day2"] or 0) or _day_in_words(match["day_words"] or "")
+        if month_name == "May" and not (day or _YEAR_AFTER.match(text, end)
                                         or _MAY_AS_MONTH.search(text, max(0, start - _MAY_REACH), start)):
             return []  # "May we …": the verb, unless a day, a year or a preposition of time goes with it
-        return [Quantity(written, start, end, DATE, month=month, day=int(match["day"] or match["day2"] or 0))]
+        return [Quantity(written, start, end, DATE, month=month, day=day)]
     if match["race"]:  # a race time, 1:57.05
         seconds = Decimal(f"{match['race_seconds']}.{match['race_fraction']}")
         return [Quantity(written, start, end, NUMBER, (int(match["race_minutes"]) * 60 + seconds,))]
@@ -827,6 +830,12 @@ def _en_quantities(match: re.Match, text: str) -> list[Quantity]:
     if match["digits"]:
         return [_en_digits(match, text)]
     return _en_words(match, text)
+
+
+def _day_in_words(words: str) -> int:
+    """The day of an ordinal in words: "Fourth" 4, "twenty-first" 21; 0 for none."""
+    *tens, ordinal = re.split(r"[\s-]+", words.lower())
+    return sum(_TENS[word] for word in tens) + _ORDINALS.get(ordinal, 0)
 
 
 def _en_digits(match: re.Match, text: str) -> Quantity:
@@ -1149,7 +1158,8 @@ def _power_of_ten(ratio: Decimal) -> bool:
 # quotation, ". -Cicero", nor "pages 12- 15", nor a living person's "(1950- )"), a thousands group with no figure
 # before it ("an area of, 000"),
 # an article, "than" or "at" before a stop ("the older of the.", "meet at."; not a question ending on "at": "What
-# are you looking at?"; not a.k.a., (a) or a)), "a" before a plural unit ("a years", "a times"), "every months",
+# are you looking at?"; not a.k.a., (a) or a), nor a name's syllable after an apostrophe: Yan'an, Xi'an.), "a"
+# before a plural unit ("a years", "a times"), "every months",
 # "between and", "between ten and women" (a plural with no figure before it: not "between 1990 and the present",
 # "and late 2012", "and now", "and his death", "and perhaps 20"), "for of us", "across of", "one or
 # athletes" (not "one or both"), "by or nine", a change with no figure after "to" or "by" ("reduced from a dozen
@@ -1161,7 +1171,7 @@ _TRACE = re.compile(
     r"|(?P<word>[A-Za-z]+|\d)[\s-]+(?:%|per\s?cent\b|percentage points?\b|million\b|billion\b|trillion\b|o['’]clock\b)"
     r"|(?<![.!?\"”’]\s)(?:^|(?<=\s))-(?=[a-z])|\b(?:(?-i:[a-z]+-[a-z]+)|"
     rf"{'|'.join(_TENS)}|\d+)-\s+(?!(?:and|or|to)\b|\d|\))|(?<=[A-Za-z]),\s?000\b"
-    r"|(?<![(.])\b(?:(?-i:the|an|than|nearly|approximately|roughly)\s*[,.;:!?)]|(?-i:a)\s*[,.;:!?])(?![A-Za-z])|(?P<stranded>\b(?-i:at)\s*[,.;:)])"
+    r"|(?<![(.'’])\b(?:(?-i:the|an|than|nearly|approximately|roughly)\s*[,.;:!?)]|(?-i:a)\s*[,.;:!?])(?![A-Za-z])|(?P<stranded>\b(?-i:at)\s*[,.;:)])"
     r"|\b(?:a|an|every)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|times)\b"
     r"|\bbetween\s+and\b|\bfrom\s+to\b"
     r"|\b(?:rose|risen|fell|fallen|grew|grown|dropped|climbed|jumped|increased|decreased|reduced|cut|raised|"
@@ -1215,8 +1225,13 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
         # A rounding ("about 1 billion" for 10.86亿) stands for the exact figure only when no spare English
         # figure could be the changed rendering of that figure ("1.2 billion, or about 1 billion").
         target = targets[target_index]
-        rounded = sources[index].values and target.value not in sources[index].values  # a date's day is exact
-        if rounded and any(could_be_slip(sources[index], spare) for spare in stray):
+        # A conversion ("0.6 hectares" for 9亩) is no rounding: only a spare figure in the source's own unit could
+        # be its changed exact figure ("245 km/h (90 mph)" for 145公里), not one counting something else ("couple").
+        source = sources[index]
+        rounded = source.values and target.value not in source.values  # a date's day is exact
+        converted = _converted(source, target)
+        if rounded and any(could_be_slip(source, spare) and (not converted or spare.unit == source.unit)
+                           for spare in stray):
             unmatched.append(index)
     # Evidence that a count was dropped (the English says its unit or its noun bare: "for years", "men") outweighs
     # what would excuse its absence otherwise, a repetition said once included (两年…两年 → "two years … for years").

@@ -614,6 +614,44 @@ def test_an_area_may_be_converted(source, english, found):
 
 
 @pytest.mark.parametrize("source, english, found", [
+    ("他家有9亩多地，夫妻俩都在基地务工，每天可得80元。",
+     "His family has more than 0.6 hectares, and the couple both work at the base for 80 yuan a day.", set()),
+    ("他家有9亩多地，夫妻俩都在基地务工，每天可得80元。",
+     "His family has more than 0.9 hectares, and the couple both work at the base for 80 yuan a day.", {"numbers"}),
+    ("这个月卖出10.86亿元，增加2亿元。", "Sales this month were about 1 billion yuan, up 1.2 billion.", {"numbers"}),
+    ("飓风时速达到145公里。", "The hurricane reached 145 km/h (90 mph).", set()),
+    ("飓风时速达到145公里。", "The hurricane reached 245 km/h (90 mph).", {"numbers"}),
+])
+def test_a_conversion_is_no_rounding_a_spare_figure_could_be_a_slip_of(source, english, found):
+    """9亩 converted to "0.6 hectares" is exact for its unit: a spare "couple" is no changed 9, but a spare figure in
+    the source's unit is ("245 km/h (90 mph)" for 145公里). A rounding in the same unit ("about 1 billion" for
+    10.86亿) stands for the figure only when no spare figure could be the changed exact one."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
+    ("自7月4日以来，住院人数增加了79%。", "Hospitalizations have risen 79 percent since the Fourth of July.", set()),
+    ("自7月4日以来，住院人数增加了79%。", "Hospitalizations have risen 79 percent since the Fifth of July.", {"numbers"}),
+    ("会议于5月21日召开。", "The meeting opened on the twenty-first of May.", set()),
+    ("会议于5月21日召开。", "The meeting opened on the twenty-second of May.", {"numbers"}),
+])
+def test_a_date_may_be_written_as_an_ordinal_in_words_of_its_month(source, english, found):
+    """"the Fourth of July", "the twenty-first of May": a day of the month as an ordinal in words before "of" and
+    the month is that date."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("english, trace", [
+    ("The festival opened in Yan'an, Shaanxi.", ""),
+    ("Crafts from Xi’an, and more.", ""),
+    ("The older of the.", "the."),
+])
+def test_a_syllable_after_an_apostrophe_is_no_article_before_a_stop(english, trace):
+    """Yan'an, Xi'an: the "an" after an apostrophe is a name's syllable, no article left without its figure."""
+    assert dropped_figure_trace(english) == trace
+
+
+@pytest.mark.parametrize("source, english, found", [
     ("前5个月订单下降65%，前5个月价格下降16%。", "In the first five months orders fell 65 percent and prices 16 percent.",
      set()),
     ("前5个月订单下降65%，前5个月价格下降16%。", "In the first six months orders fell 65 percent and prices 16 percent.",
