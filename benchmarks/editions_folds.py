@@ -3,16 +3,21 @@ folds by document (a dev page; a block of 100 newsdev lines, as one article's se
 editions' errors per fold, as benchmarks/editions_eval.py counts them. The newstest part (newstest.tsv, Taiwan
 only: WMT newstest2017/2018 sentences, other sources and another adjudicator) is a third fold of its own.
 
-Run: python benchmarks/editions_folds.py [--items DIR] [--shared DIR] [--groups]
+Run: python benchmarks/editions_folds.py [--items DIR] [--shared DIR] [--groups] [--vocabulary FILE]
 
 --groups: for each of Wikipedia's conversion groups that the editions do not read as names (Sports, Medicine, IT,
 核能 …) and that has a rule whose mainland form occurs in the tuning text, the change in each fold's Taiwan errors
 when its rules are taken as general vocabulary. A group to take would lower the errors of both folds.
+
+--vocabulary FILE: a candidate set of Taiwan vocabulary (a TSV of mainland word and rendering, '#' comments) taken as
+general vocabulary: per fold and on the check part (read since session 7; never check2 nor the set-aside part), the
+Taiwan errors it fixes and the errors it makes, each listed. A set that helps one part and hurts another is not general.
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
+from collections import Counter
 import re
 import sys
 from pathlib import Path
@@ -67,8 +72,11 @@ def _with_vocabulary(region: str, extra: dict[str, str], base) -> None:
     added = tuple(layers.Rewrite(layers.VOCABULARY, key, rendering, plain=base.convert(key))
                   for key, rendering in extra.items())
     layers.rewrites = stacks.layers.rewrites = lambda wanted: _SHIPPED(wanted) + (added if wanted == region else ())
-    variant._stack.cache_clear()
-    variant._term_alone.cache_clear()
+    # every cache built from the rules (359e17c added the layers' table and the probe: without them cleared, the
+    # candidates were never applied and --groups printed no change at all)
+    for cached in (stacks._layered, variant._stack, variant._term_alone, variant._probe, variant._probe_of,
+                   variant._rules_with_tokens):
+        cached.cache_clear()
 
 
 def groups_table(sentences: list[Sentence], region: str = "tw") -> list[str]:
@@ -94,14 +102,54 @@ def groups_table(sentences: list[Sentence], region: str = "tw") -> list[str]:
     return lines
 
 
+def _error_keys(sentences: list[Sentence], region: str) -> Counter:
+    ours = System("l10n", region, lambda text: variant.convert_text(text, region))
+    return Counter((sentence.id, error.kind, error.expected, error.found) for sentence, error in errors_of(ours, sentences))
+
+
+def vocabulary_table(parts: dict[str, list[Sentence]], extra: dict[str, str], region: str = "tw") -> list[str]:
+    """Per part, the errors with and without `extra` as general vocabulary: those fixed and those made."""
+    import opencc
+
+    base = opencc.OpenCC(BASE_CONFIG[region])
+    before = {name: _error_keys(sentences, region) for name, sentences in parts.items()}
+    _with_vocabulary(region, extra, base)
+    after = {name: _error_keys(sentences, region) for name, sentences in parts.items()}
+    _with_vocabulary(region, {}, base)
+    lines = [f"{len(extra)} candidate rules; Taiwan errors per part: before → after (fixed, made)"]
+    for name in parts:
+        fixed, made = before[name] - after[name], after[name] - before[name]
+        lines.append(f"{name}: {before[name].total()} → {after[name].total()} (fixed {fixed.total()}, made {made.total()})")
+        lines += [f"  {what} {sentence} {kind} {expected or '∅'} → {found or '∅'}"
+                  for what, errors in (("fixed", fixed), ("made", made))
+                  for sentence, kind, expected, found in sorted(errors.elements())]
+    return lines
+
+
+def read_vocabulary(path: Path) -> dict[str, str]:
+    rows = (line.split("\t") for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#"))
+    return {row[0]: row[1] for row in rows}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--items", type=Path, default=DEFAULT_ITEMS)
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED)
     parser.add_argument("--groups", action="store_true", help="each conversion group as general vocabulary")
+    parser.add_argument("--vocabulary", type=Path, metavar="FILE",
+                        help="a candidate set of Taiwan vocabulary (mainland TAB rendering): errors fixed and made")
     options = parser.parse_args(argv)
     try:
         report([options.items / "tuning.tsv", options.items / "newstest.tsv"], options.shared, options.groups)
+        if options.vocabulary:
+            sentences = [sentence for name in ("tuning", "newstest")
+                         for sentence in read_items(options.items / f"{name}.tsv", options.shared)]
+            parts = {f"fold {index + 1}": [sentence for sentence in sentences if fold(sentence) == index]
+                     for index in range(FOLDS)}
+            parts["check"] = read_items(options.items / "check.tsv", options.shared)
+            print()
+            print("\n".join(vocabulary_table(parts, read_vocabulary(options.vocabulary))))
     except GoldError as error:
         print(f"error: {error}", file=sys.stderr)
         return 2

@@ -213,3 +213,20 @@ def test_the_newstest_sentences_are_a_fold_of_their_own():
 
     sentence = Sentence("nt001", "benchmarks/data/editions/newstest-zh.txt", 1, 0, 5, "", regions=("tw",))
     assert fold(sentence) == NEWSTEST_FOLD
+
+
+def test_a_candidate_vocabulary_is_measured_by_the_errors_it_fixes_and_makes(tmp_path):
+    from editions_folds import vocabulary_table
+
+    from l10n.editions.variant import convert_text
+
+    annotated = [("0", "3", "names", "特朗普", "川普"), ("4", "6", "names", "悉尼", "雪梨"),
+                 ("6", "8", "characters", "发布", "發布"), ("9", "10", "punctuation", "“", "「"),
+                 ("10", "12", "vocabulary", "声明", "宣告"), ("12", "13", "punctuation", "”", "」")]
+    path = _items(tmp_path, [["s1", "src.txt", "2", start, end, "tw", kind, span, form, ""]
+                             for start, end, kind, span, form in annotated])
+    lines = vocabulary_table({"part": read_items(path, tmp_path)}, {"声明": "宣告", "发布": "釋出"})
+    assert lines[1] == "part: 1 → 1 (fixed 1, made 1)"
+    assert lines[2:] == ["  fixed s1 vocabulary 宣告 → 聲明", "  made s1 characters 發布 → 釋出"]
+    # the shipped rules are back afterwards
+    assert convert_text("发布声明", "tw") == "發布聲明"
