@@ -491,6 +491,14 @@ def test_the_variant_forms_of_hui_are_the_standard_one():
     assert convert_text("诋毁和销毁", "hk") == "詆毀和銷毀"
 
 
+def test_taiwan_writes_accounts_with_the_ministrys_zhang():
+    # OpenCC's s2tw writes 轉賬, 賬戶; the Ministry of Education's dictionary has 帳 (賬 its variant form); Hong Kong
+    # prints 賬 and keeps it
+    assert convert_text("他转账到银行账户，账号是123", "tw") == "他轉帳到銀行帳戶，帳號是123"
+    assert convert_text("他转账到银行账户", "hk") == "他轉賬到銀行賬户"
+    assert convert_text("蚊帐和帐篷", "tw") == "蚊帳和帳篷"
+
+
 def test_taiwan_writes_the_kindergarten_of_its_2012_law():
     # a sourced correction outranks Wikipedia's Organization group (幼稚園), which Hong Kong keeps
     assert convert_text("她的孩子在社区幼儿园上学", "tw") == "她的孩子在社區幼兒園上學"
