@@ -88,7 +88,7 @@ def _tokenizer_for(text: str):
     return tokenizer
 
 
-def _dictionary_key() -> str | None:
+def dictionary_key() -> str | None:
     """What the kept dictionary was made from: jieba's version and its dictionary file, on this machine's byte
     order; None when jieba's dictionary is not a file beside it (nothing is kept then)."""
     import jieba
@@ -104,7 +104,7 @@ def _dictionary_key() -> str | None:
 def load_dictionary(path: Path) -> Dictionary:
     """jieba's prefix dictionary: from the file kept at `path` when it was made from the jieba in use, else from
     jieba, and then kept there (when it can be written)."""
-    key = _dictionary_key()
+    key = dictionary_key()
     kept = _read_kept(path, key) if key is not None else None
     if kept is not None:
         return kept

@@ -185,7 +185,7 @@ def test_a_batch_with_hepatitis_b_writes_every_article(tmp_path):
     assert "BMW集團今天發布了新車。" in (tmp_path / "out" / "b" / "zh_TW.po").read_text(encoding="utf-8")
 
 
-def test_a_run_builds_one_converter_whatever_terms_its_documents_hold(tmp_path):
+def test_a_run_builds_one_converter_whatever_terms_its_documents_hold(tmp_path, cache_folder):
     """Building OpenCC costs as much as a document's other work: a run layers its whole glossary once."""
     glossary = tmp_path / "glossary.csv"
     glossary.write_text("zh_Hans,en,en_short,zh_Hant,zh_TW,kind\n布洛克曼,Greg Brockman,,,,person\n"
@@ -194,29 +194,39 @@ def test_a_run_builds_one_converter_whatever_terms_its_documents_hold(tmp_path):
     for number, sentence in enumerate(["布洛克曼说。", "经济回归理性。", "谷歌花了钱。", "今天下雨。"]):
         articles.append(tmp_path / f"a{number}.txt")
         articles[-1].write_text(sentence + "\n", encoding="utf-8")
-    variant._stack.cache_clear()
-    variant._term_alone.cache_clear()
     run(articles, RunOptions(out_dir=tmp_path / "out", glossary=(glossary,), mt="none"))
     assert variant._stack.cache_info().misses == 2  # the edition with the glossary; alone, for terms' own forms
     assert (tmp_path / "out" / "a1" / "zh_TW.po").read_text(encoding="utf-8").count('msgstr "經濟回歸理性。"') == 1
 
 
-def test_an_editions_stacks_with_and_without_the_glossary_share_its_probe_and_layers(tmp_path, monkeypatch):
-    """A run makes each edition's stack twice (without the glossary, for its terms' own forms, and with it): what
-    does not depend on the glossary, the probe's OpenCC and the layers' table, is built once."""
+def test_a_run_builds_each_opencc_once_and_with_its_terms_kept_not_the_one_without_the_glossary(
+        tmp_path, monkeypatch, cache_folder, new_process):
+    """A run converts the glossary's terms on their own with the edition's OpenCC without the glossary, then the
+    documents with the one with it: what does not depend on the glossary, the probe's OpenCC and the layers'
+    table, is built once. The terms' forms are kept (term_forms.py): the next process builds only what converts
+    the documents."""
+    import opencc
+
     glossary = tmp_path / "glossary.csv"
     glossary.write_text("zh_Hans,en,en_short,zh_Hant,zh_TW,kind\n布洛克曼,Greg Brockman,,,,person\n", encoding="utf-8")
     article = tmp_path / "a.txt"
     article.write_text("布洛克曼在出租车上说。\n", encoding="utf-8")
-    for cached in (variant._stack, variant._term_alone, variant._probe, variant._probe_of, stacks._layered):
-        cached.cache_clear()
-    probes_built = []
-    build_probe = blocked._build
-    monkeypatch.setattr(blocked, "_build", lambda keys: probes_built.append(keys) or build_probe(keys))
-    run([article], RunOptions(out_dir=tmp_path / "out", glossary=(glossary,), mt="none"))
+    built = []
+    build = opencc.OpenCC
+    monkeypatch.setattr(opencc, "OpenCC", lambda config: built.append(Path(config).name) or build(config))
+    run([article], RunOptions(out_dir=tmp_path / "first", glossary=(glossary,), mt="none"))
     assert variant._stack.cache_info().misses == 2
-    assert len(probes_built) == 1
     assert stacks._layered.cache_info().misses == 1
+    assert built == ["tw.json", "probe.json", "tw.json"]  # without the glossary, the probe, with the glossary
+    new_process()
+    built.clear()
+    run([article], RunOptions(out_dir=tmp_path / "next", glossary=(glossary,), mt="none"))
+    assert built == ["tw.json", "probe.json"]  # with the glossary, the probe
+    assert variant._stack.cache_info().misses == 1
+    first, then = ((tmp_path / out / "a" / "zh_TW.po").read_text(encoding="utf-8") for out in ("first", "next"))
+    assert "布洛克曼在計程車上說。" in then
+    assert [line for line in first.splitlines() if line.startswith("msgstr")] == [
+        line for line in then.splitlines() if line.startswith("msgstr")]
 
 
 def test_a_document_converted_in_one_call_equals_its_sentences_converted_one_by_one(sample_path):

@@ -47,7 +47,7 @@ def test_a_dictionary_kept_from_another_jieba_is_made_again(tmp_path, monkeypatc
     path = tmp_path / "dictionary.bin"
     words.load_dictionary(path)
     kept = path.read_bytes()
-    monkeypatch.setattr(words, "_dictionary_key", lambda: '["another jieba"]')
+    monkeypatch.setattr(words, "dictionary_key", lambda: '["another jieba"]')
     assert _whole(words.load_dictionary(path), jiebas_own) == jiebas_own
     assert path.read_bytes() != kept and b'another jieba' in path.read_bytes()
     _jieba_not_asked(monkeypatch)

@@ -26,7 +26,7 @@ from .. import editions
 from .. import notes as note_kinds
 from ..model import GlossaryEntry, Part, Segment, Target, TermHit
 from . import Edition
-from . import layers, neighbours, senses
+from . import layers, neighbours, senses, term_forms
 from .blocked import Probe, alone_in, blocked
 from .boundaries import Repair, crosses_a_word, word_check
 from .quotes import requote
@@ -92,10 +92,16 @@ def term_rendering(entry: GlossaryEntry, edition: str) -> str:
 
 
 @lru_cache(maxsize=4096)
-def _term_alone(source: str, edition: str) -> tuple[str, tuple[str, ...]]:
-    """A term converted on its own, without the glossary, and the layers' notes on it: both are asked for."""
-    converted = _convert_segments(_stack(edition, ()), _lines(source), quotes=False)
-    return "\n".join(converted.texts), converted.notes[0]
+def _term_alone(source: str, edition: str) -> term_forms.Form:
+    """A term converted on its own, without the glossary, and the layers' notes on it: both are asked for. Kept
+    between runs (term_forms.py): converting it needs the edition's OpenCC without the glossary."""
+    kept = term_forms.kept(edition)
+    form = kept.get(source)
+    if form is None:
+        converted = _convert_segments(_stack(edition, ()), _lines(source), quotes=False)
+        form = "\n".join(converted.texts), converted.notes[0]
+        kept.add(source, form)
+    return form
 
 
 def glossary_phrases(entries: Iterable[GlossaryEntry], edition: str) -> Phrases:
@@ -113,6 +119,7 @@ def glossary_phrases(entries: Iterable[GlossaryEntry], edition: str) -> Phrases:
         traditional = term_rendering(entry, edition)
         if not _DICTIONARY_UNSAFE.search(traditional):
             phrases[source] = traditional
+    term_forms.kept(editions.get(edition).key).save()
     return tuple(sorted(phrases.items()))
 
 
