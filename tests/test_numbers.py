@@ -694,6 +694,26 @@ def test_a_counted_noun_the_dictionary_writes_with_an_accent_is_found_without_it
     assert findings("使馆的两位武官被召回。", english) == found
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("他们看到两架飞机从农场上空飞过。", "They watched planes fly over the farm.", {"numbers"}),
+    ("他们看到两架飞机从农场上空飞过。", "They watched two planes fly over the farm.", set()),
+    ("他们看到两架飞机从农场上空飞过。", "They watched the planes fly over the farm.", set()),
+    ("他们十月前要打七场比赛。", "They have to play games before October.", {"numbers"}),
+    ("他们十月前要打七场比赛。", "They have to play seven games before October.", set()),
+    ("他们十月前要打七场比赛。", "They have to play all their games before October.", set()),
+    ("路边要保持两米的距离。", "Keep a distance of metres from the road.", {"numbers"}),
+    ("路边要保持两米的距离。", "Keep a distance of two metres from the road.", set()),
+    ("拉莫斯说，两人是以私人身份出席的。", "Ramos said Fu and Wu attended as individuals.", set()),
+    ("会上有两名男性嫌疑人的照片。", "Photos of the suspects were shown at the meeting.", set()),
+])
+def test_a_counted_noun_is_found_through_wordnets_synonyms_and_kinds(source, english, found):
+    """CC-CEDICT gives 飞机 as "airplane", 米 as "meter", 比赛 as "competition; match": WordNet's synonyms ("plane",
+    "metre") and kinds ("game", a kind of contest) are the same noun said bare. Not for 人: "person" has
+    "individual" among its synonyms, and "as individuals" renders 以私人身份; nor for the photos of 两名男性嫌疑人的照片,
+    which are the suspects', not what the two counts ("photo" is WordNet's synonym of CC-CEDICT's "photograph")."""
+    assert findings(source, english) == found
+
+
 @pytest.mark.parametrize("english, found", [
     ("Girls aged 6, 10 and 16 were taken to hospital.", {"numbers"}),
     ("Three girls aged 6, 10 and 16 were taken to hospital.", set()),

@@ -71,13 +71,18 @@ def _number_tokens(found: list[Quantity]) -> list[str]:
     return [f"#{value.normalize():f}" for quantity in found for value in quantity.values]
 
 
+def sense_phrases(definitions: Iterable[str]) -> list[str]:
+    """A dictionary's senses as plain phrases: notes in brackets taken out, cross-references and classifiers
+    ("CL:…", "variant of …", "see …") left out."""
+    phrases = (" ".join(_PARENTHETICAL.sub(" ", sense).split()) for sense in definitions
+               if not _SKIPPED_SENSE.match(sense))
+    return [phrase for phrase in phrases if phrase]
+
+
 def _sense_tokens(definitions: Iterable[str]) -> set[str]:
     tokens: set[str] = set()
-    for sense in definitions:
-        if _SKIPPED_SENSE.match(sense):
-            continue
-        words = [word for word in _content_words(_PARENTHETICAL.sub(" ", sense)) if word.isascii()]
-        tokens.update(words[:_SENSE_WORDS])
+    for phrase in sense_phrases(definitions):
+        tokens.update([word for word in _content_words(phrase) if word.isascii()][:_SENSE_WORDS])
     return tokens
 
 

@@ -70,11 +70,13 @@ def _plural(word: str) -> bool:
     return lower in _IRREGULAR_PLURALS or (len(lower) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us")))
 
 
-def counted_nouns(quantity: numbers.Quantity, source: str, with_measure: bool = False) -> tuple[str, ...]:
+def counted_nouns(quantity: numbers.Quantity, source: str, with_measure: bool = False,
+                  owned: bool = True) -> tuple[str, ...]:
     """The nouns of what a count in Chinese numerals counts, by jieba's parts of speech: the measure word when it
     is the noun (两人, 两国), else those of the phrase after it (两名驻孟加拉的公务人员 → 公务人员; a clause describing
     them is read through when a 的 ends it; 两大股指涨幅 → 股指, 涨幅); none for 两次. `with_measure`: both the
-    measure word that is a noun and those after it (五方面建议 → 方面, 建议)."""
+    measure word that is a noun and those after it (五方面建议 → 方面, 建议). `owned`: also the nouns after a 的 that
+    follows nouns alone (两名男性嫌疑人的照片 → 男性, 嫌疑人 and 照片; without: 男性, 嫌疑人, whose photos they are)."""
     from ..words import tagged
 
     words = tagged(source[quantity.start:quantity.start + len(quantity.text) + _PHRASE_LENGTH])
@@ -89,10 +91,14 @@ def counted_nouns(quantity: numbers.Quantity, source: str, with_measure: bool = 
         return (measure,)  # 两国的部长: the ministers are not what is counted
     nouns = [measure] if measure else []
     rest = [(word, tag) for word, tag in words[position:] if word not in _QUOTATION_MARKS]  # 四方“当事人”
+    read, clause = len(nouns), False
     for index, (word, tag) in enumerate(rest):
         if tag in ("n", "ng", "nz", "vn", "t") or (tag == "v" and _a_thing_by_dictionary(word)):
             nouns.append(word)
+        elif word == "的" and len(nouns) > read and not clause and not owned:
+            break
         elif (tag != "x" or word == "、") and _describes(rest[index + 1:]):
+            clause = True
             continue  # 驻孟加拉的, 志在必得的, 年龄分别为6岁、10岁和16岁的: words describing the noun
         elif not (tag.startswith(("n", "a", "b")) or word == "的"):
             break
@@ -198,7 +204,8 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str,
     if not quantity.counted or quantity.approximate:
         return False
     nouns = counted_nouns(quantity, source)
-    senses = _senses(nouns + _measure_word(quantity) + _counted_action(quantity, source)) | _glossed(nouns, glossary)
+    senses = (_senses(nouns + _measure_word(quantity) + _counted_action(quantity, source)) | _glossed(nouns, glossary)
+              | _related(counted_nouns(quantity, source, owned=False) + _measure_word(quantity)))
     said_bare, named = _named_in(senses, text) if senses else (False, False)
     # A translator who leaves a subject's count unsaid refers to the group ("the men", "both", "they"): then a bare
     # plural opening the sentence is another noun ("Prosecutors jailed the brothers").
@@ -318,6 +325,37 @@ def _senses(nouns: tuple[str, ...]) -> frozenset[str]:
     lexicon = cedict()
     return frozenset().union(*(lexicon.translations.get(noun) or frozenset().union(
         *(lexicon.translations.get(word, frozenset()) for word in lexicon.words(noun)[-1:])) for noun in nouns))
+
+
+def _related(nouns: tuple[str, ...]) -> frozenset[str]:
+    return frozenset().union(*(_related_nouns(noun) for noun in nouns if noun not in numbers.PARTIES))
+
+
+_WORDNET_SENSES = 2  # a sense's most frequent WordNet senses: later ones are rare ("greenback" for 方案's "bill")
+
+
+@lru_cache(maxsize=4096)
+def _related_nouns(word: str) -> frozenset[str]:
+    """The stemmed English nouns WordNet gives as synonyms of CC-CEDICT's senses of a word (飞机 "airplane" →
+    "plane", 米 "meter" → "metre") and, for a word of two characters or more, as kinds of them (比赛 "competition" →
+    "game", "match", "race"): a single character has too many senses, too loosely (字 "character; word" would
+    make "numbers" a kind of what it counts). A sense of several words is looked up whole (商圈 "business
+    district"), else by its last word. Not for the measure words of people and parties (人 "person" →
+    "individual": "attended as individuals" is no count said bare)."""
+    from ..align.lexicon import sense_phrases, stem
+    from ..cedict import definitions, entries
+    from ..wordnet import noun_senses, synset
+
+    related: set[str] = set()
+    for phrase in sense_phrases(definitions(entries()[0].get(word, []))):
+        if _VERB_SENSE.match(phrase):
+            continue
+        for offset in (noun_senses(phrase) or noun_senses(phrase.split()[-1]))[:_WORDNET_SENSES]:
+            lemmas, kinds = synset(offset)
+            for kind in kinds if len(word) > 1 else ():
+                lemmas += synset(kind)[0]
+            related.update(stem(lemma) for lemma in lemmas if "_" not in lemma)
+    return frozenset(related)
 
 
 def _glossed(nouns: tuple[str, ...], glossary: tuple[tuple[str, str], ...]) -> frozenset[str]:
