@@ -26,6 +26,7 @@ mention for each Chinese one. What is parsed:
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -92,7 +93,7 @@ _YUAN_CURRENCIES = {"CNY", "TWD", "HKD", "MOP"}  # each counted in 元 in Chines
 _ZH_CURRENCY = "|".join(sorted(map(re.escape, _ZH_CURRENCIES), key=len, reverse=True))
 # What a Chinese numeral must stand before to count as a quantity: without one, 三星 is Samsung and 十分 "very".
 _MEASURE_WORDS = ("名 位 个 家 次 人 年 天 周 个月 小时 分钟 秒 岁 倍 项 款 种 条 件 台 部 张 篇 场 轮 届 季 座 所 辆 架 "
-                  "艘 份 间 层 页 股 笔 起 例 支 枚 颗 只 匹 套 批 组 类 宗 户 国 省 城 根 本 句 段 点 度 方面 大 两 "
+                  "艘 份 间 层 页 股 笔 起 例 支 枚 颗 只 匹 套 批 组 类 宗 户 国 省 城 根 本 句 段 点 度 方面 大 两 周年 "
                   "斤 公斤 千克 米 公里 千米 厘米 公分 英尺 英寸 英里 磅 亩 公顷 里 千瓦时 千瓦 兆瓦 方 强 旬 夜 "
                   "平方米 平方公里 平方千米").split()
 # Units English may convert (60公斤 → "130 pounds", 20里 → "10 kilometres", 3000亩 → "200 hectares", 82万千瓦 → "820
@@ -563,7 +564,10 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
 # Words that are a number on their own (both, twice) or multiply the one before them (two decades, a dozen).
 _STANDALONE = {"twice": 2, "both": 2, "thrice": 3, "neither": 2, "either": 2, "twin": 2, "twins": 2, "dual": 2,
                "double": 2, "triple": 3, "doubled": 2, "tripled": 3, "quadrupled": 4, "secondary": 2, "sevens": 7, "twos": 2, "threes": 3, "fours": 4,
-               "fives": 5, "sixes": 6, "eights": 8, "nines": 9}
+               "fives": 5, "sixes": 6, "eights": 8, "nines": 9,
+               # anniversaries English names by a word of their own (建党100周年: the party's centenary)
+               "centenary": 100, "centennial": 100, "sesquicentennial": 150, "bicentenary": 200, "bicentennial": 200,
+               "tercentenary": 300, "tricentennial": 300}
 # Spans of years that count only after a number ("three millennia", "two centuries"): "this century" says none.
 _CENTURIES = {"century": 100, "centuries": 100, "millennium": 1000, "millennia": 1000}
 _MULTIPLIERS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "couple": 2, "pair": 2, "score": 20,
@@ -602,6 +606,7 @@ _EN_PATTERNS = re.compile(
     rf"|(?P<duration>(?<![\w.:'’])(?P<duration_minutes>\d{{1,3}})\s*(?:minutes?\s+(?:and\s+)?(?P<duration_seconds>\d{{1,2}})"
     rf"\s*seconds?\b|['′’](?P<duration_primes>\d{{2}})(?:''|″|\"|’’)?(?![\w'’])))"
     rf"|(?P<noon>\b(?:noon|midday|midnight)\b)"
+    rf"|(?P<right_angle>\bright[\s-]angle(?:s|d)?\b)"
     rf"|(?P<time>(?<![\w.:$])(?P<hour>\d{{1,2}})(?:[:.](?P<minute>\d{{2}}))?\s*"
     rf"(?:[ap]\.?\s?m\b\.?|o['’]clock\b)|(?<![\w.:$])(?P<hour24>\d{{1,2}}):(?P<minute24>\d{{2}})(?![\d:]))"
     rf"|(?P<decade>(?<![\w'’$])(?:post-?)?(?:(?P<decade_century>1\d|20)(?P<decade_digit>\d)0|(?P<decade_short>\d)0)"
@@ -805,6 +810,8 @@ def _en_quantities(match: re.Match, text: str) -> list[Quantity]:
     if match["duration"]:  # 1 minute 20 seconds, 6'09'': in seconds, as 1分20秒 is read
         seconds = int(match["duration_seconds"] or match["duration_primes"])
         return [Quantity(written, start, end, NUMBER, (Decimal(int(match["duration_minutes"]) * 60 + seconds),))]
+    if match["right_angle"]:  # 90度直角 → "at right angles"
+        return [Quantity(written, start, end, NUMBER, (Decimal(90),))]
     if match["noon"]:  # 12时 → "at noon", 24时 → "midnight"
         return [Quantity(written, start, end, TIME, hour=0 if written.lower() == "midnight" else 12, minute=0)]
     if match["time"]:
@@ -1045,6 +1052,11 @@ _A_YEAR_EARLIER = re.compile(r"\b(?:(?:a|one) year (?:earlier|before|ago)|year[-
                              r"preceding|the year-earlier) (?:year|period))\b", re.IGNORECASE)
 
 
+# A length of time that makes one of a larger unit, which English may say instead (过去12个月: "the past year").
+_WHOLE_UNITS = {("month", 12): "year", ("day", 7): "week", ("day", 365): "year", ("hour", 24): "day",
+                ("minute", 60): "hour"}
+
+
 def implicit(source: Quantity, en_text: str) -> bool:
     """Whether the English may leave this count unsaid: a count of people or things named or pointed at
     (2人, 这两条, 中俄两国) where the English refers to them as a group, or one of something (1名) said as "a", or
@@ -1052,7 +1064,8 @@ def implicit(source: Quantity, en_text: str) -> bool:
     (较2019年同期增长6%) where the English says "a year earlier"; 100 % said as "all" (水质100%达标: "all of
     them meet the standard"), another share as a fraction in words (超过50% → "more than half", 20% → "one in
     five"); the months of a span English names as a period (1-6月: "the first half", 1-11月: "the first 11
-    months")."""
+    months"); a length of time that is one of a larger unit said as that unit (12个月: "the past year", 7天:
+    "a week-long exercise")."""
     if source.same_period:
         return bool(_A_YEAR_EARLIER.search(en_text))
     if source.value == 1 and source.kind == NUMBER:
@@ -1063,6 +1076,9 @@ def implicit(source: Quantity, en_text: str) -> bool:
         return bool(re.search(source.period, en_text, re.IGNORECASE))
     if source.kind == PERCENT and source.value is not None:
         return any(abs(share - source.value) <= _SHARE_SLACK for share in _shares_in_words(en_text))
+    if (larger := _WHOLE_UNITS.get((source.unit, source.value))) and not (source.approximate or source.odd):
+        return bool(re.search(rf"\b(?:an?|one|past|last|next|previous|coming|whole|full|first|this|that|each|every|per)"
+                              rf"[\s-]+{larger}\b|\b{larger}-long\b", en_text, re.IGNORECASE))
     return source.summary and refers_to_a_group(en_text)
 
 
@@ -1241,6 +1257,9 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
                     or _named_model(sources[index], en_text)
                     or _said_once(index, sources, targets, partner, en_text, zh_text))}
     excused |= _given_as_weekdays(unmatched, sources, en_text)
+    rendered_years = {sources[index].value for index in partner.values() if sources[index].year}
+    excused |= _years_said_relatively([index for index in unmatched if index not in excused], sources, rendered_years,
+                                      en_text, zh_text)
     # Spare figures go first to the quantities that only a slip can convict.
     slips = _matching(sorted(unmatched, key=lambda index: index not in excused),
                       lambda index: [n for n, spare in enumerate(stray) if could_be_slip(sources[index], spare)
@@ -1267,6 +1286,41 @@ def _given_as_weekdays(unmatched: list[int], sources: list[Quantity], en_text: s
     weekdays = len(_WEEKDAY.findall(en_text))
     named = {sources[index].day for index in dated if not sources[index].dateline}
     return dated if one_week and weekdays and len(named) <= weekdays else set()
+
+
+# How news English names a year by the story's date ("last year", "next year") or by another year of the sentence
+# ("the following year", "a year later", "the year before"; "a year earlier" compares a figure with the same
+# period), and the Chinese words that say so themselves (去年, 次年, 第二年), which such English renders.
+_RELATIVE_YEAR = re.compile(r"\b(?:(?P<after>the (?:following|next) year|(?:a|one) year (?:later|after|on)|the year after)"
+                            r"|(?P<before>the (?:previous|preceding|prior) year|the year before)"
+                            r"|(?P<story>(?:last|this|next) year))\b", re.IGNORECASE)
+_ZH_RELATIVE_YEAR = re.compile(r"去年|今年|明年|前年|后年|次年|翌年|上年|本年|来年|第二年|上一年|下一年")
+
+
+def _years_said_relatively(unmatched: list[int], sources: list[Quantity], rendered: set[Decimal], en_text: str,
+                           zh_text: str) -> set[int]:
+    """The years (2016年) the English gives relative to the story's date ("last year") or to a year before or after
+    it that the English renders (`rendered`: "in 2015 … the following year" for 2015年…2016年): as many as the
+    English has such phrases that no Chinese word of the kind (去年, 次年) accounts for, and a year compared with its
+    same period (较2019年同期 → "a year earlier") takes one. A changed year ("in 2016 … the following year") is still
+    caught: the following year of 2016 is no 2016."""
+    years = [index for index in unmatched if sources[index].year]
+    if not years:
+        return set()
+    said = Counter(match.lastgroup for match in _RELATIVE_YEAR.finditer(en_text))
+    spare = (sum(said.values()) - len(_ZH_RELATIVE_YEAR.findall(zh_text))
+             - sum(1 for source in sources if source.same_period))
+    excused: set[int] = set()
+    for index in years:
+        if len(excused) >= spare:
+            break
+        value = sources[index].value
+        for kind, anchor in (("story", None), ("after", value - 1), ("before", value + 1)):
+            if said[kind] and (anchor is None or anchor in rendered):
+                said[kind] -= 1
+                excused.add(index)
+                break
+    return excused
 
 
 SMALL_COUNT = 100  # a count below it (两人, 三次, 二十两) may be said in words, implied or said by a plural

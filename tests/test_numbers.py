@@ -652,6 +652,45 @@ def test_a_syllable_after_an_apostrophe_is_no_article_before_a_stop(english, tra
 
 
 @pytest.mark.parametrize("source, english, found", [
+    ("他2015年来到这里，从2016年开始种苹果。", "He came here in 2015 and began planting apples the following year.", set()),
+    ("他2015年来到这里，从2016年开始种苹果。", "He came here in 2015 and began planting apples.", {"numbers"}),
+    ("他2015年来到这里，从2016年开始种苹果。", "He came here in 2015 and began planting apples in 2017.", {"numbers"}),
+    ("他2015年来到这里，从2016年开始种苹果。", "He came here in 2016 and began planting apples the following year.",
+     {"numbers"}),
+    ("他2017年来到这里，2016年就开始种苹果。", "He came here in 2017 but began planting apples the year before.", set()),
+    ("2020年12月13日拍摄的流星雨。", "The meteor shower photographed on Dec. 13 last year.", set()),
+    ("去年销量达到2019年的两倍。", "Last year sales were twice those of 2019.", set()),
+    ("去年销量达到2019年的两倍。", "Last year sales were twice as high.", {"numbers"}),
+    ("销量较2019年同期增长6%，2018年也在增长。", "Sales rose 6 percent from last year, and grew the year before.", set()),
+    ("销量较2019年同期增长6%，2018年也在增长。", "Sales rose 6 percent from last year, and grew before that.",
+     {"numbers"}),
+])
+def test_a_year_may_be_said_relative_to_the_story_or_another_year(source, english, found):
+    """"the following year" for 2016年 after 2015年, "last year" for 2020: as many years as the English has such
+    phrases that no Chinese word (去年) or year compared with its same period (较2019年同期) takes already."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
+    ("该片将作为庆祝建党100周年献礼影片公映。", "The film will open to mark the party's centenary.", set()),
+    ("该片将作为庆祝建党100周年献礼影片公映。", "The film will open to mark the party's bicentenary.", {"numbers"}),
+    ("该片将作为庆祝建党100周年献礼影片公映。", "The film will open to mark the party's 100th anniversary.", set()),
+    ("该片将作为庆祝建党100周年献礼影片公映。", "The film will open to mark the party's anniversary.", {"numbers"}),
+    ("大学迎来一百五十周年校庆。", "The university marks its sesquicentennial.", set()),
+    ("聚光板面与阳光成90度直角。", "The panels stand at right angles to the sun.", set()),
+    ("聚光板面与阳光成90度直角。", "The panels stand at angles to the sun.", {"numbers"}),
+    ("过去12个月里，销量增长了5%。", "Sales grew 5 percent in the past year.", set()),
+    ("过去12个月里，销量增长了5%。", "Sales grew 5 percent in recent months.", {"numbers"}),
+    ("演习持续7天。", "The exercise was week-long.", set()),
+    ("演习持续8天。", "The exercise was week-long.", {"numbers"}),
+])
+def test_a_figure_english_names_by_a_word_or_a_larger_unit(source, english, found):
+    """周年 is an anniversary, not a week: 100周年 may be a centenary, 150 a sesquicentennial; 90度直角 right angles;
+    a length of time that makes one of a larger unit may be said as it (12个月 "the past year", 7天 "week-long")."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
     ("前5个月订单下降65%，前5个月价格下降16%。", "In the first five months orders fell 65 percent and prices 16 percent.",
      set()),
     ("前5个月订单下降65%，前5个月价格下降16%。", "In the first six months orders fell 65 percent and prices 16 percent.",
