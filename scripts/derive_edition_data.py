@@ -30,6 +30,7 @@ from __future__ import annotations
 import argparse
 import json
 from collections import Counter
+from collections.abc import Callable
 import re
 import subprocess
 import sys
@@ -282,13 +283,28 @@ def cedict_taiwan_words(path: Path) -> dict[str, set[str]]:
     return found
 
 
-def agreed_taiwan_words(cedict: Path, cgroups: Path, converter, taken: set[str]) -> dict[str, tuple[str, str]]:
+def rewritten_in_taiwan(word: str) -> str | None:
+    """MediaWiki's zh-TW conversion of a word (its ZhConversion tables with Wikipedia's groups, as zhconv-rs builds
+    them in) where it rewrites the word itself, not only its characters (公共交通 公共運輸); else None."""
+    from zhconv_rs import zhconv
+
+    taiwan, generic = zhconv(word, "zh-tw"), zhconv(word, "zh-hant")
+    characters_only = len(taiwan) == len(word) and all(
+        written == plain or zhconv(character, "zh-tw") == written
+        for character, written, plain in zip(word, taiwan, generic, strict=True))
+    return None if taiwan == generic or characters_only else taiwan
+
+
+def agreed_taiwan_words(cedict: Path, cgroups: Path, converter, taken: set[str],
+                        rewritten: Callable[[str], str | None] = rewritten_in_taiwan) -> dict[str, tuple[str, str]]:
     """Taiwan vocabulary two sources agree on: CC-CEDICT's one Taiwan word for a mainland word's first sense, where
     one of Wikipedia's conversion groups (any topic) renders the word so in Taiwan (寨卡病毒 茲卡病毒, 快餐 速食,
-    震中 震央). Either source alone is too loose for running news: CC-CEDICT's Taiwan words include slang (正妹 for
-    美女), and a topic group's rules are its topic's (轨道 軌域 is the orbital of chemistry). → {mainland: (Taiwan
-    word, origin)}; words in `taken` (OpenCC's own regional phrases, in whatever context they were given, and the
-    name groups' names, which the name layer decides) are left to them."""
+    震中 震央), or where MediaWiki's zh-TW conversion rewrites the word too, whatever its form (公共交通: CC-CEDICT's
+    大眾運輸, MediaWiki's 公共運輸). Either source alone is too loose for running news: CC-CEDICT's Taiwan words
+    include slang (正妹 for 美女), a topic group's rules are its topic's (轨道 軌域 is the orbital of chemistry), and
+    MediaWiki's table holds broken rows (味美思酒 苦艾酒酒). → {mainland: (Taiwan word, origin)}; words in `taken`
+    (OpenCC's own regional phrases, in whatever context they were given, and the name groups' names, which the name
+    layer decides) are left to them."""
     groups: dict[tuple[str, str], str] = {}
     for path in sorted(cgroups.glob("*.json")):
         for mainland, forms in _rules(path):
@@ -300,8 +316,12 @@ def agreed_taiwan_words(cedict: Path, cgroups: Path, converter, taken: set[str])
         if len(taiwan) != 1 or mainland in taken or not re.fullmatch(r"[\u4e00-\u9fff]{2,}", mainland):
             continue
         [word] = taiwan
-        if (mainland, word) in groups and converter.convert(mainland) != word:
+        if converter.convert(mainland) == word:
+            continue
+        if (mainland, word) in groups:
             found[mainland] = (word, f"CC-CEDICT (Tw) and Wikipedia conversion group {groups[mainland, word]}")
+        elif other := rewritten(mainland):
+            found[mainland] = (word, f"CC-CEDICT (Tw), and MediaWiki's zh-TW conversion rewrites the word too ({other})")
     return found
 
 
@@ -363,7 +383,9 @@ def derive_vocabulary(converters, words, known: set[str], cedict: Path, cgroups:
         one of OpenCC's computing terms (智能手机 holds 智能) is one too: as the longer phrase it takes the term's
         place, and the software test would lose the term. So is a correction of one of TWPhrases' general terms
         (云计算 雲端運算 for its 雲端計算: still a sign of a text about software)."""
-        if words.get(key, (0, ""))[1] in PROPER_TAGS or "·" in key:
+        if "·" in key or words.get(key, (0, ""))[1] in PROPER_TAGS and not (
+                origin.startswith("CC-CEDICT") and any(_common(key[:cut], words) and _compound(key[cut:], words)
+                                                       for cut in range(2, len(key) - 1))):  # 公共交通 (nt): 公共 + 交通
             return "name"
         if key in corrected and key not in words and _tagged_as_one_name(key):
             return "name"

@@ -449,13 +449,25 @@ def test_taiwan_takes_the_vocabulary_cc_cedict_and_a_wikipedia_group_agree_on(tm
                    "軌域 轨域 [gui3 yu4] /(Tw) orbital/\n"  # the chemistry sense, 轨道's last one
                    "軌道 轨道 [gui3 dao4] /track (for trains etc)/orbit/orbital/\n"
                    "正妹 正妹 [zheng4 mei4] /(Tw) beautiful woman/\n"  # slang: no Wikipedia group agrees
-                   "美女 美女 [mei3 nu:3] /beautiful woman/\n")
+                   "美女 美女 [mei3 nu:3] /beautiful woman/\n"
+                   "大眾運輸 大众运输 [da4 zhong4 yun4 shu1] /(Tw) public transportation/\n"
+                   "公共交通 公共交通 [gong1 gong4 jiao1 tong1] /public transportation/\n")
     for name, conv in (("Food", "zh-cn:快餐;zh-tw:速食;"), ("Chemistry", "zh-cn:轨道;zh-tw:軌域;")):
         (tmp_path / f"{name}.json").write_text(json.dumps({"rules": [{"conv": conv}]}), encoding="utf-8")
-    assert derive_edition_data.cedict_taiwan_words(cedict) == {"快餐": {"速食"}, "美女": {"正妹"}}
-    agreed = derive_edition_data.agreed_taiwan_words(cedict, tmp_path, opencc.OpenCC("s2tw"), set())
-    assert agreed == {"快餐": ("速食", "CC-CEDICT (Tw) and Wikipedia conversion group Food")}
-    assert derive_edition_data.agreed_taiwan_words(cedict, tmp_path, opencc.OpenCC("s2tw"), {"快餐"}) == {}
+    assert derive_edition_data.cedict_taiwan_words(cedict) == {"快餐": {"速食"}, "美女": {"正妹"},
+                                                               "公共交通": {"大眾運輸"}}
+    # MediaWiki's zh-TW conversion agrees where it rewrites the word, whatever its form (its 公共運輸)
+    mediawiki = {"公共交通": "公共運輸", "美女": None}.get
+    agreed = derive_edition_data.agreed_taiwan_words(cedict, tmp_path, opencc.OpenCC("s2tw"), set(), mediawiki)
+    assert agreed == {"快餐": ("速食", "CC-CEDICT (Tw) and Wikipedia conversion group Food"),
+                      "公共交通": ("大眾運輸", "CC-CEDICT (Tw), and MediaWiki's zh-TW conversion rewrites the word "
+                                           "too (公共運輸)")}
+    assert derive_edition_data.agreed_taiwan_words(cedict, tmp_path, opencc.OpenCC("s2tw"), {"快餐", "公共交通"},
+                                                   mediawiki) == {}
+    # the conversion's own answer: a word rewritten (公共交通), only its characters (发布 發布) or nothing (美女)
+    assert derive_edition_data.rewritten_in_taiwan("公共交通") == "公共運輸"
+    assert derive_edition_data.rewritten_in_taiwan("美女") is None
+    assert derive_edition_data.rewritten_in_taiwan("发布") is None
     assert derive_edition_data.default_cedict().is_file()  # what the derivation reads unless told otherwise
     # a CEDICT word holding one of OpenCC's computing terms still counts as one for the software test
     assert variant.about_software("智能手机的闪存盘和鼠标垫都坏了。", "tw")
