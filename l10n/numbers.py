@@ -61,7 +61,7 @@ class Quantity:
     summary: bool = False  # Chinese: a count in digits of things named or referred to (2人都): "both", "they"
     unit: str = ""  # a unit English may convert (kg, m, km, cm, lb, ft, in, mi) or a unit of time (year, month …)
     spelled: bool = False  # English: written in words (one, first), not in figures
-    ordinal: bool = False  # English: first, 20th
+    ordinal: bool = False  # first, 20th; Chinese: 第三
     magnitude: int = 0  # Chinese: the order of a vague count (100 for 几百年, 1000 for 数千人), 0 for any other
     model: bool = False  # Chinese: the number of a model's name after a hyphen (卡-52, the Ka-52 helicopter)
     label: bool = False  # Chinese: a number with no measure word amid Chinese words (120急救中心): a code, a line
@@ -407,7 +407,7 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     if match["ordinal"]:
         value = chinese_numeral(numeral)
         return None if value in (None, 1) else Quantity(match.group(0), start, end, NUMBER, (Decimal(value),),
-                                                        counted=True)
+                                                        counted=True, ordinal=True)
     measure = None if match["cn_currency"] else _measure().match(following)
     if following.startswith("几"):
         return None if match["cn_currency"] else _vague_count(text, start, end + 1, numeral, leading=False)
@@ -1231,7 +1231,10 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
     words convicts it only when it counts the same thing: the same unit ("a three-month delay" for 两个月) or, by
     `counts_the_same`, the same noun ("three big banks" for 四大银行); "two" elsewhere in the sentence says nothing
     against it."""
-    partner = _matching(range(len(sources)), lambda index: _candidates(sources[index], targets))
+    # Ranks first, so that an English ordinal renders 第二 before it renders the 两 of 两架 ("planes … the second
+    # station" lost the two).
+    partner = _matching(sorted(range(len(sources)), key=lambda index: not sources[index].ordinal),
+                        lambda index: _candidates(sources[index], targets))
     unmatched = [index for index in range(len(sources)) if index not in partner.values()]
     # A spare English figure the source itself writes (a numeral not read as a quantity: 《四十二章经》, 一家四口)
     # is no changed rendering of another.
@@ -1437,9 +1440,10 @@ def _written_values(zh_text: str) -> frozenset[Decimal]:
 
 
 def _candidates(source: Quantity, targets: list[Quantity]) -> list[int]:
-    """The English quantities that render a source one, exact values first."""
+    """The English quantities that render a source one, exact values first, an ordinal for an ordinal first."""
     found = [index for index, target in enumerate(targets) if rendered_by(source, target)]
-    return sorted(found, key=lambda index: 0 if targets[index].value in source.values else 1)
+    return sorted(found, key=lambda index: (targets[index].value not in source.values,
+                                            targets[index].ordinal != source.ordinal))
 
 
 def describe(quantity: Quantity) -> str:

@@ -753,6 +753,17 @@ def test_a_counted_noun_is_found_through_wordnets_synonyms_and_kinds(source, eng
     assert findings(source, english) == found
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("他们看到两架飞机飞过第二作业站。", "They watched planes fly over the second work station.", {"numbers"}),
+    ("他们看到两架飞机飞过第二作业站。", "They watched two planes fly over the second work station.", set()),
+    ("他们看到两架飞机飞过第二作业站。", "They watched the planes fly over the second work station.", set()),
+])
+def test_an_english_ordinal_renders_a_rank_before_a_count(source, english, found):
+    """"second" renders 第二, not the 两 of 两架: with one "second" for both, the count is the one left unrendered,
+    and "planes" said bare shows it was dropped."""
+    assert findings(source, english) == found
+
+
 @pytest.mark.parametrize("english, found", [
     ("Girls aged 6, 10 and 16 were taken to hospital.", {"numbers"}),
     ("Three girls aged 6, 10 and 16 were taken to hospital.", set()),
