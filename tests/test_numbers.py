@@ -764,6 +764,21 @@ def test_an_english_ordinal_renders_a_rank_before_a_count(source, english, found
     assert findings(source, english) == found
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("香港有四个正在运作的隔离检疫中心。", "Hong Kong has quarantine centres in operation.", {"numbers"}),
+    ("香港有四个正在运作的隔离检疫中心。", "Hong Kong has four quarantine centres in operation.", set()),
+    ("香港有四个正在运作的隔离检疫中心。", "The quarantine centres in Hong Kong are in operation.", set()),
+    ("部长说已预备两套方案。", "The minister said that plans had been prepared.", {"numbers"}),
+    ("部长说已预备两套方案。", "The minister said that two plans had been prepared.", set()),
+    ("部长说已预备两套方案。", "The minister said that the plans had been prepared.", set()),
+])
+def test_the_counted_noun_after_a_verb_that_qualifies_it_or_after_that(source, english, found):
+    """正在运作的隔离检疫中心: 正在运作 before 的 is a clause, and 隔离 opening the phrase after 的 qualifies the
+    centres, which are what the four counts. "that plans had been": a word in -s after "that" with a verb after
+    it is that verb's subject, not a verb itself ("a company that plans to")."""
+    assert findings(source, english) == found
+
+
 @pytest.mark.parametrize("english, found", [
     ("Girls aged 6, 10 and 16 were taken to hospital.", {"numbers"}),
     ("Three girls aged 6, 10 and 16 were taken to hospital.", set()),

@@ -95,11 +95,14 @@ def counted_nouns(quantity: numbers.Quantity, source: str, with_measure: bool = 
     for index, (word, tag) in enumerate(rest):
         if tag in ("n", "ng", "nz", "vn", "t") or (tag == "v" and _a_thing_by_dictionary(word)):
             nouns.append(word)
+            clause |= tag in ("vn", "t")  # 正在运作的: an action or a time before 的 makes a clause, not an owner
         elif word == "的" and len(nouns) > read and not clause and not owned:
             break
         elif (tag != "x" or word == "、") and _describes(rest[index + 1:]):
             clause = True
             continue  # 驻孟加拉的, 志在必得的, 年龄分别为6岁、10岁和16岁的: words describing the noun
+        elif tag == "v" and index and rest[index - 1][0] == "的":
+            continue  # 正在运作的隔离检疫中心: a verb opening the phrase after 的 qualifies its noun
         elif not (tag.startswith(("n", "a", "b")) or word == "的"):
             break
     return tuple(nouns)
@@ -275,11 +278,18 @@ _SUBJECTS = frozenset("he she it who which that".split())
 _ADVERBS = frozenset("also often still never always now again even only just rarely seldom sometimes usually".split())
 
 
+# Verbs that follow a subject: after one of them, a word ending in -s after "that" is that subject, not a verb
+# ("said that plans had been prepared", not "a company that plans to").
+_AUXILIARIES = frozenset("is are was were has have had will would can could may might must should do did".split())
+
+
 def _after_a_subject(tokens: list[str], index: int) -> bool:
     """Whether the token at `index` is a verb after its subject ("he visits", "he often visits")."""
     before = [token.lower() for token in tokens[max(0, index - 2):index]]
     if before and (before[-1] in _ADVERBS or before[-1].endswith("ly")):
         before.pop()
+    if before and before[-1] == "that" and tokens[index + 1:index + 2] and tokens[index + 1].lower() in _AUXILIARIES:
+        return False
     return bool(before) and before[-1] in _SUBJECTS
 
 
