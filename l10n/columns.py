@@ -2,16 +2,34 @@
 two, combining marks none (the rule gettext and libunistring's uc_width follow)."""
 from __future__ import annotations
 
-import functools
 import unicodedata
 
 
-@functools.lru_cache(maxsize=65536)
-def character_columns(character: str) -> int:
+def _measured(character: str) -> int:
     if unicodedata.combining(character):
         return 0
     return 2 if unicodedata.east_asian_width(character) in ("W", "F") else 1
 
 
+class _Columns(dict):
+    """A character's columns, by character: a text is measured a character at a time, and a dict's own look-up
+    (map(_COLUMNS.__getitem__, text)) is the cheapest there is. Keeps the first KEPT characters it is asked for:
+    a hostile text may hold any."""
+
+    KEPT = 65536
+
+    def __missing__(self, character: str) -> int:
+        measured = _measured(character)
+        if len(self) < self.KEPT:
+            self[character] = measured
+        return measured
+
+
+_COLUMNS = _Columns()
+character_columns = _COLUMNS.__getitem__
+
+
 def columns(text: str) -> int:
-    return sum(map(character_columns, text))
+    if text.isascii():  # every ASCII character takes one column
+        return len(text)
+    return sum(map(_COLUMNS.__getitem__, text))

@@ -87,7 +87,14 @@ class GlossaryEntry:
     forbidden: tuple[str, ...] = ()  # English renderings that must not appear
     note: str = ""
 
+    def __hash__(self) -> int:
+        """By source form alone (equal entries share it): an entry keys the caches of its notes and renderings,
+        looked up for every sentence it is found in, and the generated hash hashed all eight fields each time."""
+        return hash(self.source)
+
     def traditional_for(self, locale: str) -> str | None:
+        if not self.traditional:  # most entries: asked for every sentence they are found in
+            return None
         overrides = dict(self.traditional)
         return overrides.get(locale) or overrides.get("zh_Hant")
 
