@@ -95,7 +95,7 @@ _ZH_CURRENCY = "|".join(sorted(map(re.escape, _ZH_CURRENCIES), key=len, reverse=
 _MEASURE_WORDS = ("名 位 个 家 次 人 年 天 周 个月 小时 分钟 秒 岁 倍 项 款 种 条 件 台 部 张 篇 场 轮 届 季 座 所 辆 架 "
                   "艘 份 间 层 页 股 笔 起 例 支 枚 颗 只 匹 套 批 组 类 宗 户 国 省 城 根 本 句 段 点 度 方面 大 两 周年 "
                   "斤 公斤 千克 米 公里 千米 厘米 公分 英尺 英寸 英里 磅 亩 公顷 里 千瓦时 千瓦 兆瓦 方 强 旬 夜 "
-                  "平方米 平方公里 平方千米").split()
+                  "平方米 平方公里 平方千米 摄氏度 华氏度 ℃ ℉").split()
 # Units English may convert (60公斤 → "130 pounds", 20里 → "10 kilometres", 3000亩 → "200 hectares", 82万千瓦 → "820
 # megawatts", 3000平方米 → "32,000 square feet") or say without their number ("for years"), by the code both sides use; 旬 is ten years of age (年过六旬).
 # A kilowatt-hour is coded as its kilowatt: the prefixes scale both alike.
@@ -103,7 +103,8 @@ _ZH_UNITS = {"公斤": "kg", "千克": "kg", "斤": "jin", "米": "m", "公里":
              "英尺": "ft", "英寸": "in", "英里": "mi", "磅": "lb", "里": "li", "亩": "mu", "公顷": "ha", "千瓦": "kW",
              "千瓦时": "kW", "兆瓦": "MW", "平方米": "sqm", "平方公里": "sqkm", "平方千米": "sqkm",
              "年": "year", "天": "day", "周": "week", "个月": "month", "小时": "hour",
-             "分钟": "minute", "秒": "second", "岁": "year", "夜": "night"}
+             "分钟": "minute", "秒": "second", "岁": "year", "夜": "night", "摄氏度": "degC", "℃": "degC",
+             "华氏度": "degF", "℉": "degF"}
 
 
 @lru_cache(maxsize=1)
@@ -630,8 +631,10 @@ _EN_UNITS = {"pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb", "foot": "ft
              "hectare": "ha", "hectares": "ha", "ha": "ha", "acre": "acre", "acres": "acre",
              "kilowatt": "kW", "kilowatts": "kW", "kw": "kW", "kwh": "kW", "megawatt": "MW", "megawatts": "MW",
              "mw": "MW", "mwh": "MW", "gigawatt": "GW", "gigawatts": "GW", "gw": "GW", "gwh": "GW",
-             "month": "month", "months": "month", "times": "times"}
+             "month": "month", "months": "month", "times": "times",
+             "c": "degC", "celsius": "degC", "centigrade": "degC", "f": "degF", "fahrenheit": "degF"}
 _EN_UNIT_AFTER = re.compile(r"(?:\s+|-)(?P<square>(?:square|sq\.?)[\s-]+)?(?P<word>[A-Za-z]+)\b")  # sq ft
+_EN_DEGREES = re.compile(r"\s*(?:°\s*|[\s-]degrees?\s+)(?P<scale>F|C|Fahrenheit|Celsius|centigrade)\b", re.IGNORECASE)
 _AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE)  # two and a half, two-and-a-half-hour
 _EN_CURRENCY_AFTER = re.compile(rf"\s*(?:(?:US|U\.S\.)\s+)?(?P<word>{_EN_SUFFIX})\b", re.IGNORECASE)
 
@@ -889,7 +892,10 @@ def _en_words(match: re.Match, text: str) -> list[Quantity]:
 
 
 def _en_unit(text: str, end: int) -> str:
-    """The unit word right after an English figure (130 pounds, 3-meter, four months, 500 square feet), as a code."""
+    """The unit word right after an English figure (130 pounds, 3-meter, four months, 500 square feet, 95 degrees
+    Fahrenheit, 95°F), as a code."""
+    if degrees := _EN_DEGREES.match(text, end):
+        return _EN_UNITS[degrees["scale"].lower()]
     match = _EN_UNIT_AFTER.match(text, end)
     if not match:
         return ""
@@ -908,6 +914,9 @@ _CONVERSIONS = {("kg", "lb"): Decimal("2.20462"), ("jin", "lb"): Decimal("1.1023
                 ("kW", "GW"): Decimal("0.000001"), ("MW", "GW"): Decimal("0.001"), ("MW", "kW"): Decimal(1000),
                 ("sqm", "sqft"): Decimal("10.7639"), ("sqkm", "sqmi"): Decimal("0.386102"), ("sqkm", "ha"): Decimal(100),
                 ("sqm", "ha"): Decimal("0.0001")}
+# Temperatures: a scale of its own, not a multiple (35摄氏度 → "95 degrees Fahrenheit").
+_TEMPERATURES = {("degC", "degF"): lambda celsius: celsius * 9 / 5 + 32,
+                 ("degF", "degC"): lambda fahrenheit: (fahrenheit - 32) * 5 / 9}
 CONVERSION_SLACK = Decimal("0.025")  # a converted figure is rounded: within 2.5 % of the exact one, or its last digit
 
 
@@ -970,12 +979,13 @@ def _slashed(source: Quantity, target: Quantity) -> bool:
 
 def _converted(source: Quantity, target: Quantity) -> bool:
     """An amount in other units, rounded as a conversion is: within its own last digit or 2.5 %."""
-    factor = _CONVERSIONS.get((source.unit, target.unit))
-    if factor is None or source.kind != NUMBER or target.kind != NUMBER:
+    units = (source.unit, target.unit)
+    if units not in _CONVERSIONS and units not in _TEMPERATURES or source.kind != NUMBER or target.kind != NUMBER:
         return False
-    expected = source.values[0] * factor
+    value = source.values[0]
+    expected = _TEMPERATURES[units](value) if units in _TEMPERATURES else value * _CONVERSIONS[units]
     last_digit = Decimal(1).scaleb(target.value.normalize().as_tuple().exponent) / 2
-    return abs(target.value - expected) <= max(last_digit, expected * CONVERSION_SLACK)
+    return abs(target.value - expected) <= max(last_digit, abs(expected) * CONVERSION_SLACK)
 
 
 def currency_conflict(source: Quantity, targets: list[Quantity]) -> str:
@@ -1362,6 +1372,29 @@ def _one_window(source: Quantity, earlier: list[Quantity], zh_text: str) -> bool
             and any(other.text == source.text and zh_text[other.start - 1:other.start] == before for other in earlier))
 
 
+_NOUN_REACH = 8  # characters before a count read for the noun it counts (中国企业共计20家)
+
+
+def _same_group(source: Quantity, earlier: list[Quantity], zh_text: str) -> bool:
+    """Whether a figure written again with its measure word counts what an earlier mention counts: the same measure
+    word, and the noun after it (20家企业) stands beside the earlier mention (中国企业共计20家): the same companies,
+    which English refers back to ("together they raised"). Not 147个店…147个执照, two ages (34岁的…34岁的)."""
+    from .words import tagged
+
+    measure = _measure().match(zh_text, source.end)
+    following = tagged(zh_text[measure.end():measure.end() + _NOUN_REACH]) if measure else []
+    if not following or not following[0][1].startswith("n"):
+        return False
+    noun = following[0][0]
+    for other in earlier:
+        if other.text != source.text or not zh_text.startswith(measure.group(0), other.end):
+            continue
+        after = other.end + len(measure.group(0))
+        if noun in zh_text[max(0, other.start - _NOUN_REACH):other.start] + zh_text[after:after + _NOUN_REACH]:
+            return True
+    return False
+
+
 def _said_once(index: int, sources: list[Quantity], targets: list[Quantity], partner: dict[int, int],
                en_text: str, zh_text: str) -> bool:
     """Whether an English mention that renders a source quantity stands for another source mention of the same
@@ -1372,7 +1405,9 @@ def _said_once(index: int, sources: list[Quantity], targets: list[Quantity], par
     source = sources[index]
     if source.kind == NUMBER and not source.year and not source.counted and any(
             other.text == source.text for other in sources[:index]) and not _one_window(source, sources[:index], zh_text):
-        return any(rendered_by(source, target) and _said_for_several(target, en_text) for target in targets)
+        referred_to = _same_group(source, sources[:index], zh_text) and refers_to_a_group(en_text)
+        return any(rendered_by(source, target) and (referred_to or _said_for_several(target, en_text))
+                   for target in targets)
     return any(rendered_by(source, target) and (partner.get(number) is None
                                                 or sources[partner[number]].unit == source.unit)
                for number, target in enumerate(targets))

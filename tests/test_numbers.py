@@ -691,6 +691,31 @@ def test_a_figure_english_names_by_a_word_or_a_larger_unit(source, english, foun
 
 
 @pytest.mark.parametrize("source, english, found", [
+    ("气温达到35摄氏度。", "Temperatures reached 95 degrees Fahrenheit.", set()),
+    ("气温达到35℃。", "Temperatures reached 95°F.", set()),
+    ("气温达到35℃。", "Temperatures reached 35C (95F).", set()),
+    ("气温达到35℃。", "Temperatures reached 105F.", {"numbers"}),
+    ("气温达到35℃。", "Temperatures reached 45C (95F).", {"numbers"}),
+])
+def test_a_temperature_may_be_converted_to_fahrenheit(source, english, found):
+    """35摄氏度 is 95 degrees Fahrenheit: a scale of its own (×9/5 + 32), not a multiple."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
+    ("中国企业共计20家，增长17.6%；20家企业总计筹资27亿元。",
+     "Twenty Chinese companies listed, up 17.6 percent; together they raised 2.7 billion yuan.", set()),
+    ("中国企业共计20家，增长17.6%；20家企业总计筹资27亿元。",
+     "Chinese companies listed, up 17.6 percent; together they raised 2.7 billion yuan.", {"numbers"}),
+    ("开了147个店，发了147个执照。", "It opened 147 stores and they issued licences.", {"numbers"}),
+])
+def test_a_figure_written_again_for_the_same_group_may_be_said_once(source, english, found):
+    """中国企业共计20家…20家企业: the same measure word and the noun beside both mentions, so the same companies, which
+    English refers back to ("together they"); 147个店…147个执照 count two things."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
     ("前5个月订单下降65%，前5个月价格下降16%。", "In the first five months orders fell 65 percent and prices 16 percent.",
      set()),
     ("前5个月订单下降65%，前5个月价格下降16%。", "In the first six months orders fell 65 percent and prices 16 percent.",
