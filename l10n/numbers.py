@@ -26,6 +26,7 @@ mention for each Chinese one. What is parsed:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -496,7 +497,11 @@ def _is_a_count(text: str, start: int, end: int, measure_start: int | None = Non
     致使两人受重伤) runs on by accident: only the dictionary's words count there."""
     from .words import is_word
 
-    for word, word_start, word_end in _words(text):
+    words = _words(text)
+    # a word ending at or before the numeral can neither hold it nor run on past it: start at the first that may
+    # (a sentence of thousands of counts walked all its words from its start for each)
+    for index in range(bisect_right(_word_ends(text), start), len(words)):
+        word, word_start, word_end = words[index]
         if word_start < start < word_end and text[start - 1] not in _COUNT_PREFIXES:
             return False  # 从近两个月 is 从 + 近两个月, whatever the segmenter guessed
         if word_start <= start and word_end > end and is_word(word) and not (
@@ -526,6 +531,12 @@ def _words(text: str) -> tuple[tuple[str, int, int], ...]:
     from .words import words
 
     return tuple(words(text))
+
+
+@lru_cache(maxsize=256)
+def _word_ends(text: str) -> tuple[int, ...]:
+    """Where each of the text's words ends: ascending, as its words follow one another."""
+    return tuple(word_end for _, _, word_end in _words(text))
 
 
 def _sums_up(text: str, start: int, measure: str, value: int) -> bool:

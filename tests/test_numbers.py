@@ -1190,3 +1190,27 @@ def test_a_count_with_duo_may_be_said_in_words_anywhere_in_its_range(source, goo
 ])
 def test_a_figure_written_twice_may_be_said_once_for_both(english, found):
     assert findings("出口量为3200吨，进口量为3200吨。", english) == found
+
+
+def test_each_count_of_a_long_sentence_looks_only_at_the_words_around_it(monkeypatch):
+    """A sentence of thousands of counts: each count looks at the words around it, not at every word from the
+    sentence's start (which made quantities quadratic: 4,000 counts took seconds)."""
+    from l10n import numbers
+
+    looked_at = []
+
+    class Words(tuple):
+        def __iter__(self):
+            for word in super().__iter__():
+                looked_at.append(word)
+                yield word
+
+        def __getitem__(self, index):
+            looked_at.append(index)
+            return super().__getitem__(index)
+
+    found = numbers._words
+    monkeypatch.setattr(numbers, "_words", lambda text: Words(found(text)))
+    counts = 2000
+    assert len(quantities("他们用了两个月，" * counts)) == counts
+    assert len(looked_at) < 20 * counts

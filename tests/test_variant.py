@@ -8,7 +8,7 @@ from pathlib import Path
 from typer.testing import CliRunner
 
 from l10n import editions
-from l10n.editions import blocked, stacks, variant
+from l10n.editions import stacks, variant
 from l10n.cli import app
 from l10n.errors import UsageError
 from l10n.glossary import Glossary, load, parse
