@@ -93,7 +93,7 @@ _ANY_YUAN = {"元", "块"}
 _YUAN_CURRENCIES = {"CNY", "TWD", "HKD", "MOP"}  # each counted in 元 in Chinese
 _ZH_CURRENCY = "|".join(sorted(map(re.escape, _ZH_CURRENCIES), key=len, reverse=True))
 # What a Chinese numeral must stand before to count as a quantity: without one, 三星 is Samsung and 十分 "very".
-_MEASURE_WORDS = ("名 位 个 家 次 人 年 天 周 个月 小时 分钟 秒 岁 倍 项 款 种 条 件 台 部 张 篇 场 轮 届 季 座 所 辆 架 "
+_MEASURE_WORDS = ("名 位 个 家 次 人 年 天 周 星期 个星期 个月 小时 个小时 分钟 秒 岁 倍 项 款 种 条 件 台 部 张 篇 场 轮 届 季 座 所 辆 架 "
                   "艘 份 间 层 页 股 笔 起 例 支 枚 颗 只 匹 套 批 组 类 宗 户 国 省 城 根 本 句 段 点 度 方面 大 两 周年 "
                   "斤 公斤 千克 米 公里 千米 厘米 公分 英尺 英寸 英里 磅 亩 公顷 里 千瓦时 千瓦 兆瓦 方 强 旬 夜 "
                   "平方米 平方公里 平方千米 摄氏度 华氏度 ℃ ℉").split()
@@ -103,8 +103,8 @@ _MEASURE_WORDS = ("名 位 个 家 次 人 年 天 周 个月 小时 分钟 秒 
 _ZH_UNITS = {"公斤": "kg", "千克": "kg", "斤": "jin", "米": "m", "公里": "km", "千米": "km", "厘米": "cm", "公分": "cm",
              "英尺": "ft", "英寸": "in", "英里": "mi", "磅": "lb", "里": "li", "亩": "mu", "公顷": "ha", "千瓦": "kW",
              "千瓦时": "kW", "兆瓦": "MW", "平方米": "sqm", "平方公里": "sqkm", "平方千米": "sqkm",
-             "年": "year", "天": "day", "周": "week", "个月": "month", "小时": "hour",
-             "分钟": "minute", "秒": "second", "岁": "year", "夜": "night", "摄氏度": "degC", "℃": "degC",
+             "年": "year", "天": "day", "周": "week", "星期": "week", "个星期": "week", "个月": "month", "小时": "hour",
+             "个小时": "hour", "分钟": "minute", "秒": "second", "岁": "year", "夜": "night", "摄氏度": "degC", "℃": "degC",
              "华氏度": "degF", "℉": "degF"}
 
 

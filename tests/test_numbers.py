@@ -416,6 +416,14 @@ def test_nights_are_a_unit_of_time():
     assert findings("旅程共五天四夜。", "The trip lasts five days and nights.") == {"numbers"}
 
 
+def test_hours_and_weeks_counted_with_ge_are_units_of_time():
+    """三个小时, 两个星期: 个 before the unit leaves it a length of time, which "an hour" says as one."""
+    assert [q.unit for q in quantities("他等了三个小时，又住了两个星期。")] == ["hour", "week"]
+    assert findings("他等了三个小时。", "He waited three hours.") == set()
+    assert findings("他等了三个小时。", "He waited an hour.") == {"numbers"}
+    assert findings("他在那里住了两个星期。", "He stayed there for a week.") == {"numbers"}
+
+
 def test_what_human_english_writes_is_no_trace_of_a_dropped_figure():
     """A stranded "at" is a trace only where a figure of the source has no rendering; "one or both", a.k.a., (a)
     and a signature after a quotation never are. Their figures dropped still leave one."""
