@@ -1098,7 +1098,8 @@ def implicit(source: Quantity, en_text: str) -> bool:
     if source.kind == PERCENT and source.value is not None:
         return any(abs(share - source.value) <= _SHARE_SLACK for share in _shares_in_words(en_text))
     if (larger := _WHOLE_UNITS.get((source.unit, source.value))) and not (source.approximate or source.odd):
-        return bool(re.search(rf"\b(?:an?|one|past|last|next|previous|coming|whole|full|first|this|that|each|every|per)"
+        # a length ("the past year", "a week"), not "every day" or "this year", which render 每天 and 今年
+        return bool(re.search(rf"\b(?:an?|one|past|last|next|previous|coming|whole|full|first)"
                               rf"[\s-]+{larger}\b|\b{larger}-long\b", en_text, re.IGNORECASE))
     return source.summary and refers_to_a_group(en_text)
 

@@ -698,6 +698,16 @@ def test_a_figure_english_names_by_a_word_or_a_larger_unit(source, english, foun
     assert findings(source, english) == found
 
 
+@pytest.mark.parametrize("source, english", [
+    ("他每天工作24小时。", "He works every day."),
+    ("商店每周营业7天。", "The shop is open every week."),
+    ("过去12个月销量增长了5%，今年表现不错。", "Sales grew 5 percent, and this year was good."),
+])
+def test_a_larger_unit_that_renders_another_chinese_word_is_no_rendering_of_a_length_of_time(source, english):
+    """"every day" renders 每天, "this year" 今年: neither says 24小时 or 12个月, which the English dropped."""
+    assert findings(source, english) == {"numbers"}
+
+
 @pytest.mark.parametrize("source, english, found", [
     ("气温达到35摄氏度。", "Temperatures reached 95 degrees Fahrenheit.", set()),
     ("气温达到35℃。", "Temperatures reached 95°F.", set()),
