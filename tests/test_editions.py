@@ -575,6 +575,16 @@ def test_the_crossing_pre_check_stops_where_no_word_can_start(pieces, data):
     assert boundaries._may_cross(text, start, end) == every_piece
 
 
+def test_the_crossing_pre_check_is_asked_once_per_context_of_an_edge():
+    """Only the characters a word across an edge can hold decide it: the same phrase among the same neighbours in
+    another sentence is not looked up again."""
+    boundaries._crossed.cache_clear()
+    boundaries._may_cross("今天上午他说软件很好用的啊", 6, 8)
+    asked = boundaries._crossed.cache_info().misses
+    boundaries._may_cross("昨天上午他说软件很好用的吗", 6, 8)
+    assert asked and boundaries._crossed.cache_info().hits == asked
+
+
 def test_the_crossing_pre_check_reads_on_past_a_prefix_that_is_no_word():
     # 一丘 and 一丘之 are in jieba's dictionary only as prefixes of the idiom 一丘之貉
     assert boundaries._may_cross("一丘之貉", 0, 1) and not boundaries._may_cross("一丘之", 0, 1)
