@@ -230,6 +230,9 @@ def test_repetition_loop():
     ("That didn't bother her her at all.", True),
     ("He asked her her name.", False),  # the second her is a possessive
     ("It was a very very long night.", False),  # English says some words twice on purpose
+    ("There were many many reasons.", False),
+    ("I'd better not ask too many many questions.", True),  # the intensifier doubled after a degree word
+    ("How many many people came?", True),
     ("No no, that is not what I meant.", False),
     ("A persistent tock tock tock came from the clock.", False),  # a sound said thrice: the repetition check's
 ])

@@ -123,6 +123,9 @@ _REDUPLICATIVE = frozenset("very really so much many far long no yes yeah bye ha
 _HER_HER = re.compile(r"her\s+her\s+(?!(?:at|to|in|on|and|or|but|for|with|from|by|of|as|out|up|off|down|away|back|"
                       r"again|too|now|then|so)\b)[a-z]", re.IGNORECASE)
 _SAID_AGAIN = re.compile(r"(?<![A-Za-z])([A-Za-z]+)(?:\s+\1(?![A-Za-z]))+", re.IGNORECASE)
+# A degree word that already qualifies the intensifier: English doubles "many", not "too many" ("too many many").
+_DEGREE_BEFORE = re.compile(r"\b(?:too|how|as)\s+$", re.IGNORECASE)
+_DEGREE_REACH = 5  # characters before a doubled word read for its degree word
 
 
 def _echoes_the_source(word: str) -> bool:
@@ -173,7 +176,9 @@ def doubled_word(segment: Segment, text: str, context: Context) -> list[str]:
         word = match.group(1)
         if len(match.group(0).split()) > 2:
             continue  # three times or more (tock tock tock): a loop or a sound, the repetition check's
-        if word.casefold() in _DOUBLE_ALLOWED | _REDUPLICATIVE or _HER_HER.match(text, match.start()) \
+        said_so = word.casefold() in _REDUPLICATIVE and not _DEGREE_BEFORE.search(
+            text, max(0, match.start() - _DEGREE_REACH), match.start())
+        if word.casefold() in _DOUBLE_ALLOWED or said_so or _HER_HER.match(text, match.start()) \
                 or _written_twice_in(word, segment.source) or _read_alike_in(word, segment.source):
             continue
         (echoes if _echoes_the_source(word) else slips).append(word)
