@@ -23,3 +23,12 @@ def test_wide_characters_take_two_columns_and_combining_marks_none():
 def test_a_text_takes_the_columns_of_its_characters(text):
     assert columns(text) == sum(map(_by_definition, text))
     assert all(character_columns(character) == _by_definition(character) for character in text)
+
+
+def test_a_measure_keeps_only_the_first_characters_it_is_asked_for():
+    from l10n.columns import CharacterMeasures
+
+    measures = CharacterMeasures(ord)
+    measures.KEPT = 3
+    assert list(map(measures.__getitem__, "abcde")) == [97, 98, 99, 100, 101]
+    assert list(measures) == ["a", "b", "c"]

@@ -20,7 +20,7 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from ..columns import character_columns
+from ..columns import CharacterMeasures, character_columns
 from ..escapes import one_line
 from .entries import Catalog, Entry
 
@@ -66,22 +66,14 @@ def _marks(length: int, positions: Iterable[int]) -> bytes:
     return bytes(marks)
 
 
-class _ColumnsWritten(dict):
-    """A character's columns as written in the file (an escape takes two), by character: a catalog measures
-    every character of its long strings, and a dict's own look-up (map(columns.__getitem__, text)) is the
-    cheapest there is. Keeps the first KEPT characters it is asked for: a hostile text may hold any."""
-
-    KEPT = 65536
-
-    def __missing__(self, character: str) -> int:
-        escaped = _ESCAPES.get(character)
-        columns = len(escaped) if escaped is not None else character_columns(character)
-        if len(self) < self.KEPT:
-            self[character] = columns
-        return columns
+def _column_written(character: str) -> int:
+    """A character's columns as written in the file: an escape takes two."""
+    escaped = _ESCAPES.get(character)
+    return len(escaped) if escaped is not None else character_columns(character)
 
 
-_columns_written = _ColumnsWritten()
+# a catalog measures every character of its long strings
+_columns_written = CharacterMeasures(_column_written)
 
 
 _NEEDS_ESCAPE = re.compile("[" + re.escape("".join(_ESCAPES)) + "]")
