@@ -1078,6 +1078,15 @@ _WHOLE_UNITS = {("month", 12): "year", ("day", 7): "week", ("day", 365): "year",
                 ("minute", 60): "hour"}
 
 
+@lru_cache(maxsize=256)
+def _says_one(unit: str, en_text: str) -> bool:
+    """Whether the English says one of a unit of time ("the past year", "a week-long exercise"): asked once per text
+    and unit, not once per figure."""
+    # a length ("the past year", "a week"), not "every day" or "this year", which render 每天 and 今年
+    return bool(re.search(rf"\b(?:an?|one|past|last|next|previous|coming|whole|full|first)"
+                          rf"[\s-]+{unit}\b|\b{unit}-long\b", en_text, re.IGNORECASE))
+
+
 def implicit(source: Quantity, en_text: str) -> bool:
     """Whether the English may leave this count unsaid: a count of people or things named or pointed at
     (2人, 这两条, 中俄两国) where the English refers to them as a group, or one of something (1名) said as "a", or
@@ -1098,9 +1107,7 @@ def implicit(source: Quantity, en_text: str) -> bool:
     if source.kind == PERCENT and source.value is not None:
         return any(abs(share - source.value) <= _SHARE_SLACK for share in _shares_in_words(en_text))
     if (larger := _WHOLE_UNITS.get((source.unit, source.value))) and not (source.approximate or source.odd):
-        # a length ("the past year", "a week"), not "every day" or "this year", which render 每天 and 今年
-        return bool(re.search(rf"\b(?:an?|one|past|last|next|previous|coming|whole|full|first)"
-                              rf"[\s-]+{larger}\b|\b{larger}-long\b", en_text, re.IGNORECASE))
+        return _says_one(larger, en_text)
     return source.summary and refers_to_a_group(en_text)
 
 
