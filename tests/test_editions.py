@@ -76,6 +76,24 @@ def test_a_rule_is_taken_back_where_it_is_no_word_of_the_sentence():
     assert convert_text("谷歌DeepMind", "tw") == "Google DeepMind"  # a Latin rendering keeps a space to Latin text
 
 
+@pytest.mark.parametrize("source, taiwan", [
+    ("三所大学牵头发起成立联盟", "三所大學牽頭發起成立聯盟"),  # OpenCC's 头发 (hair) across 牵头|发起
+    ("董事长发来贺信", "董事長發來賀信"),  # 长发 (long hair) across 董事长|发来
+    ("夜色里乌黑发亮的眼睛", "夜色裡烏黑發亮的眼睛"),  # 黑发 (black hair) across 乌黑|发亮
+    ("他每天都洗头发", "他每天都洗頭髮"),  # 头发 is the sentence's word
+    ("她戴着手表表示满意", "她戴著手錶表示滿意"),  # 手表 is a word of its own: no word runs across it
+    ("日本本周遭强烈地震袭击", "日本本週遭強烈地震襲擊"),  # jieba's 周遭 crosses one edge only: its mistake
+    ("球员阿尔德里奇得分", "球員阿爾德里奇得分"),  # 德里 across a rare name's pieces (里奇) stands
+])
+def test_a_common_opencc_phrase_is_cut_only_where_both_its_halves_belong_to_common_words(source, taiwan):
+    assert convert_text(source, "tw") == taiwan
+
+
+def test_the_note_says_which_common_phrase_was_cut():
+    target = variant.traditional_variant(variant._lines("三所大学牵头发起成立联盟"), "tw")
+    assert "word boundary: 头发 is not a word here" in target.notes["0"]
+
+
 @pytest.mark.parametrize("source, taiwan, plain", [
     ("他坐在出租车上", "他坐在計程車上", "他坐在出租車上"),  # OpenCC's 在出 keeps the rule 出租车 out
     ("公司的新发动机", "公司的新引擎", "公司的新發動機"),  # 新发 keeps 发动机 out

@@ -13,6 +13,7 @@ from . import layers
 _WORD_REACH = 5
 # Two of jieba's routes closer than this (log probability) may be ordered by rounding alone (_words_around).
 _NEAR_TIE = 1e-9
+COMMON_WORD = 100  # jieba's frequency from which a word is a common one, as scripts/derive_edition_data.py reads it
 
 
 def _window(text: str, start: int, end: int) -> tuple[str, int]:
@@ -37,23 +38,26 @@ def _may_cross(text: str, start: int, end: int) -> bool:
     """Whether any dictionary word could run across an edge of text[start:end]: a few look-ups, where jieba's
     segmentation of the sentence costs a hundred times more. Each edge is asked with the characters a word across
     it can hold, which news repeats far more often than a window."""
-    for edge in (start, end):
-        first = max(0, edge - _WORD_REACH + 1)
-        if 0 < edge < len(text) and _crossed(text[first:edge + _WORD_REACH - 1], edge - first):
-            return True
-    return False
+    return _word_may_cross(text, start, 1) or _word_may_cross(text, end, 1)
+
+
+def _word_may_cross(text: str, edge: int, least: int) -> bool:
+    """Whether a dictionary word counted at least `least` times could run across `edge`."""
+    first = max(0, edge - _WORD_REACH + 1)
+    return 0 < edge < len(text) and _crossed(text[first:edge + _WORD_REACH - 1], edge - first, least)
 
 
 @lru_cache(maxsize=65536)
-def _crossed(text: str, edge: int) -> bool:
-    """Whether a dictionary word runs across `edge` of text, which holds every character such a word can."""
-    counts, _ = frequencies(text)
+def _crossed(text: str, edge: int, least: int) -> bool:
+    """Whether a dictionary word counted at least `least` times runs across `edge` of text, which holds every
+    character such a word can."""
+    counts, _ = frequencies(text[:edge])  # the table is filled a character at a time, for the words starting there
     for word_start in range(edge):
         for word_end in range(edge + 1, min(len(text), word_start + _WORD_REACH) + 1):
             piece = text[word_start:word_end]
             if piece not in counts:
                 break  # the dictionary holds every prefix of its words: no longer word starts here
-            if counts[piece]:
+            if counts[piece] >= least:
                 return True
     return False
 
@@ -91,6 +95,35 @@ def _window_check(text: str, start: int, end: int, phrase: bool, name: bool) -> 
     if crossing and name and any(text[word[0]:word[1]] in layers.longer_names() for word in crossing):
         return Repair(plain=(min(word[0] for word in crossing), max(word[1] for word in crossing)))
     return None  # inside a longer common word, a rule is part of it (乙肝 in 乙肝病毒), as OpenCC's phrases are
+
+
+def halves_in_words(text: str, start: int, end: int) -> Repair | None:
+    """Where the sentence's words run across both edges of one of OpenCC's common phrases and meet inside it, and
+    the phrase's halves there each begin or end a common word reaching out of it, the cuts where they meet: 头发
+    in 牵头发起 (牵头|发起), 手表 in 助手表示同意 (助手|表示同意, 表示 a common word); None where the phrase is a word
+    there (洗头发), where only one edge is inside a word (日本本周遭, where jieba's 周遭 is the mistake), or where a
+    half belongs to no common word (阿尔德里奇: 里奇 is a rare name's)."""
+    window, low = _window(text, start, end)
+    cuts = _halves_cut(window, start - low, end - low)
+    return Repair(tuple(cut + low for cut in cuts)) if cuts else None
+
+
+@lru_cache(maxsize=65536)
+def _halves_cut(text: str, start: int, end: int) -> tuple[int, ...]:
+    if not (_word_may_cross(text, start, COMMON_WORD) and _word_may_cross(text, end, COMMON_WORD)):
+        return ()
+    words = _words_around(text, start, end)
+    if not all(any(word_start < edge < word_end for word_start, word_end in words) for edge in (start, end)):
+        return ()
+    inner = sorted({edge for word in words for edge in word if start < edge < end})
+    if not inner:
+        return ()
+    first = max(0, inner[0] - _WORD_REACH)
+    counts, _ = frequencies(text[first:inner[-1] + 1])  # where the words looked up start
+    left = any(counts.get(text[word_start:inner[0]], 0) >= COMMON_WORD for word_start in range(first, start))
+    right = any(counts.get(text[inner[-1]:word_end], 0) >= COMMON_WORD
+                for word_end in range(end + 1, min(len(text), inner[-1] + _WORD_REACH) + 1))
+    return tuple(inner) if left and right else ()
 
 
 def _words_around(text: str, start: int, end: int) -> tuple[tuple[int, int], ...]:

@@ -3,7 +3,8 @@ licences in data/editions/README.md): what each layer rewrites, and in which con
 
 Files per region: <region>-vocabulary.tsv (layer 2), <region>-names.tsv (layer 3), <region>-characters.tsv
 (regional variant characters of layer 1). phrase-checks.txt: OpenCC phrases checked against the sentence's words.
-deciding-phrases.txt: OpenCC's phrases that decide a character (blocked.py). neighbours.tsv: what neighbours.py reads.
+deciding-phrases.txt: OpenCC's phrases that decide a character (blocked.py; variant.py: the common ones' cut).
+neighbours.tsv: what neighbours.py reads.
 <region>-senses.tsv: words of two senses whose neighbours decide the regional one (senses.py).
 A missing file is an empty layer: an edition with no data is OpenCC's characters and the punctuation layer.
 """

@@ -30,7 +30,7 @@ from functools import lru_cache
 from ..notes import VOCABULARY, note
 from ..words import frequencies
 from . import layers
-from .boundaries import crosses_a_word
+from .boundaries import COMMON_WORD, crosses_a_word
 
 _NAME_DOTS = "·・‧•"
 _LOCATIVE = "裏裡"
@@ -50,7 +50,6 @@ _FORMS_OF_ADDRESS = ("女士", "先生", "小姐", "太太", "夫人", "老师",
 _ABOUT_A_QUANTITY = re.compile(r"[有为占达]?[0-9０-９一二两三四五六七八九十百千万亿半几数]")
 METRE_NOTE = note(VOCABULARY, "米 → 公尺 (after a number)")
 _METRE_REGIONS = {"tw"}
-_COMMON_WORD = 100  # jieba's frequency from which a word is a common one, as scripts/derive_edition_data.py reads it
 
 
 def _items(what: str, char: str) -> frozenset[str]:
@@ -115,7 +114,7 @@ def _ends_a_common_word(source: str, index: int) -> bool:
     """Whether the 于 at source[index] makes a common word with the character before it, the end of a conjunction
     (以便于: 便于, 以免于: 免于): that word's preposition, not a clause's opening. Not a 于 after 于 (由于于大宝)."""
     before = source[index - 1:index]
-    return bool(before) and before != "于" and frequencies(before)[0].get(before + "于", 0) >= _COMMON_WORD
+    return bool(before) and before != "于" and frequencies(before)[0].get(before + "于", 0) >= COMMON_WORD
 
 
 def _is_the_surname(source: str, index: int) -> bool:

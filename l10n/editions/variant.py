@@ -5,7 +5,8 @@ the marks tell.
 OpenCC segments left to right by longest match, so a rule wins where it is the longest phrase starting at its
 position; on equal length the glossary wins, then a name, then vocabulary. Where a name or one of OpenCC's rarer
 phrases is no word of its sentence (boundaries.py), the sentence is converted again cut at the words' edges: 加纳
-(Ghana) in 增加纳税, OpenCC's 年谷 (harvest) in 2024年谷歌, 并为 (merge into) in 并为客户. Glossary terms have
+(Ghana) in 增加纳税, OpenCC's 年谷 (harvest) in 2024年谷歌, 并为 (merge into) in 并为客户, and one of OpenCC's
+common phrases where its halves belong to the words on either side (头发 in 牵头发起). Glossary terms have
 their own arbitration (the term stands where OpenCC took it as a phrase of its own, where a layer's rule took it,
 or where no word runs across it): 生死轮回归于 stays 輪迴歸於 although the glossary writes 回归 as 回歸 (轮回 is a
 word), and in 乌云密布洛克曼 the idiom 乌云密布 keeps its 布 from the name 布洛克曼; a term that stands comes out
@@ -28,7 +29,7 @@ from ..model import GlossaryEntry, Part, Segment, Target, TermHit
 from . import Edition
 from . import layers, neighbours, senses, term_forms
 from .blocked import Probe, alone_in, blocked
-from .boundaries import Repair, crosses_a_word, word_check
+from .boundaries import Repair, crosses_a_word, halves_in_words, word_check
 from .quotes import requote
 from .stacks import (MARKS, Applied, Convert, Stack, convert_many, latin_edge, opencc_version, plain_converter,
                      read_marks, rule_index, strip_marks)
@@ -143,22 +144,26 @@ def _names_run_into(stack: Stack, text: str, start: int, end: int) -> tuple[int,
     return tuple(sorted(cuts))
 
 
-def _opencc_phrases(stack: Stack, source: str, marked: str, runs: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
-    """Where one of OpenCC's rare phrases decided a character: a character OpenCC wrote otherwise than on its own
-    (年谷 → 年穀, where 谷 alone is 谷), inside a phrase of the checked list."""
-    spans: list[tuple[int, int]] = []
+def _opencc_phrases(stack: Stack, source: str, marked: str,
+                    runs: list[tuple[int, int, int]]) -> list[tuple[int, int, bool]]:
+    """Where one of OpenCC's phrases decided a character: a character OpenCC wrote otherwise than on its own
+    (年谷 → 年穀, where 谷 alone is 谷), inside a phrase of the checked list, or else inside a common one (头发);
+    each span with whether its phrase is a common one."""
+    spans: list[tuple[int, int, bool]] = []
     for source_start, output_start, output_end in runs:
         written = marked[output_start:output_end]
         usual = source[source_start:source_start + len(written)].translate(stack.usual)
         if written == usual:
             continue
         for offset, (char, alone) in enumerate(zip(written, usual)):
-            if char == alone or any(start <= source_start + offset < end for start, end in spans):
+            if char == alone or any(start <= source_start + offset < end for start, end, _ in spans):
                 continue
             position = source_start + offset
-            span = next(((start, start + length) for length in stack.phrase_lengths
+            span = next(((start, start + length, common) for phrases, lengths, common in (
+                             (stack.phrases, stack.phrase_lengths, False),
+                             (stack.common_phrases, stack.common_phrase_lengths, True)) for length in lengths
                          for start in range(max(0, position - length + 1), min(position, len(source) - length) + 1)
-                         if source[start:start + length] in stack.phrases), None)
+                         if source[start:start + length] in phrases), None)
             if span is not None:
                 spans.append(span)
     return spans
@@ -201,10 +206,16 @@ def _repair(stack: Stack, source: str, marked: str, applied: list[Applied],
 
     checked = [(use.start, use.end, False, stack.table[use.rule].name) for use in applied
                if not stack.table[use.rule].glossary]
-    checked += [(start, end, True, False) for start, end in _opencc_phrases(stack, source, marked, runs)]
+    phrases = _opencc_phrases(stack, source, marked, runs)
+    checked += [(start, end, True, False) for start, end, common in phrases if not common]
     cuts: set[int] = set()
     plain: list[tuple[int, int]] = []
     repaired: list[str] = []
+    for start, end in (span[:2] for span in phrases if span[2]):
+        found = halves_in_words(source, start, end)
+        if found and all(map(free, found.cuts)):
+            cuts.update(found.cuts)
+            repaired.append(f"{source[start:end]} is not a word here")
     for start, end, phrase, name in checked:
         found = word_check(source, start, end, phrase, name)
         if phrase and not found and end - start > 1 and neighbours.about_a_quantity(source, end):
