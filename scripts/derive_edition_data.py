@@ -299,8 +299,9 @@ def agreed_taiwan_words(cedict: Path, cgroups: Path, converter, taken: set[str],
                         rewritten: Callable[[str], str | None] = rewritten_in_taiwan) -> dict[str, tuple[str, str]]:
     """Taiwan vocabulary two sources agree on: CC-CEDICT's one Taiwan word for a mainland word's first sense, where
     one of Wikipedia's conversion groups (any topic) renders the word so in Taiwan (寨卡病毒 茲卡病毒, 快餐 速食,
-    震中 震央), or where MediaWiki's zh-TW conversion rewrites the word too, whatever its form (公共交通: CC-CEDICT's
-    大眾運輸, MediaWiki's 公共運輸). Either source alone is too loose for running news: CC-CEDICT's Taiwan words
+    震中 震央), or where MediaWiki's zh-TW conversion rewrites the word too, in a form ending as CC-CEDICT's does (公共交通:
+    CC-CEDICT's 大眾運輸, MediaWiki's 公共運輸; not 塞舌尔群岛, CC-CEDICT's country 塞席爾 for MediaWiki's islands 塞席爾群島:
+    a compound's last character is its head, so two forms ending apart name two different things). Either source alone is too loose for running news: CC-CEDICT's Taiwan words
     include slang (正妹 for 美女), a topic group's rules are its topic's (轨道 軌域 is the orbital of chemistry), and
     MediaWiki's table holds broken rows (味美思酒 苦艾酒酒). → {mainland: (Taiwan word, origin)}; words in `taken`
     (OpenCC's own regional phrases, in whatever context they were given, and the name groups' names, which the name
@@ -320,7 +321,7 @@ def agreed_taiwan_words(cedict: Path, cgroups: Path, converter, taken: set[str],
             continue
         if (mainland, word) in groups:
             found[mainland] = (word, f"CC-CEDICT (Tw) and Wikipedia conversion group {groups[mainland, word]}")
-        elif other := rewritten(mainland):
+        elif (other := rewritten(mainland)) and other[-1] == word[-1]:
             found[mainland] = (word, f"CC-CEDICT (Tw), and MediaWiki's zh-TW conversion rewrites the word too ({other})")
     return found
 

@@ -469,13 +469,16 @@ def test_taiwan_takes_the_vocabulary_cc_cedict_and_a_wikipedia_group_agree_on(tm
                    "正妹 正妹 [zheng4 mei4] /(Tw) beautiful woman/\n"  # slang: no Wikipedia group agrees
                    "美女 美女 [mei3 nu:3] /beautiful woman/\n"
                    "大眾運輸 大众运输 [da4 zhong4 yun4 shu1] /(Tw) public transportation/\n"
-                   "公共交通 公共交通 [gong1 gong4 jiao1 tong1] /public transportation/\n")
+                   "公共交通 公共交通 [gong1 gong4 jiao1 tong1] /public transportation/\n"
+                   "塞席爾 塞席尔 [sai1 xi2 er3] /(Tw) Seychelles/\n"
+                   "塞舌爾群島 塞舌尔群岛 [sai1 she2 er3 qun2 dao3] /Seychelles/\n")
     for name, conv in (("Food", "zh-cn:快餐;zh-tw:速食;"), ("Chemistry", "zh-cn:轨道;zh-tw:軌域;")):
         (tmp_path / f"{name}.json").write_text(json.dumps({"rules": [{"conv": conv}]}), encoding="utf-8")
     assert derive_edition_data.cedict_taiwan_words(cedict) == {"快餐": {"速食"}, "美女": {"正妹"},
-                                                               "公共交通": {"大眾運輸"}}
-    # MediaWiki's zh-TW conversion agrees where it rewrites the word, whatever its form (its 公共運輸)
-    mediawiki = {"公共交通": "公共運輸", "美女": None}.get
+                                                               "公共交通": {"大眾運輸"}, "塞舌尔群岛": {"塞席爾"}}
+    # MediaWiki's zh-TW conversion agrees where it rewrites the word in a form ending alike (its 公共運輸), not where
+    # its form ends otherwise (the islands 塞席爾群島, CC-CEDICT's country 塞席爾)
+    mediawiki = {"公共交通": "公共運輸", "美女": None, "塞舌尔群岛": "塞席爾群島"}.get
     agreed = derive_edition_data.agreed_taiwan_words(cedict, tmp_path, opencc.OpenCC("s2tw"), set(), mediawiki)
     assert agreed == {"快餐": ("速食", "CC-CEDICT (Tw) and Wikipedia conversion group Food"),
                       "公共交通": ("大眾運輸", "CC-CEDICT (Tw), and MediaWiki's zh-TW conversion rewrites the word "
