@@ -69,6 +69,14 @@ def test_what_is_not_taken_still_gets_typers_message():
     assert "greater than or equal to 1" in result.output
 
 
+def test_more_jobs_than_any_machine_is_a_usage_error_not_a_traceback(tmp_path):
+    (tmp_path / "a.txt").write_text("测试。", encoding="utf-8")
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "a.txt"), "--out", str(tmp_path / "out"), "--mt", "none",
+                                      "--jobs", "99999999999999999999"])
+    assert result.exit_code != 0 and not isinstance(result.exception, OverflowError)
+    assert "--jobs must be from 1 to 512" in result.output
+
+
 @pytest.mark.skipif(os.name != "posix", reason="file modes")
 def test_an_unreadable_path_is_left_to_typer(tmp_path):
     locked = tmp_path / "locked"

@@ -237,7 +237,10 @@ def choose(jobs: int, cluster: str | None) -> str:
     return "processes" if jobs > 1 else "serial"
 
 
+MOST_JOBS = 512  # more worker processes than a machine has cores; far past it, the OS's semaphores overflow
+
+
 def open_executor(jobs: int = 1, cluster: str | None = None) -> Executor:
-    if jobs < 1:
-        raise UsageError(f"--jobs must be at least 1, not {jobs}")
+    if not 1 <= jobs <= MOST_JOBS:
+        raise UsageError(f"--jobs must be from 1 to {MOST_JOBS}, not {jobs}")
     return EXECUTORS[choose(jobs, cluster)](jobs, cluster)
