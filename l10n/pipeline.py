@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import gc
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
 from functools import cache, cached_property
 from pathlib import Path
@@ -179,6 +180,16 @@ def _keep_what_lasts() -> None:
     generation was collected about 1.5 times per document, each pass walking what the document still held."""
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)
+
+
+@contextmanager
+def _collector_threshold_kept() -> Iterator[None]:
+    """A program calling `run` gets its collector's threshold back: `_keep_what_lasts` is for the run's documents."""
+    threshold = gc.get_threshold()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*threshold)
 
 
 def _prepare(work: _Work, chunk: Chunk) -> Chunk:
@@ -407,7 +418,8 @@ def run(paths: Iterable[Path | Input], options: RunOptions, on_progress: Progres
             raise UsageError(f"--reference translates one article; {len(paths)} were given")
     kept: list[DocumentResult] = []
     report: DraftReport | None = None
-    with output_lock(options.out_dir, options.wait), Manifest(options.out_dir, notices.append) as manifest, \
+    with _collector_threshold_kept(), output_lock(options.out_dir, options.wait), \
+            Manifest(options.out_dir, notices.append) as manifest, \
             opened(FolderClaims) as claims, \
             opened(lambda: _open_cache(options, translator, notices)) as cache, \
             opened(lambda: _open_memory(memory_path)) as memory, \

@@ -37,6 +37,18 @@ def _summary(stdout: str) -> dict[str, str]:
     return dict(re.match(r"  (.+?)\s{2,}(.+)$", line).groups() for line in lines)
 
 
+def test_a_program_calling_run_gets_its_collector_threshold_back(tmp_path):
+    import gc
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        run(_articles(tmp_path, ["a.txt"]), RunOptions(out_dir=tmp_path / "out", mt="none", glossary=()))
+        assert gc.get_threshold() == (700, 10, 10)
+    finally:
+        gc.set_threshold(*before)
+
+
 def _run(*arguments: str, **kwargs):
     return runner.invoke(app, ["run", "-q", "--mt", "none", *arguments], **kwargs)
 
