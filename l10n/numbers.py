@@ -1050,11 +1050,12 @@ def _shares_in_words(en_text: str) -> list[Decimal]:
     shares = []
     for match in _FRACTION.finditer(en_text):
         if match["part"]:
-            if not (match["part"].lower() == "halved" or _SHARE_OF.match(en_text, match.end())
+            part = match["part"].lower()
+            if not (part == "halved" or _SHARE_OF.match(en_text, match.end())
                     or _THAN.search(en_text, max(0, match.start() - len("than ") - 1), match.start())):
                 continue
             numerator = value(match["numerator"]) if match["numerator"] else 1
-            denominator = _PARTS[match["part"].lower().rstrip("s") if match["part"].lower() != "halves" else "half"]
+            denominator = _PARTS.get(part) or _PARTS[part.rstrip("s")]  # halves, thirds, quarters
         else:
             numerator, denominator = value(match["some"]), value(match["every"])
         if 0 < numerator < denominator:
