@@ -970,6 +970,7 @@ def rendered_by(source: Quantity, target: Quantity) -> bool:
 
 
 _MULTIPLES = frozenset("twice double doubled triple tripled quadrupled".split())  # of _STANDALONE's words
+_COUNTING_WORDS = frozenset(_STANDALONE.keys() - _MULTIPLES)  # both, a pair, twins: things counted, not multiplied
 
 
 def _as_a_multiple(source: Quantity, target: Quantity) -> bool:
@@ -1170,7 +1171,7 @@ def could_be_slip(source: Quantity, target: Quantity) -> bool:
     for an amount of money or a percentage."""
     if target.approximate or (target.spelled and (target.value == 1 or (target.ordinal and target.value == 2))):
         return False
-    if target.text.lower() in _STANDALONE.keys() - _MULTIPLES and (source.currency or source.kind == PERCENT):
+    if target.text.lower() in _COUNTING_WORDS and (source.currency or source.kind == PERCENT):
         return False  # "both", "a pair" count things: no slip for an amount of money or a share (1美元兑7.0元, 双双)
     if source.kind == DATE and not source.month and target.kind == NUMBER:
         # A bare day may be rendered as a bare figure ("March 3 to 5" for 3日至5日): a spare day-sized figure in
