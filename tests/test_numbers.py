@@ -23,6 +23,7 @@ def assert_good_passes_and_wrong_is_caught(source: str, good: str, wrong: str) -
     assert findings(source, good) == set()
     assert findings(source, wrong) == {"numbers"}
 
+
 PASSES = [
     # 万 and 亿 scaled into thousands, millions, billions
     ("公司获得了1000万美元融资。", "The company raised $10 million."),
