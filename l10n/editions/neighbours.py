@@ -42,11 +42,11 @@ _NUMBER_BEFORE = re.compile(r"[0-9０-９][ \u00a0]?(?:平方|立方)?$")
 _HAN = re.compile(r"[\u4e00-\u9fff]")
 # A quantity or an ordinal a preposition takes (于2016年, 于三月, 于每年): no given name begins so.
 _QUANTITY = re.compile(r"[0-9０-９一二两三四五六七八九十百千万亿半几数每第]")
-# 约 'about' before a quantity, perhaps after a verb of amount: 约有300, 约为两成, 约3000.
 # Two short clauses side by side, each opening with the preposition 于 (于法有据，于情有理).
 _PARALLEL_YU = re.compile(r"于[\u4e00-\u9fff]{1,4}[，；]于")
 # Forms of address that follow a surname (沈女士, 沈先生): a place's short name is no surname.
 _FORMS_OF_ADDRESS = ("女士", "先生", "小姐", "太太", "夫人", "老师", "教授", "医生", "博士", "同学", "师傅", "姓", "某")
+# 约 'about' before a quantity, perhaps after a verb of amount: 约有300, 约为两成, 约3000.
 _ABOUT_A_QUANTITY = re.compile(r"[有为占达]?[0-9０-９一二两三四五六七八九十百千万亿半几数]")
 METRE_NOTE = note(VOCABULARY, "米 → 公尺 (after a number)")
 _METRE_REGIONS = {"tw"}
