@@ -124,7 +124,7 @@ class _Layered(NamedTuple):
 
     table: tuple[Rule, ...]
     rules: dict[str, int]  # source → its rule
-    senses: list[tuple[layers.Sense, int]]  # rules their neighbours decide (senses.py), with their rule
+    senses: tuple[tuple[layers.Sense, int], ...]  # rules their neighbours decide (senses.py), with their rule
 
 
 @lru_cache(maxsize=None)
@@ -147,7 +147,7 @@ def _layered(edition: Edition) -> _Layered:
     for sense in [] if edition.plain else layers.senses(edition.region):
         senses.append((sense, len(table)))
         table.append(Rule(sense.source, sense.rendering, (note(VOCABULARY, f"{sense.source} → {sense.rendering}"),)))
-    return _Layered(tuple(table), rules, senses)
+    return _Layered(tuple(table), rules, tuple(senses))
 
 
 class Stack:
