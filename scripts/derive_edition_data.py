@@ -301,11 +301,11 @@ def agreed_taiwan_words(cedict: Path, cgroups: Path, converter, taken: set[str],
     one of Wikipedia's conversion groups (any topic) renders the word so in Taiwan (寨卡病毒 茲卡病毒, 快餐 速食,
     震中 震央), or where MediaWiki's zh-TW conversion rewrites the word too, in a form ending as CC-CEDICT's does (公共交通:
     CC-CEDICT's 大眾運輸, MediaWiki's 公共運輸; not 塞舌尔群岛, CC-CEDICT's country 塞席爾 for MediaWiki's islands 塞席爾群島:
-    a compound's last character is its head, so two forms ending apart name two different things). Either source alone is too loose for running news: CC-CEDICT's Taiwan words
-    include slang (正妹 for 美女), a topic group's rules are its topic's (轨道 軌域 is the orbital of chemistry), and
-    MediaWiki's table holds broken rows (味美思酒 苦艾酒酒). → {mainland: (Taiwan word, origin)}; words in `taken`
-    (OpenCC's own regional phrases, in whatever context they were given, and the name groups' names, which the name
-    layer decides) are left to them."""
+    a compound's last character is its head, so two forms ending apart name two different things). Either source
+    alone is too loose for running news: CC-CEDICT's Taiwan words include slang (正妹 for 美女), a topic group's rules
+    are its topic's (轨道 軌域 is the orbital of chemistry), and MediaWiki's table holds broken rows (味美思酒 苦艾酒酒).
+    → {mainland: (Taiwan word, origin)}; words in `taken` (OpenCC's own regional phrases, in whatever context they
+    were given, and the name groups' names, which the name layer decides) are left to them."""
     groups: dict[tuple[str, str], str] = {}
     for path in sorted(cgroups.glob("*.json")):
         for mainland, forms in _rules(path):
