@@ -159,14 +159,20 @@ def _opencc_phrases(stack: Stack, source: str, marked: str,
             if char == alone or any(start <= source_start + offset < end for start, end, _ in spans):
                 continue
             position = source_start + offset
-            span = next(((start, start + length, common) for phrases, lengths, common in (
-                             (stack.phrases, stack.phrase_lengths, False),
-                             (stack.common_phrases, stack.common_phrase_lengths, True)) for length in lengths
-                         for start in range(max(0, position - length + 1), min(position, len(source) - length) + 1)
-                         if source[start:start + length] in phrases), None)
+            span = _phrase_over(source, position, stack.phrases, stack.phrase_lengths)
+            common = span is None  # a checked phrase first, else a common one
+            if common:
+                span = _phrase_over(source, position, stack.common_phrases, stack.common_phrase_lengths)
             if span is not None:
-                spans.append(span)
+                spans.append((*span, common))
     return spans
+
+
+def _phrase_over(source: str, position: int, phrases: frozenset[str], lengths: list[int]) -> tuple[int, int] | None:
+    """The longest of `phrases` (`lengths`: theirs, longest first) that holds source[position], the leftmost one."""
+    return next(((start, start + length) for length in lengths
+                 for start in range(max(0, position - length + 1), min(position, len(source) - length) + 1)
+                 if source[start:start + length] in phrases), None)
 
 
 def _cut_conversion(stack: Stack, source: str, repair: Repair, overruled: list[TermHit],
