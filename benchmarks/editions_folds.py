@@ -74,9 +74,7 @@ def _with_vocabulary(region: str, extra: dict[str, str], base) -> None:
     layers.rewrites = stacks.layers.rewrites = lambda wanted: _SHIPPED(wanted) + (added if wanted == region else ())
     # every cache built from the rules (359e17c added the layers' table and the probe: without them cleared, the
     # candidates were never applied and --groups printed no change at all)
-    for cached in (stacks._layered, variant._stack, variant._term_alone, variant._probe, variant._probe_of,
-                   variant._rules_with_tokens):
-        cached.cache_clear()
+    variant.forget_built()
 
 
 def groups_table(sentences: list[Sentence], region: str = "tw") -> list[str]:

@@ -17,28 +17,23 @@ for _variable, _folder in [("ARGOS_PACKAGES_DIR", "argos-packages"), ("XDG_DATA_
 from l10n.pipeline import BUNDLED_SAMPLE  # noqa: E402
 
 
-def _forget_editions_in_process() -> None:
-    """What a new process would not have: the editions' converters, the glossary terms' forms, the forms kept."""
-    from l10n.editions import stacks, term_forms, variant
-
-    for cached in (variant._stack, variant._term_alone, variant._probe, variant._probe_of, stacks._layered,
-                   term_forms.kept):
-        cached.cache_clear()
-
-
 @pytest.fixture
 def cache_folder(tmp_path, monkeypatch) -> Path:
     """A user's cache folder of the test's own, nothing kept in it yet (the glossary terms' forms: term_forms.py)."""
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
-    _forget_editions_in_process()
+    from l10n.editions.variant import forget_built
+
+    forget_built()
     yield tmp_path / "cache" / "l10n"
-    _forget_editions_in_process()
+    forget_built()
 
 
 @pytest.fixture
 def new_process():
     """Call it to forget what a new process would not have of the editions (with cache_folder)."""
-    return _forget_editions_in_process
+    from l10n.editions.variant import forget_built
+
+    return forget_built
 
 
 @pytest.fixture

@@ -312,13 +312,11 @@ def test_a_rerun_refreshes_unreviewed_edition_drafts_and_never_touches_reviewed_
                     for rule in layers.rewrites("tw"))
     monkeypatch.setattr(layers, "rewrites", lambda region: changed if region == "tw" else ())
     monkeypatch.setattr(pipeline, "layers_signature", lambda: "changed")
-    variant._stack.cache_clear()
-    stacks._layered.cache_clear()
+    variant.forget_built()
     try:
         result = run([article], options)  # no --force: the changed data alone redoes the document
     finally:
-        variant._stack.cache_clear()
-        stacks._layered.cache_clear()
+        variant.forget_built()
     assert result.summary.documents == 1
     after = {entry.msgid: entry for entry in polib.pofile(str(path))}
     assert after["特朗普今天讲话。"].msgstr == "川普氏今天講話。" and after["特朗普今天讲话。"].fuzzy

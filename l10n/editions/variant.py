@@ -27,7 +27,7 @@ from .. import editions
 from .. import notes as note_kinds
 from ..model import GlossaryEntry, Part, Segment, Target, TermHit
 from . import Edition
-from . import layers, neighbours, senses, term_forms
+from . import layers, neighbours, senses, stacks, term_forms
 from .blocked import Probe, alone_in, blocked
 from .boundaries import Repair, crosses_a_word, halves_in_words, word_check
 from .quotes import requote
@@ -401,6 +401,13 @@ def _rules_with_tokens(region: str | None) -> tuple[tuple[str, str, str], ...]:
     """The layers' rules (source, rendering, OpenCC's text) that hold a number or Latin text."""
     return tuple((rule.source, rule.rendering, rule.plain) for rule in layers.rewrites(region)
                  if any(_KEPT_VERBATIM.search(text) for text in (rule.source, rule.rendering, rule.plain)))
+
+
+def forget_built() -> None:
+    """Forget every converter, probe and table built from the layers' rules, and the glossary terms' forms made with
+    them, as a new process would: for a caller that changes the rules (a benchmark's candidate rules, a test)."""
+    for built in (stacks._layered, _stack, _term_alone, _probe, _probe_of, _rules_with_tokens, term_forms.kept):
+        built.cache_clear()
 
 
 def changed_verbatim(segment: Segment, text: str, edition: str) -> list[str]:
