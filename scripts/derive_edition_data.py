@@ -322,7 +322,9 @@ def agreed_taiwan_words(cedict: Path, cgroups: Path, converter, taken: set[str],
         if (mainland, word) in groups:
             found[mainland] = (word, f"CC-CEDICT (Tw) and Wikipedia conversion group {groups[mainland, word]}")
         elif (other := rewritten(mainland)) and other[-1] == word[-1]:
-            found[mainland] = (word, f"CC-CEDICT (Tw), and MediaWiki's zh-TW conversion rewrites the word too ({other})")
+            # MediaWiki's own form (GPL-2.0-or-later) is not quoted: the rendering is CC-CEDICT's, and the fact
+            # that MediaWiki rewrites the word is all the row needs to say
+            found[mainland] = (word, "CC-CEDICT (Tw), and MediaWiki's zh-TW conversion rewrites the word too")
     return found
 
 

@@ -479,9 +479,12 @@ def test_taiwan_takes_the_vocabulary_cc_cedict_and_a_wikipedia_group_agree_on(tm
     # its form ends otherwise (the islands 塞席爾群島, CC-CEDICT's country 塞席爾)
     mediawiki = {"公共交通": "公共運輸", "美女": None, "塞舌尔群岛": "塞席爾群島"}.get
     agreed = derive_edition_data.agreed_taiwan_words(cedict, tmp_path, opencc.OpenCC("s2tw"), set(), mediawiki)
+    # MediaWiki's own form (GPL) is not quoted in the origin: the shipped data holds none of its text
     assert agreed == {"快餐": ("速食", "CC-CEDICT (Tw) and Wikipedia conversion group Food"),
-                      "公共交通": ("大眾運輸", "CC-CEDICT (Tw), and MediaWiki's zh-TW conversion rewrites the word "
-                                           "too (公共運輸)")}
+                      "公共交通": ("大眾運輸", "CC-CEDICT (Tw), and MediaWiki's zh-TW conversion rewrites the word too")}
+    shipped = [row for row in layers._rows(layers.DATA / "tw-vocabulary.tsv") if "MediaWiki" in row[3]]
+    assert shipped and all(row[3] == agreed["公共交通"][1] for row in shipped)
+    assert not (layers.DATA / "LICENSE-GPL-2.0.txt").exists()
     assert derive_edition_data.agreed_taiwan_words(cedict, tmp_path, opencc.OpenCC("s2tw"), {"快餐", "公共交通"},
                                                    mediawiki) == {}
     # the conversion's own answer: a word rewritten (公共交通), only its characters (发布 發布) or nothing (美女)
