@@ -10,8 +10,8 @@ Run: python benchmarks/editions_folds.py [--items DIR] [--shared DIR] [--groups]
 when its rules are taken as general vocabulary. A group to take would lower the errors of both folds.
 
 --vocabulary FILE: a candidate set of Taiwan vocabulary (a TSV of mainland word and rendering, '#' comments) taken as
-general vocabulary: per fold and on the check part (read since session 7; never check2 nor the set-aside part), the
-Taiwan errors it fixes and the errors it makes, each listed. A set that helps one part and hurts another is not general.
+general vocabulary: per fold and on the check and check2 parts (read since sessions 7 and 8; never the set-aside
+part), the Taiwan errors it fixes and the errors it makes, each listed. A set that helps one part and hurts another is not general.
 """
 from __future__ import annotations
 
@@ -145,7 +145,8 @@ def main(argv: list[str] | None = None) -> int:
                          for sentence in read_items(options.items / f"{name}.tsv", options.shared)]
             parts = {f"fold {index + 1}": [sentence for sentence in sentences if fold(sentence) == index]
                      for index in range(FOLDS)}
-            parts["check"] = read_items(options.items / "check.tsv", options.shared)
+            for name in ("check", "check2"):
+                parts[name] = read_items(options.items / f"{name}.tsv", options.shared)
             print()
             print("\n".join(vocabulary_table(parts, read_vocabulary(options.vocabulary))))
     except GoldError as error:
