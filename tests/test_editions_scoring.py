@@ -178,7 +178,7 @@ def test_a_sentence_adjudicated_for_one_region_is_scored_in_that_region_only(tmp
     assert "Taiwan, newstest" in printed and "Hong Kong, newstest" not in printed
 
 
-@pytest.mark.parametrize("part", ["check", "check2"])
+@pytest.mark.parametrize("part", ["check", "check2", "check3"])
 def test_a_check_part_is_scored_but_never_explained(tmp_path, capsys, part):
     path = _taiwan_only(tmp_path, [["s1", "src.txt", "2", "4", "6", "tw", "names", "悉尼", "雪梨", ""]])
     path.rename(tmp_path / f"{part}.tsv")
