@@ -94,7 +94,7 @@ _YUAN_CURRENCIES = {"CNY", "TWD", "HKD", "MOP"}  # each counted in 元 in Chines
 _ZH_CURRENCY = "|".join(sorted(map(re.escape, _ZH_CURRENCIES), key=len, reverse=True))
 # What a Chinese numeral must stand before to count as a quantity: without one, 三星 is Samsung and 十分 "very".
 _MEASURE_WORDS = ("名 位 个 家 次 人 年 天 周 星期 个星期 个月 小时 个小时 分钟 秒 岁 倍 项 款 种 条 件 台 部 张 篇 场 轮 届 季 座 所 辆 架 "
-                  "艘 份 间 层 页 股 笔 起 例 支 枚 颗 只 匹 套 批 组 类 宗 户 国 省 城 根 本 句 段 点 度 方面 大 两 周年 "
+                  "艘 份 间 层 页 股 笔 起 例 支 枚 颗 只 匹 套 批 组 类 宗 户 国 省 城 处 根 本 句 段 点 度 方面 大 两 周年 "
                   "斤 公斤 千克 米 公里 千米 厘米 公分 英尺 英寸 英里 磅 亩 公顷 里 千瓦时 千瓦 兆瓦 方 强 旬 夜 "
                   "平方米 平方公里 平方千米 摄氏度 华氏度 ℃ ℉").split()
 # Units English may convert (60公斤 → "130 pounds", 20里 → "10 kilometres", 3000亩 → "200 hectares", 82万千瓦 → "820
@@ -579,7 +579,8 @@ _STANDALONE = {"twice": 2, "both": 2, "thrice": 3, "neither": 2, "either": 2, "t
                "fives": 5, "sixes": 6, "eights": 8, "nines": 9,
                # anniversaries English names by a word of their own (建党100周年: the party's centenary)
                "centenary": 100, "centennial": 100, "sesquicentennial": 150, "bicentenary": 200, "bicentennial": 200,
-               "tercentenary": 300, "tricentennial": 300}
+               "tercentenary": 300, "tricentennial": 300,
+               "fortnight": 2}  # two weeks (两星期, 两周)
 # Spans of years that count only after a number ("three millennia", "two centuries"): "this century" says none.
 _CENTURIES = {"century": 100, "centuries": 100, "millennium": 1000, "millennia": 1000}
 _MULTIPLIERS = {"dozen": 12, "dozens": 12, "decade": 10, "decades": 10, "couple": 2, "pair": 2, "score": 20,

@@ -938,6 +938,23 @@ def test_a_count_after_a_word_ending_in_cheng_or_shang_is_read(source, english, 
     assert quantities("上千人参加") == quantities("成百上千的人") == []
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("未来两星期将会十分关键。", "The next fortnight will be crucial.", set()),
+    ("未来两星期将会十分关键。", "The next two weeks will be crucial.", set()),
+    ("未来两星期将会十分关键。", "The next weeks will be crucial.", {"numbers"}),
+    ("未来两星期将会十分关键。", "The next three weeks will be crucial.", {"numbers"}),
+    ("比赛在两周后举行。", "The match is in a fortnight.", set()),
+    ("他在仓库的三处点火。", "He started fires in three places in the warehouse.", set()),
+    ("他在仓库的三处点火。", "He started fires in four places in the warehouse.", {"numbers"}),
+    ("他在仓库的三处点火。", "He started fires in places in the warehouse.", {"numbers"}),
+    ("他四处奔走。", "He ran around everywhere.", set()),
+])
+def test_a_fortnight_is_two_weeks_and_chu_counts_places(source, english, found):
+    """CC-CEDICT gives 两星期 as "fortnight", which said no number, so the count was taken for a word of its own and
+    never read; 处 counts places (三处 "three places"), 四处 "everywhere" is still a word."""
+    assert findings(source, english) == found
+
+
 def test_a_range_between_a_number_and_no_number_is_the_trace_of_a_dropped_end():
     """"between ten and women": the range lost its other end; "between 1990 and the present", "between two and a
     half" and "between one and another" are how English writes."""
