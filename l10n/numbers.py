@@ -71,6 +71,7 @@ class Quantity:
     whole_day: bool = False  # Chinese: either end of 0时至24时, 0—24时 (the whole of a day English dates as "on July 25")
     dateline: bool = False  # Chinese: the date of a dateline (中新网7月26日电), the day the events are dated from
     period: str = ""  # Chinese: the ends of a span of months English may name (1-6月: "the first half"), as a pattern
+    below_zero: bool = False  # a temperature under zero (零下5摄氏度, -5C): its value is the figure as written, unsigned
 
     @property
     def value(self) -> Decimal | None:
@@ -373,9 +374,11 @@ def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
     model = kind == NUMBER and not currency and start >= 2 and bool(_MODEL_NAME_BEFORE.match(text, start - 2))
     label = (kind == NUMBER and not (currency or measure or year or match["scale"]) and match["arabic"].isdigit()
              and value >= 100 and _labels(text, start, match.end("arabic")))
+    below_zero = kind == NUMBER and not currency and _zh_below_zero(text, match.start("arabic"))
     return Quantity(text[start:end].strip(), start, end, kind, values, currency, year=year,
-                    any_yuan=currency_word in _ANY_YUAN, summary=summary, unit=_unit_of(measure), model=model,
-                    label=label, same_period=year and bool(re.match(r"\s*年\s*同期", text[end:])))
+                    any_yuan=currency_word in _ANY_YUAN, summary=summary, unit=_unit_of(measure, below_zero),
+                    model=model, label=label, same_period=year and bool(re.match(r"\s*年\s*同期", text[end:])),
+                    below_zero=below_zero and _unit_of(measure, below_zero) in _TEMPERATURE_UNITS)
 
 
 def _tenths(text: str, position: int) -> bool:
@@ -432,8 +435,11 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
         return None  # 一名 is as often "a" as "one"
     amount = Decimal(value) + (Decimal("0.5") if half else 0)
     odd = _CN_SMALL_UNITS.get(numeral[-1], 0) if match["cn_plus"] and measure is not None and not currency else 0
+    below_zero = not currency and _zh_below_zero(text, start)
+    unit = _unit_of(measure, below_zero)
     return Quantity(written, start, end, NUMBER, _in_units(amount, measure), currency, any_yuan=any_yuan,
-                    counted=measure is not None and not currency, unit=_unit_of(measure), odd=odd)
+                    counted=measure is not None and not currency, unit=unit, odd=odd,
+                    below_zero=below_zero and unit in _TEMPERATURE_UNITS)
 
 
 def _vague_count(text: str, start: int, end: int, numeral: str, leading: bool) -> Quantity | None:
@@ -479,8 +485,20 @@ def _in_units(value: Decimal, measure: re.Match | None) -> tuple[Decimal, ...]:
     return (value, value / 2) if measure is not None and measure.group(0) == "斤" else (value,)
 
 
-def _unit_of(measure: re.Match | None) -> str:
-    return _ZH_UNITS.get(measure.group(0), "") if measure is not None else ""
+def _unit_of(measure: re.Match | None, below_zero: bool = False) -> str:
+    """The unit code of a measure word; 度 below zero (零下5度) is a degree Celsius, elsewhere an angle or a grade."""
+    if measure is None:
+        return ""
+    return "degC" if below_zero and measure.group(0) == "度" else _ZH_UNITS.get(measure.group(0), "")
+
+
+_TEMPERATURE_UNITS = ("degC", "degF")
+# What says a figure is under zero: 零下 or 负 before it, or a minus sign that joins no range (3-5 is three to five).
+_ZH_BELOW_ZERO = re.compile(r"(?:零下|负|(?<![0-9A-Za-z.])[-－−])\s*$")
+
+
+def _zh_below_zero(text: str, start: int) -> bool:
+    return bool(_ZH_BELOW_ZERO.search(text, max(0, start - 3), start))
 
 
 def _and_a_half(text: str, end: int, measure: re.Match | None) -> bool:
@@ -611,10 +629,11 @@ _EN_PREFIX = "|".join(sorted(map(re.escape, _EN_PREFIX_CURRENCIES), key=len, rev
 # Words before the last of a number said in words: "nine hundred and ninety-nine thousand nine hundred and
 # ninety-nine" has eight. The bound keeps a run of "a a a …" linear: unbounded, each "a" read the whole run.
 _LONGEST_WORDS = 12
+# A day "of" a month is no date when the month owns what follows: "the second of March's meetings" is a meeting.
 _EN_PATTERNS = re.compile(
     rf"(?P<date>\b(?P<month>{_MONTH})\b(?:\.?(?:(?<=\.)\s*|\s+)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b|\.)?"
-    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?(?P<month2>{_MONTH})\b\.?"
-    rf"|\b(?P<day_words>(?:(?:twenty|thirty)[\s-])?(?:{_DAY_ORDINAL}))\s+of\s+(?P<month3>{_MONTH})\b)"
+    rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+(?!(?:{_MONTH})['’]s\b))?(?P<month2>{_MONTH})\b\.?"
+    rf"|\b(?P<day_words>(?:(?:twenty|thirty)[\s-])?(?:{_DAY_ORDINAL}))\s+of\s+(?P<month3>{_MONTH})\b(?!['’]s\b))"
     rf"|(?P<race>(?<![\w.:])(?P<race_minutes>\d{{1,2}})[:.](?P<race_seconds>\d{{2}})\.(?P<race_fraction>\d{{1,3}})(?![\d.]))"
     rf"|(?P<duration>(?<![\w.:'’])(?P<duration_minutes>\d{{1,3}})\s*(?:minutes?\s+(?:and\s+)?(?P<duration_seconds>\d{{1,2}})"
     rf"\s*seconds?\b|['′’](?P<duration_primes>\d{{2}})(?:''|″|\"|’’)?(?![\w'’])))"
@@ -644,7 +663,10 @@ _EN_UNITS = {"pound": "lb", "pounds": "lb", "lb": "lb", "lbs": "lb", "foot": "ft
              "kilowatt": "kW", "kilowatts": "kW", "kw": "kW", "kwh": "kW", "megawatt": "MW", "megawatts": "MW",
              "mw": "MW", "mwh": "MW", "gigawatt": "GW", "gigawatts": "GW", "gw": "GW", "gwh": "GW",
              "month": "month", "months": "month", "times": "times",
-             "c": "degC", "celsius": "degC", "centigrade": "degC", "f": "degF", "fahrenheit": "degF"}
+             "celsius": "degC", "centigrade": "degC", "fahrenheit": "degF"}
+# A scale's letter is a temperature's unit only glued to its figure (5C) or after a degree ("5 °C", "5 degrees C"):
+# "Building 5 C", "on 12 F" are a block and a row.
+_DEGREE_LETTERS = {"c": "degC", "f": "degF"}
 _EN_UNIT_AFTER = re.compile(r"(?:\s+|-)(?P<square>(?:square|sq\.?)[\s-]+)?(?P<word>[A-Za-z]+)\b")  # sq ft
 _EN_DEGREES = re.compile(r"\s*(?:°\s*|[\s-]degrees?\s+)(?P<scale>F|C|Fahrenheit|Celsius|centigrade)\b", re.IGNORECASE)
 _AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE)  # two and a half, two-and-a-half-hour
@@ -880,9 +902,13 @@ def _en_digits(match: re.Match, text: str) -> Quantity:
     kind = PERCENT if match["pct"] else NUMBER
     begin = match.start("prefix") if match["prefix"] else match.start("digits")
     half = Decimal("0.5") if kind == NUMBER and scale == 1 and _AND_A_HALF.match(text, end) else 0
-    unit = _EN_UNITS.get(match["unit"].lower(), "") if match["unit"] else _en_unit(text, end)
+    if match["unit"]:
+        unit = _EN_UNITS.get(match["unit"].lower()) or _DEGREE_LETTERS.get(match["unit"].lower(), "")
+    else:
+        unit = _en_unit(text, end)
     return Quantity(text[begin:end].strip(), begin, end, kind, (value * scale + half,), currency, tolerance=tolerance,
-                    unit=unit, ordinal=bool(match["ord"]))
+                    unit=unit, ordinal=bool(match["ord"]),
+                    below_zero=unit in _TEMPERATURE_UNITS and _en_below_zero(text, begin))
 
 
 def _en_words(match: re.Match, text: str) -> list[Quantity]:
@@ -897,17 +923,26 @@ def _en_words(match: re.Match, text: str) -> list[Quantity]:
         kind = PERCENT if match["wpct"] and last else NUMBER
         if last and kind == NUMBER and scale == 1 and _AND_A_HALF.match(text, end):
             value += Decimal("0.5")  # two and a half hours
+        unit = _en_unit(text, end) if last else ""
         found.append(Quantity(written, start, end, kind, (value,), currency if last else "",
-                              tolerance=Decimal(scale) / 2 if scale > 100 else Decimal(0),
-                              unit=_en_unit(text, end) if last else "", spelled=True, ordinal=ordinal))
+                              tolerance=Decimal(scale) / 2 if scale > 100 else Decimal(0), unit=unit, spelled=True,
+                              ordinal=ordinal, below_zero=unit in _TEMPERATURE_UNITS and _en_below_zero(text, start)))
     return found
+
+
+_EN_BELOW_ZERO = re.compile(r"(?:\bminus\s+|(?<![\w.])[-−–])$", re.IGNORECASE)  # minus 5C, -5C; not 20-25C
+
+
+def _en_below_zero(text: str, start: int) -> bool:
+    return bool(_EN_BELOW_ZERO.search(text, max(0, start - len("minus ")), start))
 
 
 def _en_unit(text: str, end: int) -> str:
     """The unit word right after an English figure (130 pounds, 3-meter, four months, 500 square feet, 95 degrees
     Fahrenheit, 95°F), as a code."""
     if degrees := _EN_DEGREES.match(text, end):
-        return _EN_UNITS[degrees["scale"].lower()]
+        scale = degrees["scale"].lower()
+        return _DEGREE_LETTERS.get(scale) or _EN_UNITS[scale]
     match = _EN_UNIT_AFTER.match(text, end)
     if not match:
         return ""
@@ -995,10 +1030,11 @@ def _converted(source: Quantity, target: Quantity) -> bool:
     units = (source.unit, target.unit)
     if units not in _CONVERSIONS and units not in _TEMPERATURES or source.kind != NUMBER or target.kind != NUMBER:
         return False
-    value = source.values[0]
+    value = -source.values[0] if source.below_zero else source.values[0]
     expected = _TEMPERATURES[units](value) if units in _TEMPERATURES else value * _CONVERSIONS[units]
+    given = -target.value if target.below_zero else target.value
     last_digit = Decimal(1).scaleb(target.value.normalize().as_tuple().exponent) / 2
-    return abs(target.value - expected) <= max(last_digit, abs(expected) * CONVERSION_SLACK)
+    return abs(given - expected) <= max(last_digit, abs(expected) * CONVERSION_SLACK)
 
 
 def currency_conflict(source: Quantity, targets: list[Quantity]) -> str:

@@ -722,6 +722,42 @@ def test_a_temperature_may_be_converted_to_fahrenheit(source, english, found):
 
 
 @pytest.mark.parametrize("source, english, found", [
+    ("气温降至零下5摄氏度。", "Temperatures fell to 23 degrees Fahrenheit.", set()),
+    ("气温降至-5摄氏度。", "Temperatures fell to 23F.", set()),
+    ("气温降至零下5度。", "Temperatures fell to 23F.", set()),
+    ("气温降至零下5摄氏度。", "Temperatures fell to 41 degrees Fahrenheit.", {"numbers"}),
+    ("气温降至零下20摄氏度。", "Temperatures fell to -4F.", set()),
+    ("气温降至零下20摄氏度。", "Temperatures fell to minus four degrees Fahrenheit.", set()),
+    ("气温降至零下20摄氏度。", "Temperatures fell to 4F.", {"numbers"}),
+])
+def test_a_temperature_below_zero_is_converted_with_its_sign(source, english, found):
+    """零下5摄氏度, -5摄氏度, 零下5度 are five below zero, 23 degrees Fahrenheit (review8: read as +5, 41F); an English
+    figure after "minus" or a minus sign is below zero too. A hyphen between two figures joins a range (3-5)."""
+    assert findings(source, english) == found
+    assert [quantity.below_zero for quantity in quantities("气温在3-5摄氏度之间，夜间降至-2摄氏度。")] == [False, False, True]
+
+
+@pytest.mark.parametrize("english, units", [
+    ("It reached 5C.", ["degC"]),
+    ("It reached 41 °F.", ["degF"]),
+    ("It reached 5 degrees C.", ["degC"]),
+    ("He lives in Building 5 C block.", [""]),
+    ("They sat on 12 F and 12 G.", ["", ""]),
+])
+def test_a_scale_letter_is_a_temperature_only_glued_or_after_a_degree(english, units):
+    """5C and 41 °F are temperatures; the letter after a space is a block or a row (review8: "Building 5 C")."""
+    assert [quantity.unit for quantity in english_quantities(english)] == units
+
+
+def test_a_month_that_owns_what_follows_is_no_date_of_the_day_before_it():
+    """"the second of March's meetings" is a meeting, not March 2 (review8); "the second of March" is the date."""
+    assert not any(quantity.day for quantity in english_quantities("The second of March's meetings were held."))
+    assert findings("会议于3月2日举行。", "The meeting was held on the second of March.") == set()
+    assert findings("会议于3月2日举行。", "The second of March's meetings were held.") == {"numbers"}
+    assert findings("会议于3月2日举行。", "The 2nd of March's meetings were held.") == {"numbers"}
+
+
+@pytest.mark.parametrize("source, english, found", [
     ("中国企业共计20家，增长17.6%；20家企业总计筹资27亿元。",
      "Twenty Chinese companies listed, up 17.6 percent; together they raised 2.7 billion yuan.", set()),
     ("中国企业共计20家，增长17.6%；20家企业总计筹资27亿元。",
