@@ -95,6 +95,9 @@ _KEY = re.compile(r"^[\u4e00-\u9fff·・-]+$")
 _BAD_RENDERING = re.compile(r"[\s\-{}()（）\[\]|=]|^$")
 # A phrase jieba counts at least this often is a word by itself: its character decision is not re-checked.
 COMMON_WORD = 100
+# A word jieba tags as a person's name (nr) but counts at least this often is an everyday word it mis-tagged (卫星
+# 3,057, 雷达 2,930) or one of its own (阿拉伯); transliterated names' pieces are rarer (卡拉 342, 布朗 958): _common.
+NAME_TAG_COMMON = 1000
 
 
 def _opencc_dictionary(name: str) -> list[tuple[str, list[str]]]:
@@ -425,9 +428,12 @@ def _compound(rest: str, words, single: bool = False) -> bool:
 
 
 def _common(word: str, words) -> bool:
-    """A word jieba knows well that is no piece of a transliterated name (姆林宫, 米亚 are)."""
+    """A word jieba knows well that is no piece of a transliterated name (姆林宫, 米亚 are). jieba gives each word
+    one tag, and tags some everyday words as people's names (卫星, 雷达, 陆军, 明白, 文明: nr); a word it counts
+    NAME_TAG_COMMON times or more is a common word whatever its tag, so 卫星通信 is 卫星 + the rule 通信 (衛星通訊),
+    not another name that keeps the rule out."""
     frequency, tag = words.get(word, (0, ""))
-    return frequency >= COMMON_WORD and tag not in ("nr", "nrt", "nrfg")
+    return frequency >= COMMON_WORD and (tag not in ("nr", "nrt", "nrfg") or frequency >= NAME_TAG_COMMON)
 
 
 def longer_names(words, sources: set[str]) -> list[str]:

@@ -73,6 +73,9 @@ def test_a_rule_is_taken_back_where_it_is_no_word_of_the_sentence():
     assert convert_text("增加纳税", "tw") == "增加納稅"  # not 增迦納稅: 加纳 (Ghana) runs across 增加 and 纳税
     assert convert_text("在格拉斯哥", "tw") == "在格拉斯哥"  # 格拉斯 (Grass) lies inside the name Glasgow
     assert convert_text("乙肝病毒", "tw") == "B肝病毒"  # inside a longer common word, the rule is that word's
+    # jieba tags 卫星 (satellite) as a person's name: 卫星通信 is still 卫星 + 通信, not a name keeping 通訊 out
+    assert convert_text("发展卫星通信", "tw") == "發展衛星通訊"
+    assert convert_text("通信卫星发射", "tw") == "通訊衛星發射"
     assert convert_text("谷歌DeepMind", "tw") == "Google DeepMind"  # a Latin rendering keeps a space to Latin text
 
 
@@ -402,6 +405,20 @@ def test_a_surname_people_share_gets_no_one_persons_rendering():
     assert convert_text("伍德说", "tw") == "伍德說"
     assert convert_text("里德说", "tw") == "里德說"
     assert convert_text("普京表示", "tw") == "普丁表示"
+
+
+def test_a_word_jieba_counts_often_is_common_whatever_its_tag():
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "scripts"))
+    import derive_edition_data
+
+    words = derive_edition_data._jieba_words()
+    assert words["卫星"][1] == "nr" and derive_edition_data._common("卫星", words)  # mis-tagged: satellite
+    assert not derive_edition_data._common("卡拉", words)  # a piece of transliterated names (卡拉哈里)
+    longer = derive_edition_data.longer_names(words, {"通信"})
+    assert "卫星通信" not in longer and "通信卫星" not in longer and "光通信" in longer  # 光 alone is no common word
+    assert "卡拉哈里" in derive_edition_data.longer_names(words, {"哈里"})
 
 
 def test_the_derivation_leaves_out_a_surname_full_names_render_two_ways(tmp_path):
