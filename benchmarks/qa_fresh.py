@@ -2,18 +2,20 @@
 
     python benchmarks/qa_fresh.py [--show F1|F2|F3] [--recall]
 
-benchmarks/data/qa_fresh_news.tsv holds Chinese news sentences of 2020-2022 rich in figures, counts and dates (the
-Chinese sides of WMT21's and WMT22's zh-en test sets; provenance in the file's header) with English written for it
-by the l10n team before any check ran on it, as a news desk would: small counts in words, counts English leaves
-implicit left out ("两人" → "both"), dates as weekdays, approximate figures, units converted. Every finding on it is a
-false alarm (a mistake of the translator found by a check is corrected in the file, and said so in its commit).
+benchmarks/data/qa_fresh_news.tsv holds Chinese news sentences of 2015-2022 rich in figures, counts and dates (the
+Chinese sides of WMT18's, WMT21's and WMT22's zh-en test sets; provenance in the file's header) with English written
+for it by the l10n team before any check ran on it, as a news desk would: small counts in words, counts English
+leaves implicit left out ("两人" → "both"), dates as weekdays, approximate figures, units converted. Every finding on
+it is a false alarm (a mistake of the translator found by a check is corrected in the file, and said so in its
+commit).
 
-The articles are cut in four parts: F1 (odd articles aNN), F2 (even ones, held out in session 6) and F3 (articles
+The articles are cut in five parts: F1 (odd articles aNN), F2 (even ones, held out in session 6) and F3 (articles
 bNN, held out in session 7) are read while working on the checks (`--show F1` prints a part's findings); F4
-(articles cNN, translated in session 8) is held out and reported as totals only. All pairs are checked as one
-catalog in article order, as qa_eval.py checks its corpora, with its code. `--recall` also puts each numeric error
-type of qa_eval.py into every pair it fits (one error per pair, seeded by the pair, as numbers_folds.py does) and
-prints the share the numbers checks catch, per part: recall on renderings the checks were not tuned on.
+(articles cNN, translated in session 8) and F5 (articles dNN, translated in session 9) are held out and reported as
+totals only. All pairs are checked as one catalog in article order, as qa_eval.py checks its corpora, with its code.
+`--recall` also puts each numeric error type of qa_eval.py into every pair it fits (one error per pair, seeded by
+the pair, as numbers_folds.py does) and prints the share the numbers checks catch, per part: recall on renderings the
+checks were not tuned on.
 """
 from __future__ import annotations
 
@@ -34,7 +36,7 @@ import qa_eval  # noqa: E402
 from l10n.qa.registry import ENGLISH, Context  # noqa: E402
 
 FRESH = HERE / "data" / "qa_fresh_news.tsv"
-PARTS = ("F1", "F2", "F3", "F4")
+PARTS = ("F1", "F2", "F3", "F4", "F5")
 
 
 def fresh_pairs(path: Path = FRESH) -> list[qa_eval.Pair]:
@@ -50,12 +52,14 @@ def fresh_pairs(path: Path = FRESH) -> list[qa_eval.Pair]:
 
 def part(pair_id: str) -> str:
     """F1 for odd articles aNN, F2 for even ones, F3 for articles bNN (all read while working on the checks), F4 for
-    articles cNN (held out)."""
+    articles cNN and F5 for articles dNN (held out)."""
     article = pair_id.split(":")[1]
     if article.startswith("b"):
         return "F3"
     if article.startswith("c"):
         return "F4"
+    if article.startswith("d"):
+        return "F5"
     return "F1" if int(article.lstrip("a")) % 2 else "F2"
 
 
@@ -86,7 +90,7 @@ def print_recall(counts: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", choices=("F1", "F2", "F3"), help="print a developed part's findings (never F4's)")
+    parser.add_argument("--show", choices=("F1", "F2", "F3"), help="print a developed part's findings (never F4's or F5's)")
     parser.add_argument("--recall", action="store_true", help="also the numbers checks' recall on injected errors")
     arguments = parser.parse_args()
     pairs = fresh_pairs()

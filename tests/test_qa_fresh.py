@@ -1,6 +1,6 @@
-"""benchmarks/qa_fresh.py's fresh news pairs: read in file order with ids by article, and cut in four parts by
-article (odd articles aNN F1, even ones F2 and articles bNN F3, read while working on the checks; articles cNN F4,
-held out)."""
+"""benchmarks/qa_fresh.py's fresh news pairs: read in file order with ids by article, and cut in five parts by
+article (odd articles aNN F1, even ones F2 and articles bNN F3, read while working on the checks; articles cNN F4 and
+dNN F5, held out)."""
 from __future__ import annotations
 
 import re
@@ -21,16 +21,17 @@ def test_pairs_are_numbered_within_their_article_and_the_header_lines_skipped(tm
         ("fresh:a01:1", "three people"), ("fresh:a01:2", "twice"), ("fresh:a02:1", "five days")]
 
 
-def test_odd_articles_are_part_f1_even_ones_part_f2_the_b_articles_part_f3_and_the_c_articles_part_f4():
+def test_odd_articles_are_part_f1_even_ones_part_f2_and_the_b_c_and_d_articles_parts_f3_f4_and_f5():
     assert [qa_fresh.part(pair_id) for pair_id in ("fresh:a01:3", "fresh:a02:1", "fresh:a17:2", "fresh:b01:1",
-                                                   "fresh:b02:4", "fresh:c01:1", "fresh:c12:3")] == [
-        "F1", "F2", "F1", "F3", "F3", "F4", "F4"]
+                                                   "fresh:b02:4", "fresh:c01:1", "fresh:c12:3", "fresh:d01:1",
+                                                   "fresh:d29:2")] == [
+        "F1", "F2", "F1", "F3", "F3", "F4", "F4", "F5", "F5"]
 
 
-def test_the_shipped_set_has_all_four_parts_and_english_free_of_chinese():
+def test_the_shipped_set_has_all_five_parts_and_english_free_of_chinese():
     pairs = qa_fresh.fresh_pairs()
     assert len({pair.id for pair in pairs}) == len(pairs)
-    assert {qa_fresh.part(pair.id) for pair in pairs} == {"F1", "F2", "F3", "F4"}
+    assert {qa_fresh.part(pair.id) for pair in pairs} == {"F1", "F2", "F3", "F4", "F5"}
     assert not [pair.id for pair in pairs if re.search(r"[\u4e00-\u9fff]", pair.target)]
 
 
