@@ -26,7 +26,7 @@ mention for each Chinese one. What is parsed:
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
@@ -1037,12 +1037,12 @@ def _converted(source: Quantity, target: Quantity) -> bool:
     return abs(given - expected) <= max(last_digit, abs(expected) * CONVERSION_SLACK)
 
 
-def currency_conflict(source: Quantity, targets: list[Quantity]) -> str:
+def currency_conflict(source: Quantity, renderers: Renderers) -> str:
     """The currency the English gives a Chinese amount instead of the source's, or "" when none conflicts.
     元 alone is the unit of Taiwan's and Hong Kong's dollars too."""
     if not source.currency:
         return ""
-    named = {t.currency for t in targets if rendered_by(source, t)}
+    named = {renderers.targets[index].currency for index in renderers.of(source)}
     if not named or source.currency in named or "" in named:
         return ""
     if source.any_yuan and named & _YUAN_CURRENCIES:
@@ -1288,7 +1288,8 @@ def dropped_figure_trace(en_text: str, figure_unsaid: bool = True) -> str:
 
 def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, zh_text: str = "",
                dropped: Callable[[Quantity], bool] | None = None,
-               counts_the_same: Callable[[Quantity, Quantity], bool] | None = None) -> list[Quantity]:
+               counts_the_same: Callable[[Quantity, Quantity], bool] | None = None,
+               renderers: Renderers | None = None) -> list[Quantity]:
     """The source quantities the English does not render, one English mention for each Chinese one (a second
     "2019" does not hide a changed first one). An unpaired source quantity is missing when a spare English
     figure could be its changed rendering (each spare figure standing for one source quantity at most), or when
@@ -1298,11 +1299,12 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
     in Chinese numerals (两人, 三次) may be said in words, implied or said by a plural, so a spare English number in
     words convicts it only when it counts the same thing: the same unit ("a three-month delay" for 两个月) or, by
     `counts_the_same`, the same noun ("three big banks" for 四大银行); "two" elsewhere in the sentence says nothing
-    against it."""
+    against it. `renderers`: those of `targets`, when the caller has them already."""
+    renderers = renderers or Renderers(targets)
     # Ranks first, so that an English ordinal renders 第二 before it renders the 两 of 两架 ("planes … the second
     # station" lost the two).
     partner = _matching(sorted(range(len(sources)), key=lambda index: not sources[index].ordinal),
-                        lambda index: _candidates(sources[index], targets))
+                        lambda index: renderers.of(sources[index]))
     unmatched = [index for index in range(len(sources)) if index not in partner.values()]
     # A spare English figure the source itself writes (a numeral not read as a quantity: 《四十二章经》, 一家四口)
     # is no changed rendering of another.
@@ -1322,11 +1324,14 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
             unmatched.append(index)
     # Evidence that a count was dropped (the English says its unit or its noun bare: "for years", "men") outweighs
     # what would excuse its absence otherwise, a repetition said once included (两年…两年 → "two years … for years").
+    first_mention: dict[str, int] = {}
+    for index, source in enumerate(sources):
+        first_mention.setdefault(source.text, index)
     excused = {index for index in unmatched
                if not (said_without_its_number(sources[index], en_text) or (dropped is not None and dropped(sources[index])))
                and (optional(sources[index]) or implicit(sources[index], en_text)
                     or _named_model(sources[index], en_text)
-                    or _said_once(index, sources, targets, partner, en_text, zh_text))}
+                    or _said_once(index, sources, renderers, partner, en_text, zh_text, first_mention))}
     excused |= _given_as_weekdays(unmatched, sources, en_text)
     rendered_years = {sources[index].value for index in partner.values() if sources[index].year}
     excused |= _years_said_relatively([index for index in unmatched if index not in excused], sources, rendered_years,
@@ -1453,22 +1458,21 @@ def _same_group(source: Quantity, earlier: list[Quantity], zh_text: str) -> bool
     return False
 
 
-def _said_once(index: int, sources: list[Quantity], targets: list[Quantity], partner: dict[int, int],
-               en_text: str, zh_text: str) -> bool:
+def _said_once(index: int, sources: list[Quantity], renderers: Renderers, partner: dict[int, int],
+               en_text: str, zh_text: str, first_mention: dict[str, int]) -> bool:
     """Whether an English mention that renders a source quantity stands for another source mention of the same
     thing ("that year" for the second 2019年): a mention already paired with a count of something else (两次 →
     "twice") says nothing of 两年. A figure the source writes twice is written twice (147个店…147个执照), unless the
     English says it once for both ("inflow and outflow were both 2,760"), or it is a window of time counted from
     now, written twice the same way (前5个月…前5个月: "in the first five months")."""
     source = sources[index]
-    if source.kind == NUMBER and not source.year and not source.counted and any(
-            other.text == source.text for other in sources[:index]) and not _one_window(source, sources[:index], zh_text):
+    if source.kind == NUMBER and not source.year and not source.counted and first_mention[source.text] < index \
+            and not _one_window(source, sources[:index], zh_text):
         referred_to = _same_group(source, sources[:index], zh_text) and refers_to_a_group(en_text)
-        return any(rendered_by(source, target) and (referred_to or _said_for_several(target, en_text))
-                   for target in targets)
-    return any(rendered_by(source, target) and (partner.get(number) is None
-                                                or sources[partner[number]].unit == source.unit)
-               for number, target in enumerate(targets))
+        return any(referred_to or _said_for_several(renderers.targets[number], en_text)
+                   for number in renderers.of(source))
+    return any(partner.get(number) is None or sources[partner[number]].unit == source.unit
+               for number in renderers.of(source))
 
 
 def _matching(lefts, candidates) -> dict[int, int]:
@@ -1482,25 +1486,40 @@ def _matching(lefts, candidates) -> dict[int, int]:
             asked[left] = candidates(left)
         return iter(asked[left])
 
+    # By candidate list (lefts that read alike share one): how many of its first rights are paired. A paired right
+    # only moves to another left, so a search for a free one starts past them: n alike figures scanned n²/2 rights.
+    paired_before: dict[int, int] = {}
+
+    def unpaired(left: int) -> Iterator[int]:
+        options(left)
+        rights = asked[left]
+        start = paired_before.get(id(rights), 0)
+        while start < len(rights) and rights[start] in partner:
+            start += 1
+        paired_before[id(rights)] = start
+        return (rights[index] for index in range(start, len(rights)))
+
     dead: set[int] = set()  # rights a failed search went through: no free right lies beyond them, till a path is found
     for left in lefts:
-        if _augment(left, options, partner, dead):
+        if _augment(left, options, unpaired, partner, dead):
             dead = set()
     return partner
 
 
-def _augment(first: int, options: Callable[[int], Iterator[int]], partner: dict[int, int], seen: set[int]) -> bool:
+def _augment(first: int, options: Callable[[int], Iterator[int]], unpaired: Callable[[int], Iterator[int]],
+             partner: dict[int, int], seen: set[int]) -> bool:
     """Kuhn's depth-first search for a path from a left to a free right, each left on it taking the next one's
     right, with a stack of its own: a path may be as long as a sentence has figures (a thousand dates), deeper
     than Python's recursion. A left reached takes a free candidate of its own before it displaces anyone: without
     that look-ahead, n figures that all render each other (a date written n times) built paths of every length,
     n³ steps in all (2,000 dates in one entry: 35 s). `seen`: the rights not to go through, those of earlier failed
-    searches among them (a failure changes no pairing); whether a path was found."""
+    searches among them (a failure changes no pairing); `unpaired`: a left's candidates less some paired ones;
+    whether a path was found."""
     path: list[tuple[int, Iterator[int]]] = []  # the lefts on the path, each with the candidates it has not tried
     taken: list[int] = []  # the right each left on the path but the last is trying
     left = first
     while True:
-        free = next((right for right in options(left) if right not in partner and right not in seen), None)
+        free = next((right for right in unpaired(left) if right not in partner and right not in seen), None)
         if free is not None:
             for (holder, _), moved in zip(path, taken):
                 partner[moved] = holder
@@ -1532,11 +1551,102 @@ def _written_values(zh_text: str) -> frozenset[Decimal]:
     return frozenset(Decimal(value) for value in values)
 
 
-def _candidates(source: Quantity, targets: list[Quantity]) -> list[int]:
-    """The English quantities that render a source one, exact values first, an ordinal for an ordinal first."""
-    found = [index for index, target in enumerate(targets) if rendered_by(source, target)]
-    return sorted(found, key=lambda index: (targets[index].value not in source.values,
-                                            targets[index].ordinal != source.ordinal))
+class Renderers:
+    """The English quantities that render each source quantity (`rendered_by`), exact values first, an ordinal for
+    an ordinal first. Found through an index of the English ones by value, date, hour, decade and unit, and asked
+    once for quantities that differ only in where they stand, rather than by trying every English one with every
+    source one: a thousand figures each side made a million calls of `rendered_by`, several seconds for one entry."""
+
+    def __init__(self, targets: list[Quantity]) -> None:
+        self.targets = targets
+        mentions: dict[Quantity, list[int]] = {}  # each English quantity as it reads, wherever it stands: its indices
+        for index, target in enumerate(targets):
+            mentions.setdefault(replace(target, start=0, end=0), []).append(index)
+        self._readings = list(mentions)
+        self._mentions = list(mentions.values())
+        self._by_value: dict[Decimal, list[int]] = {}
+        self._values: list[tuple[Decimal, int]] = []  # every value of every reading, ascending: ranges are looked up
+        self._rounded: dict[Decimal, list[tuple[Decimal, int]]] = {}  # by tolerance, ascending
+        self._by_unit: dict[str, list[int]] = {}
+        self._slashed: dict[str, list[int]] = {}  # by their digits: 9/11 under 911
+        self._dates: dict[tuple[int, int], list[int]] = {}  # by (month, day), (month, 0), (0, day) and (0, 0)
+        self._hours: dict[int, list[int]] = {}
+        self._decades: dict[int, list[int]] = {}
+        for reading, target in enumerate(self._readings):
+            for value in target.values:
+                self._by_value.setdefault(value, []).append(reading)
+                self._values.append((value, reading))
+                if target.tolerance:
+                    self._rounded.setdefault(target.tolerance, []).append((value, reading))
+            self._by_unit.setdefault(target.unit, []).append(reading)
+            if "/" in target.text:
+                self._slashed.setdefault(re.sub(r"\D", "", target.text), []).append(reading)
+            if target.kind == DATE:
+                for key in {(target.month, target.day), (target.month, 0), (0, target.day), (0, 0)}:
+                    self._dates.setdefault(key, []).append(reading)
+            elif target.kind == TIME:
+                self._hours.setdefault(target.hour % 12, []).append(reading)
+            elif target.kind == DECADE:
+                self._decades.setdefault(target.decade, []).append(reading)
+        self._values.sort()
+        for listed in self._rounded.values():
+            listed.sort()
+        self._found: dict[Quantity, list[int]] = {}
+
+    def of(self, source: Quantity) -> list[int]:
+        """The indices of the English quantities that render a source one, best first (one list for every source
+        quantity that reads the same)."""
+        key = replace(source, start=0, end=0)
+        if key not in self._found:
+            readings = [reading for reading in sorted(self._possible(key)) if rendered_by(key, self._readings[reading])]
+            found = sorted(index for reading in readings for index in self._mentions[reading])
+            self._found[key] = sorted(found, key=lambda index: (self.targets[index].value not in source.values,
+                                                                self.targets[index].ordinal != source.ordinal))
+        return self._found[key]
+
+    def _possible(self, source: Quantity) -> set[int]:
+        """The English quantities (by reading) `rendered_by` may accept for a source one: every one it accepts, and
+        some more."""
+        found: set[int] = set()
+
+        def values(*wanted) -> None:
+            for value in wanted:
+                found.update(self._by_value.get(value, ()))
+
+        if source.kind == DATE:
+            found.update(self._dates.get((source.month, source.day), ()))
+            values(source.month, source.day)
+        elif source.kind == TIME:
+            found.update(self._hours.get(source.hour % 12, ()))
+            values(source.hour, source.hour % 12 or 12)
+        elif source.kind == DECADE:
+            found.update(self._decades.get(source.decade, ()))
+            values(source.decade, 1900 + source.decade, 2000 + source.decade)
+        else:
+            values(*source.values)
+            for value in source.values:
+                found.update(self._decades.get(value, ()))
+                for tolerance, listed in self._rounded.items():
+                    found.update(self._within(listed, value - tolerance, value + tolerance))
+            if source.kind == PERCENT and source.value is not None:
+                values(1 + source.value / 100)
+            if source.approximate:
+                found.update(self._within(self._values, min(source.values), max(source.values)))
+            if source.odd:
+                found.update(self._within(self._values, source.value, source.value + source.odd))
+            found.update(self._slashed.get(source.text.translate(_FULL_WIDTH), ()))
+            for (unit, other) in (*_CONVERSIONS, *_TEMPERATURES):
+                if unit == source.unit:
+                    found.update(self._by_unit.get(other, ()))
+        return found
+
+    @staticmethod
+    def _within(listed: list[tuple[Decimal, int]], low: Decimal, high: Decimal) -> Iterator[int]:
+        for index in range(bisect_left(listed, (low, -1)), len(listed)):
+            value, reading = listed[index]
+            if value > high:
+                return
+            yield reading
 
 
 def describe(quantity: Quantity) -> str:

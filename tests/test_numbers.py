@@ -1063,6 +1063,72 @@ def test_the_pairing_takes_a_free_mention_before_it_displaces_one_and_is_still_t
     assert _matching(range(3), {0: [0], 1: [0], 2: [1]}.__getitem__) == {0: 0, 1: 2}  # the earlier left keeps it
 
 
+def test_an_entry_of_a_thousand_figures_each_side_asks_whether_one_renders_another_once_per_reading(monkeypatch):
+    """Every source quantity was tried with every English one (rendered_by), in the pairing, in the currency check
+    and in whether any figure went unsaid: a thousand figures each side made a million calls, seconds for one
+    entry. The English ones are looked up by value instead, and figures that read alike are asked about once."""
+    from l10n import numbers
+
+    calls = []
+    original = numbers.rendered_by
+    monkeypatch.setattr(numbers, "rendered_by", lambda *arguments: calls.append(1) or original(*arguments))
+    source = "，".join(f"共有{figure}家" for figure in range(3000, 4000)) + "。"
+    assert findings(source, ", ".join(map(str, range(3000, 4000))) + ".") == set()
+    assert findings(source, ", ".join(map(str, range(3001, 4001))) + ".") == {"numbers"}  # 3000 changed to 4000
+    assert len(calls) < 10 * 2000
+    calls.clear()
+    assert findings("有20家。" * 2000, "There are 20. " * 2000) == set()
+    assert findings("共20家。" * 2000, "There are 20. " * 1999 + "There are 21.") == {"numbers"}
+    assert len(calls) < 100
+
+
+def test_the_quantities_an_entry_lacks_are_looked_up_not_compared_with_every_other(monkeypatch):
+    """Whether a source quantity was among those the English lacks was a search of that list: 2,000 '20家' against
+    an English without them made 1,999,000 comparisons of quantities."""
+    from l10n.numbers import Quantity
+
+    compared = []
+    original = Quantity.__eq__
+    monkeypatch.setattr(Quantity, "__eq__", lambda *arguments: compared.append(1) or original(*arguments))
+    assert findings("还有20家。" * 2000, "Nothing was said.") == {"numbers"}
+    assert len(compared) < 20_000
+
+
+def test_the_phrase_after_a_count_is_tagged_once_for_both_readings_of_its_nouns(monkeypatch):
+    from l10n import words
+    from l10n.qa.numbers import count_noun_said_bare
+
+    tagged = []
+    original = words.tagged
+    monkeypatch.setattr(words, "tagged", lambda text: tagged.append(text) or original(text))
+    source = "三名驾驶员的卡车在山路上抛锚。"
+    [drivers] = quantities(source)
+    assert count_noun_said_bare(drivers, source, "Drivers' trucks broke down on the mountain road.")
+    assert len(tagged) == 1
+
+
+def test_a_search_for_a_free_mention_starts_past_those_paired_already():
+    """2,000 figures that read alike share one list of candidates; each searched it from its start for a free one,
+    past every one paired before (n²/2 steps)."""
+    from l10n.numbers import _matching
+
+    read = []
+
+    class Read(list):
+        def __getitem__(self, index):
+            read.append(index)
+            return super().__getitem__(index)
+
+        def __iter__(self):
+            for item in super().__iter__():
+                read.append(item)
+                yield item
+
+    shared = Read(range(2000))
+    assert _matching(range(2000), lambda left: shared) == {right: right for right in range(2000)}
+    assert len(read) < 20 * 2000
+
+
 def test_a_time_of_day_starts_at_its_figure_not_at_the_spaces_before_it():
     """The hour's pattern took the spaces before a figure (\\s* outside its optional time of day), so a quantity's
     start pointed at them, and a run of n spaces cost n² steps: 20,000 spaces in a catalog entry took 10 s."""

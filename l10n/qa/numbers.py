@@ -28,22 +28,28 @@ def _unrendered(source: str, text: str, terms: tuple[tuple[int, int, str], ...])
                if not any(start < quantity.end and quantity.start < end for start, end, _ in terms)]
     glossary = tuple((source[start:end], english) for start, end, english in terms)
     said_bare: dict[str, bool] = {}  # by the count as written: asked once per text, not once per mention
+    written: dict[str, list[numbers.Quantity]] = {}
+    for quantity in checked:
+        written.setdefault(quantity.text, []).append(quantity)
 
     def noun_said_bare(quantity: numbers.Quantity) -> bool:
         """A count written twice shares its noun's evidence (两方当事人…另两方)."""
         if quantity.text not in said_bare:
             said_bare[quantity.text] = any(count_noun_said_bare(same, source, text, glossary)
-                                           for same in checked if same.text == quantity.text)
+                                           for same in written[quantity.text])
         return said_bare[quantity.text]
 
     def dropped(quantity: numbers.Quantity) -> bool:
         return noun_said_bare(quantity) or name_said_without_its_number(quantity, source, text)
 
+    renderers = numbers.Renderers(targets)
     absent = numbers.unrendered(checked, targets, text, source, dropped,
-                                lambda quantity, spare: counts_the_same(quantity, source, spare, text, glossary))
-    conflicts = [(quantity, other) for quantity in checked if quantity not in absent
-                 if (other := numbers.currency_conflict(quantity, targets))]
-    unsaid = any(not any(numbers.rendered_by(quantity, target) for target in targets) for quantity in checked)
+                                lambda quantity, spare: counts_the_same(quantity, source, spare, text, glossary),
+                                renderers)
+    missing = set(absent)
+    conflicts = [(quantity, other) for quantity in checked if quantity not in missing
+                 if (other := numbers.currency_conflict(quantity, renderers))]
+    unsaid = any(not renderers.of(quantity) for quantity in checked)
     return tuple(absent), tuple(conflicts), unsaid
 
 
@@ -77,9 +83,7 @@ def counted_nouns(quantity: numbers.Quantity, source: str, with_measure: bool = 
     them is read through when a 的 ends it; 两大股指涨幅 → 股指, 涨幅); none for 两次. `with_measure`: both the
     measure word that is a noun and those after it (五方面建议 → 方面, 建议). `owned`: also the nouns after a 的 that
     follows nouns alone (两名男性嫌疑人的照片 → 男性, 嫌疑人 and 照片; without: 男性, 嫌疑人, whose photos they are)."""
-    from ..words import tagged
-
-    words = tagged(source[quantity.start:quantity.start + len(quantity.text) + _PHRASE_LENGTH])
+    words = _phrase(quantity, source)
     consumed, measure, position = 0, "", 0
     while position < len(words) and consumed < len(quantity.text):
         word, tag = words[position]
@@ -106,6 +110,15 @@ def counted_nouns(quantity: numbers.Quantity, source: str, with_measure: bool = 
         elif not (tag.startswith(("n", "a", "b")) or word == "的"):
             break
     return tuple(nouns)
+
+
+@lru_cache(maxsize=256)
+def _phrase(quantity: numbers.Quantity, source: str) -> tuple[tuple[str, str], ...]:
+    """The words of a count and the phrase after it, with their parts of speech: tagged once for every reading of
+    its nouns."""
+    from ..words import tagged
+
+    return tuple(tagged(source[quantity.start:quantity.start + len(quantity.text) + _PHRASE_LENGTH]))
 
 
 def _describes(words: list[tuple[str, str]]) -> bool:
