@@ -1,6 +1,7 @@
 """Atomic file writes: a reader sees the old file or the new one, never half of either."""
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -17,47 +18,67 @@ _MODE = 0o666
 
 def _temporary_prefix(name: str) -> str:
     """A file name of up to 255 bytes must not fail for the 14 bytes its temporary name adds."""
+    if len(name) <= _NAME_IN_TEMPORARY // 4:  # no character takes more than four bytes in UTF-8
+        return f".{name}."
     kept = os.fsencode(name)[:_NAME_IN_TEMPORARY]
     return f".{os.fsdecode(kept.decode('utf-8', 'ignore').encode('utf-8'))}."
 
 
-def _open_temporary(path: Path) -> tuple[int, Path]:
-    """A new file beside `path`, under a name no other writer has, opened for writing."""
-    prefix = _temporary_prefix(path.name)
+def _open_temporary(folder: str, name: str) -> tuple[int, str]:
+    """A new file in `folder`, beside `name`, under a name no other writer has, opened for writing. Paths as
+    text: a run writes seven files per document."""
+    prefix = os.path.join(folder, _temporary_prefix(name))
     for _ in range(_ATTEMPTS):
-        temporary = path.parent / f"{prefix}{secrets.token_hex(4)}.tmp"
+        temporary = f"{prefix}{secrets.token_hex(4)}.tmp"
         try:
             return os.open(temporary, _FLAGS, _MODE), temporary
         except FileExistsError:
             continue
-    raise FileExistsError(f"no free temporary name for {path.name} after {_ATTEMPTS} attempts")
+    raise FileExistsError(f"no free temporary name for {name} after {_ATTEMPTS} attempts")
 
 
-def write_atomic(path: Path, content: str | bytes, durable: bool = True) -> None:
+def _write_all(handle: int, data: bytes) -> None:
+    """os.write may write less than it is given (a signal, a full pipe): the rest follows."""
+    view = memoryview(data)
+    while view:
+        view = view[os.write(handle, view):]
+
+
+def write_atomic(path: Path, content: str | bytes, durable: bool = True) -> os.stat_result:
     """Text (UTF-8, `\\n` line ends) or bytes. durable: on disk before this returns (fsync), for files whose loss
-    would lose work; a file that can be made again may skip the wait."""
+    would lose work; a file that can be made again may skip the wait. Returns the written file's status, as
+    os.stat(path) gives it afterwards (the rename changes neither its size nor its modification time)."""
     data = content.encode("utf-8") if isinstance(content, str) else content
+    folder, name = os.path.split(os.fspath(path))
     try:
         try:
-            handle, temporary = _open_temporary(path)
+            handle, temporary = _open_temporary(folder, name)
         except FileNotFoundError:  # the folder is made when missing: a run writes most files into existing ones
             path.parent.mkdir(parents=True, exist_ok=True)
-            handle, temporary = _open_temporary(path)
+            handle, temporary = _open_temporary(folder, name)
     except OSError as error:
         raise OutputError(f"cannot write here: {error.strerror or error}", path.parent) from error
     try:
-        with os.fdopen(handle, "wb") as stream:
-            stream.write(data)
+        try:
+            _write_all(handle, data)
             if durable:
-                stream.flush()
-                os.fsync(stream.fileno())
+                os.fsync(handle)
+            status = os.fstat(handle)
+        finally:
+            os.close(handle)
         os.replace(temporary, path)
     except OSError as error:
-        temporary.unlink(missing_ok=True)
+        _remove(temporary)
         raise OutputError(f"cannot write: {error.strerror}", path) from error
     except BaseException:
-        temporary.unlink(missing_ok=True)
+        _remove(temporary)
         raise
+    return status
+
+
+def _remove(temporary: str) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        os.unlink(temporary)
 
 
 def cache_folder() -> Path:

@@ -70,19 +70,35 @@ def read_input(path: Path, max_bytes: int = MAX_BYTES) -> bytes:
         raise InputError("no such file", path) from error
     except OSError as error:
         raise InputError(f"cannot read: {error.strerror}", path) from error
-    with os.fdopen(descriptor, "rb") as stream:
-        mode = os.fstat(descriptor).st_mode
-        if stat.S_ISDIR(mode):
+    try:
+        status = os.fstat(descriptor)
+        if stat.S_ISDIR(status.st_mode):
             raise InputError("is a folder, not an article file", path)
-        if not stat.S_ISREG(mode):
-            raise InputError(f"is {file_kind(mode)}, not an article file", path)
+        if not stat.S_ISREG(status.st_mode):
+            raise InputError(f"is {file_kind(status.st_mode)}, not an article file", path)
         try:
-            data = stream.read(max_bytes + 1)
+            data = _read_at_most(descriptor, max_bytes + 1, status.st_size)
         except OSError as error:
             raise InputError(f"cannot read: {error.strerror}", path) from error
+    finally:
+        os.close(descriptor)
     if len(data) > max_bytes:
         raise InputError(f"larger than the limit of {max_bytes:,} bytes ({set_by(max_bytes, '--max-bytes')})", path)
     return data
+
+
+def _read_at_most(descriptor: int, limit: int, size: int) -> bytes:
+    """Up to `limit` bytes, asked for in reads of the size the file had (and one byte more, to see its end)
+    rather than of the limit: a buffer of the limit's size (32 MiB) would be mapped and cut down per input."""
+    parts: list[bytes] = []
+    read = 0
+    while read < limit:
+        part = os.read(descriptor, min(limit - read, max(size + 1 - read, 1 << 16)))
+        if not part:
+            break
+        parts.append(part)
+        read += len(part)
+    return b"".join(parts)
 
 
 def read_article(path: Path, input_format: str | None = None, max_bytes: int = MAX_BYTES,

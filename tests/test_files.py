@@ -70,3 +70,17 @@ def test_missing_folders_are_made_and_a_file_in_the_way_is_a_one_line_error(tmp_
         write_atomic(tmp_path / "plain" / "c.txt", "x")
     with pytest.raises(OutputError, match="cannot write here"):
         write_atomic(tmp_path / "plain" / "sub" / "c.txt", "x")
+
+
+def test_the_status_returned_is_the_written_files_as_a_later_stat_sees_it(tmp_path):
+    """The manifest records it as the file's stamp: a stat of its own would find the same size and time."""
+    status = write_atomic(tmp_path / "a.po", "msgid \"\"\n" * 1000, durable=False)
+    later = (tmp_path / "a.po").stat()
+    assert (status.st_size, status.st_mtime_ns) == (later.st_size, later.st_mtime_ns) == (9000, later.st_mtime_ns)
+
+
+def test_a_short_write_is_followed_by_the_rest(tmp_path, monkeypatch):
+    real_write = os.write
+    monkeypatch.setattr(os, "write", lambda handle, data: real_write(handle, bytes(data[:3])))
+    write_atomic(tmp_path / "a.txt", "第一行\n第二行\n")
+    assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "第一行\n第二行\n"

@@ -158,3 +158,19 @@ def test_only_chrome_is_an_error():
 ])
 def test_document_name(name, expected):
     assert document_name(Path(name)) == expected
+
+
+def test_an_input_is_read_whole_when_the_system_hands_it_over_in_pieces(tmp_path, monkeypatch):
+    """read_input asks for the size the file had; a read that returns less, or a file that grew meanwhile, is
+    read on to its end (up to the limit), never cut at the first read."""
+    import os
+
+    from l10n.ingest import read_input
+
+    path = tmp_path / "a.txt"
+    path.write_text("第一段。\n\n第二段。\n" * 50, encoding="utf-8")
+    real_read = os.read
+    monkeypatch.setattr(os, "read", lambda descriptor, size: real_read(descriptor, min(size, 7)))
+    assert read_input(path) == path.read_bytes()
+    with pytest.raises(InputError, match="larger than the limit of 100 bytes"):
+        read_input(path, 100)

@@ -17,7 +17,7 @@ import hashlib
 import json
 import os
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from pathlib import Path
 
@@ -45,6 +45,10 @@ def _stamp(path: Path | str) -> list[int] | None:
         status = os.stat(path)
     except OSError:
         return None
+    return _stamp_of(status)
+
+
+def _stamp_of(status: os.stat_result) -> list[int]:
     return [status.st_size, status.st_mtime_ns]
 
 
@@ -137,8 +141,12 @@ class Manifest:
         folder = os.fspath(self.folder)  # joined as text: a re-run checks every file of every document
         return all(_stamp(os.path.join(folder, name)) == stamp for name, stamp in json.loads(row[0]).items())
 
-    def record(self, key: str, sha256: str, made_with: dict, files: Iterable[Path]) -> None:
-        stamps = {path.relative_to(self.folder).as_posix(): _stamp(path) for path in files}
+    def record(self, key: str, sha256: str, made_with: dict, files: Iterable[Path],
+               written: Mapping[Path, os.stat_result] | None = None) -> None:
+        """`written`: the status of files just written (files.write_atomic's), which need not be read again."""
+        written = written or {}
+        stamps = {path.relative_to(self.folder).as_posix():
+                  _stamp_of(written[path]) if path in written else _stamp(path) for path in files}
         self._execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)",
                       (key, sha256, _canonical(made_with), _canonical(stamps)))
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import os
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
@@ -32,6 +33,7 @@ class DocumentResult:
     folder: Path
     files: tuple[Path, ...]
     backup: Path | None = None  # where the reviewed files this run replaced were copied
+    written: dict[Path, os.stat_result] = field(default_factory=dict)  # each file's status as it was written
 
 
 STAGES = ("read and segment", "Traditional", "English", "catalogs", "write")
@@ -119,11 +121,10 @@ def write_document(job: Job, outputs: dict[Path, str]) -> DocumentResult:
                 if merge.has_reviewer_work(catalog, job.drafts.get(path.stem, {}))}
     replaced = [path for path in reviewed if path.read_bytes() != outputs[path].encode("utf-8")]
     backup = back_up(job.folder, replaced)
-    for path, text in outputs.items():
-        # Only reviewers' work must be on disk before the run goes on: a file of this run lost to a crash or a
-        # power cut no longer matches its manifest record, so the next run makes it again.
-        write_atomic(path, text, durable=path in reviewed)
-    return DocumentResult(job.document, job.segments, job.folder, tuple(outputs), backup)
+    # Only reviewers' work must be on disk before the run goes on: a file of this run lost to a crash or a
+    # power cut no longer matches its manifest record, so the next run makes it again.
+    written = {path: write_atomic(path, text, durable=path in reviewed) for path, text in outputs.items()}
+    return DocumentResult(job.document, job.segments, job.folder, tuple(outputs), backup, written)
 
 
 def as_input(item: Path | Input) -> Input:
@@ -218,7 +219,7 @@ class Ledger:
             self.fail(job.input.path, error)
             return None
         self.manifest.record(input_key(job.input.path), job.document.source_sha256, self.made_with(job.input),
-                             result.files)
+                             result.files, result.written)
         timed(self.summary.seconds, "write", start)
         self.summary.documents += 1
         self.summary.segments += len(job.segments)
