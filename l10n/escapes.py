@@ -10,7 +10,7 @@
   where a pasted Word line break was.
 - json_text: a value as JSON, its non-ASCII text as it is (json.dumps(value, ensure_ascii=False), through one
   encoder: json.dumps makes an encoder on every call given an argument, and a run writes a JSON value per block
-  and per catalog entry).
+  and per catalog entry). json_string: json_text of a str, without going through an encoder.
 - spreadsheet_cell: for files a spreadsheet opens (TSV, CSV). A cell starting with = + - @ (or a tab or a
   carriage return) is run as a formula by Excel, LibreOffice and Google Sheets; a leading ' keeps it text
   (OWASP's advice on CSV injection).
@@ -59,6 +59,7 @@ def not_xml(text: str) -> list[str]:
 
 
 json_text = json.JSONEncoder(ensure_ascii=False).encode
+json_string = json.encoder.encode_basestring
 
 
 def spreadsheet_cell(cell: str) -> str:

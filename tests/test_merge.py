@@ -577,3 +577,20 @@ def test_a_sentence_that_was_several_entries_starts_from_all_of_them():
     assert joined.previous_msgid == "好；\n他说，明天再谈这件事。"
     assert machine.msgstr == "new"  # no reviewer worked on either half
     assert len(merged.entries) == 2  # nothing obsolete: the reviewed halves live on in the joined entry
+
+
+def test_with_no_previous_catalog_every_entry_is_new_as_against_an_empty_one():
+    """merge takes a short way when there is no previous catalog (a template, a first run): what it returns is
+    what the whole way makes of a catalog without entries, repeated sentences and machine notes included."""
+    from l10n.catalog.entries import Catalog
+    from l10n.catalog.merge import Fresh, merge
+
+    fresh = [Fresh("甲。", (("a.txt", "1"),), ("body, paragraph 1, sentence 1",), machine_text="甲。",
+                   machine_notes=("regional vocabulary: 甲 → 甲",)),
+             Fresh("乙。", (("a.txt", "1"), ("a.txt", "3")), ("body",)),
+             Fresh("甲。", (("a.txt", "5"),), ("line\nbreak",), msgctxt="ctx", machine_text="甲!"),
+             Fresh("甲。", (("a.txt", "7"),), (), machine_text="甲?")]
+    short, whole = merge(iter(fresh), None), merge(fresh, Catalog({}, []))
+    assert short.drafts == whole.drafts and len(short.drafts) == 2
+    assert [repr(entry) for entry in short.entries] == [repr(entry) for entry in whole.entries]
+    assert short.entries[2].notes == ["line\\nbreak"] and short.entries[1].flags == []

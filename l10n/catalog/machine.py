@@ -18,7 +18,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..escapes import json_text
+from ..escapes import json_string
 from ..notes import LEGACY_FINGERPRINT
 from .entries import Catalog, Entry
 
@@ -71,12 +71,16 @@ def from_fingerprints(catalog: Catalog) -> Drafts:
     return drafts
 
 
+def _draft_json(draft: Draft) -> str:
+    """[text, [notes]] as json_text writes the list, its strings encoded one by one."""
+    return f"[{json_string(draft.text)}, [{', '.join(map(json_string, draft.notes))}]]"
+
+
 def render(record: Record) -> str:
     """One catalog per line group, one entry per line: small diffs, stable bytes."""
     catalogs = []
     for locale in sorted(record):
-        lines = [f"  {json_text(entry_key)}: {json_text([draft.text, list(draft.notes)])}"
-                 for entry_key, draft in record[locale].items()]
+        lines = [f"  {json_string(entry_key)}: {_draft_json(draft)}" for entry_key, draft in record[locale].items()]
         body = "{\n" + ",\n".join(lines) + "\n }" if lines else "{}"
         catalogs.append(f" {json.dumps(locale)}: {body}")
     return f'{{"l10n_machine_text": {_VERSION},\n"catalogs": {{\n' + ",\n".join(catalogs) + "\n}}\n"
