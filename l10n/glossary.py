@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import csv
-import dataclasses
 import io
 import re
 from collections.abc import Sequence
@@ -102,7 +101,7 @@ class Glossary:
         annotated = []
         for segment in segments:
             terms = tuple(self.find_in_marked_up(segment.source))
-            annotated.append(segment if terms == segment.terms else dataclasses.replace(segment, terms=terms))
+            annotated.append(segment if terms == segment.terms else segment.with_terms(terms))
         return annotated
 
     def find_in_marked_up(self, text: str) -> list[TermHit]:

@@ -216,3 +216,17 @@ def test_cli_run_refuses_a_bad_glossary(tmp_path):
     assert result.exit_code == 2
     assert result.stderr.startswith(f"error: {bad}:1: missing column kind")
     assert not (tmp_path / "out").exists()
+
+
+def test_annotating_keeps_every_field_of_a_segment_but_its_terms():
+    """Segment.with_terms builds the segment field by field (dataclasses.replace costs twice as much): a field
+    added to Segment must be added there too, or annotating would drop it."""
+    import dataclasses
+
+    assert [field.name for field in dataclasses.fields(Segment)] == ["id", "paragraph", "sentence", "part", "line",
+                                                                      "source", "terms"]
+    glossary = Glossary([GlossaryEntry("东湖", "Donghu", Kind.TERM, 2)])
+    segment = Segment("4e1109a10f", 3, 2, Part.TITLE, 7, "东湖项目获批")
+    annotated, = glossary.annotate([segment])
+    assert annotated == dataclasses.replace(segment, terms=annotated.terms) and annotated.terms[0].end == 2
+    assert glossary.annotate([annotated])[0] is annotated  # unchanged terms: the same segment
