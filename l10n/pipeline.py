@@ -103,7 +103,10 @@ def read_previous(folder: Path, options: RunOptions) -> Previous:
 
 
 def _previous_drafts(folder: Path, previous: Previous) -> machine.Record:
-    """The folder's record of machine text; for a folder from before the record, its fingerprint notes."""
+    """The folder's record of machine text; for a folder from before the record, its fingerprint notes. Nothing
+    when the folder holds no catalog (a document's first run): the record speaks only of its catalogs."""
+    if not previous:
+        return {}
     record = machine.read(folder)
     if record is None:
         record = {path.stem: machine.from_fingerprints(catalog) for path, catalog in previous.items()}

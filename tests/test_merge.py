@@ -594,3 +594,17 @@ def test_with_no_previous_catalog_every_entry_is_new_as_against_an_empty_one():
     assert short.drafts == whole.drafts and len(short.drafts) == 2
     assert [repr(entry) for entry in short.entries] == [repr(entry) for entry in whole.entries]
     assert short.entries[2].notes == ["line\\nbreak"] and short.entries[1].flags == []
+
+
+def test_a_record_left_without_its_catalogs_is_not_read_and_the_catalogs_come_out_as_in_a_first_run(tmp_path):
+    """The machine record is read only beside catalogs: with them deleted, what it says of them is moot, and a
+    rerun writes what a first run writes."""
+    article = _article(tmp_path / "a.txt", TITLE, FIRED + REPLY)
+    first = run([article], _options(tmp_path), translator=EchoTranslator()).documents[0]
+    written = {path.name: path.read_bytes() for path in first.folder.iterdir()}
+    (first.folder / "machine.json").write_text('{"l10n_machine_text": 1, "catalogs": {"en": {"%s": ["reviewed?", []]}}}'
+                                               % FIRED, encoding="utf-8")
+    for name in ("en.po", "zh_TW.po"):
+        (first.folder / name).unlink()
+    again = run([article], _options(tmp_path, force=True), translator=EchoTranslator()).documents[0]
+    assert {path.name: path.read_bytes() for path in again.folder.iterdir()} == written and again.backup is None
