@@ -151,6 +151,21 @@ def test_gen_zong_is_tracking_unless_it_is_stalking(source, taiwan):
 
 
 @pytest.mark.parametrize("source, taiwan", [
+    ("反击数字威权主义", "反擊數位威權主義"),  # modifying the noun after it: the digital
+    ("进入数字时代以后", "進入數位時代以後"),
+    ("推进数字人民币试点", "推進數位人民幣試點"),
+    ("这个数字很大", "這個數字很大"),  # the head of its phrase, before an adverb: a figure
+    ("统计数字显示", "統計數字顯示"),  # before a verb
+    ("他写下一串数字。", "他寫下一串數字。"),  # before punctuation
+    ("破产呈请书数字 9190 宗", "破產呈請書數字 9190 宗"),  # before a space and a number
+    ("数字化转型", "數位化轉型"),  # inside a longer word, the word's own rule (a correction)
+    ("输入六位数字密码", "輸入六位數字密碼"),  # counted: six digits
+])
+def test_shu_zi_is_digital_where_it_modifies_the_noun_after_it(source, taiwan):
+    assert convert_text(source, "tw") == taiwan
+
+
+@pytest.mark.parametrize("source, taiwan", [
     ("提供更便捷的渠道", "提供更便捷的管道"),  # 渠道 is a waterway in the Ministry's dictionary
     ("两届温网女单冠军", "兩屆溫布頓女單冠軍"),
     ("奥普拉的政治捐助", "歐普拉的政治捐助"),
@@ -163,6 +178,9 @@ def test_a_word_its_neighbours_decide_has_its_note_and_only_in_its_region():
     target = variant.traditional_variant(variant._lines("这款应用很受欢迎"), "tw")
     assert target.notes["0"] == ("regional vocabulary: 应用 → 應用程式",)
     assert convert_text("这款应用很受欢迎", "hk") == "這款應用很受歡迎"
+    target = variant.traditional_variant(variant._lines("反击数字威权主义"), "tw")
+    assert target.notes["0"] == ("regional vocabulary: 数字 → 數位",)
+    assert convert_text("反击数字威权主义", "hk") == "反擊數字威權主義"
 
 
 def test_the_note_says_which_phrase_was_given_back():

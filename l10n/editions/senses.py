@@ -2,12 +2,15 @@
 one of them (<region>-senses.tsv): in Taiwan 应用 is an app, 應用程式, right after a determiner (该应用), the classifier
 of products (一款应用) or a device (手机应用), unless 于, 到 or 在 after it make it the verb 'apply' (该技术应用于);
 elsewhere it is the application of a technique, 應用. A word with no words before it to look for has its regional
-sense unless a word after it says the other: 跟踪 is tracking, 追蹤, but following a person in 跟踪骚扰 (跟蹤).
+sense unless a word after it says the other: 跟踪 is tracking, 追蹤, but following a person in 跟踪骚扰 (跟蹤). A sense
+may also ask for the part of speech of the word after it: 数字, a word of its own before a noun, modifies it, the
+digital 數位 (数字威权主义, 数字时代); as the head of its phrase it is a number or figure, 數字 (这个数字很大, 一串数字).
 
 A decision is a rule of the edition's table (stacks.Stack.senses) that OpenCC's dictionary does not hold: it is put
 in OpenCC's own text where the word stands there, with its mark, so it is read back and noted like any rule."""
 from __future__ import annotations
 
+from ..words import dictionary_tag, dictionary_words
 from .layers import Sense
 from .stacks import Stack, mark
 
@@ -24,7 +27,7 @@ def decide(stack: Stack, source: str, marked: str, runs: list[tuple[int, int, in
         start = source.find(sense.source)
         while start >= 0:
             end = start + len(sense.source)
-            if _cued(sense, source, start, words_ending) \
+            if _cued(sense, source, start, words_ending) and _before_its_kind(sense, source, start, end) \
                     and not any(source.startswith(word, end) for word in sense.not_after):
                 run = next((run for run in runs if run[0] <= start and end <= run[0] + run[2] - run[1]), None)
                 if run is not None:
@@ -48,6 +51,24 @@ def _cued(sense: Sense, source: str, start: int, words_ending: dict[int, tuple[s
 
 
 _COUNTING_TAGS = ("m", "r")  # jieba's numerals (一款, 两款) and pronouns (该款): a classifier cue after them counts
+_COUNTED = ("m", "q")  # jieba's numerals (六位, 一串) and measure words: what follows them is counted
+_REACH = 5  # characters of context on each side of the word for the words around it (jieba's words are rarely longer)
+
+
+def _before_its_kind(sense: Sense, source: str, start: int, end: int) -> bool:
+    """Whether the word is one of the sentence's own and the word after it has one of the parts of speech the sense
+    asks for (数字 before a noun: 数字|时代), or the sense asks for none. Inside a longer word (数字化, 统计数字) it is
+    that word's; counted (六位|数字|密码, six digits) it is the thing counted. The words are jieba's dictionary words
+    around it and their dictionary tags: the tagger's, for words its dictionary holds, at a fraction of the cost."""
+    if not sense.next_tags:
+        return True
+    low = max(0, start - _REACH)
+    words = {word_start + low: word for word, word_start, _ in dictionary_words(source[low:end + _REACH])}
+    before = next((word for word_start, word in words.items() if word_start + len(word) == start), None)
+    following = words.get(end)
+    return (words.get(start) == sense.source and following is not None
+            and dictionary_tag(following) in sense.next_tags
+            and (before is None or dictionary_tag(before) not in _COUNTED))
 
 
 def _a_cue_of_its_own(cues: tuple[str, ...], word: tuple[str, str] | None) -> bool:
