@@ -1,6 +1,6 @@
 """False alarms of `l10n check` on fresh news the checks were never tuned on, translated by the team for it.
 
-    python benchmarks/qa_fresh.py [--show F1|F2|F3] [--recall]
+    python benchmarks/qa_fresh.py [--show F1|F2|F3|F4] [--recall]
 
 benchmarks/data/qa_fresh_news.tsv holds Chinese news sentences of 2015-2022 rich in figures, counts and dates (the
 Chinese sides of WMT18's, WMT21's and WMT22's zh-en test sets; provenance in the file's header) with English written
@@ -9,13 +9,13 @@ leaves implicit left out ("两人" → "both"), dates as weekdays, approximate f
 it is a false alarm (a mistake of the translator found by a check is corrected in the file, and said so in its
 commit).
 
-The articles are cut in five parts: F1 (odd articles aNN), F2 (even ones, held out in session 6) and F3 (articles
-bNN, held out in session 7) are read while working on the checks (`--show F1` prints a part's findings); F4
-(articles cNN, translated in session 8) and F5 (articles dNN, translated in session 9) are held out and reported as
-totals only. All pairs are checked as one catalog in article order, as qa_eval.py checks its corpora, with its code.
-`--recall` also puts each numeric error type of qa_eval.py into every pair it fits (one error per pair, seeded by
-the pair, as numbers_folds.py does) and prints the share the numbers checks catch, per part: recall on renderings the
-checks were not tuned on.
+The articles are cut in five parts: F1 (odd articles aNN), F2 (even ones, held out in session 6), F3 (articles bNN,
+held out in session 7) and F4 (articles cNN, held out in session 8) are read while working on the checks (`--show F1`
+prints a part's findings); F5 (articles dNN, translated in session 9) is held out and reported as totals only. All
+pairs are checked as one catalog in article order, as qa_eval.py checks its corpora, with its code. `--recall` also
+puts each numeric error type of qa_eval.py into every pair it fits (one error per pair, seeded by the pair, as
+numbers_folds.py does) and prints the share the numbers checks catch, per part: recall on renderings the checks were
+not tuned on.
 """
 from __future__ import annotations
 
@@ -51,8 +51,8 @@ def fresh_pairs(path: Path = FRESH) -> list[qa_eval.Pair]:
 
 
 def part(pair_id: str) -> str:
-    """F1 for odd articles aNN, F2 for even ones, F3 for articles bNN (all read while working on the checks), F4 for
-    articles cNN and F5 for articles dNN (held out)."""
+    """F1 for odd articles aNN, F2 for even ones, F3 for articles bNN, F4 for articles cNN (all read while working on
+    the checks), F5 for articles dNN (held out)."""
     article = pair_id.split(":")[1]
     if article.startswith("b"):
         return "F3"
@@ -90,7 +90,8 @@ def print_recall(counts: Counter) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--show", choices=("F1", "F2", "F3"), help="print a developed part's findings (never F4's or F5's)")
+    parser.add_argument("--show", choices=("F1", "F2", "F3", "F4"),
+                        help="print a developed part's findings (never F5's)")
     parser.add_argument("--recall", action="store_true", help="also the numbers checks' recall on injected errors")
     arguments = parser.parse_args()
     pairs = fresh_pairs()

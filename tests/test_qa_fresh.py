@@ -1,11 +1,13 @@
 """benchmarks/qa_fresh.py's fresh news pairs: read in file order with ids by article, and cut in five parts by
-article (odd articles aNN F1, even ones F2 and articles bNN F3, read while working on the checks; articles cNN F4 and
+article (odd articles aNN F1, even ones F2, articles bNN F3 and cNN F4, read while working on the checks; articles
 dNN F5, held out)."""
 from __future__ import annotations
 
 import re
 import sys
 from pathlib import Path
+
+import pytest
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "benchmarks"))
 
@@ -42,3 +44,10 @@ def test_recall_puts_each_numeric_error_into_every_pair_it_fits_and_counts_by_pa
     assert counts[("digit changed", "F1", "n")] == counts[("digit changed", "F1", "hit")] == 1
     assert counts[("number dropped", "F1", "hit")] == 1
     assert not [key for key in counts if key[1] == "F2"]
+
+
+def test_the_held_out_part_f5_is_never_shown(monkeypatch, capsys):
+    monkeypatch.setattr(sys, "argv", ["qa_fresh.py", "--show", "F5"])
+    with pytest.raises(SystemExit) as refused:
+        qa_fresh.main()
+    assert refused.value.code == 2 and "invalid choice: 'F5'" in capsys.readouterr().err
