@@ -44,7 +44,7 @@ def noun_senses(lemma: str) -> tuple[int, ...]:
 @lru_cache(maxsize=4096)
 def synset(offset: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
     """A noun synset's lemmas (lower case, "_" between a compound's words) and the offsets of its hyponyms, the
-    kinds of it (contest: game, match, race, …)."""
+    kinds of it (contest: game, match, race, …); not its instances, which are names (city: Aachen, Aberdeen, …)."""
     with open(FOLDER / "data.noun", "rb") as data:
         data.seek(offset)
         fields = data.readline().decode("latin-1").split("|")[0].split()
@@ -52,5 +52,5 @@ def synset(offset: int) -> tuple[tuple[str, ...], tuple[int, ...]]:
     lemmas = tuple(fields[4 + 2 * index].lower() for index in range(count))
     pointers = 5 + 2 * count  # each pointer: its symbol, the synset's offset, its part of speech, source/target
     kinds = tuple(int(fields[pointers + 4 * index + 1]) for index in range(int(fields[pointers - 1]))
-                  if fields[pointers + 4 * index] in ("~", "~i") and fields[pointers + 4 * index + 2] == "n")
+                  if fields[pointers + 4 * index] == "~" and fields[pointers + 4 * index + 2] == "n")
     return lemmas, kinds

@@ -9,6 +9,13 @@ def test_a_nouns_senses_come_most_frequent_first_with_their_lemmas_and_kinds():
     assert "jet" in {lemma for kind in kinds for lemma in wordnet.synset(kind)[0]}
 
 
+def test_the_kinds_of_a_synset_are_not_its_instances():
+    """Aachen and Aberdeen are instances of a city, names rather than kinds of it."""
+    first, *_ = wordnet.noun_senses("city")
+    kinds = {lemma for kind in wordnet.synset(first)[1] for lemma in wordnet.synset(kind)[0]}
+    assert "national_capital" in kinds and not kinds & {"aachen", "aberdeen"}
+
+
 def test_a_compound_is_looked_up_with_its_words_joined():
     [district] = wordnet.noun_senses("business district")
     assert "downtown" in wordnet.synset(district)[0]

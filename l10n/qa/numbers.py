@@ -355,6 +355,12 @@ def _related(nouns: tuple[str, ...]) -> frozenset[str]:
 
 
 _WORDNET_SENSES = 2  # a sense's most frequent WordNet senses: later ones are rare ("greenback" for 方案's "bill")
+# An English noun stands for a synset only in its own most frequent senses: "case" is a kind of problem in its
+# eighth sense of twenty ("cases of fraud" is no 问题), "session" a kind of meeting in its fourth of four.
+_LEMMA_SENSES = 4
+# A synset with more kinds than this is a broad category (person: 402, region: 41), read by its synonyms alone: its
+# kinds would let a count of 东西 or 地方 find almost any English noun ("counties" for 三个地方).
+_BROAD_CATEGORY = 20
 
 
 @lru_cache(maxsize=4096)
@@ -363,8 +369,9 @@ def _related_nouns(word: str) -> frozenset[str]:
     "plane", 米 "meter" → "metre") and, for a word of two characters or more, as kinds of them (比赛 "competition" →
     "game", "match", "race"): a single character has too many senses, too loosely (字 "character; word" would
     make "numbers" a kind of what it counts). A sense of several words is looked up whole (商圈 "business
-    district"), else by its last word. Not for the measure words of people and parties (人 "person" →
-    "individual": "attended as individuals" is no count said bare)."""
+    district"), else by its last word; a broad category by its synonyms alone (see _BROAD_CATEGORY), and each noun
+    only where it means the synset in one of its own frequent senses (see _LEMMA_SENSES). Not for the measure words
+    of people and parties (人 "person" → "individual": "attended as individuals" is no count said bare)."""
     from ..align.lexicon import sense_phrases, stem
     from ..cedict import definitions, entries
     from ..wordnet import noun_senses, synset
@@ -374,11 +381,18 @@ def _related_nouns(word: str) -> frozenset[str]:
         if _VERB_SENSE.match(phrase):
             continue
         for offset in (noun_senses(phrase) or noun_senses(phrase.split()[-1]))[:_WORDNET_SENSES]:
-            lemmas, kinds = synset(offset)
-            for kind in kinds if len(word) > 1 else ():
-                lemmas += synset(kind)[0]
-            related.update(stem(lemma) for lemma in lemmas if "_" not in lemma)
+            kinds = synset(offset)[1] if len(word) > 1 and len(synset(offset)[1]) <= _BROAD_CATEGORY else ()
+            related.update(stem(lemma) for meant in (offset, *kinds) for lemma in _nouns_meaning(meant))
     return frozenset(related)
+
+
+def _nouns_meaning(offset: int) -> tuple[str, ...]:
+    """The single-word lemmas of a synset that mean it in one of their most frequent senses ("issue" and "number"
+    share a magazine's synset, which is "number"'s sixth sense: "numbers" says no 问题)."""
+    from ..wordnet import noun_senses, synset
+
+    return tuple(lemma for lemma in synset(offset)[0]
+                 if "_" not in lemma and offset in noun_senses(lemma)[:_LEMMA_SENSES])
 
 
 def _glossed(nouns: tuple[str, ...], glossary: tuple[tuple[str, str], ...]) -> frozenset[str]:
