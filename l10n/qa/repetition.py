@@ -28,27 +28,30 @@ def _units(text: str) -> list[str]:
 
 
 # A unit of one to LONGEST_UNIT tokens said LOOP_REPEATS times in a row, over the tokens written one character each
-# (_coded): one C-speed search that rules out most texts before the exact count below.
-_ANY_LOOP = re.compile(r"(.{1,%d})\1{%d}" % (LONGEST_UNIT, LOOP_REPEATS - 1), re.DOTALL)
-# _WORD's word tokens (group 1), and what lies between tokens; a Han character, a token of its own, is left alone.
-_WORD_OR_GAP = re.compile(r"([A-Za-z0-9]+(?:['’][A-Za-z]+)?)|[^A-Za-z0-9\u3400-\u9fff]+")
-_FIRST_CODE = 0xF0000  # a word's character: private use, apart from the Han characters
+# (_coded): one C-speed search that rules out most texts before the exact count below. The repeats are spelt out
+# (\1\1, not \1{2}): re tries a counted repeat at every position through its slower general loop.
+_ANY_LOOP = re.compile(r"(.{1,%d})%s" % (LONGEST_UNIT, r"\1" * (LOOP_REPEATS - 1)), re.DOTALL)
+# _WORD's word tokens. Its first letter or digit is a class of its own, not part of a +: re skips to where a pattern
+# may start only when it starts with a class, and most of a Chinese text starts none.
+_WORD_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:['’][A-Za-z]+)?")
+_FIRST_CODE = 0xF0000  # a word's character: private use (planes 15 and 16), apart from the Han characters
 _CODES = sys.maxunicode + 1 - _FIRST_CODE
+_CODE_PLANES = re.compile("[\U000F0000-\U0010FFFF]")
+_NO_TOKEN = re.compile("[^\u3400-\u9fff\U000F0000-\U0010FFFF][^\u3400-\u9fff\U000F0000-\U0010FFFF]*")
 
 
 def _coded(text: str) -> str | None:
     """_units(text) written one character each, the same token always as the same character: a Han character as
-    itself, each distinct word (casefolded) as a private-use character of its own. No list of tokens is made:
-    the text is written over in one pass. None when there are more distinct words than such characters."""
+    itself, each distinct word (casefolded) as a private-use character of its own. No list of tokens is made: the
+    words are written over, then what lies between tokens is taken out (a character of the code planes that the
+    text holds itself is such a gap: a space first, which parts words as it did). None when there are more
+    distinct words than such characters."""
     codes: dict[str, str] = {}
 
-    def code(match: re.Match[str]) -> str:
-        word = match[1]
-        if word is None:
-            return ""
-        return codes.setdefault(word.casefold(), chr(_FIRST_CODE + min(len(codes), _CODES - 1)))
+    def code(word: re.Match[str]) -> str:
+        return codes.setdefault(word[0].casefold(), chr(_FIRST_CODE + min(len(codes), _CODES - 1)))
 
-    coded = _WORD_OR_GAP.sub(code, strip(text))
+    coded = _NO_TOKEN.sub("", _WORD_TOKEN.sub(code, _CODE_PLANES.sub(" ", strip(text))))
     return coded if len(codes) <= _CODES else None
 
 
