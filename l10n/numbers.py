@@ -417,12 +417,12 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     if following.startswith("几"):
         return None if match["cn_currency"] else _vague_count(text, start, end + 1, numeral, leading=False)
     if not (match["cn_currency"] or measure):
-        return _large_numeral(numeral, text, start, end)
+        return _counts_a_noun(numeral, text, start, end) or _large_numeral(numeral, text, start, end)
     written = text[start:end] + (measure.group(0) if measure else "")
     if len(numeral) == 1 and numeral in "百千万亿":
         return None  # 百年, 千家万户, 万人: figures of speech
     if numeral == "零" or not _is_a_count(text, start, end + (measure.end() if measure else 0), end):
-        return None
+        return None if measure is None else _counts_a_noun(numeral, text, start, end)  # 七部门: 部 begins 部门
     currency = _ZH_CURRENCIES.get(match["cn_currency"] or "", "")
     any_yuan = (match["cn_currency"] or "") in _ANY_YUAN
     approximate = _chinese_range(numeral) or ((100, 110) if numeral == "百十" else None)  # 百十年: a hundred or so
@@ -440,6 +440,25 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     return Quantity(written, start, end, NUMBER, _in_units(amount, measure), currency, any_yuan=any_yuan,
                     counted=measure is not None and not currency, unit=unit, odd=odd,
                     below_zero=below_zero and unit in _TEMPERATURE_UNITS)
+
+
+def _counts_a_noun(numeral: str, text: str, start: int, end: int) -> Quantity | None:
+    """A small count of a common noun with no measure word between them (七部门联合印发, 他们三兄弟), by jieba: the
+    numeral a word of its own and the next word a noun of its dictionary. Not 一 (as often "a"), not a figure
+    with 百, 千, 万 or 亿 (百年, 千人: figures of speech; myriads are read as amounts)."""
+    from .words import dictionary_tag
+
+    value = chinese_numeral(numeral)
+    if value is None or value < 2 or any(unit in numeral for unit in "百千万亿"):
+        return None
+    words = _words(text)
+    index = bisect_right(_word_ends(text), start)
+    if index + 1 >= len(words) or words[index][1:] != (start, end):
+        return None
+    noun = words[index + 1][0]
+    if dictionary_tag(noun) != "n" or not _is_a_count(text, start, end + len(noun), end):
+        return None
+    return Quantity(text[start:end + len(noun)], start, end, NUMBER, (Decimal(value),), counted=True)
 
 
 def _vague_count(text: str, start: int, end: int, numeral: str, leading: bool) -> Quantity | None:

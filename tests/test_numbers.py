@@ -1008,6 +1008,21 @@ def test_a_fortnight_is_two_weeks_and_chu_counts_places(source, english, found):
     assert findings(source, english) == found
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("新规由财政等七部门联合印发。", "The rules were issued jointly by seven departments including finance.", set()),
+    ("新规由财政等七部门联合印发。", "The rules were issued jointly by the finance ministry and others.", set()),
+    ("新规由财政等七部门联合印发。", "The rules were issued jointly by departments including finance.", {"numbers"}),
+    ("新规由财政等七部门联合印发。", "The rules were issued jointly by eight departments including finance.",
+     {"numbers"}),
+    ("三姐说她不来了。", "Third Sister said she would not come.", set()),
+    ("这件事有两种可能，二是他不来。", "There are two possibilities; second, he does not come.", set()),
+])
+def test_a_numeral_before_a_noun_with_no_measure_word_counts_it(source, english, found):
+    """七部门: news Chinese counts some nouns with no measure word between (部 before 部门 is no measure word of its
+    own); the numeral is a word of its own and the noun the next one. 三姐 (a rank among sisters) and 二是 are not."""
+    assert findings(source, english) == found
+
+
 def test_a_range_between_a_number_and_no_number_is_the_trace_of_a_dropped_end():
     """"between ten and women": the range lost its other end; "between 1990 and the present", "between two and a
     half" and "between one and another" are how English writes."""
