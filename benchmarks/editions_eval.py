@@ -12,9 +12,10 @@ it the rows are left out with a note); and l10n, this project's editions (l10n.e
 newstest.tsv is tuning data too (Taiwan only: WMT newstest2017/2018 sentences, adjudicated for the Taiwan
 edition; benchmarks/data/editions/README.md), kept in a part of its own so that the tuning figures of
 earlier rounds stay comparable. check.tsv is unseen news like the set-aside part (Taiwan only: WMT newstest2021
-sentences, adjudicated before the rules it checks were made): read as figures only while working on the layers;
-check2.tsv is a second such part (Taiwan only: WMT's 2022 general test set, adjudicated before session 8's rules),
-check3.tsv a third (Taiwan only: WMT20's Chinese news source, adjudicated in session 9 before l10n was run on it).
+sentences, adjudicated before the rules it checks were made), read since session 7's end; check2.tsv is a second
+such part (Taiwan only: WMT's 2022 general test set, adjudicated before session 8's rules), read since session 8;
+check3.tsv a third (Taiwan only: WMT20's Chinese news source, adjudicated in session 9 before l10n was run on it),
+read as figures only while working on the layers, like the set-aside part.
 --explain SYSTEM lists that system's errors on the tuning split and the newstest part, one per line (never the
 check parts' or the set-aside one's: the layers must not be tuned on them).
 """
