@@ -14,6 +14,7 @@ This module says what each step does; batch/schedule.py when and where it runs, 
 from __future__ import annotations
 
 import gc
+import sys
 import time
 from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
@@ -180,7 +181,15 @@ def _keep_what_lasts() -> None:
     editions' converters and word lists, jieba's dictionary. Frozen (gc.freeze), they are no longer walked by every
     full pass of the cyclic garbage collector, which a run of many documents makes again and again. A document's
     work makes few reference cycles but many short-lived containers: at CPython's default threshold (700) the young
-    generation was collected about 1.5 times per document, each pass walking what the document still held."""
+    generation was collected about 1.5 times per document, each pass walking what the document still held.
+
+    They outlive the interpreter's teardown too: what every module holds is referenced from a list that refers to
+    itself, frozen with the rest, so neither the clearing of the modules at exit nor the last collection (which
+    leaves the frozen generation alone) frees it, and the system takes the memory back at once. Freeing the
+    editions' OpenCC converters alone cost about 184 M instructions per process, a fifteenth of a one-article run.
+    Nothing that has to happen at exit is skipped: atexit handlers, flushing the standard streams."""
+    lasting: list = [list(getattr(module, "__dict__", {}).values()) for module in list(sys.modules.values())]
+    lasting.append(lasting)
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)
 
