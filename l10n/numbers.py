@@ -133,13 +133,16 @@ _HAN = re.compile(r"[\u4e00-\u9fff]{2}")
 _MODEL_NAME_BEFORE = re.compile(r"[\u4e00-\u9fff][-－]")  # 卡-52: a Chinese name and a hyphen before the number
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _LATIN_BEFORE = r"(?<![A-Za-z0-9.])(?<![A-Za-z]-)"
+# A date written year-month-day with hyphens (2022-01-17): a year and a date, as 2022年1月17日 is.
+_ISO_DATE = r"(?<![\w.-])(?P<iso_year>(?:1[89]|20)\d\d)-(?P<iso_month>0?[1-9]|1[0-2])-(?P<iso_day>0?[1-9]|[12]\d|3[01])(?![\w.-])"
 _ZH_PATTERNS = re.compile(
     rf"(?P<title>《[^《》]*》)"
     rf"|(?P<weekday>(?:周|星期|礼拜)[一二三四五六日天])"
     rf"|(?P<enumerator>^\s*\d{{1,2}}\s*[.、)）]\s*(?!\d))"
+    rf"|(?P<iso>{_ISO_DATE})"
     rf"|(?P<race>{_LATIN_BEFORE}(?P<race_minutes>\d{{1,2}})分(?P<race_seconds>\d{{1,2}})秒(?P<race_fraction>\d{{1,3}})?)"
     rf"|(?P<clock>{_LATIN_BEFORE}(?P<clock_hour>\d{{1,2}}):(?P<clock_minute>\d{{2}})(?![\d:]))"
-    rf"|(?P<decade>{_LATIN_BEFORE}(?:(?P<century>\d{{2}})\s*世纪\s*)?(?P<decade_digits>\d0|[一二三四五六七八九]十)\s*年代)"
+    rf"|(?P<decade>{_LATIN_BEFORE}(?:(?P<century>\d{{2}})\s*世纪\s*)?(?:(?P<decade_digits>\d0|[一二三四五六七八九]十)|(?P<decade_pair>[一二三四五六七八九]{{2}}十))\s*年代)"
     rf"|(?P<generation>{_LATIN_BEFORE}(?P<generation_digits>\d0|[一二三四五六七八九零][零〇])\s*后)"
     rf"|(?P<month_range>{_LATIN_BEFORE}(?P<range_from>\d{{1,2}})\s*[-－—–~～至到]\s*(?P<range_to>\d{{1,2}})\s*月(?!\s*\d))"
     rf"|(?P<listed_month>{_LATIN_BEFORE}\d{{1,2}})(?=\s*(?:以及|[和、及与])\s*\d{{1,2}}\s*月)"  # 7、8月份: July and August
@@ -249,6 +252,8 @@ def _zh_quantities(match: re.Match, text: str) -> list[Quantity]:
     if match["race"]:
         seconds = Decimal(f"{match['race_seconds']}.{match['race_fraction'] or 0}")
         return [Quantity(written, start, end, NUMBER, (int(match["race_minutes"]) * 60 + seconds,))]
+    if match["iso"]:
+        return _iso_date(match, start, end)
     if match["clock"] or match["hour"]:
         written_hour = match["clock_hour"] or match["hour_digits"]
         hour = int(written_hour) if written_hour.isdigit() else chinese_numeral(written_hour)
@@ -258,9 +263,13 @@ def _zh_quantities(match: re.Match, text: str) -> list[Quantity]:
         minute = 30 if match["half"] else int(minute) if minute is not None else -1
         return [Quantity(written, start, end, TIME, hour=hour, minute=minute)] if hour <= 24 and minute < 60 else []
     if match["decade"]:
+        century = int(match["century"] or 0)
+        if match["decade_pair"]:  # 六七十年代: the sixties and seventies
+            decades = _chinese_range(match["decade_pair"]) or ()
+            return [Quantity(written, start, end, DECADE, century=century, decade=decade) for decade in decades]
         digits = match["decade_digits"]
         decade = int(digits) if digits[0].isdigit() else chinese_numeral(digits)
-        return [Quantity(written, start, end, DECADE, century=int(match["century"] or 0), decade=decade)]
+        return [Quantity(written, start, end, DECADE, century=century, decade=decade)]
     if match["generation"]:
         digits = match["generation_digits"]
         decade = int(digits) if digits[0].isdigit() else _CN_DIGITS[digits[0]] * 10
@@ -313,6 +322,13 @@ def _zh_quantities(match: re.Match, text: str) -> list[Quantity]:
         return [Quantity(written, start, end, NUMBER, (Decimal(f"{value}.{decimals}"),))]
     quantity = _zh_numeral_quantity(match, text)
     return [quantity] if quantity is not None else []
+
+
+def _iso_date(match: re.Match, start: int, end: int) -> list[Quantity]:
+    """2022-01-17: the year 2022 and January 17, in either language."""
+    month, day = int(match["iso_month"]), int(match["iso_day"])
+    return [Quantity(match["iso_year"], start, match.end("iso_year"), NUMBER, (Decimal(match["iso_year"]),), year=True),
+            Quantity(match.group(0), start, end, DATE, month=month, day=day)]
 
 
 _HALVES_AND_QUARTERS = {(1, 6): "first half|H1", (7, 12): "second half|H2", (1, 3): "first quarter|Q1",
@@ -653,6 +669,7 @@ _EN_PATTERNS = re.compile(
     rf"(?P<date>\b(?P<month>{_MONTH})\b(?:\.?(?:(?<=\.)\s*|\s+)(?P<day>\d{{1,2}})(?:st|nd|rd|th)?\b|\.)?"
     rf"|\b(?P<day2>\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+(?!(?:{_MONTH})['’]s\b))?(?P<month2>{_MONTH})\b\.?"
     rf"|\b(?P<day_words>(?:(?:twenty|thirty)[\s-])?(?:{_DAY_ORDINAL}))\s+of\s+(?P<month3>{_MONTH})\b(?!['’]s\b))"
+    rf"|(?P<iso>{_ISO_DATE})"
     rf"|(?P<race>(?<![\w.:])(?P<race_minutes>\d{{1,2}})[:.](?P<race_seconds>\d{{2}})\.(?P<race_fraction>\d{{1,3}})(?![\d.]))"
     rf"|(?P<duration>(?<![\w.:'’])(?P<duration_minutes>\d{{1,3}})\s*(?:minutes?\s+(?:and\s+)?(?P<duration_seconds>\d{{1,2}})"
     rf"\s*seconds?\b|['′’](?P<duration_primes>\d{{2}})(?:''|″|\"|’’)?(?![\w'’])))"
@@ -664,7 +681,7 @@ _EN_PATTERNS = re.compile(
     rf"['’]?s\b|['’](?P<decade_apostrophe>\d)0s\b|\b(?P<decade_word>{'|'.join(_DECADE_WORDS)})\b)"
     rf"|(?P<fraction>(?<![\w.,/])(?:(?P<whole>\d+)\s+(?=\d/))?(?P<numerator>\d+)/(?P<denominator>\d+)(?![\w/]))"
     rf"|(?:(?P<prefix>{_EN_PREFIX})\s?|(?<![A-Za-z0-9.,])(?<![A-Za-z]-)|(?<=\bNo)|(?<=\bNo\.))(?P<digits>{_ARABIC})"
-    rf"(?:(?P<abbrev>k|mn|mln|bn|tn|m|b)\b|(?P<ord>st|nd|rd|th)\b|\s*(?P<scale>(?:hundred|thousand|million|billion|"
+    rf"(?:(?P<abbrev>k|mn|mln|bn|tn|m|b)\b|(?P<ord>st|nd|rd|th)\b|(?:-|\s*)(?P<scale>(?:hundred|thousand|million|billion|"
     rf"trillion)(?:\s+(?:thousand|million|billion))?)\b|(?P<unit>{_GLUED_UNITS})\b)?(?![A-Za-z0-9])"
     rf"(?P<pct>\s*(?:%|per\s?cent\b|percentage points?\b))?"
     rf"|(?P<wprefix>{_EN_PREFIX})?\b(?P<words>(?:(?:an?|{_NUMBER_WORD})[\s-]+(?:and[\s-]+)?){{0,{_LONGEST_WORDS}}}"
@@ -689,7 +706,7 @@ _DEGREE_LETTERS = {"c": "degC", "f": "degF"}
 _EN_UNIT_AFTER = re.compile(r"(?:\s+|-)(?P<square>(?:square|sq\.?)[\s-]+)?(?P<word>[A-Za-z]+)\b")  # sq ft
 _EN_DEGREES = re.compile(r"\s*(?:°\s*|[\s-]degrees?\s+)(?P<scale>F|C|Fahrenheit|Celsius|centigrade)\b", re.IGNORECASE)
 _AND_A_HALF = re.compile(r"[\s-]+and[\s-]+a[\s-]+half\b", re.IGNORECASE)  # two and a half, two-and-a-half-hour
-_EN_CURRENCY_AFTER = re.compile(rf"\s*(?:(?:US|U\.S\.)\s+)?(?P<word>{_EN_SUFFIX})\b", re.IGNORECASE)
+_EN_CURRENCY_AFTER = re.compile(rf"(?:-|\s*)(?:(?:US|U\.S\.)\s+)?(?P<word>{_EN_SUFFIX})\b", re.IGNORECASE)  # 5-billion-yuan
 
 
 def _suffix_currency(text: str) -> str:
@@ -860,6 +877,8 @@ def _en_quantities(match: re.Match, text: str) -> list[Quantity]:
                                         or _MAY_AS_MONTH.search(text, max(0, start - _MAY_REACH), start)):
             return []  # "May we …": the verb, unless a day, a year or a preposition of time goes with it
         return [Quantity(written, start, end, DATE, month=month, day=day)]
+    if match["iso"]:
+        return _iso_date(match, start, end)
     if match["race"]:  # a race time, 1:57.05
         seconds = Decimal(f"{match['race_seconds']}.{match['race_fraction']}")
         return [Quantity(written, start, end, NUMBER, (int(match["race_minutes"]) * 60 + seconds,))]
@@ -1477,19 +1496,34 @@ def _same_group(source: Quantity, earlier: list[Quantity], zh_text: str) -> bool
     return False
 
 
+_PER = re.compile(r"\b(?:per|for every|in every|out of every)\s+$", re.IGNORECASE)
+_PER_REACH = len("out of every ")
+
+
+def _after_a_slash(source: Quantity, zh_text: str) -> bool:
+    return zh_text[source.start - 1:source.start] in ("/", "／")
+
+
+def _per(target: Quantity, en_text: str) -> bool:
+    """Whether an English figure is the base of a rate: "13.68 per 100,000", "one in every five"."""
+    return bool(_PER.search(en_text, max(0, target.start - _PER_REACH), target.start))
+
+
 def _said_once(index: int, sources: list[Quantity], renderers: Renderers, partner: dict[int, int],
                en_text: str, zh_text: str, first_mention: dict[str, int]) -> bool:
     """Whether an English mention that renders a source quantity stands for another source mention of the same
     thing ("that year" for the second 2019年): a mention already paired with a count of something else (两次 →
     "twice") says nothing of 两年. A figure the source writes twice is written twice (147个店…147个执照), unless the
-    English says it once for both ("inflow and outflow were both 2,760"), or it is a window of time counted from
-    now, written twice the same way (前5个月…前5个月: "in the first five months")."""
+    English says it once for both ("inflow and outflow were both 2,760"), or it is the base of rates written after a
+    slash each time, which English says once after "per" (17.87/10万和13.68/10万: "17.87 and 13.68 per 100,000"), or
+    it is a window of time counted from now, written twice the same way (前5个月…前5个月: "in the first five months")."""
     source = sources[index]
     if source.kind == NUMBER and not source.year and not source.counted and first_mention[source.text] < index \
             and not _one_window(source, sources[:index], zh_text):
         referred_to = _same_group(source, sources[:index], zh_text) and refers_to_a_group(en_text)
+        base = _after_a_slash(source, zh_text) and _after_a_slash(sources[first_mention[source.text]], zh_text)
         return any(referred_to or _said_for_several(renderers.targets[number], en_text)
-                   for number in renderers.of(source))
+                   or (base and _per(renderers.targets[number], en_text)) for number in renderers.of(source))
     return any(partner.get(number) is None or sources[partner[number]].unit == source.unit
                for number in renderers.of(source))
 

@@ -749,6 +749,37 @@ def test_a_scale_letter_is_a_temperature_only_glued_or_after_a_degree(english, u
     assert [quantity.unit for quantity in english_quantities(english)] == units
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("新闻 2022-01-17 北京", "Beijing, Jan. 17, 2022", set()),
+    ("新闻 2022-01-17 北京", "Beijing, 2022-01-17", set()),
+    ("新闻 2022-01-17 北京", "Beijing, Jan. 18, 2022", {"numbers"}),
+    ("新闻 2022-01-17 北京", "Beijing, Jan. 17, 2021", {"numbers"}),
+    ("加快冲刺千亿茶产业目标。", "It pushes toward a 100-billion-yuan tea industry.", set()),
+    ("加快冲刺千亿茶产业目标。", "It pushes toward a 10-billion-yuan tea industry.", {"numbers"}),
+    ("签下1000万元的合同。", "They signed a 10-million-yuan contract.", set()),
+    ("签下1000万元的合同。", "They signed a 10-million-dollar contract.", {"currency"}),
+    ("20世纪六七十年代，数量锐减。", "Numbers fell sharply in the 1960s and 1970s.", set()),
+    ("20世纪六七十年代，数量锐减。", "Numbers fell sharply in the 1960s.", {"numbers"}),
+    ("发病率和死亡率分别为17.87/10万和13.68/10万。", "Incidence and mortality were 17.87 and 13.68 per 100,000.", set()),
+    ("发病率和死亡率分别为17.87/10万和13.68/10万。", "Incidence and mortality were 17.87 and 13.68.", {"numbers"}),
+    ("发病率为17.87/10万，10万人中有多少？", "Incidence was 17.87 per 100,000: how many?", {"numbers"}),
+])
+def test_figures_written_their_own_way_in_dates_compounds_decades_and_rates(source, english, found):
+    """2022-01-17 is a year and a date; "100-billion-yuan" is 100 billion yuan; 六七十年代 is the sixties and the
+    seventies; a rate's base written after a slash each time (17.87/10万和13.68/10万) is said once after "per"."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("english, found", [
+    ("The forum held two main sessions, on digital firms and the transition.", set()),
+    ("The forum held main sessions, on digital firms and the transition.", {"numbers"}),
+])
+def test_a_ranks_noun_said_bare_is_no_trace_of_the_dropped_rank(english, found):
+    """第三次…论坛 → "the forum": a rank dropped leaves its noun with "the", so "digital firms" said bare (企业 inside
+    the forum's name) is no evidence against 第三; 两场会议 → "main sessions" still is."""
+    assert findings("第三次越南国家数字技术企业发展论坛期间举行两场主要会议。", english) == found
+
+
 def test_a_month_that_owns_what_follows_is_no_date_of_the_day_before_it():
     """"the second of March's meetings" is a meeting, not March 2 (review8); "the second of March" is the date."""
     assert not any(quantity.day for quantity in english_quantities("The second of March's meetings were held."))

@@ -217,8 +217,8 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str,
     determiner before it: 八只带标签的金雕失踪了 → "tagged golden eagles disappeared" lost its "eight", where "the
     eagles" or "both" would still say it. The noun is matched through CC-CEDICT's senses and, for a glossary term
     (`glossary`: its source forms and renderings), its rendering."""
-    if not quantity.counted or quantity.approximate:
-        return False
+    if not quantity.counted or quantity.approximate or quantity.ordinal:
+        return False  # a rank (第三届论坛) says which one: dropped, it leaves "the forum", no plural said bare
     nouns = counted_nouns(quantity, source)
     senses = (_senses(nouns + _measure_word(quantity) + _counted_action(quantity, source)) | _glossed(nouns, glossary)
               | _related(counted_nouns(quantity, source, owned=False) + _measure_word(quantity)))
