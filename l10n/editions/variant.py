@@ -34,7 +34,9 @@ from .quotes import requote
 from .stacks import (MARKS, Applied, Convert, Stack, convert_many, latin_edge, opencc_version, plain_converter,
                      read_marks, rule_index, strip_marks)
 
-_KEPT_VERBATIM = re.compile(r"[0-9A-Za-z]+(?:[.,%][0-9A-Za-z]+)*%?")
+# The first letter or digit is a class of its own, not part of a +: re skips ahead to where a pattern may start only
+# when it starts with a class, and most of a Chinese text starts nothing kept verbatim.
+_KEPT_VERBATIM = re.compile(r"[0-9A-Za-z][0-9A-Za-z]*(?:[.,%][0-9A-Za-z]+)*%?")
 # OpenCC's text dictionaries separate key and value by a tab and alternatives by spaces.
 _DICTIONARY_UNSAFE = re.compile(r"\s")
 _PASSES_KEPT = 64  # documents whose conversion a stack keeps: a run's chunk in flight is 8

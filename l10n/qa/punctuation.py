@@ -88,7 +88,7 @@ def _double_prime(text: str, at: int) -> bool:
         before[-1:].isdigit() and _MEASURED.match(text, at + 1) is not None)
 
 
-_ANY_MARK = re.compile(_BRACKET.pattern + '|"')
+_ANY_MARK = re.compile("[" + re.escape("".join(_BRACKETS)) + '"]')  # one class: re skips ahead to the first mark
 _NO_MARKS = {family: Marks() for family in _FAMILIES}
 
 

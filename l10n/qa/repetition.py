@@ -190,7 +190,7 @@ def doubled_word(segment: Segment, text: str, context: Context) -> list[str]:
     return [f"doubled word: {word} {word}" for word in dict.fromkeys(slips)]
 
 
-_NOT_CONTENT = re.compile(r"[^A-Za-z0-9\u3400-\u9fff]+")
+_NOT_CONTENT = re.compile(r"[^A-Za-z0-9\u3400-\u9fff][^A-Za-z0-9\u3400-\u9fff]*")  # a class first: see _WORD_TOKEN
 
 
 @lru_cache(maxsize=8192)
