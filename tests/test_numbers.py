@@ -1170,6 +1170,24 @@ def test_the_phrase_after_a_count_is_tagged_once_for_both_readings_of_its_nouns(
     assert len(tagged) == 1
 
 
+def test_a_day_or_two_is_looked_for_in_the_words_before_a_figure_not_in_all_the_text(monkeypatch):
+    from l10n import numbers
+
+    searched = []
+    pattern = numbers._A_THING_OR
+
+    class Searched:
+        def search(self, text, *span):
+            start, end = span or (0, len(text))
+            searched.append(end - start)
+            return pattern.search(text, *span)
+
+    monkeypatch.setattr(numbers, "_A_THING_OR", Searched())
+    assert [quantity.values for quantity in english_quantities("It took a day or 2.")] == [(1, 2)]
+    assert len(english_quantities("It rose by 20, " * 2000)) == 2000
+    assert sum(searched) < 50 * 2000
+
+
 def test_a_search_for_a_free_mention_starts_past_those_paired_already():
     """2,000 figures that read alike share one list of candidates; each searched it from its start for a free one,
     past every one paired before (n²/2 steps)."""
