@@ -27,7 +27,7 @@ from .. import editions
 from .. import notes as note_kinds
 from ..model import GlossaryEntry, Part, Segment, Target, TermHit
 from . import Edition
-from . import layers, neighbours, senses, stacks, term_forms
+from . import decided, layers, neighbours, senses, stacks, term_forms
 from .blocked import Probe, alone_in, blocked
 from .boundaries import Repair, crosses_a_word, halves_in_words, word_check
 from .quotes import requote
@@ -152,22 +152,61 @@ def _opencc_phrases(stack: Stack, source: str, marked: str,
     (年谷 → 年穀, where 谷 alone is 谷), inside a phrase of the checked list, or else inside a common one (头发);
     each span with whether its phrase is a common one."""
     spans: list[tuple[int, int, bool]] = []
-    for source_start, output_start, output_end in runs:
-        written = marked[output_start:output_end]
-        usual = source[source_start:source_start + len(written)].translate(stack.usual)
-        if written == usual:
+    if not stack.phrases and not stack.common_phrases:  # OpenCC alone: no phrase to look for
+        return spans
+    for position in _written_otherwise(stack, source, marked, runs):
+        if any(start <= position < end for start, end, _ in spans):
             continue
-        for offset, (char, alone) in enumerate(zip(written, usual)):
-            if char == alone or any(start <= source_start + offset < end for start, end, _ in spans):
-                continue
-            position = source_start + offset
-            span = _phrase_over(source, position, stack.phrases, stack.phrase_lengths)
-            common = span is None  # a checked phrase first, else a common one
-            if common:
-                span = _phrase_over(source, position, stack.common_phrases, stack.common_phrase_lengths)
-            if span is not None:
-                spans.append((*span, common))
+        span = _phrase_over(source, position, stack.phrases, stack.phrase_lengths)
+        common = span is None  # a checked phrase first, else a common one
+        if common:
+            span = _phrase_over(source, position, stack.common_phrases, stack.common_phrase_lengths)
+        if span is not None:
+            spans.append((*span, common))
     return spans
+
+
+def _written_otherwise(stack: Stack, source: str, marked: str, runs: list[tuple[int, int, int]]) -> list[int]:
+    """The positions, in order, of the characters of OpenCC's own text (the runs between the rules' marks) that it
+    wrote otherwise than on their own. Only where the conversion holds what one of OpenCC's phrases writes for a
+    character written otherwise alone (decided.py; most sentences hold none), or the source a rule of one character
+    (硅 in Taiwan, which alone is its rule's mark, may lie inside one of OpenCC's phrases: 硅谷)."""
+    deciding = _deciding(stack)
+    if deciding is None:
+        places = [(position, output_start + position - source_start) for source_start, output_start, output_end in runs
+                  for position in range(source_start, source_start + output_end - output_start)]
+    else:
+        rendered, single = deciding
+        if rendered.search(marked) is None and (single is None or single.search(source) is None):
+            return []
+        found = [at.start() for at in rendered.finditer(marked)]
+        places = [(source_start + at - output_start, at) for source_start, output_start, output_end in runs
+                  for at in found if output_start <= at < output_end]
+        if single is not None:
+            places = sorted({*places, *((at.start(), output_start + at.start() - source_start)
+                                        for source_start, output_start, output_end in runs
+                                        for at in single.finditer(source, source_start,
+                                                                  source_start + output_end - output_start))})
+    usual = stack.usual
+    return [position for position, at in places if marked[at] != usual[ord(source[position])]]
+
+
+@lru_cache(maxsize=32)
+def _deciding(stack: Stack) -> tuple[re.Pattern, re.Pattern | None] | None:
+    """What _written_otherwise looks for: the renderings of OpenCC's phrases in the conversion, and a rule of one
+    character in the source; None: every character is looked at."""
+    characters = decided.renderings(stack.edition)
+    if characters is None:
+        return None
+    single = sorted(rule for rule in stack.rules if len(rule) == 1)
+    return _character_class(characters), _character_class(single) if single else None
+
+
+def _character_class(characters: Iterable[str]) -> re.Pattern:
+    """One of the characters. sre checks a class holding characters beyond the Basic Multilingual Plane item by item,
+    a hundred times slower: every one of those (rare in news) is taken, but the marks' planes (stacks.MARKS)."""
+    basic = sorted(char for char in characters if char <= "\uffff")
+    return re.compile("[%s\U00010000-\U000effff]" % "".join(map(re.escape, basic)))
 
 
 def _phrase_over(source: str, position: int, phrases: frozenset[str], lengths: list[int]) -> tuple[int, int] | None:
@@ -408,7 +447,8 @@ def _rules_with_tokens(region: str | None) -> tuple[tuple[str, str, str], ...]:
 def forget_built() -> None:
     """Forget every converter, probe and table built from the layers' rules, and the glossary terms' forms made with
     them, as a new process would: for a caller that changes the rules (a benchmark's candidate rules, a test)."""
-    for built in (stacks._layered, _stack, _term_alone, _probe, _probe_of, _rules_with_tokens, term_forms.kept):
+    for built in (stacks._layered, _stack, _term_alone, _probe, _probe_of, _deciding, _rules_with_tokens,
+                  term_forms.kept):
         built.cache_clear()
 
 
