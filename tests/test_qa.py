@@ -208,6 +208,16 @@ def test_an_acronym_spelled_out_in_lower_case_is_kept(source, english, flagged):
     assert (("s0", "latin-dropped") in codes([source], [english])) is flagged
 
 
+@pytest.mark.parametrize("english, flagged", [
+    ("ByteDance's TikTok is now one of Meta's main rivals.", False),
+    ("ByteDance's app is now one of Meta's main rivals.", True),
+    ("ByteDance's tiktok is now one of Meta's main rivals.", True),  # no capitals, no parts
+])
+def test_an_acronym_may_take_the_capitals_of_one_word_in_parts(english, flagged):
+    """字节的TT is TikTok: a word whose parts each begin with a capital spells their initials (PlayStation: PS)."""
+    assert (("s0", "latin-dropped") in codes(["现在字节的 TT 是 Meta 主要的竞争对手之一。"], [english])) is flagged
+
+
 def test_placeholders_must_match_the_source():
     source = "<a1>OpenAI</a1>宣布<b2>奥特曼</b2>回归。"
     assert codes([source], ["<a1>OpenAI</a1> announced that <b2>Sam Altman</b2> is back."]) == []

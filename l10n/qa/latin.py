@@ -38,9 +38,16 @@ def spelled_out(acronym: str, text: str) -> bool:
     if not letters.isalpha():
         return False
     words = [word for word in re.findall(r"[A-Za-z][\w'-]*", text) if word.lower() not in _NOT_INITIAL]
-    initials = "".join(word[0].upper() if word[0].isupper() or len(word) >= SHORTEST_SPELLED_WORD else " "
-                       for word in words)
-    return letters in initials
+    return letters in "".join(map(_initials, words))
+
+
+def _initials(word: str) -> str:
+    """A word's initial as an acronym takes it: a capital, or a lower-case word's first letter when it is long
+    enough; each part's of a word whose parts all begin with a capital (TikTok: TT, PlayStation: PS)."""
+    parts = [part for part in _PARTS.split(word) if part]
+    if len(parts) > 1 and all(part[0].isupper() for part in parts):
+        return "".join(part[0] for part in parts)
+    return word[0].upper() if word[0].isupper() or len(word) >= SHORTEST_SPELLED_WORD else " "
 
 
 _PARTS = re.compile(r"\s+|(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])")
