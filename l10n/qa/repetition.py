@@ -125,7 +125,9 @@ _REDUPLICATIVE = frozenset("very really so much many far long no yes yeah bye ha
 # "asked her her name": the second her is a possessive when a word of its noun phrase follows.
 _HER_HER = re.compile(r"her\s+her\s+(?!(?:at|to|in|on|and|or|but|for|with|from|by|of|as|out|up|off|down|away|back|"
                       r"again|too|now|then|so)\b)[a-z]", re.IGNORECASE)
-_SAID_AGAIN = re.compile(r"(?<![A-Za-z])([A-Za-z]+)(?:\s+\1(?![A-Za-z]))+", re.IGNORECASE)
+# A word said again. The check before the word that it starts there is made after its first letter (no two letters
+# end there): a pattern that starts with a class lets re skip ahead to a letter, through a Chinese text.
+_SAID_AGAIN = re.compile(r"([A-Za-z](?<![A-Za-z]{2})[A-Za-z]*)(?:\s+\1(?![A-Za-z]))+", re.IGNORECASE)
 # A degree word that already qualifies the intensifier: English doubles "many", not "too many" ("too many many").
 _DEGREE_BEFORE = re.compile(r"\b(?:too|how|as)\s+$", re.IGNORECASE)
 _DEGREE_REACH = 5  # characters before a doubled word read for its degree word
