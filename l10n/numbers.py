@@ -850,14 +850,20 @@ _A_THING_OR = re.compile(r"\b(?:a|an)\s+[A-Za-z]+\s+or\s+$", re.IGNORECASE)
 
 def _three_words_back(text: str, end: int) -> int:
     """Where the third whitespace-separated word before `end` starts: "a day or " ending at `end` starts no earlier,
-    so that it is looked for there, not in all the text before every figure (2,000 figures: seconds)."""
+    so that it is looked for there, not in all the text before every figure (2,000 figures: seconds). A word of
+    anything but ASCII letters holds no match either: the walk stops there ("1;2;3;…" has no spaces to stop at)."""
     position = end
     for _ in range(3):
         while position and text[position - 1].isspace():
             position -= 1
-        while position and not text[position - 1].isspace():
+        while position and text[position - 1] in _ASCII_LETTERS:
             position -= 1
+        if position and not text[position - 1].isspace():
+            break
     return position
+
+
+_ASCII_LETTERS = frozenset("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ")
 
 
 def _ranges(found: list[Quantity], text: str) -> list[Quantity]:

@@ -1186,6 +1186,9 @@ def test_a_day_or_two_is_looked_for_in_the_words_before_a_figure_not_in_all_the_
     assert [quantity.values for quantity in english_quantities("It took a day or 2.")] == [(1, 2)]
     assert len(english_quantities("It rose by 20, " * 2000)) == 2000
     assert sum(searched) < 50 * 2000
+    searched.clear()  # figures with no space between them: the walk back stops at the first character no match holds
+    assert len(english_quantities(";".join(["7"] * 2000))) == 2000
+    assert sum(searched) < 50 * 2000
 
 
 def test_a_search_for_a_free_mention_starts_past_those_paired_already():
