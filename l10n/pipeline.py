@@ -183,12 +183,15 @@ def _keep_what_lasts() -> None:
     work makes few reference cycles but many short-lived containers: at CPython's default threshold (700) the young
     generation was collected about 1.5 times per document, each pass walking what the document still held.
 
-    They outlive the interpreter's teardown too: what every module holds is referenced from a list that refers to
-    itself, frozen with the rest, so neither the clearing of the modules at exit nor the last collection (which
-    leaves the frozen generation alone) frees it, and the system takes the memory back at once. Freeing the
-    editions' OpenCC converters alone cost about 184 M instructions per process, a fifteenth of a one-article run.
-    Nothing that has to happen at exit is skipped: atexit handlers, flushing the standard streams."""
-    lasting: list = [list(getattr(module, "__dict__", {}).values()) for module in list(sys.modules.values())]
+    They outlive the interpreter's teardown too: what every module of this package holds is referenced from a list
+    that refers to itself, frozen with the rest, so neither the clearing of the modules at exit nor the last
+    collection (which leaves the frozen generation alone) frees it, and the system takes the memory back at once.
+    Freeing the editions' OpenCC converters alone cost about 184 M instructions per process, a fifteenth of a
+    one-article run. Nothing that has to happen at exit is skipped: atexit handlers, flushing the standard streams.
+    Only this package's modules: a program calling `run` may hold a file it never closed, which its teardown
+    flushes."""
+    lasting: list = [list(vars(module).values()) for name, module in list(sys.modules.items())
+                     if name.partition(".")[0] == __package__]
     lasting.append(lasting)
     gc.freeze()
     gc.set_threshold(10_000, 10, 10)

@@ -381,6 +381,30 @@ main()
 """
 
 
+_CALLER_WITH_AN_OPEN_FILE = """\
+import sys
+from l10n.cli import main
+log = open(sys.argv[1], "w", encoding="utf-8")  # never closed: the interpreter's teardown flushes it
+log.write("written before the run")
+sys.argv = ["l10n", "run", "--mt", "none", *sys.argv[2:]]
+main()
+"""
+
+
+def test_a_file_the_calling_program_never_closed_is_still_flushed_at_exit(tmp_path):
+    """Only l10n's own modules outlive the teardown: what the calling program holds is freed, and flushed, as usual."""
+    _articles(tmp_path, ["in/a.txt"])
+    (tmp_path / "none.csv").write_text("zh_Hans,en,kind\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", _CALLER_WITH_AN_OPEN_FILE, str(tmp_path / "log.txt"),
+                           str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--glossary",
+                           str(tmp_path / "none.csv")],
+                          capture_output=True, text=True, cwd=tmp_path,
+                          env={**__import__("os").environ, "PYTHONPATH": str(Path(__file__).parent.parent)})
+    assert done.returncode == 0, done.stderr
+    assert _summary(done.stdout)["documents written"] == "1"
+    assert (tmp_path / "log.txt").read_text(encoding="utf-8") == "written before the run"
+
+
 def test_what_a_run_loaded_is_not_freed_at_exit_and_everything_it_wrote_is_there(tmp_path):
     """The process ends without freeing what its modules hold (pipeline._keep_what_lasts): freeing OpenCC's
     converters cost a fifteenth of a one-article run. Its files, its manifest row and what it printed are all
