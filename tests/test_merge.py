@@ -596,6 +596,19 @@ def test_with_no_previous_catalog_every_entry_is_new_as_against_an_empty_one():
     assert short.entries[2].notes == ["line\\nbreak"] and short.entries[1].flags == []
 
 
+def test_the_machine_record_is_read_on_a_rerun_beside_catalogs_and_never_on_a_first_run(tmp_path, monkeypatch):
+    from l10n.catalog import machine
+
+    reads = []
+    read = machine.read
+    monkeypatch.setattr(machine, "read", lambda folder: reads.append(folder) or read(folder))
+    article = _article(tmp_path / "a.txt", TITLE, FIRED + REPLY)
+    first = run([article], _options(tmp_path), translator=EchoTranslator()).documents[0]
+    assert reads == []
+    run([article], _options(tmp_path, force=True), translator=EchoTranslator())
+    assert reads == [first.folder]
+
+
 def test_a_record_left_without_its_catalogs_is_not_read_and_the_catalogs_come_out_as_in_a_first_run(tmp_path):
     """The machine record is read only beside catalogs: with them deleted, what it says of them is moot, and a
     rerun writes what a first run writes."""
