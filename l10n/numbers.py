@@ -993,6 +993,22 @@ def _en_below_zero(text: str, start: int) -> bool:
     return bool(_EN_BELOW_ZERO.search(text, max(0, start - len("minus ")), start))
 
 
+_SPACED_SCALE = re.compile(r" (?P<scale>[CF])\b")
+
+
+def with_spaced_scales(found: list[Quantity], text: str) -> list[Quantity]:
+    """The English quantities of a sentence whose source states a temperature: there a capital C or F a space after a
+    figure is its scale ("86 F", as some newsrooms print it); elsewhere it is a block or a row ("Building 5 C")."""
+    return [replace(quantity, unit=_DEGREE_LETTERS[scale["scale"].lower()],
+                    below_zero=_en_below_zero(text, quantity.start))
+            if quantity.kind == NUMBER and not quantity.unit and (scale := _SPACED_SCALE.match(text, quantity.end))
+            else quantity for quantity in found]
+
+
+def states_a_temperature(found: list[Quantity]) -> bool:
+    return any(quantity.unit in _TEMPERATURE_UNITS for quantity in found)
+
+
 def _en_unit(text: str, end: int) -> str:
     """The unit word right after an English figure (130 pounds, 3-meter, four months, 500 square feet, 95 degrees
     Fahrenheit, 95°F), as a code."""

@@ -737,6 +737,19 @@ def test_a_temperature_below_zero_is_converted_with_its_sign(source, english, fo
     assert [quantity.below_zero for quantity in quantities("气温在3-5摄氏度之间，夜间降至-2摄氏度。")] == [False, False, True]
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("气温高达30摄氏度。", "Temperatures reached 86 F.", set()),
+    ("气温高达30摄氏度。", "Temperatures reached 95 F.", {"numbers"}),
+    ("气温降至零下5摄氏度。", "Temperatures fell to 23 F on Monday.", set()),
+    ("气温降至零下5摄氏度。", "Temperatures fell to -5 C on Monday.", set()),
+    ("他住在5号楼C座。", "He lives in Building 5 C block.", set()),
+    ("他住在5号楼C座。", "He lives in Building 6 C block.", {"numbers"}),
+])
+def test_a_scale_letter_after_a_space_is_a_temperature_where_the_source_states_one(source, english, found):
+    """"86 F" is how some newsrooms print a temperature; a spaced letter elsewhere is a block or a row."""
+    assert findings(source, english) == found
+
+
 @pytest.mark.parametrize("english, units", [
     ("It reached 5C.", ["degC"]),
     ("It reached 41 °F.", ["degF"]),

@@ -23,9 +23,11 @@ def _unrendered(source: str, text: str, terms: tuple[tuple[int, int, str], ...])
     English mention rendering it at all). `terms`: (start, end, English rendering) of the source's glossary terms.
     Numbers inside them (Azure Maia 100, Ignite 2023) belong to names, which the glossary check covers; a counted
     noun among them is looked for in the English as the glossary renders it."""
-    targets = numbers.english_quantities(text)
     checked = [quantity for quantity in numbers.quantities(source)
                if not any(start < quantity.end and quantity.start < end for start, end, _ in terms)]
+    targets = numbers.english_quantities(text)
+    if numbers.states_a_temperature(checked):
+        targets = numbers.with_spaced_scales(targets, text)
     glossary = tuple((source[start:end], english) for start, end, english in terms)
     said_bare: dict[str, bool] = {}  # by the count as written: asked once per text, not once per mention
     written: dict[str, list[numbers.Quantity]] = {}
