@@ -37,4 +37,4 @@ character_columns = _COLUMNS.__getitem__
 def columns(text: str) -> int:
     if text.isascii():  # every ASCII character takes one column
         return len(text)
-    return sum(map(_COLUMNS.__getitem__, text))
+    return sum(map(character_columns, text))

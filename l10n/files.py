@@ -1,7 +1,6 @@
 """Atomic file writes: a reader sees the old file or the new one, never half of either."""
 from __future__ import annotations
 
-import contextlib
 import os
 import secrets
 from pathlib import Path
@@ -68,17 +67,12 @@ def write_atomic(path: Path, content: str | bytes, durable: bool = True) -> os.s
             os.close(handle)
         os.replace(temporary, path)
     except OSError as error:
-        _remove(temporary)
+        Path(temporary).unlink(missing_ok=True)
         raise OutputError(f"cannot write: {error.strerror}", path) from error
     except BaseException:
-        _remove(temporary)
+        Path(temporary).unlink(missing_ok=True)
         raise
     return status
-
-
-def _remove(temporary: str) -> None:
-    with contextlib.suppress(FileNotFoundError):
-        os.unlink(temporary)
 
 
 def cache_folder() -> Path:

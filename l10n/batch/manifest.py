@@ -146,7 +146,7 @@ class Manifest:
         """`written`: the status of files just written (files.write_atomic's), which need not be read again."""
         written = written or {}
         stamps = {path.relative_to(self.folder).as_posix():
-                  _stamp_of(written[path]) if path in written else _stamp(path) for path in files}
+                  _stamp_of(status) if (status := written.get(path)) else _stamp(path) for path in files}
         self._execute("INSERT OR REPLACE INTO documents VALUES (?, ?, ?, ?)",
                       (key, sha256, _canonical(made_with), _canonical(stamps)))
 

@@ -206,13 +206,8 @@ def merge(fresh_entries: Iterable[Fresh], previous: Catalog | None, drafts: Draf
     As in msgmerge, any previous translation may be the fuzzy starting point of any number of new entries,
     even one that is also kept by an exact match.
     """
-    if previous is None:  # nothing to carry over (a template, a document's first run): every entry is new
-        fresh_entries = list(fresh_entries)
-        return Merged([_new_entry(fresh) for fresh in fresh_entries],
-                      {key(fresh.msgctxt, fresh.msgid): Draft(fresh.machine_text, fresh.machine_notes)
-                       for fresh in fresh_entries if fresh.machine_text})
     drafts = drafts or {}
-    chosen = _previous_entries(previous, drafts)
+    chosen = _previous_entries(previous, drafts) if previous is not None else []
     by_key = {_key(entry): (entry, machine) for entry, machine in chosen}
     candidates = [entry for entry, machine in chosen if entry.msgstr and machine is None]
     translated = [entry for entry, _ in chosen if entry.msgstr]
