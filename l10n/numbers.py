@@ -391,10 +391,11 @@ def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
     label = (kind == NUMBER and not (currency or measure or year or match["scale"]) and match["arabic"].isdigit()
              and value >= 100 and _labels(text, start, match.end("arabic")))
     below_zero = kind == NUMBER and not currency and _zh_below_zero(text, match.start("arabic"))
+    unit = _unit_of(measure, below_zero)
     return Quantity(text[start:end].strip(), start, end, kind, values, currency, year=year,
-                    any_yuan=currency_word in _ANY_YUAN, summary=summary, unit=_unit_of(measure, below_zero),
+                    any_yuan=currency_word in _ANY_YUAN, summary=summary, unit=unit,
                     model=model, label=label, same_period=year and bool(re.match(r"\s*年\s*同期", text[end:])),
-                    below_zero=below_zero and _unit_of(measure, below_zero) in _TEMPERATURE_UNITS)
+                    below_zero=below_zero and unit in _TEMPERATURE_UNITS)
 
 
 def _tenths(text: str, position: int) -> bool:
@@ -1358,10 +1359,9 @@ def dropped_figure_trace(en_text: str, figure_unsaid: bool = True) -> str:
     return ""
 
 
-def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, zh_text: str = "",
+def unrendered(sources: list[Quantity], renderers: Renderers, en_text: str, zh_text: str = "",
                dropped: Callable[[Quantity], bool] | None = None,
-               counts_the_same: Callable[[Quantity, Quantity], bool] | None = None,
-               renderers: Renderers | None = None) -> list[Quantity]:
+               counts_the_same: Callable[[Quantity, Quantity], bool] | None = None) -> list[Quantity]:
     """The source quantities the English does not render, one English mention for each Chinese one (a second
     "2019" does not hide a changed first one). An unpaired source quantity is missing when a spare English
     figure could be its changed rendering (each spare figure standing for one source quantity at most), or when
@@ -1371,8 +1371,8 @@ def unrendered(sources: list[Quantity], targets: list[Quantity], en_text: str, z
     in Chinese numerals (两人, 三次) may be said in words, implied or said by a plural, so a spare English number in
     words convicts it only when it counts the same thing: the same unit ("a three-month delay" for 两个月) or, by
     `counts_the_same`, the same noun ("three big banks" for 四大银行); "two" elsewhere in the sentence says nothing
-    against it. `renderers`: those of `targets`, when the caller has them already."""
-    renderers = renderers or Renderers(targets)
+    against it. `renderers`: the English quantities' (`Renderers.targets`)."""
+    targets = renderers.targets
     # Ranks first, so that an English ordinal renders 第二 before it renders the 两 of 两架 ("planes … the second
     # station" lost the two).
     partner = _matching(sorted(range(len(sources)), key=lambda index: not sources[index].ordinal),
@@ -1552,14 +1552,16 @@ def _said_once(index: int, sources: list[Quantity], renderers: Renderers, partne
     slash each time, which English says once after "per" (17.87/10万和13.68/10万: "17.87 and 13.68 per 100,000"), or
     it is a window of time counted from now, written twice the same way (前5个月…前5个月: "in the first five months")."""
     source = sources[index]
+    rendering = renderers.of(source)
+    if not rendering:  # no English mention renders it: nothing says it once for both
+        return False
     if source.kind == NUMBER and not source.year and not source.counted and first_mention[source.text] < index \
             and not _one_window(source, sources[:index], zh_text):
         referred_to = _same_group(source, sources[:index], zh_text) and refers_to_a_group(en_text)
         base = _after_a_slash(source, zh_text) and _after_a_slash(sources[first_mention[source.text]], zh_text)
         return any(referred_to or _said_for_several(renderers.targets[number], en_text)
-                   or (base and _per(renderers.targets[number], en_text)) for number in renderers.of(source))
-    return any(partner.get(number) is None or sources[partner[number]].unit == source.unit
-               for number in renderers.of(source))
+                   or (base and _per(renderers.targets[number], en_text)) for number in rendering)
+    return any(partner.get(number) is None or sources[partner[number]].unit == source.unit for number in rendering)
 
 
 def _matching(lefts, candidates) -> dict[int, int]:

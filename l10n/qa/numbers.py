@@ -45,9 +45,8 @@ def _unrendered(source: str, text: str, terms: tuple[tuple[int, int, str], ...])
         return noun_said_bare(quantity) or name_said_without_its_number(quantity, source, text)
 
     renderers = numbers.Renderers(targets)
-    absent = numbers.unrendered(checked, targets, text, source, dropped,
-                                lambda quantity, spare: counts_the_same(quantity, source, spare, text, glossary),
-                                renderers)
+    absent = numbers.unrendered(checked, renderers, text, source, dropped,
+                                lambda quantity, spare: counts_the_same(quantity, source, spare, text, glossary))
     missing = set(absent)
     conflicts = [(quantity, other) for quantity in checked if quantity not in missing
                  if (other := numbers.currency_conflict(quantity, renderers))]
@@ -383,7 +382,9 @@ def _related_nouns(word: str) -> frozenset[str]:
         if _VERB_SENSE.match(phrase):
             continue
         for offset in (noun_senses(phrase) or noun_senses(phrase.split()[-1]))[:_WORDNET_SENSES]:
-            kinds = synset(offset)[1] if len(word) > 1 and len(synset(offset)[1]) <= _BROAD_CATEGORY else ()
+            kinds = synset(offset)[1] if len(word) > 1 else ()
+            if len(kinds) > _BROAD_CATEGORY:  # a broad category (person, country) by its synonyms alone
+                kinds = ()
             related.update(stem(lemma) for meant in (offset, *kinds) for lemma in _nouns_meaning(meant))
     return frozenset(related)
 

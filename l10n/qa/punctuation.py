@@ -19,7 +19,6 @@ _FAMILIES = {"parentheses": ("(（", ")）"), "square brackets": ("[【〔", "]�
 
 _BRACKETS = {mark: (family, step) for family, marks in _FAMILIES.items()
              for step, side in ((1, marks[0]), (-1, marks[1])) for mark in side}
-_BRACKET = re.compile("[" + re.escape("".join(_BRACKETS)) + "]")
 
 
 @check("fullwidth-punctuation", Severity.ERROR, "full-width Chinese punctuation (，。：；！？《》（）) in the English",
