@@ -93,8 +93,7 @@ PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"}
 NAME_AFFIXES = set("语人族队军省州市县区岛湖河山党籍裔方系派")
 _KEY = re.compile(r"^[\u4e00-\u9fff·・-]+$")
 _BAD_RENDERING = re.compile(r"[\s\-{}()（）\[\]|=]|^$")
-# A phrase jieba counts at least this often is a word by itself: its character decision is not re-checked.
-COMMON_WORD = 100
+from l10n.editions.boundaries import COMMON_WORD  # noqa: E402  a phrase jieba counts this often is a word by itself
 # A word jieba tags as a person's name (nr) but counts at least this often is an everyday word it mis-tagged (卫星
 # 3,057, 雷达 2,930) or one of its own (阿拉伯); transliterated names' pieces are rarer (卡拉 342, 布朗 958): _common.
 NAME_TAG_COMMON = 1000

@@ -13,7 +13,7 @@ from . import layers
 _WORD_REACH = 5
 # Two of jieba's routes closer than this (log probability) may be ordered by rounding alone (_words_around).
 _NEAR_TIE = 1e-9
-COMMON_WORD = 100  # jieba's frequency from which a word is a common one, as scripts/derive_edition_data.py reads it
+COMMON_WORD = 100  # jieba's frequency from which a word is a common one (scripts/derive_edition_data.py reads it too)
 
 
 def _window(text: str, start: int, end: int) -> tuple[str, int]:

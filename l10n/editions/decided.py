@@ -20,7 +20,7 @@ from ..errors import OutputError
 from ..files import cache_folder, write_atomic
 from . import Edition
 from . import layers
-from .stacks import _build, _shipped_config, opencc_version
+from .stacks import _build, _shipped_config, convert_many, opencc_version
 
 _FORMAT = "l10n OpenCC phrase renderings 1"
 
@@ -59,8 +59,7 @@ def _derived(edition: Edition) -> frozenset[str] | None:
     source = "\n".join(phrases)  # no phrase holds a line break
     written = converter.convert(source) if source else source
     own = sorted(set(source) - {"\n"})
-    alone = source.translate(dict(zip(map(ord, own), converter.convert("\n".join(own)).split("\n") if own else [],
-                                      strict=True)))
+    alone = source.translate(dict(zip(map(ord, own), convert_many(converter.convert, own), strict=True)))
     if not len(source) == len(written) == len(alone):  # a phrase of another length: no position can be trusted
         return None
     return frozenset(phrase_wrote for phrase_wrote, alone_wrote in zip(written, alone) if phrase_wrote != alone_wrote)

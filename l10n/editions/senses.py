@@ -10,7 +10,7 @@ A decision is a rule of the edition's table (stacks.Stack.senses) that OpenCC's 
 in OpenCC's own text where the word stands there, with its mark, so it is read back and noted like any rule."""
 from __future__ import annotations
 
-from ..words import dictionary_tag, dictionary_words
+from ..words import dictionary_tag, dictionary_words, tagged
 from .layers import Sense
 from .stacks import Stack, mark
 
@@ -84,8 +84,6 @@ def _word_ending(source: str, position: int, found: dict[int, tuple[str, str]]) 
     """The word of the sentence (jieba's, with its tag) that ends at `position`, if one does; `found` keeps the
     sentence's words by where they end, tagged once."""
     if not found:
-        from ..words import tagged
-
         end = 0
         for word, tag in tagged(source):
             end += len(word)
