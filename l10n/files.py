@@ -1,6 +1,7 @@
 """Atomic file writes: a reader sees the old file or the new one, never half of either."""
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -78,3 +79,22 @@ def write_atomic(path: Path, content: str | bytes, durable: bool = True) -> os.s
 def cache_folder() -> Path:
     """The user's cache folder for l10n ($XDG_CACHE_HOME/l10n, by default ~/.cache/l10n): what can be made again."""
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "l10n"
+
+
+def read_cached(path: Path, kind: str, key: object, field: str) -> object:
+    """What a file of the cache folder (write_cached) holds in `field`, when it was written as `kind` under `key` (what
+    its value was made from); None when it is missing, unreadable, of another kind or key, or damaged."""
+    try:
+        kept = json.loads(path.read_text(encoding="utf-8"))
+        return kept[field] if kept["format"] == kind and kept["key"] == key else None
+    except (OSError, ValueError, KeyError, TypeError):
+        return None
+
+
+def write_cached(path: Path, kind: str, key: object, field: str, value: object) -> None:
+    """A value for read_cached. A cache is never needed: a folder that cannot be written costs the time, nothing else,
+    and two processes writing the file at once each replace it whole."""
+    try:
+        write_atomic(path, json.dumps({"format": kind, "key": key, field: value}, ensure_ascii=False), durable=False)
+    except OutputError:
+        pass

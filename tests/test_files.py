@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from l10n.errors import OutputError
-from l10n.files import write_atomic
+from l10n.files import read_cached, write_atomic, write_cached
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -84,3 +84,28 @@ def test_a_short_write_is_followed_by_the_rest(tmp_path, monkeypatch):
     monkeypatch.setattr(os, "write", lambda handle, data: real_write(handle, bytes(data[:3])))
     write_atomic(tmp_path / "a.txt", "第一行\n第二行\n")
     assert (tmp_path / "a.txt").read_text(encoding="utf-8") == "第一行\n第二行\n"
+
+
+def test_a_cached_value_is_read_back_only_as_the_kind_and_key_it_was_written_under(tmp_path):
+    path = tmp_path / "cache" / "forms-tw.json"
+    write_cached(path, "l10n forms 1", ["tw", "1.1.9"], "forms", {"谷歌": ["Google", []]})
+    assert path.read_text(encoding="utf-8") == \
+        '{"format": "l10n forms 1", "key": ["tw", "1.1.9"], "forms": {"谷歌": ["Google", []]}}'
+    assert read_cached(path, "l10n forms 1", ["tw", "1.1.9"], "forms") == {"谷歌": ["Google", []]}
+    assert read_cached(path, "l10n forms 2", ["tw", "1.1.9"], "forms") is None  # another kind of file
+    assert read_cached(path, "l10n forms 1", ["tw", "1.2.0"], "forms") is None  # made from something else
+    assert read_cached(path, "l10n forms 1", ["tw", "1.1.9"], "characters") is None
+    assert read_cached(tmp_path / "missing.json", "l10n forms 1", ["tw", "1.1.9"], "forms") is None
+
+
+@pytest.mark.parametrize("text", ['{"format": "l10n forms 1", "key": [', "[1, 2]", '"forms"', "\xff"])
+def test_a_damaged_cache_file_reads_as_nothing(tmp_path, text):
+    path = tmp_path / "forms-tw.json"
+    path.write_text(text, encoding="latin-1")
+    assert read_cached(path, "l10n forms 1", "key", "forms") is None
+
+
+def test_a_cache_folder_that_cannot_be_written_costs_nothing_but_the_file(tmp_path):
+    (tmp_path / "a file").write_text("")
+    write_cached(tmp_path / "a file" / "forms-tw.json", "l10n forms 1", "key", "forms", {})
+    assert read_cached(tmp_path / "a file" / "forms-tw.json", "l10n forms 1", "key", "forms") is None

@@ -10,14 +10,12 @@ rules (a rule's segment is its mark: stacks.py), about a second of CPU, and kept
 again for another OpenCC version or other regional characters."""
 from __future__ import annotations
 
-import json
 import subprocess
 import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import OutputError
-from ..files import cache_folder, write_atomic
+from ..files import cache_folder, read_cached, write_cached
 from . import Edition
 from . import layers
 from .stacks import _build, _shipped_config, convert_many, opencc_version
@@ -32,19 +30,12 @@ def renderings(edition: Edition) -> frozenset[str] | None:
     the conversion is looked at."""
     path = cache_folder() / f"phrase-renderings-{edition.key}.json"
     key = [edition.opencc, opencc_version(), [list(pair) for pair in layers.characters(edition.region)]]
-    try:
-        kept = json.loads(path.read_text(encoding="utf-8"))
-        if kept["format"] == _FORMAT and kept["key"] == key and isinstance(kept["characters"], str):
-            return frozenset(kept["characters"])
-    except (OSError, ValueError, KeyError, TypeError):
-        pass
+    kept = read_cached(path, _FORMAT, key, "characters")
+    if isinstance(kept, str):
+        return frozenset(kept)
     found = _derived(edition)
     if found is not None:
-        try:
-            write_atomic(path, json.dumps({"format": _FORMAT, "key": key, "characters": "".join(sorted(found))},
-                                          ensure_ascii=False), durable=False)
-        except OutputError:
-            pass
+        write_cached(path, _FORMAT, key, "characters", "".join(sorted(found)))
     return found
 
 

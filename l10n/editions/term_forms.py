@@ -16,8 +16,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from .. import words
-from ..errors import OutputError
-from ..files import cache_folder, write_atomic
+from ..files import cache_folder, read_cached, write_cached
 from . import layers
 from .stacks import opencc_version
 
@@ -46,29 +45,19 @@ class KeptForms:
         """The file, with the forms added since it was read (and those another run added meanwhile)."""
         if not self.added or self.key is None:
             return
-        forms = {**_read(self.path, self.key), **self.forms}
-        text = json.dumps({"format": _FORMAT, "key": self.key, "forms": forms}, ensure_ascii=False)
-        try:
-            write_atomic(self.path, text, durable=False)
-        except OutputError:
-            pass
+        write_cached(self.path, _FORMAT, self.key, "forms", {**_read(self.path, self.key), **self.forms})
         self.added = False
 
 
 def _read(path: Path, key: str | None) -> dict[str, Form]:
     """The forms kept at `path` when they were made under `key`; none when the file is missing, unreadable, made
     from anything else or damaged."""
-    if key is None:
-        return {}
+    forms = None if key is None else read_cached(path, _FORMAT, key, "forms")
     try:
-        kept = json.loads(path.read_text(encoding="utf-8"))
-        if kept["format"] != _FORMAT or kept["key"] != key:
+        if forms is None or not all(isinstance(text, str) and isinstance(notes, list)
+                                    and all(isinstance(note, str) for note in notes) for text, notes in forms.values()):
             return {}
-        forms = kept["forms"]
-        if not all(isinstance(text, str) and isinstance(notes, list) and all(isinstance(note, str) for note in notes)
-                   for text, notes in forms.values()):
-            return {}
-    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+    except (ValueError, TypeError, AttributeError):
         return {}
     return {term: (text, tuple(notes)) for term, (text, notes) in forms.items()}
 
