@@ -1262,8 +1262,24 @@ def said_without_its_number(source: Quantity, en_text: str) -> bool:
 
 
 # English words that say an order of magnitude without a figure: "hundreds of", "dozens", "centuries", "millennia".
-_ORDERS = {10: r"dozens?|decades?|tens|scores", 100: r"hundreds?|centur(?:y|ies)", 1000: r"thousands?|millenni(?:um|a)",
+_ORDERS = {10: r"dozens?|decades?|tens|scores|teens|teenage(?:d|rs?)?", 100: r"hundreds?|centur(?:y|ies)",
+           1000: r"thousands?|millenni(?:um|a)", 10**4: r"tens of thousands", 10**5: r"hundreds of thousands",
            10**6: r"millions?", 10**9: r"billions?"}
+# English words that say a count is large without its order: 几十年 → "for many years" is vague as the source is.
+_MANY = re.compile(r"\b(?:many|numerous|countless|innumerable|multiple|lots|plenty|(?:large|great) numbers?|"
+                   r"a number of)\b", re.IGNORECASE)
+
+
+def order_unsaid(source: Quantity, en_text: str) -> bool:
+    """Whether a vague count of ten or more (几千名, 数百年, 二十几两) that no English figure renders lost its order
+    too: the English names neither the order ("thousands", "centuries", "dozens") nor a large count ("many").
+    "Several villagers" or "villagers" for 几千名村民 lost the figure; careful translators keep at least the order
+    of such counts (every one of the dev and fresh parts' does)."""
+    low = source.values[0] if source.approximate and not source.currency and source.values else 0
+    if low < 10:
+        return False
+    order = source.magnitude or 10 ** (len(str(int(low))) - 1)
+    return not _says_its_order(order, en_text) and not _MANY.search(en_text)
 
 
 def _says_its_order(magnitude: int, en_text: str) -> bool:
@@ -1400,7 +1416,8 @@ def unrendered(sources: list[Quantity], renderers: Renderers, en_text: str, zh_t
     for index, source in enumerate(sources):
         first_mention.setdefault(source.text, index)
     excused = {index for index in unmatched
-               if not (said_without_its_number(sources[index], en_text) or (dropped is not None and dropped(sources[index])))
+               if not (said_without_its_number(sources[index], en_text) or order_unsaid(sources[index], en_text)
+                       or (dropped is not None and dropped(sources[index])))
                and (optional(sources[index]) or implicit(sources[index], en_text)
                     or _named_model(sources[index], en_text)
                     or _said_once(index, sources, renderers, partner, en_text, zh_text, first_mention))}

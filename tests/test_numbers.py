@@ -1000,10 +1000,19 @@ def test_a_noun_the_segmenter_tags_as_a_verb_is_counted_when_the_dictionary_name
     ("他在这里住了十几年。", "He has lived here for over ten years.", set()),
     ("他在这里住了十几年。", "He has lived here for a dozen years.", set()),
     ("他在这里住了十几年。", "He has lived here for years.", {"numbers-approximate"}),
-    # a vague count rendered as vaguely: a translator's choice, as 五六天 → "days" is
+    # a vague count rendered as vaguely ("many") is a translator's choice; one of ten or more whose order the
+    # English drops as well lost its figure ("several villagers" for 几千名村民, "villagers" alone)
     ("村里来了几十个孩子。", "Dozens of children came to the village.", set()),
-    ("村里来了几十个孩子。", "Children came to the village.", set()),
+    ("村里来了几十个孩子。", "Many children came to the village.", set()),
+    ("村里来了几十个孩子。", "Children came to the village.", {"numbers-approximate"}),
     ("他赢了二十几两银子。", "He won twenty-odd taels of silver.", set()),
+    ("他赢了二十几两银子。", "He won taels of silver.", {"numbers-approximate"}),
+    ("圩内有几千名村民需要转移。", "Several thousand villagers had to be moved out.", set()),
+    ("圩内有几千名村民需要转移。", "Thousands of villagers had to be moved out.", set()),
+    ("圩内有几千名村民需要转移。", "Several villagers had to be moved out.", {"numbers-approximate"}),
+    ("她十几岁就离开了家。", "She left home in her teens.", set()),
+    ("她十几岁就离开了家。", "She left home at a young age.", {"numbers-approximate"}),
+    ("两国贸易额达到二三十万吨。", "Trade between the two reached hundreds of thousands of tonnes.", set()),
 ])
 def test_a_vague_count_keeps_its_order(source, english, found):
     """几百年, 数千年, 十几年: the figure is vague, its order is not; "several years" for 数千年 says another one."""
