@@ -662,7 +662,7 @@ def main() -> None:
             senses[region].append(tuple(row))
     for region, rows in senses.items():
         if rows:
-            _write(OUT / f"{region}-senses.tsv", "word\trendering\tbefore\tnot after\tnext tags\tsource", rows)
+            _write(OUT / f"{region}-senses.tsv", "word\trendering\tbefore\tafter\tnot after\tnext tags\tsource", rows)
     sources = {row[0] for region in TARGETS for name in ("names", "vocabulary")
                for row in (line.split("\t") for line in (OUT / f"{region}-{name}.tsv").read_text(encoding="utf-8")
                            .splitlines()[1:]) if name == "names" or row[-1] == "name"}

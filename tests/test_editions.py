@@ -166,6 +166,43 @@ def test_shu_zi_is_digital_where_it_modifies_the_noun_after_it(source, taiwan):
 
 
 @pytest.mark.parametrize("source, taiwan", [
+    ("两国领导人举行视频会晤", "兩國領導人舉行視訊會晤"),  # before a word of a live exchange: the link
+    ("他们通过视频连线交流", "他們通過視訊連線交流"),
+    ("他发表了视频讲话", "他發表了視訊講話"),
+    ("日前通过视频在联合国会议上发言", "日前通過視訊在聯合國會議上發言"),  # the means, where after it
+    ("这段视频显示", "這段影片顯示"),  # a clip, what it shows
+    ("总统在推特上发布了该视频。", "總統在推特上發布了該影片。"),
+    ("通过预先录制的视频对峰会发表讲话", "通過預先錄製的影片對峰會發表講話"),  # modified: a clip
+    ("通过视频平台传播", "通過影片平臺傳播"),  # a noun after it
+    ("参加视频会议", "參加視訊會議"),  # OpenCC's longer phrase stands
+])
+def test_shi_pin_is_a_video_link_where_its_neighbours_say_so_and_a_clip_elsewhere(source, taiwan):
+    assert convert_text(source, "tw") == taiwan
+
+
+def test_a_sense_overrules_the_rule_of_its_word_alone_with_its_own_note_but_not_the_glossary():
+    target = variant.traditional_variant(variant._lines("两国领导人举行视频会晤"), "tw")
+    assert target.notes["0"] == ("regional vocabulary: 视频 → 視訊",)
+    assert convert_text("两国领导人举行视频会晤", "hk") == "兩國領導人舉行視頻會晤"
+    glossary = _glossary("视频,video,,,視頻,term")
+    segments = glossary.annotate([Segment("s1", 1, 1, Part.BODY, 1, "两国领导人举行视频会晤。")])
+    phrases = variant.glossary_phrases(glossary.entries.values(), "tw")
+    segments = variant.respect_boundaries(segments, "tw", phrases)
+    assert variant.traditional_variant(segments, "tw", phrases).texts["s1"] == "兩國領導人舉行視頻會晤。"
+
+
+@pytest.mark.parametrize("source, taiwan", [
+    ("黑客可以通过漏洞来远程操控个人的设备", "駭客可以通過漏洞來遠端操控個人的設備"),  # acting from afar
+    ("具有跨境、远程、电子支付等特征", "具有跨境、遠端、電子支付等特徵"),
+    ("公司允许员工远程办公", "公司允許員工遠端辦公"),
+    ("试射一枚远程导弹", "試射一枚遠程飛彈"),  # long range: a weapon
+    ("具备远程打击能力", "具備遠程打擊能力"),  # a strike
+])
+def test_yuan_cheng_is_remote_unless_it_is_long_range(source, taiwan):
+    assert convert_text(source, "tw") == taiwan
+
+
+@pytest.mark.parametrize("source, taiwan", [
     ("提供更便捷的渠道", "提供更便捷的管道"),  # 渠道 is a waterway in the Ministry's dictionary
     ("两届温网女单冠军", "兩屆溫布頓女單冠軍"),
     ("奥普拉的政治捐助", "歐普拉的政治捐助"),

@@ -64,22 +64,24 @@ def rewrites(region: str | None) -> tuple[Rewrite, ...]:
 @dataclass(frozen=True)
 class Sense:
     """A word of two senses, `rendering` in the one that `before` (right before it; none: anywhere) picks where the
-    next word has one of `next_tags`' parts of speech (jieba's; none: any), unless `not_after` (right after it)
-    says the other."""
+    next word has one of `next_tags`' parts of speech (jieba's; none: any) and is one of `after` (none: any word),
+    unless `not_after` (right after it) says the other."""
 
     source: str
     rendering: str
     before: tuple[str, ...]
     not_after: tuple[str, ...]
     next_tags: tuple[str, ...] = ()
+    after: tuple[str, ...] = ()
 
 
 @lru_cache(maxsize=None)
 def senses(region: str | None) -> tuple[Sense, ...]:
     if region is None:
         return ()
-    return tuple(Sense(source, rendering, tuple(before.split()), tuple(not_after.split()), tuple(next_tags.split()))
-                 for source, rendering, before, not_after, next_tags, _ in _rows(DATA / f"{region}-senses.tsv"))
+    return tuple(Sense(source, rendering, tuple(before.split()), tuple(not_after.split()), tuple(next_tags.split()),
+                       tuple(after.split()))
+                 for source, rendering, before, after, not_after, next_tags, _ in _rows(DATA / f"{region}-senses.tsv"))
 
 
 @lru_cache(maxsize=None)

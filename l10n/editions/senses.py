@@ -7,37 +7,71 @@ may also ask for the part of speech of the word after it: 数字, a word of its 
 digital 數位 (数字威权主义, 数字时代); as the head of its phrase it is a number or figure, 數字 (这个数字很大, 一串数字).
 
 A decision is a rule of the edition's table (stacks.Stack.senses) that OpenCC's dictionary does not hold: it is put
-in OpenCC's own text where the word stands there, with its mark, so it is read back and noted like any rule."""
+in OpenCC's own text where the word stands there, or over a layer's rule of that word alone (视频 → 影片, where its
+neighbours make it a video link, 視訊), with its mark, so it is read back and noted like any rule."""
 from __future__ import annotations
+
+import itertools
+import re
+from functools import lru_cache
 
 from ..words import dictionary_tag, dictionary_words, tagged
 from .layers import Sense
-from .stacks import Stack, mark
+from .stacks import MARKS, Applied, Stack, mark
 
 
 def concerns(stack: Stack, source: str) -> bool:
-    return any(sense.source in source for sense, _ in stack.senses)
+    return _words_decided(stack).search(source) is not None
 
 
-def decide(stack: Stack, source: str, marked: str, runs: list[tuple[int, int, int]]) -> str:
-    """`marked` (the conversion, read into `runs` of OpenCC's own text) with each word its neighbours decide."""
-    replacements = []  # (start, end) in the conversion, and what goes there
+@lru_cache(maxsize=8)
+def _words_decided(stack: Stack) -> re.Pattern[str]:
+    """The stack's words of two senses as one pattern: one search per sentence, however many senses a word has."""
+    return re.compile("|".join(sorted({re.escape(sense.source) for sense, _ in stack.senses})))
+
+
+def decide(stack: Stack, source: str, marked: str, applied: list[Applied], runs: list[tuple[int, int, int]]) -> str:
+    """`marked` (the conversion, read into the rules `applied` and `runs` of OpenCC's own text) with each word its
+    neighbours decide: in OpenCC's own text, or over a rule of the word alone (视频 → 影片, OpenCC's TWPhrases: its
+    other sense, 視訊, where its neighbours say so); never over a longer rule (视频会议) or the desk's glossary."""
+    replacements: dict[int, tuple[int, str]] = {}  # start in the conversion: its end, and what goes there
     words_ending: dict[int, tuple[str, str]] = {}
     for sense, index in stack.senses:
         start = source.find(sense.source)
         while start >= 0:
             end = start + len(sense.source)
             if _cued(sense, source, start, words_ending) and _before_its_kind(sense, source, start, end) \
-                    and not any(source.startswith(word, end) for word in sense.not_after):
-                run = next((run for run in runs if run[0] <= start and end <= run[0] + run[2] - run[1]), None)
-                if run is not None:
-                    replacements.append((run[1] + start - run[0], run[1] + end - run[0], mark(index) + sense.rendering))
+                    and _followed(sense, source, end):
+                span = _span(stack, sense, start, end, marked, applied, runs)
+                if span is not None:
+                    replacements.setdefault(span[0], (span[1], mark(index) + sense.rendering))
             start = source.find(sense.source, start + 1)
     pieces, cursor = [], 0
-    for start, end, text in sorted(replacements):
+    for start, (end, text) in sorted(replacements.items()):
         pieces += [marked[cursor:start], text]
         cursor = end
     return "".join(pieces) + marked[cursor:]
+
+
+def _followed(sense: Sense, source: str, end: int) -> bool:
+    """Whether one of the words the sense asks for stands right after it (or it asks for none), and none of the
+    words that say the other sense."""
+    return (not sense.after or any(source.startswith(word, end) for word in sense.after)) \
+        and not any(source.startswith(word, end) for word in sense.not_after)
+
+
+def _span(stack: Stack, sense: Sense, start: int, end: int, marked: str, applied: list[Applied],
+          runs: list[tuple[int, int, int]]) -> tuple[int, int] | None:
+    """Where source[start:end] stands in the conversion, if in OpenCC's own text or as a rule of that word alone
+    (not the glossary's); None elsewhere."""
+    run = next((run for run in runs if run[0] <= start and end <= run[0] + run[2] - run[1]), None)
+    if run is not None:
+        return run[1] + start - run[0], run[1] + end - run[0]
+    at = next((order for order, use in enumerate(applied) if use.start == start and use.end == end), None)
+    if at is None or stack.table[applied[at].rule].glossary or stack.table[applied[at].rule].source != sense.source:
+        return None
+    found = next(itertools.islice(MARKS.finditer(marked), at, None))  # the marks stand in the order of `applied`
+    return found.start(), found.end() + len(stack.table[applied[at].rule].rendering)
 
 
 def _cued(sense: Sense, source: str, start: int, words_ending: dict[int, tuple[str, str]]) -> bool:

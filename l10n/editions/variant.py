@@ -306,7 +306,7 @@ def _checked(stack: Stack, source: str, marked: str, software: bool,
             if strip_marks(marked) != before:
                 notes = [note_kinds.note(note_kinds.WORD_BOUNDARY, said) for said in repaired]
     if read is not None and stack.senses and senses.concerns(stack, source):
-        marked = senses.decide(stack, source, marked, read[1])
+        marked = senses.decide(stack, source, marked, *read)
         read = read_marks(stack, source, marked)
     if read is not None and not stack.edition.plain and neighbours.concerns(source):
         marked, decided = _neighbours(stack, source, marked, read[1])
