@@ -363,7 +363,7 @@ def _render_document(job: Job, targets: list[Target], options: RunOptions,
                                                             previous.get(path), job.drafts.get(target.locale))
         entries = catalog.for_segments(segments)
         texts = {segment.id: entries[segment.id].msgstr if segment.id in entries else "" for segment in segments}
-        findings += len(check_catalog(catalog, segments, target.locale, options.name_style,
+        findings += len(check_catalog(entries, segments, target.locale, options.name_style,
                                       editions.get(target.locale), converted.get(target.locale)))
         outputs[path] = po.render(catalog)
         reviewed.append((target.locale, texts))

@@ -138,13 +138,14 @@ def test_a_form_the_glossary_keeps_in_traditional_is_no_leak():
     # checked without the glossary (build elsewhere, another glossary): the run's glossary note says the form
     bare = Segment("s0", 1, 1, Part.BODY, 1, source)
     noted = Entry(source, "圖片來源：范劍磊", notes=["glossary: 范剑磊 → 范劍磊 (person)"])
-    assert check_catalog(Catalog({"Language": "zh_TW"}, [noted]), [bare], "zh_TW", edition="tw") == []
+    assert check_catalog(Catalog({}, [noted]).for_segments([bare]), [bare], "zh_TW", edition="tw") == []
     unnoted = Entry(source, "圖片來源：范劍磊")
-    [issue] = check_catalog(Catalog({"Language": "zh_TW"}, [unnoted]), [bare], "zh_TW", edition="tw")
+    [issue] = check_catalog(Catalog({}, [unnoted]).for_segments([bare]), [bare], "zh_TW", edition="tw")
     assert issue.code == "simplified-leak" and "范 (→ 範)" in issue.message
     leaked = Entry("范围很广：范剑磊", "范圍很廣：范劍磊", notes=["glossary: 范剑磊 → 范劍磊 (person)"])
-    [issue] = check_catalog(Catalog({"Language": "zh_TW"}, [leaked]),
-                            [Segment("s0", 1, 1, Part.BODY, 1, "范围很广：范剑磊")], "zh_TW", edition="tw")
+    leaked_segment = Segment("s0", 1, 1, Part.BODY, 1, "范围很广：范剑磊")
+    [issue] = check_catalog(Catalog({}, [leaked]).for_segments([leaked_segment]), [leaked_segment], "zh_TW",
+                            edition="tw")
     assert issue.code == "simplified-leak"
 
 
@@ -344,14 +345,14 @@ def _catalog(msgstr):
 def test_findings_replace_earlier_ones_and_an_error_makes_the_entry_fuzzy():
     segments = [Segment("s0", 1, 1, Part.BODY, 1, "该项目投资77亿元。")]
     catalog = _catalog("The project cost 77 billion yuan.")
-    check_catalog(catalog, segments, "en")
-    check_catalog(catalog, segments, "en")
+    check_catalog(catalog.for_segments(segments), segments, "en")
+    check_catalog(catalog.for_segments(segments), segments, "en")
     [entry] = catalog
     assert entry.notes == [
         "body, paragraph 1, sentence 1", "QA error: 77亿元: expected 7.7 billion CNY in the English [numbers]"]
     assert entry.fuzzy
     entry.msgstr, entry.flags = "The project cost 7.7 billion yuan.", []
-    check_catalog(catalog, segments, "en")
+    check_catalog(catalog.for_segments(segments), segments, "en")
     assert entry.notes == ["body, paragraph 1, sentence 1"] and not entry.fuzzy
 
 

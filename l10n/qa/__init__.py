@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import statistics
 
-from ..catalog.entries import Catalog
+from ..catalog.entries import Entry
 from ..model import Issue, Segment
 from ..notes import parse_glossary_term
 from . import terms, numbers, latin, leaks, punctuation, repetition, spelling, regional  # noqa: F401, I001  (each registers its checks, in this order)
@@ -57,10 +57,10 @@ def check_texts(segments: list[Segment], texts: dict[str, str], context: Context
     return issues
 
 
-def check_catalog(catalog: Catalog, segments: list[Segment], locale: str, style: str = "full",
+def check_catalog(entries: dict[str, Entry], segments: list[Segment], locale: str, style: str = "full",
                   edition: str | None = None, converted: dict[str, str] | None = None) -> list[Issue]:
-    """Check a catalog's live entries against their segments and write the findings into the entries."""
-    entries = catalog.for_segments(segments)
+    """Check a catalog's live entries against their segments and write the findings into the entries. `entries`:
+    each segment's entry (Catalog.for_segments), which the caller has made for its own use too."""
     texts = {segment_id: entry.msgstr for segment_id, entry in entries.items() if entry.msgstr}
     # The forms the run's glossary gave (范劍磊) hold when this check has no glossary or another one.
     noted = {segment_id: tuple(parsed[1] for note in entry.glossary_notes

@@ -84,8 +84,8 @@ def check_in_memory(catalog: Catalog, glossary: Glossary, style: str = "full") -
     segments = segments_of(catalog, glossary, edition or editions.DEFAULT)
     converted = (traditional_variant(segments, edition, _glossary_phrases(glossary, edition)).texts
                  if edition is not None and target_family(locale) == TRADITIONAL else None)
-    issues = check_catalog(catalog, segments, locale, style, edition, converted)
-    return issues, catalog.for_segments(segments)
+    entries = catalog.for_segments(segments)
+    return check_catalog(entries, segments, locale, style, edition, converted), entries
 
 
 def _findings_state(catalog: Catalog) -> list[tuple[str, bool, tuple[str, ...]]]:
