@@ -123,7 +123,8 @@ def registry() -> dict[str, Setting]:
         Setting("glossary", "", "glossary", (RunOptions, "glossary"),
                 "Glossary CSV file(s), read as one (default: glossary.csv in the desk, when there is one)", kind=list, is_path=True, example='["glossary.csv"]'),
         Setting("editions", "", "editions", (RunOptions, "editions"),
-                "Traditional editions, one catalog each: tw (zh_TW), hk (zh_HK), hant (zh_Hant); s2twp and s2hk "
+                "Traditional editions, one catalog each: "
+                f"{', '.join(f'{edition.key} ({edition.locale})' for edition in editions.NEWSROOM)}; s2twp and s2hk "
                 "mean tw and hk; plain-s2twp, plain-s2hk … are OpenCC alone (docs/editions.md)",
                 kind=list, choices=editions.names()),
         Setting("out", "", "out", (RunOptions, "out_dir"), "Output folder: where `run` writes and the other "

@@ -30,6 +30,17 @@ def test_one_row_per_edition_and_the_old_opencc_names_mean_the_newsroom_ones():
         editions.get("zh-tw")
 
 
+def test_every_newsroom_edition_has_its_glossary_column_and_its_place_in_the_help():
+    """What is made from the rows follows a new one: its overrides column, the help's list of editions."""
+    from l10n.glossary import COLUMNS
+    from l10n.settings import registry
+
+    assert set(editions.GLOSSARY_COLUMNS) == {edition.glossary_column for edition in editions.NEWSROOM}
+    assert editions.GLOSSARY_COLUMNS[0] == editions.TRADITIONAL.glossary_column  # what every edition falls back on
+    assert set(editions.GLOSSARY_COLUMNS) <= set(COLUMNS)
+    assert all(f"{edition.key} ({edition.locale})" in registry()["editions"].help for edition in editions.NEWSROOM)
+
+
 @pytest.mark.parametrize("source, taiwan", [
     ("外交部发言人发布了一份声明。", "外交部發言人發布了一份聲明。"),  # not 釋出了一份宣告: software phrasing
     ("电网调度中心", "電網調度中心"),  # not 排程

@@ -64,7 +64,8 @@ _BY_NAME = {**{alias: edition for edition in NEWSROOM for alias in edition.alias
 DEFAULT = TAIWAN.key
 # A catalog's locale → the edition that usually makes it, for catalogs that do not say (l10n check).
 BY_LOCALE = {edition.locale: edition for edition in NEWSROOM}
-GLOSSARY_COLUMNS = tuple(dict.fromkeys(edition.glossary_column for edition in (TRADITIONAL, TAIWAN, HONG_KONG)))
+# The overrides of every edition, the Traditional one first: the column every edition falls back on.
+GLOSSARY_COLUMNS = tuple(dict.fromkeys(edition.glossary_column for edition in (TRADITIONAL, *NEWSROOM)))
 
 
 def names() -> tuple[str, ...]:
