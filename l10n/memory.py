@@ -36,7 +36,7 @@ class ImportOptions:
 
 
 @dataclass(frozen=True)
-class Entry:
+class MemoryEntry:
     source: str
     locale: str
     target: str
@@ -50,7 +50,7 @@ class Imported:
     skipped: int  # units without a Simplified source or a known target language
 
 
-def read_tmx(path: Path) -> Iterator[Entry | None]:
+def read_tmx(path: Path) -> Iterator[MemoryEntry | None]:
     """Every (source, target) pair of the file; None for a unit that has none usable."""
     from lxml import etree
 
@@ -73,7 +73,7 @@ def read_tmx(path: Path) -> Iterator[Entry | None]:
         raise InputError(f"cannot read: {error.strerror or error}", path) from error
 
 
-def _pairs(path: Path, tu, source_language: str) -> list[Entry]:
+def _pairs(path: Path, tu, source_language: str) -> list[MemoryEntry]:
     segs: dict[str, object] = {}
     for tuv in tu.iter("tuv"):
         seg = tuv.find("seg")
@@ -93,7 +93,7 @@ def _pairs(path: Path, tu, source_language: str) -> list[Entry]:
     texts = [placeholders.renumbered(text, numbers) for text in texts]
     tuid = tu.get("tuid")
     origin = f"{path.name}" + (f" (tu {tuid})" if tuid else f" (line {tu.sourceline})")
-    return [Entry(source, locale, text, origin) for (locale, _), text in zip(targets, texts, strict=True)
+    return [MemoryEntry(source, locale, text, origin) for (locale, _), text in zip(targets, texts, strict=True)
             if text.strip()]
 
 
@@ -110,7 +110,7 @@ class TranslationMemory:
         except OSError as error:
             raise OutputError(f"cannot open the translation memory: {error.strerror}", path) from error
 
-    def add(self, entries: list[Entry]) -> None:
+    def add(self, entries: list[MemoryEntry]) -> None:
         """Later imports win: the newest translation of a sentence is the one used."""
         try:
             with self._connection:
@@ -120,7 +120,7 @@ class TranslationMemory:
         except sqlite3.DatabaseError as error:
             raise OutputError(f"cannot write the translation memory ({error})", self.path) from error
 
-    def lookup(self, sources: list[str], locale: str) -> dict[str, Entry]:
+    def lookup(self, sources: list[str], locale: str) -> dict[str, MemoryEntry]:
         """Exact matches by sentence. Units are stored with their placeholders numbered from 1
         (inline_codes.py), so a sentence is looked up that way too and its match gets the sentence's own
         numbers back; a memory imported before that numbering is also asked for the sentence as it is."""
@@ -135,15 +135,15 @@ class TranslationMemory:
                     f"({','.join('?' * len(part))})", [locale, *part]))
         except sqlite3.DatabaseError as error:
             raise InputError(f"translation memory unreadable ({error})", self.path) from error
-        found: dict[str, Entry] = {}
+        found: dict[str, MemoryEntry] = {}
         for source, (text, mapping) in canonical.items():
             if text in rows:
                 target, origin = rows[text]
                 back = {number: original for original, number in mapping.items()}
-                found[source] = Entry(source, locale, placeholders.renumbered(target, back), origin)
+                found[source] = MemoryEntry(source, locale, placeholders.renumbered(target, back), origin)
             elif source in rows:
                 target, origin = rows[source]
-                found[source] = Entry(source, locale, target, origin)
+                found[source] = MemoryEntry(source, locale, target, origin)
         return found
 
     def close(self) -> None:
@@ -152,7 +152,7 @@ class TranslationMemory:
 
 def import_tmx(tmx: Path, store: Path) -> Imported:
     """Reads the whole file first, so a broken TMX adds nothing."""
-    entries: list[Entry] = []
+    entries: list[MemoryEntry] = []
     skipped = 0
     for entry in read_tmx(tmx):
         if entry is None:

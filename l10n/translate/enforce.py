@@ -27,7 +27,7 @@ StepProgress = Callable[[str], None]
 
 
 @dataclass(frozen=True)
-class Draft:
+class EnforcedDraft:
     text: str
     notes: tuple[str, ...]
     required: int
@@ -93,7 +93,7 @@ def _repair(text: str, needs: list[Requirement]) -> tuple[str, dict[str, str]]:
     return text, repaired
 
 
-def _finish(model_id: str, text: str, needs: list[Requirement], how: str, repaired: dict[str, str]) -> Draft:
+def _finish(model_id: str, text: str, needs: list[Requirement], how: str, repaired: dict[str, str]) -> EnforcedDraft:
     notes = [note(MACHINE_DRAFT, model_id)]
     absent = {need.rendering for need in missing(text, needs)}
     for need in needs:
@@ -104,11 +104,11 @@ def _finish(model_id: str, text: str, needs: list[Requirement], how: str, repair
         else:
             status = how
         notes.append(note(MT_GLOSSARY, f"{need.entry.source} → {need.rendering}: {status}"))
-    return Draft(text, tuple(notes), len(needs), len(needs) - len(absent))
+    return EnforcedDraft(text, tuple(notes), len(needs), len(needs) - len(absent))
 
 
 def _choose(segment: Segment, needs: list[Requirement], first: list[str], injected: list[str] | None,
-            model_id: str) -> Draft:
+            model_id: str) -> EnforcedDraft:
     for index, hypothesis in enumerate(first):
         if not missing(hypothesis, needs):
             return _finish(model_id, hypothesis, needs, "in the best hypothesis" if index == 0
@@ -143,7 +143,7 @@ def draft_keys(documents: list[list[Segment]], translator: Translator, style: st
     return [key for *_, key in _work(documents, translator, style, N_BEST)]
 
 
-def _cached_draft(value: object) -> Draft | None:
+def _cached_draft(value: object) -> EnforcedDraft | None:
     """A cache row as written by draft_documents, or None for anything else (another version's rows, damage)."""
     if not isinstance(value, dict):
         return None
@@ -151,17 +151,17 @@ def _cached_draft(value: object) -> Draft | None:
     if not (isinstance(text, str) and isinstance(notes, list) and all(isinstance(note, str) for note in notes)
             and all(isinstance(count, int) and not isinstance(count, bool) for count in (required, present))):
         return None
-    return Draft(text, tuple(notes), required, present)
+    return EnforcedDraft(text, tuple(notes), required, present)
 
 
 def draft_documents(documents: list[list[Segment]], translator: Translator, style: str = "full",
                     cache: TranslationCache | None = None, on_step: StepProgress | None = None,
-                    n_best: int = N_BEST) -> tuple[list[dict[str, Draft]], DraftReport]:
+                    n_best: int = N_BEST) -> tuple[list[dict[str, EnforcedDraft]], DraftReport]:
     """Drafts for every segment of every document, translated together in batches; `n_best` hypotheses are asked
     of the engine per sentence (benchmarks compare one with raw decoding)."""
     work = _work(documents, translator, style, n_best)
     cached = cache.get_many([key for *_, key in work]) if cache is not None else {}
-    drafts: list[dict[str, Draft]] = [{} for _ in documents]
+    drafts: list[dict[str, EnforcedDraft]] = [{} for _ in documents]
     pending = []
     for number, segment, needs, key in work:
         draft = _cached_draft(cached.get(key))
