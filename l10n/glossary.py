@@ -11,6 +11,7 @@ from pathlib import Path
 
 from . import notes as note_kinds
 from . import placeholders
+from .locales import ENGLISH
 from .editions import GLOSSARY_COLUMNS
 from .errors import GlossaryError
 from .model import GlossaryEntry, Kind, Segment, TermHit
@@ -246,8 +247,8 @@ def term_notes(segment: Segment, language: str | None = None) -> tuple[str, ...]
 @lru_cache(maxsize=4096)  # a term's comment is the same in every sentence and catalog of a language that hold it
 def _term_note(entry: GlossaryEntry, language: str | None) -> str | None:
     """One term's comment in a catalog of `language` (term_notes), or None where it gets none there."""
-    if language is None or language == "en":
-        if language == "en" and not entry.english:
+    if language is None or language == ENGLISH.locale:
+        if language == ENGLISH.locale and not entry.english:
             return None
         details = [entry.kind.value]
         if entry.english_short:

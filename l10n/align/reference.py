@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from pathlib import Path
 
+from .. import locales
 from ..ingest import Limits
 from ..model import GlossaryEntry, Segment, Target
 from ..notes import REFERENCE, note
@@ -33,4 +34,4 @@ def reference_target(segments: list[Segment], reference: Path, glossary: Iterabl
         segment = segments[link.zh[0]]
         texts[segment.id] = alignment.texts(link)[1]
         notes[segment.id] = (note(REFERENCE, alignment.note(link)),)
-    return Target("en", texts, f"reference {reference.name}", notes)
+    return Target(locales.ENGLISH.locale, texts, f"reference {reference.name}", notes)

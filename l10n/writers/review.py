@@ -166,7 +166,7 @@ def _counts(catalog: DocumentCatalog, segments: list[Segment]) -> str:
 
 def _ordered(catalogs: list[DocumentCatalog]) -> list[DocumentCatalog]:
     """Traditional variants first, then English, then any other language."""
-    return sorted(catalogs, key=lambda c: (not c.locale.startswith("zh"), c.locale != "en", c.locale))
+    return sorted(catalogs, key=lambda c: (not c.locale.startswith("zh"), c.locale != locales.ENGLISH.locale, c.locale))
 
 
 def render(document: Document, segments: list[Segment], catalogs: list[DocumentCatalog],
@@ -176,7 +176,7 @@ def render(document: Document, segments: list[Segment], catalogs: list[DocumentC
     counts = [E.LI(E.STRONG(f"{locales.of(c.locale).name}: "), _counts(c, segments)) for c in catalogs]
     header = E.HEADER(E.H1(xml_text(f"Review: {document.name}")),
                       E.P(xml_text(f"Source: {document.source_name} · {len(segments)} segments")), E.UL(*counts))
-    heads = [E.TH("Simplified (source)")] + [E.TH(locales.of(c.locale).name) for c in catalogs]
+    heads = [E.TH(locales.SOURCE.name)] + [E.TH(locales.of(c.locale).name) for c in catalogs]
     rows = []
     previous_paragraph = None
     spans = {paragraph.index: paragraph.spans for paragraph in document.paragraphs}
