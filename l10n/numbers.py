@@ -1330,12 +1330,13 @@ def _power_of_ten(ratio: Decimal) -> bool:
 # ("a -year-old", "father-of- has", a score's "43- in"; not speech broken off, "I- I", nor a signature after a
 # quotation, ". -Cicero", nor "pages 12- 15", nor a living person's "(1950- )"), a thousands group with no figure
 # before it ("an area of, 000"),
-# an article, "than" or "at" before a stop ("the older of the.", "meet at."; not a question ending on "at": "What
-# are you looking at?"; not a.k.a., (a) or a), nor a name's syllable after an apostrophe: Yan'an, Xi'an.), "a"
+# an article, "than", "at", "into" or "onto" before a stop ("the older of the.", "meet at.", "turned one into,";
+# not a question ending on "at": "What are you looking at?"; not a.k.a., (a) or a), nor a name's syllable after an
+# apostrophe: Yan'an, Xi'an.), "a"
 # before a plural unit ("a years", "a times"), "every months",
 # "between and", "between ten and women" (a plural with no figure before it: not "between 1990 and the present",
 # "and late 2012", "and now", "and his death", "and perhaps 20"), "for of us", "across of", "one or
-# athletes" (not "one or both"), "by or nine", a change with no figure after "to" or "by" ("reduced from a dozen
+# athletes" (not "one or both"), "by or nine", "the next or three years", a change with no figure after "to" or "by" ("reduced from a dozen
 # to.", "rose by."), empty brackets, a doubled comma ("Smith,, said") or a fraction over zero, a figure garbled
 # ("2 1/0 hours").
 _TRACE = re.compile(
@@ -1344,13 +1345,13 @@ _TRACE = re.compile(
     r"|(?P<word>[A-Za-z]+|\d)[\s-]+(?:%|per\s?cent\b|percentage points?\b|million\b|billion\b|trillion\b|o['’]clock\b)"
     r"|(?<![.!?\"”’]\s)(?:^|(?<=\s))-(?=[a-z])|\b(?:(?-i:[a-z]+-[a-z]+)|"
     rf"{'|'.join(_TENS)}|\d+)-\s+(?!(?:and|or|to)\b|\d|\))|(?<=[A-Za-z]),\s?000\b"
-    r"|(?<![(.'’])\b(?:(?-i:the|an|than|nearly|approximately|roughly)\s*[,.;:!?)]|(?-i:a)\s*[,.;:!?])(?![A-Za-z])|(?P<stranded>\b(?-i:at)\s*[,.;:)])"
+    r"|(?<![(.'’])\b(?:(?-i:the|an|than|nearly|approximately|roughly)\s*[,.;:!?)]|(?-i:a)\s*[,.;:!?])(?![A-Za-z])|(?P<stranded>\b(?-i:at|into|onto)\s*[,.;:)])"
     r"|\b(?:a|an|every)\s+(?:seconds|minutes|hours|days|weeks|months|years|decades|centuries|times)\b"
     r"|\bbetween\s+and\b|\bfrom\s+to\b"
     r"|\b(?:rose|risen|fell|fallen|grew|grown|dropped|climbed|jumped|increased|decreased|reduced|cut|raised|"
     r"lowered|slipped|declined|doubled)\s+(?:from\s+[\w,.$%-]+(?:\s+\w+)?\s+)?(?:to|by)\s*[,.;:)]|\b(?:for|to|by|with|from|at|in|on|than|the|a|an|across|among|around|"
     r"between|within|into|per)\s+of\b|\(\s*\)|,\s*,"
-    rf"|\b(?:by|of|for|to|with|from|in|on|at|about|around|some|between|the|a|an)\s+or\s+"
+    rf"|\b(?:by|of|for|to|with|from|in|on|at|about|around|some|between|the|a|an|next|last|past|coming|following)\s+or\s+"
     rf"(?:{'|'.join(_UNITS[1:] + _TEENS + list(_TENS))}|\d)\b"
     rf"|\bbetween\s+(?:{'|'.join(_UNITS[2:] + _TEENS + list(_TENS))}|\d[\d,.]*)\s+and\s+(?!(?:an?|the|"
     rf"{'|'.join(_UNITS + _TEENS + list(_TENS) + list(_SCALE_WORDS))})\b)"
@@ -1364,9 +1365,9 @@ _FIGURE_WORDS = re.compile(rf"\d|{_NUMBER_WORD}|an?|several|few|many|multi|what|
 
 
 def dropped_figure_trace(en_text: str, figure_unsaid: bool = True) -> str:
-    """Where the English shows that a figure was dropped (see _TRACE), or "". "at" before a stop ("meet at.") is
-    one only when `figure_unsaid` (a figure of the source has no rendering in the English): human English
-    strands it after verbs ("nothing to laugh at.", "what you're best at, that's")."""
+    """Where the English shows that a figure was dropped (see _TRACE), or "". "at", "into" or "onto" before a stop
+    ("meet at.") is one only when `figure_unsaid` (a figure of the source has no rendering in the English): human
+    English strands them after verbs ("nothing to laugh at.", "what you're best at, that's", "to change into.")."""
     for match in _TRACE.finditer(en_text):
         if match["stranded"] and not figure_unsaid:
             continue

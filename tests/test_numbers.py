@@ -292,6 +292,18 @@ def test_a_numbered_thing_is_no_day_of_the_month():
     assert findings("江宁现有地铁1号线和3号线。", "Jiangning has Metro Lines 1 and 9.") == {"numbers"}
 
 
+def test_a_count_dropped_after_into_or_before_or_leaves_a_trace():
+    """"turned one line into, moving" and "the next or three years" show where a count went; "into." after a verb
+    is a trace only where a figure of the source has no rendering."""
+    source = "由一道防线变为两道防线，关口前移。"
+    assert findings(source, "It turns one line of defence into two, moving the checkpoint forward.") == set()
+    assert findings(source, "It turns one line of defence into, moving the checkpoint forward.") == {"numbers"}
+    assert findings("她给了他三件衣服换上。", "She gave him three clean clothes to change into.") == set()
+    source = "这个故事在这两三年应该撑不起它的市值。"
+    assert findings(source, "The story will not hold up its value over the next two or three years.") == set()
+    assert findings(source, "The story will not hold up its value over the next or three years.") == {"numbers"}
+
+
 def test_the_traces_of_a_dropped_number_are_not_those_of_speech():
     """"by or nine", "across of" and "twenty- people" show where a number went; a question ending on "at" and
     speech broken off ("I- I") do not."""
