@@ -232,10 +232,23 @@ def quantities(zh_text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in _ZH_PATTERNS.finditer(text):
         found += _zh_quantities(match, text)
-    return _whole_days(found, text)
+    return _units_of_ranges(_whole_days(found, text), text, _SPAN)
 
 
 _SPAN = re.compile(r"\s*[-－—–~～至到]\s*")
+_EN_SPAN = re.compile(r"\s*(?:[-–—]|to)\s*")
+
+
+def _units_of_ranges(found: list[Quantity], text: str, span: re.Pattern) -> list[Quantity]:
+    """The first figure of a range that writes a unit English may convert once, after the last (3-5米, 30至50公斤, "10
+    to 16 feet"), is in that unit too: each end is converted."""
+    for index, (first, last) in enumerate(zip(found, found[1:])):
+        if (first.kind == last.kind == NUMBER and not first.unit and not first.currency and last.unit in _CONVERTIBLE
+                and span.fullmatch(text, first.end, last.start)):
+            found[index] = replace(first, unit=last.unit)
+    return found
+
+
 def _whole_days(found: list[Quantity], text: str) -> list[Quantity]:
     """Marks the ends of a span from hour 0 to hour 24 (7月25日0—24时, 0时至24时): the whole of a day, which English
     says as the day alone."""
@@ -844,7 +857,7 @@ def english_quantities(en_text: str, slip_among: SlipAmong | None = None) -> lis
     found: list[Quantity] = []
     for match in _EN_PATTERNS.finditer(en_text):
         found += _en_quantities(match, en_text, slip_among)
-    return _listed_days(_ranges(found, en_text), en_text)
+    return _listed_days(_units_of_ranges(_ranges(found, en_text), en_text, _EN_SPAN), en_text)
 
 
 # Between two days of one month written once ("July 17 and 22", "July 17-22"), and what may not follow the second:
@@ -1071,6 +1084,7 @@ _CONVERSIONS = {("kg", "lb"): Decimal("2.20462"), ("jin", "lb"): Decimal("1.1023
 # Temperatures: a scale of its own, not a multiple (35摄氏度 → "95 degrees Fahrenheit").
 _TEMPERATURES = {("degC", "degF"): lambda celsius: celsius * 9 / 5 + 32,
                  ("degF", "degC"): lambda fahrenheit: (fahrenheit - 32) * 5 / 9}
+_CONVERTIBLE = frozenset(unit for pair in (*_CONVERSIONS, *_TEMPERATURES) for unit in pair)
 CONVERSION_SLACK = Decimal("0.025")  # a converted figure is rounded: within 2.5 % of the exact one, or its last digit
 
 

@@ -653,6 +653,19 @@ def test_a_figure_naming_a_stage_or_ranked_group_may_be_said_by_the_stage(source
 
 
 @pytest.mark.parametrize("source, english, found", [
+    ("该车长3-5米。", "The car is 10 to 16 feet long.", set()),
+    ("该车长3-5米。", "The car is 10-16 feet long.", set()),
+    ("他们增加了30至50公斤。", "They gained 66 to 110 pounds.", set()),
+    ("该车长3-5米。", "The car is 3 to 5 metres long.", set()),
+    ("该车长3-5米。", "The car is 20 to 16 feet long.", {"numbers"}),
+    ("他们增加了30至50公斤。", "They gained 66 to 110 pounds, 12 to 15 people.", set()),
+])
+def test_both_ends_of_a_range_are_in_the_unit_written_after_the_last(source, english, found):
+    """3-5米 and "10 to 16 feet" write the unit once: the first figure is in it too, so either end may be converted."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
     ("1-6月销售额增长5%。", "Sales rose 5 percent in the first half.", set()),
     ("1-6月销售额增长5%。", "Sales rose 5 percent from January to June.", set()),
     ("1-6月销售额增长5%。", "Sales rose 5 percent in the first quarter.", {"numbers"}),
