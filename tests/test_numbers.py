@@ -1024,6 +1024,26 @@ def test_a_count_that_is_its_clauses_subject_is_reported_when_a_bare_plural_open
     assert findings(source, english) == found
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("这件事有两种可能的原因，一是他来视察，二是他来找麻烦。",
+     "His visit could be accounted for in ways: one was that he came to inspect, the other to make trouble.", {"numbers"}),
+    ("这件事有两种可能的原因，一是他来视察，二是他来找麻烦。",
+     "His visit could be accounted for in two ways: one was that he came to inspect, the other to make trouble.", set()),
+    ("这件事有两种可能的原因，一是他来视察，二是他来找麻烦。",
+     "His visit could be accounted for in these ways: he came to inspect, or to make trouble.", set()),
+    ("两者的差异主要有以下两点：", "They differ in main ways:", {"numbers"}),
+    ("两者的差异主要有以下两点：", "They differ in the following ways:", set()),
+    ("他有两种可能的原因来这里。", "He came here for ways: duty and money.", set()),
+])
+def test_a_count_that_introduces_a_list_is_reported_when_a_bare_plural_introduces_the_english_one(source, english,
+                                                                                                 found):
+    """两种原因，一是…二是… counts what the sentence goes on to list: English that lists them says the count or a
+    determiner before the colon ("two ways:", "the following ways:"), so a bare plural there ("in ways:") lost it,
+    where the dictionaries name the counted noun nowhere (原因 "reason" for "ways"). A count whose sentence lists
+    nothing says nothing about the English's colon."""
+    assert findings(source, english) == found
+
+
 @pytest.mark.parametrize("english, found", [
     ("My grandfather fought in World War and never spoke of it.", {"numbers"}),
     ("My grandfather fought in World War II and never spoke of it.", set()),

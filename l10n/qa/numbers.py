@@ -228,8 +228,30 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str,
     said_bare, named = _named_in(senses, text) if senses else (False, False)
     # A translator who leaves a subject's count unsaid refers to the group ("the men", "both", "they"): then a bare
     # plural opening the sentence is another noun ("Prosecutors jailed the brothers").
-    return said_bare or (_opens_a_clause(quantity, source) and not named and not numbers.refers_to_a_group(text)
-                         and _a_clause_opens_with_a_bare_plural(text))
+    if said_bare or named:
+        return said_bare
+    return ((_opens_a_clause(quantity, source) and not numbers.refers_to_a_group(text)
+             and _a_clause_opens_with_a_bare_plural(text))
+            or (_introduces_a_list(quantity, source) and _a_bare_plural_introduces_a_list(text)))
+
+
+# What follows a count that introduces the list of what it counts: a colon, or the list's first item (一是…二是…).
+_LIST_OPENING = re.compile(r"[^。！？；!?;]*?(?:[：:]|一是|其一)")
+
+
+def _introduces_a_list(quantity: numbers.Quantity, source: str) -> bool:
+    """Whether the count's sentence goes on to list what it counts (以下两点：…, 两种可能的原因，一是…二是…)."""
+    return bool(_LIST_OPENING.match(source, quantity.start + len(quantity.text)))
+
+
+@lru_cache(maxsize=256)
+def _a_bare_plural_introduces_a_list(text: str) -> bool:
+    """Whether a plural said bare stands right before a colon ("accounted for in ways: one was …"): English that
+    lists what the source counts names the count or a determiner before the list ("two ways:", "the following
+    points:"); where the noun the source counts is named nowhere the dictionaries can see, such a plural is it."""
+    tokens = _TOKEN.findall(text)
+    return any(token == ":" and index and tokens[index - 1][0].isalpha() and _plural(_head_word(tokens[index - 1]))
+               and _bare(tokens, index - 1) for index, token in enumerate(tokens))
 
 
 @lru_cache(maxsize=256)
