@@ -281,7 +281,7 @@ def run(
     with _reported_errors(), _listed(from_list) as listed, _run_progress(quiet) as on_progress:
         left_out: list[str] = []
         selected, total = _selected(paths, pattern, listed, options,
-                                    lambda path, reason: left_out.append(_left_out(path, reason)))
+                                    lambda path, reason: left_out.append(_left_out(path, reason)), counted=not quiet)
         one_document = total == 1 or (total is None and listed is None)  # None, not listed: the bundled sample
         result = run_pipeline(selected, options, on_progress, total=total,
                               on_document=_document_reporter(quiet, verbose or one_document, show_removed),
@@ -317,10 +317,11 @@ def _listed(from_list: Path | None) -> Iterator:
             yield stream
 
 
-def _selected(paths: list[Path], pattern: str | None, listed, options, on_skipped):
-    """The run's inputs, streamed, and how many there are when they can be counted without being held
-    (everything but a list on stdin), for the progress display. Nothing given: the pipeline's default.
-    What a walk leaves out goes to on_skipped, once."""
+def _selected(paths: list[Path], pattern: str | None, listed, options, on_skipped, counted: bool):
+    """The run's inputs, streamed, and how many there are when they are shown (`counted`: the progress display
+    and a lone document's report, which --quiet has neither of) and can be counted without being held
+    (everything but a list on stdin): counting walks every folder once more. Nothing given: the pipeline's
+    default. What a walk leaves out goes to on_skipped, once."""
     from .batch.inputs import collect
 
     def inputs(report=None):
@@ -328,7 +329,7 @@ def _selected(paths: list[Path], pattern: str | None, listed, options, on_skippe
 
     if not paths and listed is None:
         return [], None
-    if listed is sys.stdin:
+    if listed is sys.stdin or not counted:
         return inputs(on_skipped), None
     total = sum(1 for _ in inputs())
     if listed is not None:

@@ -51,12 +51,15 @@ def not_taken(path: Path, inside: Path, follow_links: bool) -> str | None:
     """Why a file found in a walk is not an input, or None: only regular files are read, and a symbolic link
     is followed out of the walked folder only when asked (--follow-links)."""
     try:
-        mode = path.stat().st_mode
+        mode = path.lstat().st_mode
+        linked = stat.S_ISLNK(mode)
+        if linked:
+            mode = path.stat().st_mode
     except OSError as error:
         return f"cannot be read ({error.strerror})"
     if not stat.S_ISREG(mode):
         return f"{file_kind(mode)}, not an article file"
-    if not follow_links and path.is_symlink() and inside not in path.resolve().parents:
+    if not follow_links and linked and inside not in path.resolve().parents:
         return "a symbolic link to a file outside the folder (--follow-links takes it)"
     return None
 

@@ -1,7 +1,10 @@
 import io
 from pathlib import Path
 
-from l10n.batch.inputs import HERE, collect, listed, walk
+import pytest
+
+from l10n.batch.inputs import HERE, Input, OutputFolders, collect, listed, walk
+from l10n.errors import UsageError
 
 
 def _tree(root: Path, names: list[str]) -> None:
@@ -49,3 +52,21 @@ def test_a_hundred_thousand_listed_paths_stream(tmp_path):
     lines = (f"feed/{n // 1000}/{n}.txt\n" for n in range(100_000))
     count = sum(1 for _ in listed(lines))
     assert count == 100_000
+
+
+def test_output_folders_refuse_a_document_folder_linked_out_of_out_after_its_place_was_resolved(tmp_path):
+    """The place is resolved once for the documents that follow from it: each document's own folder is still
+    looked at, so a link out of OUT where one document's folder would be is refused after a sibling passed."""
+    out, outside = tmp_path / "out", tmp_path / "outside"
+    (out / "feed").mkdir(parents=True)
+    outside.mkdir()
+    (out / "feed" / "b").symlink_to(outside)
+    folders = OutputFolders(out)
+    assert folders.of(Input(tmp_path / "feed" / "a.txt", Path("feed"))) == out / "feed" / "a"
+    with pytest.raises(UsageError, match="would not be inside the output folder"):
+        folders.of(Input(tmp_path / "feed" / "b.txt", Path("feed")))
+    with pytest.raises(UsageError):
+        folders.of(Input(Path("feed/.."), HERE))  # a listed path naming a parent: the document `..`
+    (out / "linked").symlink_to(outside)
+    with pytest.raises(UsageError):  # a new place is resolved again
+        folders.of(Input(tmp_path / "linked" / "c.txt", Path("linked")))

@@ -425,3 +425,19 @@ def test_what_a_run_loaded_is_not_freed_at_exit_and_everything_it_wrote_is_there
         "a.pot", "document.json", "en.po", "machine.json", "removed.tsv", "segments.tsv", "zh_TW.po"]
     with sqlite3.connect(tmp_path / "out" / MANIFEST_NAME) as manifest:
         assert manifest.execute("SELECT count(*) FROM documents").fetchone() == (1,)
+
+
+def test_a_quiet_run_walks_its_folders_once_and_a_shown_one_counts_them_first(tmp_path, monkeypatch):
+    """Counting the inputs walks every folder again; only the progress display and a lone document's report
+    use the count, and --quiet shows neither."""
+    import l10n.batch.inputs as inputs
+
+    _articles(tmp_path / "in", ["a.txt", "b.txt"])
+    looked_at = []
+    monkeypatch.setattr(inputs, "not_taken", lambda path, *rest: looked_at.append(path.name))
+    for flag, walks in (["-q"], 1), ([], 2):
+        looked_at.clear()
+        result = runner.invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--mt", "none",
+                                     *flag])
+        assert result.exit_code == 0, result.output
+        assert sorted(looked_at) == sorted(["a.txt", "b.txt"] * walks)

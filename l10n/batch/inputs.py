@@ -31,22 +31,42 @@ class Input:
     place: Path  # the output folder's parent, relative to --out: the file's folder within what was walked
 
 
-def output_folder(out: Path, item: Input, root: Path | None = None) -> Path:
-    """OUT/place/document-name, and never anywhere else: the folder is resolved (`..`, symbolic links) and
-    must lie inside OUT (`root`: OUT resolved, when a run has done it once for all its inputs). A path with a
-    control character in it (a line break in a file name) is refused: it would break every line-based tool
-    downstream, a `--from-list` of it first."""
-    relative = item.place / document_name(item.path)
-    control = has_line_breaking(str(item.place / item.path.name))
-    if control is not None:
-        raise InputError(f"file name holds the control character U+{ord(control):04X}; rename the file",
-                         item.path)
-    folder = out / relative
-    root = root or out.resolve()
-    if root not in folder.resolve().parents:
-        raise UsageError(f"its output folder {relative} would not be inside the output folder {out}; "
-                         "rename the file", item.path)
-    return folder
+class OutputFolders:
+    """Each input's output folder, OUT/place/document-name, and never anywhere else: the folder is resolved (`..`,
+    symbolic links) and must lie inside OUT. A path with a control character in it (a line break in a file name)
+    is refused: it would break every line-based tool downstream, a `--from-list` of it first.
+
+    The place (the folder above the document's) is resolved once for the inputs that follow from the same place,
+    as a walk yields a folder's files together; each document's own folder is then only looked at itself (one
+    lstat): a plain name that is no symbolic link resolves to itself under its resolved place. The run holds OUT's
+    lock, so the folders it resolved stay where they are while it runs, as OUT itself does."""
+
+    def __init__(self, out: Path):
+        self.out = out
+        self._root = out.resolve()
+        self._place: Path | None = None
+        self._place_inside: bool = False  # the last place resolved lies inside OUT (or is OUT)
+
+    def of(self, item: Input) -> Path:
+        name = document_name(item.path)
+        relative = item.place / name
+        control = has_line_breaking(str(item.place / item.path.name))
+        if control is not None:
+            raise InputError(f"file name holds the control character U+{ord(control):04X}; rename the file",
+                             item.path)
+        folder = self.out / relative
+        if not self._inside(folder, item.place, name):
+            raise UsageError(f"its output folder {relative} would not be inside the output folder {self.out}; "
+                             "rename the file", item.path)
+        return folder
+
+    def _inside(self, folder: Path, place: Path, name: str) -> bool:
+        if name in (".", "..") or os.path.islink(folder):
+            return self._root in folder.resolve().parents
+        if place != self._place:
+            resolved = (self.out / place).resolve()
+            self._place, self._place_inside = place, resolved == self._root or self._root in resolved.parents
+        return self._place_inside
 
 
 def matching(patterns: Iterable[str]) -> list[Path]:
@@ -103,11 +123,12 @@ def walk(root: Path, pattern: str | None = None, skip: Path | None = None, follo
         for name in sorted(files):
             if name.startswith(".") or not matches(place / name, pattern):
                 continue
-            reason = not_taken(here / name, inside, follow_links)
+            path = here / name
+            reason = not_taken(path, inside, follow_links)
             if reason is not None:
-                leave_out(here / name, reason)
+                leave_out(path, reason)
                 continue
-            yield Input(here / name, place)
+            yield Input(path, place)
 
 
 def listed(lines: Iterable[str]) -> Iterator[Input]:

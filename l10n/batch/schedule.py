@@ -23,7 +23,7 @@ from ..ingest import read_input
 from ..model import Document, Segment
 from .backup import back_up
 from .claims import FolderClaims
-from .inputs import HERE, Input, output_folder
+from .inputs import HERE, Input, OutputFolders
 from .manifest import Manifest, input_key
 
 @dataclass(frozen=True)
@@ -136,8 +136,7 @@ class Ledger:
 
     def __init__(self, out_dir: Path, force: bool, max_bytes: int, manifest: Manifest, claims: FolderClaims,
                  recipe: dict, total: int | None, on_progress: ProgressCallback | None):
-        self.out_dir = out_dir
-        self._out_root = out_dir.resolve()  # the run holds the folder's lock: it stays where it is
+        self._folders = OutputFolders(out_dir)
         self.force = force  # redo documents the manifest says are unchanged
         self.max_bytes = max_bytes
         self.manifest = manifest
@@ -178,7 +177,7 @@ class Ledger:
         size = 0
         for item in map(as_input, items):
             try:
-                folder = output_folder(self.out_dir, item, self._out_root)
+                folder = self._folders.of(item)
             except L10nError as error:
                 self.fail(item.path, error)
                 continue
@@ -187,7 +186,7 @@ class Ledger:
                 self.fail(item.path, UsageError(f"same output folder {folder} as {holder}; rename one of them",
                                                 item.path))
                 continue
-            if folder.exists() and not folder.is_dir():
+            if not folder.is_dir() and folder.exists():  # one stat for a folder made before
                 self.fail(item.path, OutputError("exists and is not a folder", folder))
                 continue
             if self.unchanged(item):
