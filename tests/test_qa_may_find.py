@@ -20,6 +20,7 @@ _FOUND = [
     ("点击<a1>这里</a1>。", "Click here.", "點擊這里。"),  # placeholders
     ("特朗普说，公司去年营收增长了百分之十五，高于市场的预期，这令人意外。", "Trump said so.",
      "特朗普說。"),  # length ratio; mainland form
+    ("股价涨了2.05%。", "Shares rose 2.05%.", "股價漲了2.5%。"),  # a number the Traditional text changed
 ]
 
 
@@ -56,3 +57,14 @@ def test_a_check_that_can_find_nothing_in_the_catalog_is_not_run(monkeypatch):
         assert len(called) == len(_CLEAN) + 1
     finally:
         del CHECKS["test-never"]
+
+
+
+@pytest.mark.parametrize(("sources", "texts"), [
+    (("OpenAI宣布了。", "他说。"), ("宣布了。", "OpenAI說。")),  # Latin text moved to another entry: the same in all
+    (("OpenAI\nGPT宣布了。", "他说。"), ("OpenAI宣布了。", "GPT\n他說。")),  # and so with as many line breaks
+])
+def test_variant_changed_is_asked_of_each_entry_where_lines_may_not_pair(sources, texts):
+    rows = [(source, "", text) for source, text in zip(sources, texts)] + [(s, "", t) for s, _, t in _CLEAN]
+    changed = [issue.segment_id for issue in _issues(rows, 2, "zh_TW", "tw") if issue.code == "variant-changed"]
+    assert changed == ["s0", "s1"]

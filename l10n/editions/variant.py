@@ -36,7 +36,10 @@ from .stacks import (MARKS, Applied, Convert, Stack, convert_many, latin_edge, o
 
 # The first letter or digit is a class of its own, not part of a +: re skips ahead to where a pattern may start only
 # when it starts with a class, and most of a Chinese text starts nothing kept verbatim.
-_KEPT_VERBATIM = re.compile(r"[0-9A-Za-z][0-9A-Za-z]*(?:[.,%][0-9A-Za-z]+)*%?")
+_VERBATIM_TAIL = r"[0-9A-Za-z]*(?:[.,%][0-9A-Za-z]+)*%?"
+_KEPT_VERBATIM = re.compile("[0-9A-Za-z]" + _VERBATIM_TAIL)
+# Those tokens and each line break, in one class first for the same reason: texts one a line, read at once.
+_KEPT_VERBATIM_BY_LINE = re.compile(r"[0-9A-Za-z\n](?:(?<=\n)|%s)" % _VERBATIM_TAIL)
 # OpenCC's text dictionaries separate key and value by a tab and alternatives by spaces.
 _DICTIONARY_UNSAFE = re.compile(r"\s")
 _PASSES_KEPT = 64  # documents whose conversion a stack keeps: a run's chunk in flight is 8
@@ -450,6 +453,12 @@ def forget_built() -> None:
     for built in (stacks._layered, _stack, _term_alone, _probe, _probe_of, _deciding, _rules_with_tokens,
                   term_forms.kept):
         built.cache_clear()
+
+
+def verbatim_kept_by_line(sources: str, texts: str) -> bool:
+    """Whether each line of `texts` has the numbers and Latin text of the same line of `sources`, in order: where
+    it does, changed_verbatim finds nothing in any of them. One search of each for a whole document."""
+    return _KEPT_VERBATIM_BY_LINE.findall(sources) == _KEPT_VERBATIM_BY_LINE.findall(texts)
 
 
 def changed_verbatim(segment: Segment, text: str, edition: str) -> list[str]:
