@@ -68,3 +68,13 @@ def test_variant_changed_is_asked_of_each_entry_where_lines_may_not_pair(sources
     rows = [(source, "", text) for source, text in zip(sources, texts)] + [(s, "", t) for s, _, t in _CLEAN]
     changed = [issue.segment_id for issue in _issues(rows, 2, "zh_TW", "tw") if issue.code == "variant-changed"]
     assert changed == ["s0", "s1"]
+
+
+def test_unbalanced_brackets_still_found_among_paired_marks():
+    quoted = [("他说：“增长了百分之十五。”", "He said: “It rose 15 percent.”", "他說：「增長了百分之十五。」")] * 5
+    assert not [issue for issue in _issues(quoted, 1, "en") if issue.code == "unbalanced-brackets"]
+    dropped = ("微软（一家公司）增长了。", "Microsoft (a company grew.", "微軟（一家公司增長了。")
+    for column, locale, edition in ((1, "en", None), (2, "zh_TW", "tw")):
+        found = _issues([*quoted, dropped], column, locale, edition)
+        assert [(issue.segment_id, issue.code) for issue in found if issue.code == "unbalanced-brackets"] \
+            == [("s5", "unbalanced-brackets")]

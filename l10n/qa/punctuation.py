@@ -131,6 +131,11 @@ def marks_of(text: str) -> dict[str, Marks]:
     return {family: Marks(tuple(found[family]), tuple(opened[family]), tuple(stray[family])) for family in _FAMILIES}
 
 
+def balanced(text: str) -> bool:
+    """Whether every mark of the text is paired: no family has one left open or closed and never opened."""
+    return not any(marks.opens or marks.closes for marks in marks_of(text).values())
+
+
 def unmatched(text: str) -> dict[str, tuple[int, int]]:
     """Per family, (marks opened and never closed, marks closed and never opened)."""
     return {family: (len(marks.opens), len(marks.closes)) for family, marks in marks_of(text).items()}
@@ -182,10 +187,11 @@ def run_on_quotes(source: str) -> tuple[bool, bool]:
 
 @check("unbalanced-brackets", Severity.WARNING, "a bracket or quote opened and not closed (or the reverse) where "
        "the source's are balanced, unless the quotation may run on from or into a neighbouring sentence",
-       may_find=lambda texts: _ANY_MARK.search(texts.joined) is not None)
+       may_find=lambda texts: _ANY_MARK.search(texts.joined) is not None
+       and not all(balanced(texts.texts[segment.id]) for segment in texts.segments))
 def unbalanced_brackets(segment: Segment, text: str, context: Context) -> list[str]:
-    if not _ANY_MARK.search(text):
-        return []
+    if balanced(text):
+        return []  # most texts: what follows only decides whether an unpaired mark is excused
     source = marks_of(segment.source)
     continued = context.carried_over.get(segment.id, frozenset())
     from_before, into_next = run_on_quotes(segment.source)
