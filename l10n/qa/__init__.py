@@ -3,6 +3,7 @@
 them on a catalog and writes the findings into its entries."""
 from __future__ import annotations
 
+import functools
 import statistics
 
 from ..catalog.entries import Entry
@@ -29,17 +30,18 @@ def build_context(segments: list[Segment], texts: dict[str, str], locale: str, s
     elif family == TRADITIONAL and edition is not None:
         from ..editions.variant import term_rendering, traditional_variant
 
-        required = terms.requirements(segments, "full", lambda entry: term_rendering(entry, edition))
+        rendering = functools.cache(lambda entry: term_rendering(entry, edition))  # a term recurs in a document
+        required = terms.requirements(segments, "full", rendering)
         expected = converted if converted is not None else traditional_variant(segments, edition).texts
-        forms = {segment.id: (*(term_rendering(hit.entry, edition) for hit in segment.terms),
+        forms = {segment.id: (*(rendering(hit.entry) for hit in segment.terms),
                               *(noted_forms or {}).get(segment.id, ())) for segment in segments}
-    ratios = [repetition.length_ratio(s.source, texts[s.id]) for s in segments
-              if texts.get(s.id) and repetition.content_length(s.source) >= repetition.SHORTEST_SOURCE]
-    usual = statistics.median(ratios) if len(ratios) >= MIN_SEGMENTS_FOR_RATIO else None
+    ratios = {s.id: repetition.length_ratio(s.source, texts[s.id]) for s in segments
+              if texts.get(s.id) and repetition.content_length(s.source) >= repetition.SHORTEST_SOURCE}
+    usual = statistics.median(ratios.values()) if len(ratios) >= MIN_SEGMENTS_FOR_RATIO else None
     carried = punctuation.carried_over(segments, texts)
     recurring = spelling.recurring(list(texts.values())) if family == ENGLISH else frozenset()
     return Context(family, required, expected, usual, carried, recurring,
-                   edition if family == TRADITIONAL else None, forms)
+                   edition if family == TRADITIONAL else None, forms, ratios)
 
 
 def check_texts(segments: list[Segment], texts: dict[str, str], context: Context) -> list[Issue]:

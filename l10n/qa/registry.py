@@ -40,6 +40,8 @@ class Context:
     edition: str | None = None  # Traditional: the edition (editions/) the catalog is checked as
     glossary_forms: dict[str, tuple[str, ...]] = field(default_factory=dict)  # Traditional: segment id → the
     # glossary's forms of its terms in the edition (its override column, 范劍磊), from the glossary or the run's notes
+    length_ratios: dict[str, float] = field(default_factory=dict)  # segment id → its target/source length ratio,
+    # for sources long enough to judge by it (repetition.SHORTEST_SOURCE)
 
 
 CheckFunction = Callable[[Segment, str, Context], list[Issue]]

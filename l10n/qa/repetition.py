@@ -205,15 +205,20 @@ def length_ratio(source: str, text: str) -> float:
     return content_length(text) / max(content_length(source), 1)
 
 
+def _far_from(usual: float, ratio: float) -> bool:
+    return not usual / LENGTH_FACTOR <= ratio <= usual * LENGTH_FACTOR
+
+
+def _may_be_far(texts: Texts) -> bool:
+    usual = texts.context.usual_ratio
+    return usual is not None and any(_far_from(usual, ratio) for ratio in texts.context.length_ratios.values())
+
+
 @check("length-ratio", Severity.WARNING, "the target is far shorter or longer than the document's usual "
-       "target/source length ratio (a dropped clause, a runaway draft)",
-       may_find=lambda texts: texts.context.usual_ratio is not None)
+       "target/source length ratio (a dropped clause, a runaway draft)", may_find=_may_be_far)
 def length(segment: Segment, text: str, context: Context) -> list[str]:
-    usual = context.usual_ratio
-    if usual is None or content_length(segment.source) < SHORTEST_SOURCE:
-        return []
-    ratio = length_ratio(segment.source, text)
-    if usual / LENGTH_FACTOR <= ratio <= usual * LENGTH_FACTOR:
+    usual, ratio = context.usual_ratio, context.length_ratios.get(segment.id)  # build_context's, of this text
+    if usual is None or ratio is None or not _far_from(usual, ratio):
         return []
     side = "shorter" if ratio < usual else "longer"
     return [f"{ratio:.1f} letters per source character, {side} than this document's usual {usual:.1f}"]
