@@ -18,8 +18,6 @@ def line(issue: Issue) -> str:
 
 def is_finding(note_line: str) -> bool:
     """A line written by a registered check."""
-    if not note_line.startswith(notes.QA_PREFIX):
-        return False  # most notes (the glossary's, the markup's): asked of every note of every entry a run checks
     found = notes.parse_finding(note_line)
     return found is not None and found[0] in _SEVERITIES and found[2] in CHECKS
 

@@ -157,6 +157,8 @@ def carried_over(segments: list[Segment], texts: dict[str, str]) -> dict[str, fr
     translated = [segment for segment in segments if texts.get(segment.id)]
     for position, segment in enumerate(translated):
         text = texts[segment.id]
+        if balanced(text):
+            continue  # nothing left open to run on
         for family, marks in marks_of(text).items():
             if not marks.runs_into_next(text):
                 continue
