@@ -143,7 +143,12 @@ def test_msgcat_rewrites_random_strings_to_the_same_bytes(tmp_path):
     """Wrapping matches gettext's byte for byte: CJK and Latin runs, escapes, URLs, full-width and combining
     characters, strings of every length around the 79-column page, in msgid and msgstr and in #| previous."""
     rng = random.Random(7)
-    catalog = Catalog({"Content-Type": "text/plain; charset=UTF-8"}, [])
+    # ASCII whose escapes take it from fitting to one column over the page, in an entry and in the header; ASCII
+    # wrapped as written, never between the two characters of an escape (line breaks may fall between backslashes)
+    fitting, over = "a " * 35 + '"', "a " * 35 + '""'
+    catalog = Catalog({"Content-Type": "text/plain; charset=UTF-8", "X-Fits": "b " * 35 + "\t", "X-Over": "b " * 36},
+                      [Entry(fitting, over), Entry(over, fitting[:-1] + "\n"),
+                       Entry("C:\\dir\\" * 12, "\\\t" * 40), Entry("a\\" * 30 + "b", "\\" * 90)])
     for number in range(600):
         text = "".join(rng.choice(_PIECES) for _ in range(rng.randint(1, 60)))
         entry = Entry(text, text[::-1] if number % 3 else "", str(number))

@@ -83,16 +83,29 @@ def _escaped(text: str) -> str:
     return _NEEDS_ESCAPE.sub(lambda match: _ESCAPES[match[0]], text)
 
 
-def _measured(text: str) -> tuple[str | list[str], list[int]]:
-    """Each character as written (itself, or its escape) and the columns written before each character."""
+_AN_ESCAPE = re.compile(r"\\.", re.DOTALL)  # in text as written, every backslash starts an escape
+
+
+def _measured(text: str) -> tuple[str | list[str], list[int] | range]:
+    """Each character as written (itself, or its escape) and the columns written before each character. ASCII is
+    written as one string, of a column a character (an escape takes two columns in two characters): its units and
+    columns are those of the string as written, with no character measured."""
+    if text.isascii():
+        written = _escaped(text)
+        return written, range(len(written) + 1)
     units = [_ESCAPES.get(character, character) for character in text] if _NEEDS_ESCAPE.search(text) else text
     return units, list(itertools.accumulate(map(_columns_written.__getitem__, text), initial=0))
 
 
 def _breaks(text: str, units: str | list[str]) -> bytes:
-    """_break_marks by character of the text as written, never inside an escape."""
-    if units is text:
+    """_break_marks by unit of the text as written (a character or its escape), never inside an escape."""
+    if units == text:
         return _break_marks(text)
+    if isinstance(units, str):  # ASCII as written
+        marks = bytearray(_break_marks(units))
+        for escape in _AN_ESCAPE.finditer(units):
+            marks[escape.start() + 1] = 0
+        return bytes(marks)
     marks = _break_marks("".join(units))
     starts = itertools.accumulate(map(len, units), initial=0)
     return _marks(len(text), (index for index, start in enumerate(starts)
@@ -104,7 +117,7 @@ def _breakable(breaks: bytes) -> bool:
     return breaks.find(_UC_BREAK_POSSIBLE, 1) >= 0
 
 
-def _pack(units: str | list[str], columns: list[int], breaks: bytes, width: int, start_column: int) -> list[str]:
+def _pack(units: str | list[str], columns: list[int] | range, breaks: bytes, width: int, start_column: int) -> list[str]:
     """libunistring's ulc_width_linebreaks: the pieces between break opportunities packed greedily, breaking at
     the last opportunity before the width; a piece wider than a line gets one to itself. One piece when the text
     fits or has no break opportunity."""
@@ -126,8 +139,16 @@ def _pack(units: str | list[str], columns: list[int], breaks: bytes, width: int,
     return ["".join(units[start:stop]) for start, stop in zip(edges, edges[1:])]
 
 
+def _fits(text: str, room: int) -> bool:
+    """Whether the text as written surely takes at most `room` columns, told without measuring each character: none
+    takes more than two, and in ASCII each takes one, or two escaped (a header's lines end in an escaped \\n)."""
+    if 2 * len(text) <= room:
+        return True
+    return text.isascii() and len(text) + len(_NEEDS_ESCAPE.findall(text)) <= room
+
+
 def _wrap_portion(text: str, width: int, start_column: int) -> list[str]:
-    if start_column + 2 * len(text) <= width:  # no character takes more than two columns: it fits
+    if _fits(text, width - start_column):
         return [_escaped(text)]
     units, columns = _measured(text)
     if start_column + columns[-1] <= width:
@@ -146,7 +167,7 @@ def string_lines(keyword: str, value: str, prefix: str = "") -> tuple[str, ...]:
         return (f'{prefix}{keyword} ""',)
     if len(portions) == 1:  # on the keyword's line where it fits there or cannot be broken, else below it
         portion, start = portions[0], len(keyword) + 1
-        if start + 2 * len(portion) <= width:
+        if _fits(portion, width - start):
             return (f'{prefix}{keyword} "{_escaped(portion)}"',)
         units, columns = _measured(portion)
         breaks = None if start + columns[-1] <= width else _breaks(portion, units)
@@ -182,13 +203,17 @@ def _comment_lines(marker: str, lines: list[str]) -> list[str]:
     return [f"{marker} {one_line(line)}" if line else marker for line in lines]
 
 
-def entry_lines(entry: Entry) -> list[str]:
-    prefix = "#~ " if entry.obsolete else ""
-    lines = _comment_lines("#", entry.translator_comments) + _comment_lines("#.", entry.notes)
+def _add_entry_lines(entry: Entry, lines: list[str]) -> None:
+    """The entry's lines, added to the catalog's: a catalog is one list of lines joined once, not a list per entry."""
+    if entry.translator_comments:
+        lines += _comment_lines("#", entry.translator_comments)
+    if entry.notes:
+        lines += _comment_lines("#.", entry.notes)
     if entry.occurrences and not entry.obsolete:
         lines += _references(tuple(entry.occurrences))
     if entry.flags:
         lines.append("#, " + ", ".join(entry.flags))
+    prefix = "#~ " if entry.obsolete else ""
     previous = "#~| " if entry.obsolete else "#| "
     if entry.previous_msgctxt is not None:
         lines += string_lines("msgctxt", entry.previous_msgctxt, previous)
@@ -198,16 +223,15 @@ def entry_lines(entry: Entry) -> list[str]:
         lines += string_lines("msgctxt", entry.msgctxt, prefix)
     lines += string_lines("msgid", entry.msgid, prefix)
     lines += string_lines("msgstr", entry.msgstr, prefix)
-    return lines
 
 
 def render(catalog: Catalog) -> str:
     """The catalog's text; each entry's `line` becomes the line it starts at there."""
     header = "".join(f"{one_line(key)}: {one_line(value)}\n" for key, value in catalog.header.items())
-    blocks = [['msgid ""', *string_lines("msgstr", header)]]
-    line = len(blocks[0]) + 2  # a blank line between entries
+    lines = ['msgid ""', *string_lines("msgstr", header)]
     for entry in catalog.entries:
-        entry.line = line
-        blocks.append(entry_lines(entry))
-        line += len(blocks[-1]) + 1
-    return "\n\n".join("\n".join(block) for block in blocks) + "\n"
+        lines.append("")  # a blank line between entries
+        entry.line = len(lines) + 1
+        _add_entry_lines(entry, lines)
+    lines.append("")
+    return "\n".join(lines)
