@@ -953,12 +953,15 @@ def test_a_long_clause_ending_in_de_is_read_through_to_the_counted_noun(english,
     ("他补充说，两名驻外公务人员已经回国。", "He added that both civil servants abroad have come home.", set()),
     ("两名男性嫌疑人逃跑时，工人们刚到。", "When workers arrived, the men had fled.", set()),
     ("会上有两名男性嫌疑人的照片。", "Photos of brothers were shown at the meeting.", set()),
+    ("两名男性嫌疑人被监禁，罪名是杀害了一名男性。", "Brothers have been jailed for killing a man.", {"numbers"}),
+    ("两名男性嫌疑人被监禁，罪名是杀害了一名男性。", "Two brothers have been jailed for killing a man.", set()),
+    ("两名男性嫌疑人被监禁，罪名是杀害了一名男性。", "Brothers have been jailed, both men said.", set()),
 ])
 def test_a_count_that_is_its_clauses_subject_is_reported_when_a_bare_plural_opens_the_english(source, english, found):
     """A count opening its sentence or clause counts its subject: a translator who leaves it unsaid writes "the
     men", "both" or "they", not a bare plural opening the sentence ("Brothers have been detained", where CC-CEDICT's
-    "male suspect" names no brothers); a bare plural opening a subordinate clause ("When workers arrived") or a count
-    that opens no clause says nothing."""
+    "male suspect" names no brothers, and "a man" one other man); a bare plural opening a subordinate clause ("When
+    workers arrived") or a count that opens no clause says nothing."""
     assert findings(source, english) == found
 
 

@@ -254,13 +254,22 @@ def _a_bare_plural_introduces_a_list(text: str) -> bool:
 
 @lru_cache(maxsize=256)
 def _named_in(senses: frozenset[str], text: str) -> tuple[bool, bool]:
-    """Whether the English says a noun of these senses as a bare plural, and whether it names one at all: asked
-    once per text for each counted noun, not once per count."""
+    """Whether the English says a noun of these senses as a bare plural, and whether it names several of them at
+    all (not one alone: "killing a man" names the victim of 两名男性嫌疑人…杀害了一名男性, not the two): asked once
+    per text for each counted noun, not once per count."""
     tokens = _TOKEN.findall(text)
     heads = [_head_word(token) for token in tokens]
     return (any(_plural(word) and _means(word, senses) and _bare(tokens, index)
                 for index, word in enumerate(heads) if word[:1].isalpha()),
-            any(_means(word, senses) for word in heads))
+            any(_means(word, senses) and not _one_alone(tokens, index) for index, word in enumerate(heads)))
+
+
+_ONE = frozenset("a an one another each every".split())
+
+
+def _one_alone(tokens: list[str], index: int) -> bool:
+    """Whether the noun at `index` is a singular after a word that makes it one ("a man", "another one")."""
+    return not _plural(tokens[index]) and index > 0 and tokens[index - 1].lower() in _ONE
 
 
 def _bare(tokens: list[str], index: int) -> bool:
