@@ -12,7 +12,7 @@ from pathlib import Path
 from . import notes as note_kinds
 from . import placeholders
 from .locales import ENGLISH
-from .editions import GLOSSARY_COLUMNS
+from .editions import BY_LOCALE, GLOSSARY_COLUMNS
 from .errors import GlossaryError
 from .model import GlossaryEntry, Kind, Segment, TermHit
 
@@ -257,7 +257,8 @@ def _term_note(entry: GlossaryEntry, language: str | None) -> str | None:
             details += [f"{locale} {text}" for locale, text in entry.traditional]
         rendering = entry.english or "(Traditional override only)"
     else:
-        rendering = entry.traditional_for(language)
+        edition = BY_LOCALE.get(language)  # a locale no edition writes (zh_MO) is read as a column of its own
+        rendering = entry.traditional_for(edition.glossary_column if edition else language, TRADITIONAL_COLUMNS[0])
         if not rendering:
             return None
         details = [entry.kind.value]

@@ -83,7 +83,7 @@ class GlossaryEntry:
     kind: Kind
     line: int  # in the glossary file, for messages
     english_short: str = ""  # for later mentions in news style: "Ilya Sutskever … Sutskever"
-    traditional: tuple[tuple[str, str], ...] = ()  # (locale or "zh_Hant", override)
+    traditional: tuple[tuple[str, str], ...] = ()  # (an edition's glossary column, override)
     forbidden: tuple[str, ...] = ()  # English renderings that must not appear
     note: str = ""
 
@@ -92,11 +92,12 @@ class GlossaryEntry:
         looked up for every sentence it is found in, and the generated hash hashed all eight fields each time."""
         return hash(self.source)
 
-    def traditional_for(self, locale: str) -> str | None:
+    def traditional_for(self, column: str, fallback: str) -> str | None:
+        """The override in an edition's glossary column, else in the column every edition falls back on."""
         if not self.traditional:  # most entries: asked for every sentence they are found in
             return None
         overrides = dict(self.traditional)
-        return overrides.get(locale) or overrides.get("zh_Hant")
+        return overrides.get(column) or overrides.get(fallback)
 
 
 @dataclass(frozen=True)

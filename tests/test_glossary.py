@@ -8,7 +8,7 @@ from l10n.cli import app
 from l10n.errors import GlossaryError
 from l10n.glossary import Glossary, load, parse
 from l10n.ingest import read_article
-from l10n.model import GlossaryEntry, Kind, Segment, Part
+from l10n.model import GlossaryEntry, Kind, Segment, Part, TermHit
 from l10n.qa import build_context, check_texts
 from l10n.editions.variant import traditional_variant
 
@@ -230,3 +230,24 @@ def test_annotating_keeps_every_field_of_a_segment_but_its_terms():
     annotated, = glossary.annotate([segment])
     assert annotated == dataclasses.replace(segment, terms=annotated.terms) and annotated.terms[0].end == 2
     assert glossary.annotate([annotated])[0] is annotated  # unchanged terms: the same segment
+
+
+def test_an_edition_reads_its_overrides_by_its_column_not_by_its_catalog_s_locale(monkeypatch):
+    """A catalog's term notes and the conversion take the overrides of the edition's glossary column (a Macau edition
+    may share Hong Kong's), else the Traditional column every edition falls back on."""
+    from dataclasses import replace
+
+    from l10n import editions
+    from l10n.glossary import term_notes
+    from l10n.editions.variant import term_rendering
+
+    macau = replace(editions.HONG_KONG, key="mo", locale="zh_MO", tag="zh-Hant-MO", aliases=())
+    monkeypatch.setitem(editions.BY_LOCALE, "zh_MO", macau)
+    monkeypatch.setitem(editions._BY_NAME, "mo", macau)
+    [shared, fallback], problems = parse("zh_Hans,en,zh_Hant,zh_HK,kind\n沈阳,Shenyang,,瀋陽市,term\n"
+                                         "悉尼,Sydney,雪梨,,term\n", Path("g.csv"))
+    assert not problems
+    segment = Segment("s1", 1, 1, Part.BODY, 1, "沈阳和悉尼",
+                      (TermHit(0, 2, shared), TermHit(3, 5, fallback)))
+    assert term_notes(segment, "zh_MO") == ("glossary: 沈阳 → 瀋陽市 (term)", "glossary: 悉尼 → 雪梨 (term)")
+    assert term_rendering(shared, "mo") == "瀋陽市" and term_rendering(fallback, "mo") == "雪梨"

@@ -94,7 +94,8 @@ def _stack(edition: str, phrases: Phrases) -> Stack:
 def term_rendering(entry: GlossaryEntry, edition: str) -> str:
     """A glossary term's form in an edition: the desk's override for it, or the edition's conversion of the term."""
     row = editions.get(edition)
-    return entry.traditional_for(row.glossary_column) or _term_alone(entry.source, row.key)[0]
+    return (entry.traditional_for(row.glossary_column, editions.GLOSSARY_COLUMNS[0])
+            or _term_alone(entry.source, row.key)[0])
 
 
 @lru_cache(maxsize=4096)
