@@ -787,3 +787,14 @@ def test_a_source_character_of_the_marks_planes_is_kept_as_it_is():
     segments = [Segment("1", 1, 1, Part.BODY, 1, "特朗普\U000f0001说")]
     assert variant.respect_boundaries(segments, "tw") == segments
     assert variant.traditional_variant(segments, "tw").texts["1"] == "川普\U000f0001說"
+
+
+def test_the_neighbours_decide_each_of_their_characters_in_a_run_that_starts_inside_its_sentence():
+    """rewrite looks only at the characters it may decide (a class searched from the run's start): each of them in
+    the run is still decided, with the run's own offsets, and nothing before the run is."""
+    source = "12只。他买了12只水瓶，跑了200米，京沈高铁里约热内卢"
+    offset = source.index("他")
+    written = variant.convert(source[offset:], "s2tw")
+    assert neighbours.rewrite(source, offset, written, "tw") == (
+        "他買了12隻水瓶，跑了200公尺，京瀋高鐵里約熱內盧", (neighbours.METRE_NOTE,))
+    assert neighbours.rewrite(source, offset, written, "hk")[0] == "他買了12隻水瓶，跑了200米，京瀋高鐵里約熱內盧"

@@ -162,6 +162,12 @@ def _short_name_characters() -> re.Pattern[str]:
     return re.compile("|".join(map(re.escape, _short_name_forms())) or "(?!)")
 
 
+@lru_cache(maxsize=1)
+def _decided_characters() -> re.Pattern[str]:
+    """Any character rewrite may decide: a class, which re skips to in C (most of a text is none of them)."""
+    return re.compile("[%s]" % "".join(map(re.escape, sorted({"里", "只", "于", "米", *_short_name_forms()}))))
+
+
 def _after_a_place_short_name(source: str, index: int) -> bool:
     """Whether source[index] follows a place's one-character short name, each a word of its own there (京沈)."""
     return index > 0 and source[index - 1] in _items("place-short-names", "*") \
@@ -184,9 +190,10 @@ def rewrite(source: str, offset: int, text: str, region: str | None) -> tuple[st
     the neighbours' decisions, and the notes of those beyond characters."""
     chars = list(text)
     notes: list[str] = []
-    for place, written in enumerate(text):
-        index = offset + place
-        char = source[index]
+    for found in _decided_characters().finditer(source, offset, offset + len(text)):  # most characters are none
+        index = found.start()
+        place, char = index - offset, found.group()
+        written = text[place]
         if char == "里" and written in _LOCATIVE and _in_name(source, index):
             chars[place] = "里"
         elif char == "只" and written == "只" and _NUMBER_BEFORE.search(source[:index]) \
