@@ -32,7 +32,6 @@ import json
 from collections import Counter
 from collections.abc import Callable
 import re
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -93,6 +92,7 @@ PROPER_TAGS = {"nr", "nrt", "nrfg", "ns", "nt", "nz", "j"}
 NAME_AFFIXES = set("语人族队军省州市县区岛湖河山党籍裔方系派")
 _KEY = re.compile(r"^[\u4e00-\u9fff·・-]+$")
 _BAD_RENDERING = re.compile(r"[\s\-{}()（）\[\]|=]|^$")
+from l10n.editions.compiled import opencc_dict  # noqa: E402
 from l10n.editions.boundaries import COMMON_WORD  # noqa: E402  a phrase jieba counts this often is a word by itself
 # A word jieba tags as a person's name (nr) but counts at least this often is an everyday word it mis-tagged (卫星
 # 3,057, 雷达 2,930) or one of its own (阿拉伯); transliterated names' pieces are rarer (卡拉 342, 布朗 958): _common.
@@ -105,8 +105,7 @@ def _opencc_dictionary(name: str) -> list[tuple[str, list[str]]]:
     package = Path(opencc.__file__).parent / "clib"
     with tempfile.TemporaryDirectory() as work:
         text = Path(work) / f"{name}.txt"
-        subprocess.run([str(package / "bin" / "opencc_dict"), "-i", str(package / "share" / "opencc" / f"{name}.ocd2"),
-                        "-o", str(text), "-f", "ocd2", "-t", "text"], check=True)
+        opencc_dict(package / "share" / "opencc" / f"{name}.ocd2", text, "ocd2", "text")
         rows = [line.split("\t") for line in text.read_text(encoding="utf-8").splitlines() if line]
     return [(key, values.split(" ")) for key, values in rows]
 

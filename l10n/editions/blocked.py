@@ -13,7 +13,7 @@ import tempfile
 from bisect import bisect_right
 from pathlib import Path
 
-from . import layers
+from . import compiled, layers
 from .stacks import MARKS, Convert, mark, rule_index, strip_marks
 
 
@@ -47,9 +47,7 @@ def _build(keys: list[str]):
     import opencc
 
     with tempfile.TemporaryDirectory(prefix="l10n-probe-") as work:  # OpenCC reads everything when built
-        path = Path(work) / "probe.txt"
-        path.write_text("".join(f"{key}\t{mark(index)}{key}\n" for index, key in enumerate(keys)), encoding="utf-8")
-        dictionary = {"type": "text", "file": str(path)}
+        dictionary = compiled.dictionary(((key, mark(index) + key) for index, key in enumerate(keys)), Path(work))
         settings = {"name": "probe", "segmentation": {"type": "mmseg", "dict": dictionary},
                     "conversion_chain": [{"dict": dictionary}]}
         config = Path(work) / "probe.json"

@@ -18,7 +18,8 @@ from pathlib import Path
 from ..files import cache_folder, read_cached, write_cached
 from . import Edition
 from . import layers
-from .stacks import _build, _shipped_config, convert_many, opencc_version
+from .compiled import opencc_dict, opencc_version
+from .stacks import _build, _shipped_config, convert_many
 
 _FORMAT = "l10n OpenCC phrase renderings 1"
 
@@ -67,13 +68,9 @@ def _files(node) -> list[str]:
 
 def _keys(dictionary: Path) -> list[str]:
     """A dictionary's keys, read with OpenCC's own tool."""
-    import opencc
-
     if dictionary.suffix != ".ocd2":
         raise ValueError(f"not a compiled dictionary: {dictionary}")
-    tool = Path(opencc.__file__).parent / "clib" / "bin" / "opencc_dict"
     with tempfile.TemporaryDirectory(prefix="l10n-opencc-") as work:
         text = Path(work) / "dictionary.txt"
-        subprocess.run([str(tool), "-i", str(dictionary), "-o", str(text), "-f", "ocd2", "-t", "text"],
-                       check=True, capture_output=True)
+        opencc_dict(dictionary, text, "ocd2", "text")
         return [line.split("\t", 1)[0] for line in text.read_text(encoding="utf-8").splitlines() if line]

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 from ..notes import VOCABULARY, note
 from . import Edition
-from . import layers
+from . import compiled, layers
 
 # A rule's mark: one private-use character (planes 15 and 16).
 _MARK_BASE = 0xF0000
@@ -48,12 +48,6 @@ def plain_converter(config: str):
     return opencc.OpenCC(config)
 
 
-def opencc_version() -> str:
-    import opencc
-
-    return opencc.__version__
-
-
 def _shipped_config(config: str) -> tuple[dict, Path]:
     import opencc
 
@@ -78,9 +72,6 @@ def _first_in(ours: dict, dictionary: dict) -> dict:
     return {"type": "group", "match_policy": "union", "dicts": [ours, dictionary]}
 
 
-def _write_dictionary(path: Path, pairs) -> dict:
-    path.write_text("".join(f"{key}\t{value}\n" for key, value in pairs), encoding="utf-8")
-    return {"type": "text", "file": str(path)}
 
 
 @dataclass(frozen=True)
@@ -210,11 +201,10 @@ def _build(edition: Edition, table: list[Rule], rules: dict[str, int]):
     settings, folder = _shipped_config(edition.opencc)
     _anchor_files(settings, folder)
     with tempfile.TemporaryDirectory(prefix="l10n-opencc-") as work:  # OpenCC reads everything when built
-        ours = _write_dictionary(Path(work) / "rules.txt",
-                                 sorted((source, mark(index) + table[index].rendering)
-                                        for source, index in rules.items()))
+        ours = compiled.dictionary(sorted((source, mark(index) + table[index].rendering)
+                                          for source, index in rules.items()), Path(work))
         kept_values = sorted({mark(index) + table[index].rendering for index in rules.values()})
-        kept = _write_dictionary(Path(work) / "kept.txt", ((value, value) for value in kept_values))
+        kept = compiled.dictionary(((value, value) for value in kept_values), Path(work))
         first, *later = settings["conversion_chain"]
         first["dict"] = _first_in(ours, first["dict"])
         if "segmentation" in settings:
@@ -225,7 +215,7 @@ def _build(edition: Edition, table: list[Rule], rules: dict[str, int]):
             step["dict"] = _first_in(kept, step["dict"])
         regional = layers.characters(edition.region)
         if regional:
-            characters = _write_dictionary(Path(work) / "characters.txt", regional)
+            characters = compiled.dictionary(regional, Path(work))
             if later:
                 last = later[-1]["dict"]["dicts"]
                 last[1] = {"type": "group", "match_policy": "short_circuit", "dicts": [characters, last[1]]}

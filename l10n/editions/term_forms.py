@@ -18,7 +18,7 @@ from pathlib import Path
 from .. import words
 from ..files import cache_folder, read_cached, write_cached
 from . import layers
-from .stacks import opencc_version
+from .compiled import opencc_version
 
 Form = tuple[str, tuple[str, ...]]  # the term's text in the edition, the layers' notes on it
 

@@ -30,8 +30,9 @@ from . import Edition
 from . import decided, layers, neighbours, senses, stacks, term_forms
 from .blocked import Probe, alone_in, blocked
 from .boundaries import Repair, crosses_a_word, halves_in_words, word_check
+from .compiled import opencc_version
 from .quotes import requote
-from .stacks import (MARKS, Applied, Convert, Stack, convert_many, latin_edge, opencc_version, plain_converter,
+from .stacks import (MARKS, Applied, Convert, Stack, convert_many, latin_edge, plain_converter,
                      read_marks, rule_index, strip_marks)
 
 # The first letter or digit is a class of its own, not part of a +: re skips ahead to where a pattern may start only
