@@ -142,6 +142,13 @@ def test_a_form_the_glossary_keeps_in_traditional_is_no_leak():
     unnoted = Entry(source, "圖片來源：范劍磊")
     [issue] = check_catalog(Catalog({}, [unnoted]).for_segments([bare]), [bare], "zh_TW", edition="tw")
     assert issue.code == "simplified-leak" and "范 (→ 範)" in issue.message
+    # a run passes the edition's conversion: the notes are read where the text departs from it
+    converted = {"s0": "圖片來源：範劍磊"}
+    assert check_catalog(Catalog({}, [noted]).for_segments([bare]), [bare], "zh_TW", edition="tw",
+                         converted=converted) == []
+    [issue] = check_catalog(Catalog({}, [unnoted]).for_segments([bare]), [bare], "zh_TW", edition="tw",
+                            converted=converted)
+    assert issue.code == "simplified-leak"
     leaked = Entry("范围很广：范剑磊", "范圍很廣：范劍磊", notes=["glossary: 范剑磊 → 范劍磊 (person)"])
     leaked_segment = Segment("s0", 1, 1, Part.BODY, 1, "范围很广：范剑磊")
     [issue] = check_catalog(Catalog({}, [leaked]).for_segments([leaked_segment]), [leaked_segment], "zh_TW",

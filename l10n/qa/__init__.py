@@ -33,8 +33,10 @@ def build_context(segments: list[Segment], texts: dict[str, str], locale: str, s
         rendering = functools.cache(lambda entry: term_rendering(entry, edition))  # a term recurs in a document
         required = terms.requirements(segments, "full", rendering)
         expected = converted if converted is not None else traditional_variant(segments, edition).texts
+        # Read by simplified-leak alone, where a text departs from the conversion.
         forms = {segment.id: (*(rendering(hit.entry) for hit in segment.terms),
-                              *(noted_forms or {}).get(segment.id, ())) for segment in segments}
+                              *(noted_forms or {}).get(segment.id, ())) for segment in segments
+                 if texts.get(segment.id) and texts[segment.id] != expected.get(segment.id)}
     ratios = {s.id: repetition.length_ratio(s.source, texts[s.id]) for s in segments
               if texts.get(s.id) and repetition.content_length(s.source) >= repetition.SHORTEST_SOURCE}
     usual = statistics.median(ratios.values()) if len(ratios) >= MIN_SEGMENTS_FOR_RATIO else None
@@ -64,10 +66,12 @@ def check_catalog(entries: dict[str, Entry], segments: list[Segment], locale: st
     """Check a catalog's live entries against their segments and write the findings into the entries. `entries`:
     each segment's entry (Catalog.for_segments), which the caller has made for its own use too."""
     texts = {segment_id: entry.msgstr for segment_id, entry in entries.items() if entry.msgstr}
-    # The forms the run's glossary gave (范劍磊) hold when this check has no glossary or another one.
+    # The forms the run's glossary gave (范劍磊) hold when this check has no glossary or another one: read where a
+    # text departs from the conversion (build_context's glossary forms).
     noted = {segment_id: tuple(parsed[1] for note in entry.glossary_notes
                                if (parsed := parse_glossary_term(note)) is not None)
-             for segment_id, entry in entries.items()} if target_family(locale) == TRADITIONAL else None
+             for segment_id, entry in entries.items() if converted is None or entry.msgstr != converted.get(segment_id)
+             } if target_family(locale) == TRADITIONAL else None
     # An untranslated catalog (English without drafts) has nothing to check: no context to work out.
     issues = check_texts(segments, texts, build_context(segments, texts, locale, style, edition, converted, noted)) \
         if texts else []

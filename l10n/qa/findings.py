@@ -24,16 +24,16 @@ def is_finding(note_line: str) -> bool:
 
 def write_findings(entries: dict[str, Entry], issues: Iterable[Issue]) -> None:
     """Replace the findings of every given entry by the new ones (none: the old ones are simply removed)."""
-    new: dict[int, list[str]] = {}
-    errors: set[int] = set()
+    new: dict[Entry, list[str]] = {}  # an Entry is hashed by identity
+    errors: set[Entry] = set()
     for issue in issues:
         entry = entries[issue.segment_id]
-        lines = new.setdefault(id(entry), [])
+        lines = new.setdefault(entry, [])
         if line(issue) not in lines:  # a sentence repeated in the article is one entry
             lines.append(line(issue))
         if issue.severity is Severity.ERROR:
-            errors.add(id(entry))
-    for entry in {id(e): e for e in entries.values()}.values():
-        entry.notes = [text for text in entry.notes if not is_finding(text)] + new.get(id(entry), [])
-        if id(entry) in errors and FUZZY not in entry.flags:
+            errors.add(entry)
+    for entry in dict.fromkeys(entries.values()):
+        entry.notes = [text for text in entry.notes if not is_finding(text)] + new.get(entry, [])
+        if entry in errors and FUZZY not in entry.flags:
             entry.flags.append(FUZZY)
