@@ -301,6 +301,9 @@ def test_a_doubled_name_the_dictionary_knows_is_a_slip_though_the_source_repeats
     ("It was the bigest fish.", True),  # nor is a slip of a superlative an archaic form
     ("Posts tagged #metoo spread quickly.", False),  # a hashtag is no word
     ("Posts tagged metoo spread quickly.", True),
+    ("They use costly microstructured screens.", False),  # a prefix before a dictionary word: a word formed
+    ("The comission met on Monday.", True),  # co + mission: a short prefix is a doubled letter's slip as often
+    ("He bought a new televison.", True),  # tele + vison: too short a word after the prefix to say so
 ])
 def test_spelling_reports_a_word_one_slip_from_a_dictionary_word(english, flagged):
     assert (("s0", "spelling") in codes(["政府宣布了新政策。"], [english])) is flagged

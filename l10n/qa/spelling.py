@@ -122,11 +122,26 @@ def _slips(text: str) -> tuple[str, ...]:
         if len(word) < 3:
             continue
         stem = word.split("'")[0]
-        if known(word) or known(stem) or _inflected(stem, text, match.start()):
+        if known(word) or known(stem) or _inflected(stem, text, match.start()) or _prefixed(stem):
             continue
         if slip_of_a_word(stem) and not listed(stem):
             found.append(word)
     return tuple(dict.fromkeys(found))
+
+
+# Prefixes English puts before any word it likes (microstructured, overfished, hyperconnected): the dictionaries list
+# only the common compounds. None of two or three letters: co, pre, sub before a letter doubled by a slip leave a
+# word (comission: co + mission, colapse: co + lapse).
+_PREFIXES = ("anti", "auto", "counter", "cyber", "electro", "hydro", "hyper", "inter", "intra", "macro", "mega",
+             "micro", "mini", "multi", "nano", "over", "photo", "post", "semi", "super", "tele", "thermo", "trans",
+             "ultra", "under")
+SHORTEST_AFTER_A_PREFIX = 6  # letters of the dictionary word: a shorter one is too easily met (televison: vison)
+
+
+def _prefixed(word: str) -> bool:
+    """Whether an unknown word is a prefix before a dictionary word (microstructured: micro + structured)."""
+    return any(word.startswith(prefix) and len(word) - len(prefix) >= SHORTEST_AFTER_A_PREFIX
+               and known(word[len(prefix):]) for prefix in _PREFIXES)
 
 
 _DROPPED_G = re.compile(r"in['’](?![a-z])")  # talkin', nothin': the g left out in speech, marked by the apostrophe
