@@ -17,8 +17,8 @@ mention for each Chinese one. What is parsed:
   leading number, and numerals inside a dictionary word that is not a count (王二, 三轮车, 八股文).
 - English: digits with a scale word (1.7 billion, $86bn) or a unit (82mm, 11am), number words (twenty-five, ten
   million, twice, both, a pair, two decades), each number of a run on its own ("the first three" is 1 and 3, "nine
-  thirty" 9 and 30), ordinals (third, 20th), fractions (two thirds, 1/3, 2 1/2, two and a half), ranges ("five or
-  six", "a day or two"), percentages, dates (November 20, 20 November, Aug.12), times (3 p.m., 15:20, 10 o'clock,
+  thirty" 9 and 30), ordinals (third, 20th), fractions (two thirds, six hundredths, 1/3, 2 1/2, two and a half),
+  ranges ("five or six", "a day or two"), percentages, dates (November 20, 20 November, Aug.12), times (3 p.m., 15:20, 10 o'clock,
   noon, midnight), durations (1 minute 20 seconds, 6'09''), decades (the 1970s, '90s, the nineties, post-90s),
   currencies ($, US$, $US, A$, HK$, £, €, dollars, yuan, RMB, pounds, euros, yen) and the units a figure may be
   converted into (130 pounds for 60公斤).
