@@ -28,10 +28,13 @@ from __future__ import annotations
 import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 from decimal import Decimal
+
+# Which of some words a misspelled word was meant to be (the spelling check's l10n.qa.spelling.slip_among), or None.
+SlipAmong = Callable[[str, Iterable[str]], str | None]
 
 NUMBER = "number"
 PERCENT = "percent"
@@ -72,6 +75,7 @@ class Quantity:
     dateline: bool = False  # Chinese: the date of a dateline (中新网7月26日电), the day the events are dated from
     period: str = ""  # Chinese: the ends of a span of months English may name (1-6月: "the first half"), as a pattern
     below_zero: bool = False  # a temperature under zero (零下5摄氏度, -5C): its value is the figure as written, unsigned
+    stage: bool = False  # Chinese: a ranked group, a stage of a competition (16强, 八强赛, 世界500强), not a count
 
     @property
     def value(self) -> Decimal | None:
@@ -126,6 +130,9 @@ _COUNT_PREFIXES = set("前后头首这那每近约共达仅逾超第")
 _POSTPOSITIONS = set("间内来前后里中")  # 十年间, 三天内: a count of time with where it stands, still a count
 _JOINING_WORDS = {"、", "和", "与", "及", "跟", "同", "以及"}  # 德国、法国和英国三国: three things listed
 _CLAUSE_END = "，。；：！？、,;:!?“”\"（）()"
+# What a figure before it makes a ranked group rather than a count of things: 16强 the last 16, 八强 the
+# quarter-finals, 12强赛 the final qualifying round, 世界500强 the Global 500 (see _STAGE_NAME).
+_RANKED_GROUP = "强"
 
 # Units 千 stands before as the prefix kilo- (千瓦 kilowatt, 千克, 千米, 千兆瓦 gigawatt), not as a thousand.
 _METRIC_UNITS = "瓦克米卡焦兆伏赫"
@@ -225,10 +232,21 @@ def quantities(zh_text: str) -> list[Quantity]:
     found: list[Quantity] = []
     for match in _ZH_PATTERNS.finditer(text):
         found += _zh_quantities(match, text)
-    return _whole_days(found, text)
+    return _units_of_ranges(_whole_days(found, text), text, _SPAN)
 
 
 _SPAN = re.compile(r"\s*[-－—–~～至到]\s*")
+_EN_SPAN = re.compile(r"\s*(?:[-–—]|to)\s*")
+
+
+def _units_of_ranges(found: list[Quantity], text: str, span: re.Pattern) -> list[Quantity]:
+    """The first figure of a range that writes a unit English may convert once, after the last (3-5米, 30至50公斤, "10
+    to 16 feet"), is in that unit too: each end is converted."""
+    for index, (first, last) in enumerate(zip(found, found[1:])):
+        if (first.kind == last.kind == NUMBER and not first.unit and not first.currency and last.unit in _CONVERTIBLE
+                and span.fullmatch(text, first.end, last.start)):
+            found[index] = replace(first, unit=last.unit)
+    return found
 
 
 def _whole_days(found: list[Quantity], text: str) -> list[Quantity]:
@@ -395,7 +413,7 @@ def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
     return Quantity(text[start:end].strip(), start, end, kind, values, currency, year=year,
                     any_yuan=currency_word in _ANY_YUAN, summary=summary, unit=unit,
                     model=model, label=label, same_period=year and bool(re.match(r"\s*年\s*同期", text[end:])),
-                    below_zero=below_zero and unit in _TEMPERATURE_UNITS)
+                    below_zero=below_zero and unit in _TEMPERATURE_UNITS, stage=_names_a_stage(measure))
 
 
 def _tenths(text: str, position: int) -> bool:
@@ -456,7 +474,11 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     unit = _unit_of(measure, below_zero)
     return Quantity(written, start, end, NUMBER, _in_units(amount, measure), currency, any_yuan=any_yuan,
                     counted=measure is not None and not currency, unit=unit, odd=odd,
-                    below_zero=below_zero and unit in _TEMPERATURE_UNITS)
+                    below_zero=below_zero and unit in _TEMPERATURE_UNITS, stage=_names_a_stage(measure))
+
+
+def _names_a_stage(measure: re.Match | None) -> bool:
+    return measure is not None and measure.group(0) == _RANKED_GROUP
 
 
 def _counts_a_noun(numeral: str, text: str, start: int, end: int) -> Quantity | None:
@@ -627,6 +649,9 @@ _ORDINALS = {"first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixt
              "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "thirteenth": 13, "fourteenth": 14,
              "fifteenth": 15, "sixteenth": 16, "seventeenth": 17, "eighteenth": 18, "nineteenth": 19,
              "twentieth": 20, "thirtieth": 30}
+# The parts of a whole a numerator counts: "three tenths", "six hundredths", "a thousandth" (of a second).
+_DENOMINATORS = {**{ordinal + "s": value for ordinal, value in _ORDINALS.items() if value >= 3},
+                 "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000}
 # Words that are a number on their own (both, twice) or multiply the one before them (two decades, a dozen).
 _STANDALONE = {"twice": 2, "both": 2, "thrice": 3, "neither": 2, "either": 2, "twin": 2, "twins": 2, "dual": 2,
                "double": 2, "triple": 3, "doubled": 2, "tripled": 3, "quadrupled": 4, "secondary": 2, "sevens": 7, "twos": 2, "threes": 3, "fours": 4,
@@ -644,7 +669,7 @@ _SCALE_ABBREVIATIONS = {"k": 10**3, "m": 10**6, "mn": 10**6, "mln": 10**6, "bn":
 _DECADE_WORDS = {word[:-1] + "ies": value for word, value in _TENS.items()}  # the twenties … the nineties
 _DAY_ORDINAL = "|".join(sorted(_ORDINALS, key=len, reverse=True))  # the Fourth of July, the twenty-first of May
 _NUMBER_WORD = "|".join(sorted([*_UNITS[1:], *_TEENS, *_TENS, *_STANDALONE, *_MULTIPLIERS, *_SCALE_WORDS,
-                                *_ORDINALS, "thirds?", "quarters?"], key=len, reverse=True))
+                                *_ORDINALS, *_DENOMINATORS, "quarters?"], key=len, reverse=True))
 # Units written glued to a number (82mm, 540ns, 11am): the number is still a quantity.
 _GLUED_UNITS = ("(?-i:mm|cm|km|m|kg|mg|ml|ns|ms|s|h|hrs?|min|mph|kph|ft|lbs?|oz|sqm|ha|GB|MB|TB|kW|MW|GW|kWh|MWh|"
                 "GWh|kV|Hz|GHz|MHz|bp|yrs?|C|F)")  # 5C, 90F: degrees, as British and American news write them
@@ -732,7 +757,7 @@ def _word_kind(token: str) -> str:
         return "tens"
     if token in _SCALE_WORDS:
         return "hundred" if token == "hundred" else "scale"
-    if token in _ORDINALS or token in ("thirds", "quarter", "quarters"):
+    if token in _ORDINALS or token in _DENOMINATORS or token in ("quarter", "quarters"):
         return "ordinal"
     if token in _MULTIPLIERS:
         return "multiplier"
@@ -746,6 +771,10 @@ def word_numbers(words: str) -> list[tuple[Decimal, int, bool]]:
     "twenty-five" is one, "the first three" two (1 and 3), "nine thirty" two (9 and 30), "two thirds" a
     fraction, "two decades" 20."""
     tokens = [t for t in re.split(r"[\s-]+", words.lower()) if t]
+    # "six one-hundredths": the one is the denominator's (a hundredth), not a number of its own
+    tokens = [token for position, token in enumerate(tokens)
+              if not (token == "one" and 0 < position < len(tokens) - 1 and _DENOMINATORS.get(tokens[position + 1], 0) >= 100
+                      and _word_kind(tokens[position - 1]) in ("unit", "teen", "tens"))]
     numbers: list[tuple[Decimal, int, bool]] = []
     total, current, scale, last = 0, 0, 1, None
 
@@ -760,7 +789,8 @@ def word_numbers(words: str) -> list[tuple[Decimal, int, bool]]:
         following = tokens[position + 1] if position + 1 < len(tokens) else ""
         if token in ("a", "an"):
             flush()
-            if _word_kind(following) in ("hundred", "scale", "multiplier") or following in ("third", "quarter"):
+            if (_word_kind(following) in ("hundred", "scale", "multiplier")
+                    or following in ("third", "quarter", "hundredth", "thousandth")):
                 current, last = 1, "a"
             continue
         if token == "and":
@@ -786,9 +816,10 @@ def word_numbers(words: str) -> list[tuple[Decimal, int, bool]]:
             scale = max(scale, unit)
             last = kind
         elif kind == "ordinal":
-            denominator = {"third": 3, "thirds": 3, "quarter": 4, "quarters": 4}.get(token, _ORDINALS.get(token, 0))
-            if last in ("unit", "a") and denominator >= 3 and not total and current < denominator:
-                numbers.append((Decimal(current) / denominator, 1, False))  # two thirds, a quarter
+            denominator = _DENOMINATORS.get(token) or {"quarter": 4, "quarters": 4}.get(token) or _ORDINALS.get(token, 0)
+            numerator = last in ("unit", "a") or (last in ("teen", "tens") and token in _DENOMINATORS)  # eleven twelfths
+            if numerator and denominator >= 3 and not total and current < denominator:
+                numbers.append((Decimal(current) / denominator, 1, False))  # two thirds, a quarter, six hundredths
                 total, current, scale, last = 0, 0, 1, None
                 continue
             if last == "tens" and denominator < 10:
@@ -820,12 +851,13 @@ def word_numbers(words: str) -> list[tuple[Decimal, int, bool]]:
     return numbers
 
 
-def english_quantities(en_text: str) -> list[Quantity]:
-    """Every quantity of an English sentence, in order."""
+def english_quantities(en_text: str, slip_among: SlipAmong | None = None) -> list[Quantity]:
+    """Every quantity of an English sentence, in order. `slip_among`: which of some words a misspelled word was
+    meant to be, for a part of a whole misspelled after a numerator (see _misspelled_part); none read without it."""
     found: list[Quantity] = []
     for match in _EN_PATTERNS.finditer(en_text):
-        found += _en_quantities(match, en_text)
-    return _listed_days(_ranges(found, en_text), en_text)
+        found += _en_quantities(match, en_text, slip_among)
+    return _listed_days(_units_of_ranges(_ranges(found, en_text), en_text, _EN_SPAN), en_text)
 
 
 # Between two days of one month written once ("July 17 and 22", "July 17-22"), and what may not follow the second:
@@ -884,7 +916,7 @@ def _ranges(found: list[Quantity], text: str) -> list[Quantity]:
     return merged
 
 
-def _en_quantities(match: re.Match, text: str) -> list[Quantity]:
+def _en_quantities(match: re.Match, text: str, slip_among: SlipAmong | None) -> list[Quantity]:
     start, end, written = match.start(), match.end(), match.group(0).strip()
     if match["date"]:
         month_name = match["month"] or match["month2"] or match["month3"]
@@ -930,7 +962,7 @@ def _en_quantities(match: re.Match, text: str) -> list[Quantity]:
         return [Quantity(written, start, end, NUMBER, (value,), tolerance=Decimal("0.005"))]
     if match["digits"]:
         return [_en_digits(match, text)]
-    return _en_words(match, text)
+    return _en_words(match, text, slip_among)
 
 
 def _day_in_words(words: str) -> int:
@@ -968,9 +1000,12 @@ def _en_digits(match: re.Match, text: str) -> Quantity:
                     below_zero=unit in _TEMPERATURE_UNITS and _en_below_zero(text, begin))
 
 
-def _en_words(match: re.Match, text: str) -> list[Quantity]:
-    start, end, written = match.start(), match.end(), match.group(0).strip()
-    numbers = word_numbers(match["words"])
+def _en_words(match: re.Match, text: str, slip_among: SlipAmong | None) -> list[Quantity]:
+    start, end, written, words = match.start(), match.end(), match.group(0).strip(), match["words"]
+    if slip_among is not None and not match["wpct"] and (slipped := _misspelled_part(text, end, slip_among)):
+        meant, end = slipped  # six one-hundreths: six hundredths
+        words, written = f"{words} {meant}", text[start:end].strip()
+    numbers = word_numbers(words)
     if not numbers:
         return []
     currency = _EN_PREFIX_CURRENCIES.get((match["wprefix"] or "").upper(), "") or _suffix_currency(text[end:])
@@ -985,6 +1020,18 @@ def _en_words(match: re.Match, text: str) -> list[Quantity]:
                               tolerance=Decimal(scale) / 2 if scale > 100 else Decimal(0), unit=unit, spelled=True,
                               ordinal=ordinal, below_zero=unit in _TEMPERATURE_UNITS and _en_below_zero(text, start)))
     return found
+
+
+_WORD_AFTER = re.compile(r"[\s-]+(?P<word>[a-z]+)\b")
+
+
+def _misspelled_part(text: str, end: int, slip_among: SlipAmong) -> tuple[str, int] | None:
+    """The part of a whole the word after a run of number words was meant to be, and where that word ends, when it
+    is a misspelling of one ("six one-hundreths of a second"): a slip the reader is told of, not any word near a
+    part."""
+    following = _WORD_AFTER.match(text, end)
+    meant = slip_among(following["word"], _DENOMINATORS.keys()) if following else None
+    return (meant, following.end()) if meant else None
 
 
 _EN_BELOW_ZERO = re.compile(r"(?:\bminus\s+|(?<![\w.])[-−–])$", re.IGNORECASE)  # minus 5C, -5C; not 20-25C
@@ -1037,6 +1084,7 @@ _CONVERSIONS = {("kg", "lb"): Decimal("2.20462"), ("jin", "lb"): Decimal("1.1023
 # Temperatures: a scale of its own, not a multiple (35摄氏度 → "95 degrees Fahrenheit").
 _TEMPERATURES = {("degC", "degF"): lambda celsius: celsius * 9 / 5 + 32,
                  ("degF", "degC"): lambda fahrenheit: (fahrenheit - 32) * 5 / 9}
+_CONVERTIBLE = frozenset(unit for pair in (*_CONVERSIONS, *_TEMPERATURES) for unit in pair)
 CONVERSION_SLACK = Decimal("0.025")  # a converted figure is rounded: within 2.5 % of the exact one, or its last digit
 
 
@@ -1185,6 +1233,11 @@ _A_YEAR_EARLIER = re.compile(r"\b(?:(?:a|one) year (?:earlier|before|ago)|year[-
                              r"preceding|the year-earlier) (?:year|period))\b", re.IGNORECASE)
 
 
+# Words that name a stage of a competition, which may stand for the ranked group of its figure (8强, 12强赛).
+_STAGE_NAME = re.compile(r"\b(?:(?:quarter|semi)[\s-]?final(?:ist)?s?|finalists?|qualif(?:iers?|ying|ication)|knock-?out|"
+                         r"play-?offs?|round of|final round|group stage)\b", re.IGNORECASE)
+
+
 # A length of time that makes one of a larger unit, which English may say instead (过去12个月: "the past year").
 _WHOLE_UNITS = {("month", 12): "year", ("day", 7): "week", ("day", 365): "year", ("hour", 24): "day",
                 ("minute", 60): "hour"}
@@ -1207,9 +1260,12 @@ def implicit(source: Quantity, en_text: str) -> bool:
     them meet the standard"), another share as a fraction in words (超过50% → "more than half", 20% → "one in
     five"); the months of a span English names as a period (1-6月: "the first half", 1-11月: "the first 11
     months"); a length of time that is one of a larger unit said as that unit (12个月: "the past year", 7天:
-    "a week-long exercise")."""
+    "a week-long exercise"); a ranked group where the English names a stage of a competition (8强: "the
+    quarter-finals", 12强赛: "the qualifiers")."""
     if source.same_period:
         return bool(_A_YEAR_EARLIER.search(en_text))
+    if source.stage:
+        return bool(_STAGE_NAME.search(en_text))
     if source.value == 1 and source.kind == NUMBER:
         return bool(_SAYS_ONE.search(en_text) or (source.currency and _PER_UNIT.search(en_text)))
     if source.kind == PERCENT and source.value == 100:

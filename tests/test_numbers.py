@@ -604,6 +604,68 @@ def test_a_share_may_be_said_as_a_fraction_in_words(source, english, found):
 
 
 @pytest.mark.parametrize("source, english, found", [
+    ("她在决赛中只领先对手0.06秒。", "She won by just six hundredths of a second.", set()),
+    ("她在决赛中只领先对手0.06秒。", "She won by just six one-hundredths of a second.", set()),
+    ("她在决赛中只领先对手0.06秒。", "She won by just seven hundredths of a second.", {"numbers"}),
+    ("他比对手快0.3秒。", "He was three tenths of a second faster than his rival.", set()),
+    ("他比对手快0.3秒。", "He was four tenths of a second faster than his rival.", {"numbers"}),
+    ("误差仅为0.01秒。", "The error was a hundredth of a second.", set()),
+    ("该比例约为0.4。", "The ratio is about two fifths.", set()),
+    ("该比例约为0.25。", "The ratio is about twenty-five hundredths.", set()),
+])
+def test_a_fraction_in_words_renders_a_decimal(source, english, found):
+    """English says a decimal as the parts of a whole a numerator counts ("six hundredths", "three tenths", "a
+    hundredth", "two fifths"); "one-hundredths" after a numerator is a hundredth, not a one of its own."""
+    assert findings(source, english) == found
+
+
+def test_a_misspelled_part_of_a_whole_is_read_only_where_the_spelling_check_reports_it():
+    """"six one-hundreths" is one slip from hundredths, a word no dictionary knows: 0.06; "six tents" is a word one
+    slip from "tenths" that the dictionaries know: six tents, no fraction."""
+    from l10n.qa.spelling import available, slip_among
+
+    if not available():
+        pytest.skip("no English dictionary installed")
+    assert english_quantities("six one-hundreths of a second", slip_among)[0].values == (Decimal("0.06"),)
+    assert english_quantities("six one-hundreths of a second")[0].values == (Decimal(6),)  # no spelling, no slip
+    assert english_quantities("six tents of the camp", slip_among)[0].values == (Decimal(6),)
+    assert findings("她只领先0.06秒。", "She won by six one-hundreths of a second.") == set()
+
+
+@pytest.mark.parametrize("source, english, found", [
+    ("国足将迎来12强赛。", "The national team faces the final qualifying round.", set()),
+    ("国足闯入8强。", "The national team reached the quarter-finals.", set()),
+    ("该队曾三次打进4强。", "The team has reached the semi-finals three times.", set()),
+    ("八强球队将于周日抽签。", "Quarter-finalist teams will be drawn on Sunday.", set()),
+    ("四强球队已经产生。", "Semi-finalists have been decided.", set()),
+    ("国足闯入16强。", "The national team reached the last 16.", set()),
+    ("国足闯入16强。", "The national team reached the last 15.", {"numbers"}),
+    ("该公司入选世界500强。", "The company joined the Fortune Global 600.", {"numbers"}),
+    ("该公司入选世界500强。", "The company joined the world's top companies.", {"numbers"}),
+    ("三名球员进入八强。", "Players reached the quarter-finals.", {"numbers"}),
+])
+def test_a_figure_naming_a_stage_or_ranked_group_may_be_said_by_the_stage(source, english, found):
+    """N强 names a ranked group or a stage of a competition (8强 the quarter-finals, 4强 the semi-finals, 12强赛 the
+    final qualifying round), which English may name by the stage without the figure, its teams too ("quarter-finalist
+    teams"); with no stage named, or a spare figure in its place, the figure is missing, and the noun of another count
+    said bare is still reported."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
+    ("该车长3-5米。", "The car is 10 to 16 feet long.", set()),
+    ("该车长3-5米。", "The car is 10-16 feet long.", set()),
+    ("他们增加了30至50公斤。", "They gained 66 to 110 pounds.", set()),
+    ("该车长3-5米。", "The car is 3 to 5 metres long.", set()),
+    ("该车长3-5米。", "The car is 20 to 16 feet long.", {"numbers"}),
+    ("他们增加了30至50公斤。", "They gained 66 to 110 pounds, 12 to 15 people.", set()),
+])
+def test_both_ends_of_a_range_are_in_the_unit_written_after_the_last(source, english, found):
+    """3-5米 and "10 to 16 feet" write the unit once: the first figure is in it too, so either end may be converted."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("source, english, found", [
     ("1-6月销售额增长5%。", "Sales rose 5 percent in the first half.", set()),
     ("1-6月销售额增长5%。", "Sales rose 5 percent from January to June.", set()),
     ("1-6月销售额增长5%。", "Sales rose 5 percent in the first quarter.", {"numbers"}),

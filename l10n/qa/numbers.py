@@ -25,7 +25,9 @@ def _unrendered(source: str, text: str, terms: tuple[tuple[int, int, str], ...])
     noun among them is looked for in the English as the glossary renders it."""
     checked = [quantity for quantity in numbers.quantities(source)
                if not any(start < quantity.end and quantity.start < end for start, end, _ in terms)]
-    targets = numbers.english_quantities(text)
+    from .spelling import slip_among  # imported here: the checks register in the order their modules load
+
+    targets = numbers.english_quantities(text, slip_among)
     if numbers.states_a_temperature(checked):
         targets = numbers.with_spaced_scales(targets, text)
     glossary = tuple((source[start:end], english) for start, end, english in terms)
@@ -218,8 +220,8 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str,
     determiner before it: 八只带标签的金雕失踪了 → "tagged golden eagles disappeared" lost its "eight", where "the
     eagles" or "both" would still say it. The noun is matched through CC-CEDICT's senses and, for a glossary term
     (`glossary`: its source forms and renderings), its rendering."""
-    if not quantity.counted or quantity.approximate or quantity.ordinal:
-        return False  # a rank (第三届论坛) says which one: dropped, it leaves "the forum", no plural said bare
+    if not quantity.counted or quantity.approximate or quantity.ordinal or quantity.stage:
+        return False  # a rank (第三届论坛, 八强赛) says which one: dropped, it leaves "the forum", no plural said bare
     nouns = counted_nouns(quantity, source)
     senses = (_senses(nouns + _measure_word(quantity) + _counted_action(quantity, source)) | _glossed(nouns, glossary)
               | _related(counted_nouns(quantity, source, owned=False) + _measure_word(quantity)))

@@ -12,6 +12,7 @@ so.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import lru_cache
 
 from ..mining.boundaries import HAN
@@ -96,13 +97,27 @@ def slip_of_a_word(word: str) -> bool:
     the dictionary lacks (cheongsams) is no slip, so neither is reported."""
     if len(word) > LONGEST_SLIP or word.endswith("s") and known(word[:-1]):
         return False
+    return any(known(candidate) for candidate in one_slip_away(word) if len(candidate) >= SHORTEST_SLIP)
+
+
+def one_slip_away(word: str) -> set[str]:
+    """The strings one slip of the keyboard from a word: a letter dropped, doubled or added, changed, or two
+    neighbours swapped."""
     splits = [(word[:cut], word[cut:]) for cut in range(len(word) + 1)]
     candidates = {head + tail[1:] for head, tail in splits if tail}
     candidates |= {head + tail[1] + tail[0] + tail[2:] for head, tail in splits if len(tail) > 1}
     candidates |= {head + letter + tail[1:] for head, tail in splits if tail for letter in _LETTERS}
     candidates |= {head + letter + tail for head, tail in splits for letter in _LETTERS}
     candidates.discard(word)
-    return any(known(candidate) for candidate in candidates if len(candidate) >= SHORTEST_SLIP)
+    return candidates
+
+
+def slip_among(word: str, meant: Iterable[str]) -> str | None:
+    """The word of `meant` that a word this check reports (see `misspelled`) is one slip of the keyboard from, or
+    None: "hundreths" for "hundredths", never a dictionary word ("tents")."""
+    if not misspelled(word):
+        return None
+    return min(one_slip_away(word).intersection(meant), default=None)
 
 
 def misspelled(text: str, allowed: set[str] = frozenset()) -> list[str]:
