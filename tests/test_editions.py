@@ -8,7 +8,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from l10n import editions, pipeline
-from l10n.editions import boundaries, layers, neighbours, quotes, stacks, variant
+from l10n.editions import boundaries, layers, neighbours, quotes, senses, stacks, variant
 from l10n.editions.variant import convert_text
 from l10n.errors import UsageError
 from l10n.glossary import Glossary, parse
@@ -200,6 +200,34 @@ def test_a_sense_overrules_the_rule_of_its_word_alone_with_its_own_note_but_not_
     phrases = variant.glossary_phrases(glossary.entries.values(), "tw")
     segments = variant.respect_boundaries(segments, "tw", phrases)
     assert variant.traditional_variant(segments, "tw", phrases).texts["s1"] == "兩國領導人舉行視頻會晤。"
+
+
+class _CountedList(list):
+    """A list that counts how often it is walked."""
+
+    walks = 0
+
+    def __iter__(self):
+        _CountedList.walks += 1
+        return super().__iter__()
+
+
+def test_deciding_a_long_sentence_walks_its_rules_and_runs_once_not_once_per_word(monkeypatch):
+    """A sentence has no length limit: each word decided (in OpenCC's text, 应用; over a rule, 视频) is found without
+    a walk over the sentence's rules, runs and marks, which made a sentence of thousands of them quadratic."""
+    source = "特朗普说该应用举行视频连线，" * 200 + "。"
+    calls = []
+    decide = senses.decide
+    monkeypatch.setattr(senses, "decide", lambda *given: calls.append(given) or decide(*given))
+    assert variant.convert_text(source, "tw") == "川普說該應用程式舉行視訊連線，" * 200 + "。"
+    [(stack, _, marked, applied, runs)] = calls
+    expected = decide(stack, source, marked, applied, runs)
+    marks = []
+    monkeypatch.setattr(senses, "MARKS", type("Counted", (), {"finditer": lambda self, text: marks.append(text) or
+                                                                stacks.MARKS.finditer(text)})())
+    _CountedList.walks = 0
+    assert decide(stack, source, marked, _CountedList(applied), _CountedList(runs)) == expected
+    assert _CountedList.walks <= 2 and len(marks) <= 1
 
 
 @pytest.mark.parametrize("source, taiwan", [

@@ -11,9 +11,9 @@ in OpenCC's own text where the word stands there, or over a layer's rule of that
 neighbours make it a video link, 視訊), with its mark, so it is read back and noted like any rule."""
 from __future__ import annotations
 
-import itertools
+import bisect
 import re
-from functools import lru_cache
+from functools import cached_property, lru_cache
 
 from ..words import dictionary_tag, dictionary_words, tagged
 from .layers import Sense
@@ -36,13 +36,14 @@ def decide(stack: Stack, source: str, marked: str, applied: list[Applied], runs:
     other sense, 視訊, where its neighbours say so); never over a longer rule (视频会议) or the desk's glossary."""
     replacements: dict[int, tuple[int, str]] = {}  # start in the conversion: its end, and what goes there
     words_ending: dict[int, tuple[str, str]] = {}
+    where = _Where(marked, applied, runs)
     for sense, index in stack.senses:
         start = source.find(sense.source)
         while start >= 0:
             end = start + len(sense.source)
             if _cued(sense, source, start, words_ending) and _before_its_kind(sense, source, start, end) \
                     and _followed(sense, source, end):
-                span = _span(stack, sense, start, end, marked, applied, runs)
+                span = _span(stack, sense, start, end, where)
                 if span is not None:
                     replacements.setdefault(span[0], (span[1], mark(index) + sense.rendering))
             start = source.find(sense.source, start + 1)
@@ -60,18 +61,47 @@ def _followed(sense: Sense, source: str, end: int) -> bool:
         and not any(source.startswith(word, end) for word in sense.not_after)
 
 
-def _span(stack: Stack, sense: Sense, start: int, end: int, marked: str, applied: list[Applied],
-          runs: list[tuple[int, int, int]]) -> tuple[int, int] | None:
+class _Where:
+    """The conversion's rules and runs, looked up by where they stand in the source: a sentence has no length limit,
+    and a walk over them for each word decided made one of thousands of such words quadratic."""
+
+    def __init__(self, marked: str, applied: list[Applied], runs: list[tuple[int, int, int]]):
+        self.marked, self.applied, self.runs = marked, applied, runs
+        self.run_starts = [run[0] for run in runs]  # in the order of the source, as read_marks makes them
+
+    def run(self, start: int, end: int) -> tuple[int, int, int] | None:
+        """The run of OpenCC's own text that holds source[start:end], if one does."""
+        found = bisect.bisect_right(self.run_starts, start) - 1
+        if found < 0:
+            return None
+        run = self.runs[found]
+        return run if end <= run[0] + run[2] - run[1] else None
+
+    @cached_property
+    def rule_orders(self) -> dict[tuple[int, int], int]:
+        """(start, end) in the source → the first applied rule standing there, by its order."""
+        orders: dict[tuple[int, int], int] = {}
+        for order, use in enumerate(self.applied):
+            orders.setdefault((use.start, use.end), order)
+        return orders
+
+    @cached_property
+    def marks(self) -> list[re.Match[str]]:
+        return list(MARKS.finditer(self.marked))  # in the order of `applied`
+
+
+def _span(stack: Stack, sense: Sense, start: int, end: int, where: _Where) -> tuple[int, int] | None:
     """Where source[start:end] stands in the conversion, if in OpenCC's own text or as a rule of that word alone
     (not the glossary's); None elsewhere."""
-    run = next((run for run in runs if run[0] <= start and end <= run[0] + run[2] - run[1]), None)
+    run = where.run(start, end)
     if run is not None:
         return run[1] + start - run[0], run[1] + end - run[0]
-    at = next((order for order, use in enumerate(applied) if use.start == start and use.end == end), None)
-    if at is None or stack.table[applied[at].rule].glossary or stack.table[applied[at].rule].source != sense.source:
+    at = where.rule_orders.get((start, end))
+    rule = stack.table[where.applied[at].rule] if at is not None else None
+    if rule is None or rule.glossary or rule.source != sense.source:
         return None
-    found = next(itertools.islice(MARKS.finditer(marked), at, None))  # the marks stand in the order of `applied`
-    return found.start(), found.end() + len(stack.table[applied[at].rule].rendering)
+    found = where.marks[at]
+    return found.start(), found.end() + len(rule.rendering)
 
 
 def _cued(sense: Sense, source: str, start: int, words_ending: dict[int, tuple[str, str]]) -> bool:
