@@ -1265,7 +1265,7 @@ def implicit(source: Quantity, en_text: str) -> bool:
     if source.same_period:
         return bool(_A_YEAR_EARLIER.search(en_text))
     if source.stage:
-        return bool(_STAGE_NAME.search(en_text))
+        return _found(_STAGE_NAME, en_text)
     if source.value == 1 and source.kind == NUMBER:
         return bool(_SAYS_ONE.search(en_text) or (source.currency and _PER_UNIT.search(en_text)))
     if source.kind == PERCENT and source.value == 100:
@@ -1326,6 +1326,11 @@ _MANY = re.compile(r"\b(?:many|numerous|countless|innumerable|multiple|lots|plen
                    r"a number of)\b", re.IGNORECASE)
 
 
+@lru_cache(maxsize=256)  # asked per quantity of a sentence: a search of the whole English each made a long one quadratic
+def _found(pattern: re.Pattern, en_text: str) -> bool:
+    return pattern.search(en_text) is not None
+
+
 def order_unsaid(source: Quantity, en_text: str) -> bool:
     """Whether a vague count of ten or more (几千名, 数百年, 二十几两) that no English figure renders lost its order
     too: the English names neither the order ("thousands", "centuries", "dozens") nor a large count ("many").
@@ -1335,9 +1340,10 @@ def order_unsaid(source: Quantity, en_text: str) -> bool:
     if low < 10:
         return False
     order = source.magnitude or 10 ** (len(str(int(low))) - 1)
-    return not _says_its_order(order, en_text) and not _MANY.search(en_text)
+    return not _says_its_order(order, en_text) and not _found(_MANY, en_text)
 
 
+@lru_cache(maxsize=256)  # asked per vague count of a sentence: once per order and text, not a search each
 def _says_its_order(magnitude: int, en_text: str) -> bool:
     """Whether the English names the order of a vague count or one next to it (数万 may be "thousands", 几十年 "many
     decades"): a translator's choice of how vague to be, not a dropped figure."""

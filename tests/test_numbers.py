@@ -1555,3 +1555,23 @@ def test_each_count_of_a_long_sentence_looks_only_at_the_words_around_it(monkeyp
     counts = 2000
     assert len(quantities("他们用了两个月，" * counts)) == counts
     assert len(looked_at) < 20 * counts
+
+
+def test_a_sentence_of_many_vague_counts_or_stages_searches_its_english_once_per_question(monkeypatch):
+    """order_unsaid and implicit's stage branch were a search of the whole English per quantity: quadratic."""
+    import l10n.numbers as numbers_module
+
+    searched = []
+
+    class Counted:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, text):
+            searched.append(self.pattern.pattern[:12])
+            return self.pattern.search(text)
+
+    monkeypatch.setattr(numbers_module, "_MANY", Counted(numbers_module._MANY))
+    monkeypatch.setattr(numbers_module, "_STAGE_NAME", Counted(numbers_module._STAGE_NAME))
+    assert "numbers-approximate" in findings("几千名村民，" * 200 + "进入16强，" * 200 + "。", "villagers, teams, " * 200)
+    assert len(searched) <= 2
