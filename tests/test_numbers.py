@@ -1037,14 +1037,26 @@ def test_a_count_that_is_its_clauses_subject_is_reported_when_a_bare_plural_open
     ("两者的差异主要有以下两点：", "They differ in main ways:", {"numbers"}),
     ("两者的差异主要有以下两点：", "They differ in the following ways:", set()),
     ("他有两种可能的原因来这里。", "He came here for ways: duty and money.", set()),
+    ("他有两种可能的原因来这里。原因如下：", "He came here for ways. They are:", set()),
 ])
 def test_a_count_that_introduces_a_list_is_reported_when_a_bare_plural_introduces_the_english_one(source, english,
                                                                                                  found):
     """两种原因，一是…二是… counts what the sentence goes on to list: English that lists them says the count or a
     determiner before the colon ("two ways:", "the following ways:"), so a bare plural there ("in ways:") lost it,
     where the dictionaries name the counted noun nowhere (原因 "reason" for "ways"). A count whose sentence lists
-    nothing says nothing about the English's colon."""
+    nothing (a colon after the sentence's stop belongs to another) says nothing about the English's colon."""
     assert findings(source, english) == found
+
+
+def test_a_sentence_of_many_counts_finds_its_lists_and_stops_once():
+    """Hostile input: each count's search for a list opening ran to the sentence's stop, quadratic in a long
+    sentence of counts; the openings and stops are found once per source."""
+    from l10n.qa.numbers import _list_openings_and_stops
+
+    _list_openings_and_stops.cache_clear()
+    findings("有两种原因，" * 300 + "。", "it happened, " * 300)
+    assert _list_openings_and_stops.cache_info().misses == 1
+    assert _list_openings_and_stops.cache_info().hits >= 299
 
 
 @pytest.mark.parametrize("english, found", [

@@ -4,6 +4,7 @@ may leave unsaid is reported only on evidence (a spare figure in its place, the 
 leaves, or the noun it counts said bare: 两名男子 → "men"). Parsing and matching are in l10n/numbers.py."""
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from functools import lru_cache
@@ -235,13 +236,26 @@ def count_noun_said_bare(quantity: numbers.Quantity, source: str, text: str,
             or (_introduces_a_list(quantity, source) and _a_bare_plural_introduces_a_list(text)))
 
 
-# What follows a count that introduces the list of what it counts: a colon, or the list's first item (一是…二是…).
-_LIST_OPENING = re.compile(r"[^。！？；!?;]*?(?:[：:]|一是|其一)")
+# What follows a count that introduces the list of what it counts: a colon, or the list's first item (一是…二是…),
+# before the sentence stops.
+_LIST_OPENING = re.compile(r"(?=[：:]|一是|其一)")
+_SENTENCE_STOP = re.compile(r"[。！？；!?;]")
 
 
 def _introduces_a_list(quantity: numbers.Quantity, source: str) -> bool:
     """Whether the count's sentence goes on to list what it counts (以下两点：…, 两种可能的原因，一是…二是…)."""
-    return bool(_LIST_OPENING.match(source, quantity.start + len(quantity.text)))
+    openings, stops = _list_openings_and_stops(source)
+    after = quantity.start + len(quantity.text)
+    opening, stop = bisect.bisect_left(openings, after), bisect.bisect_left(stops, after)
+    return opening < len(openings) and (stop == len(stops) or openings[opening] < stops[stop])
+
+
+@lru_cache(maxsize=256)
+def _list_openings_and_stops(source: str) -> tuple[list[int], list[int]]:
+    """Where a list opens and where a sentence stops in the source, found once per source however many counts it
+    has (a search from each count to its stop was quadratic in a long sentence of counts)."""
+    return ([match.start() for match in _LIST_OPENING.finditer(source)],
+            [match.start() for match in _SENTENCE_STOP.finditer(source)])
 
 
 @lru_cache(maxsize=256)
