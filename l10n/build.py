@@ -15,6 +15,7 @@ from pathlib import Path
 from . import locales
 from .catalog import reviewed, structure
 from .errors import InputError, L10nError, UsageError
+from .build_options import FALLBACKS, BuildOptions
 from .files import write_atomic
 from .glossary import Glossary
 from .model import Document, Issue, Segment
@@ -23,22 +24,10 @@ from .writers import PLAIN, WRITERS
 from .writers.article import (FALLBACK_CLOSE, FALLBACK_OPEN, FUZZY_CLOSE, FUZZY_OPEN, Article, Block,
                               PlaceholderError, parse)
 
-FALLBACKS = ("source",)
 REVIEW_PAGE = "review.html"
 GAP_EXIT_CODE = 1  # like a QA failure: the files are fine, the translations are not finished
 
 ProgressCallback = Callable[[str, str], None]
-
-
-@dataclass(frozen=True)
-class BuildOptions:
-    locales: tuple[str, ...] = ()  # empty: every catalog in the document's folder
-    allow_fuzzy: bool = False  # use unreviewed entries, marked as such in the article
-    fallback: str | None = None  # "source": untranslated segments keep the Simplified text, marked as such
-    review: bool = False  # write the bilingual review page instead of the articles
-    folder: Path | None = None  # built when no folder is given: where `run` wrote (settings: out)
-    glossary: tuple[Path, ...] = ()  # the QA checks' glossary files (settings: glossary)
-    name_style: str = "full"  # news: later mentions of a name may use its short form
 
 
 # Why a segment has no usable translation: its kind, and how a summary counts it.

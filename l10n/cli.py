@@ -12,10 +12,10 @@ import typer
 
 from . import __version__, cli_values
 from .align.formats import FORMATS as ALIGN_FORMATS
-from .build import FALLBACKS
+from .build_options import FALLBACKS
 from .errors import L10nError
 from .escapes import one_line
-from .exchange import PLACEHOLDER_FORMS, UNIT_SHAPES
+from .exchange_options import PLACEHOLDER_FORMS, UNIT_SHAPES
 from .locales import TAG_SCHEMES
 from .model import Severity
 from .options import field_help, setting_help

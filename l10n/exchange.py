@@ -9,6 +9,7 @@ from . import notes
 from .catalog import reviewed, structure
 from .catalog.entries import Entry
 from .catalog.reviewed import DocumentCatalog
+from .exchange_options import TmxOptions, XliffOptions
 from .files import write_atomic
 from .locales import SOURCE, exchange_tag
 from .model import Document, Segment
@@ -20,29 +21,6 @@ TMX_NAME = "translations.tmx"  # --multilingual: every language in one file
 def tmx_name(locale: str) -> str:
     """One language pair's file: translations.en.tmx (zh-CN → en), translations.zh_TW.tmx."""
     return f"translations.{locale}.tmx"
-
-
-PLACEHOLDER_FORMS = ("codes", "text")
-UNIT_SHAPES = ("block", "sentence")
-
-
-@dataclass(frozen=True)
-class ExportOptions:
-    folder: Path  # exported when no folder is given: where `run` writes (settings: out)
-
-
-@dataclass(frozen=True)
-class TmxOptions(ExportOptions):
-    tags: str = "cat"  # locales.TAG_SCHEMES
-    multilingual: bool = False  # every language in one file instead of one file per pair
-    placeholders: str = "codes"  # PLACEHOLDER_FORMS: inline codes, or the text the catalogs hold (writers/tmx.py)
-
-
-@dataclass(frozen=True)
-class XliffOptions(ExportOptions):
-    # block: a <unit> per block, a <segment> per sentence (the spec's shape); sentence: a <group> per block and a
-    # <unit> per sentence, for readers that keep one segment per unit (the npm xliff package keeps the last)
-    units: str = "block"
 
 
 @dataclass(frozen=True)

@@ -40,14 +40,14 @@ def commands() -> dict[str, Command]:
             "max_blocks": "max_blocks", "follow_links": "follow_links"}),
         "check": Command("check_options.CheckOptions", {"out": "folder", "glossary": "glossary",
                                                         "names": "name_style", "fail_on": "fail_on"}),
-        "build": Command("build.BuildOptions", {"out": "folder", "glossary": "glossary", "names": "name_style"}),
+        "build": Command("build_options.BuildOptions", {"out": "folder", "glossary": "glossary", "names": "name_style"}),
         "glossary check": Command("glossary.GlossaryOptions", {"glossary": "files"}),
         "glossary suggest": Command("glossary.ReadingOptions", {
             "glossary": "files", "max_bytes": "max_bytes", "max_blocks": "max_blocks", "follow_links": "follow_links"}),
         "align": Command("glossary.ReadingOptions", {
             "glossary": "files", "max_bytes": "max_bytes", "max_blocks": "max_blocks", "follow_links": "follow_links"}),
-        "export tmx": Command("exchange.TmxOptions", {"out": "folder"}),
-        "export xliff": Command("exchange.XliffOptions", {"out": "folder"}),
+        "export tmx": Command("exchange_options.TmxOptions", {"out": "folder"}),
+        "export xliff": Command("exchange_options.XliffOptions", {"out": "folder"}),
         "import tmx": Command("memory.ImportOptions", {"memory": "memory"}),
     }
 

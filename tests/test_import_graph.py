@@ -30,8 +30,8 @@ LAYERS: list[tuple[str, ...] | frozenset[str]] = [
     ("glossary", "locales"),  # the desk's glossary; every language's names (locale, tags, plurals)
     ("editions",),  # the Traditional editions: their table, OpenCC with regional layers
     ("ingest", "readers", "clean", "region", "shapes", "segment"),  # reading and cleaning an article
-    ("placeholders", "inline_codes", "notes", "numbers", "words", "cedict", "wordnet", "model", "check_options",
-     "table", "report", "files", "databases", "columns", "escapes", "errors", "deferred"),  # the model and helpers every stage shares
+    ("placeholders", "inline_codes", "notes", "numbers", "words", "cedict", "wordnet", "model", "check_options", "build_options",
+     "exchange_options", "table", "report", "files", "databases", "columns", "escapes", "errors", "deferred"),  # the model and helpers every stage shares
 ]
 
 

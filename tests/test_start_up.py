@@ -12,9 +12,10 @@ from l10n.deferred import Deferred
 
 ROOT = Path(__file__).resolve().parent.parent
 # Costly to import and unused by `--help`, by an unchanged re-run, or (l10n.numbers, the English QA's number
-# parsing; the aligner; worker processes) by a serial run without MT.
+# parsing; the aligner; worker processes; `build` and `export`, whose options the command line reads from
+# build_options.py and exchange_options.py) by a serial run without MT.
 NOT_AT_START = ["l10n.numbers", "l10n.clean", "l10n.align.dp", "l10n.align.lexicon", "l10n.align.inputs",
-                "multiprocessing", "concurrent.futures"]
+                "multiprocessing", "concurrent.futures", "l10n.build", "l10n.exchange", "l10n.writers"]
 
 
 def _imported(script: str) -> dict[str, bool]:
