@@ -1320,7 +1320,8 @@ def said_without_its_number(source: Quantity, en_text: str) -> bool:
 # English words that say an order of magnitude without a figure: "hundreds of", "dozens", "centuries", "millennia".
 _ORDERS = {10: r"dozens?|decades?|tens|scores|teens|teenage(?:d|rs?)?", 100: r"hundreds?|centur(?:y|ies)",
            1000: r"thousands?|millenni(?:um|a)", 10**4: r"tens of thousands", 10**5: r"hundreds of thousands",
-           10**6: r"millions?", 10**9: r"billions?"}
+           10**6: r"millions?", 10**7: r"tens of millions", 10**8: r"hundreds of millions", 10**9: r"billions?",
+           10**10: r"tens of billions", 10**11: r"hundreds of billions"}
 # English words that say a count is large without its order: 几十年 → "for many years" is vague as the source is.
 _MANY = re.compile(r"\b(?:many|numerous|countless|innumerable|multiple|lots|plenty|(?:large|great) numbers?|"
                    r"a number of)\b", re.IGNORECASE)
