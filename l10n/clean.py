@@ -161,8 +161,9 @@ def _extract(page: Page, judge: Callable[[PageBlock], str | None], rules: bool) 
         _mark_repeated_copies(blocks, removed)
     title = _find_title(blocks, removed, page.metadata.get("title", ""))
     region = article_region(blocks, removed, page.format == "text", _is_editor_credit)
+    lead = _brief_reach(blocks, removed, region) if region else set()
     if title is None and page.format == "text" and region:
-        title = _flat_title(blocks, removed, min(region))
+        title = _flat_title(blocks, removed, min(region | lead))  # a brief's title stands over its first sentence
     edges = _edges(blocks, removed, region, title, flat=page.format == "text")
     if title is not None:
         for index, block in enumerate(blocks):
@@ -170,7 +171,6 @@ def _extract(page: Page, judge: Callable[[PageBlock], str | None], rules: bool) 
                 removed[index] = f"title repeated (kept line {blocks[title].line})"
     outside = [index for index in range(len(blocks))
                if index not in removed and index not in region and index not in edges and index != title]
-    lead = _brief_reach(blocks, removed, region) if region else set()
     for index in outside:
         if index in lead or page.format == "html" and _is_editor_credit(blocks[index]):
             continue

@@ -160,6 +160,17 @@ def test_a_question_right_under_the_title_opens_the_text_and_the_title_stays():
     assert document.paragraphs[1].text == "为什么会出现这种情况？"
 
 
+def test_a_briefs_title_over_sentences_before_its_densest_paragraph_stays():
+    # found by test_clean_property: the title was looked for above the densest paragraph only, so the short
+    # sentences over it (kept as the brief's) hid it, a question among them won, and the title went
+    text = ("销量再创新高\n他说：“这是第二段。”\n伊利亚已经离开。\n为什么会出现这种情况？\n"
+            "据中国汽车工业协会统计，今年4月新能源汽车销量达到85万辆，同比增长33.5%。\n")
+    document = parse_article(text, Path("page.txt"))
+    assert not document.removed
+    assert (document.paragraphs[0].part, document.paragraphs[0].text) == (Part.TITLE, "销量再创新高")
+    assert document.paragraphs[3].part is not Part.TITLE
+
+
 def test_a_comments_list_time_under_the_text_dates_no_title():
     # found by test_clean_property: "风子 3小时前" in the comments dated the question, which won the title
     text = ("销量再创新高\n为什么会出现这种情况?\n热门评论\n风子 3小时前\n说得好！\n")
