@@ -1181,7 +1181,7 @@ _PLURAL_REFERENCE = re.compile(
 def refers_to_a_group(en_text: str) -> bool:
     """Whether the English refers to several things as a group ("they", "both", "the men"): how a translator
     leaves a count unsaid."""
-    return bool(_PLURAL_REFERENCE.search(en_text))
+    return _found(_PLURAL_REFERENCE, en_text)
 
 
 _SAYS_ONE = re.compile(r"\b(?:a|an|one|single|another|each|every)\b", re.IGNORECASE)
@@ -1200,7 +1200,8 @@ _SHARE_OF = re.compile(r"\s+of\b", re.IGNORECASE)
 _THAN = re.compile(r"\bthan\s+$", re.IGNORECASE)
 
 
-def _shares_in_words(en_text: str) -> list[Decimal]:
+@lru_cache(maxsize=256)  # asked per percentage of a sentence
+def _shares_in_words(en_text: str) -> tuple[Decimal, ...]:
     """The percentages the English says as fractions in words (see _FRACTION)."""
     def value(word: str) -> int:
         word = word.lower()
@@ -1219,7 +1220,7 @@ def _shares_in_words(en_text: str) -> list[Decimal]:
             numerator, denominator = value(match["some"]), value(match["every"])
         if 0 < numerator < denominator:
             shares.append(Decimal(100) * numerator / denominator)
-    return shares
+    return tuple(shares)
 
 
 _ALL = re.compile(r"\b(?:all|every|entire(?:ly)?|whole|full|fully|complete(?:ly)?|universal(?:ly)?)\b", re.IGNORECASE)
@@ -1263,15 +1264,15 @@ def implicit(source: Quantity, en_text: str) -> bool:
     "a week-long exercise"); a ranked group where the English names a stage of a competition (8强: "the
     quarter-finals", 12强赛: "the qualifiers")."""
     if source.same_period:
-        return bool(_A_YEAR_EARLIER.search(en_text))
+        return _found(_A_YEAR_EARLIER, en_text)
     if source.stage:
         return _found(_STAGE_NAME, en_text)
     if source.value == 1 and source.kind == NUMBER:
-        return bool(_SAYS_ONE.search(en_text) or (source.currency and _PER_UNIT.search(en_text)))
+        return _found(_SAYS_ONE, en_text) or bool(source.currency) and _found(_PER_UNIT, en_text)
     if source.kind == PERCENT and source.value == 100:
-        return bool(_ALL.search(en_text))
+        return _found(_ALL, en_text)
     if source.period:
-        return bool(re.search(source.period, en_text, re.IGNORECASE))
+        return _found(re.compile(source.period, re.IGNORECASE), en_text)
     if source.kind == PERCENT and source.value is not None:
         return any(abs(share - source.value) <= _SHARE_SLACK for share in _shares_in_words(en_text))
     if (larger := _WHOLE_UNITS.get((source.unit, source.value))) and not (source.approximate or source.odd):

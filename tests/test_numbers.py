@@ -1590,3 +1590,23 @@ def test_a_sentence_of_many_vague_counts_or_stages_searches_its_english_once_per
     monkeypatch.setattr(numbers_module, "_STAGE_NAME", Counted(numbers_module._STAGE_NAME))
     assert "numbers-approximate" in findings("几千名村民，" * 200 + "进入16强，" * 200 + "。", "villagers, teams, " * 200)
     assert len(searched) <= 2
+
+
+def test_a_sentence_of_many_implicit_counts_searches_its_english_once_per_question(monkeypatch):
+    """implicit's older branches (all, one, a year earlier, a group) searched the whole English per quantity too."""
+    import l10n.numbers as numbers_module
+
+    searched = []
+
+    class Counted:
+        def __init__(self, pattern):
+            self.pattern = pattern
+
+        def search(self, text):
+            searched.append(self.pattern.pattern[:12])
+            return self.pattern.search(text)
+
+    for name in ("_ALL", "_SAYS_ONE", "_PLURAL_REFERENCE"):
+        monkeypatch.setattr(numbers_module, name, Counted(getattr(numbers_module, name)))
+    findings("水质100%达标，" * 200 + "两人来了，" * 200 + "。", "all of them met the standard, they came, " * 200)
+    assert 0 < len(searched) <= 3
