@@ -50,7 +50,7 @@ def export_tmx(paths: list[Path], out_dir: Path, options: TmxOptions) -> list[Ex
 
     A pair per file because tools read a unit as one pair: OmegaT takes whichever of several targets its
     language matching meets last as the source, Translate Toolkit the second variant as the target."""
-    from .writers.tmx import Unit, render
+    from .writers.tmx import TmxUnit, render
 
     documents = _documents(paths)
     tags = options.tags
@@ -60,7 +60,7 @@ def export_tmx(paths: list[Path], out_dir: Path, options: TmxOptions) -> list[Ex
                                                                     for locale in locales]
     exported = []
     for path, wanted in groups:
-        units: list[Unit] = []
+        units: list[TmxUnit] = []
         seen: set[tuple] = set()
         counts: dict[str, int] = {}
         for document, segments, catalogs in documents:
@@ -78,7 +78,7 @@ def export_tmx(paths: list[Path], out_dir: Path, options: TmxOptions) -> list[Ex
                 seen.add(key)
                 for language, _ in targets:
                     counts[language] = counts.get(language, 0) + 1
-                units.append(Unit(f"{document.name}:{segment.id}", (("x-document", document.name),
+                units.append(TmxUnit(f"{document.name}:{segment.id}", (("x-document", document.name),
                                                                     ("x-segment", segment.id)),
                                   segment.source, spans[segment.paragraph], tuple(targets)))
         write_atomic(path, render(units, source_language, "gettext PO", options.placeholders == "codes"))
@@ -126,7 +126,7 @@ def _notes(catalog: DocumentCatalog, translation: Entry | None) -> list[Note]:
 def _units(document: Document, segments: list[Segment], catalog: DocumentCatalog, by_sentence: bool,
            counts: dict[str, int]) -> list:
     """A unit per block with a segment per sentence, or a group per block with a unit per sentence."""
-    from .writers.xliff import Group, XliffSegment, Unit
+    from .writers.xliff import Group, XliffSegment, XliffUnit
 
     states = _states(catalog, segments)
     by_paragraph: dict[int, list[Segment]] = {}
@@ -148,13 +148,13 @@ def _units(document: Document, segments: list[Segment], catalog: DocumentCatalog
                               _notes(catalog, translation)))
         if by_sentence:
             items.append(Group(f"b{paragraph.index}", name, tuple(
-                Unit(f"u{item.id[1:]}", f"{name}, sentence {number}", paragraph.spans, (item,), tuple(unit_notes))
+                XliffUnit(f"u{item.id[1:]}", f"{name}, sentence {number}", paragraph.spans, (item,), tuple(unit_notes))
                 for number, (item, unit_notes) in enumerate(sentences, start=1))))
         else:
             unit_notes = []
             for _, sentence_notes in sentences:
                 unit_notes += [note for note in sentence_notes if note not in unit_notes]
-            items.append(Unit(f"b{paragraph.index}", name, paragraph.spans,
+            items.append(XliffUnit(f"b{paragraph.index}", name, paragraph.spans,
                               tuple(item for item, _ in sentences), tuple(unit_notes)))
     return items
 

@@ -110,12 +110,12 @@ def test_codes_whose_partner_is_missing_or_crossed_stay_well_formed():
 
     spans = (Span(1, "link", "u"), Span(2, "strong"))
     text = "<a1>x<b2>y</a1>z</b2> w<i3>"
-    seg = etree.fromstring(tmx.render([tmx.Unit("t", (), text, spans, ())], "zh-CN", "gettext PO").encode()
+    seg = etree.fromstring(tmx.render([tmx.TmxUnit("t", (), text, spans, ())], "zh-CN", "gettext PO").encode()
                            ).find(".//seg")
     assert [(code.tag, code.get("pos") or code.get("i")) for code in seg] == [
         ("bpt", "1"), ("bpt", "2"), ("ept", "1"), ("ept", "2"), ("it", "begin")]
     assert "".join(seg.itertext()) == text
-    unit = xliff.Unit("b1", "body 1", spans, (xliff.XliffSegment("s1", "<a1>x</a1>", text, "translated"),))
+    unit = xliff.XliffUnit("b1", "body 1", spans, (xliff.XliffSegment("s1", "<a1>x</a1>", text, "translated"),))
     root = etree.fromstring(xliff.render([xliff.File("f1", "a.md", (unit,))], "zh-Hans", "en").encode())
     target = root.find(f".//{XLIFF}target")
     assert [(etree.QName(code).localname, code.get("id"), code.get("isolated")) for code in target] == [
@@ -132,7 +132,7 @@ def test_a_pair_a_translation_split_over_two_sentences_is_one_code_across_segmen
     from l10n.writers import xliff
 
     spans = (Span(1, "link", "u"),)
-    unit = xliff.Unit("b1", "body 1", spans, (
+    unit = xliff.XliffUnit("b1", "body 1", spans, (
         xliff.XliffSegment("s1", "<a1>奥特曼</a1>回归。", "<a1>Altman", "reviewed"),
         xliff.XliffSegment("s2", "董事会改组。", "is back</a1>.", "reviewed")))
     root = etree.fromstring(xliff.render([xliff.File("f1", "a.md", (unit,))], "zh-Hans", "en").encode())

@@ -73,13 +73,13 @@ def render_tmx(alignment: Alignment) -> str:
     """TMX 1.4b, as `export tmx` writes it (writers/tmx.py): one unit per link with both sides, the CAT tools'
     language codes, a tuid naming the Chinese file and the link's number, how it was aligned as a note."""
     from ..locales import exchange_tag
-    from ..writers.tmx import Unit, render
+    from ..writers.tmx import TmxUnit, render
 
     units = []
     for number, link in enumerate(alignment.links, start=1):
         if link.zh and link.en:
             source, target = alignment.texts(link)
-            units.append(Unit(f"{alignment.zh.path.name}:{number}", (), source, (),
+            units.append(TmxUnit(f"{alignment.zh.path.name}:{number}", (), source, (),
                               ((exchange_tag(TARGET_LANGUAGE, "cat"), target),), (alignment.note(link),)))
     return render(units, exchange_tag(None, "cat"), "l10n-align")
 

@@ -24,7 +24,7 @@ _TYPES = {"strong": "bold", "emphasis": "italic", "link": "link", "image": "imag
 
 
 @dataclass(frozen=True)
-class Unit:
+class TmxUnit:
     tuid: str
     properties: tuple[tuple[str, str], ...]  # (type, value): x-document, x-segment
     source: str
@@ -58,7 +58,7 @@ def _seg(text: str, spans: tuple[Span, ...], codes: bool):
     return seg
 
 
-def render(units: list[Unit], source_language: str, original_format: str, codes: bool = True) -> str:
+def render(units: list[TmxUnit], source_language: str, original_format: str, codes: bool = True) -> str:
     """`original_format`: the header's o-tmf, the format the units were taken from. `codes`: placeholders as
     inline codes; otherwise as the text they are in our catalogs, which a tool translating the catalogs
     matches exactly (OmegaT reads external TMX without the content of inline codes)."""

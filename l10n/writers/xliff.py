@@ -44,7 +44,7 @@ class Note:
 
 
 @dataclass(frozen=True)
-class Unit:
+class XliffUnit:
     id: str
     name: str
     spans: tuple[Span, ...]
@@ -56,14 +56,14 @@ class Unit:
 class Group:
     id: str
     name: str
-    units: tuple[Unit, ...]
+    units: tuple[XliffUnit, ...]
 
 
 @dataclass(frozen=True)
 class File:
     id: str
     original: str
-    items: tuple[Unit | Group, ...]
+    items: tuple[XliffUnit | Group, ...]
 
 
 def _q(name: str) -> str:
@@ -135,7 +135,7 @@ def _content(tag: str, text: str, spans: tuple[Span, ...], paired: set[int], los
     return element
 
 
-def _unit(parent, unit: Unit) -> None:
+def _unit(parent, unit: XliffUnit) -> None:
     sides = {"source": [segment.source for segment in unit.segments],
              "target": [segment.target for segment in unit.segments if segment.target is not None]}
     paired = {side: _paired_in_unit(texts) for side, texts in sides.items()}
