@@ -1572,11 +1572,11 @@ def test_each_count_of_a_long_sentence_looks_only_at_the_words_around_it(monkeyp
     assert len(looked_at) < 20 * counts
 
 
-def test_a_sentence_of_many_vague_counts_or_stages_searches_its_english_once_per_question(monkeypatch):
-    """order_unsaid and implicit's stage branch were a search of the whole English per quantity: quadratic."""
+def _searches_counted(monkeypatch, names: tuple[str, ...]) -> list[str]:
+    """Wrap l10n.numbers' patterns `names` so that each search of them is listed."""
     import l10n.numbers as numbers_module
 
-    searched = []
+    searched: list[str] = []
 
     class Counted:
         def __init__(self, pattern):
@@ -1586,27 +1586,20 @@ def test_a_sentence_of_many_vague_counts_or_stages_searches_its_english_once_per
             searched.append(self.pattern.pattern[:12])
             return self.pattern.search(text)
 
-    monkeypatch.setattr(numbers_module, "_MANY", Counted(numbers_module._MANY))
-    monkeypatch.setattr(numbers_module, "_STAGE_NAME", Counted(numbers_module._STAGE_NAME))
+    for name in names:
+        monkeypatch.setattr(numbers_module, name, Counted(getattr(numbers_module, name)))
+    return searched
+
+
+def test_a_sentence_of_many_vague_counts_or_stages_searches_its_english_once_per_question(monkeypatch):
+    """order_unsaid and implicit's stage branch were a search of the whole English per quantity: quadratic."""
+    searched = _searches_counted(monkeypatch, ("_MANY", "_STAGE_NAME"))
     assert "numbers-approximate" in findings("几千名村民，" * 200 + "进入16强，" * 200 + "。", "villagers, teams, " * 200)
     assert len(searched) <= 2
 
 
 def test_a_sentence_of_many_implicit_counts_searches_its_english_once_per_question(monkeypatch):
     """implicit's older branches (all, one, a year earlier, a group) searched the whole English per quantity too."""
-    import l10n.numbers as numbers_module
-
-    searched = []
-
-    class Counted:
-        def __init__(self, pattern):
-            self.pattern = pattern
-
-        def search(self, text):
-            searched.append(self.pattern.pattern[:12])
-            return self.pattern.search(text)
-
-    for name in ("_ALL", "_SAYS_ONE", "_PLURAL_REFERENCE"):
-        monkeypatch.setattr(numbers_module, name, Counted(getattr(numbers_module, name)))
+    searched = _searches_counted(monkeypatch, ("_ALL", "_SAYS_ONE", "_PLURAL_REFERENCE"))
     findings("水质100%达标，" * 200 + "两人来了，" * 200 + "。", "all of them met the standard, they came, " * 200)
     assert 0 < len(searched) <= 3
