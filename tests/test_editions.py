@@ -823,6 +823,17 @@ def test_the_neighbours_decide_each_of_their_characters_in_a_run_that_starts_ins
     source = "12只。他买了12只水瓶，跑了200米，京沈高铁里约热内卢"
     offset = source.index("他")
     written = variant.convert(source[offset:], "s2tw")
-    assert neighbours.rewrite(source, offset, written, "tw") == (
-        "他買了12隻水瓶，跑了200公尺，京瀋高鐵里約熱內盧", (neighbours.METRE_NOTE,))
-    assert neighbours.rewrite(source, offset, written, "hk")[0] == "他買了12隻水瓶，跑了200米，京瀋高鐵里約熱內盧"
+    assert neighbours.rewrite(source, offset, written, "公尺") == (
+        "他買了12隻水瓶，跑了200公尺，京瀋高鐵里約熱內盧", ("regional vocabulary: 米 → 公尺 (after a number)",))
+    assert neighbours.rewrite(source, offset, written, None)[0] == "他買了12隻水瓶，跑了200米，京瀋高鐵里約熱內盧"
+
+
+def test_how_an_edition_writes_the_metre_is_a_fact_of_its_row(monkeypatch):
+    """Taiwan's row says 公尺; a new row that says so gets it without touching the neighbours' code, and a row
+    that says nothing keeps 米."""
+    assert convert_text("跑了200米，吃米饭", "tw") == "跑了200公尺，吃米飯"
+    assert convert_text("跑了200米", "hk") == "跑了200米"
+    metric = replace(editions.HONG_KONG, key="hk-metre", metre="米突", aliases=())
+    monkeypatch.setitem(editions._BY_NAME, metric.key, metric)
+    assert convert_text("跑了200米，吃米饭", metric.key) == "跑了200米突，吃米飯"
+    assert not metric.plain and editions.get("plain-s2tw").metre is None

@@ -34,16 +34,17 @@ class Edition:
     glossary_column: str  # the glossary.csv column holding the desk's overrides for it
     quotes: QuoteStyle | None = None  # None: quotation marks as OpenCC leaves them (“”)
     region: str | None = None  # the regional data it reads (data/editions/<region>-*.tsv); None: none
+    metre: str | None = None  # what 米 after a number (the metre) is written as, with a note (公尺); None: 米
     aliases: tuple[str, ...] = ()  # other names for the same edition (the OpenCC configurations it replaced)
 
     @property
     def plain(self) -> bool:
         """OpenCC's conversion and nothing else."""
-        return self.region is None and self.quotes is None
+        return self.region is None and self.quotes is None and self.metre is None
 
 
 TAIWAN = Edition("tw", "Traditional (Taiwan)", "s2tw", "zh_TW", "zh-Hant-TW", "zh_TW", CORNER_BRACKETS, "tw",
-                 aliases=("s2twp", "s2tw"))
+                 metre="公尺", aliases=("s2twp", "s2tw"))
 HONG_KONG = Edition("hk", "Traditional (Hong Kong)", "s2hk", "zh_HK", "zh-Hant-HK", "zh_HK", CORNER_BRACKETS, "hk",
                     aliases=("s2hk",))
 TRADITIONAL = Edition("hant", "Traditional", "s2t", "zh_Hant", "zh-Hant", "zh_Hant", CORNER_BRACKETS, "hant",
@@ -54,7 +55,7 @@ NEWSROOM = (TAIWAN, HONG_KONG, TRADITIONAL)
 def _plain(config: str, like: Edition) -> Edition:
     """OpenCC's configuration alone, writing the catalog of the newsroom edition `like`."""
     return dataclasses.replace(like, key=f"plain-{config}", name=f"{like.name}, plain OpenCC {config}", opencc=config,
-                               quotes=None, region=None, aliases=())
+                               quotes=None, region=None, metre=None, aliases=())
 
 
 PLAIN = (_plain("s2t", TRADITIONAL), _plain("s2tw", TAIWAN), _plain("s2twp", TAIWAN), _plain("s2hk", HONG_KONG),

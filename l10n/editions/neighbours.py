@@ -17,8 +17,8 @@
 - A place's one-character short name that CC-CEDICT writes with a Traditional form of its own (沈 瀋, Shenyang) has
   it right after another place's short name, both standing alone as words (京沈高铁: Beijing and Shenyang); the
   surname keeps OpenCC's 沈 (在京沈先生说: 沈先生 is a word; 在京沈女士说: a form of address follows it).
-- Taiwan (a region with the metre rule): 米 after a number is the metre, 公尺 (200米, 30平方米, 5 米), unless it
-  begins a word (米饭); the reviewer's note says so.
+- In an edition that writes the metre its own way (the row's `metre`: 公尺 in Taiwan), 米 after a number is the
+  metre (200米, 30平方米, 5 米), unless it begins a word (米饭); the reviewer's note says so.
 What the checks read (jieba's common words around these characters, the characters around 里 in names, its
 conjunctions and the words the preposition 于 takes) is derived ahead (`data/editions/neighbours.tsv`): a run loads no part-of-speech table for it.
 """
@@ -48,8 +48,6 @@ _PARALLEL_YU = re.compile(r"于[\u4e00-\u9fff]{1,4}[，；]于")
 _FORMS_OF_ADDRESS = ("女士", "先生", "小姐", "太太", "夫人", "老师", "教授", "医生", "博士", "同学", "师傅", "姓", "某")
 # 约 'about' before a quantity, perhaps after a verb of amount: 约有300, 约为两成, 约3000.
 _ABOUT_A_QUANTITY = re.compile(r"[有为占达]?[0-9０-９一二两三四五六七八九十百千万亿半几数]")
-METRE_NOTE = note(VOCABULARY, "米 → 公尺 (after a number)")
-_METRE_REGIONS = {"tw"}
 
 
 def _items(what: str, char: str) -> frozenset[str]:
@@ -185,9 +183,13 @@ def _clause_opening_yu(source: str) -> bool:
     return False
 
 
-def rewrite(source: str, offset: int, text: str, region: str | None) -> tuple[str, tuple[str, ...]]:
+def metre_note(metre: str) -> str:
+    return note(VOCABULARY, f"米 → {metre} (after a number)")
+
+
+def rewrite(source: str, offset: int, text: str, metre: str | None) -> tuple[str, tuple[str, ...]]:
     """`text` is OpenCC's conversion of source[offset:offset + len(text)], character for character; the text with
-    the neighbours' decisions, and the notes of those beyond characters."""
+    the neighbours' decisions, and the notes of those beyond characters. `metre`: the edition's (Edition.metre)."""
     chars = list(text)
     notes: list[str] = []
     for found in _decided_characters().finditer(source, offset, offset + len(text)):  # most characters are none
@@ -204,10 +206,10 @@ def rewrite(source: str, offset: int, text: str, region: str | None) -> tuple[st
         elif char in _short_name_forms() and written != _short_name_forms()[char] \
                 and _after_a_place_short_name(source, index):
             chars[place] = _short_name_forms()[char]
-        elif char == "米" and region in _METRE_REGIONS and written == "米" \
+        elif char == "米" and metre is not None and written == "米" \
                 and _NUMBER_BEFORE.search(source[:index]) and not _begins_a_word(source, index):
-            chars[place] = "公尺"
-            notes.append(METRE_NOTE)
+            chars[place] = metre
+            notes.append(metre_note(metre))
     return "".join(chars), tuple(dict.fromkeys(notes))
 
 

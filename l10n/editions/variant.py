@@ -327,7 +327,7 @@ def _neighbours(stack: Stack, source: str, marked: str, runs: list[tuple[int, in
     """The characters that their neighbours decide (neighbours.py), in the runs of OpenCC's own text."""
     pieces, notes, cursor = [], [], 0
     for source_start, start, end in runs:
-        text, found = neighbours.rewrite(source, source_start, marked[start:end], stack.edition.region)
+        text, found = neighbours.rewrite(source, source_start, marked[start:end], stack.edition.metre)
         pieces += [marked[cursor:start], text]
         notes += found
         cursor = end
