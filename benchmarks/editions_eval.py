@@ -1,23 +1,26 @@
 """Taiwan and Hong Kong editions against the adjudicated dev set: errors per 1,000 Han characters.
 
 Run: python benchmarks/editions_eval.py [--items DIR] [--shared DIR]
-                                       [--split tuning|newstest|check|check2|check3|aside|both] [--explain SYSTEM]
+                                       [--split tuning|newstest|tuning2|check|check2|check3|aside|both] [--explain SYSTEM]
 
-Reads DIR/tuning.tsv, DIR/newstest.tsv, DIR/check.tsv, DIR/check2.tsv, DIR/check3.tsv and DIR/aside.tsv (default
-benchmarks/data/editions; the format is in editions_gold.py, what counts as an error in docs/editions-rubric.md),
-reads each scored sentence from the shared folder (default ../shared beside the repository), converts it with every
-system and prints, per split and region, the errors per 1,000 Han characters of the scored sentences by kind and in
-total. Systems: OpenCC s2tw, s2twp, s2hk, s2hkp; zhconv-rs zh-tw and zh-hk (an optional dependency: without
-it the rows are left out with a note); and l10n, this project's editions (l10n.editions.variant.convert_text).
+Reads DIR/tuning.tsv, DIR/newstest.tsv, DIR/tuning2.tsv, DIR/check.tsv, DIR/check2.tsv, DIR/check3.tsv and
+DIR/aside.tsv (default benchmarks/data/editions; the format is in editions_gold.py, what counts as an error in
+docs/editions-rubric.md), reads each scored sentence from the shared folder (default ../shared beside the
+repository), converts it with every system and prints, per split and region, the errors per 1,000 Han characters of
+the scored sentences by kind and in total. Systems: OpenCC s2tw, s2twp, s2hk, s2hkp; zhconv-rs zh-tw and zh-hk (an
+optional dependency: without it the rows are left out with a note); and l10n, this project's editions
+(l10n.editions.variant.convert_text).
 newstest.tsv is tuning data too (Taiwan only: WMT newstest2017/2018 sentences, adjudicated for the Taiwan
 edition; benchmarks/data/editions/README.md), kept in a part of its own so that the tuning figures of
-earlier rounds stay comparable. check.tsv is unseen news like the set-aside part (Taiwan only: WMT newstest2021
-sentences, adjudicated before the rules it checks were made), read since session 7's end; check2.tsv is a second
-such part (Taiwan only: WMT's 2022 general test set, adjudicated before session 8's rules), read since session 8;
-check3.tsv a third (Taiwan only: WMT20's Chinese news source, adjudicated in session 9 before l10n was run on it),
-read as figures only while working on the layers, like the set-aside part.
---explain SYSTEM lists that system's errors on the tuning split and the newstest part, one per line (never the
-check parts' or the set-aside one's: the layers must not be tuned on them).
+earlier rounds stay comparable. tuning2.tsv is tuning data drawn as the set-aside part was (Taiwan only: newsdev2017
+lines and dev-page sentences in neither tuning.tsv nor aside.tsv, adjudicated in session 11 before l10n was run on
+them; its first figure is the blind one). check.tsv is unseen news like the set-aside part (Taiwan only: WMT
+newstest2021 sentences, adjudicated before the rules it checks were made), read since session 7's end; check2.tsv is
+a second such part (Taiwan only: WMT's 2022 general test set, adjudicated before session 8's rules), read since
+session 8; check3.tsv a third (Taiwan only: WMT20's Chinese news source, adjudicated in session 9 before l10n was
+run on it), read as figures only while working on the layers, like the set-aside part.
+--explain SYSTEM lists that system's errors on the developed parts (tuning, newstest, tuning2), one per line (never
+the check parts' or the set-aside one's: the layers must not be tuned on them).
 """
 from __future__ import annotations
 
@@ -36,8 +39,8 @@ DEFAULT_ITEMS = ROOT / "benchmarks" / "data" / "editions"
 # ../shared beside the repository; for a git worktree kept in a folder of worktrees, beside that folder.
 DEFAULT_SHARED = next((folder for folder in (ROOT.parent / "shared", ROOT.parent.parent / "shared")
                        if folder.is_dir()), ROOT.parent / "shared")
-SPLITS = ("tuning", "newstest", "check", "check2", "check3", "aside")
-EXPLAINED = ("tuning", "newstest")
+SPLITS = ("tuning", "newstest", "tuning2", "check", "check2", "check3", "aside")
+EXPLAINED = ("tuning", "newstest", "tuning2")
 REGION_NAMES = {"tw": "Taiwan", "hk": "Hong Kong"}
 COLUMNS = (*KINDS, OTHER)
 
@@ -156,7 +159,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--shared", type=Path, default=DEFAULT_SHARED, help="the shared folder the items point into")
     parser.add_argument("--split", choices=(*SPLITS, "both"), default="both")
     parser.add_argument("--explain", metavar="SYSTEM",
-                        help="list this system's errors on the tuning split and the newstest part")
+                        help="list this system's errors on the developed parts (tuning, newstest, tuning2)")
     options = parser.parse_args(argv)
     notes: list[str] = []
     try:
