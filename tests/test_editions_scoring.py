@@ -184,11 +184,22 @@ def test_a_check_part_is_scored_but_never_explained(tmp_path, capsys, part):
     path.rename(tmp_path / f"{part}.tsv")
     assert eval_main(["--items", str(tmp_path), "--shared", str(tmp_path), "--split", part]) == 0
     assert f"Taiwan, {part}" in capsys.readouterr().out
+    for split in ("tuning", "newstest", "tuning2"):
+        (tmp_path / f"{split}.tsv").write_text("\t".join(COLUMNS) + "\n", encoding="utf-8")
+    assert eval_main(["--items", str(tmp_path), "--shared", str(tmp_path), "--explain", "OpenCC s2tw"]) == 0
+    # the check part's one error (s2tw keeps 悉尼) is not listed: only the developed parts are
+    assert capsys.readouterr().out.strip() == ""
+
+
+def test_the_tuning2_part_is_scored_and_explained(tmp_path, capsys):
+    path = _taiwan_only(tmp_path, [["s1", "src.txt", "2", "4", "6", "tw", "names", "悉尼", "雪梨", ""]])
+    path.rename(tmp_path / "tuning2.tsv")
+    assert eval_main(["--items", str(tmp_path), "--shared", str(tmp_path), "--split", "tuning2"]) == 0
+    assert "Taiwan, tuning2" in capsys.readouterr().out
     for split in ("tuning", "newstest"):
         (tmp_path / f"{split}.tsv").write_text("\t".join(COLUMNS) + "\n", encoding="utf-8")
     assert eval_main(["--items", str(tmp_path), "--shared", str(tmp_path), "--explain", "OpenCC s2tw"]) == 0
-    # the check part's one error (s2tw keeps 悉尼) is not listed: only tuning and newstest are
-    assert capsys.readouterr().out.strip() == ""
+    assert capsys.readouterr().out.strip() == "OpenCC s2tw tw\ts1\tnames\t雪梨 → 悉尼"
 
 
 def test_an_annotation_for_a_region_the_sentence_is_not_scored_in_is_an_error(tmp_path):
