@@ -250,6 +250,27 @@ def test_news_words_and_names_of_session_7s_corrections(source, taiwan):
     assert convert_text(source, "tw") == taiwan
 
 
+@pytest.mark.parametrize("source, taiwan", [
+    ("这家公司的营销费用翻了一番", "這家公司的行銷費用翻了一番"),
+    ("部署一套反导系统", "部署一套反飛彈系統"),
+    ("本州新增两例寨卡病例", "本州新增兩例茲卡病例"),
+    ("她买了三斤土豆", "她買了三斤馬鈴薯"),  # the peanut in Taiwan
+    ("他在土豆网看了这段节目", "他在土豆網看了這段節目"),  # the video site keeps its name
+    ("把行李放进后备箱", "把行李放進後車廂"),
+    ("这条动态获得上万人点赞", "這條動態獲得上萬人按讚"),
+    ("他在微博发帖回应", "他在微博發文回應"),
+    ("她参加了皮划艇比赛", "她參加了輕艇比賽"),
+    ("发展可再生能源", "發展再生能源"),
+    ("车站里的自动售货机坏了", "車站裡的自動販賣機壞了"),
+    ("一辆大巴在山路上翻覆", "一輛巴士在山路上翻覆"),
+    ("涉嫌欺诈被起诉", "涉嫌詐欺被起訴"),
+    ("据日本时事通信社消息", "據日本時事通信社消息"),  # a name: 通信 通訊 is the telecommunications word
+    ("美国疾病控制和预防中心表示", "美國疾病管制暨預防中心表示"),
+])
+def test_news_words_and_names_of_session_11s_corrections(source, taiwan):
+    assert convert_text(source, "tw") == taiwan
+
+
 def test_a_word_its_neighbours_decide_has_its_note_and_only_in_its_region():
     target = variant.traditional_variant(variant._lines("这款应用很受欢迎"), "tw")
     assert target.notes["0"] == ("regional vocabulary: 应用 → 應用程式",)
