@@ -260,8 +260,8 @@ def mt_stage(count: int) -> None:
     """The pipeline's MT stage with the tiny model against raw CTranslate2 on the same sentences."""
     from tiny_argos import build_package
 
-    from l10n.ingest import read_article
-    from l10n.segment import segment_document
+    from l10n.reading.ingest import read_article
+    from l10n.reading.segment import segment_document
     from l10n.translate.argos import ArgosTranslator
     from l10n.translate.base import EngineOptions
     from l10n.translate.enforce import N_BEST

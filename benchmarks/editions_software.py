@@ -23,7 +23,7 @@ sys.path.insert(0, str(ROOT))
 
 from l10n.editions import variant  # noqa: E402
 from l10n.editions.variant import convert_text  # noqa: E402
-from l10n.ingest import read_article  # noqa: E402
+from l10n.reading.ingest import read_article  # noqa: E402
 
 DEFAULT_ITEMS = ROOT / "benchmarks" / "data" / "editions"
 DEFAULT_SHARED = next((folder for folder in (ROOT.parent / "shared", ROOT.parent.parent / "shared")

@@ -7,7 +7,7 @@ Run: python benchmarks/extraction_eval.py [DEV_DIR] [--web WEB_DIR] [--explain]
 For every page annotated in tests/data/extraction/ (README.md there gives the format and the rules of
 thumb), prints precision, recall and F1 of the content each extractor keeps, per file and pooled:
 - Markdown and text pages: content LINES. The pipeline's lines are those its blocks cover
-  (`l10n.ingest.read_article(path).paragraphs`, `line` … `end_line`). The other extractors get the page
+  (`l10n.reading.ingest.read_article(path).paragraphs`, `line` … `end_line`). The other extractors get the page
   as HTML: Markdown rendered by markdown-it-py (CommonMark; the YAML front matter is metadata and is not
   rendered), a text page one paragraph per line. Their text is mapped back to input lines by matching
   each line's rendered text, in order, in theirs (extraction_scoring.lines_in_output says how).
@@ -36,7 +36,7 @@ from extraction_gold import (ANNOTATIONS, Annotation, check_page, gold_blocks, g
 from extraction_scoring import (Score, char_score, comparable, covered_lines, line_score, lines_in_output,
                                 markdown_line_texts, pooled)
 
-from l10n.errors import L10nError
+from l10n.plumbing.errors import L10nError
 
 ROOT = Path(__file__).resolve().parent.parent
 # ../shared beside the repository; for a git worktree kept in a folder of worktrees, beside that folder.
@@ -59,8 +59,8 @@ class Extracted:
 
 
 def pipeline(path: Path, html: str) -> Extracted:
-    from l10n.ingest import read_article
-    from l10n.placeholders import strip
+    from l10n.reading.ingest import read_article
+    from l10n.text.placeholders import strip
 
     blocks = tuple((paragraph.line, paragraph.end_line, strip(paragraph.text))
                    for paragraph in read_article(path).paragraphs)

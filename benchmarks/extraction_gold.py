@@ -12,7 +12,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
-from l10n.errors import InputError
+from l10n.plumbing.errors import InputError
 
 ANNOTATIONS = Path(__file__).resolve().parent.parent / "tests" / "data" / "extraction"
 LINE_COLUMNS = ("lines", "kind", "note")

@@ -4,7 +4,7 @@
 
 DEV_DIR holds the dev pages (md-01.md … html-08.html); tests/data/glossary-eval/ holds one CSV per page
 (zh_Hans, en, kind) written by hand, plus one for the bundled sample article, which is always scored. Pages are
-read with the project's own reader (l10n.ingest.read_article), as `l10n glossary suggest` reads them.
+read with the project's own reader (l10n.reading.ingest.read_article), as `l10n glossary suggest` reads them.
 
 Scope: entries with a Chinese source form (a Latin-only row such as `Copilot Studio` has no Chinese boundary to
 get right and is counted apart). A suggestion is correct when its Chinese is exactly an annotated term and its
@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from l10n.glossary import Glossary  # noqa: E402
-from l10n.ingest import read_article  # noqa: E402
+from l10n.reading.ingest import read_article  # noqa: E402
 from l10n.pipeline import BUNDLED_SAMPLE  # noqa: E402
 from l10n.mining.names import PINYIN_GUESS  # noqa: E402
 from l10n.mining.suggest import suggest  # noqa: E402

@@ -23,9 +23,9 @@ from rapidfuzz import fuzz
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from l10n.catalog import merge  # noqa: E402
-from l10n.ingest import read_article  # noqa: E402
+from l10n.reading.ingest import read_article  # noqa: E402
 from l10n.pipeline import BUNDLED_SAMPLE  # noqa: E402
-from l10n.segment import segment_document  # noqa: E402
+from l10n.reading.segment import segment_document  # noqa: E402
 
 HEADER = {"Content-Type": "text/plain; charset=UTF-8"}
 

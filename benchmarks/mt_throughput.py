@@ -26,9 +26,9 @@ sys.path.insert(0, str(ROOT / "tests"))
 from tiny_argos import build_package  # noqa: E402
 
 from l10n.glossary import Glossary, load  # noqa: E402
-from l10n.ingest import read_article  # noqa: E402
+from l10n.reading.ingest import read_article  # noqa: E402
 from l10n.pipeline import BUNDLED_SAMPLE  # noqa: E402
-from l10n.segment import segment_document  # noqa: E402
+from l10n.reading.segment import segment_document  # noqa: E402
 from l10n.translate.argos import ArgosTranslator, _engine  # noqa: E402
 from l10n.translate.base import EngineOptions  # noqa: E402
 from l10n.translate.cache import TranslationCache  # noqa: E402

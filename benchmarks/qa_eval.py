@@ -54,7 +54,7 @@ sys.path.insert(0, str(HERE))
 
 from align_eval import read_gold, read_sentences  # noqa: E402
 
-from l10n import numbers  # noqa: E402
+from l10n.text import numbers  # noqa: E402
 from l10n.glossary import Glossary  # noqa: E402
 from l10n.qa.catalogs import check_files  # noqa: E402
 

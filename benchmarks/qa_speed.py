@@ -53,7 +53,7 @@ def run_cpu(corpus: Path, glossary: Path) -> tuple[float, float]:
 def check_cpu(catalog: Path) -> float:
     from l10n.glossary import Glossary
     from l10n.qa.catalogs import check_files
-    from l10n.words import dictionary_words
+    from l10n.text.words import dictionary_words
 
     dictionary_words("载入")  # jieba's dictionary loads once per process, whatever is checked: not counted
     with tempfile.TemporaryDirectory() as folder:

@@ -34,8 +34,8 @@ from align_eval import read_gold, read_sentences  # noqa: E402
 from qa_eval import aside  # noqa: E402
 
 from l10n.align.inputs import english_sentences  # noqa: E402
-from l10n.columns import columns  # noqa: E402
-from l10n.segment import split_sentences  # noqa: E402
+from l10n.plumbing.columns import columns  # noqa: E402
+from l10n.reading.segment import split_sentences  # noqa: E402
 
 MAX_SHIFT = 0.08  # share of a unit's length: farther than this, an English boundary matches no Chinese mark
 LONG = (40, 80, 120)  # sentence length buckets, in characters

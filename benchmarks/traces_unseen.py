@@ -20,7 +20,7 @@ sys.path.insert(0, str(HERE))
 
 from spelling_unseen import DEFAULT_FOLDER, fortunes  # noqa: E402
 
-from l10n.numbers import dropped_figure_trace  # noqa: E402
+from l10n.text.numbers import dropped_figure_trace  # noqa: E402
 
 
 def main() -> None:

@@ -15,11 +15,11 @@ from pathlib import Path
 from extraction_copied import copied_text
 from extraction_eval import DEFAULT_DEV
 
-from l10n.errors import L10nError
-from l10n.ingest import parse_article
+from l10n.plumbing.errors import L10nError
+from l10n.reading.ingest import parse_article
 from l10n.pipeline import BUNDLED_SAMPLE
-from l10n.readers import detect
-from l10n.segment import segment_document
+from l10n.reading.readers import detect
+from l10n.reading.segment import segment_document
 
 
 def _segments(text: str, name: str, input_format: str | None = None) -> int | str:

@@ -14,12 +14,12 @@ from pathlib import Path
 
 from . import locales
 from .catalog import reviewed, structure
-from .errors import InputError, L10nError, UsageError
-from .build_options import FALLBACKS, BuildOptions
-from .files import write_atomic
+from .plumbing.errors import InputError, L10nError, UsageError
+from .config.build_options import FALLBACKS, BuildOptions
+from .plumbing.files import write_atomic
 from .glossary import Glossary
 from .model import Document, Issue, Segment
-from .placeholders import tags
+from .text.placeholders import tags
 from .writers import PLAIN, WRITERS
 from .writers.article import (FALLBACK_CLOSE, FALLBACK_OPEN, FUZZY_CLOSE, FUZZY_OPEN, Article, Block,
                               PlaceholderError, parse)

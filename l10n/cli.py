@@ -10,18 +10,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from . import __version__, cli_values
+from . import __version__
+from .config import cli_values
 from .align.formats import FORMATS as ALIGN_FORMATS
-from .build_options import FALLBACKS
-from .errors import L10nError
-from .escapes import one_line
-from .exchange_options import PLACEHOLDER_FORMS, UNIT_SHAPES
+from .config.build_options import FALLBACKS
+from .plumbing.errors import L10nError
+from .plumbing.escapes import one_line
+from .config.exchange_options import PLACEHOLDER_FORMS, UNIT_SHAPES
 from .locales import TAG_SCHEMES
 from .model import Severity
-from .options import field_help, setting_help
+from .config.options import field_help, setting_help
 from .glossary import NAME_STYLES
-from .readers import FORMATS as INPUT_FORMATS, TITLES as INPUT_TITLES
-from .table import FORMATS
+from .reading.readers import FORMATS as INPUT_FORMATS, TITLES as INPUT_TITLES
+from .plumbing.table import FORMATS
 from .translate import engines
 
 cli_values.install()
@@ -172,7 +173,7 @@ def _value(choice: Enum | None) -> str | None:
 
 def _resolve(command: str, given: dict, config: Path | None):
     """The command's options from its command-line values and the settings file (options.resolve)."""
-    from .options import resolve
+    from .config.options import resolve
 
     with _reported_errors():
         return resolve(command, given, config)
@@ -307,7 +308,7 @@ def _listed(from_list: Path | None) -> Iterator:
     elif str(from_list) == "-":
         yield sys.stdin
     else:
-        from .errors import InputError
+        from .plumbing.errors import InputError
 
         try:
             stream = from_list.open(encoding="utf-8")
@@ -380,7 +381,7 @@ def _fallback(done) -> str:
 
 
 def _echo_removed(done) -> None:
-    from .report import removal_report
+    from .plumbing.report import removal_report
 
     for line in removal_report(done.document) or ["  nothing removed"]:
         typer.echo(line)
@@ -495,7 +496,7 @@ def import_tmx(
     config: ConfigOption = None,
 ) -> None:
     """Load a translation memory: at `run`, exact matches become the drafts instead of machine drafts."""
-    from .memory import default_memory_path, import_tmx as load
+    from .translate.memory import default_memory_path, import_tmx as load
 
     resolved = _resolve("import tmx", {"memory": memory}, config)
     store = resolved.options.memory or default_memory_path()
@@ -639,9 +640,9 @@ def segment(
     from_format: FromOption = None,
 ) -> None:
     """Print the segments of an article: id, location, part and text."""
-    from .ingest import read_article
-    from .segment import segment_document
-    from .table import render_rows
+    from .reading.ingest import read_article
+    from .reading.segment import segment_document
+    from .plumbing.table import render_rows
 
     with _reported_errors():
         segments = segment_document(read_article(input, from_format.value if from_format else None))
@@ -668,7 +669,7 @@ def align(
     """Align a Chinese text with its English translation, sentence by sentence (or two folders, by file name)."""
     from .align import archive
     from .glossary import load_many
-    from .ingest import Limits
+    from .reading.ingest import Limits
 
     options = _resolve("align", {"glossary": tuple(glossary) if glossary else None, "max_bytes": max_bytes,
                                  "max_blocks": max_blocks, "follow_links": follow_links}, config).options
@@ -688,7 +689,7 @@ def align(
         if out is None:
             sys.stdout.write(text)
         else:
-            from .files import write_atomic
+            from .plumbing.files import write_atomic
 
             write_atomic(out, text)
     typer.echo(summary, err=True)
@@ -743,7 +744,7 @@ def glossary_suggest(
     import csv
 
     from .glossary import COLUMNS
-    from .escapes import spreadsheet_cell
+    from .plumbing.escapes import spreadsheet_cell
     from .mining.suggest import read_articles, suggest_many
 
     resolved = _resolve("glossary suggest", {
@@ -791,7 +792,7 @@ def init(
         "--sample", help="Also put the bundled sample article in articles/, to try the desk on.")] = False,
 ) -> None:
     """Start a desk here: a commented l10n.toml and an empty glossary.csv (never overwrites)."""
-    from .settings import init as write_starter
+    from .config.settings import init as write_starter
 
     with _reported_errors():
         written = write_starter(Path.cwd(), sample)
@@ -802,7 +803,7 @@ def init(
 @app.command("config")
 def show_config(config: ConfigOption = None) -> None:
     """Print the effective settings and where each came from."""
-    from .settings import describe, load
+    from .config.settings import describe, load
 
     with _reported_errors():
         effective = load(config)

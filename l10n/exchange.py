@@ -5,15 +5,15 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import notes
+from .text import notes
 from .catalog import reviewed, structure
 from .catalog.entries import Entry
 from .catalog.reviewed import DocumentCatalog
-from .exchange_options import TmxOptions, XliffOptions
-from .files import write_atomic
+from .config.exchange_options import TmxOptions, XliffOptions
+from .plumbing.files import write_atomic
 from .locales import SOURCE, exchange_tag
 from .model import Document, Segment
-from .placeholders import tags
+from .text.placeholders import tags
 
 TMX_NAME = "translations.tmx"  # --multilingual: every language in one file
 

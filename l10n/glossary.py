@@ -9,11 +9,11 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from . import notes as note_kinds
-from . import placeholders
+from .text import notes as note_kinds
+from .text import placeholders
 from .locales import ENGLISH
 from .editions import BY_LOCALE, GLOSSARY_COLUMNS
-from .errors import GlossaryError
+from .plumbing.errors import GlossaryError
 from .model import GlossaryEntry, Kind, Segment, TermHit
 
 DEFAULT_PATH = Path("glossary.csv")  # used when no glossary is given and there is one here

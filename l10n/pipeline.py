@@ -25,24 +25,25 @@ from typing import TYPE_CHECKING
 
 from . import __version__
 from . import glossary as glossaries
-from . import locales, placeholders
+from . import locales
+from .text import placeholders
 from .batch.claims import FolderClaims
 from .batch.executors import open_executor
 from .batch.inputs import Input
 from .batch.lock import output_lock
 from .batch.manifest import Manifest, digest_files
 from .catalog import machine, structure
-from .errors import InputError, L10nError, UsageError
+from .plumbing.errors import InputError, L10nError, UsageError
 from .glossary import NAME_STYLES, Glossary, term_notes
-from .ingest import MAX_BYTES, Limits, read_article
+from .reading.ingest import MAX_BYTES, Limits, read_article
 from .model import Document, Segment, Target
-from .readers.base import MAX_BLOCKS
+from .reading.readers.base import MAX_BLOCKS
 from .batch.schedule import (Chunk, DocumentResult, Failure, Job, Ledger, Previous, ProgressCallback, Summary, opened,
                              timed, two_steps, unexpected)
 from . import editions as edition_table
 from .batch.snapshots import KnownDrafts, KnownMatches
 from .editions.layers import signature as layers_signature
-from .table import render_rows
+from .plumbing.table import render_rows
 from .translate import engines
 from .translate.base import EngineOptions, Translator
 
@@ -210,7 +211,7 @@ def _collector_threshold_kept() -> Iterator[None]:
 def _prepare(work: _Work, chunk: Chunk) -> Chunk:
     """Worker, step 1: read and segment each document, read the catalogs it already has."""
     from .editions.variant import respect_boundaries
-    from .segment import segment_document
+    from .reading.segment import segment_document
     from .translate.enforce import draft_keys
 
     options = work.options
@@ -249,7 +250,7 @@ def _english_targets(jobs: list[Job], translator: Translator | None, options: Ru
 def _from_memory(jobs: list[Job], targets: list[list[Target]],
                  matches: dict[str, dict] | None) -> tuple[list[list[Target]], int]:
     """Exact translation-memory matches take the place of OpenCC's and the engine's drafts."""
-    from .memory import apply_memory
+    from .translate.memory import apply_memory
 
     if matches is None:
         return targets, 0
@@ -375,7 +376,7 @@ def _render_document(job: Job, targets: list[Target], options: RunOptions,
 
 
 def _memory_path(options: RunOptions) -> Path | None:
-    from .memory import default_memory_path
+    from .translate.memory import default_memory_path
 
     path = options.memory or default_memory_path()
     if not path.is_file():
@@ -482,6 +483,6 @@ def _open_cache(options: RunOptions, translator: Translator | None, notices: lis
 def _open_memory(path: Path | None):
     if path is None:
         return None
-    from .memory import TranslationMemory
+    from .translate.memory import TranslationMemory
 
     return TranslationMemory(path)

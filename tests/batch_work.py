@@ -6,7 +6,7 @@ import signal
 from pathlib import Path
 
 from fake_engine import FakeTranslator
-from l10n.errors import InputError
+from l10n.plumbing.errors import InputError
 
 
 def power(exponent: int, number: int) -> tuple[int, int]:

@@ -7,7 +7,7 @@ FakeEngine is the same fake as the engine registry loads it by name: tests regis
 """
 from __future__ import annotations
 
-from l10n.errors import ModelError
+from l10n.plumbing.errors import ModelError
 
 
 class FakeTranslator:

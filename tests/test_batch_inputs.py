@@ -4,7 +4,7 @@ from pathlib import Path
 import pytest
 
 from l10n.batch.inputs import HERE, Input, OutputFolders, collect, listed, walk
-from l10n.errors import UsageError
+from l10n.plumbing.errors import UsageError
 
 
 def _tree(root: Path, names: list[str]) -> None:

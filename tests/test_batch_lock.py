@@ -5,7 +5,7 @@ import time
 
 import pytest
 
-from l10n.errors import OutputError
+from l10n.plumbing.errors import OutputError
 from l10n.batch.lock import LOCK_NAME, output_lock
 
 HOLD = """

@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from l10n.batch.claims import FolderClaims
-from l10n.errors import OutputError
+from l10n.plumbing.errors import OutputError
 from l10n.batch.manifest import JSONL_NAME, MANIFEST_NAME, Manifest, digest_files, input_key
 
 RECIPE = {"l10n": "0.1.0", "glossary": "abc", "options": {"editions": ["s2twp"]}, "model": "none"}

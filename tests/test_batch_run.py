@@ -353,7 +353,7 @@ def test_each_worker_process_keeps_one_engine_for_all_its_batches(tmp_path):
 def test_only_catalogs_holding_reviewed_work_are_synced_to_disk(tmp_path, monkeypatch):
     import polib
 
-    from l10n import files
+    from l10n.plumbing import files
 
     synced: list[str] = []
     real_fsync = files.os.fsync

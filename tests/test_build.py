@@ -9,10 +9,10 @@ from typer.testing import CliRunner
 from l10n.catalog import structure
 from l10n.build import BuildOptions, build
 from l10n.cli import app
-from l10n.files import write_atomic
+from l10n.plumbing.files import write_atomic
 from l10n.model import Document, Paragraph, Part, Span
-from l10n.numbers import describe, quantities
-from l10n.segment import segment_document, segment_id
+from l10n.text.numbers import describe, quantities
+from l10n.reading.segment import segment_document, segment_id
 
 runner = CliRunner()
 

@@ -2,10 +2,10 @@ from pathlib import Path
 
 import pytest
 
-from l10n.clean import block_reason, clean
-from l10n.ingest import parse_article
+from l10n.reading.clean import block_reason, clean
+from l10n.reading.ingest import parse_article
 from l10n.model import Part
-from l10n.readers.base import PageBlock, Page
+from l10n.reading.readers.base import PageBlock, Page
 
 BODY = "公司今天在北京发布了年度报告，收入增长了百分之二十，利润也创下新高，董事会表示将继续加大研发投入。"
 BODY_2 = "分析人士认为，这家公司的增长主要来自海外市场，但国内竞争加剧，未来几年的压力不会小，需要持续观察。"
@@ -99,7 +99,7 @@ def test_every_dropped_block_is_reported_with_its_line(sample_path):
 
 
 def test_only_chrome_is_an_error_naming_the_file():
-    from l10n.errors import InputError
+    from l10n.plumbing.errors import InputError
 
     with pytest.raises(InputError, match="no article text"):
         parse_article("![](a.png)\n\n[首页](/)\n", Path("chrome.md"))

@@ -10,8 +10,8 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n import placeholders
-from l10n.ingest import parse_article
+from l10n.text import placeholders
+from l10n.reading.ingest import parse_article
 
 TITLES = ["销量再创新高", "伊利亚离开公司", "三大运营商调整购机补贴", "嫦娥五号将于月底发射", "城市更新计划公布",
           "央行宣布下调存款准备金率", "暴雨致多条高铁线路停运", "新版个人所得税法今起施行"]

@@ -11,7 +11,7 @@ from typer import _coercion
 from typer.main import get_command
 from typer.testing import CliRunner
 
-from l10n import cli_values
+from l10n.config import cli_values
 from l10n.cli import app
 
 _probe = typer.Typer()

@@ -3,7 +3,7 @@ import unicodedata
 
 from hypothesis import given, strategies as st
 
-from l10n.columns import character_columns, columns
+from l10n.plumbing.columns import character_columns, columns
 
 
 def _by_definition(character: str) -> int:
@@ -26,7 +26,7 @@ def test_a_text_takes_the_columns_of_its_characters(text):
 
 
 def test_a_measure_keeps_only_the_first_characters_it_is_asked_for():
-    from l10n.columns import CharacterMeasures
+    from l10n.plumbing.columns import CharacterMeasures
 
     measures = CharacterMeasures(ord)
     measures.KEPT = 3

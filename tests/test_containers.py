@@ -3,8 +3,8 @@ encyclopedia entry that kept one section, a travel explainer that dropped its li
 article that kept its first four sentences. No page loses most of its prose."""
 from pathlib import Path
 
-from l10n import placeholders
-from l10n.ingest import parse_article
+from l10n.text import placeholders
+from l10n.reading.ingest import parse_article
 
 SENTENCES = [
     "故宫是中国明清两代的皇家宫殿，旧称紫禁城，位于北京中轴线的中心。",

@@ -4,11 +4,11 @@ from pathlib import Path
 
 import pytest
 
-from l10n import shapes
-from l10n.clean import block_reason
-from l10n.ingest import parse_article
+from l10n.reading import shapes
+from l10n.reading.clean import block_reason
+from l10n.reading.ingest import parse_article
 from l10n.model import Part
-from l10n.readers.base import PageBlock
+from l10n.reading.readers.base import PageBlock
 
 TITLE = "海螺沟寻子一个月：搜寻无果母亲不舍离去"
 ARTICLE = [

@@ -5,10 +5,10 @@ from pathlib import Path
 
 import pytest
 
-from l10n import placeholders
-from l10n.ingest import read_article
+from l10n.text import placeholders
+from l10n.reading.ingest import read_article
 from l10n.model import Part
-from l10n.segment import segment_document
+from l10n.reading.segment import segment_document
 
 _ROOT = Path(__file__).resolve().parents[1]
 _CANDIDATES = [_ROOT.parent / "shared" / "samples" / "dev", _ROOT.parent.parent / "shared" / "samples" / "dev"]

@@ -95,7 +95,7 @@ def test_the_desk_tour_runs_as_the_readme_says(tmp_path):
 
 
 def test_the_full_settings_example_sets_every_key_and_reads_back(tmp_path):
-    from l10n import settings
+    from l10n.config import settings
 
     text = (ROOT / "docs" / "settings.md").read_text(encoding="utf-8")
     [example] = re.findall(r"```toml\n(.+?)```", text, re.S)

@@ -14,7 +14,7 @@ from docx.oxml.ns import qn
 from typer.testing import CliRunner
 
 from l10n.cli import app
-from l10n.ingest import read_article
+from l10n.reading.ingest import read_article
 
 runner = CliRunner()
 URL = "https://example.com/openai?a=1&b=2"

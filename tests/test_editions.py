@@ -10,11 +10,11 @@ from hypothesis import strategies as st
 from l10n import editions, pipeline
 from l10n.editions import boundaries, layers, neighbours, quotes, senses, stacks, variant
 from l10n.editions.variant import convert_text
-from l10n.errors import UsageError
+from l10n.plumbing.errors import UsageError
 from l10n.glossary import Glossary, parse
 from l10n.model import Part, Segment
 from l10n.pipeline import RunOptions, run
-from l10n.words import dictionary_words, is_word, settled_dictionary_words
+from l10n.text.words import dictionary_words, is_word, settled_dictionary_words
 from l10n.qa.catalogs import check_files
 
 
@@ -33,7 +33,7 @@ def test_one_row_per_edition_and_the_old_opencc_names_mean_the_newsroom_ones():
 def test_every_newsroom_edition_has_its_glossary_column_and_its_place_in_the_help():
     """What is made from the rows follows a new one: its overrides column, the help's list of editions."""
     from l10n.glossary import COLUMNS
-    from l10n.settings import registry
+    from l10n.config.settings import registry
 
     assert set(editions.GLOSSARY_COLUMNS) == {edition.glossary_column for edition in editions.NEWSROOM}
     assert editions.GLOSSARY_COLUMNS[0] == editions.TRADITIONAL.glossary_column  # what every edition falls back on

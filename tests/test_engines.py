@@ -96,7 +96,7 @@ def test_an_unknown_engine_lists_the_registered_ones(fake, tmp_path):
 
 def test_the_pipeline_names_no_engine():
     """Engines are chosen in engines.py only: the pipeline and the settings know them through the registry."""
-    for module in ("pipeline.py", "settings.py", "options.py", "translate/enforce.py", "translate/markup.py"):
+    for module in ("pipeline.py", "config/settings.py", "config/options.py", "translate/enforce.py", "translate/markup.py"):
         assert "argos" not in (ROOT / "l10n" / module).read_text(encoding="utf-8").lower(), module
 
 

@@ -8,10 +8,10 @@ from typer.testing import CliRunner
 
 from l10n.catalog import structure
 from l10n.cli import app
-from l10n.files import write_atomic
-from l10n.memory import default_memory_path
+from l10n.plumbing.files import write_atomic
+from l10n.translate.memory import default_memory_path
 from l10n.model import Document, Paragraph, Part, Span
-from l10n.segment import segment_document
+from l10n.reading.segment import segment_document
 
 _ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(_ROOT / "scripts"))
@@ -353,7 +353,7 @@ _NATIVE_TMX = """<?xml version="1.0" encoding="UTF-8"?>
 
 def test_native_inline_codes_import_as_our_placeholders_and_match_wherever_the_sentence_sits(folder, tmp_path):
     """Before, <a href=…> was stored as text and never matched, and an empty <ph/> was dropped."""
-    from l10n.memory import TranslationMemory, read_tmx
+    from l10n.translate.memory import TranslationMemory, read_tmx
 
     tmx = tmp_path / "cat.tmx"
     tmx.write_text(_NATIVE_TMX, encoding="utf-8")
@@ -374,7 +374,7 @@ def test_native_inline_codes_import_as_our_placeholders_and_match_wherever_the_s
 
 
 def test_our_own_tmx_reads_back_with_placeholders_numbered_from_one(folder):
-    from l10n.memory import read_tmx
+    from l10n.translate.memory import read_tmx
 
     runner.invoke(app, ["export", "tmx", str(folder)])
     pairs = {entry.source: entry.target for entry in read_tmx(folder / "translations.en.tmx")}
@@ -493,7 +493,7 @@ def test_omegat_fills_every_exact_segment_from_our_tmx(tmp_path):
 
 
 def test_notes_are_told_apart_from_the_lines_a_tool_wrapped_them_into():
-    from l10n.notes import whole
+    from l10n.text.notes import whole
 
     comment = ("QA warning: odd [x]\nlist item, paragraph 3, sentence 1; body, paragraph 5,\nsentence 2\n"
                "glossary: 微软 → Microsoft (org) — the company\nwhose name\n<a1> link: https://example.com")
@@ -506,7 +506,7 @@ def test_every_note_a_run_writes_begins_like_a_note(tmp_path):
     """notes.NOTE_STARTS must know every kind of `#.` note, or a catalog a tool re-wrapped reads two notes as
     one: here glossary terms, a link, machine drafts with their glossary checks, the editions' layers, QA."""
     from l10n.pipeline import RunOptions, run
-    from l10n.notes import NOTE_STARTS
+    from l10n.text.notes import NOTE_STARTS
     from fake_engine import FakeTranslator
 
     article = tmp_path / "a.md"

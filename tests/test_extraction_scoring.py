@@ -18,7 +18,7 @@ from extraction_gold import (ANNOTATIONS, check_page, gold_blocks, gold_lines, i
 from extraction_scoring import (Score, char_score, comparable, covered_lines, line_score,  # noqa: E402
                                 lines_in_output, markdown_line_texts, pooled)
 
-from l10n.errors import InputError  # noqa: E402
+from l10n.plumbing.errors import InputError  # noqa: E402
 
 DEV = DEFAULT_DEV
 

@@ -1,4 +1,4 @@
-"""Atomic writes (l10n/files.py): ordinary permissions without touching the process's umask."""
+"""Atomic writes (l10n/plumbing/files.py): ordinary permissions without touching the process's umask."""
 import os
 import stat
 import subprocess
@@ -7,8 +7,8 @@ from pathlib import Path
 
 import pytest
 
-from l10n.errors import OutputError
-from l10n.files import read_cached, write_atomic, write_cached
+from l10n.plumbing.errors import OutputError
+from l10n.plumbing.files import read_cached, write_atomic, write_cached
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -36,7 +36,7 @@ def test_importing_the_module_leaves_the_umask_alone():
     probe = ("import os\n"
              "def refuse(*args): raise SystemExit('os.umask called')\n"
              "os.umask = refuse\n"
-             "import l10n.files, l10n.pipeline, l10n.build\n")
+             "import l10n.plumbing.files, l10n.pipeline, l10n.build\n")
     done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(ROOT)})
     assert done.returncode == 0, done.stderr

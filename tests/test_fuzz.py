@@ -17,11 +17,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from l10n.errors import L10nError
-from l10n.ingest import parse_article, read_article
-from l10n.memory import import_tmx
+from l10n.plumbing.errors import L10nError
+from l10n.reading.ingest import parse_article, read_article
+from l10n.translate.memory import import_tmx
 from l10n.catalog.po import read_catalog
-from l10n.segment import segment_document
+from l10n.reading.segment import segment_document
 
 SUITE = settings(max_examples=150, derandomize=True, deadline=None, database=None,
                  suppress_health_check=list(HealthCheck))

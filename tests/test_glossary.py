@@ -5,9 +5,9 @@ import pytest
 from typer.testing import CliRunner
 
 from l10n.cli import app
-from l10n.errors import GlossaryError
+from l10n.plumbing.errors import GlossaryError
 from l10n.glossary import Glossary, load, parse
-from l10n.ingest import read_article
+from l10n.reading.ingest import read_article
 from l10n.model import GlossaryEntry, Kind, Segment, Part, TermHit
 from l10n.qa import build_context, check_texts
 from l10n.editions.variant import traditional_variant

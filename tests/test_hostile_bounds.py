@@ -12,16 +12,16 @@ import polib
 import pytest
 from typer.testing import CliRunner
 
-from l10n import placeholders
-from l10n.clean import clean
+from l10n.text import placeholders
+from l10n.reading.clean import clean
 from l10n.cli import app
-from l10n.errors import InputError
-from l10n.ingest import parse_article
+from l10n.plumbing.errors import InputError
+from l10n.reading.ingest import parse_article
 from l10n.model import Part
 from l10n.pipeline import RunOptions, run
-from l10n.readers import html
-from l10n.readers.base import PageBlock, Page
-from l10n.segment import split_sentences
+from l10n.reading.readers import html
+from l10n.reading.readers.base import PageBlock, Page
+from l10n.reading.segment import split_sentences
 from l10n.translate.markup import restore
 
 runner = CliRunner()
@@ -175,7 +175,7 @@ def _of_b(value) -> bool:
                                                           for segment in segments)
 
 
-@pytest.mark.parametrize("module, stage", [("l10n.segment", "segment_document"),
+@pytest.mark.parametrize("module, stage", [("l10n.reading.segment", "segment_document"),
                                            ("l10n.editions.variant", "traditional_variant"),
                                            ("l10n.pipeline", "_render_document")])
 def test_a_fault_on_one_document_fails_it_alone(tmp_path, monkeypatch, module, stage):

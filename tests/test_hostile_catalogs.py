@@ -13,7 +13,7 @@ from typer.testing import CliRunner
 
 from l10n.catalog import po
 from l10n.cli import app
-from l10n.errors import InputError
+from l10n.plumbing.errors import InputError
 
 runner = CliRunner()
 ARTICLE = "微软宣布新的人工智能计划的第一句话很长很长。\n\n第二段也有很多中文内容，用来测试。\n"

@@ -108,8 +108,8 @@ def test_max_bytes_and_follow_links_come_from_the_settings_file(tmp_path, monkey
 def test_a_limit_error_names_where_the_limit_was_set(tmp_path, monkeypatch):
     import pickle
 
-    from l10n.errors import Limit
-    from l10n.settings import registry
+    from l10n.plumbing.errors import Limit
+    from l10n.config.settings import registry
 
     monkeypatch.chdir(tmp_path)
     Path("long.md").write_text("第一段。\n" * 30, encoding="utf-8")

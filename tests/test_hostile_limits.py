@@ -10,7 +10,7 @@ from typer.testing import CliRunner
 
 from l10n.batch import backup
 from l10n.cli import app
-from l10n.readers import html
+from l10n.reading.readers import html
 
 runner = CliRunner()
 ARTICLE = "微软宣布新的人工智能计划的第一句话很长很长。\n\n第二段也有很多中文内容，用来测试。\n"

@@ -11,7 +11,7 @@ from batch_work import EchoTranslator, article
 from typer.testing import CliRunner
 
 from l10n.cli import app
-from l10n.errors import ModelError
+from l10n.plumbing.errors import ModelError
 from l10n.pipeline import RunOptions, run
 from l10n.translate.models import install_file
 

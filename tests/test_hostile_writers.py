@@ -11,7 +11,7 @@ from markdown_it import MarkdownIt
 from typer.testing import CliRunner
 
 from l10n.cli import app
-from l10n.escapes import one_line, spreadsheet_cell
+from l10n.plumbing.escapes import one_line, spreadsheet_cell
 from l10n.model import Part, Span
 from l10n.writers import WRITERS
 from l10n.writers.article import Article, Block, parse, safe_url
@@ -31,7 +31,7 @@ def test_one_line_escapes_every_character_a_reader_ends_a_line_at_and_nothing_el
     """Its quick path (a printable text is returned as it is) agrees with the escape, for every code point."""
     import sys
 
-    from l10n.escapes import _LINE_BREAKING, _escape
+    from l10n.plumbing.escapes import _LINE_BREAKING, _escape
 
     for code in range(sys.maxunicode + 1):
         if not 0xD800 <= code <= 0xDFFF:

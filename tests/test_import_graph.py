@@ -16,11 +16,11 @@ PACKAGE = "l10n"
 # must not (independent siblings).
 LAYERS: list[tuple[str, ...] | frozenset[str]] = [
     frozenset({"__main__", "reference"}),  # `python -m l10n`; the generated docs
-    ("cli", "cli_values"),  # parses options, renders what the library returns
-    ("options", "settings"),  # the settings file and the command line, into options dataclasses
+    ("cli",),  # parses options, renders what the library returns
     frozenset({"build", "exchange"}),  # the commands that start from catalogs
+    ("config",),  # the settings file and the command line, into the commands' options dataclasses
     ("pipeline",),  # the conductor of a run
-    ("translate", "memory"),  # English drafts: engines, glossary enforcement, the cache, the memory
+    ("translate",),  # English drafts: engines, glossary enforcement, the cache, the memory
     ("qa",),  # checks; `check` and the checks `build` runs
     ("mining",),  # glossary suggestions, and the word boundaries QA shares
     ("batch",),  # batch runs: scheduling, inputs, executors, the manifest, the lock, claims, snapshots, backups
@@ -29,9 +29,10 @@ LAYERS: list[tuple[str, ...] | frozenset[str]] = [
     ("catalog",),  # the entry model, reading, writing and merging catalogs, document.json
     ("glossary", "locales"),  # the desk's glossary; every language's names (locale, tags, plurals)
     ("editions",),  # the Traditional editions: their table, OpenCC with regional layers
-    ("ingest", "readers", "clean", "region", "shapes", "segment"),  # reading and cleaning an article
-    ("placeholders", "inline_codes", "notes", "numbers", "words", "cedict", "wordnet", "model", "check_options", "build_options",
-     "exchange_options", "table", "report", "files", "databases", "columns", "escapes", "errors", "deferred"),  # the model and helpers every stage shares
+    ("reading",),  # an article file to a Document: readers, cleaning, the article's region, sentences
+    ("text",),  # text facts every stage shares: quantities, words, dictionaries, placeholders, notes
+    ("plumbing",),  # errors, atomic files, SQLite, escaping, columns, the segment table, deferred imports
+    ("model",),  # the data that flows between stages
 ]
 
 

@@ -2,9 +2,9 @@ from pathlib import Path
 
 import pytest
 
-from l10n.errors import InputError
-from l10n.ingest import document_name, parse_article, read_article
-from l10n.readers.charset import decode
+from l10n.plumbing.errors import InputError
+from l10n.reading.ingest import document_name, parse_article, read_article
+from l10n.reading.readers.charset import decode
 from l10n.model import Part
 
 CHROME_MARKERS = ["正在阅读", "扫一扫", "下载界面新闻", "暂无评论", "微信公众号", "•", "本文为转载内容"]
@@ -165,7 +165,7 @@ def test_an_input_is_read_whole_when_the_system_hands_it_over_in_pieces(tmp_path
     read on to its end (up to the limit), never cut at the first read."""
     import os
 
-    from l10n.ingest import read_input
+    from l10n.reading.ingest import read_input
 
     path = tmp_path / "a.txt"
     path.write_text("第一段。\n\n第二段。\n" * 50, encoding="utf-8")

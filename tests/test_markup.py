@@ -5,7 +5,7 @@ from hypothesis import strategies as st
 
 from l10n.glossary import Glossary
 from l10n.model import GlossaryEntry, Kind, Segment, Part
-from l10n.placeholders import escape, pairing, strip, tags, unescape
+from l10n.text.placeholders import escape, pairing, strip, tags, unescape
 from l10n.translate.markup import restore, translate_batch
 from fake_engine import FakeTranslator
 

@@ -13,7 +13,7 @@ from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from l10n.cli import app
-from l10n.errors import InputError
+from l10n.plumbing.errors import InputError
 from l10n.pipeline import RunOptions, run
 from fake_engine import FakeTranslator
 

@@ -9,7 +9,7 @@ import pytest
 from typer.testing import CliRunner
 
 from l10n.cli import app
-from l10n.errors import ModelError
+from l10n.plumbing.errors import ModelError
 from l10n.translate import models
 from l10n.translate.models import install_file, list_packages
 

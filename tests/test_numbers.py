@@ -6,7 +6,7 @@ from decimal import Decimal
 import pytest
 
 from l10n.model import GlossaryEntry, Kind, Part, Segment, TermHit
-from l10n.numbers import chinese_numeral, describe, dropped_figure_trace, english_quantities, quantities
+from l10n.text.numbers import chinese_numeral, describe, dropped_figure_trace, english_quantities, quantities
 from l10n.qa import build_context, check_texts
 
 NUMBER_CHECKS = {"numbers", "numbers-approximate", "currency"}
@@ -1238,7 +1238,7 @@ def test_the_one_to_one_pairing_asks_for_each_quantitys_candidates_once():
     rendered_by): a sentence of 400 alike dates took 9 s of CPU. The pairing itself is unchanged."""
     from collections import Counter
 
-    from l10n.numbers import _matching
+    from l10n.text.numbers import _matching
 
     asked: Counter[int] = Counter()
 
@@ -1253,7 +1253,7 @@ def test_the_one_to_one_pairing_asks_for_each_quantitys_candidates_once():
 def test_the_pairing_takes_a_free_mention_before_it_displaces_one_and_is_still_the_largest():
     """Without the look-ahead, n mentions that all render each other (a date written n times) built augmenting
     paths of every length: 2,000 dates in one entry took 35 s. Displacing still happens where nothing is free."""
-    from l10n.numbers import _matching
+    from l10n.text.numbers import _matching
 
     assert _matching(range(2), {0: [0, 1], 1: [0, 1]}.__getitem__) == {0: 0, 1: 1}
     assert _matching(range(2), {0: [0, 1], 1: [0]}.__getitem__) == {1: 0, 0: 1}  # 1 takes 0, 0 moves on to 1
@@ -1264,7 +1264,7 @@ def test_an_entry_of_a_thousand_figures_each_side_asks_whether_one_renders_anoth
     """Every source quantity was tried with every English one (rendered_by), in the pairing, in the currency check
     and in whether any figure went unsaid: a thousand figures each side made a million calls, seconds for one
     entry. The English ones are looked up by value instead, and figures that read alike are asked about once."""
-    from l10n import numbers
+    from l10n.text import numbers
 
     calls = []
     original = numbers.rendered_by
@@ -1282,7 +1282,7 @@ def test_an_entry_of_a_thousand_figures_each_side_asks_whether_one_renders_anoth
 def test_the_quantities_an_entry_lacks_are_looked_up_not_compared_with_every_other(monkeypatch):
     """Whether a source quantity was among those the English lacks was a search of that list: 2,000 '20家' against
     an English without them made 1,999,000 comparisons of quantities."""
-    from l10n.numbers import Quantity
+    from l10n.text.numbers import Quantity
 
     compared = []
     original = Quantity.__eq__
@@ -1292,7 +1292,7 @@ def test_the_quantities_an_entry_lacks_are_looked_up_not_compared_with_every_oth
 
 
 def test_the_phrase_after_a_count_is_tagged_once_for_both_readings_of_its_nouns(monkeypatch):
-    from l10n import words
+    from l10n.text import words
     from l10n.qa.numbers import count_noun_said_bare
 
     tagged = []
@@ -1305,7 +1305,7 @@ def test_the_phrase_after_a_count_is_tagged_once_for_both_readings_of_its_nouns(
 
 
 def test_a_day_or_two_is_looked_for_in_the_words_before_a_figure_not_in_all_the_text(monkeypatch):
-    from l10n import numbers
+    from l10n.text import numbers
 
     searched = []
     pattern = numbers._A_THING_OR
@@ -1328,7 +1328,7 @@ def test_a_day_or_two_is_looked_for_in_the_words_before_a_figure_not_in_all_the_
 def test_a_search_for_a_free_mention_starts_past_those_paired_already():
     """2,000 figures that read alike share one list of candidates; each searched it from its start for a free one,
     past every one paired before (n²/2 steps)."""
-    from l10n.numbers import _matching
+    from l10n.text.numbers import _matching
 
     read = []
 
@@ -1424,7 +1424,7 @@ def test_a_count_written_many_times_asks_for_its_noun_once(monkeypatch):
 def test_the_one_to_one_pairing_follows_a_path_longer_than_pythons_recursion():
     """A catalog entry of two thousand dates made a path of displaced quantities a thousand deep: `l10n check`
     stopped with a RecursionError. Here the last quantity takes the first's figure, and each other moves up one."""
-    from l10n.numbers import _matching
+    from l10n.text.numbers import _matching
 
     last = 5000
     pairing = _matching(range(last + 1), lambda left: [0] if left == last else [left, left + 1])
@@ -1514,7 +1514,7 @@ def test_a_rise_of_a_hundred_percent_or_more_may_be_said_as_a_multiple(source, g
 def test_a_search_that_failed_is_not_walked_again():
     """Three hundred counts (三个) against a hundred English "three": after the hundredth, each search fails
     through the same paired mentions, which each later one walked again (1,500 against 500: 10 s of CPU)."""
-    from l10n.numbers import _matching
+    from l10n.text.numbers import _matching
 
     walked = []
 
@@ -1551,7 +1551,7 @@ def test_a_figure_written_twice_may_be_said_once_for_both(english, found):
 def test_each_count_of_a_long_sentence_looks_only_at_the_words_around_it(monkeypatch):
     """A sentence of thousands of counts: each count looks at the words around it, not at every word from the
     sentence's start (which made quantities quadratic: 4,000 counts took seconds)."""
-    from l10n import numbers
+    from l10n.text import numbers
 
     looked_at = []
 
@@ -1573,8 +1573,8 @@ def test_each_count_of_a_long_sentence_looks_only_at_the_words_around_it(monkeyp
 
 
 def _searches_counted(monkeypatch, names: tuple[str, ...]) -> list[str]:
-    """Wrap l10n.numbers' patterns `names` so that each search of them is listed."""
-    import l10n.numbers as numbers_module
+    """Wrap l10n.text.numbers' patterns `names` so that each search of them is listed."""
+    import l10n.text.numbers as numbers_module
 
     searched: list[str] = []
 

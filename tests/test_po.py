@@ -7,10 +7,10 @@ import pytest
 
 from l10n.catalog import po_text
 from l10n.catalog.entries import Catalog, Entry
-from l10n.errors import InputError
-from l10n.ingest import read_article
+from l10n.plumbing.errors import InputError
+from l10n.reading.ingest import read_article
 from l10n.pipeline import RunOptions, run
-from l10n.segment import segment_document
+from l10n.reading.segment import segment_document
 
 
 @pytest.fixture

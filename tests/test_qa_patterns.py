@@ -8,7 +8,7 @@ sentences that the checks caught before and must still catch."""
 import pytest
 
 from l10n.model import Part, Segment
-from l10n.numbers import english_quantities, quantities
+from l10n.text.numbers import english_quantities, quantities
 from l10n.qa import build_context, check_texts
 from l10n.qa.spelling import available as spelling_available
 

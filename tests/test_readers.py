@@ -2,12 +2,12 @@ from pathlib import Path
 
 import pytest
 
-from l10n import placeholders
-from l10n.errors import InputError, UsageError
-from l10n.ingest import parse_article, read_article
+from l10n.text import placeholders
+from l10n.plumbing.errors import InputError, UsageError
+from l10n.reading.ingest import parse_article, read_article
 from l10n.model import Part
-from l10n.readers import detect_format, sniff
-from l10n.readers.charset import decode
+from l10n.reading.readers import detect_format, sniff
+from l10n.reading.readers.charset import decode
 
 ARTICLE = "小米公司今天在北京发布了新手机，售价为3999元，网友纷纷表示价格合理。分析人士认为，这款手机将与苹果竞争。"
 
@@ -288,14 +288,14 @@ CLIPPED = MARKDOWN_PAGE.split("---\n\n", 1)[1]  # the same page without its fron
     ("a.txt", "<html><body>x</body></html>", ("text", "its extension .txt (no Markdown signs)")),
 ])
 def test_text_files_are_sniffed_for_markdown_and_say_why(name, text, expected):
-    from l10n.readers import detect
+    from l10n.reading.readers import detect
 
     detected = detect(Path(name), text)
     assert (detected.format, detected.reason) == expected
 
 
 def test_a_markdown_page_saved_as_txt_is_read_as_the_md_one(tmp_path):
-    from l10n.ingest import read_article
+    from l10n.reading.ingest import read_article
 
     for suffix in ("md", "txt"):
         (tmp_path / f"clip.{suffix}").write_text(MARKDOWN_PAGE, encoding="utf-8")
@@ -306,7 +306,7 @@ def test_a_markdown_page_saved_as_txt_is_read_as_the_md_one(tmp_path):
 
 def test_html_list_items_keep_their_nesting_level_as_in_markdown():
     # the HTML reader gave every item level 0, so a nested list came out flat in the built article
-    from l10n.readers import html, markdown
+    from l10n.reading.readers import html, markdown
 
     html_page = html.read("<ul><li>一级条目<ul><li>二级条目</li></ul></li><li>又一个条目</li></ul>"
                           "<blockquote>一段引文</blockquote><ol><li><blockquote>列表里的引文</blockquote></li></ol>",

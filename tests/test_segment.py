@@ -1,7 +1,7 @@
 import pytest
 
-from l10n.ingest import parse_article
-from l10n.segment import segment_document, split_sentences
+from l10n.reading.ingest import parse_article
+from l10n.reading.segment import segment_document, split_sentences
 from pathlib import Path
 
 CASES = [
@@ -111,7 +111,7 @@ def test_no_segment_is_only_punctuation_or_markup():
 
 from hypothesis import given, strategies as st  # noqa: E402
 
-from l10n import placeholders  # noqa: E402
+from l10n.text import placeholders  # noqa: E402
 
 _PIECES = st.sampled_from(["他说", "公司发布了", "。", "？", "，", "“", "”", "OpenAI", "；", "……", "好"])
 

@@ -4,9 +4,9 @@ from pathlib import Path
 
 import pytest
 
-from l10n import settings
-from l10n.errors import UsageError
-from l10n.settings import SettingsError
+from l10n.config import settings
+from l10n.plumbing.errors import UsageError
+from l10n.config.settings import SettingsError
 
 
 def write(path: Path, text: str) -> Path:
@@ -46,7 +46,7 @@ def test_no_file_gives_defaults(tmp_path):
 
 
 def test_found_defaults_are_the_paths_actually_used(tmp_path, monkeypatch):
-    from l10n.memory import default_memory_path
+    from l10n.translate.memory import default_memory_path
     from l10n.translate.cache import default_cache_path
 
     loaded = settings.load(cwd=tmp_path)
@@ -65,7 +65,7 @@ def test_found_defaults_are_the_paths_actually_used(tmp_path, monkeypatch):
 
 def test_every_default_is_its_owner_fields_default():
     from l10n.pipeline import RunOptions
-    from l10n.check_options import CheckOptions
+    from l10n.config.check_options import CheckOptions
 
     defaults = settings.defaults()
     assert defaults["out"] == str(RunOptions().out_dir) and defaults["threads"] == RunOptions().engine.threads

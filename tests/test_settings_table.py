@@ -13,9 +13,9 @@ from typing import Any, Callable
 import pytest
 from typer.testing import CliRunner
 
-from l10n import settings
+from l10n.config import settings
 from l10n.cli import app
-from l10n.options import commands
+from l10n.config.options import commands
 
 runner = CliRunner()
 GLOSSARY = "zh_Hans,en,kind\n乔布斯,Steve Jobs,person\n"
@@ -46,7 +46,7 @@ PROBES: dict[str, tuple[list[str], str]] = {
     "align": (["align", "article.txt", "english.txt"], "l10n.align.archive.align_pair"),
     "export tmx": (["export", "tmx"], "l10n.exchange.export_tmx"),
     "export xliff": (["export", "xliff"], "l10n.exchange.export_xliff"),
-    "import tmx": (["import", "tmx", "memory.tmx"], "l10n.memory.import_tmx"),
+    "import tmx": (["import", "tmx", "memory.tmx"], "l10n.translate.memory.import_tmx"),
 }
 
 

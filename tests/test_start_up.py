@@ -1,5 +1,5 @@
 """What the command line and a run import: modules a common path never uses are imported where they are first
-used (l10n/deferred.py, function-level imports), so start-up and an unchanged re-run stay cheap."""
+used (l10n/plumbing/deferred.py, function-level imports), so start-up and an unchanged re-run stay cheap."""
 import copy
 import os
 import pickle
@@ -8,13 +8,13 @@ import sys
 import textwrap
 from pathlib import Path
 
-from l10n.deferred import Deferred
+from l10n.plumbing.deferred import Deferred
 
 ROOT = Path(__file__).resolve().parent.parent
-# Costly to import and unused by `--help`, by an unchanged re-run, or (l10n.numbers, the English QA's number
+# Costly to import and unused by `--help`, by an unchanged re-run, or (l10n.text.numbers, the English QA's number
 # parsing; the aligner; worker processes; `build` and `export`, whose options the command line reads from
 # build_options.py and exchange_options.py) by a serial run without MT.
-NOT_AT_START = ["l10n.numbers", "l10n.clean", "l10n.align.dp", "l10n.align.lexicon", "l10n.align.inputs",
+NOT_AT_START = ["l10n.text.numbers", "l10n.reading.clean", "l10n.align.dp", "l10n.align.lexicon", "l10n.align.inputs",
                 "multiprocessing", "concurrent.futures", "l10n.build", "l10n.exchange", "l10n.writers"]
 
 
@@ -38,7 +38,7 @@ def test_a_serial_run_without_mt_reads_and_cleans_but_never_parses_numbers(tmp_p
         result = run([Path({str(tmp_path / 'a.txt')!r})], RunOptions(out_dir=Path({str(tmp_path / 'out')!r}), mt="none"))
         assert not result.failures and result.summary.documents == 1, result.failures
     """))
-    assert imported == {**{name: False for name in NOT_AT_START}, "l10n.clean": True}
+    assert imported == {**{name: False for name in NOT_AT_START}, "l10n.reading.clean": True}
 
 
 def test_an_unchanged_re_run_loads_no_check_no_converter_and_no_segmenter(tmp_path):
@@ -51,11 +51,11 @@ def test_an_unchanged_re_run_loads_no_check_no_converter_and_no_segmenter(tmp_pa
         assert not result.failures, result.failures
         print(result.summary.skipped)
     """)
-    probe = "import l10n.cli, l10n.settings\nl10n.settings.defaults()\n" + run + textwrap.dedent("""
+    probe = "import l10n.cli, l10n.config.settings\nl10n.config.settings.defaults()\n" + run + textwrap.dedent("""
         import sys
-        print(' '.join(sorted(name for name in ("l10n.qa", "l10n.editions.variant", "l10n.segment") if name in sys.modules)))
+        print(' '.join(sorted(name for name in ("l10n.qa", "l10n.editions.variant", "l10n.reading.segment") if name in sys.modules)))
     """)
-    for expected in (["0", "l10n.editions.variant l10n.qa l10n.segment"], ["1", ""]):
+    for expected in (["0", "l10n.editions.variant l10n.qa l10n.reading.segment"], ["1", ""]):
         done = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, cwd=ROOT,
                               env={**os.environ, "PYTHONPATH": str(ROOT)})
         assert done.returncode == 0, done.stderr

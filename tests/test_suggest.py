@@ -9,7 +9,7 @@ from typer.testing import CliRunner
 
 from l10n.cli import app
 from l10n.glossary import Glossary, load, parse
-from l10n.ingest import parse_article, read_article
+from l10n.reading.ingest import parse_article, read_article
 from l10n.model import Kind
 from l10n.mining.suggest import NEEDS_ENGLISH, suggest, suggest_many
 

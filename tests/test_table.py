@@ -1,12 +1,12 @@
-"""The segment table (l10n/table.py): TSV as Python's csv writer writes it, guarded against formulas."""
+"""The segment table (l10n/plumbing/table.py): TSV as Python's csv writer writes it, guarded against formulas."""
 import csv
 import io
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from l10n.escapes import spreadsheet_cell
-from l10n.table import render_rows
+from l10n.plumbing.escapes import spreadsheet_cell
+from l10n.plumbing.table import render_rows
 
 _CELL = st.one_of(st.text(st.sampled_from('ab东\t\n\r"= ,'), max_size=5), st.integers(-5, 5), st.none(),
                   st.floats(allow_nan=False), st.booleans())

@@ -8,7 +8,7 @@ import pytest
 from typer.testing import CliRunner
 
 from l10n.cli import app
-from l10n.errors import ModelError
+from l10n.plumbing.errors import ModelError
 from l10n.pipeline import RunOptions, run
 from l10n.translate.argos import ArgosTranslator
 from l10n.translate.base import EngineOptions

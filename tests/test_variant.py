@@ -10,13 +10,13 @@ from typer.testing import CliRunner
 from l10n import editions
 from l10n.editions import stacks, variant
 from l10n.cli import app
-from l10n.errors import UsageError
+from l10n.plumbing.errors import UsageError
 from l10n.glossary import Glossary, load, parse
-from l10n.ingest import read_article
+from l10n.reading.ingest import read_article
 from l10n.model import Part, Segment, Severity
 from l10n.qa import build_context, check_texts
 from l10n.pipeline import RunOptions, run
-from l10n.segment import segment_document
+from l10n.reading.segment import segment_document
 from l10n.editions.variant import (convert, glossary_phrases, respect_boundaries, traditional_variant,
                                    unexplained_changes)
 

@@ -1,5 +1,5 @@
 """The WordNet reader: a noun's synsets found by a binary search in Debian's sorted index, read at their offsets."""
-from l10n import wordnet
+from l10n.text import wordnet
 
 
 def test_a_nouns_senses_come_most_frequent_first_with_their_lemmas_and_kinds():

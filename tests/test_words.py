@@ -3,7 +3,7 @@ when it was made from another jieba or is damaged, and never a reason for a run 
 import jieba
 import pytest
 
-from l10n import words
+from l10n.text import words
 
 
 @pytest.fixture(scope="module")

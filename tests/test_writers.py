@@ -7,7 +7,7 @@ import pytest
 from lxml import html
 
 from l10n.model import Part, Span
-from l10n.readers import read_file
+from l10n.reading.readers import read_file
 from l10n.writers import WRITERS
 from l10n.writers.article import FALLBACK_CLOSE, FALLBACK_OPEN, FUZZY_CLOSE, FUZZY_OPEN, Article, Block, parse, plain
 
@@ -128,9 +128,10 @@ def test_a_format_registered_from_the_tests_goes_through_run_and_build(tmp_path,
 
     from typer.testing import CliRunner
 
-    from l10n import readers, writers
+    from l10n.reading import readers
+    from l10n import writers
     from l10n.cli import app
-    from l10n.readers.base import Page, PageBlock
+    from l10n.reading.readers.base import Page, PageBlock
 
     def read(text: str, path: Path, max_blocks: int) -> Page:
         lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip()]
@@ -141,7 +142,7 @@ def test_a_format_registered_from_the_tests_goes_through_run_and_build(tmp_path,
         return "".join(("== " if block.part in (Part.TITLE, Part.HEADING) else "") + plain(block.nodes) + "\n"
                        for block in article.blocks)
 
-    monkeypatch.setitem(sys.modules, "l10n.readers.lines", types.SimpleNamespace(read=read))
+    monkeypatch.setitem(sys.modules, "l10n.reading.readers.lines", types.SimpleNamespace(read=read))
     monkeypatch.setitem(sys.modules, "l10n.writers.lines", types.SimpleNamespace(render=render))
     monkeypatch.setitem(readers.FORMATS, "lines", readers.Format("lines", (".lines",), "lines"))
     monkeypatch.setitem(writers.WRITERS, "lines", writers.Writer("lines", "lines"))

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from ..ingest import Limits
+from ..reading.ingest import Limits
 from ..model import GlossaryEntry
 from .formats import Alignment
 

@@ -6,10 +6,10 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ..errors import L10nError, UsageError
-from ..escapes import one_line
-from ..files import write_atomic
-from ..ingest import Limits
+from ..plumbing.errors import L10nError, UsageError
+from ..plumbing.escapes import one_line
+from ..plumbing.files import write_atomic
+from ..reading.ingest import Limits
 from ..model import GlossaryEntry
 from . import align_files
 from .formats import EXTENSIONS, FORMATS, Alignment

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 from .. import __version__
 from ..catalog import po_text
 from ..catalog.entries import FUZZY, Catalog, Entry
-from ..table import render_rows
+from ..plumbing.table import render_rows
 
 if TYPE_CHECKING:  # the command line reads FORMATS at start-up: the aligner itself is imported when it aligns
     from .dp import Link

@@ -7,13 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import readers
-from ..errors import InputError, UsageError
-from ..ingest import Limits, not_taken, read_article, read_input
+from ..reading import readers
+from ..plumbing.errors import InputError, UsageError
+from ..reading.ingest import Limits, not_taken, read_article, read_input
 from ..model import Document
-from ..placeholders import strip
-from ..readers.charset import decode
-from ..segment import segment_document
+from ..text.placeholders import strip
+from ..reading.readers.charset import decode
+from ..reading.segment import segment_document
 
 
 

@@ -1,6 +1,6 @@
 """Lexical evidence for alignment: what English words a Chinese sentence may be translated with.
 
-Chinese is split by longest match against CC-CEDICT (l10n/cedict.py) and the glossary; every word offers the content
+Chinese is split by longest match against CC-CEDICT (l10n/text/cedict.py) and the glossary; every word offers the content
 words of its dictionary senses. Runs of single characters — mostly names the dictionary lacks — also
 offer their pinyin run together (陈清扬 → chen, qingyang, chenqingyang), which is how English spells
 Chinese names. Numbers on both sides become their values (1.2亿 = 120 million), Latin-script words
@@ -15,10 +15,10 @@ from collections import ChainMap
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 
-from ..cedict import definitions, entries, toneless
+from ..text.cedict import definitions, entries, toneless
 from ..model import GlossaryEntry
-from ..numbers import Quantity, english_quantities, quantities
-from ..segment import is_han
+from ..text.numbers import Quantity, english_quantities, quantities
+from ..reading.segment import is_han
 
 _LONGEST_WORD = 8
 _SENSE_WORDS = 4  # content words kept from one dictionary sense: later ones are mostly explanation

@@ -6,10 +6,10 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from .. import locales
-from ..ingest import Limits
+from ..reading.ingest import Limits
 from ..model import GlossaryEntry, Segment, Target
-from ..notes import REFERENCE, note
-from ..placeholders import strip
+from ..text.notes import REFERENCE, note
+from ..text.placeholders import strip
 from . import align_sides
 from .inputs import Sentence, Side, read_english
 

@@ -8,7 +8,7 @@ import contextlib
 import shutil
 from pathlib import Path
 
-from ..errors import OutputError
+from ..plumbing.errors import OutputError
 
 KEEP = 5
 FOLDER = ".backup"

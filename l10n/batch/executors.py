@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any, Protocol, TypeVar
 if TYPE_CHECKING:
     from concurrent.futures import Future, ProcessPoolExecutor
 
-from ..errors import UsageError
+from ..plumbing.errors import UsageError
 
 Item = TypeVar("Item")
 Outcome = Iterator[tuple[Any, Any]]  # (item, the function's result or the exception it raised)

@@ -16,10 +16,10 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath
 from typing import TextIO
 
-from ..errors import InputError, UsageError
-from ..escapes import has_line_breaking
-from ..ingest import document_name, not_taken
-from ..readers import EXTENSIONS
+from ..plumbing.errors import InputError, UsageError
+from ..plumbing.escapes import has_line_breaking
+from ..reading.ingest import document_name, not_taken
+from ..reading.readers import EXTENSIONS
 
 HERE = Path(".")
 Skipped = Callable[[Path, str], None]  # a file or folder a walk left out, and why

@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from datetime import datetime, timezone
 from pathlib import Path
 
-from ..errors import OutputError
+from ..plumbing.errors import OutputError
 
 LOCK_NAME = ".l10n.lock"
 _POLL_SECONDS = 0.1

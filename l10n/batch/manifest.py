@@ -21,8 +21,8 @@ from collections.abc import Callable, Iterable, Iterator, Mapping
 from itertools import islice
 from pathlib import Path
 
-from ..databases import open_database, set_aside
-from ..errors import OutputError
+from ..plumbing.databases import open_database, set_aside
+from ..plumbing.errors import OutputError
 
 MANIFEST_NAME = ".l10n-manifest.sqlite3"
 JSONL_NAME = ".l10n-manifest.jsonl"  # the earlier format, read once into the database

@@ -17,9 +17,9 @@ from pathlib import Path
 
 from ..catalog import machine, merge
 from ..catalog.entries import Catalog
-from ..errors import InputError, L10nError, OutputError, UsageError
-from ..files import write_atomic
-from ..ingest import read_input
+from ..plumbing.errors import InputError, L10nError, OutputError, UsageError
+from ..plumbing.files import write_atomic
+from ..reading.ingest import read_input
 from ..model import Document, Segment
 from .backup import back_up
 from .claims import FolderClaims

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .. import notes as note_kinds
+from ..text import notes as note_kinds
 from ..model import Segment
 
 FUZZY = "fuzzy"

@@ -18,8 +18,8 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..escapes import json_string
-from ..notes import LEGACY_FINGERPRINT
+from ..plumbing.escapes import json_string
+from ..text.notes import LEGACY_FINGERPRINT
 from .entries import Catalog, Entry
 
 FILE_NAME = "machine.json"

@@ -26,7 +26,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from .. import notes
+from ..text import notes
 from .entries import FUZZY, Catalog, Entry, is_legacy_context, key
 from .machine import Draft, Drafts, is_machine_text
 

@@ -16,10 +16,11 @@ from typing import NamedTuple
 
 import polib
 
-from .. import __version__, locales, notes
-from ..errors import InputError
+from .. import __version__, locales
+from ..text import notes
+from ..plumbing.errors import InputError
 from ..model import Document, Segment, Target
-from ..readers.charset import line_of
+from ..reading.readers.charset import line_of
 from . import merge, po_text
 from .entries import Catalog, Entry
 from .machine import Drafts

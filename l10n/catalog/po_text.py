@@ -20,8 +20,8 @@ import itertools
 import re
 from collections.abc import Iterable
 
-from ..columns import CharacterMeasures, character_columns
-from ..escapes import one_line
+from ..plumbing.columns import CharacterMeasures, character_columns
+from ..plumbing.escapes import one_line
 from .entries import Catalog, Entry
 
 PAGE_WIDTH = 79

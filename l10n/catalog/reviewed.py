@@ -11,8 +11,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .. import notes
-from ..errors import InputError, UsageError
+from ..text import notes
+from ..plumbing.errors import InputError, UsageError
 from ..model import Segment
 from . import machine, po
 from .entries import Catalog, Entry

@@ -10,8 +10,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from ..errors import InputError, UsageError
-from ..escapes import json_text
+from ..plumbing.errors import InputError, UsageError
+from ..plumbing.escapes import json_text
 from ..model import Document, Paragraph, Part, Segment, Span
 
 FILE_NAME = "document.json"

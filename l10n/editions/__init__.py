@@ -10,7 +10,7 @@ from __future__ import annotations
 import dataclasses
 from dataclasses import dataclass
 
-from ..errors import UsageError
+from ..plumbing.errors import UsageError
 
 
 @dataclass(frozen=True)

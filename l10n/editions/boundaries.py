@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..words import dictionary_words, frequencies, is_word, settled_dictionary_words
+from ..text.words import dictionary_words, frequencies, is_word, settled_dictionary_words
 from . import layers
 
 # How far around a phrase the word check looks, in characters: jieba's words are rarely longer; the sentence is

@@ -14,7 +14,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from ..files import cache_folder
+from ..plumbing.files import cache_folder
 
 _FOLDER = "opencc-dictionaries"
 _KEPT = 24  # compiled dictionaries kept: a run makes three per edition (its rules, their kept values, the probe)

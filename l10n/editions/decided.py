@@ -15,7 +15,7 @@ import tempfile
 from functools import lru_cache
 from pathlib import Path
 
-from ..files import cache_folder, read_cached, write_cached
+from ..plumbing.files import cache_folder, read_cached, write_cached
 from . import Edition
 from . import layers
 from .compiled import opencc_dict, opencc_version

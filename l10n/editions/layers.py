@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..notes import NAME, SOFTWARE, VOCABULARY
+from ..text.notes import NAME, SOFTWARE, VOCABULARY
 
 DATA = Path(__file__).parent.parent / "data" / "editions"
 

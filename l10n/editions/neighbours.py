@@ -27,8 +27,8 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from ..notes import VOCABULARY, note
-from ..words import frequencies
+from ..text.notes import VOCABULARY, note
+from ..text.words import frequencies
 from . import layers
 from .boundaries import COMMON_WORD, crosses_a_word
 

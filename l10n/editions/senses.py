@@ -15,7 +15,7 @@ import bisect
 import re
 from functools import cached_property, lru_cache
 
-from ..words import dictionary_tag, dictionary_words, tagged
+from ..text.words import dictionary_tag, dictionary_words, tagged
 from .layers import Sense
 from .stacks import MARKS, Applied, Stack, mark
 

@@ -12,7 +12,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from ..notes import VOCABULARY, note
+from ..text.notes import VOCABULARY, note
 from . import Edition
 from . import compiled, layers
 

@@ -15,8 +15,8 @@ import json
 from functools import lru_cache
 from pathlib import Path
 
-from .. import words
-from ..files import cache_folder, read_cached, write_cached
+from ..text import words
+from ..plumbing.files import cache_folder, read_cached, write_cached
 from . import layers
 from .compiled import opencc_version
 

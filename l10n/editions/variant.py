@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from .. import editions
-from .. import notes as note_kinds
+from ..text import notes as note_kinds
 from ..model import GlossaryEntry, Part, Segment, Target, TermHit
 from . import Edition
 from . import decided, layers, neighbours, senses, stacks, term_forms

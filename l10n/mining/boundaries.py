@@ -23,7 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 
-from ..words import tagged
+from ..text.words import tagged
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
 NAME_DOT = "·"

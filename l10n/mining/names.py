@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import re
 
-from ..words import dictionary_tag
+from ..text.words import dictionary_tag
 from .boundaries import NAME_DOT, TRANSLITERATION
 
 # The common single-character surnames, most frequent first (the ranking of the national household register).

@@ -11,14 +11,14 @@ from dataclasses import dataclass, field
 
 from pathlib import Path
 
-from .. import placeholders
+from ..text import placeholders
 from ..batch.inputs import Skipped, collect
-from ..errors import InputError, UsageError
+from ..plumbing.errors import InputError, UsageError
 from ..glossary import Glossary, ReadingOptions
-from ..ingest import read_article
+from ..reading.ingest import read_article
 from ..model import Document, Kind
-from ..readers import EXTENSIONS
-from ..words import tagged
+from ..reading.readers import EXTENSIONS
+from ..text.words import tagged
 from .boundaries import HAN, NAME_DOT
 from .codes import is_code
 from .kinds import guess_kind

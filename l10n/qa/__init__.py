@@ -8,7 +8,7 @@ import statistics
 
 from ..catalog.entries import Entry
 from ..model import Issue, Segment
-from ..notes import parse_glossary_term
+from ..text.notes import parse_glossary_term
 from . import terms, numbers, latin, leaks, punctuation, repetition, spelling, regional  # noqa: F401, I001  (each registers its checks, in this order)
 from .findings import write_findings
 from .registry import CHECKS, ENGLISH, TRADITIONAL, Context, Texts, target_family

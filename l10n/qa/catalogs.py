@@ -16,7 +16,7 @@ from .. import editions
 from ..catalog import po
 from ..catalog.entries import Catalog
 from ..editions.variant import Phrases, glossary_phrases, respect_boundaries, traditional_variant
-from ..files import write_atomic
+from ..plumbing.files import write_atomic
 from ..glossary import Glossary
 from ..model import Issue, Part, Segment, Severity
 from . import check_catalog

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from .. import notes
+from ..text import notes
 from ..catalog.entries import FUZZY, Entry
 from ..model import Issue, Severity
 from .registry import CHECKS

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ..model import Segment, Severity
-from ..placeholders import strip
+from ..text.placeholders import strip
 from .registry import ENGLISH, Context, check
 
 # A Latin token worth keeping: two capitals or more (SEC, NASDAQ), a capital inside a word (iPhone, eBay), or

@@ -6,7 +6,7 @@ import difflib
 import re
 
 from ..model import Segment, Severity
-from ..placeholders import strip
+from ..text.placeholders import strip
 from .registry import ENGLISH, TRADITIONAL, Context, check
 
 _HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")

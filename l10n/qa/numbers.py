@@ -1,7 +1,7 @@
 """Every quantity of the source appears in the English, correctly scaled (77亿 is 7.7 billion, not 77 billion),
 as the same date and in the same currency, one English mention for each source mention; a count the English
 may leave unsaid is reported only on evidence (a spare figure in its place, the trace a dropped figure
-leaves, or the noun it counts said bare: 两名男子 → "men"). Parsing and matching are in l10n/numbers.py."""
+leaves, or the noun it counts said bare: 两名男子 → "men"). Parsing and matching are in l10n/text/numbers.py."""
 from __future__ import annotations
 
 import bisect
@@ -9,13 +9,13 @@ import itertools
 import re
 from functools import lru_cache
 
-from ..deferred import Deferred
+from ..plumbing.deferred import Deferred
 from ..model import Segment, Severity
 from .registry import ENGLISH, Context, check
 
 # Parsing numbers compiles some fifty patterns (~0.05 s of CPU), which only English targets need: a run without MT
 # and the command line's start-up never do.
-numbers = Deferred("l10n.numbers")
+numbers = Deferred("l10n.text.numbers")
 
 
 @lru_cache(maxsize=1024)
@@ -120,7 +120,7 @@ def counted_nouns(quantity: numbers.Quantity, source: str, with_measure: bool = 
 def _phrase(quantity: numbers.Quantity, source: str) -> tuple[tuple[str, str], ...]:
     """The words of a count and the phrase after it, with their parts of speech: tagged once for every reading of
     its nouns."""
-    from ..words import tagged
+    from ..text.words import tagged
 
     return tuple(tagged(source[quantity.start:quantity.start + len(quantity.text) + _PHRASE_LENGTH]))
 
@@ -145,7 +145,7 @@ def name_said_without_its_number(quantity: numbers.Quantity, source: str, text: 
     """Whether the English gives the name a dictionary word holding the count stands for without its number:
     CC-CEDICT has 第二次世界大战 as "World War II", and "World War" with no number beside it (not "World War Two",
     "the Second World War") lost the two. The name is a sense's leading capitalized words."""
-    from ..cedict import definitions, entries
+    from ..text.cedict import definitions, entries
 
     senses = entries()[0]
     end_of_count = quantity.start + len(quantity.text)
@@ -209,7 +209,7 @@ _VERB_SENSE = re.compile(r"\s*(?:\([^)]*\)\s*)?to\s")
 def _a_thing_by_dictionary(word: str) -> bool:
     """Whether CC-CEDICT gives a word only senses that name things: it writes a verb's senses as "to …", so a word
     jieba tags as a verb (殊荣 "special glory; rare honor") is a noun when none of its senses is written so."""
-    from ..cedict import definitions, entries
+    from ..text.cedict import definitions, entries
 
     senses = entries()[0].get(word)
     return bool(senses) and not any(_VERB_SENSE.match(sense) for sense in definitions(senses))
@@ -363,8 +363,8 @@ def _counted_action(quantity: numbers.Quantity, source: str) -> tuple[str, ...]:
     """The action a count of occurrences counts: the word right before it (a particle 了, 过, 着 skipped) or right
     after its measure word, when CC-CEDICT gives it a verb's sense ("to …"; jieba tags some, 出场, as nouns):
     两次访问 → 访问, so "made visits" said bare lost the two."""
-    from ..cedict import definitions, entries
-    from ..words import tagged
+    from ..text.cedict import definitions, entries
+    from ..text.words import tagged
 
     measure = quantity.text.lstrip(_NUMERAL_PREFIX)
     if not measure or not any(_COUNTS_ACTIONS.match(sense.strip())
@@ -421,8 +421,8 @@ def _related_nouns(word: str) -> frozenset[str]:
     only where it means the synset in one of its own frequent senses (see _LEMMA_SENSES). Not for the measure words
     of people and parties (人 "person" → "individual": "attended as individuals" is no count said bare)."""
     from ..align.lexicon import sense_phrases, stem
-    from ..cedict import definitions, entries
-    from ..wordnet import noun_senses, synset
+    from ..text.cedict import definitions, entries
+    from ..text.wordnet import noun_senses, synset
 
     related: set[str] = set()
     for phrase in sense_phrases(definitions(entries()[0].get(word, []))):
@@ -439,7 +439,7 @@ def _related_nouns(word: str) -> frozenset[str]:
 def _nouns_meaning(offset: int) -> tuple[str, ...]:
     """The single-word lemmas of a synset that mean it in one of their most frequent senses ("issue" and "number"
     share a magazine's synset, which is "number"'s sixth sense: "numbers" says no 问题)."""
-    from ..wordnet import noun_senses, synset
+    from ..text.wordnet import noun_senses, synset
 
     return tuple(lemma for lemma in synset(offset)[0]
                  if "_" not in lemma and offset in noun_senses(lemma)[:_LEMMA_SENSES])

@@ -7,9 +7,9 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 
-from ..escapes import not_xml
+from ..plumbing.escapes import not_xml
 from ..model import Segment, Severity
-from ..placeholders import escape, pairing, tags
+from ..text.placeholders import escape, pairing, tags
 from .registry import ENGLISH, Context, check
 
 # Full-width forms only. “ ” ‘ ’ are left alone: Chinese and English typography share those code points.

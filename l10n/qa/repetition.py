@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from ..mining.boundaries import pinyin_syllables
 from ..model import Segment, Severity
-from ..placeholders import strip
+from ..text.placeholders import strip
 from . import spelling
 from .registry import Context, Texts, check
 
@@ -164,7 +164,7 @@ def _read_alike_in(word: str, source: str) -> bool:
 def _syllables_read_twice(source: str) -> frozenset[str]:
     """The toneless syllables two neighbouring characters of the source are both read as: one reading of the
     source for all the doubled words of its English."""
-    from ..cedict import entries, toneless
+    from ..text.cedict import entries, toneless
 
     readings = entries()[1]
     syllables = [toneless(readings.get(char, "")) for char in source]

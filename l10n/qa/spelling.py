@@ -17,7 +17,7 @@ from functools import lru_cache
 
 from ..mining.boundaries import HAN
 from ..model import Segment, Severity
-from ..placeholders import strip
+from ..text.placeholders import strip
 from .registry import ENGLISH, Context, check
 
 DICTIONARIES = ("en_US", "en_GB")

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from ..errors import ModelError
+from ..plumbing.errors import ModelError
 from .base import BatchProgress, EngineOptions, Warn
 from .models import find_package, packages_dir
 

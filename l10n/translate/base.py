@@ -5,7 +5,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Protocol
 
-from ..errors import ModelError
+from ..plumbing.errors import ModelError
 
 BatchProgress = Callable[[int, int], None]  # (segments done, segments in all)
 Warn = Callable[[str], None]

@@ -17,8 +17,8 @@ import sqlite3
 import time
 from pathlib import Path
 
-from ..databases import open_database, set_aside
-from ..files import cache_folder
+from ..plumbing.databases import open_database, set_aside
+from ..plumbing.files import cache_folder
 from .base import Warn
 
 _SCHEMA = "CREATE TABLE IF NOT EXISTS drafts (key TEXT PRIMARY KEY, value TEXT NOT NULL)"

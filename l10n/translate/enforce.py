@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model import Segment
-from ..notes import MACHINE_DRAFT, MT_GLOSSARY, note
+from ..text.notes import MACHINE_DRAFT, MT_GLOSSARY, note
 from ..qa.terms import Requirement, find_rendering, forbidden_present, missing, requirements
 from . import markup
 from .base import Translator

@@ -11,7 +11,7 @@ from __future__ import annotations
 import importlib
 from dataclasses import dataclass
 
-from ..errors import ModelError, UsageError
+from ..plumbing.errors import ModelError, UsageError
 from .base import Engine, EngineOptions, Translator
 
 AUTO, NONE = "auto", "none"

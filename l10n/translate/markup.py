@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from .. import placeholders
+from ..text import placeholders
 from .base import BatchProgress, Translator
 
 

@@ -16,7 +16,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
-from ..errors import ModelError
+from ..plumbing.errors import ModelError
 from .base import Warn
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..escapes import xml_text
+from ..plumbing.escapes import xml_text
 from ..model import Part, Span
-from ..placeholders import TAG, unescape
+from ..text.placeholders import TAG, unescape
 
 # The one URL-scheme allow-list of every writer: web and mail links, and relative ones (no scheme).
 SAFE_SCHEMES = frozenset({"http", "https", "mailto"})

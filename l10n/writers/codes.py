@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from lxml import etree
 
 from ..model import Span
-from ..placeholders import TAG, unescape
+from ..text.placeholders import TAG, unescape
 from .article import KIND_OF_LETTER
 
 

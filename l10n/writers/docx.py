@@ -19,7 +19,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import RGBColor
 
-from ..escapes import xml_text
+from ..plumbing.escapes import xml_text
 from ..locales import exchange_tag
 from ..model import Part
 from .article import FALLBACK, FUZZY, Article, Block, Node, safe_url

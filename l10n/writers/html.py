@@ -5,7 +5,7 @@ from __future__ import annotations
 from lxml import html
 from lxml.html import builder as E
 
-from ..escapes import xml_text
+from ..plumbing.escapes import xml_text
 from ..locales import SOURCE
 from ..model import Part
 from .article import FALLBACK, FUZZY, Article, Block, Node, add_text, safe_url, serialize

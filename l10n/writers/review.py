@@ -13,10 +13,11 @@ from dataclasses import dataclass
 
 from lxml.html import builder as E
 
-from .. import locales, notes
+from .. import locales
+from ..text import notes
 from ..catalog.entries import Entry
 from ..catalog.reviewed import DocumentCatalog
-from ..escapes import xml_text
+from ..plumbing.escapes import xml_text
 from ..model import Document, Segment, Span
 from .article import Node, PlaceholderError, add_text, parse, serialize
 

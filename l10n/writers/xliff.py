@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lxml import etree
 
-from ..escapes import xml_text
+from ..plumbing.escapes import xml_text
 from ..model import Span
 from .article import add_text
 from .codes import Code, line_breaks, pieces

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ..errors import UsageError
+from ...plumbing.errors import UsageError
 from .base import Page
 from .charset import decode
 

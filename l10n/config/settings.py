@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from .errors import Limit, UsageError
+from ..plumbing.errors import Limit, UsageError
 
 FILE_NAME = "l10n.toml"
 COMMAND_LINE = "command line"
@@ -112,12 +112,12 @@ class Setting:
 
 def registry() -> dict[str, Setting]:
     """Every setting, by name. Imports lazily: the owners live in the modules that use them."""
-    from .model import Severity
-    from .pipeline import RunOptions
+    from ..model import Severity
+    from ..pipeline import RunOptions
     from .check_options import CheckOptions
-    from .glossary import NAME_STYLES
-    from . import editions
-    from .translate import engines
+    from ..glossary import NAME_STYLES
+    from .. import editions
+    from ..translate import engines
 
     settings = [
         Setting("glossary", "", "glossary", (RunOptions, "glossary"),
@@ -210,8 +210,8 @@ def load(path: Path | None = None, cwd: Path | None = None) -> Settings:
 
 def _found_defaults(loaded: Settings, cwd: Path | None) -> Settings:
     """The glossary of the desk, the user's cache and memory, as the paths a command will actually use."""
-    from .memory import default_memory_path
-    from .translate.cache import default_cache_path
+    from ..translate.memory import default_memory_path
+    from ..translate.cache import default_cache_path
 
     values, origins = dict(loaded.values), dict(loaded.origins)
     if origins["glossary"] == DEFAULT:
@@ -353,9 +353,9 @@ def starter() -> str:
 def init(folder: Path, sample: bool = False) -> list[Path]:
     """Write a commented starter file and an empty glossary (and, with `sample`, the bundled sample article
     in articles/, to try the desk on); never overwrite any of them."""
-    from .files import write_atomic
-    from .glossary import COLUMNS
-    from .pipeline import BUNDLED_SAMPLE
+    from ..plumbing.files import write_atomic
+    from ..glossary import COLUMNS
+    from ..pipeline import BUNDLED_SAMPLE
 
     files = {folder / FILE_NAME: starter(), folder / "glossary.csv": ",".join(COLUMNS) + "\n"}
     if sample:

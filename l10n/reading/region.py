@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .model import Part
+from ..model import Part
 from .readers.base import PageBlock
 
 _MIN_PROSE_CHARS = 10

@@ -16,8 +16,8 @@ import itertools
 import re
 import unicodedata
 
-from . import placeholders
-from .model import Document, Segment
+from ..text import placeholders
+from ..model import Document, Segment
 
 _FULL_WIDTH_ENDS = frozenset("。！？")
 _HALF_WIDTH_ENDS = frozenset("?!")

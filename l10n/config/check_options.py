@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from .model import Severity
+from ..model import Severity
 
 
 @dataclass(frozen=True)

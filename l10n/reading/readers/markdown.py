@@ -13,9 +13,9 @@ import dataclasses
 import re
 from pathlib import Path
 
-from ..errors import InputError, set_by
-from ..model import Part
-from ..placeholders import escape
+from ...plumbing.errors import InputError, set_by
+from ...model import Part
+from ...text.placeholders import escape
 from .base import MAX_BLOCKS, PageBlock, InlineText, Page, check_lines, tidy, too_many_blocks
 
 _SENTENCE_END = re.compile(r"[。！？!?；;…”」』]$")

@@ -15,9 +15,9 @@ from collections import Counter
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 
-from ..columns import columns
-from ..model import Part
-from ..placeholders import escape
+from ...plumbing.columns import columns
+from ...model import Part
+from ...text.placeholders import escape
 from ..shapes import is_code
 from .base import MAX_BLOCKS, PageBlock, Page, check_lines, join_lines, tidy
 

@@ -9,9 +9,9 @@ from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 
-from .. import placeholders
-from ..errors import InputError, set_by
-from ..model import Part, Span
+from ...text import placeholders
+from ...plumbing.errors import InputError, set_by
+from ...model import Part, Span
 
 # Blocks one document may have. An article has a few hundred, a long report a few thousand; every block costs
 # about a kilobyte through the run (far more in markdown-it's tokens), so the limit bounds a run's memory

@@ -13,11 +13,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from . import locales, placeholders
-from .errors import InputError, OutputError
-from .inline_codes import unit_texts
-from .model import Segment, Target
-from .notes import MEMORY, note
+from .. import locales
+from ..text import placeholders
+from ..plumbing.errors import InputError, OutputError
+from ..text.inline_codes import unit_texts
+from ..model import Segment, Target
+from ..text.notes import MEMORY, note
 
 SOURCE_TAGS = frozenset({"zh", "zh-cn", "zh-sg", "zh-hans", "zh-hans-cn", "zh-hans-sg"})
 _SCHEMA = ("CREATE TABLE IF NOT EXISTS memory (source TEXT NOT NULL, locale TEXT NOT NULL, target TEXT NOT NULL, "

@@ -12,8 +12,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from ..errors import InputError
-from ..model import Part
+from ...plumbing.errors import InputError
+from ...model import Part
 from .base import MAX_BLOCKS, PageBlock, InlineText, Page, tidy, too_many_blocks
 
 # Levels of elements a page may nest (<html> is the first). Real pages nest a few dozen; the reading walks the

@@ -22,7 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from . import shapes
-from .model import Paragraph, Part, Removal
+from ..model import Paragraph, Part, Removal
 from .readers.base import PageBlock, Page
 from .region import NEUTRAL, article_region, members, prose, reads_as_sentence
 

@@ -13,7 +13,7 @@ from pathlib import Path
 import yaml
 from yaml.composer import ComposerError
 
-from ..errors import InputError
+from ...plumbing.errors import InputError
 from .base import tidy
 
 MAX_CHARS = 64 * 1024

@@ -27,8 +27,8 @@ from docx.text.hyperlink import Hyperlink
 from docx.text.run import Run
 from lxml import etree
 
-from ..errors import InputError, set_by
-from ..model import Part
+from ...plumbing.errors import InputError, set_by
+from ...model import Part
 from .base import PageBlock, InlineText, Page, too_many_blocks
 
 _HEADING = re.compile(r"heading ([1-9])", re.I)

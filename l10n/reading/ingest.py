@@ -9,8 +9,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from . import readers
-from .errors import InputError, set_by
-from .model import Document
+from ..plumbing.errors import InputError, set_by
+from ..model import Document
 from .readers.base import MAX_BLOCKS, Page
 
 # Bytes read from one input at most. Saved news pages are well under 1 MB (the dev set: 0.2 MB at most); a

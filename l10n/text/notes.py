@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from .escapes import one_line
+from ..plumbing.escapes import one_line
 
 GLOSSARY = "glossary"  # a glossary term of the sentence and its renderings (glossary.py)
 MACHINE_DRAFT = "machine draft"  # the engine that drafted the text (translate/enforce.py)

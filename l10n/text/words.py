@@ -19,8 +19,8 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 
-from .errors import OutputError
-from .files import cache_folder, write_atomic
+from ..plumbing.errors import OutputError
+from ..plumbing.files import cache_folder, write_atomic
 
 # A file of each format's own: a checkout still on the first format would otherwise make it again and again.
 _DICTIONARY_CACHE = "jieba-dictionary-2.bin"

@@ -27,7 +27,7 @@ class Command:
         """The options dataclass, its module imported when first asked for: a command imports its own module
         alone, so `--help` and a re-run that finds nothing to do stay quick."""
         module, _, name = self.owner.rpartition(".")
-        return getattr(importlib.import_module(f".{module}", __package__), name)
+        return getattr(importlib.import_module(f"..{module}", __package__), name)
 
 
 def commands() -> dict[str, Command]:
@@ -38,17 +38,17 @@ def commands() -> dict[str, Command]:
             "names": "name_style", "threads": "engine.threads", "batch_size": "engine.batch_size",
             "beam_size": "engine.beam_size", "cache": "cache", "memory": "memory", "max_bytes": "max_bytes",
             "max_blocks": "max_blocks", "follow_links": "follow_links"}),
-        "check": Command("check_options.CheckOptions", {"out": "folder", "glossary": "glossary",
+        "check": Command("config.check_options.CheckOptions", {"out": "folder", "glossary": "glossary",
                                                         "names": "name_style", "fail_on": "fail_on"}),
-        "build": Command("build_options.BuildOptions", {"out": "folder", "glossary": "glossary", "names": "name_style"}),
+        "build": Command("config.build_options.BuildOptions", {"out": "folder", "glossary": "glossary", "names": "name_style"}),
         "glossary check": Command("glossary.GlossaryOptions", {"glossary": "files"}),
         "glossary suggest": Command("glossary.ReadingOptions", {
             "glossary": "files", "max_bytes": "max_bytes", "max_blocks": "max_blocks", "follow_links": "follow_links"}),
         "align": Command("glossary.ReadingOptions", {
             "glossary": "files", "max_bytes": "max_bytes", "max_blocks": "max_blocks", "follow_links": "follow_links"}),
-        "export tmx": Command("exchange_options.TmxOptions", {"out": "folder"}),
-        "export xliff": Command("exchange_options.XliffOptions", {"out": "folder"}),
-        "import tmx": Command("memory.ImportOptions", {"memory": "memory"}),
+        "export tmx": Command("config.exchange_options.TmxOptions", {"out": "folder"}),
+        "export xliff": Command("config.exchange_options.XliffOptions", {"out": "folder"}),
+        "import tmx": Command("translate.memory.ImportOptions", {"memory": "memory"}),
     }
 
 
