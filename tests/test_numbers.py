@@ -1458,6 +1458,35 @@ def test_another_model_of_the_same_number_renders_nothing():
     assert findings(source, "The Ka-52M, an upgrade of the Ka-54, will leave the factory.") == {"numbers"}
 
 
+@pytest.mark.parametrize("source, good, wrong", [
+    ("我们参观了“天河二号”超级计算机。", "We visited the Tianhe-2 supercomputer.",
+     "We visited the Tianhe supercomputer, a machine of its age."),
+    ("他们以“华龙一号”为例。", "They took Hualong One as an example.", "They took Hualong as an example."),
+    ("他们以“华龙一号”为例。", "They took the Hualong-1 as an example.", "They took the Hualong-2 as an example."),
+    ("他们仿制了「土星五号」火箭。", "They copied the Saturn V rocket.", "They copied the Saturn IV rocket."),
+])
+def test_the_number_of_a_quoted_name_is_kept(source, good, wrong):
+    """A Chinese numeral and 号 closing a quoted name (“天河二号”) are the name's number: English keeps it, and one
+    is no "a" there ("as an example" says nothing of Hualong One)."""
+    assert [q.model for q in quantities(source)] == [True]
+    assert_good_passes_and_wrong_is_caught(source, good, wrong)
+
+
+@pytest.mark.parametrize("source", ["代表团一号抵达北京。", "会议定于五月三号召开。", "大家发出“统一号召”。",
+                                    "他被称为“老实的二号”。"])
+def test_a_numeral_and_hao_outside_a_quoted_name_number_no_name(source):
+    """Unquoted, 一号 is as often the first of the month (the delegation arrived on the 1st); 号召 is a word of its
+    own; 的 before the numeral is no name."""
+    assert not any(q.model for q in quantities(source))
+
+
+def test_a_scale_after_the_currency_word_still_scales_the_figure():
+    """434人民币亿 (a garbled 434亿人民币) is 43.4 billion yuan; "434 billion" is the decimal point moved."""
+    assert_good_passes_and_wrong_is_caught("现金储备达到434人民币亿。", "Cash reserves reached 43.4 billion yuan.",
+                                           "Cash reserves reached 434 billion yuan.")
+    assert [q.values for q in quantities("他花了5美元万一不够怎么办？")] == [(Decimal(5),)]
+
+
 def test_a_range_after_a_date_is_no_models_name():
     assert [q.model for q in quantities("展会于5日-8日举行。")] == [False, False]
 

@@ -67,7 +67,7 @@ class Quantity:
     spelled: bool = False  # English: written in words (one, first), not in figures
     ordinal: bool = False  # first, 20th; Chinese: 第三
     magnitude: int = 0  # Chinese: the order of a vague count (100 for 几百年, 1000 for 数千人), 0 for any other
-    model: bool = False  # Chinese: the number of a model's name after a hyphen (卡-52, the Ka-52 helicopter)
+    model: bool = False  # Chinese: the number of a model's name (卡-52, the Ka-52 helicopter; “华龙一号”, Hualong One)
     label: bool = False  # Chinese: a number with no measure word amid Chinese words (120急救中心): a code, a line
     same_period: bool = False  # Chinese: a year whose same period a figure is compared with (较2019年同期)
     odd: int = 0  # Chinese: a count with 多 or 余 (十多名, ten-odd): how far above its figure it may reach (10)
@@ -166,7 +166,7 @@ _ZH_PATTERNS = re.compile(
     rf"|(?P<cn_fraction>(?P<cn_denominator>[{_CN_NUMERAL}]+)分之(?P<cn_numerator>[{_CN_NUMERAL}]+))"
     rf"|(?:(?P<prefix>人民币|港币|美元)\s*)?"
     rf"{_LATIN_BEFORE}(?P<arabic>{_ARABIC})(?![A-Za-z0-9]|\.\d)\s*(?:[多余](?=[万亿]))?(?P<scale>(?:[百万亿]|千(?![{_METRIC_UNITS}]))*)(?:(?<=[万亿])(?P<rest>\d+(?![\d.])))?"
-    rf"(?P<plus>多|余)?\s*(?:(?P<pct>%)|(?P<discount>折)(?![合算旧扣])|(?P<tenths>成)|(?P<currency>{_ZH_CURRENCY}))?"
+    rf"(?P<plus>多|余)?\s*(?:(?P<pct>%)|(?P<discount>折)(?![合算旧扣])|(?P<tenths>成)|(?P<currency>{_ZH_CURRENCY})(?P<late_scale>[万亿](?![万亿一]))?)?"
     rf"|(?P<cn_decimal>[{_CN_NUMERAL}]+点[{_CN_DIGIT}]+(?!点))"
     rf"|(?P<ordinal>第)?(?P<numeral>[{_CN_NUMERAL}]+)(?P<cn_plus>多|余)?(?P<cn_currency>{_ZH_CURRENCY})?"
 )
@@ -381,7 +381,8 @@ def _names_a_thing(text: str, end: int) -> bool:
 
 def _zh_arabic_quantity(match: re.Match, text: str) -> Quantity:
     start, end = match.start(), match.end()
-    value = _scaled(_arabic_value(match["arabic"]), match["scale"])
+    # 434人民币亿: a scale after the currency word still scales the figure (43.4 billion yuan)
+    value = _scaled(_arabic_value(match["arabic"]), match["scale"] or match["late_scale"] or "")
     if match["rest"] and match["scale"]:
         value += int(match["rest"])  # 1万200
     currency_word = match["currency"] or match["prefix"] or ""
@@ -448,6 +449,10 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
         value = chinese_numeral(numeral)
         return None if value in (None, 1) else Quantity(match.group(0), start, end, NUMBER, (Decimal(value),),
                                                         counted=True, ordinal=True)
+    if not (match["cn_currency"] or match["cn_plus"]) and _numbers_a_name(text, start, end):
+        value = chinese_numeral(numeral)
+        return None if value is None else Quantity(text[start:end + 1], start, end, NUMBER, (Decimal(value),),
+                                                   model=True)
     measure = None if match["cn_currency"] else _measure().match(following)
     if following.startswith("几"):
         return None if match["cn_currency"] else _vague_count(text, start, end + 1, numeral, leading=False)
@@ -475,6 +480,27 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     return Quantity(written, start, end, NUMBER, _in_units(amount, measure), currency, any_yuan=any_yuan,
                     counted=measure is not None and not currency, unit=unit, odd=odd,
                     below_zero=below_zero and unit in _TEMPERATURE_UNITS, stage=_names_a_stage(measure))
+
+
+_CLOSING_QUOTES = frozenset("”’」』\"'")
+_NAME_REACH = 6  # characters before a numeral read for the name it numbers
+
+
+def _numbers_a_name(text: str, start: int, end: int) -> bool:
+    """Whether a Chinese numeral and the 号 after it close a quoted name (“华龙一号”: Hualong One), whose number
+    English keeps as a figure: a noun before them, a closing quotation mark right after. Unquoted, numeral and 号 are
+    as often a day of the month as spoken (代表团一号抵达: the delegation arrived on the 1st)."""
+    if text[end:end + 1] != "号" or text[end + 1:end + 2] not in _CLOSING_QUOTES:
+        return False
+    from .words import tagged
+
+    offset = max(0, start - _NAME_REACH)
+    words = tagged(text[offset:end + 1])
+    for index, (word, _) in enumerate(words):
+        if offset == start:
+            return index > 0 and words[index - 1][1].startswith("n") and offset + len(word) == end + 1
+        offset += len(word)
+    return False
 
 
 def _names_a_stage(measure: re.Match | None) -> bool:
@@ -1267,7 +1293,7 @@ def implicit(source: Quantity, en_text: str) -> bool:
         return _found(_A_YEAR_EARLIER, en_text)
     if source.stage:
         return _found(_STAGE_NAME, en_text)
-    if source.value == 1 and source.kind == NUMBER:
+    if source.value == 1 and source.kind == NUMBER and not source.model:  # Hualong One is no "a"
         return _found(_SAYS_ONE, en_text) or bool(source.currency) and _found(_PER_UNIT, en_text)
     if source.kind == PERCENT and source.value == 100:
         return _found(_ALL, en_text)
@@ -1499,9 +1525,27 @@ def unrendered(sources: list[Quantity], renderers: Renderers, en_text: str, zh_t
 
 
 def _named_model(source: Quantity, en_text: str) -> bool:
-    """Whether the number of a model's name (卡-52) is in the English as the name's, after its letters and a hyphen
-    ("Ka-52"): English reads that as a name, not as a quantity."""
-    return source.model and bool(re.search(rf"[A-Za-z][-‑]{re.escape(source.text)}(?![\w-])", en_text))
+    """Whether the number of a model's name (卡-52, 华龙一号, 土星五号) is in the English as the name's, after its
+    letters and a hyphen ("Ka-52", "Hualong-1") or in Roman numerals after a space ("Saturn V"): English reads that
+    as a name, not as a quantity."""
+    if not source.model:
+        return False
+    number = rf"[-‑]{_plain(source.value)}"
+    if source.value == source.value.to_integral() and 0 < source.value < 40:
+        number = rf"(?:{number}|[\s-]{_roman(int(source.value))})"
+    return bool(re.search(rf"[A-Za-z]{number}(?![\w-])", en_text))
+
+
+_ROMAN_DIGITS = ((10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I"))
+
+
+def _roman(value: int) -> str:
+    """A number below 40 in Roman numerals: 5 as V, 19 as XIX."""
+    written = ""
+    for size, numeral in _ROMAN_DIGITS:
+        times, value = divmod(value, size)
+        written += numeral * times
+    return written
 
 
 def _given_as_weekdays(unmatched: list[int], sources: list[Quantity], en_text: str) -> set[int]:
