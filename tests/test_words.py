@@ -76,7 +76,7 @@ def test_segmenting_reads_the_dictionary_kept_in_the_users_cache_folder(tmp_path
     import sys
 
     environment = {**os.environ, "XDG_CACHE_HOME": str(tmp_path)}
-    segment = "from l10n import words; print(words.is_word('公司'), [w for w, *_ in words.words('我们公司')])"
+    segment = "from l10n.text import words; print(words.is_word('公司'), [w for w, *_ in words.words('我们公司')])"
     first = subprocess.run([sys.executable, "-c", segment], env=environment, capture_output=True, text=True)
     assert first.returncode == 0 and first.stdout.split()[0] == "True", first.stderr
     assert (tmp_path / "l10n" / words._DICTIONARY_CACHE).is_file()
