@@ -141,21 +141,21 @@ def _words_around(text: str, start: int, end: int) -> tuple[tuple[int, int], ...
 def _stretch(text: str, start: int, end: int) -> tuple[int, int]:
     """The last place at or before `start` and the first at or after `end` that no dictionary word runs across (a
     run of Latin letters, which jieba joins, may: settled_dictionary_words declines those stretches)."""
-    counts, _ = frequencies(text)
-    first, furthest = 0, 0  # furthest: where the longest dictionary word begun so far ends
-    for place in range(len(text) + 1):
+    count_of = frequencies(text)[0].get  # one look-up per piece: this loop is most of a word check's cost
+    first, furthest, size = 0, 0, len(text)  # furthest: where the longest dictionary word begun so far ends
+    for place in range(size + 1):
         if furthest <= place:
             if place <= start:
                 first = place
             elif place >= end:
                 return first, place
-        for word_end in range(place + 1, len(text) + 1):
-            piece = text[place:word_end]
-            if piece not in counts:
+        for word_end in range(place + 1, size + 1):
+            count = count_of(text[place:word_end])
+            if count is None:
                 break  # the dictionary holds every prefix of its words: no longer word starts here
-            if counts[piece]:
-                furthest = max(furthest, word_end)
-    return first, len(text)
+            if count and word_end > furthest:
+                furthest = word_end
+    return first, size
 
 
 @lru_cache(maxsize=65536)
