@@ -14,7 +14,7 @@ from bisect import bisect_right
 from pathlib import Path
 
 from . import compiled, layers
-from .stacks import MARKS, Convert, mark, rule_index, strip_marks
+from .stacks import MARKS, Convert, mark, strip_marks
 
 
 # OpenCC 1.1's longest phrase is 14 characters (TWPhrases; opencc_dict's text dump of its .ocd2 files); room for more.
@@ -26,6 +26,7 @@ class Probe:
 
     def __init__(self, rules: list[str]):
         self.keys = sorted({*rules, *layers.deciding_phrases()})
+        self.key_of = {mark(index): key for index, key in enumerate(self.keys)}  # a phrase by its mark
         self._converter = None
 
     @property
@@ -39,8 +40,8 @@ class Probe:
 
     def found(self, probed: str) -> list[tuple[int, str]]:
         """(start in the source, phrase) for each phrase the probe's conversion marks."""
-        return [(match.start() - count, self.keys[rule_index(match.group())])
-                for count, match in enumerate(MARKS.finditer(probed))]
+        key_of = self.key_of
+        return [(match.start() - count, key_of[match.group()]) for count, match in enumerate(MARKS.finditer(probed))]
 
 
 def _build(keys: list[str]):
@@ -67,19 +68,17 @@ def blocked(probe: Probe, source: str, probed: str, marked: str, runs: list[tupl
         return []
     run_starts = [run[0] for run in runs]
     spans = []
-    for start, key in probe.found(probed):
+    for start, key in probe.found(probed):  # most phrases are written as alone: that test first, the rest after
         end = start + len(key)
         at = bisect_right(run_starts, start) - 1
         if at < 0:
             continue
         source_start, output_start, output_end = runs[at]
-        run_end = source_start + output_end - output_start
-        if end > run_end:
-            continue  # a rule stands in it or beside it
-        written = marked[output_start + start - source_start:output_start + end - source_start]
-        expected = alone(key)
-        reach = min(run_end, end + max(_LONGEST_OPENCC_PHRASE, longest_rule))  # what decides the phrase's text
-        if written != expected and strip_marks(convert_text(source[start:reach])).startswith(expected):
+        shift = output_start - source_start
+        if end > output_end - shift or marked[start + shift:end + shift] == alone(key):
+            continue  # a rule stands in it or beside it, or the phrase is written as alone
+        reach = min(output_end - shift, end + max(_LONGEST_OPENCC_PHRASE, longest_rule))  # what decides its text
+        if strip_marks(convert_text(source[start:reach])).startswith(alone(key)):
             spans.append((start, end))
     return spans
 
