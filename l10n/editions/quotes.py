@@ -5,6 +5,7 @@ one sentence and closes in a later one of the same paragraph comes out right. An
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 from . import QuoteStyle
 
@@ -46,3 +47,19 @@ def requote(paragraph: list[str], style: QuoteStyle) -> tuple[list[str], list[tu
         texts.append("".join(chars))
         changes.append(tuple(changed))
     return texts, changes
+
+
+def quoted_paragraphs(texts: list[str], paragraphs: list[int]) -> Iterator[tuple[int, int]]:
+    """(start, end) of the texts requote is given, a paragraph (`paragraphs`: each text's) at a time, from its first
+    text that holds a quotation mark on: it would leave the texts before that one, and a paragraph without any, as
+    they are (most hold none)."""
+    index = 0
+    while index < len(texts):
+        if not _ANY_MARK.search(texts[index]):
+            index += 1
+            continue
+        end = index + 1
+        while end < len(texts) and paragraphs[end] == paragraphs[index]:
+            end += 1
+        yield index, end
+        index = end

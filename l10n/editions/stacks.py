@@ -163,10 +163,8 @@ class Stack:
         self.technical_marks = frozenset(mark(index) for index, rule in enumerate(self.table) if rule.technical)
         self._converter = None
         self.phrases = frozenset(() if edition.plain else layers.phrase_checks())
-        self.phrase_lengths = sorted({len(phrase) for phrase in self.phrases}, reverse=True)
         # OpenCC's character-deciding phrases that are common words (头发): cut only between two words (牵头发起)
         self.common_phrases = frozenset(() if edition.plain else layers.deciding_phrases()) - self.phrases
-        self.common_phrase_lengths = sorted({len(phrase) for phrase in self.common_phrases}, reverse=True)
         self.names = frozenset(() if edition.plain else (*layers.known_names(),
                                                           *(rule.source for rule in self.table if rule.name)))
         self.name_lengths = sorted({len(name) for name in self.names}, reverse=True)

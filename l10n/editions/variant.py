@@ -22,6 +22,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 
 from .. import editions
 from ..text import notes as note_kinds
@@ -31,7 +32,7 @@ from . import decided, layers, neighbours, senses, stacks, term_forms
 from .blocked import Probe, alone_in, blocked
 from .boundaries import Repair, crosses_a_word, halves_in_words, word_check
 from .compiled import opencc_version
-from .quotes import requote
+from .quotes import quoted_paragraphs, requote
 from .stacks import (MARKS, Applied, Convert, Stack, convert_many, latin_edge, plain_converter,
                      read_marks, rule_index, strip_marks)
 
@@ -162,10 +163,10 @@ def _opencc_phrases(stack: Stack, source: str, marked: str,
     for position in _written_otherwise(stack, source, marked, runs):
         if any(start <= position < end for start, end, _ in spans):
             continue
-        span = _phrase_over(source, position, stack.phrases, stack.phrase_lengths)
+        span = _phrase_over(source, position, _placed(stack.phrases))
         common = span is None  # a checked phrase first, else a common one
         if common:
-            span = _phrase_over(source, position, stack.common_phrases, stack.common_phrase_lengths)
+            span = _phrase_over(source, position, _placed(stack.common_phrases))
         if span is not None:
             spans.append((*span, common))
     return spans
@@ -214,11 +215,39 @@ def _character_class(characters: Iterable[str]) -> re.Pattern:
     return re.compile("[%s\U00010000-\U000effff]" % "".join(map(re.escape, basic)))
 
 
-def _phrase_over(source: str, position: int, phrases: frozenset[str], lengths: list[int]) -> tuple[int, int] | None:
-    """The longest of `phrases` (`lengths`: theirs, longest first) that holds source[position], the leftmost one."""
-    return next(((start, start + length) for length in lengths
-                 for start in range(max(0, position - length + 1), min(position, len(source) - length) + 1)
-                 if source[start:start + length] in phrases), None)
+class _PlacedPhrases:
+    """Phrases, and for a character the places it has in them as (length, offset), longest first, then the largest
+    offset (the leftmost start): a character stands in few of the places a phrase's window around it could have."""
+
+    def __init__(self, phrases: frozenset[str]):
+        self.phrases = phrases
+        joined = {length: "".join(group) for length, group in groupby(sorted(phrases, key=len, reverse=True), len)}
+        # each phrase's character at that place, in one string: searched once per character asked about
+        self._characters = [((length, offset), text[offset::length])
+                            for length, text in joined.items() for offset in range(length - 1, -1, -1)]
+        self._places: dict[str, tuple[tuple[int, int], ...]] = {}
+
+    def places(self, char: str) -> tuple[tuple[int, int], ...]:
+        found = self._places.get(char)
+        if found is None:
+            found = self._places[char] = tuple(place for place, characters in self._characters if char in characters)
+        return found
+
+
+@lru_cache(maxsize=8)
+def _placed(phrases: frozenset[str]) -> _PlacedPhrases:
+    """Per set of phrases: an edition's stacks, with and without the glossary, hold the same ones."""
+    return _PlacedPhrases(phrases)
+
+
+def _phrase_over(source: str, position: int, placed: _PlacedPhrases) -> tuple[int, int] | None:
+    """The longest of the phrases that holds source[position], the leftmost one."""
+    size = len(source)
+    for length, offset in placed.places(source[position]):
+        start = position - offset
+        if start >= 0 and start + length <= size and source[start:start + length] in placed.phrases:
+            return start, start + length
+    return None
 
 
 def _cut_conversion(stack: Stack, source: str, repair: Repair, overruled: list[TermHit],
@@ -452,7 +481,7 @@ def _rules_with_tokens(region: str | None) -> tuple[tuple[str, str, str], ...]:
 def forget_built() -> None:
     """Forget every converter, probe and table built from the layers' rules, and the glossary terms' forms made with
     them, as a new process would: for a caller that changes the rules (a benchmark's candidate rules, a test)."""
-    for built in (stacks._layered, _stack, _term_alone, _probe, _probe_of, _deciding, _rules_with_tokens,
+    for built in (stacks._layered, _stack, _term_alone, _probe, _probe_of, _deciding, _placed, _rules_with_tokens,
                   term_forms.kept):
         built.cache_clear()
 
@@ -522,17 +551,12 @@ def _convert_segments(stack: Stack, segments: list[Segment], quotes: bool = True
         rules.append(used)
     style = stack.edition.quotes
     if quotes and style is not None:
-        start = 0
-        while start < len(texts):
-            end = start + 1
-            while end < len(texts) and segments[end].paragraph == segments[start].paragraph:
-                end += 1
+        for start, end in quoted_paragraphs(texts, [segment.paragraph for segment in segments]):
             requoted, changed = requote(texts[start:end], style)
             texts[start:end] = requoted
             for i, marks in enumerate(changed, start):
                 if marks:
                     notes[i] = (*notes[i], note_kinds.note(note_kinds.PUNCTUATION, ", ".join(marks)))
-            start = end
     if kept is not None:
         texts = [_restored(text, chars) for text, chars in zip(texts, kept, strict=True)]
     return _Converted(texts, notes, rules)
