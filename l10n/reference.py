@@ -83,11 +83,11 @@ def settings_table() -> str:
 
 def checks_table() -> str:
     """One row per QA check of the registry: id, severity, the targets it applies to, what it catches."""
-    from .qa import CHECKS
+    from .qa import CHECKS, TRADITIONAL
 
     rows = ["| id | severity | on | what it catches |", "|---|---|---|---|"]
     for check in CHECKS.values():
-        targets = ", ".join(sorted("Traditional" if family == "zh_Hant" else family
+        targets = ", ".join(sorted("Traditional" if family == TRADITIONAL else family
                                    for family in check.target_families)) if check.target_families else "all"
         rows.append(f"| `{check.id}` | {check.severity.value} | {targets} | {check.explanation.replace('<', '&lt;')} |")
     return "\n".join(rows)

@@ -849,6 +849,20 @@ def test_the_neighbours_decide_each_of_their_characters_in_a_run_that_starts_ins
     assert neighbours.rewrite(source, offset, written, None)[0] == "他買了12隻水瓶，跑了200米，京瀋高鐵里約熱內盧"
 
 
+@pytest.mark.parametrize("locale, traditional", [
+    ("zh_TW", True), ("zh_HK", True), ("zh_Hant", True), ("zh-Hant-TW", True), ("zh_Hant_MO", True), ("zh-tw", True),
+    ("zh_MO", True),  # CLDR: zh-MO is zh-Hant-MO, though no row writes it
+    ("zh_CN", False), ("zh_SG", False), ("zh_Hans", False), ("zh_Hans_HK", False), ("zh", False), ("en_TW", False)])
+def test_a_locale_is_traditional_by_its_script_or_its_region(locale, traditional):
+    assert editions.is_traditional(locale) is traditional
+
+
+def test_a_new_rows_region_is_traditional_without_touching_the_test_of_it(monkeypatch):
+    singapore_hant = replace(editions.HONG_KONG, key="sg-hant", locale="zh_SG", tag="zh-Hant-SG", aliases=())
+    monkeypatch.setattr(editions, "NEWSROOM", (*editions.NEWSROOM, singapore_hant))
+    assert editions.is_traditional("zh_SG") and not editions.is_traditional("zh_Hans_SG")
+
+
 def test_how_an_edition_writes_the_metre_is_a_fact_of_its_row(monkeypatch):
     """Taiwan's row says 公尺; a new row that says so gets it without touching the neighbours' code, and a row
     that says nothing keeps 米."""

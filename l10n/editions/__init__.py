@@ -93,5 +93,19 @@ def by_tag(tag: str) -> Edition | None:
     return None
 
 
+# Chinese regions whose locale means the Traditional script without naming it, beyond the regions the rows write
+# (their tags say it: zh-Hant-TW): CLDR's likely subtags give zh-MO → zh-Hant-MO.
+_TRADITIONAL_BY_CLDR = ("mo",)
+
+
 def is_traditional(locale: str) -> bool:
-    return locale in BY_LOCALE or locale == "zh_MO" or locale.startswith("zh_Hant")
+    """Whether a catalog locale or language tag (zh_TW, zh_Hant, zh-Hant-MO, zh_MO) is Chinese in the Traditional
+    script: its script subtag says so, or it names a region whose Chinese is written so."""
+    language, *rest = locale.lower().replace("-", "_").split("_")
+    if language != "zh" or not rest:
+        return False
+    hant = TRADITIONAL.tag.lower()  # zh-hant
+    if len(rest[0]) == 4:  # a script subtag (Hant, Hans)
+        return f"zh-{rest[0]}" == hant
+    regions = {edition.tag.lower().split("-")[-1] for edition in NEWSROOM if edition.tag.lower().startswith(f"{hant}-")}
+    return rest[-1] in regions or rest[-1] in _TRADITIONAL_BY_CLDR

@@ -7,20 +7,20 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from .. import locales
-from ..editions import is_traditional
+from .. import editions, locales
 from ..model import Issue, Segment, Severity
 
 ENGLISH = locales.ENGLISH.locale
-TRADITIONAL = "zh_Hant"  # every Traditional locale: zh_TW, zh_HK, zh_Hant
+TRADITIONAL = editions.TRADITIONAL.locale  # the family of every Traditional locale (zh_TW, zh_HK, zh_Hant), named
+# after the generic edition's
 
 
 def target_family(locale: str) -> str:
     """The family of checks a catalog's locale (zh_TW, en) gets: ENGLISH, TRADITIONAL (every Traditional locale), or
     the locale itself, which only the checks for every target apply to."""
-    if locale.split("_")[0].split("-")[0] == "en":
+    if locale.split("_")[0].split("-")[0] == ENGLISH:
         return ENGLISH
-    if is_traditional(locale):
+    if editions.is_traditional(locale):
         return TRADITIONAL
     return locale
 
