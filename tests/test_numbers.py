@@ -1188,6 +1188,31 @@ def test_a_numeral_before_a_noun_with_no_measure_word_counts_it(source, english,
     assert findings(source, english) == found
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("桌上摆着四菜一汤。", "Four dishes and a soup were on the table.", set()),
+    ("桌上摆着四菜一汤。", "Dishes and a soup were on the table.", {"numbers"}),
+    ("桌上摆着四菜一汤。", "Five dishes and a soup were on the table.", {"numbers"}),
+    ("报告分为两大部分。", "The report is in two parts.", set()),
+    ("报告分为两大部分。", "The report is in parts.", {"numbers"}),
+    ("他骑着三轮车来了。", "He came on tricycles.", set()),
+])
+def test_a_count_the_segmenter_joined_to_its_noun_is_read(source, english, found):
+    """四菜一汤: the segmenter guesses 四菜 as a word the dictionary lacks, whose 菜 is a noun; 两大部分: it joins 大 to
+    部分 as 大部分 ("the majority"). Both counts went unread, so "dishes" and "parts" said bare passed; a dictionary
+    word the numeral opens (三轮车, a tricycle) is still no count."""
+    assert findings(source, english) == found
+
+
+@pytest.mark.parametrize("english, found", [
+    ("China, US militaries hold talks.", set()),
+    ("Chinese and American militaries held talks.", set()),
+    ("Militaries held talks.", {"numbers"}),
+])
+def test_a_noun_after_the_names_of_its_members_keeps_their_count(english, found):
+    """中美两军 → "China, US militaries": the names listed before the noun count it, as 中美 counts 两军."""
+    assert findings("中美两军举行会谈。", english) == found
+
+
 def test_a_range_between_a_number_and_no_number_is_the_trace_of_a_dropped_end():
     """"between ten and women": the range lost its other end; "between 1990 and the present", "between two and a
     half" and "between one and another" are how English writes."""

@@ -291,7 +291,7 @@ def _one_alone(tokens: list[str], index: int) -> bool:
 def _bare(tokens: list[str], index: int) -> bool:
     """Whether the noun at `index` has no number, determiner or possessive in the words before it, and is no verb
     after its subject ("he visits")."""
-    if _after_a_subject(tokens, index):
+    if _after_a_subject(tokens, index) or _after_named_members(tokens, index):
         return False
     before = []
     for previous in reversed(tokens[max(0, index - _WORDS_BEFORE):index]):
@@ -300,6 +300,16 @@ def _bare(tokens: list[str], index: int) -> bool:
         before.append(previous.lower())
     return not any(word in _DETERMINERS or word.endswith(("'s", "’s", "s'")) for word in before) \
         and not any(not said.ordinal for said in numbers.english_quantities(" ".join(reversed(before))))
+
+
+_LIST_JOINS = frozenset(", and & /".split())
+
+
+def _after_named_members(tokens: list[str], index: int) -> bool:
+    """Whether the noun at `index` follows the names of its members, listed ("China, Vietnam militaries", "French and
+    German ministers"): the names count it, as 中越两军 counts its armies."""
+    names = tokens[max(0, index - 3):index]
+    return len(names) == 3 and names[1] in _LIST_JOINS and all(name[:1].isupper() for name in names[::2])
 
 
 def _opens_a_clause(quantity: numbers.Quantity, source: str) -> bool:

@@ -508,22 +508,42 @@ def _names_a_stage(measure: re.Match | None) -> bool:
 
 
 def _counts_a_noun(numeral: str, text: str, start: int, end: int) -> Quantity | None:
-    """A small count of a common noun with no measure word between them (七部门联合印发, 他们三兄弟), by jieba: the
-    numeral a word of its own and the next word a noun of its dictionary. Not 一 (as often "a"), not a figure
-    with 百, 千, 万 or 亿 (百年, 千人: figures of speech; myriads are read as amounts)."""
-    from .words import dictionary_tag
-
+    """A small count of a common noun with no measure word between them (七部门联合印发, 他们三兄弟, 四菜一汤; see
+    _noun_after). Not 一 (as often "a"), not a figure with 百, 千, 万 or 亿 (百年, 千人: figures of speech; myriads are
+    read as amounts)."""
     value = chinese_numeral(numeral)
     if value is None or value < 2 or any(unit in numeral for unit in "百千万亿"):
         return None
-    words = _words(text)
-    index = bisect_right(_word_ends(text), start)
-    if index + 1 >= len(words) or words[index][1:] != (start, end):
-        return None
-    noun = words[index + 1][0]
-    if dictionary_tag(noun) != "n" or not _is_a_count(text, start, end + len(noun), end):
+    noun = _noun_after(text, start, end)
+    if noun is None or not _is_a_count(text, start, end + len(noun), end):
         return None
     return Quantity(text[start:end + len(noun)], start, end, NUMBER, (Decimal(value),), counted=True)
+
+
+_BIG = "大"  # 两大部分: "big" before a noun, which the segmenter may join to it (大部分 "the majority")
+
+
+def _noun_after(text: str, start: int, end: int) -> str | None:
+    """The noun right after a numeral (start, end) that counts it, or None: the next word when the numeral is a word
+    of its own and the dictionary makes that word a noun (七部门); the rest of a word the segmenter only guessed
+    that the numeral opens (四菜一汤: 四菜 is no dictionary word, 菜 is a noun); 大 and a noun the segmenter joined
+    (两大部分 → 大部分, whose 部分 is the noun)."""
+    from .words import dictionary_tag, is_word
+
+    words = _words(text)
+    index = bisect_right(_word_ends(text), start)
+    if index >= len(words) or words[index][1] != start:
+        return None
+    word, _, word_end = words[index]
+    if word_end > end:
+        rest = text[end:word_end]
+        return rest if not is_word(word) and dictionary_tag(rest) == "n" else None
+    if word_end != end or index + 1 >= len(words):
+        return None
+    noun = words[index + 1][0]
+    if dictionary_tag(noun) == "n" or (noun[0] == _BIG and dictionary_tag(noun[1:]) == "n"):
+        return noun
+    return None
 
 
 def _vague_count(text: str, start: int, end: int, numeral: str, leading: bool) -> Quantity | None:
