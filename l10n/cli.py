@@ -537,8 +537,8 @@ def export_tmx(
     with _reported_errors():
         exported = export([folder], out or folder, resolved.options)
     for item in exported:
-        per_language = ", ".join(f"{language} {count}" for language, count in item.counts) or "no reviewed segments"
-        typer.echo(f"wrote {item.path}: {item.units} translation units ({per_language})")
+        per_tag = ", ".join(f"{tag} {count}" for tag, count in item.counts) or "no reviewed segments"
+        typer.echo(f"wrote {item.path}: {item.units} translation units ({per_tag})")
 
 
 @export_app.command("xliff")

@@ -54,7 +54,7 @@ def export_tmx(paths: list[Path], out_dir: Path, options: TmxOptions) -> list[Ex
 
     documents = _documents(paths)
     tags = options.tags
-    source_language = exchange_tag(None, tags)
+    source_tag = exchange_tag(None, tags)
     locales = sorted({catalog.locale for _, _, catalogs in documents for catalog in catalogs})
     groups = [(out_dir / TMX_NAME, locales)] if options.multilingual else [(out_dir / tmx_name(locale), [locale])
                                                                     for locale in locales]
@@ -76,12 +76,12 @@ def export_tmx(paths: list[Path], out_dir: Path, options: TmxOptions) -> list[Ex
                 if not targets or key in seen:
                     continue
                 seen.add(key)
-                for language, _ in targets:
-                    counts[language] = counts.get(language, 0) + 1
+                for tag, _ in targets:
+                    counts[tag] = counts.get(tag, 0) + 1
                 units.append(TmxUnit(f"{document.name}:{segment.id}", (("x-document", document.name),
                                                                     ("x-segment", segment.id)),
                                   segment.source, spans[segment.paragraph], tuple(targets)))
-        write_atomic(path, render(units, source_language, "gettext PO", options.placeholders == "codes"))
+        write_atomic(path, render(units, source_tag, "gettext PO", options.placeholders == "codes"))
         exported.append(Exported(path, len(units), tuple(sorted(counts.items()))))
     return exported
 

@@ -227,10 +227,10 @@ def load(path: Path) -> Glossary:
     return Glossary(entries, path)
 
 
-def term_notes(segment: Segment, language: str | None = None) -> tuple[str, ...]:
+def term_notes(segment: Segment, locale: str | None = None) -> tuple[str, ...]:
     """Reviewer comments: each glossary term of the segment once, with its renderings.
 
-    language None (the template) shows every rendering; "en" only the English ones; a Traditional locale
+    locale None (the template) shows every rendering; "en" only the English ones; a Traditional locale
     only that locale's overrides, since every other term is OpenCC's own conversion.
     """
     notes: list[str] = []
@@ -238,27 +238,27 @@ def term_notes(segment: Segment, language: str | None = None) -> tuple[str, ...]
     for hit in segment.terms:
         if hit.entry.source not in seen:
             seen.add(hit.entry.source)
-            note = _term_note(hit.entry, language)
+            note = _term_note(hit.entry, locale)
             if note is not None:
                 notes.append(note)
     return tuple(notes)
 
 
 @lru_cache(maxsize=4096)  # a term's comment is the same in every sentence and catalog of a language that hold it
-def _term_note(entry: GlossaryEntry, language: str | None) -> str | None:
-    """One term's comment in a catalog of `language` (term_notes), or None where it gets none there."""
-    if language is None or language == ENGLISH.locale:
-        if language == ENGLISH.locale and not entry.english:
+def _term_note(entry: GlossaryEntry, locale: str | None) -> str | None:
+    """One term's comment in a catalog of `locale` (term_notes), or None where it gets none there."""
+    if locale is None or locale == ENGLISH.locale:
+        if locale == ENGLISH.locale and not entry.english:
             return None
         details = [entry.kind.value]
         if entry.english_short:
             details.append(f"later mentions: {entry.english_short}")
-        if language is None:
+        if locale is None:
             details += [f"{locale} {text}" for locale, text in entry.traditional]
         rendering = entry.english or "(Traditional override only)"
     else:
-        edition = BY_LOCALE.get(language)  # a locale no edition writes (zh_MO) is read as a column of its own
-        rendering = entry.traditional_for(edition.glossary_column if edition else language, TRADITIONAL_COLUMNS[0])
+        edition = BY_LOCALE.get(locale)  # a locale no edition writes (zh_MO) is read as a column of its own
+        rendering = entry.traditional_for(edition.glossary_column if edition else locale, TRADITIONAL_COLUMNS[0])
         if not rendering:
             return None
         details = [entry.kind.value]

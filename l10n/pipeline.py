@@ -348,8 +348,8 @@ def _render_document(job: Job, targets: list[Target], options: RunOptions,
     spans = {paragraph.index: paragraph.spans for paragraph in document.paragraphs}
     markup = {segment.id: placeholders.describe(segment.source, spans[segment.paragraph]) for segment in segments}
 
-    def notes_for(language: str | None) -> dict[str, tuple[str, ...]]:
-        return {segment.id: (*term_notes(segment, language), *markup[segment.id]) for segment in segments}
+    def notes_for(locale: str | None) -> dict[str, tuple[str, ...]]:
+        return {segment.id: (*term_notes(segment, locale), *markup[segment.id]) for segment in segments}
 
     notes = notes_for(None)
     editions = {edition_table.get(name).locale: name for name in options.editions}

@@ -89,7 +89,7 @@ class Catalog:
         return iter(self.entries)
 
     @property
-    def language(self) -> str:
+    def locale(self) -> str:
         """The header's Language: a gettext locale (en, zh_TW); "" in a template."""
         return self.header.get("Language", "")
 

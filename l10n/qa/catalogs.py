@@ -79,7 +79,7 @@ def catalog_edition(catalog: Catalog, locale: str) -> str | None:
 def check_in_memory(catalog: Catalog, glossary: Glossary, style: str = "full") -> tuple[list[Issue], dict]:
     """Run every check on a catalog as it is now and write the findings into its entries (in memory): the
     issues, and each segment's entry."""
-    locale = catalog.language
+    locale = catalog.locale
     edition = catalog_edition(catalog, locale)
     segments = segments_of(catalog, glossary, edition or editions.DEFAULT)
     converted = (traditional_variant(segments, edition, _glossary_phrases(glossary, edition)).texts
@@ -107,7 +107,7 @@ def check_files(paths: list[Path], glossary: Glossary, style: str = "full") -> l
             write_atomic(path, po.render(catalog))  # each entry's line becomes its line in the file written
         findings = tuple(Finding(entries[i.segment_id].line or 0, entries[i.segment_id].msgid, i) for i in issues)
         checked = sum(1 for entry in entries.values() if entry.msgstr)
-        reports.append(CatalogReport(path, catalog.language, checked, findings, rewritten))
+        reports.append(CatalogReport(path, catalog.locale, checked, findings, rewritten))
     return reports
 
 

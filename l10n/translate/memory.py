@@ -55,7 +55,7 @@ def read_tmx(path: Path) -> Iterator[MemoryEntry | None]:
     """Every (source, target) pair of the file; None for a unit that has none usable."""
     from lxml import etree
 
-    source_language = ""
+    source_tag = ""
     try:
         events = etree.iterparse(str(path), events=("start", "end"), resolve_entities=False, no_network=True)
         for event, element in events:
@@ -64,9 +64,9 @@ def read_tmx(path: Path) -> Iterator[MemoryEntry | None]:
                     raise InputError(f"not a TMX file (root element <{element.tag}>)", path, element.sourceline)
                 continue
             if element.tag == "header":
-                source_language = element.get("srclang", "")
+                source_tag = element.get("srclang", "")
             elif element.tag == "tu":
-                yield from _pairs(path, element, element.get("srclang") or source_language) or [None]
+                yield from _pairs(path, element, element.get("srclang") or source_tag) or [None]
                 element.clear(keep_tail=False)
     except etree.XMLSyntaxError as error:
         raise InputError(f"not well-formed XML: {error.msg}", path, max(error.lineno, 1)) from error
@@ -74,19 +74,18 @@ def read_tmx(path: Path) -> Iterator[MemoryEntry | None]:
         raise InputError(f"cannot read: {error.strerror or error}", path) from error
 
 
-def _pairs(path: Path, tu, source_language: str) -> list[MemoryEntry]:
+def _pairs(path: Path, tu, source_tag: str) -> list[MemoryEntry]:
     segs: dict[str, object] = {}
     for tuv in tu.iter("tuv"):
         seg = tuv.find("seg")
-        language = (tuv.get(_XML_LANG) or tuv.get("lang") or "").lower()
-        if seg is not None and language:
-            segs.setdefault(language, seg)
-    wanted = source_language.lower()
-    sources = [language for language in segs if language in SOURCE_TAGS and (wanted in ("", "*all*")
-                                                                          or language == wanted)]
+        tag = (tuv.get(_XML_LANG) or tuv.get("lang") or "").lower()
+        if seg is not None and tag:
+            segs.setdefault(tag, seg)
+    wanted = source_tag.lower()
+    sources = [tag for tag in segs if tag in SOURCE_TAGS and (wanted in ("", "*all*") or tag == wanted)]
     if not sources:
         return []
-    targets = [(locale, segs[language]) for language in segs if (locale := locales.locale_of(language))]
+    targets = [(locale, segs[tag]) for tag in segs if (locale := locales.locale_of(tag))]
     source, texts = unit_texts(segs[sources[0]], [seg for _, seg in targets])
     if not source.strip():
         return []

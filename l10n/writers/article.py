@@ -57,7 +57,7 @@ class Block:
 class Article:
     name: str
     locale: str
-    language: str  # BCP 47
+    tag: str  # BCP 47
     blocks: tuple[Block, ...]
 
     @property

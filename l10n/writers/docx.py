@@ -115,7 +115,7 @@ def render(article: Article) -> bytes:
         _language(document.styles.element.find(qn("w:docDefaults")).find(qn("w:rPrDefault")).find(qn("w:rPr")),
                   exchange_tag(article.locale, _WORD_TAGS))
     properties = document.core_properties
-    properties.title, properties.language = article.title, article.language
+    properties.title, properties.language = article.title, article.tag
     properties.author = properties.comments = ""
     for block in article.blocks:
         paragraph = document.add_paragraph(style=_style(block))

@@ -91,5 +91,5 @@ def render(article: Article) -> str:
         else:
             body.append(_element(block))
     page = E.HTML(E.HEAD(E.META(charset="utf-8"), E.TITLE(xml_text(article.title)), E.STYLE(_STYLE)), E.BODY(body),
-                  lang=article.language)
+                  lang=article.tag)
     return serialize(page)

@@ -58,13 +58,13 @@ def _seg(text: str, spans: tuple[Span, ...], codes: bool):
     return seg
 
 
-def render(units: list[TmxUnit], source_language: str, original_format: str, codes: bool = True) -> str:
+def render(units: list[TmxUnit], source_tag: str, original_format: str, codes: bool = True) -> str:
     """`original_format`: the header's o-tmf, the format the units were taken from. `codes`: placeholders as
     inline codes; otherwise as the text they are in our catalogs, which a tool translating the catalogs
     matches exactly (OmegaT reads external TMX without the content of inline codes)."""
     root = etree.Element("tmx", version="1.4")
     etree.SubElement(root, "header", creationtool="l10n", creationtoolversion=__version__, segtype="sentence",
-                     adminlang="en", srclang=source_language, datatype="plaintext", **{"o-tmf": original_format})
+                     adminlang="en", srclang=source_tag, datatype="plaintext", **{"o-tmf": original_format})
     body = etree.SubElement(root, "body")
     for unit in units:
         tu = etree.SubElement(body, "tu", tuid=unit.tuid)
@@ -72,8 +72,8 @@ def render(units: list[TmxUnit], source_language: str, original_format: str, cod
             etree.SubElement(tu, "note").text = xml_text(note)
         for kind, value in unit.properties:
             etree.SubElement(tu, "prop", type=kind).text = xml_text(value)
-        for language, text in ((source_language, unit.source), *unit.targets):
-            tuv = etree.SubElement(tu, "tuv", {XML_LANG: language})
+        for tag, text in ((source_tag, unit.source), *unit.targets):
+            tuv = etree.SubElement(tu, "tuv", {XML_LANG: tag})
             tuv.append(_seg(text, unit.spans, codes))
     line_breaks(root, ("tmx", "body", "tu"), ("header", "body", "tu", "note", "prop", "tuv"))
     return etree.tostring(root, encoding="unicode", doctype=f'<?xml version="1.0" encoding="UTF-8"?>\n{DOCTYPE}') + "\n"

@@ -163,9 +163,9 @@ def _unit(parent, unit: XliffUnit) -> None:
     unit_element.extend(segments)
 
 
-def render(files: list[File], source_language: str, target_language: str) -> str:
-    root = etree.Element(_q("xliff"), {"version": VERSION, "srcLang": source_language,
-                                       "trgLang": target_language}, nsmap={None: NAMESPACE})
+def render(files: list[File], source_tag: str, target_tag: str) -> str:
+    root = etree.Element(_q("xliff"), {"version": VERSION, "srcLang": source_tag,
+                                       "trgLang": target_tag}, nsmap={None: NAMESPACE})
     for file in files:
         file_element = etree.SubElement(root, _q("file"), id=file.id, original=xml_text(file.original))
         for item in file.items:
