@@ -3,12 +3,13 @@ used (l10n/plumbing/deferred.py, function-level imports), so start-up and an unc
 import copy
 import os
 import pickle
+import re
 import subprocess
 import sys
 import textwrap
 from pathlib import Path
 
-from l10n.plumbing.deferred import Deferred
+from l10n.plumbing.deferred import Deferred, DeferredPattern
 
 ROOT = Path(__file__).resolve().parent.parent
 # Costly to import and unused by `--help`, by an unchanged re-run, or (l10n.text.numbers, the English QA's number
@@ -79,3 +80,22 @@ def test_a_deferred_module_survives_copy_and_pickle():
     probe = Deferred("json")
     assert copy.deepcopy(probe).dumps([1]) == "[1]"
     assert pickle.loads(pickle.dumps(probe)).dumps([1]) == "[1]"
+
+
+def test_a_deferred_pattern_is_compiled_at_its_first_use_and_then_is_the_compiled_patterns(monkeypatch):
+    import l10n.plumbing.deferred as deferred
+
+    compiled = []
+    real_compile = deferred.re.compile
+    monkeypatch.setattr(deferred.re, "compile", lambda *args: compiled.append(args) or real_compile(*args))
+    pattern = DeferredPattern("[一-龥]+", re.IGNORECASE)
+    assert compiled == []
+    assert pattern.findall("ab中文c字") == ["中文", "字"]
+    assert pattern.search("x中").span() == (1, 2)
+    assert compiled == [("[一-龥]+", re.IGNORECASE)]
+    assert pattern.search == pattern.__dict__["search"]  # kept: a later read is the compiled pattern's own method
+
+
+def test_a_deferred_pattern_survives_copy_and_pickle():
+    assert copy.deepcopy(DeferredPattern("a+")).fullmatch("aa")
+    assert pickle.loads(pickle.dumps(DeferredPattern("b+"))).fullmatch("bb")

@@ -23,6 +23,7 @@ from __future__ import annotations
 import itertools
 import re
 
+from ..plumbing.deferred import DeferredPattern
 from ..text.words import tagged
 
 HAN = "\u3400-\u4dbf\u4e00-\u9fff"
@@ -67,7 +68,7 @@ _PINYIN_SYLLABLE = (r"(?:(?:zh|ch|sh|[bpmfdtnlgkhzcsryw])?(?:iang|iong|uang|ueng
                     r"|ai|ei|ao|ou|an|en|er|in|un|ia|ie|iu|ua|uo|ui|ue|a|o|e|i|u)|(?:[jqx])(?:iang|iong|ian|iao|ing"
                     r"|ia|ie|iu|in|ue|uan|un|i|u))")
 _ENGLISH_FUNCTION_WORDS = frozenset({"of", "and", "the", "for", "in", "on", "to", "a", "an", "&"})
-_HAN_CHARACTER = re.compile(f"[{HAN}]")
+_HAN_CHARACTER = DeferredPattern(f"[{HAN}]")
 _MARKUP_RUN = re.compile(r"(?:\*\*|__|\*|_|`)$")
 _LONGEST_KNOWN = 8  # characters of the longest CC-CEDICT word looked for when joining jieba's pieces
 _CLOSING_MARKS = {"》": "《", "”": "“", "」": "「", "』": "『", "’": "‘", '"': '"', "〉": "〈"}

@@ -3,13 +3,13 @@ Traditional variant."""
 from __future__ import annotations
 
 import difflib
-import re
 
+from ..plumbing.deferred import DeferredPattern
 from ..model import Segment, Severity
 from ..text.placeholders import strip
 from .registry import ENGLISH, TRADITIONAL, Context, check
 
-_HAN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
+_HAN = DeferredPattern(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 
 
 @check("source-leak", Severity.ERROR, "the English holds Chinese characters or is the source itself", (ENGLISH,))

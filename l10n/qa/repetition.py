@@ -7,6 +7,7 @@ import sys
 from collections import Counter
 from functools import lru_cache
 
+from ..plumbing.deferred import DeferredPattern
 from ..mining.boundaries import pinyin_syllables
 from ..model import Segment, Severity
 from ..text.placeholders import strip
@@ -14,7 +15,7 @@ from . import spelling
 from .registry import Context, Texts, check
 
 _LATIN_WORD = re.compile(r"[A-Za-z]+")
-_WORD = re.compile(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[\u3400-\u9fff]")
+_WORD = DeferredPattern(r"[A-Za-z0-9]+(?:['’][A-Za-z]+)?|[\u3400-\u9fff]")
 LOOP_REPEATS = 3  # a unit said three times running is a loop, not style
 LONGEST_UNIT = 6  # words (or Han characters) in the longest repeated unit looked for
 LENGTH_FACTOR = 3.0  # how far from the document's usual target/source ratio a segment may be

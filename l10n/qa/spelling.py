@@ -15,6 +15,7 @@ import re
 from collections.abc import Iterable
 from functools import lru_cache
 
+from ..plumbing.deferred import DeferredPattern
 from ..mining.boundaries import HAN
 from ..model import Segment, Severity
 from ..text.placeholders import strip
@@ -28,7 +29,7 @@ WORD_LISTS = ("/usr/share/dict/american-english-huge", "/usr/share/dict/british-
 # A hashtag (#metoo), a handle, an address or a path is no word.
 _WORD = re.compile(r"(?<![\w'’.@#/-])[a-z]+(?:['’][a-z]+)?(?![\w@/-])")
 _LATIN = re.compile(r"[A-Za-z]+")
-_HAN_RUN = re.compile(f"[{HAN}]+")
+_HAN_RUN = DeferredPattern(f"[{HAN}]+")
 
 
 @lru_cache(maxsize=1)

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 
 from . import shapes
 from ..model import Paragraph, Part, Removal
+from ..plumbing.deferred import DeferredPattern
 from .readers.base import PageBlock, Page
 from .region import NEUTRAL, article_region, members, prose, reads_as_sentence
 
@@ -97,7 +98,7 @@ _BYLINE = re.compile(
 _LIST_HEADINGS = {"related-articles list", "comments widget"}
 _LIST_HEADING_MIN_CHARS = 4
 _MENU_REASONS = {"navigation", "list of links", "login menu", "related-articles list"}
-_BARE_NAME = re.compile(r"^[\u3400-\u9fff·]{2,4}$")
+_BARE_NAME = DeferredPattern(r"^[\u3400-\u9fff·]{2,4}$")
 _ATTRIBUTION = re.compile(r"^[（(]?(来源|稿源|原标题|原题|参考资料|参考文献|感谢)")
 _ASKS = re.compile(r"[？?][”」』’）)]*$")
 _LEAD_PUNCTUATION = re.compile(r"[，。；！？]")

@@ -10,6 +10,7 @@ from functools import cached_property
 from pathlib import Path
 
 from ...text import placeholders
+from ...plumbing.deferred import DeferredPattern
 from ...plumbing.errors import InputError, set_by
 from ...model import Part, Span
 
@@ -23,7 +24,7 @@ MAX_BLOCKS = 100_000
 INVISIBLE = re.compile("[\ufeff\u200b\u200c\u200d\u2060\u00ad\u180e]")
 _IMAGE = re.compile(r"\s*(<x\d+/>)\s*")  # an image's or a line break's placeholder
 _WRAPPER_OPENING = re.compile(r"<([bi])(\d+)>")
-_CJK_OR_PUNCTUATION = re.compile(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
+_CJK_OR_PUNCTUATION = DeferredPattern(r"[\u3000-\u303f\u3400-\u9fff\uf900-\ufaff\uff00-\uffef]")
 
 
 @dataclass(frozen=True)

@@ -11,6 +11,7 @@ import codecs
 import re
 from pathlib import Path
 
+from ...plumbing.deferred import DeferredPattern
 from ...plumbing.errors import InputError
 
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"),
@@ -21,7 +22,7 @@ _CONTROL = re.compile("[" + "".join(f"\\x{code:02x}" for code in [*range(32), *r
 _SIMPLIFIED = {"gb2312": "gb18030", "gbk": "gb18030", "gb18030": "gb18030", "cp936": "gb18030"}
 _TRADITIONAL = {"big5", "big5hkscs", "cp950"}
 _GUESSES = ["gb18030", "big5", "cp932", "euc_jp", "euc_kr", "utf_16_le", "utf_16_be"]
-_READABLE = re.compile(r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
+_READABLE = DeferredPattern(r"[\t\n\r\x20-\x7e\u00a0-\u00ff\u2000-\u206f\u3000-\u303f\u3400-\u9fff\uff00-\uffef]")
 _MISREAD = re.compile(r"[\u0370-\u04ff\u2500-\u257f\u3040-\u30ff\u3100-\u312f]")  # Greek … bopomofo
 _SHORT = 200  # bytes: below this a statistical guess is noise, and GB18030 is taken if it decodes
 

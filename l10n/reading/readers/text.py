@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 from ...plumbing.columns import columns
+from ...plumbing.deferred import DeferredPattern
 from ...model import Part
 from ...text.placeholders import escape
 from ..shapes import is_code
@@ -23,7 +24,7 @@ from .base import MAX_BLOCKS, PageBlock, Page, check_lines, join_lines, tidy
 
 _CONTINUES_LINE = re.compile(r"^[，。、；：！？）」』”’》〉】…,.;:!?)\]]")
 _SENTENCE_END = re.compile(r"[。！？!?；;…”」』）)]$")
-_FRAGMENT = re.compile(r"^[\u3400-\u9fff]$")
+_FRAGMENT = DeferredPattern(r"^[\u3400-\u9fff]$")
 _MID_SENTENCE_END = re.compile(r"[，、：,]$")
 _MIN_WRAP_WIDTH = 30  # columns: chrome lines of a page cluster below it by chance, wrapped prose is wider
 _WRAP_TOLERANCE = 2  # columns: a wrapped line may end a little short to avoid splitting a word
