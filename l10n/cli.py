@@ -496,7 +496,8 @@ def import_tmx(
     config: ConfigOption = None,
 ) -> None:
     """Load a translation memory: at `run`, exact matches become the drafts instead of machine drafts."""
-    from .translate.memory import default_memory_path, import_tmx as load
+    from .plumbing.files import default_memory_path
+    from .translate.memory import import_tmx as load
 
     resolved = _resolve("import tmx", {"memory": memory}, config)
     store = resolved.options.memory or default_memory_path()

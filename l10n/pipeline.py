@@ -250,10 +250,10 @@ def _english_targets(jobs: list[Job], translator: Translator | None, options: Ru
 def _from_memory(jobs: list[Job], targets: list[list[Target]],
                  matches: dict[str, dict] | None) -> tuple[list[list[Target]], int]:
     """Exact translation-memory matches take the place of OpenCC's and the engine's drafts."""
-    from .translate.memory import apply_memory
-
     if matches is None:
         return targets, 0
+    from .translate.memory import apply_memory
+
     memory = KnownMatches(matches)
     matched: list[list[Target]] = []
     used = 0
@@ -376,7 +376,7 @@ def _render_document(job: Job, targets: list[Target], options: RunOptions,
 
 
 def _memory_path(options: RunOptions) -> Path | None:
-    from .translate.memory import default_memory_path
+    from .plumbing.files import default_memory_path
 
     path = options.memory or default_memory_path()
     if not path.is_file():

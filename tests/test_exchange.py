@@ -8,8 +8,7 @@ from typer.testing import CliRunner
 
 from l10n.catalog import structure
 from l10n.cli import app
-from l10n.plumbing.files import write_atomic
-from l10n.translate.memory import default_memory_path
+from l10n.plumbing.files import default_memory_path, write_atomic
 from l10n.model import Document, Paragraph, Part, Span
 from l10n.reading.segment import segment_document
 

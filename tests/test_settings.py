@@ -46,7 +46,7 @@ def test_no_file_gives_defaults(tmp_path):
 
 
 def test_found_defaults_are_the_paths_actually_used(tmp_path, monkeypatch):
-    from l10n.translate.memory import default_memory_path
+    from l10n.plumbing.files import default_memory_path
     from l10n.translate.cache import default_cache_path
 
     loaded = settings.load(cwd=tmp_path)

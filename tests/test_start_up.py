@@ -14,9 +14,11 @@ from l10n.plumbing.deferred import Deferred, DeferredPattern
 ROOT = Path(__file__).resolve().parent.parent
 # Costly to import and unused by `--help`, by an unchanged re-run, or (l10n.text.numbers, the English QA's number
 # parsing; the aligner; worker processes; `build` and `export`, whose options the command line reads from
-# build_options.py and exchange_options.py) by a serial run without MT.
+# build_options.py and exchange_options.py; the translation memory, when the user has none; tomllib, for a desk
+# without l10n.toml) by a serial run without MT.
 NOT_AT_START = ["l10n.text.numbers", "l10n.reading.clean", "l10n.align.dp", "l10n.align.lexicon", "l10n.align.inputs",
-                "multiprocessing", "concurrent.futures", "l10n.build", "l10n.exchange", "l10n.writers"]
+                "multiprocessing", "concurrent.futures", "l10n.build", "l10n.exchange", "l10n.writers",
+                "l10n.translate.memory", "tomllib"]
 
 
 def _imported(script: str) -> dict[str, bool]:

@@ -9,7 +9,6 @@ from __future__ import annotations
 import contextlib
 import fcntl
 import os
-import socket
 import time
 from collections.abc import Iterator
 from datetime import datetime, timezone
@@ -50,7 +49,8 @@ def output_lock(folder: Path, wait: float = 0.0) -> Iterator[Path]:
                 time.sleep(_POLL_SECONDS)
         started = datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
         os.ftruncate(handle, 0)
-        os.pwrite(handle, f"pid {os.getpid()} on {socket.gethostname()}, started {started}\n".encode(), 0)
+        # uname's node name is what gethostname() returns (POSIX, as flock is); socket would be imported for it alone
+        os.pwrite(handle, f"pid {os.getpid()} on {os.uname().nodename}, started {started}\n".encode(), 0)
         yield path
     finally:
         os.close(handle)  # closing releases the flock

@@ -12,7 +12,6 @@ import dataclasses
 import json
 import re
 import textwrap
-import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -210,7 +209,7 @@ def load(path: Path | None = None, cwd: Path | None = None) -> Settings:
 
 def _found_defaults(loaded: Settings, cwd: Path | None) -> Settings:
     """The glossary of the desk, the user's cache and memory, as the paths a command will actually use."""
-    from ..translate.memory import default_memory_path
+    from ..plumbing.files import default_memory_path
     from ..translate.cache import default_cache_path
 
     values, origins = dict(loaded.values), dict(loaded.origins)
@@ -234,6 +233,8 @@ def _found_defaults(loaded: Settings, cwd: Path | None) -> Settings:
 
 
 def parse(data: bytes, path: Path) -> Settings:
+    import tomllib  # here: a desk without a settings file never parses one (its regular expressions cost at import)
+
     try:
         text = data.decode("utf-8-sig")
         document = tomllib.loads(text)

@@ -81,6 +81,13 @@ def cache_folder() -> Path:
     return Path(os.environ.get("XDG_CACHE_HOME") or Path.home() / ".cache") / "l10n"
 
 
+def default_memory_path() -> Path:
+    """The user's translation memory (translate/memory.py): $XDG_DATA_HOME/l10n, by default ~/.local/share/l10n.
+    Here, not in translate/memory.py: every command's settings name it, and a run without a memory never opens one."""
+    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
+    return Path(base) / "l10n" / "memory.sqlite3"
+
+
 def read_cached(path: Path, kind: str, key: object, field: str) -> object:
     """What a file of the cache folder (write_cached) holds in `field`, when it was written as `kind` under `key` (what
     its value was made from); None when it is missing, unreadable, of another kind or key, or damaged."""

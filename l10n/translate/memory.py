@@ -7,7 +7,6 @@ rebuilt behind their back.
 """
 from __future__ import annotations
 
-import os
 import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
@@ -26,14 +25,9 @@ _SCHEMA = ("CREATE TABLE IF NOT EXISTS memory (source TEXT NOT NULL, locale TEXT
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 
 
-def default_memory_path() -> Path:
-    base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
-    return Path(base) / "l10n" / "memory.sqlite3"
-
-
 @dataclass(frozen=True)
 class ImportOptions:
-    memory: Path | None  # the store to add to; None: the user's (default_memory_path)
+    memory: Path | None  # the store to add to; None: the user's (plumbing.files.default_memory_path)
 
 
 @dataclass(frozen=True)
