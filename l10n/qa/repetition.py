@@ -38,21 +38,21 @@ _WORD_TOKEN = re.compile(r"[A-Za-z0-9][A-Za-z0-9]*(?:['’][A-Za-z]+)?")
 _FIRST_CODE = 0xF0000  # a word's character: private use (planes 15 and 16), apart from the Han characters
 _CODES = sys.maxunicode + 1 - _FIRST_CODE
 _CODE_PLANES = re.compile("[\U000F0000-\U0010FFFF]")
-_NO_TOKEN = re.compile("[^\u3400-\u9fff\U000F0000-\U0010FFFF][^\u3400-\u9fff\U000F0000-\U0010FFFF]*")
+_TOKENS = re.compile("[\u3400-\u9fff\U000F0000-\U0010FFFF]+")  # no class first: most characters start a match
 
 
 def _coded(text: str) -> str | None:
     """_units(text) written one character each, the same token always as the same character: a Han character as
     itself, each distinct word (casefolded) as a private-use character of its own. No list of tokens is made: the
-    words are written over, then what lies between tokens is taken out (a character of the code planes that the
-    text holds itself is such a gap: a space first, which parts words as it did). None when there are more
-    distinct words than such characters."""
+    words are written over, then the runs of tokens are joined, what lies between them left out (a character of the
+    code planes that the text holds itself is such a gap: a space first, which parts words as it did). None when
+    there are more distinct words than such characters."""
     codes: dict[str, str] = {}
 
     def code(word: re.Match[str]) -> str:
         return codes.setdefault(word[0].casefold(), chr(_FIRST_CODE + min(len(codes), _CODES - 1)))
 
-    coded = _NO_TOKEN.sub("", _WORD_TOKEN.sub(code, _CODE_PLANES.sub(" ", strip(text))))
+    coded = "".join(_TOKENS.findall(_WORD_TOKEN.sub(code, _CODE_PLANES.sub(" ", strip(text)))))
     return coded if len(codes) <= _CODES else None
 
 

@@ -94,7 +94,7 @@ _PROSE_CLOSE = re.compile(r"[。；;][”」』’）)]*$")
 _BYLINE = re.compile(
     r"^(文|作者|撰文|记者|特约记者|编辑|来源|出品|策划|采写|整理|编译|原创)\s*[|｜丨:：/]"
     r"|^[^，。,]{0,20}记者\s*[|｜丨]?\s*[^，。,]{1,20}$|^\S{1,12}(编译|整理|撰文|报道)$"
-    r"|^[\u3400-\u9fff·]{2,4}$|^[\u3400-\u9fff·]{2,4}\s*/\s*\S{2,12}$")  # a bare name, name/outlet
+    r"|^[\u3400-\u9fff·]{2,4}(?:\s*/\s*\S{2,12})?$")  # a bare name, name/outlet
 _LIST_HEADINGS = {"related-articles list", "comments widget"}
 _LIST_HEADING_MIN_CHARS = 4
 _MENU_REASONS = {"navigation", "list of links", "login menu", "related-articles list"}
