@@ -1304,6 +1304,43 @@ def test_an_entry_of_a_thousand_figures_each_side_asks_whether_one_renders_anoth
     assert len(calls) < 100
 
 
+def _calls_counted(monkeypatch, name: str) -> list[int]:
+    """Wrap l10n.text.numbers' function `name` so that each call of it is listed."""
+    from l10n.text import numbers
+
+    calls: list[int] = []
+    original = getattr(numbers, name)
+    monkeypatch.setattr(numbers, name, lambda *arguments: calls.append(1) or original(*arguments))
+    return calls
+
+
+def test_spare_figures_are_looked_up_by_size_not_each_tried_as_a_slip_of_each_rounded_one(monkeypatch):
+    """A rounded rendering ("about 1.0 billion" for 10.37亿) was tried against every spare English figure, and so
+    was every figure left unpaired: 800 of each side took 25 s. Spare figures are looked up by size and by the
+    digits a power of ten keeps; a slip among them is still found."""
+    calls = _calls_counted(monkeypatch, "could_be_slip")
+    source = "，".join(f"收入{k}.37亿元" for k in range(10, 410)) + "。"
+    spare = ", ".join(f"{k * 10 + 1} stores" for k in range(500, 900))  # no power of ten away from any
+    rounded = ", ".join(f"about {k / 10:.1f} billion yuan" for k in range(10, 410))
+    assert findings(source, f"{rounded}, {spare}.") == set()
+    assert len(calls) < 10 * 400
+    assert findings(source, f"{rounded.replace('about 1.0 billion', 'about 1.2 billion')}, {spare}.") == {"numbers"}
+    assert findings(source, f"{rounded.replace('about 1.0 billion', 'about 10.4 billion')}, {spare}.") == {"numbers"}
+
+
+def test_figures_in_a_converted_unit_are_looked_up_near_the_converted_value(monkeypatch):
+    """Every English figure in pounds was tried as the conversion of every source figure in kilograms: 800 of
+    each took 4 s. They are looked up near the exact conversion, within 2.5 % or their own last digit."""
+    calls = _calls_counted(monkeypatch, "_converted")
+    source = "，".join(f"重{k}公斤" for k in range(10, 410)) + "。"
+    pounds = [round(k * 2.20462) for k in range(10, 410)]
+    assert findings(source, ", ".join(f"weighing {p} pounds" for p in pounds) + ".") == set()
+    assert len(calls) < 20_000  # the figures within 2.5 % of each (every other pound here), not 400 × 400
+    pounds[0] = 30  # 10 kg is some 22 pounds
+    assert findings(source, ", ".join(f"weighing {p} pounds" for p in pounds) + ".") == {"numbers"}
+    assert findings("重10公斤。", "weighing about 20 pounds.") == set()  # 22 within its last digit's 10
+
+
 def test_the_quantities_an_entry_lacks_are_looked_up_not_compared_with_every_other(monkeypatch):
     """Whether a source quantity was among those the English lacks was a search of that list: 2,000 '20家' against
     an English without them made 1,999,000 comparisons of quantities."""

@@ -1197,11 +1197,28 @@ def _converted(source: Quantity, target: Quantity) -> bool:
     units = (source.unit, target.unit)
     if units not in _CONVERSIONS and units not in _TEMPERATURES or source.kind != NUMBER or target.kind != NUMBER:
         return False
+    expected, given = _expected(source, target.unit), _signed(target)
+    return abs(given - expected) <= max(_last_digit(target), abs(expected) * CONVERSION_SLACK)
+
+
+def _expected(source: Quantity, unit: str) -> Decimal:
+    """A source amount converted exactly into another unit."""
+    units = (source.unit, unit)
     value = -source.values[0] if source.below_zero else source.values[0]
-    expected = _TEMPERATURES[units](value) if units in _TEMPERATURES else value * _CONVERSIONS[units]
-    given = -target.value if target.below_zero else target.value
-    last_digit = Decimal(1).scaleb(target.value.normalize().as_tuple().exponent) / 2
-    return abs(given - expected) <= max(last_digit, abs(expected) * CONVERSION_SLACK)
+    return _TEMPERATURES[units](value) if units in _TEMPERATURES else value * _CONVERSIONS[units]
+
+
+def _signed(quantity: Quantity) -> Decimal:
+    return -quantity.value if quantity.below_zero else quantity.value
+
+
+def _last_digit(quantity: Quantity) -> Decimal:
+    """Half a unit of a figure's last significant digit: how far "200 hectares" may be from the exact figure."""
+    return Decimal(1).scaleb(_exponent(quantity.value)) / 2
+
+
+def _exponent(value: Decimal) -> int:
+    return value.normalize().as_tuple().exponent
 
 
 def currency_conflict(source: Quantity, renderers: Renderers) -> str:
@@ -1428,6 +1445,72 @@ def could_be_slip(source: Quantity, target: Quantity) -> bool:
     return False
 
 
+class _Spares:
+    """Spare English figures, indexed so that those `could_be_slip` may accept for a source quantity are found without
+    trying every one: by kind, by magnitude and by the digits a power of ten keeps (a thousand figures each side made
+    a million calls)."""
+
+    _MARGIN = Decimal("0.001")  # of a ratio's bounds and of a power of ten's logarithm: the exact test decides
+
+    def __init__(self, stray: list[Quantity]) -> None:
+        self.stray = stray
+        self._by_kind: dict[str, list[int]] = {}
+        self._sizes: dict[str, list[tuple[Decimal, int]]] = {}  # by kind: (|value|, index), ascending
+        self._digits: dict[str, list[tuple[Decimal, int]]] = {}  # by kind: (log10 |value| mod 1, index), ascending
+        self._dates: dict[tuple[str, int], list[int]] = {}  # ("month", m) and ("day", d)
+        for index, spare in enumerate(stray):
+            self._by_kind.setdefault(spare.kind, []).append(index)
+            if spare.kind == DATE:
+                self._dates.setdefault(("month", spare.month), []).append(index)
+                self._dates.setdefault(("day", spare.day), []).append(index)
+            elif spare.value:
+                size = abs(spare.value)
+                self._sizes.setdefault(spare.kind, []).append((size, index))
+                self._digits.setdefault(spare.kind, []).append((size.log10() % 1, index))
+        for listed in (*self._sizes.values(), *self._digits.values()):
+            listed.sort()
+
+    def slips(self, source: Quantity) -> list[int]:
+        """The indices, ascending, of the spare figures that could be a slip in rendering `source` (`could_be_slip`)."""
+        return [index for index in sorted(self._candidates(source)) if could_be_slip(source, self.stray[index])]
+
+    def _candidates(self, source: Quantity) -> set[int]:
+        if source.kind == DATE:
+            found = set(self._by_kind.get(DATE, ()) if not (source.month and source.day) else
+                        self._dates.get(("month", source.month), []) + self._dates.get(("day", source.day), []))
+            if not source.month:
+                found.update(_within(self._sizes.get(NUMBER, []), Decimal(1), Decimal(31)))
+            return found
+        if source.kind in (TIME, DECADE):
+            return set(self._by_kind.get(source.kind, ()))
+        found: set[int] = set()
+        sizes, digits = self._sizes.get(source.kind, []), self._digits.get(source.kind, [])
+        for value in source.values:
+            if not value:
+                continue
+            size = abs(value)
+            found.update(_within(sizes, size / 10 * (1 - self._MARGIN), size * 10 * (1 + self._MARGIN)))
+            digit = size.log10() % 1
+            for low, high in ((digit - self._MARGIN, digit + self._MARGIN), (digit - 1 - self._MARGIN,
+                                                                              digit - 1 + self._MARGIN),
+                              (digit + 1 - self._MARGIN, digit + 1 + self._MARGIN)):
+                found.update(_within(digits, low, high))
+        return found
+
+
+
+_LOOK_UP_MARGIN = Decimal("1.001")  # an index's bounds widened past rounding: the exact test decides
+
+
+def _within(listed: list[tuple[Decimal, int]], low: Decimal, high: Decimal) -> Iterator[int]:
+    """The indices of an ascending list of (key, index) whose keys lie between low and high."""
+    for position in range(bisect_left(listed, (low, -1)), len(listed)):
+        key, index = listed[position]
+        if key > high:
+            return
+        yield index
+
+
 def _power_of_ten(ratio: Decimal) -> bool:
     if ratio <= 0:
         return False
@@ -1509,6 +1592,7 @@ def unrendered(sources: list[Quantity], renderers: Renderers, en_text: str, zh_t
     # is no changed rendering of another.
     written = _written_values(zh_text)
     stray = [target for index, target in enumerate(targets) if index not in partner and target.value not in written]
+    spares = _Spares(stray)
     for target_index, index in partner.items():
         # A rounding ("about 1 billion" for 10.86亿) stands for the exact figure only when no spare English
         # figure could be the changed rendering of that figure ("1.2 billion, or about 1 billion").
@@ -1518,8 +1602,8 @@ def unrendered(sources: list[Quantity], renderers: Renderers, en_text: str, zh_t
         source = sources[index]
         rounded = source.values and target.value not in source.values  # a date's day is exact
         converted = _converted(source, target)
-        if rounded and any(could_be_slip(source, spare) and (not converted or spare.unit == source.unit)
-                           for spare in stray):
+        if rounded and any(spare.unit == source.unit or not converted
+                           for spare in map(stray.__getitem__, spares.slips(source))):
             unmatched.append(index)
     # Evidence that a count was dropped (the English says its unit or its noun bare: "for years", "men") outweighs
     # what would excuse its absence otherwise, a repetition said once included (两年…两年 → "two years … for years").
@@ -1538,8 +1622,8 @@ def unrendered(sources: list[Quantity], renderers: Renderers, en_text: str, zh_t
                                       en_text, zh_text)
     # Spare figures go first to the quantities that only a slip can convict.
     slips = _matching(sorted(unmatched, key=lambda index: index not in excused),
-                      lambda index: [n for n, spare in enumerate(stray) if could_be_slip(sources[index], spare)
-                                     and _conflicts(sources[index], spare, counts_the_same)])
+                      lambda index: [n for n in spares.slips(sources[index])
+                                     if _conflicts(sources[index], stray[n], counts_the_same)])
     convicted = set(slips.values()) | (set(unmatched) - excused)
     return [sources[index] for index in sorted(convicted)]
 
@@ -1802,7 +1886,10 @@ class Renderers:
         self._by_value: dict[Decimal, list[int]] = {}
         self._values: list[tuple[Decimal, int]] = []  # every value of every reading, ascending: ranges are looked up
         self._rounded: dict[Decimal, list[tuple[Decimal, int]]] = {}  # by tolerance, ascending
-        self._by_unit: dict[str, list[int]] = {}
+        # English figures in a unit a source one may be converted into, by unit: (signed value, reading), ascending,
+        # all of them and by the exponent of their last digit (see `_converted`)
+        self._in_unit: dict[str, list[tuple[Decimal, int]]] = {}
+        self._in_unit_by_digit: dict[str, dict[int, list[tuple[Decimal, int]]]] = {}
         self._slashed: dict[str, list[int]] = {}  # by their digits: 9/11 under 911
         self._dates: dict[tuple[int, int], list[int]] = {}  # by (month, day), (month, 0), (0, day) and (0, 0)
         self._hours: dict[int, list[int]] = {}
@@ -1813,7 +1900,10 @@ class Renderers:
                 self._values.append((value, reading))
                 if target.tolerance:
                     self._rounded.setdefault(target.tolerance, []).append((value, reading))
-            self._by_unit.setdefault(target.unit, []).append(reading)
+            if target.unit in _CONVERTIBLE and target.kind == NUMBER and target.value is not None:
+                self._in_unit.setdefault(target.unit, []).append((_signed(target), reading))
+                by_digit = self._in_unit_by_digit.setdefault(target.unit, {})
+                by_digit.setdefault(_exponent(target.value), []).append((_signed(target), reading))
             if "/" in target.text:
                 self._slashed.setdefault(re.sub(r"\D", "", target.text), []).append(reading)
             if target.kind == DATE:
@@ -1824,7 +1914,8 @@ class Renderers:
             elif target.kind == DECADE:
                 self._decades.setdefault(target.decade, []).append(reading)
         self._values.sort()
-        for listed in self._rounded.values():
+        for listed in (*self._rounded.values(), *self._in_unit.values(),
+                       *(listed for by_digit in self._in_unit_by_digit.values() for listed in by_digit.values())):
             listed.sort()
         self._found: dict[Quantity, list[int]] = {}
 
@@ -1862,26 +1953,31 @@ class Renderers:
             for value in source.values:
                 found.update(self._decades.get(value, ()))
                 for tolerance, listed in self._rounded.items():
-                    found.update(self._within(listed, value - tolerance, value + tolerance))
+                    found.update(_within(listed, value - tolerance, value + tolerance))
             if source.kind == PERCENT and source.value is not None:
                 values(1 + source.value / 100)
             if source.approximate:
-                found.update(self._within(self._values, min(source.values), max(source.values)))
+                found.update(_within(self._values, min(source.values), max(source.values)))
             if source.odd:
-                found.update(self._within(self._values, source.value, source.value + source.odd))
+                found.update(_within(self._values, source.value, source.value + source.odd))
             found.update(self._slashed.get(source.text.translate(_FULL_WIDTH), ()))
             for (unit, other) in (*_CONVERSIONS, *_TEMPERATURES):
-                if unit == source.unit:
-                    found.update(self._by_unit.get(other, ()))
+                if unit == source.unit and source.kind == NUMBER and source.values:
+                    found.update(self._converted(source, other))
         return found
 
-    @staticmethod
-    def _within(listed: list[tuple[Decimal, int]], low: Decimal, high: Decimal) -> Iterator[int]:
-        for index in range(bisect_left(listed, (low, -1)), len(listed)):
-            value, reading = listed[index]
-            if value > high:
-                return
-            yield reading
+    def _converted(self, source: Quantity, unit: str) -> set[int]:
+        """The English figures in `unit` that may be the source's converted (`_converted` decides): within 2.5 % of
+        the exact figure, or within their own last digit of it, looked up for each last digit the unit's figures
+        have rather than by trying each figure."""
+        expected = _expected(source, unit)
+        slack = abs(expected) * CONVERSION_SLACK * _LOOK_UP_MARGIN
+        found = set(_within(self._in_unit.get(unit, []), expected - slack, expected + slack))
+        for exponent, listed in self._in_unit_by_digit.get(unit, {}).items():
+            half = Decimal(1).scaleb(exponent) / 2 * _LOOK_UP_MARGIN
+            found.update(_within(listed, expected - half, expected + half))
+        return found
+
 
 
 def describe(quantity: Quantity) -> str:
