@@ -155,7 +155,7 @@ def _run_progress(quiet: bool) -> Iterator:
 
 
 def _editions(value: str | None) -> tuple[str, ...] | None:
-    """`--hant tw,hk`: one Traditional edition each (editions/)."""
+    """`--editions tw,hk` (or its older name `--hant`): one Traditional edition each (editions/)."""
     from . import editions
 
     if value is None:
@@ -212,9 +212,9 @@ def run(
     from_format: FromOption = None,
     out: Annotated[Optional[Path], typer.Option("--out", "-o", help=setting_help("out"), metavar="DIR",
                                                 show_default=False)] = None,
-    hant: Annotated[Optional[str], typer.Option(
-        help=setting_help("editions", "Several: comma-separated."), metavar="EDITION[,EDITION…]",
-        show_default=False)] = None,
+    editions: Annotated[Optional[str], typer.Option(
+        "--editions", "--hant", help=setting_help("editions", "Several: comma-separated; --hant is its older name."),
+        metavar="EDITION[,EDITION…]", show_default=False)] = None,
     glossary: GlossaryOption = None,
     mt: Annotated[Optional[str], typer.Option(help=setting_help("mt"), metavar=f"<{'|'.join(engines.choices())}>",
                                               show_default=False)] = None,
@@ -263,7 +263,7 @@ def run(
     from .pipeline import run as run_pipeline
 
     resolved = _resolve("run", {
-        "out": out, "editions": _editions(hant), "glossary": tuple(glossary) if glossary else None, "mt": mt,
+        "out": out, "editions": _editions(editions), "glossary": tuple(glossary) if glossary else None, "mt": mt,
         "names": _value(en_names), "threads": threads, "batch_size": batch_size, "beam_size": beam_size,
         "cache": cache, "memory": memory, "use_cache": False if no_cache else None,
         "input_format": _value(from_format), "reference": reference, "jobs": jobs, "cluster": cluster,

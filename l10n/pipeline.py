@@ -313,21 +313,22 @@ def _localize_together(work: _Work, chunk: Chunk) -> _Localized:
     jobs = chunk.ready()
     seconds: dict[str, float] = {}
     start = time.perf_counter()
-    hant = [[traditional_variant(job.segments, config, work.phrases[config]) for config in options.editions]
-            for job in jobs]
+    traditional = [[traditional_variant(job.segments, edition, work.phrases[edition]) for edition in options.editions]
+                   for job in jobs]
     start = timed(seconds, "Traditional", start)
     referenced = _reference_target(jobs, work)
     for_mt = jobs if referenced is None else [
         replace(job, segments=[s for s in job.segments if s.id not in referenced.texts]) for job in jobs]
     english, report, fresh = _english_targets(for_mt, work.translator, options, chunk.drafts)
-    targets, used = _from_memory(jobs, [[*h, en] for h, en in zip(hant, english, strict=True)], chunk.matches)
+    targets, used = _from_memory(
+        jobs, [[*conversions, en] for conversions, en in zip(traditional, english, strict=True)], chunk.matches)
     if referenced is not None:  # the article's own translation wins over drafts and the memory
         en = targets[0][-1]
         origin = referenced.origin if en.origin == "none" else f"{en.origin}; {referenced.origin}"
         targets[0][-1] = Target(ENGLISH, {**en.texts, **referenced.texts}, origin, {**en.notes, **referenced.notes})
     start = timed(seconds, "English", start)
     rendered: dict[int, tuple[dict[Path, str], int] | L10nError] = {}
-    for job, per_document, conversions in zip(jobs, targets, hant, strict=True):
+    for job, per_document, conversions in zip(jobs, targets, traditional, strict=True):
         try:
             converted = {target.locale: target.texts for target in conversions}
             rendered[id(job)] = _render_document(job, per_document, options, converted)

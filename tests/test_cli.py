@@ -45,11 +45,13 @@ def test_two_runs_give_identical_bytes(tmp_path, sample_path):
     assert _files(first) == _files(second)
 
 
-@pytest.mark.parametrize("config, name", [("s2hk", "zh_HK.po"), ("s2t", "zh_Hant.po"), ("s2tw", "zh_TW.po")])
-def test_hant_option_names_the_catalog(tmp_path, config, name):
-    result = runner.invoke(app, ["run", "--out", str(tmp_path), "-q", "--hant", config])
-    assert result.exit_code == 0
-    assert (tmp_path / "jiemian-openai-board" / name).exists()
+@pytest.mark.parametrize("option", ["--editions", "--hant"])  # --hant: the option's older name, still typed
+@pytest.mark.parametrize("edition, names", [("s2hk", ["zh_HK.po"]), ("hant", ["zh_Hant.po"]),
+                                            ("tw,hk", ["zh_HK.po", "zh_TW.po"])])
+def test_the_editions_option_names_the_catalogs(tmp_path, option, edition, names):
+    result = runner.invoke(app, ["run", "--out", str(tmp_path), "-q", option, edition])
+    assert result.exit_code == 0, result.output
+    assert sorted(path.name for path in (tmp_path / "jiemian-openai-board").glob("zh_*.po")) == names
 
 
 def test_bad_input_is_one_line_exit_2_and_writes_nothing_of_it(tmp_path, sample_path):

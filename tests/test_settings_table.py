@@ -93,7 +93,7 @@ ROWS = [
         (Path("file.csv"),), (Path("flag.csv"),)),
     Row("glossary", "align", 'glossary = "file.csv"', ["-g", "flag.csv"], _glossary_files,
         (Path("file.csv"),), (Path("flag.csv"),)),
-    Row("editions", "run", 'editions = ["s2t"]', ["--hant", "s2hk"], lambda s: s.options.editions,
+    Row("editions", "run", 'editions = ["s2t"]', ["--editions", "s2hk"], lambda s: s.options.editions,
         ("s2t",), ("s2hk",)),
     Row("inputs", "run", 'inputs = ["articles/*.txt"]', ["other.txt"], _run_inputs,
         ["articles/a.txt"], ["other.txt"], replaces=("article.txt",)),

@@ -26,7 +26,7 @@ CORNER_BRACKETS = QuoteStyle(("「", "」"), ("『", "』"))
 
 @dataclass(frozen=True)
 class Edition:
-    key: str  # the name --hant and the settings file take: tw, hk, hant, plain-s2twp …
+    key: str  # the name --editions and the settings key `editions` take: tw, hk, hant, plain-s2twp …
     name: str  # for people: the review page's column, messages
     opencc: str  # OpenCC's configuration for the characters layer (plain rows: all that is done)
     locale: str  # gettext locale of its catalog: zh_TW.po
