@@ -38,11 +38,6 @@ class Probe:
     def convert(self, text: str) -> str:
         return self.converter.convert(text) if text else text
 
-    def found(self, probed: str) -> list[tuple[int, str]]:
-        """(start in the source, phrase) for each phrase the probe's conversion marks."""
-        key_of = self.key_of
-        return [(match.start() - count, key_of[match.group()]) for count, match in enumerate(MARKS.finditer(probed))]
-
 
 def _build(keys: list[str]):
     import opencc
@@ -67,8 +62,10 @@ def blocked(probe: Probe, source: str, probed: str, marked: str, runs: list[tupl
     if not MARKS.search(probed):
         return []
     run_starts = [run[0] for run in runs]
+    key_of = probe.key_of
     spans = []
-    for start, key in probe.found(probed):  # most phrases are written as alone: that test first, the rest after
+    for count, found in enumerate(MARKS.finditer(probed)):  # most phrases are written as alone: that test first
+        start, key = found.start() - count, key_of[found.group()]  # in the source: the marks before it are not
         end = start + len(key)
         at = bisect_right(run_starts, start) - 1
         if at < 0:
