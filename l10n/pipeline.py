@@ -78,7 +78,7 @@ class RunOptions:
     inputs: tuple[str, ...] = ()  # globs the command line takes when given no article (settings: inputs)
     max_bytes: int = MAX_BYTES  # read from one input at most
     follow_links: bool = False  # in folders, take symbolic links that lead out of the folder
-    max_blocks: int = MAX_BLOCKS  # a document with more fails alone (readers/base.py)
+    max_blocks: int = MAX_BLOCKS  # a document with more fails alone (reading/readers/base.py)
 
 
 @dataclass(frozen=True)

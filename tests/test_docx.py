@@ -1,4 +1,4 @@
-"""Word articles (readers/docx.py, writers/docx.py): a .docx made here goes through run, reviewed catalogs and
+"""Word articles (reading/readers/docx.py, writers/docx.py): a .docx made here goes through run, reviewed catalogs and
 build, and comes out as a .docx with the same structure; hostile files fail alone, in one line."""
 import io
 import zipfile
