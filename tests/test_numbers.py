@@ -1341,6 +1341,16 @@ def test_figures_in_a_converted_unit_are_looked_up_near_the_converted_value(monk
     assert findings("重10公斤。", "weighing about 20 pounds.") == set()  # 22 within its last digit's 10
 
 
+def test_a_figure_written_again_and_again_asks_about_its_renderings_once(monkeypatch):
+    """Whether a figure written again is said once for both asked every English mention rendering it whether it is
+    said for several, for each mention: 400 alike figures with no "both" made 80,000 searches. Each rendering is
+    asked once; a figure written again for other things is still missing, one said once for both still excused."""
+    calls = _calls_counted(monkeypatch, "_said_for_several")
+    assert findings("147个店，147个执照。" * 400, "147 shops and licences. " * 400) == {"numbers"}
+    assert len(calls) < 10 * 400
+    assert findings("出口量为3200吨，进口量为3200吨。" * 400, "Exports and imports were both 3,200 tonnes. " * 400) == set()
+
+
 def test_the_quantities_an_entry_lacks_are_looked_up_not_compared_with_every_other(monkeypatch):
     """Whether a source quantity was among those the English lacks was a search of that list: 2,000 '20家' against
     an English without them made 1,999,000 comparisons of quantities."""

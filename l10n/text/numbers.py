@@ -1607,15 +1607,13 @@ def unrendered(sources: list[Quantity], renderers: Renderers, en_text: str, zh_t
             unmatched.append(index)
     # Evidence that a count was dropped (the English says its unit or its noun bare: "for years", "men") outweighs
     # what would excuse its absence otherwise, a repetition said once included (两年…两年 → "two years … for years").
-    first_mention: dict[str, int] = {}
-    for index, source in enumerate(sources):
-        first_mention.setdefault(source.text, index)
+    mentions = _Mentions(sources, renderers, partner, en_text, zh_text)
     excused = {index for index in unmatched
                if not (said_without_its_number(sources[index], en_text) or order_unsaid(sources[index], en_text)
                        or (dropped is not None and dropped(sources[index])))
                and (optional(sources[index]) or implicit(sources[index], en_text)
                     or _named_model(sources[index], en_text)
-                    or _said_once(index, sources, renderers, partner, en_text, zh_text, first_mention))}
+                    or mentions.said_once(index))}
     excused |= _given_as_weekdays(unmatched, sources, en_text)
     rendered_years = {sources[index].value for index in partner.values() if sources[index].year}
     excused |= _years_said_relatively([index for index in unmatched if index not in excused], sources, rendered_years,
@@ -1729,35 +1727,7 @@ def _said_for_several(target: Quantity, en_text: str) -> bool:
                 or _SHARED_AFTER.match(en_text, target.end))
 
 
-def _one_window(source: Quantity, earlier: list[Quantity], zh_text: str) -> bool:
-    """Whether a length of time counted back or on from now (前5个月, 近3年) was written before just so: the same
-    window, not another of the same length (在北京3年…在上海3年)."""
-    before = zh_text[source.start - 1:source.start]
-    return (source.unit in _TIME_UNITS and before in _COUNT_PREFIXES
-            and any(other.text == source.text and zh_text[other.start - 1:other.start] == before for other in earlier))
-
-
 _NOUN_REACH = 8  # characters before a count read for the noun it counts (中国企业共计20家)
-
-
-def _same_group(source: Quantity, earlier: list[Quantity], zh_text: str) -> bool:
-    """Whether a figure written again with its measure word counts what an earlier mention counts: the same measure
-    word, and the noun after it (20家企业) stands beside the earlier mention (中国企业共计20家): the same companies,
-    which English refers back to ("together they raised"). Not 147个店…147个执照, two ages (34岁的…34岁的)."""
-    from .words import tagged
-
-    measure = _measure().match(zh_text, source.end)
-    following = tagged(zh_text[measure.end():measure.end() + _NOUN_REACH]) if measure else []
-    if not following or not following[0][1].startswith("n"):
-        return False
-    noun = following[0][0]
-    for other in earlier:
-        if other.text != source.text or not zh_text.startswith(measure.group(0), other.end):
-            continue
-        after = other.end + len(measure.group(0))
-        if noun in zh_text[max(0, other.start - _NOUN_REACH):other.start] + zh_text[after:after + _NOUN_REACH]:
-            return True
-    return False
 
 
 _PER = re.compile(r"\b(?:per|for every|in every|out of every)\s+$", re.IGNORECASE)
@@ -1773,25 +1743,101 @@ def _per(target: Quantity, en_text: str) -> bool:
     return bool(_PER.search(en_text, max(0, target.start - _PER_REACH), target.start))
 
 
-def _said_once(index: int, sources: list[Quantity], renderers: Renderers, partner: dict[int, int],
-               en_text: str, zh_text: str, first_mention: dict[str, int]) -> bool:
-    """Whether an English mention that renders a source quantity stands for another source mention of the same
-    thing ("that year" for the second 2019年): a mention already paired with a count of something else (两次 →
-    "twice") says nothing of 两年. A figure the source writes twice is written twice (147个店…147个执照), unless the
-    English says it once for both ("inflow and outflow were both 2,760"), or it is the base of rates written after a
-    slash each time, which English says once after "per" (17.87/10万和13.68/10万: "17.87 and 13.68 per 100,000"), or
-    it is a window of time counted from now, written twice the same way (前5个月…前5个月: "in the first five months")."""
-    source = sources[index]
-    rendering = renderers.of(source)
-    if not rendering:  # no English mention renders it: nothing says it once for both
-        return False
-    if source.kind == NUMBER and not source.year and not source.counted and first_mention[source.text] < index \
-            and not _one_window(source, sources[:index], zh_text):
-        referred_to = _same_group(source, sources[:index], zh_text) and refers_to_a_group(en_text)
-        base = _after_a_slash(source, zh_text) and _after_a_slash(sources[first_mention[source.text]], zh_text)
-        return any(referred_to or _said_for_several(renderers.targets[number], en_text)
-                   or (base and _per(renderers.targets[number], en_text)) for number in rendering)
-    return any(partner.get(number) is None or sources[partner[number]].unit == source.unit for number in rendering)
+class _Mentions:
+    """The source quantities of an entry as `unrendered` paired them, for asking whether an English mention says one
+    of them once for another. What that asks of earlier mentions (the first of a figure, a window of time or a group
+    written before) and of the English mentions rendering a figure is worked out once per entry, not by reading every
+    earlier mention and every rendering again for each: n alike figures in one sentence read n²/2 of each."""
+
+    def __init__(self, sources: list[Quantity], renderers: Renderers, partner: dict[int, int], en_text: str,
+                 zh_text: str) -> None:
+        self.sources, self.renderers, self.partner = sources, renderers, partner
+        self.en_text, self.zh_text = en_text, zh_text
+        self._written: dict[str, list[int]] = {}  # each figure as written: the indices of its mentions, ascending
+        self._windows: dict[tuple[str, str], int] = {}  # (figure, character before it): its first mention
+        for index, source in enumerate(sources):
+            self._written.setdefault(source.text, []).append(index)
+            self._windows.setdefault((source.text, self._before(source)), index)
+        self._beside: dict[tuple[str, str], dict[str, int]] = {}
+        self._answers: dict[tuple[str, Quantity], bool] = {}
+
+    def said_once(self, index: int) -> bool:
+        """Whether an English mention that renders a source quantity stands for another source mention of the same
+        thing ("that year" for the second 2019年): a mention already paired with a count of something else (两次 →
+        "twice") says nothing of 两年. A figure the source writes twice is written twice (147个店…147个执照), unless
+        the English says it once for both ("inflow and outflow were both 2,760"), or it is the base of rates written
+        after a slash each time, which English says once after "per" (17.87/10万和13.68/10万: "17.87 and 13.68 per
+        100,000"), or it is a window of time counted from now, written twice the same way (前5个月…前5个月: "in the
+        first five months")."""
+        source = self.sources[index]
+        rendering = self.renderers.of(source)
+        if not rendering:  # no English mention renders it: nothing says it once for both
+            return False
+        reading = replace(source, start=0, end=0)  # what its rendering depends on
+        first = self._written[source.text][0]
+        if source.kind == NUMBER and not source.year and not source.counted and first < index \
+                and not self._one_window(index):
+            if self._same_group(index) and refers_to_a_group(self.en_text):
+                return True
+            base = _after_a_slash(source, self.zh_text) and _after_a_slash(self.sources[first], self.zh_text)
+            return self._any("several", reading, rendering, lambda target: _said_for_several(target, self.en_text)) \
+                or (base and self._any("per", reading, rendering, lambda target: _per(target, self.en_text)))
+        return self._any("free", reading, rendering, lambda target: target is None or target.unit == source.unit,
+                         paired=True)
+
+    def _any(self, question: str, reading: Quantity, rendering: list[int], answer, paired: bool = False) -> bool:
+        """Whether any English mention of a rendering answers a question: of the mention itself, or (`paired`) of
+        the source quantity it is paired with (None when free); asked once per reading, whichever mention asks."""
+        key = (question, reading)
+        if key not in self._answers:
+            self._answers[key] = any(
+                answer(self.sources[self.partner[number]] if number in self.partner else None) if paired
+                else answer(self.renderers.targets[number]) for number in rendering)
+        return self._answers[key]
+
+    def _before(self, source: Quantity) -> str:
+        return self.zh_text[source.start - 1:source.start]
+
+    def _one_window(self, index: int) -> bool:
+        """Whether a length of time counted back or on from now (前5个月, 近3年) was written before just so: the same
+        window, not another of the same length (在北京3年…在上海3年)."""
+        source = self.sources[index]
+        before = self._before(source)
+        return source.unit in _TIME_UNITS and before in _COUNT_PREFIXES and self._windows[(source.text, before)] < index
+
+    def _same_group(self, index: int) -> bool:
+        """Whether a figure written again with its measure word counts what an earlier mention counts: the same
+        measure word, and the noun after it (20家企业) stands beside the earlier mention (中国企业共计20家): the same
+        companies, which English refers back to ("together they raised"). Not 147个店…147个执照, two ages
+        (34岁的…34岁的)."""
+        from .words import tagged
+
+        source = self.sources[index]
+        measure = _measure().match(self.zh_text, source.end)
+        following = tagged(self.zh_text[measure.end():measure.end() + _NOUN_REACH]) if measure else []
+        if not following or not following[0][1].startswith("n"):
+            return False
+        return self._first_beside(source.text, measure.group(0)).get(following[0][0], index) < index
+
+    def _first_beside(self, figure: str, measure: str) -> dict[str, int]:
+        """Every string standing beside a mention of a figure with this measure word after it (within _NOUN_REACH
+        characters either side), with the first such mention: a noun is looked up there, not searched for beside
+        each earlier mention."""
+        key = (figure, measure)
+        if key not in self._beside:
+            first: dict[str, int] = {}
+            for index in self._written[figure]:
+                other = self.sources[index]
+                if not self.zh_text.startswith(measure, other.end):
+                    continue
+                after = other.end + len(measure)
+                beside = (self.zh_text[max(0, other.start - _NOUN_REACH):other.start]
+                          + self.zh_text[after:after + _NOUN_REACH])
+                for start in range(len(beside)):
+                    for end in range(start + 1, len(beside) + 1):
+                        first.setdefault(beside[start:end], index)
+            self._beside[key] = first
+        return self._beside[key]
 
 
 def _matching(lefts, candidates) -> dict[int, int]:
