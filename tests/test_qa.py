@@ -211,6 +211,9 @@ def test_a_straight_quote_typed_without_a_space_opens_where_none_is_open(english
     ("今年GDP增长6.5%。", "This year output grew 6.5%.", True),
     ("AI技术发展迅速。", "The technology is developing fast.", True),
     ("AI技术发展迅速。", "As it is, the technology is developing fast.", True),  # short words spell nothing
+    ("他说了声OK。", 'He said "okay".', False),  # the letters said by their names
+    ("DJ开始放歌。", "The deejay started playing.", False),
+    ("他说了声OK。", 'He said "oh".', True),
 ])
 def test_an_acronym_spelled_out_in_lower_case_is_kept(source, english, flagged):
     assert (("s0", "latin-dropped") in codes([source], [english])) is flagged

@@ -37,8 +37,26 @@ def spelled_out(acronym: str, text: str) -> bool:
     letters = acronym.upper()
     if not letters.isalpha():
         return False
+    if _said_letter_by_letter(letters, text):
+        return True
     words = [word for word in re.findall(r"[A-Za-z][\w'-]*", text) if word.lower() not in _NOT_INITIAL]
     return letters in "".join(map(_initials, words))
+
+
+# How English writes the name of each letter when a word says an acronym aloud (OK as "okay", MC as "emcee", DJ
+# as "deejay").
+_LETTER_NAMES = {"A": "a|ay", "B": "bee", "C": "cee|see", "D": "dee", "E": "e|ee", "F": "ef|eff", "G": "gee",
+                 "H": "aitch", "I": "i|eye", "J": "jay", "K": "kay", "L": "el|ell", "M": "em", "N": "en", "O": "o|oh",
+                 "P": "pee", "Q": "cue", "R": "ar", "S": "es|ess", "T": "tee", "U": "u|you", "V": "vee",
+                 "W": "double-?u", "X": "ex", "Y": "wy|why", "Z": "zee|zed"}
+
+
+def _said_letter_by_letter(letters: str, text: str) -> bool:
+    """Whether a word of the English spells the acronym's letters by their names ("okay" for OK, "emcee" for MC):
+    a word at least twice as long as the acronym, so that a short word (us, eye) says no acronym by chance."""
+    spelled = "".join(f"(?:{_LETTER_NAMES[letter]})" for letter in letters)
+    return any(len(match.group(0)) >= 2 * len(letters)
+               for match in re.finditer(rf"(?<![A-Za-z]){spelled}(?![A-Za-z])", text, re.IGNORECASE))
 
 
 def _initials(word: str) -> str:
