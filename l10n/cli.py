@@ -35,7 +35,7 @@ def _typer(help: str) -> typer.Typer:
 
 
 app = _typer("Localize Chinese news articles: segments, Traditional Chinese, English drafts, .po review files.")
-models_app = _typer("Argos Translate models for English drafts.")
+models_app = _typer("Machine-translation models for English drafts, of each engine that installs its own.")
 app.add_typer(models_app, name="models")
 glossary_app = _typer("Check the glossary and mine articles for entries it lacks.")
 app.add_typer(glossary_app, name="glossary")
@@ -815,33 +815,40 @@ def show_config(config: ConfigOption = None) -> None:
         typer.echo(f"{name:<{width}} = {value:<{value_width}}  # {origin}")
 
 
+EngineOption = Annotated[Optional[str], typer.Option(
+    "--engine", help="This engine's models only. Default: every engine that has models to install (list), the first "
+    "of them (install).", metavar="ENGINE", show_default=False)]
+
+
 @models_app.command("list")
-def models_list() -> None:
-    """Installed Argos packages: languages, version and folder."""
-    from .translate.models import list_packages, packages_dir
+def models_list(engine: EngineOption = None) -> None:
+    """Installed models, one line each: engine, languages, version, name and folder."""
+    from .translate.engines import model_stores
 
     with _reported_errors():
-        packages = list_packages(warn=lambda warning: typer.echo(one_line(warning), err=True))
-        folder = packages_dir()
-    if not packages:
-        typer.echo(f"no Argos packages installed in {folder}")
-        return
-    for package in packages:
-        typer.echo(f"{package.from_code}→{package.to_code}  {package.version or '-'}  {package.name}  {package.path}")
+        listed = [(name, store, store.list_packages(warn=lambda warning: typer.echo(one_line(warning), err=True)),
+                   store.packages_dir()) for name, store in model_stores(engine)]
+    for name, store, models, folder in listed:
+        if not models:
+            typer.echo(f"no {store.TITLE} installed in {folder}")
+        for model in models:
+            typer.echo(f"{name}  {model.from_code}→{model.to_code}  {model.version or '-'}  {model.name}  {model.path}")
 
 
 @models_app.command("install")
 def models_install(
     file: Annotated[Optional[Path], typer.Option(
-        "--file", "-f", help="Install this .argosmodel file (offline).", show_default=False)] = None,
+        "--file", "-f", help="Install this model file (offline).", show_default=False)] = None,
     from_code: Annotated[str, typer.Option("--from", help="Source language.")] = "zh",
     to_code: Annotated[str, typer.Option("--to", help="Target language.")] = "en",
+    engine: EngineOption = None,
 ) -> None:
-    """Install a model: from Argos's package index (needs internet), or from a file with --file."""
-    from .translate.models import install_file, install_from_index
+    """Install a model: from the engine's package index (needs internet), or from a file with --file."""
+    from .translate.engines import model_stores
 
     with _reported_errors():
-        package = install_file(file) if file is not None else install_from_index(from_code, to_code)
+        _, store = model_stores(engine)[0]
+        package = store.install_file(file) if file is not None else store.install_from_index(from_code, to_code)
     typer.echo(f"installed {package.from_code}→{package.to_code} {package.version} ({package.name}) in {package.path}")
 
 

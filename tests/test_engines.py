@@ -94,9 +94,38 @@ def test_an_unknown_engine_lists_the_registered_ones(fake, tmp_path):
     assert not (tmp_path / "out").exists()
 
 
+def test_models_lists_and_installs_the_models_of_every_engine_the_registry_says_has_them(fake, monkeypatch,
+                                                                                        argos_packages, tmp_path):
+    """`l10n models` asks the registry: an engine registered with a model store shows up beside Argos's without any
+    change to the command line; one without (the `fake` fixture's) does not."""
+    assert runner.invoke(app, ["models", "list"]).stdout == f"no Argos packages installed in {argos_packages}\n"
+    monkeypatch.setitem(engines.ENGINES, "fake", Registered("fake_engine:FakeEngine", "fake-engine",
+                                                            models="fake_engine:FakeModels"))
+    monkeypatch.setattr(fake_engine.FakeModels, "installed", [])
+    listed = runner.invoke(app, ["models", "list"])
+    assert listed.exit_code == 0, listed.output
+    assert listed.stdout.splitlines() == [f"no Argos packages installed in {argos_packages}",
+                                          "no fake models installed in /fake/models"]
+    model = tmp_path / "tiny.fakemodel"
+    model.write_text("weights", encoding="utf-8")
+    installed = runner.invoke(app, ["models", "install", "--engine", "fake", "--file", str(model)])
+    assert installed.exit_code == 0, installed.output
+    assert installed.stdout == "installed zh→en 2.0 (tiny) in /fake/models/tiny\n"
+    assert runner.invoke(app, ["models", "list", "--engine", "fake"]).stdout == (
+        "fake  zh→en  2.0  tiny  /fake/models/tiny\n")
+    assert list(argos_packages.iterdir()) == []  # nothing went to Argos
+    offline = runner.invoke(app, ["models", "install", "--engine", "fake", "--from", "ja"])
+    assert (offline.exit_code, offline.stderr) == (2, "error: /fake/models: the fake index is offline (ja→en)\n")
+    unknown = runner.invoke(app, ["models", "list", "--engine", "deepl"])
+    assert unknown.exit_code == 2
+    assert unknown.stderr == "error: unknown --engine 'deepl'; engines with models to install: argos, fake\n"
+
+
 def test_the_pipeline_names_no_engine():
-    """Engines are chosen in engines.py only: the pipeline and the settings know them through the registry."""
-    for module in ("pipeline.py", "config/settings.py", "config/options.py", "translate/enforce.py", "translate/markup.py"):
+    """Engines are chosen in engines.py only: the pipeline, the settings and the command line know them through
+    the registry."""
+    for module in ("pipeline.py", "cli.py", "config/settings.py", "config/options.py", "translate/enforce.py",
+                   "translate/markup.py"):
         assert "argos" not in (ROOT / "l10n" / module).read_text(encoding="utf-8").lower(), module
 
 

@@ -56,7 +56,7 @@ def test_a_broken_installed_package_is_skipped_with_one_warning(installed_tiny, 
     (broken / "metadata.json").write_text(metadata, encoding="utf-8")
     result = runner.invoke(app, ["models", "list"])
     assert result.exit_code == 0, result.output
-    assert result.stdout.startswith("zh→en")  # the good package is still listed
+    assert result.stdout.startswith("argos  zh→en")  # the good package is still listed
     [warning] = result.stderr.splitlines()
     assert warning.startswith(f"warning: {broken}: broken Argos package skipped (")
 

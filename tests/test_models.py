@@ -23,7 +23,7 @@ def test_install_from_file_then_list(argos_packages, tiny_package):
     assert [p.path for p in list_packages()] == [info.path]
     result = runner.invoke(app, ["models", "list"])
     assert result.exit_code == 0
-    assert result.stdout.split() == ["zh→en", "0.0.1", "translate-zh_en", str(info.path)]
+    assert result.stdout.split() == ["argos", "zh→en", "0.0.1", "translate-zh_en", str(info.path)]
 
 
 def test_cli_install_from_file(argos_packages, tiny_package):

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Protocol
 
 from ..plumbing.errors import ModelError
@@ -48,4 +49,37 @@ class Engine(Protocol):
     def not_installed(cls) -> ModelError:
         """The error for a run that asked for this engine by name when it has no model: what is missing, where
         it was looked for, how to install it."""
+        ...
+
+
+@dataclass(frozen=True)
+class ModelInfo:
+    """One installed model, as `l10n models` lists it."""
+
+    name: str
+    from_code: str
+    to_code: str
+    version: str
+    path: Path
+
+
+class ModelStore(Protocol):
+    """An engine's models on this machine, which `l10n models` lists and installs; the registry (engines.py) says
+    which engines have one. A module may be one: translate/models.py is Argos's."""
+
+    TITLE: str  # what its models are called, completing "no … installed in FOLDER": "Argos packages"
+
+    def packages_dir(self) -> Path:
+        """Where its models are installed."""
+        ...
+
+    def list_packages(self, warn: Warn | None = None) -> list[ModelInfo]:
+        ...
+
+    def install_file(self, path: Path) -> ModelInfo:
+        """Install a model file (offline), checked first; ModelError when it is refused."""
+        ...
+
+    def install_from_index(self, from_code: str, to_code: str) -> ModelInfo:
+        """Install the newest model for a language pair from the engine's index (needs internet)."""
         ...

@@ -13,28 +13,19 @@ import tempfile
 import urllib.error
 import urllib.request
 import zipfile
-from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
 from ..plumbing.errors import ModelError
-from .base import Warn
+from .base import ModelInfo, Warn
 
 
 MAX_UNPACKED_BYTES = 4 * 1024**3  # real zh→en packages unpack to a few hundred MB
 MAX_COMPRESSION_RATIO = 100  # model weights barely compress; a higher ratio is a zip bomb
 MAX_METADATA_BYTES = 1024 * 1024  # Argos's metadata.json files are a few hundred bytes
 INDEX_TIMEOUT_SECONDS = 30
+TITLE = "Argos packages"  # this module is the argos engine's ModelStore (base.py)
 OFFLINE_HINT = ("on a machine with internet run `l10n models install`, or copy a .argosmodel file here "
                 "and run `l10n models install --file PATH`")
-
-
-@dataclass(frozen=True)
-class PackageInfo:
-    name: str
-    from_code: str
-    to_code: str
-    version: str
-    path: Path
 
 
 def _argos():
@@ -48,9 +39,9 @@ def packages_dir() -> Path:
     return Path(_argos()[1].package_data_dir)
 
 
-def _info(package) -> PackageInfo:
+def _info(package) -> ModelInfo:
     name = _argos()[0].argospm_package_name(package)
-    return PackageInfo(name, package.from_code, package.to_code, package.package_version, Path(package.package_path))
+    return ModelInfo(name, package.from_code, package.to_code, package.package_version, Path(package.package_path))
 
 
 def _metadata(data: bytes) -> dict:
@@ -102,7 +93,7 @@ def _check_translation_files(package, folder: Path) -> None:
         raise ValueError("it has no model/ folder")
 
 
-def list_packages(warn: Warn | None = None) -> list[PackageInfo]:
+def list_packages(warn: Warn | None = None) -> list[ModelInfo]:
     return [_info(package) for package in installed_packages(warn)]
 
 
@@ -165,7 +156,7 @@ def check_archive(path: Path) -> str:
     return top
 
 
-def install_file(path: Path) -> PackageInfo:
+def install_file(path: Path) -> ModelInfo:
     """Check the archive, then let Argos install it; on failure the packages folder is as it was."""
     if not path.is_file():
         raise ModelError("no such package file", path)
@@ -192,7 +183,7 @@ def install_file(path: Path) -> PackageInfo:
     return _info(installed)
 
 
-def install_from_index(from_code: str = "zh", to_code: str = "en") -> PackageInfo:
+def install_from_index(from_code: str = "zh", to_code: str = "en") -> ModelInfo:
     """Refresh Argos's package index, download the pair's package and install it (network needed)."""
     argos_package, settings = _argos()
     try:
