@@ -271,6 +271,17 @@ def test_news_words_and_names_of_session_11s_corrections(source, taiwan):
     assert convert_text(source, "tw") == taiwan
 
 
+@pytest.mark.parametrize("source, taiwan", [
+    ("政府的响应十分迟缓", "政府的回應十分遲緩"),  # a reply: after the possessive
+    ("公司很快作出响应", "公司很快作出回應"),
+    ("完善应急准备和响应机制", "完善應急準備和回應機制"),
+    ("市民积极响应这项倡议", "市民積極響應這項倡議"),  # answering a call
+    ("各界纷纷和响应号召的志愿者一起行动", "各界紛紛和響應號召的志願者一起行動"),  # the call follows
+])
+def test_xiang_ying_is_a_reply_where_it_is_a_noun_and_answers_a_call_elsewhere(source, taiwan):
+    assert convert_text(source, "tw") == taiwan
+
+
 def test_a_word_its_neighbours_decide_has_its_note_and_only_in_its_region():
     target = variant.traditional_variant(variant._lines("这款应用很受欢迎"), "tw")
     assert target.notes["0"] == ("regional vocabulary: 应用 → 應用程式",)
