@@ -294,6 +294,18 @@ def test_xiang_ying_is_a_reply_where_it_is_a_noun_and_answers_a_call_elsewhere(s
     assert convert_text(source, "tw") == taiwan
 
 
+@pytest.mark.parametrize("source, taiwan", [
+    ("她报名参加女子个人项目", "她報名參加女子個人項目"),  # an event
+    ("跳水项目的决赛", "跳水項目的決賽"),
+    ("该剧是本届艺术节的重点演出项目", "該劇是本屆藝術節的重點演出項目"),  # an item of a programme
+    ("滑板成为正式比赛项目", "滑板成為正式比賽項目"),
+    ("这座桥梁项目延期了", "這座橋梁專案延期了"),  # a project
+    ("政府资助研究项目", "政府資助研究專案"),
+])
+def test_xiang_mu_is_an_event_or_an_item_after_a_word_of_its_kind_and_a_project_elsewhere(source, taiwan):
+    assert convert_text(source, "tw") == taiwan
+
+
 def test_a_word_its_neighbours_decide_has_its_note_and_only_in_its_region():
     target = variant.traditional_variant(variant._lines("这款应用很受欢迎"), "tw")
     assert target.notes["0"] == ("regional vocabulary: 应用 → 應用程式",)
