@@ -536,7 +536,7 @@ def test_a_place_short_name_after_another_is_shenyangs(source, traditional):
 def test_a_number_decides_the_measure_word_and_the_metre():
     assert convert_text("测试的12只水瓶", "hk") == "測試的12隻水瓶"  # 只 after a number is the measure word
     assert convert_text("第2只是开始", "tw") == "第2只是開始"  # but 只是 is a word: 'only'
-    assert convert_text("200米仰泳和30平方米", "tw") == "200公尺仰泳和30平方公尺"
+    assert convert_text("200米仰泳和30平方米", "tw") == "200公尺仰式和30平方公尺"  # 仰泳 仰式: Taiwan's word for the stroke
     assert convert_text("200米仰泳", "hk") == "200米仰泳"  # Hong Kong prints 米
     assert convert_text("5米饭", "tw") == "5米飯"
     # a space between the number and the unit, as text translated from English often has it
