@@ -681,7 +681,7 @@ def test_a_title_in_the_name_groups_is_vocabulary_to_the_reviewer():
 
 def test_the_federal_reserve_is_each_regions_name_for_it():
     # a sourced correction (scripts/editions/corrections.tsv): Wikipedia's groups have only 联储 and 联储会
-    assert convert_text("美联储加息", "tw") == "聯準會加息"
+    assert convert_text("美联储加息", "tw") == "聯準會升息"  # 加息 升息: Taiwan's word
     assert convert_text("美联储加息", "hk") == "聯儲局加息"
     segments = [Segment("1", 1, 1, Part.BODY, 1, "美联储宣布")]
     assert variant.traditional_variant(segments, "tw").notes["1"] == ("regional name: 美联储 → 聯準會",)
