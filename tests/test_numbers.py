@@ -1213,6 +1213,23 @@ def test_a_noun_after_the_names_of_its_members_keeps_their_count(english, found)
     assert findings("中美两军举行会谈。", english) == found
 
 
+@pytest.mark.parametrize("source, english, found", [
+    ("周末有上千游客涌入古镇，多日如此。", "More than a thousand tourists poured into the old town at the weekend, as on many days.",
+     set()),
+    ("周末有上千游客涌入古镇，多日如此。", "Thousands of tourists poured into the old town at the weekend, as on many days.", set()),
+    ("周末有上千游客涌入古镇，多日如此。", "Many tourists poured into the old town at the weekend, as on several days.", set()),
+    ("周末有上千游客涌入古镇，多日如此。", "More than a tourists poured into the old town at the weekend, as on many days.",
+     {"numbers-approximate"}),
+    ("他在这里住了几十年。", "He has lived here for many years.", set()),
+    ("成千上万的人来了。", "People came.", set()),
+])
+def test_over_a_thousand_keeps_its_order_and_many_days_say_no_large_count_of_things(source, english, found):
+    """上千 with no measure word (over a thousand) was never read; read as a vague count, its order is what English
+    keeps. "Many" before a length of time says a count of time is large (几十年 → "for many years"), not a count of
+    tourists. 成千上万 (thousands upon thousands) is a figure of speech, not read."""
+    assert findings(source, english) == found
+
+
 def test_a_range_between_a_number_and_no_number_is_the_trace_of_a_dropped_end():
     """"between ten and women": the range lost its other end; "between 1990 and the present", "between two and a
     half" and "between one and another" are how English writes."""

@@ -441,7 +441,9 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     if start and text[start - 1] in "几数":
         return _vague_count(text, start - 1, end, numeral, leading=True)
     if start and text[start - 1] in "上成好" and numeral[0] in "百千万亿":
-        return None  # 上千, 成千上万: no value to check; 造成三人死亡, 分成两组, 上两个月 have one
+        if text[start - 1] == "上" and text[max(0, start - 3):start - 1] != "成千":
+            return _vague_count(text, start - 1, end, numeral, leading=True, measured=False)  # 上千: over a thousand
+        return None  # 成千上万 (thousands upon thousands), 好几千; 造成三人死亡, 分成两组, 上两个月 are read
     if len(numeral) > 1 and numeral.endswith("两") and not match["cn_currency"]:
         numeral, end = numeral[:-1], end - 1  # 五十两: fifty taels (两 as a weight)
     following = text[end:end + 3]
@@ -546,10 +548,11 @@ def _noun_after(text: str, start: int, end: int) -> str | None:
     return None
 
 
-def _vague_count(text: str, start: int, end: int, numeral: str, leading: bool) -> Quantity | None:
+def _vague_count(text: str, start: int, end: int, numeral: str, leading: bool, measured: bool = True) -> Quantity | None:
     """A count whose figure is vague but not its order: 几百年, 数千人 (several hundred, thousands: `leading`, a power
-    of ten after 几 or 数), 十几两, 二十几个 (ten-odd, twenty-odd: tens before 几). Approximate, so reported only on
-    evidence, but its order is a figure English keeps ("several thousand years", "centuries", "twenty-odd taels")."""
+    of ten after 几 or 数), 十几两, 二十几个 (ten-odd, twenty-odd: tens before 几); with no measure word unless
+    `measured` (上千新增病例, over a thousand new cases). Approximate, so reported only on evidence, but its order is a
+    figure English keeps ("several thousand years", "centuries", "twenty-odd taels", "more than a thousand")."""
     value = chinese_numeral(numeral)
     if value is None or value < 10:
         return None
@@ -558,10 +561,10 @@ def _vague_count(text: str, start: int, end: int, numeral: str, leading: bool) -
     if not leading and not (value < 100 and value % 10 == 0):
         return None
     measure = _measure().match(text[end:end + 3])
-    if measure is None or not _is_a_count(text, start, end + measure.end()):
+    if (measure is None and measured) or not _is_a_count(text, start, end + (measure.end() if measure else 0)):
         return None
     low, high = (value, value * 10 - 1) if leading else (value, value + 9)
-    return Quantity(text[start:end] + measure.group(0), start, end, NUMBER, (Decimal(low), Decimal(high)),
+    return Quantity(text[start:end] + (measure.group(0) if measure else ""), start, end, NUMBER, (Decimal(low), Decimal(high)),
                     approximate=True, counted=True, unit=_unit_of(measure), magnitude=value if leading else 0)
 
 
@@ -1405,7 +1408,18 @@ def order_unsaid(source: Quantity, en_text: str) -> bool:
     if low < 10:
         return False
     order = source.magnitude or 10 ** (len(str(int(low))) - 1)
-    return not _says_its_order(order, en_text) and not _found(_MANY, en_text)
+    return not _says_its_order(order, en_text) and not _says_many(source.unit in _TIME_UNITS, en_text)
+
+
+# A length of time after "many" ("on many days"): it says a count of time is large, not a count of things.
+_MANY_OF_TIME = re.compile(rf"\s+(?:{'|'.join(_TIME_UNITS.values())}|decades)\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=256)
+def _says_many(of_time: bool, en_text: str) -> bool:
+    """Whether the English says a count is large without its order ("many villagers"); of things (`of_time` false),
+    not by a length of time ("over a thousand new cases on many days" lost the thousand)."""
+    return any(of_time or not _MANY_OF_TIME.match(en_text, match.end()) for match in _MANY.finditer(en_text))
 
 
 @lru_cache(maxsize=256)  # asked per vague count of a sentence: once per order and text, not a search each
