@@ -1150,10 +1150,13 @@ def test_a_vague_count_is_read_with_its_order():
     ("上两个月的销量下降了。", "Sales fell in the past months.", {"numbers"}),
 ])
 def test_a_count_after_a_word_ending_in_cheng_or_shang_is_read(source, english, found):
-    """成 and 上 before a round order (成千上万, 上千) make a figure of speech; before a count with a digit (造成三人,
-    分成三组, 上两个月) they end another word and the count is one like any other."""
+    """成 before a round order (成千上万, 成百上千) makes a figure of speech, 上 a vague count (上千人, over a thousand
+    people); before a count with a digit (造成三人, 分成三组, 上两个月) they end another word and the count is one like
+    any other."""
     assert findings(source, english) == found
-    assert quantities("上千人参加") == quantities("成百上千的人") == []
+    assert quantities("成百上千的人") == []
+    [over_a_thousand] = quantities("上千人参加")
+    assert over_a_thousand.values == (1000, 9999) and over_a_thousand.approximate
 
 
 @pytest.mark.parametrize("source, english, found", [
@@ -1703,6 +1706,10 @@ def _searches_counted(monkeypatch, names: tuple[str, ...]) -> list[str]:
         def search(self, text):
             searched.append(self.pattern.pattern[:12])
             return self.pattern.search(text)
+
+        def finditer(self, text):
+            searched.append(self.pattern.pattern[:12])
+            return self.pattern.finditer(text)
 
     for name in names:
         monkeypatch.setattr(numbers_module, name, Counted(getattr(numbers_module, name)))

@@ -441,9 +441,9 @@ def _zh_numeral_quantity(match: re.Match, text: str) -> Quantity | None:
     if start and text[start - 1] in "几数":
         return _vague_count(text, start - 1, end, numeral, leading=True)
     if start and text[start - 1] in "上成好" and numeral[0] in "百千万亿":
-        if text[start - 1] == "上" and text[max(0, start - 3):start - 1] != "成千":
+        if text[start - 1] == "上" and text[max(0, start - 3):start - 2] != "成":  # 成千上万, 成百上千
             return _vague_count(text, start - 1, end, numeral, leading=True, measured=False)  # 上千: over a thousand
-        return None  # 成千上万 (thousands upon thousands), 好几千; 造成三人死亡, 分成两组, 上两个月 are read
+        return None  # 成千上万, 成百上千 (thousands upon thousands), 好几千; 造成三人死亡, 分成两组, 上两个月 are read
     if len(numeral) > 1 and numeral.endswith("两") and not match["cn_currency"]:
         numeral, end = numeral[:-1], end - 1  # 五十两: fifty taels (两 as a weight)
     following = text[end:end + 3]
