@@ -284,6 +284,17 @@ def test_news_words_and_names_of_session_11s_corrections(source, taiwan):
 
 
 @pytest.mark.parametrize("source, taiwan", [
+    ("他们翻越大巴山", "他們翻越大巴山"),  # the Daba Mountains
+    ("伊斯坦布尔的大巴扎游客很多", "伊斯坦堡的大巴扎遊客很多"),  # a bazaar
+    ("游客乘坐大巴车前往景区", "遊客乘坐巴士前往景區"),  # the coach once, not 巴士車
+    ("这是一种反导向飞弹", "這是一種反導向飛彈"),  # OpenCC's 反導向 is 反 + 导向, not 反导
+    ("舆论出现反导向", "輿論出現反導向"),
+])
+def test_a_correction_stays_out_of_longer_words_that_only_hold_its_characters(source, taiwan):
+    assert convert_text(source, "tw") == taiwan
+
+
+@pytest.mark.parametrize("source, taiwan", [
     ("政府的响应十分迟缓", "政府的回應十分遲緩"),  # a reply: after the possessive
     ("公司很快作出响应", "公司很快作出回應"),
     ("完善应急准备和响应机制", "完善應急準備和回應機制"),
