@@ -1579,6 +1579,13 @@ def test_a_scale_after_the_currency_word_still_scales_the_figure():
     assert [q.values for q in quantities("他花了5美元万一不够怎么办？")] == [(Decimal(5),)]
 
 
+@pytest.mark.parametrize("source, figure", [("票价50元万达影城的会员再打折。", 50), ("住一晚花120美元万豪酒店就送积分。", 120),
+                                            ("他以10港元万科股份的价格买入。", 10)])
+def test_a_name_that_begins_with_a_scale_after_the_currency_word_does_not_scale_the_figure(source, figure):
+    """万达, 万豪, 万科: a word that begins with 万 right after the currency is a name, not a late scale (review R-9)."""
+    assert quantities(source)[0].values == (Decimal(figure),)
+
+
 def test_a_range_after_a_date_is_no_models_name():
     assert [q.model for q in quantities("展会于5日-8日举行。")] == [False, False]
 

@@ -166,7 +166,7 @@ _ZH_PATTERNS = re.compile(
     rf"|(?P<cn_fraction>(?P<cn_denominator>[{_CN_NUMERAL}]+)分之(?P<cn_numerator>[{_CN_NUMERAL}]+))"
     rf"|(?:(?P<prefix>人民币|港币|美元)\s*)?"
     rf"{_LATIN_BEFORE}(?P<arabic>{_ARABIC})(?![A-Za-z0-9]|\.\d)\s*(?:[多余](?=[万亿]))?(?P<scale>(?:[百万亿]|千(?![{_METRIC_UNITS}]))*)(?:(?<=[万亿])(?P<rest>\d+(?![\d.])))?"
-    rf"(?P<plus>多|余)?\s*(?:(?P<pct>%)|(?P<discount>折)(?![合算旧扣])|(?P<tenths>成)|(?P<currency>{_ZH_CURRENCY})(?P<late_scale>[万亿](?![万亿一]))?)?"
+    rf"(?P<plus>多|余)?\s*(?:(?P<pct>%)|(?P<discount>折)(?![合算旧扣])|(?P<tenths>成)|(?P<currency>{_ZH_CURRENCY})(?P<late_scale>[万亿](?=的|[^\u4e00-\u9fff]|$))?)?"
     rf"|(?P<cn_decimal>[{_CN_NUMERAL}]+点[{_CN_DIGIT}]+(?!点))"
     rf"|(?P<ordinal>第)?(?P<numeral>[{_CN_NUMERAL}]+)(?P<cn_plus>多|余)?(?P<cn_currency>{_ZH_CURRENCY})?"
 )
