@@ -463,6 +463,18 @@ def test_translate_toolkit_reads_our_xliff_states(tmp_path):
         assert len({unit.getid() for unit in english.units}) == 4
 
 
+def test_translate_toolkit_s_xliff2po_refuses_xliff_2(tmp_path):
+    """docs/exchange.md sends a reader who wants a .po to the run's catalogs: Translate Toolkit's command-line
+    xliff2po reads XLIFF 1.x only (3.20 refuses our 2.1 with a warning and writes an empty .po)."""
+    from translate.convert.xliff2po import xliff2po
+
+    folder = _reviewed_run(tmp_path, {"董事会风波": "Board turmoil"})
+    assert runner.invoke(app, ["export", "xliff", str(folder)]).exit_code == 0
+    with (folder / "translations.en.xlf").open("rb") as exported, \
+            pytest.raises(ValueError, match=r"XLIFF 2\.x \(version='2\.1'\)\. Please use .*xliff2\.Xliff2File"):
+        xliff2po().convertstore(exported)
+
+
 @pytest.mark.skipif(omegat_project.OMEGAT is None, reason="OmegaT is not installed (Debian: apt-get install omegat)")
 def test_omegat_fills_every_exact_segment_from_our_tmx(tmp_path):
     """A zh-CN → en OmegaT project translating our catalog template, our TMX in tm/auto. OmegaT reads a TMX from
