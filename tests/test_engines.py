@@ -67,10 +67,37 @@ def test_auto_without_any_model_names_every_engine_s_way_to_one(fake, monkeypatc
     monkeypatch.setattr(fake, "model_installed", False)
     result = _run(tmp_path, "--mt", "auto")
     assert result.exit_code == 0, result.output
-    assert "no machine-translation model installed, so en.po is left for translators; to get drafts, install the " \
-           "Argos zh→en model with `l10n models install`" in result.stderr
+    assert "no machine-translation model installed, so the en.po entries without a translation-memory match are " \
+           "left for translators; to get drafts, install the Argos zh→en model with `l10n models install`" \
+           in result.stderr
     assert "; or install the fake model with `fake install`." in result.stderr
     assert set(_drafts(tmp_path).values()) == {""}
+
+
+def _memory(tmp_path, english: dict[str, str]) -> Path:
+    units = "".join(f'<tu><tuv xml:lang="zh-CN"><seg>{source}</seg></tuv>'
+                    f'<tuv xml:lang="en"><seg>{target}</seg></tuv></tu>' for source, target in english.items())
+    tmx, memory = tmp_path / "memory.tmx", tmp_path / "memory.sqlite3"
+    tmx.write_text(f'<tmx version="1.4"><body>{units}</body></tmx>', encoding="utf-8")
+    assert runner.invoke(app, ["import", "tmx", str(tmx), "--memory", str(memory)]).exit_code == 0
+    return memory
+
+
+@pytest.mark.parametrize("english", [
+    {"董事会的新闻": "Board news", "今天董事会开会。": "The board meets today.", "会议持续了两个小时。": "It lasted two hours."},
+    {"天气很好。": "The weather is fine."},
+], ids=["memory-fills-every-entry", "memory-fills-none"])
+def test_without_a_model_the_notice_leaves_translators_what_the_memory_did_not_fill(fake, monkeypatch, tmp_path,
+                                                                                    english):
+    """Before, "so en.po is left for translators" was printed even when the memory had filled every entry."""
+    monkeypatch.setattr(fake, "model_installed", False)
+    result = _run(tmp_path, "--mt", "auto", "--memory", str(_memory(tmp_path, english)))
+    assert result.exit_code == 0, result.output
+    drafts = _drafts(tmp_path)
+    assert {source: text for source, text in drafts.items() if text} == {
+        source: text for source, text in english.items() if source in drafts}
+    assert "so the en.po entries without a translation-memory match are left for translators" in result.stderr
+    assert "en.po is left for translators" not in result.stderr
 
 
 def test_an_engine_whose_libraries_are_missing_says_what_to_install(fake, monkeypatch, tmp_path):

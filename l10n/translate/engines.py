@@ -91,6 +91,7 @@ def open_translator(choice: str, options: EngineOptions, notices: list[str]) -> 
             return translator
         hints.append(engine.install_hint)
     if hints:
-        notices.append("English: no machine-translation model installed, so en.po is left for translators; "
+        notices.append("English: no machine-translation model installed, so the en.po entries without a "
+                       "translation-memory match are left for translators; "
                        f"to get drafts, {'; or '.join(hints)}.")
     return None
