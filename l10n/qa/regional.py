@@ -1,6 +1,7 @@
-"""An edition's own text: a mainland form left in a Taiwan or Hong Kong catalog where the edition has a regional
-rendering of it (a reviewer typed 特朗普 into zh_TW.po, where Taiwan prints 川普), and numbers or Latin text that the
-Traditional text changed from the source with nothing to account for it."""
+"""An edition's own text: a mainland form of the source left in a Taiwan or Hong Kong catalog's entry where the
+edition has a regional rendering of it (a reviewer typed 特朗普 back into the zh_TW.po entry of a sentence about
+特朗普, where Taiwan prints 川普), and numbers or Latin text that the Traditional text changed from the source with
+nothing to account for it."""
 from __future__ import annotations
 
 from ..model import Segment, Severity
