@@ -3,6 +3,7 @@ from __future__ import annotations
 import os
 import shutil
 import subprocess
+import sys
 import tempfile
 from pathlib import Path
 
@@ -15,6 +16,18 @@ for _variable, _folder in [("ARGOS_PACKAGES_DIR", "argos-packages"), ("XDG_DATA_
     os.environ[_variable] = str(_SANDBOX / _folder)
 
 from l10n.pipeline import BUNDLED_SAMPLE  # noqa: E402
+from tree_guard import modules_from_elsewhere  # noqa: E402
+
+
+def pytest_sessionfinish(session):
+    """Fail the session when a test imported an l10n module from outside this tree (tree_guard.py says how)."""
+    elsewhere = modules_from_elsewhere()
+    if elsewhere:
+        reporter = session.config.pluginmanager.get_plugin("terminalreporter")
+        reporter.ensure_newline()
+        reporter.write_line(f"error: l10n modules imported from outside {Path(__file__).parent.parent}: "
+                            + ", ".join(f"{name} ({sys.modules[name].__file__})" for name in elsewhere))
+        session.exitstatus = pytest.ExitCode.TESTS_FAILED
 
 
 @pytest.fixture
